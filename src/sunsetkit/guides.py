@@ -1,0 +1,170 @@
+"""The guides job: definitions x locales -> rendered pages, with per-locale coverage."""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+from typing import Literal
+
+import jinja2
+from babel.messages.catalog import Catalog
+
+from .errors import UsageError, did_you_mean
+from .i18n import (
+    SOURCE_LOCALE,
+    Translator,
+    Usage,
+    discover_catalogs,
+    load_catalog,
+    select_locales,
+)
+from .load import load_glossary, load_migrations
+from .model import Glossary, Migration
+from .render import Vocabulary, create_environment, render_template, translation_context
+
+__all__ = ["BuildResult", "Page", "Project", "build_guides"]
+
+Format = Literal["markdown", "sxs"]
+TEMPLATE = "guide.md.j2"
+
+
+@dataclass(frozen=True)
+class Project:
+    """Where a project keeps its inputs."""
+
+    root: Path
+
+    @property
+    def migrations_dir(self) -> Path:
+        return self.root / "content" / "migrations"
+
+    @property
+    def glossary_path(self) -> Path:
+        return self.root / "content" / "glossary.yaml"
+
+    @property
+    def templates_dir(self) -> Path:
+        return self.root / "templates"
+
+    @property
+    def locales_dir(self) -> Path:
+        return self.root / "locales"
+
+
+@dataclass(frozen=True)
+class Page:
+    locale_id: str
+    migration_id: str
+    text: str
+    usage: Usage
+
+    @property
+    def relpath(self) -> str:
+        return f"{self.locale_id}/{self.migration_id}.md"
+
+
+@dataclass
+class BuildResult:
+    pages: list[Page]
+    coverage: dict[str, Usage] = field(default_factory=dict)
+    below_minimum: list[str] = field(default_factory=list)
+    locales: list[str] = field(default_factory=list)
+    migrations: list[str] = field(default_factory=list)
+
+    def percent(self, locale_id: str) -> float:
+        usage = self.coverage[locale_id]
+        return 100.0 * len(usage.translated) / len(usage.used) if usage.used else 100.0
+
+
+def build_guides(
+    project: Project,
+    locales: Sequence[str] = (),
+    migration_ids: Sequence[str] = (),
+    fmt: Format = "markdown",
+    min_coverage: float | None = None,
+) -> BuildResult:
+    """Render every selected page in memory; raise SunsetError before anything is written."""
+    migrations = _select_migrations(load_migrations(project.migrations_dir), migration_ids)
+    glossary = load_glossary(project.glossary_path)
+    available = discover_catalogs(project.locales_dir)
+    chosen = select_locales(list(locales), available)
+    catalogs = {loc: load_catalog(available[loc], loc) for loc in chosen if loc in available}
+    env = create_environment(project.templates_dir)
+
+    result = BuildResult(pages=[], locales=chosen, migrations=[m.id for m in migrations])
+    for migration in migrations:
+        source = _render(env, migration, SOURCE_LOCALE, None, glossary, fmt, "")
+        fingerprint = hashlib.sha256(source.text.encode("utf-8")).hexdigest()[:40]
+        for locale_id in chosen:
+            page = source if locale_id == SOURCE_LOCALE else _render(
+                env, migration, locale_id, catalogs[locale_id], glossary, fmt, fingerprint
+            )
+            result.pages.append(page)
+            result.coverage.setdefault(locale_id, Usage()).merge(page.usage)
+    if min_coverage is not None:
+        result.below_minimum = [
+            loc for loc in chosen if result.percent(loc) < min_coverage
+        ]
+        result.pages = [p for p in result.pages if p.locale_id not in result.below_minimum]
+    return result
+
+
+def _select_migrations(migrations: list[Migration], ids: Sequence[str]) -> list[Migration]:
+    if not ids:
+        return migrations
+    by_id = {m.id: m for m in migrations}
+    for wanted in ids:
+        if wanted not in by_id:
+            raise UsageError(f"no migration with id {wanted!r}",
+                             hint=did_you_mean(wanted, by_id) or f"known: {', '.join(by_id)}")
+    return [by_id[i] for i in sorted(set(ids))]
+
+
+def _render(
+    env: jinja2.Environment,
+    migration: Migration,
+    locale_id: str,
+    catalog: Catalog | None,
+    glossary: Glossary,
+    fmt: Format,
+    fingerprint: str,
+) -> Page:
+    vocabulary = Vocabulary(glossary, locale_id)
+    handoff = catalog.revision_date if catalog is not None else None
+    context = {
+        "migration": migration,
+        "source_fingerprint": fingerprint,
+        "handoff": handoff.date() if isinstance(handoff, datetime) else None,
+    }
+    # Pass one learns which messages the page uses and how each is translated; pass two
+    # renders with that knowledge (the fallback notice, ms.translationtype).
+    probe = Translator(catalog)
+    render_template(env, TEMPLATE, {**context, **translation_context(probe, vocabulary),
+                                    "usage": Usage()})
+    wrap = _sxs_wrapper(migration.id) if fmt == "sxs" and catalog is not None else None
+    translator = Translator(catalog, wrap)
+    text = render_template(env, TEMPLATE, {
+        **context, **translation_context(translator, vocabulary), "usage": probe.usage,
+    })
+    return Page(locale_id, migration.id, text, probe.usage)
+
+
+def _sxs_wrapper(article: str) -> "SegmentWrapper":
+    return SegmentWrapper(hashlib.sha256(article.encode("utf-8")).hexdigest()[:5])
+
+
+@dataclass(frozen=True)
+class SegmentWrapper:
+    """The side-by-side review form: a translated segment, then its hidden English source."""
+
+    article: str
+
+    def __call__(self, key: str, translated: str, source: str) -> str:
+        seg = f"{self.article}-{key}"
+        return (
+            f'<span data-ttu-id="{seg}">{translated}</span>'
+            f'<span class="sxs-lookup"><span data-stu-id="{seg}">{source}</span></span>'
+        )

@@ -1,0 +1,240 @@
+"""The typed definition of a migration and of the glossary, validated once at load."""
+
+from __future__ import annotations
+
+import datetime as dt
+from enum import Enum
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
+
+__all__ = [
+    "Article",
+    "Event",
+    "EventKind",
+    "Feature",
+    "Glossary",
+    "GlossaryTerm",
+    "Link",
+    "Migration",
+    "Note",
+    "Offer",
+    "Option",
+    "OptionGroup",
+    "Retired",
+    "Steps",
+    "TRANSLATABLE",
+    "Text",
+]
+
+#: Marker in a field's JSON Schema: the field is English prose, extracted into the catalogs.
+TRANSLATABLE = "x-translatable"
+
+Name = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")]
+Text = Annotated[
+    str,
+    StringConstraints(strip_whitespace=True, min_length=1),
+    Field(
+        json_schema_extra={TRANSLATABLE: True},
+        description="English prose, translated through the catalogs. May use %(product)s "
+        "and %(portal)s; write a literal percent sign as %%.",
+    ),
+]
+# A relative link: no scheme (no colon), no spaces or brackets that would break Markdown.
+RelativeLink = Annotated[str, StringConstraints(pattern=r"^[^\s()<>:]+$")]
+WebLink = Annotated[str, StringConstraints(pattern=r"^https://[^\s()<>]+$")]
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class EventKind(str, Enum):
+    RETIREMENT = "retirement"
+    END_OF_SALE = "end-of-sale"
+    END_OF_RENEWAL = "end-of-renewal"
+
+
+class Event(_Strict):
+    """What happened to the offer, and when."""
+
+    kind: EventKind
+    date: dt.date = Field(description="The retirement, end of sale or end of renewal.")
+    auto_renew_off: dt.date = Field(
+        description="The day Partner Center set autoRenewEnabled to false on the subscriptions."
+    )
+
+
+class Offer(_Strict):
+    """A retired offer as it appears in partners' subscription data."""
+
+    name: Name
+    id: Name | None = Field(default=None, description="The Partner Center offer id, if known.")
+
+
+class Retired(_Strict):
+    families: list[Name] = Field(
+        default_factory=list, description="Names that summarise the retired offers."
+    )
+    offers: list[Offer] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _unique(self) -> Retired:
+        _require_unique([_fold(o.name) for o in self.offers], "retired offer name")
+        _require_unique([o.id for o in self.offers if o.id], "retired offer id")
+        return self
+
+
+class Note(_Strict):
+    kind: Literal["note", "important", "tip"] = "note"
+    text: Text
+
+
+class Option(_Strict):
+    """A replacement: a product name (never translated) or a translatable label."""
+
+    name: Name | None = None
+    label: Text | None = None
+    formerly: Name | None = Field(default=None, description="The product's earlier name.")
+
+    @model_validator(mode="after")
+    def _one_of(self) -> Option:
+        if (self.name is None) == (self.label is None):
+            raise ValueError("give exactly one of 'name' (a product) or 'label' (prose)")
+        return self
+
+
+class OptionGroup(_Strict):
+    name: Name
+    link: WebLink
+    options: list[Option] = Field(min_length=1)
+
+
+class Feature(_Strict):
+    feature: Text
+    included: list[bool] = Field(description="One value per replacement option, in order.")
+
+
+class Steps(_Strict):
+    style: Literal["numbered", "lettered"] = Field(
+        default="numbered",
+        description="numbered: Step 1, Step 2, Step 3; lettered: A, B, C.",
+    )
+    customers_in_left_menu: bool = Field(
+        default=False, description="The steps reach Customers through the left menu."
+    )
+
+
+class Link(_Strict):
+    title: Text
+    href: RelativeLink
+
+
+class Article(_Strict):
+    """Front matter of the published article."""
+
+    date: dt.date = Field(description="ms.date: the English source's date.")
+    topic: str = "article"
+    service: str = "partner-dashboard"
+    subservice: str = "partnercenter-csp"
+    localization_priority: str = "medium"
+    author: str | None = None
+    ms_author: str | None = None
+    custom: str | None = None
+
+
+class Migration(_Strict):
+    """One retirement: every fact a guide and a checklist need."""
+
+    id: Slug
+    product: Name = Field(description="The retired product's name, never translated.")
+    roles: list[Name] = Field(min_length=1, description="Partner Center roles (glossary ui).")
+    event: Event
+    retired: Retired
+    notes: list[Note] = Field(default_factory=list)
+    replacement_options: list[Option] = Field(default_factory=list)
+    replacement_groups: list[OptionGroup] = Field(default_factory=list)
+    features: list[Feature] = Field(default_factory=list)
+    steps: Steps = Field(default_factory=Steps)
+    deprovision_days: int = Field(default=120, gt=0)
+    next_steps: list[Link] = Field(default_factory=list)
+    article: Article
+
+    @model_validator(mode="after")
+    def _consistent(self) -> Migration:
+        if bool(self.replacement_options) == bool(self.replacement_groups):
+            raise ValueError("give exactly one of 'replacement_options' or 'replacement_groups'")
+        _require_unique([_fold(_option_key(o)) for o in self.all_options], "replacement option")
+        if self.features and not self.replacement_options:
+            raise ValueError("'features' compares flat 'replacement_options' only")
+        width = len(self.replacement_options)
+        for number, feature in enumerate(self.features, 1):
+            if len(feature.included) != width:
+                raise ValueError(
+                    f"feature {number} has {len(feature.included)} 'included' values "
+                    f"for {width} replacement options"
+                )
+        return self
+
+    @property
+    def all_options(self) -> list[Option]:
+        grouped = [o for g in self.replacement_groups for o in g.options]
+        return list(self.replacement_options) + grouped
+
+    @property
+    def example_option(self) -> Option:
+        """The replacement the steps use as their example: always this migration's own."""
+        named = [o for o in self.all_options if o.name]
+        return named[0] if named else self.all_options[0]
+
+
+GlossaryKind = Literal["name", "ui", "term"]
+
+
+class GlossaryTerm(_Strict):
+    source: Name
+    kind: GlossaryKind
+    translations: dict[str, Name] = Field(
+        default_factory=dict, description="The approved form per locale (BCP 47 ids)."
+    )
+    note: str | None = Field(default=None, description="Guidance for translators.")
+
+    @model_validator(mode="after")
+    def _names_are_verbatim(self) -> GlossaryTerm:
+        if self.kind == "name" and self.translations:
+            raise ValueError("a 'name' is never translated: remove its 'translations'")
+        return self
+
+
+class Glossary(_Strict):
+    label_format: dict[str, str] = Field(
+        default_factory=dict,
+        description="How a locale writes a UI label; {label} stands for the label.",
+    )
+    terms: list[GlossaryTerm]
+
+    @model_validator(mode="after")
+    def _unique(self) -> Glossary:
+        _require_unique([t.source for t in self.terms], "glossary source")
+        for locale, fmt in self.label_format.items():
+            if "{label}" not in fmt:
+                raise ValueError(f"label_format for {locale} lacks '{{label}}'")
+        return self
+
+
+def _fold(text: str) -> str:
+    """Case and spacing folded, as offer names are matched."""
+    return " ".join(text.casefold().split())
+
+
+def _option_key(option: Option) -> str:
+    return option.name or option.label or ""
+
+
+def _require_unique(values: list[str], what: str) -> None:
+    seen: set[str] = set()
+    for value in values:
+        if value in seen:
+            raise ValueError(f"duplicate {what}: {value!r}")
+        seen.add(value)

@@ -1,0 +1,213 @@
+"""One Jinja environment: strict, i18n-enabled, with Babel formatters and glossary lookups.
+
+Templates never see a locale-specific environment: the locale, the glossary and the
+translator travel in the render context, and the filters below read them from there.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable, Mapping
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import jinja2
+import yaml
+from babel.dates import format_date
+from babel.lists import format_list
+from babel.numbers import format_decimal
+from jinja2 import pass_context
+from jinja2.runtime import Context
+
+from .errors import TemplateError
+from .i18n import SOURCE_LOCALE, Localized, Translator, parse_locale
+from .model import Glossary
+
+__all__ = ["Vocabulary", "create_environment", "escape_markdown", "render_template"]
+
+# Characters that open or close Markdown inline syntax, HTML or a table cell, wherever
+# they stand; CommonMark lets any ASCII punctuation be backslash-escaped.
+_INLINE_SPECIAL = re.compile(r"([\\`*_\[\]<>|~&])")
+# What turns the start of a line into a heading, list item, quote or rule.
+_BLOCK_START = re.compile(r"^(\d*)([#+\-=>.)])")
+
+
+def escape_markdown(value: object) -> str:
+    """Untrusted text as literal Markdown: no links, emphasis, HTML, blocks or table breaks."""
+    text = " ".join(str(value).split())
+    text = _INLINE_SPECIAL.sub(r"\\\1", text)
+    return _BLOCK_START.sub(r"\1\\\2", text)
+
+
+class Vocabulary:
+    """The glossary's approved forms for one locale."""
+
+    def __init__(self, glossary: Glossary, locale_id: str) -> None:
+        self.locale_id = locale_id
+        self._terms = {t.source: t for t in glossary.terms}
+        self._format = glossary.label_format.get(locale_id, "{label}")
+
+    def term(self, source: str) -> Localized:
+        entry = self._terms.get(source)
+        if entry is None:
+            raise KeyError(f"{source!r} is not in the glossary")
+        return Localized(entry.translations.get(self.locale_id, source), source)
+
+    def label(self, source: str) -> Localized:
+        """A UI label as the portal shows it in this locale, in the locale's brackets."""
+        value = self.term(source)
+        if self._terms[source].kind != "ui":
+            raise KeyError(f"{source!r} is a {self._terms[source].kind}, not a UI label")
+        return Localized(self._format.format(label=value), source)
+
+    def ui(self, source: str) -> Localized:
+        """A UI label in bold, as steps show it."""
+        value = self.label(source)
+        return Localized(f"**{value}**", f"**{value.source}**")
+
+
+def _ctx(context: Context, name: str) -> Any:
+    return context.get(name)
+
+
+@pass_context
+def _ui(context: Context, source: str) -> Localized:
+    return _vocabulary(context).ui(source)
+
+
+@pass_context
+def _label(context: Context, source: str) -> Localized:
+    return _vocabulary(context).label(source)
+
+
+@pass_context
+def _term(context: Context, source: str) -> Localized:
+    return _vocabulary(context).term(source)
+
+
+def _vocabulary(context: Context) -> Vocabulary:
+    vocabulary = _ctx(context, "vocabulary")
+    assert isinstance(vocabulary, Vocabulary)
+    return vocabulary
+
+
+def _translator(context: Context) -> Translator:
+    translator = _ctx(context, "translator")
+    assert isinstance(translator, Translator)
+    return translator
+
+
+@pass_context
+def _plain(context: Context, macro: Callable[[], str]) -> str:
+    """Call a macro with no side-by-side markup (front matter is YAML)."""
+    with _translator(context).plain():
+        return str(macro())
+
+
+@pass_context
+def _translate(context: Context, text: str, **variables: Any) -> str:
+    """Translate prose that comes from content data (extracted by sunsetkit.extract)."""
+    return _translator(context).gettext(text, **variables)
+
+
+@pass_context
+def _date(context: Context, value: date, form: str = "long") -> Localized:
+    locale = parse_locale(str(context["locale_id"]))
+    return Localized(
+        format_date(value, form, locale=locale), format_date(value, form, locale="en_US")
+    )
+
+
+@pass_context
+def _number(context: Context, value: int | float) -> Localized:
+    locale = parse_locale(str(context["locale_id"]))
+    return Localized(format_decimal(value, locale=locale), format_decimal(value, locale="en_US"))
+
+
+@pass_context
+def _join(context: Context, values: Iterable[str], style: str = "standard") -> Localized:
+    items = list(values)
+    locale = parse_locale(str(context["locale_id"]))
+    sources = [getattr(v, "source", v) for v in items]
+    return Localized(
+        format_list(items, style, locale=locale), format_list(sources, style, locale="en_US")
+    )
+
+
+def _yaml_scalar(value: object) -> str:
+    """A front matter value, quoted only where YAML needs it."""
+    dumped = yaml.safe_dump(str(value), allow_unicode=True, width=10_000, default_flow_style=True)
+    return dumped.removesuffix("\n...\n").rstrip("\n")
+
+
+def _us_date(value: date) -> str:
+    """ms.date is written MM/DD/YYYY in every locale."""
+    return value.strftime("%m/%d/%Y")
+
+
+def create_environment(templates: Path) -> jinja2.Environment:
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(templates),
+        undefined=jinja2.StrictUndefined,
+        extensions=["jinja2.ext.i18n"],
+        autoescape=False,  # Markdown, not HTML: untrusted values go through `md`
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+        auto_reload=False,
+    )
+    env.policies["ext.i18n.trimmed"] = True
+    # Trans blocks pass their variables to gettext, which formats (Jinja's newstyle
+    # gettext). The callables themselves come with each render's context.
+    env.newstyle_gettext = True  # type: ignore[attr-defined]
+    env.globals.update(ui=_ui, label=_label, term=_term, plain=_plain)
+    env.filters.update(ui=_ui, label=_label, term=_term)
+    env.filters.update(
+        md=escape_markdown, t=_translate, date=_date, number=_number, join_list=_join,
+        yaml=_yaml_scalar, us_date=_us_date,
+    )
+    return env
+
+
+def translation_context(
+    translator: Translator, vocabulary: Vocabulary
+) -> dict[str, Any]:
+    """The variables that bind a render to one locale."""
+    return {
+        "translator": translator,
+        "vocabulary": vocabulary,
+        "locale_id": vocabulary.locale_id,
+        "is_source_locale": vocabulary.locale_id == SOURCE_LOCALE,
+        "gettext": translator.gettext,
+        "ngettext": translator.ngettext,
+        "pgettext": translator.pgettext,
+        "npgettext": translator.npgettext,
+    }
+
+
+def render_template(env: jinja2.Environment, name: str, context: Mapping[str, Any]) -> str:
+    """Render one template; any template problem becomes a TemplateError with file:line."""
+    try:
+        return env.get_template(name).render(context)
+    except jinja2.TemplateSyntaxError as exc:
+        raise TemplateError(f"template syntax error: {exc.message}", exc.filename or name,
+                            exc.lineno) from exc
+    except jinja2.TemplateNotFound as exc:
+        raise TemplateError(f"template not found: {exc.name}", name) from exc
+    except (jinja2.UndefinedError, KeyError, TypeError, ValueError) as exc:
+        path, line = _template_frame(exc, name)
+        raise TemplateError(f"template error: {exc}", path, line,
+                            hint="check the variable names against the model") from exc
+
+
+def _template_frame(exc: BaseException, name: str) -> tuple[str, int | None]:
+    """The innermost template file and line in a traceback (Jinja maps them for us)."""
+    found: tuple[str, int | None] = (name, None)
+    tb = exc.__traceback__
+    while tb is not None:
+        filename = tb.tb_frame.f_code.co_filename
+        if filename.endswith(".j2"):
+            found = (filename, tb.tb_lineno)
+        tb = tb.tb_next
+    return found

@@ -1,0 +1,73 @@
+"""Atomic, deterministic output, and removal of stale pages this tool wrote itself."""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from collections.abc import Callable, Mapping
+from pathlib import Path, PurePosixPath
+
+from .errors import UsageError
+
+__all__ = ["MANIFEST", "atomic_write", "safe_join", "write_tree"]
+
+#: Lists, relative to the output folder, every file the last build wrote there.
+MANIFEST = ".sunset-manifest.json"
+
+
+def atomic_write(path: Path, text: str) -> None:
+    """Write to a temporary file beside the target, then rename it over the target."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
+            handle.write(text)
+        Path(tmp).replace(path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def safe_join(root: Path, relative: str) -> Path:
+    """root/relative, refusing anything that would land outside root."""
+    parts = PurePosixPath(relative).parts
+    if not parts or PurePosixPath(relative).is_absolute() or ".." in parts:
+        raise UsageError(f"refusing to write outside the output folder: {relative!r}")
+    return root.joinpath(*parts)
+
+
+def write_tree(
+    root: Path, files: Mapping[str, str], is_stale: Callable[[str], bool]
+) -> list[str]:
+    """Write every file, then remove files of the last build that are stale now.
+
+    Only files listed in the previous manifest are ever removed, so nothing a person put
+    in the folder is touched. Returns the removed paths.
+    """
+    targets = {rel: safe_join(root, rel) for rel in sorted(files)}
+    previous = _read_manifest(root)
+    for rel, path in targets.items():
+        if not path.exists() or path.read_text(encoding="utf-8") != files[rel]:
+            atomic_write(path, files[rel])
+    removed = [rel for rel in sorted(previous - set(files)) if is_stale(rel)]
+    for rel in removed:
+        safe_join(root, rel).unlink(missing_ok=True)
+        _remove_empty_parents(safe_join(root, rel).parent, root)
+    kept = (previous - set(removed)) | set(files)
+    atomic_write(root / MANIFEST, json.dumps(sorted(kept), indent=1) + "\n")
+    return removed
+
+
+def _read_manifest(root: Path) -> set[str]:
+    try:
+        data = json.loads((root / MANIFEST).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return set()
+    return {item for item in data if isinstance(item, str)} if isinstance(data, list) else set()
+
+
+def _remove_empty_parents(folder: Path, root: Path) -> None:
+    while folder != root and folder.is_dir() and not any(folder.iterdir()):
+        folder.rmdir()
+        folder = folder.parent
