@@ -212,11 +212,12 @@ class Translator:
         self.usage.used.add(key)
         source = singular if plural is None or n is None or n == 1 else plural
         found = self._find(context, singular, n)
-        source_text = source % {k: getattr(v, "source", v) for k, v in variables.items()}
         if found is None:
             if self.catalog is None:  # the source locale: English is the translation
                 self.usage.translated.add(key)
-            return source_text
+            # A fallback sentence still shows the portal's labels as this locale's
+            # reader sees them on screen.
+            return source % variables
         message, text = found
         self.usage.translated.add(key)
         if MACHINE_FLAG in message.flags:
@@ -224,6 +225,7 @@ class Translator:
         result = text % variables
         if self._wrap is None or self._plain_depth:
             return result
+        source_text = source % {k: getattr(v, "source", v) for k, v in variables.items()}
         return self._wrap(segment_key(context, singular), result, source_text)
 
     def _find(self, context: str | None, msgid: str, n: int | None) -> tuple[Message, str] | None:

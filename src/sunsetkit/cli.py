@@ -1,0 +1,103 @@
+"""The `sunset` command: argument parsing, progress and exit codes; nothing else.
+
+Exit codes: 0 fine; 1 findings or a failed threshold; 2 bad input or usage.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import get_args
+
+import click
+
+from .errors import SunsetError
+from .guides import BuildResult, Format, Project, build_guides
+from .i18n import SOURCE_LOCALE
+from .schema import SchemaName, schema_json
+from .write import write_tree
+
+EXIT_OK, EXIT_FINDINGS, EXIT_BAD_INPUT = 0, 1, 2
+
+
+class _Group(click.Group):
+    """Turns every SunsetError into one line on stderr and exit code 2."""
+
+    def invoke(self, ctx: click.Context) -> object:
+        try:
+            return super().invoke(ctx)
+        except SunsetError as exc:
+            click.echo(f"sunset: error: {exc}", err=True)
+            ctx.exit(EXIT_BAD_INPUT)
+
+
+@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="sunsetkit")
+def main() -> None:
+    """Localized migration guides, customer checklists and translation checks."""
+
+
+@main.command()
+@click.option("--project", "root", type=click.Path(file_okay=False, path_type=Path),
+              default=Path(), show_default=True, help="Folder with content/, templates/, locales/.")
+@click.option("--out", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="Output folder.  [default: PROJECT/build/guides]")
+@click.option("--locale", "locales", multiple=True, metavar="L",
+              help="Only this locale (nl-NL or nl_NL); repeatable.  [default: all]")
+@click.option("--migration", "migrations", multiple=True, metavar="ID",
+              help="Only this migration id; repeatable.  [default: all]")
+@click.option("--format", "fmt", type=click.Choice(get_args(Format)), default="markdown",
+              show_default=True, help="sxs: each translated segment with its hidden English.")
+@click.option("--min-coverage", type=click.FloatRange(0, 100), default=None, metavar="PCT",
+              help="Write no page of a locale whose coverage is below PCT, and exit 1.")
+def build(root: Path, out: Path | None, locales: tuple[str, ...],
+          migrations: tuple[str, ...], fmt: Format, min_coverage: float | None) -> None:
+    """Render the migration guides into OUT/<locale>/<id>.md."""
+    result = build_guides(Project(root), locales, migrations, fmt, min_coverage)
+    out_dir = out if out is not None else root / "build" / "guides"
+    files = {page.relpath: page.text for page in result.pages}
+    removed = write_tree(out_dir, files, _stale_rule(result, bool(locales), bool(migrations)))
+    _report(result, out_dir, len(files), removed, min_coverage)
+    if result.below_minimum:
+        sys.exit(EXIT_FINDINGS)
+
+
+def _stale_rule(result: BuildResult, some_locales: bool, some_migrations: bool):  # type: ignore[no-untyped-def]
+    """A page of an earlier build is stale when its definition or catalog is gone."""
+    known_locales = set(result.locales)
+    known_ids = set(result.migrations)
+
+    def is_stale(relpath: str) -> bool:
+        locale_id, _, name = relpath.partition("/")
+        migration_id = name.removesuffix(".md")
+        if locale_id in result.below_minimum:
+            return False
+        locale_gone = not some_locales and locale_id not in known_locales
+        id_gone = not some_migrations and migration_id not in known_ids
+        return locale_gone or id_gone
+
+    return is_stale
+
+
+def _report(result: BuildResult, out_dir: Path, written: int, removed: list[str],
+            min_coverage: float | None) -> None:
+    click.echo(f"{'locale':<8} {'coverage':>9} {'messages':>9}  type  pages")
+    for locale_id in result.locales:
+        usage = result.coverage[locale_id]
+        kind = "-" if locale_id == SOURCE_LOCALE else usage.kind
+        pages = sum(1 for p in result.pages if p.locale_id == locale_id)
+        ratio = f"{len(usage.translated)}/{len(usage.used)}"
+        click.echo(f"{locale_id:<8} {result.percent(locale_id):>8.1f}% {ratio:>9}  {kind:<4}  {pages}")
+    for locale_id in result.below_minimum:
+        click.echo(f"sunset: {locale_id} is below --min-coverage {min_coverage:g}%: "
+                   f"none of its pages were written", err=True)
+    for relpath in removed:
+        click.echo(f"removed stale {relpath}")
+    click.echo(f"wrote {written} pages to {out_dir}")
+
+
+@main.command()
+@click.argument("kind", type=click.Choice(get_args(SchemaName)), default="migration")
+def schema(kind: SchemaName) -> None:
+    """Print the JSON Schema of a migration definition or of the glossary."""
+    click.echo(schema_json(kind), nl=False)
