@@ -6,6 +6,7 @@ Exit codes: 0 fine; 1 findings or a failed threshold; 2 bad input or usage.
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import get_args
 
@@ -38,20 +39,57 @@ def main() -> None:
 
 
 @main.command()
-@click.option("--project", "root", type=click.Path(file_okay=False, path_type=Path),
-              default=Path(), show_default=True, help="Folder with content/, templates/, locales/.")
-@click.option("--out", type=click.Path(file_okay=False, path_type=Path), default=None,
-              help="Output folder.  [default: PROJECT/build/guides]")
-@click.option("--locale", "locales", multiple=True, metavar="L",
-              help="Only this locale (nl-NL or nl_NL); repeatable.  [default: all]")
-@click.option("--migration", "migrations", multiple=True, metavar="ID",
-              help="Only this migration id; repeatable.  [default: all]")
-@click.option("--format", "fmt", type=click.Choice(get_args(Format)), default="markdown",
-              show_default=True, help="sxs: each translated segment with its hidden English.")
-@click.option("--min-coverage", type=click.FloatRange(0, 100), default=None, metavar="PCT",
-              help="Write no page of a locale whose coverage is below PCT, and exit 1.")
-def build(root: Path, out: Path | None, locales: tuple[str, ...],
-          migrations: tuple[str, ...], fmt: Format, min_coverage: float | None) -> None:
+@click.option(
+    "--project",
+    "root",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=Path(),
+    show_default=True,
+    help="Folder with content/, templates/, locales/.",
+)
+@click.option(
+    "--out",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=None,
+    help="Output folder.  [default: PROJECT/build/guides]",
+)
+@click.option(
+    "--locale",
+    "locales",
+    multiple=True,
+    metavar="L",
+    help="Only this locale (nl-NL or nl_NL); repeatable.  [default: all]",
+)
+@click.option(
+    "--migration",
+    "migrations",
+    multiple=True,
+    metavar="ID",
+    help="Only this migration id; repeatable.  [default: all]",
+)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(get_args(Format)),
+    default="markdown",
+    show_default=True,
+    help="sxs: each translated segment with its hidden English.",
+)
+@click.option(
+    "--min-coverage",
+    type=click.FloatRange(0, 100),
+    default=None,
+    metavar="PCT",
+    help="Write no page of a locale whose coverage is below PCT, and exit 1.",
+)
+def build(
+    root: Path,
+    out: Path | None,
+    locales: tuple[str, ...],
+    migrations: tuple[str, ...],
+    fmt: Format,
+    min_coverage: float | None,
+) -> None:
     """Render the migration guides into OUT/<locale>/<id>.md."""
     result = build_guides(Project(root), locales, migrations, fmt, min_coverage)
     out_dir = out if out is not None else root / "build" / "guides"
@@ -62,7 +100,9 @@ def build(root: Path, out: Path | None, locales: tuple[str, ...],
         sys.exit(EXIT_FINDINGS)
 
 
-def _stale_rule(result: BuildResult, some_locales: bool, some_migrations: bool):  # type: ignore[no-untyped-def]
+def _stale_rule(
+    result: BuildResult, some_locales: bool, some_migrations: bool
+) -> Callable[[str], bool]:
     """A page of an earlier build is stale when its definition or catalog is gone."""
     known_locales = set(result.locales)
     known_ids = set(result.migrations)
@@ -79,18 +119,23 @@ def _stale_rule(result: BuildResult, some_locales: bool, some_migrations: bool):
     return is_stale
 
 
-def _report(result: BuildResult, out_dir: Path, written: int, removed: list[str],
-            min_coverage: float | None) -> None:
+def _report(
+    result: BuildResult, out_dir: Path, written: int, removed: list[str], min_coverage: float | None
+) -> None:
     click.echo(f"{'locale':<8} {'coverage':>9} {'messages':>9}  type  pages")
     for locale_id in result.locales:
         usage = result.coverage[locale_id]
         kind = "-" if locale_id == SOURCE_LOCALE else usage.kind
         pages = sum(1 for p in result.pages if p.locale_id == locale_id)
         ratio = f"{len(usage.translated)}/{len(usage.used)}"
-        click.echo(f"{locale_id:<8} {result.percent(locale_id):>8.1f}% {ratio:>9}  {kind:<4}  {pages}")
+        percent = result.percent(locale_id)
+        click.echo(f"{locale_id:<8} {percent:>8.1f}% {ratio:>9}  {kind:<4}  {pages}")
     for locale_id in result.below_minimum:
-        click.echo(f"sunset: {locale_id} is below --min-coverage {min_coverage:g}%: "
-                   f"none of its pages were written", err=True)
+        click.echo(
+            f"sunset: {locale_id} is below --min-coverage {min_coverage:g}%: "
+            f"none of its pages were written",
+            err=True,
+        )
     for relpath in removed:
         click.echo(f"removed stale {relpath}")
     click.echo(f"wrote {written} pages to {out_dir}")

@@ -99,15 +99,17 @@ def build_guides(
         source = _render(env, migration, SOURCE_LOCALE, None, glossary, fmt, "")
         fingerprint = hashlib.sha256(source.text.encode("utf-8")).hexdigest()[:40]
         for locale_id in chosen:
-            page = source if locale_id == SOURCE_LOCALE else _render(
-                env, migration, locale_id, catalogs[locale_id], glossary, fmt, fingerprint
+            page = (
+                source
+                if locale_id == SOURCE_LOCALE
+                else _render(
+                    env, migration, locale_id, catalogs[locale_id], glossary, fmt, fingerprint
+                )
             )
             result.pages.append(page)
             result.coverage.setdefault(locale_id, Usage()).merge(page.usage)
     if min_coverage is not None:
-        result.below_minimum = [
-            loc for loc in chosen if result.percent(loc) < min_coverage
-        ]
+        result.below_minimum = [loc for loc in chosen if result.percent(loc) < min_coverage]
         result.pages = [p for p in result.pages if p.locale_id not in result.below_minimum]
     return result
 
@@ -118,8 +120,10 @@ def _select_migrations(migrations: list[Migration], ids: Sequence[str]) -> list[
     by_id = {m.id: m for m in migrations}
     for wanted in ids:
         if wanted not in by_id:
-            raise UsageError(f"no migration with id {wanted!r}",
-                             hint=did_you_mean(wanted, by_id) or f"known: {', '.join(by_id)}")
+            raise UsageError(
+                f"no migration with id {wanted!r}",
+                hint=did_you_mean(wanted, by_id) or f"known: {', '.join(by_id)}",
+            )
     return [by_id[i] for i in sorted(set(ids))]
 
 
@@ -142,17 +146,24 @@ def _render(
     # Pass one learns which messages the page uses and how each is translated; pass two
     # renders with that knowledge (the fallback notice, ms.translationtype).
     probe = Translator(catalog)
-    render_template(env, TEMPLATE, {**context, **translation_context(probe, vocabulary),
-                                    "usage": Usage()})
+    render_template(
+        env, TEMPLATE, {**context, **translation_context(probe, vocabulary), "usage": Usage()}
+    )
     wrap = _sxs_wrapper(migration.id) if fmt == "sxs" and catalog is not None else None
     translator = Translator(catalog, wrap)
-    text = render_template(env, TEMPLATE, {
-        **context, **translation_context(translator, vocabulary), "usage": probe.usage,
-    })
+    text = render_template(
+        env,
+        TEMPLATE,
+        {
+            **context,
+            **translation_context(translator, vocabulary),
+            "usage": probe.usage,
+        },
+    )
     return Page(locale_id, migration.id, text, probe.usage)
 
 
-def _sxs_wrapper(article: str) -> "SegmentWrapper":
+def _sxs_wrapper(article: str) -> SegmentWrapper:
     return SegmentWrapper(hashlib.sha256(article.encode("utf-8")).hexdigest()[:5])
 
 

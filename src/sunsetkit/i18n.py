@@ -45,8 +45,9 @@ def parse_locale(text: str, source: str | None = None) -> Locale:
     try:
         return Locale.parse(text.strip(), sep=sep)
     except (ValueError, UnknownLocaleError) as exc:
-        raise UsageError(f"unknown locale {text!r}", source,
-                         hint="use a BCP 47 id such as nl-NL") from exc
+        raise UsageError(
+            f"unknown locale {text!r}", source, hint="use a BCP 47 id such as nl-NL"
+        ) from exc
 
 
 def bcp47(locale: Locale) -> str:
@@ -95,14 +96,20 @@ def load_catalog(path: Path, locale_id: str) -> Catalog:
         catalog = read_po(data.splitlines(keepends=True), abort_invalid=True)
     except PoFileError as exc:
         line = getattr(exc, "lineno", None)
-        raise CatalogError(f"PO syntax error: {exc}", path, line + 1 if line is not None
-                           else None, hint="fix the line or run `pybabel update`") from exc
+        raise CatalogError(
+            f"PO syntax error: {exc}",
+            path,
+            line + 1 if line is not None else None,
+            hint="fix the line or run `pybabel update`",
+        ) from exc
     except (UnicodeDecodeError, LookupError) as exc:
-        raise CatalogError(f"cannot decode: {exc}", path,
-                           hint="declare the charset in the header, UTF-8") from exc
+        raise CatalogError(
+            f"cannot decode: {exc}", path, hint="declare the charset in the header, UTF-8"
+        ) from exc
     if catalog.locale is not None and bcp47(catalog.locale) != locale_id:
         raise CatalogError(
-            f"Language header says {bcp47(catalog.locale)} but the folder is {locale_id}", path,
+            f"Language header says {bcp47(catalog.locale)} but the folder is {locale_id}",
+            path,
             hint="fix the header or move the file",
         )
     return catalog
@@ -112,9 +119,13 @@ def _check_quotes(data: bytes, path: Path) -> None:
     # Babel reads an unterminated string leniently; gettext's msgfmt rejects it.
     for number, raw in enumerate(data.splitlines(), 1):
         line = raw.strip()
-        if line.startswith((b"msg", b'"')) and _unterminated(line[line.find(b'"'):]):
-            raise CatalogError("PO syntax error: unterminated string", path, number,
-                               hint="close the string with a double quote")
+        if line.startswith((b"msg", b'"')) and _unterminated(line[line.find(b'"') :]):
+            raise CatalogError(
+                "PO syntax error: unterminated string",
+                path,
+                number,
+                hint="close the string with a double quote",
+            )
 
 
 def _unterminated(body: bytes) -> bool:
@@ -189,9 +200,7 @@ class Translator:
         variables.setdefault("num", n)
         return self._lookup(None, singular, plural, n, variables)
 
-    def npgettext(
-        self, context: str, singular: str, plural: str, n: int, **variables: Any
-    ) -> str:
+    def npgettext(self, context: str, singular: str, plural: str, n: int, **variables: Any) -> str:
         variables.setdefault("num", n)
         return self._lookup(context, singular, plural, n, variables)
 
@@ -205,7 +214,11 @@ class Translator:
             self._plain_depth -= 1
 
     def _lookup(
-        self, context: str | None, singular: str, plural: str | None, n: int | None,
+        self,
+        context: str | None,
+        singular: str,
+        plural: str | None,
+        n: int | None,
         variables: dict[str, Any],
     ) -> str:
         key = (context, singular)

@@ -47,10 +47,13 @@ def _build(node: yaml.Node, loc: Loc, lines: dict[Loc, int], path: Path) -> Any:
             key = str(_scalar(key_node, path))
             if key in result:
                 raise ContentError(
-                    f"duplicate key {key!r}", path, key_node.start_mark.line + 1,
+                    f"duplicate key {key!r}",
+                    path,
+                    key_node.start_mark.line + 1,
                     hint="keep one of the two",
                 )
             result[key] = _build(value_node, (*loc, key), lines, path)
+            lines[(*loc, key)] = key_node.start_mark.line + 1  # errors point at the key
         return result
     if isinstance(node, yaml.SequenceNode):
         return [_build(item, (*loc, i), lines, path) for i, item in enumerate(node.value)]
@@ -62,19 +65,24 @@ def _scalar(node: yaml.Node, path: Path) -> Any:
         return yaml.SafeLoader("").construct_object(node, deep=True)
     except ValueError as exc:  # the resolver took it for a date that does not exist
         raise ContentError(
-            f"impossible date {node.value!r}: {exc}", path, node.start_mark.line + 1,
+            f"impossible date {node.value!r}: {exc}",
+            path,
+            node.start_mark.line + 1,
             hint="write a real calendar date as YYYY-MM-DD",
         ) from exc
     except yaml.constructor.ConstructorError as exc:
-        raise ContentError(f"unsupported YAML: {exc.problem}", path,
-                           node.start_mark.line + 1) from exc
+        raise ContentError(
+            f"unsupported YAML: {exc.problem}", path, node.start_mark.line + 1
+        ) from exc
 
 
 def validate(model: type[M], data: Any, lines: dict[Loc, int], path: Path) -> M:
     try:
         return model.model_validate(data)
     except ValidationError as exc:
-        raise _content_error(model, exc.errors()[0], lines, path) from exc
+        # An unknown field first: it usually explains the "missing" one (a typo).
+        errors = sorted(exc.errors(), key=lambda e: e["type"] != "extra_forbidden")
+        raise _content_error(model, errors[0], lines, path) from exc
 
 
 def _content_error(
@@ -100,7 +108,7 @@ def _content_error(
 
 def _data_loc(loc: tuple[int | str, ...]) -> Loc:
     # Pydantic adds the validator's name ("function-after[...]") and union tags to loc.
-    return tuple(p for p in loc if not (isinstance(p, str) and ("[" in p or p.startswith("function"))))
+    return tuple(p for p in loc if not (isinstance(p, str) and "[" in p))
 
 
 def _line_of(loc: Loc, lines: dict[Loc, int]) -> int | None:
@@ -153,10 +161,12 @@ def load_migrations(folder: Path) -> list[Migration]:
     for path in paths:
         migration = load_migration(path)
         if migration.id in seen:
-            data, lines = load_yaml(path)
+            _, lines = load_yaml(path)
             raise ContentError(
                 f"duplicate id {migration.id!r}, already used by {seen[migration.id]}",
-                path, lines.get(("id",)), hint="give every migration its own id",
+                path,
+                lines.get(("id",)),
+                hint="give every migration its own id",
             )
         seen[migration.id] = path
         migrations.append(migration)

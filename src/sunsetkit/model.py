@@ -3,12 +3,20 @@
 from __future__ import annotations
 
 import datetime as dt
-from enum import Enum
-from typing import Annotated, Literal
+from enum import StrEnum
+from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    field_validator,
+    model_validator,
+)
 
 __all__ = [
+    "TRANSLATABLE",
     "Article",
     "Event",
     "EventKind",
@@ -23,7 +31,6 @@ __all__ = [
     "OptionGroup",
     "Retired",
     "Steps",
-    "TRANSLATABLE",
     "Text",
 ]
 
@@ -50,7 +57,7 @@ class _Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
 
-class EventKind(str, Enum):
+class EventKind(StrEnum):
     RETIREMENT = "retirement"
     END_OF_SALE = "end-of-sale"
     END_OF_RENEWAL = "end-of-renewal"
@@ -161,11 +168,17 @@ class Migration(_Strict):
     next_steps: list[Link] = Field(default_factory=list)
     article: Article
 
+    @field_validator("replacement_options", "replacement_groups")
+    @classmethod
+    def _unique_options(cls, value: list[Any]) -> list[Any]:
+        options = [o for item in value for o in getattr(item, "options", [item])]
+        _require_unique([_fold(_option_key(o)) for o in options], "replacement option")
+        return value
+
     @model_validator(mode="after")
     def _consistent(self) -> Migration:
         if bool(self.replacement_options) == bool(self.replacement_groups):
             raise ValueError("give exactly one of 'replacement_options' or 'replacement_groups'")
-        _require_unique([_fold(_option_key(o)) for o in self.all_options], "replacement option")
         if self.features and not self.replacement_options:
             raise ValueError("'features' compares flat 'replacement_options' only")
         width = len(self.replacement_options)

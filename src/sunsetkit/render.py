@@ -126,13 +126,11 @@ def _number(context: Context, value: int | float) -> Localized:
 
 
 @pass_context
-def _join(context: Context, values: Iterable[str], style: str = "standard") -> Localized:
+def _join(context: Context, values: Iterable[str]) -> Localized:
     items = list(values)
     locale = parse_locale(str(context["locale_id"]))
     sources = [getattr(v, "source", v) for v in items]
-    return Localized(
-        format_list(items, style, locale=locale), format_list(sources, style, locale="en_US")
-    )
+    return Localized(format_list(items, locale=locale), format_list(sources, locale="en_US"))
 
 
 def _yaml_scalar(value: object) -> str:
@@ -164,15 +162,18 @@ def create_environment(templates: Path) -> jinja2.Environment:
     env.globals.update(ui=_ui, label=_label, term=_term, plain=_plain)
     env.filters.update(ui=_ui, label=_label, term=_term)
     env.filters.update(
-        md=escape_markdown, t=_translate, date=_date, number=_number, join_list=_join,
-        yaml=_yaml_scalar, us_date=_us_date,
+        md=escape_markdown,
+        t=_translate,
+        date=_date,
+        number=_number,
+        join_list=_join,
+        yaml=_yaml_scalar,
+        us_date=_us_date,
     )
     return env
 
 
-def translation_context(
-    translator: Translator, vocabulary: Vocabulary
-) -> dict[str, Any]:
+def translation_context(translator: Translator, vocabulary: Vocabulary) -> dict[str, Any]:
     """The variables that bind a render to one locale."""
     return {
         "translator": translator,
@@ -191,14 +192,16 @@ def render_template(env: jinja2.Environment, name: str, context: Mapping[str, An
     try:
         return env.get_template(name).render(context)
     except jinja2.TemplateSyntaxError as exc:
-        raise TemplateError(f"template syntax error: {exc.message}", exc.filename or name,
-                            exc.lineno) from exc
+        raise TemplateError(
+            f"template syntax error: {exc.message}", exc.filename or name, exc.lineno
+        ) from exc
     except jinja2.TemplateNotFound as exc:
         raise TemplateError(f"template not found: {exc.name}", name) from exc
     except (jinja2.UndefinedError, KeyError, TypeError, ValueError) as exc:
         path, line = _template_frame(exc, name)
-        raise TemplateError(f"template error: {exc}", path, line,
-                            hint="check the variable names against the model") from exc
+        raise TemplateError(
+            f"template error: {exc}", path, line, hint="check the variable names against the model"
+        ) from exc
 
 
 def _template_frame(exc: BaseException, name: str) -> tuple[str, int | None]:

@@ -14,8 +14,10 @@ __all__ = ["SCHEMA_FILES", "schema_json"]
 SchemaName = Literal["migration", "glossary"]
 _MODELS: dict[str, type[BaseModel]] = {"migration": Migration, "glossary": Glossary}
 #: Where the project keeps each schema, relative to content/.
-SCHEMA_FILES = {"migration": "schema/migration.schema.json",
-                "glossary": "schema/glossary.schema.json"}
+SCHEMA_FILES = {
+    "migration": "schema/migration.schema.json",
+    "glossary": "schema/glossary.schema.json",
+}
 
 
 def schema_json(name: SchemaName) -> str:

@@ -31,15 +31,12 @@ def atomic_write(path: Path, text: str) -> None:
 
 def safe_join(root: Path, relative: str) -> Path:
     """root/relative, refusing anything that would land outside root."""
-    parts = PurePosixPath(relative).parts
-    if not parts or PurePosixPath(relative).is_absolute() or ".." in parts:
+    if not _is_safe(relative):
         raise UsageError(f"refusing to write outside the output folder: {relative!r}")
-    return root.joinpath(*parts)
+    return root.joinpath(*PurePosixPath(relative).parts)
 
 
-def write_tree(
-    root: Path, files: Mapping[str, str], is_stale: Callable[[str], bool]
-) -> list[str]:
+def write_tree(root: Path, files: Mapping[str, str], is_stale: Callable[[str], bool]) -> list[str]:
     """Write every file, then remove files of the last build that are stale now.
 
     Only files listed in the previous manifest are ever removed, so nothing a person put
@@ -64,7 +61,14 @@ def _read_manifest(root: Path) -> set[str]:
         data = json.loads((root / MANIFEST).read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return set()
-    return {item for item in data if isinstance(item, str)} if isinstance(data, list) else set()
+    if not isinstance(data, list):
+        return set()
+    return {item for item in data if isinstance(item, str) and _is_safe(item)}
+
+
+def _is_safe(relative: str) -> bool:
+    parts = PurePosixPath(relative).parts
+    return bool(parts) and not PurePosixPath(relative).is_absolute() and ".." not in parts
 
 
 def _remove_empty_parents(folder: Path, root: Path) -> None:

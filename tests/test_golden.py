@@ -1,0 +1,43 @@
+"""Whole-file comparison of every rendered guide with its reviewed golden copy.
+
+Regenerate with `pytest --update-golden` and review the diff before committing.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from sunsetkit.guides import BuildResult
+
+from .conftest import GOLDEN
+
+
+def test_every_page_matches_its_golden_file(built: BuildResult, update_golden: bool) -> None:
+    expected_files = {p.relative_to(GOLDEN).as_posix() for p in GOLDEN.rglob("*.md")}
+    produced = {page.relpath: page.text for page in built.pages}
+    if update_golden:
+        for relpath, text in produced.items():
+            target = GOLDEN / relpath
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(text, encoding="utf-8", newline="\n")
+        for stale in expected_files - set(produced):
+            (GOLDEN / stale).unlink()
+        pytest.skip("golden files rewritten; review `git diff tests/golden`")
+    assert set(produced) == expected_files
+    mismatched = [
+        rel
+        for rel, text in sorted(produced.items())
+        if (GOLDEN / rel).read_text(encoding="utf-8") != text
+    ]
+    assert not mismatched, f"pages differ from tests/golden: {mismatched}"
+
+
+def test_golden_set_covers_required_locales() -> None:
+    locales = {p.parent.name for p in GOLDEN.rglob("*.md")}
+    assert {"en-US", "nl-NL", "sv-SE", "fr-FR"} <= locales
+    ids = {p.stem for p in GOLDEN.rglob("*.md")}
+    assert ids == {
+        "skype-business-online-plan-1",
+        "kaizala-pro-standalone",
+        "dynamics-365-qualified-offers",
+    }

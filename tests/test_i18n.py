@@ -1,0 +1,141 @@
+"""Locale ids, CLDR formatting, plural selection, fallback and translation state."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+from babel.messages.pofile import read_po, write_po
+
+from sunsetkit.errors import UsageError
+from sunsetkit.guides import Project, build_guides
+from sunsetkit.i18n import (
+    MACHINE_FLAG,
+    Translator,
+    bcp47,
+    discover_catalogs,
+    load_catalog,
+    parse_locale,
+    posix,
+)
+from sunsetkit.render import create_environment
+
+from .conftest import ROOT
+
+SKYPE = "skype-business-online-plan-1"
+
+
+@pytest.mark.parametrize("text", ["nl-NL", "nl_NL", " nl-NL "])
+def test_locale_ids_are_accepted_in_both_spellings(text: str) -> None:
+    locale = parse_locale(text)
+    assert (bcp47(locale), posix(locale)) == ("nl-NL", "nl_NL")
+
+
+def test_unknown_locale_is_a_usage_error() -> None:
+    with pytest.raises(UsageError, match="unknown locale"):
+        parse_locale("qq-QQ")
+
+
+@pytest.mark.parametrize(
+    ("locale_id", "expected"),
+    [
+        ("en-US", "August 1, 2018"),
+        ("nl-NL", "1 augustus 2018"),
+        ("sv-SE", "1 augusti 2018"),
+        ("fr-FR", "1 août 2018"),
+        ("de-DE", "1. August 2018"),
+        ("ja-JP", "2018年8月1日"),
+        ("pl-PL", "1 sierpnia 2018"),
+    ],
+)
+def test_dates_come_from_cldr(locale_id: str, expected: str) -> None:
+    env = create_environment(ROOT / "templates")
+    rendered = env.from_string("{{ d|date }}").render(d=dt.date(2018, 8, 1), locale_id=locale_id)
+    assert rendered == expected
+
+
+def test_numbers_and_lists_come_from_cldr() -> None:
+    env = create_environment(ROOT / "templates")
+    template = env.from_string("{{ n|number }} / {{ items|join_list }}")
+    assert template.render(n=12500, items=["a", "b", "c"], locale_id="de-DE") == (
+        "12.500 / a, b und c"
+    )
+    assert template.render(n=12500, items=["a", "b", "c"], locale_id="fr-FR") == (
+        "12\u202f500 / a, b et c"
+    )
+
+
+@pytest.mark.parametrize(("n", "form"), [(1, 0), (2, 1), (4, 1), (5, 2), (12, 2), (22, 1), (25, 2)])
+def test_polish_uses_three_plural_forms(n: int, form: int) -> None:
+    catalog = load_catalog(discover_catalogs(ROOT / "locales")["pl-PL"], "pl-PL")
+    singular, plural = "This offer is retired:", "These %(count)s offers are retired:"
+    forms = catalog.get(singular).string
+    assert len(set(forms)) == 3, "the three Polish forms must differ"
+    translator = Translator(catalog)
+    assert translator.ngettext(singular, plural, n, count=n) == forms[form] % {"count": n}
+
+
+def test_japanese_has_one_form_that_carries_the_number() -> None:
+    catalog = load_catalog(discover_catalogs(ROOT / "locales")["ja-JP"], "ja-JP")
+    translator = Translator(catalog)
+    text = translator.ngettext(
+        "This offer is retired:", "These %(count)s offers are retired:", 24, count=24
+    )
+    assert "24" in text
+    assert translator.usage.complete
+
+
+def test_source_locale_counts_every_message_as_translated() -> None:
+    translator = Translator(None)
+    assert translator.gettext("Hello %(x)s", x="you") == "Hello you"
+    assert translator.ngettext("%(num)s day", "%(num)s days", 2) == "2 days"
+    assert translator.usage.complete and translator.usage.kind == "HT"
+
+
+def _edit_catalog(root: Path, locale_dir: str, edit) -> None:  # type: ignore[no-untyped-def]
+    path = root / "locales" / locale_dir / "LC_MESSAGES" / "messages.po"
+    with path.open("rb") as handle:
+        catalog = read_po(handle)
+    edit(catalog)
+    with path.open("wb") as handle:
+        write_po(handle, catalog)
+
+
+def test_missing_or_fuzzy_translation_falls_back_and_says_so(project_copy: Path) -> None:
+    def untranslate(catalog) -> None:  # type: ignore[no-untyped-def]
+        catalog.get("Replacement options").string = ""
+        catalog.get("Feature comparison").flags.add("fuzzy")
+
+    _edit_catalog(project_copy, "nl_NL", untranslate)
+    result = build_guides(Project(project_copy), locales=["nl-NL"], migration_ids=[SKYPE])
+    page = next(p for p in result.pages if p.locale_id == "nl-NL")
+    notice = (
+        load_catalog(discover_catalogs(ROOT / "locales")["nl-NL"], "nl-NL")
+        .get("Parts of this page are not translated yet and are shown in English.")
+        .string
+    )
+    assert f"> [!NOTE]\n> {notice}" in page.text
+    assert '<a name="replacement-options"></a>Replacement options' in page.text
+    assert '<a name="feature-comparison"></a>Feature comparison' in page.text
+    assert "ms.translationtype: MT" in page.text
+    assert result.percent("nl-NL") < 100
+    # the English fallback sentence still shows the portal's Dutch label
+    assert "**Verzenden**" in page.text
+
+
+def test_complete_human_catalog_gives_ht_and_no_notice() -> None:
+    result = build_guides(Project(ROOT), locales=["nl-NL"], migration_ids=[SKYPE])
+    page = next(p for p in result.pages if p.locale_id == "nl-NL")
+    assert "ms.translationtype: HT" in page.text
+    assert "[!NOTE]\n> Parts of this page" not in page.text
+    assert result.percent("nl-NL") == 100
+
+
+def test_one_machine_translated_message_makes_the_page_mt(project_copy: Path) -> None:
+    _edit_catalog(project_copy, "sv_SE", lambda c: c.get("Next steps").flags.add(MACHINE_FLAG))
+    result = build_guides(Project(project_copy), locales=["sv-SE"])
+    by_id = {p.migration_id: p for p in result.pages if p.locale_id == "sv-SE"}
+    assert all("ms.translationtype: MT" in p.text for p in by_id.values())
+    assert result.percent("sv-SE") == 100  # machine translated is still translated
+    assert "Parts of this page" not in by_id[SKYPE].text
