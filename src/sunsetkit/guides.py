@@ -143,24 +143,23 @@ def _render(
         "source_fingerprint": fingerprint,
         "handoff": handoff.date() if isinstance(handoff, datetime) else None,
     }
-    # Pass one learns which messages the page uses and how each is translated; pass two
-    # renders with that knowledge (the fallback notice, ms.translationtype).
+    # Pass one renders as if the page were fully human-translated and learns which
+    # messages it uses. Only when that guess was wrong (a fallback notice, MT) or the
+    # side-by-side form is wanted is the page rendered a second time.
     probe = Translator(catalog)
-    render_template(
+    first = render_template(
         env, TEMPLATE, {**context, **translation_context(probe, vocabulary), "usage": Usage()}
     )
-    wrap = _sxs_wrapper(migration.id) if fmt == "sxs" and catalog is not None else None
+    usage = probe.usage
+    wants_sxs = fmt == "sxs" and catalog is not None
+    if usage.complete and usage.kind == "HT" and not wants_sxs:
+        return Page(locale_id, migration.id, first, usage)
+    wrap = _sxs_wrapper(migration.id) if wants_sxs else None
     translator = Translator(catalog, wrap)
     text = render_template(
-        env,
-        TEMPLATE,
-        {
-            **context,
-            **translation_context(translator, vocabulary),
-            "usage": probe.usage,
-        },
+        env, TEMPLATE, {**context, **translation_context(translator, vocabulary), "usage": usage}
     )
-    return Page(locale_id, migration.id, text, probe.usage)
+    return Page(locale_id, migration.id, text, usage)
 
 
 def _sxs_wrapper(article: str) -> SegmentWrapper:

@@ -1,0 +1,62 @@
+"""Rendering helpers: Markdown escaping of untrusted values, glossary lookups, front matter."""
+
+from __future__ import annotations
+
+import pytest
+import yaml
+
+from sunsetkit.load import load_glossary
+from sunsetkit.markdown import parser
+from sunsetkit.render import Vocabulary, _yaml_scalar, escape_markdown
+
+from .conftest import ROOT
+
+HOSTILE = "Evil](javascript:alert(1)) <script>x</script> {{ 7*7 }} | **x**"
+
+
+def _inline_types(markdown: str) -> set[str]:
+    tokens = parser().parse(markdown)
+    return {child.type for t in tokens for child in (t.children or [])}
+
+
+def test_hostile_name_is_plain_text() -> None:
+    text = f"- [{escape_markdown(HOSTILE)}](x.md)\n\n| a | b |\n|---|---|\n| {escape_markdown(HOSTILE)} | c |\n"
+    tokens = parser().parse(text)
+    types = _inline_types(text)
+    assert "html_inline" not in types and "strong_open" not in types
+    links = [c for t in tokens for c in (t.children or []) if c.type == "link_open"]
+    assert [link.attrs["href"] for link in links] == ["x.md"]
+    rows = [t for t in tokens if t.type == "tr_open"]
+    cells = [t for t in tokens if t.type in ("td_open", "th_open")]
+    assert len(cells) == 2 * len(rows)
+    rendered = parser().render(text)
+    assert "<script>" not in rendered and "{{ 7*7 }}" in rendered
+
+
+@pytest.mark.parametrize("start", ["# x", "- x", "+ x", "> x", "1. x", "12) x", "=== x"])
+def test_escaped_text_never_starts_a_block(start: str) -> None:
+    tokens = parser().parse(escape_markdown(start) + "\n")
+    assert [t.type for t in tokens] == ["paragraph_open", "inline", "paragraph_close"]
+
+
+def test_vocabulary_gives_approved_labels_and_terms() -> None:
+    glossary = load_glossary(ROOT / "content" / "glossary.yaml")
+    nl, fr, ja = (Vocabulary(glossary, loc) for loc in ("nl-NL", "fr-FR", "ja-JP"))
+    assert nl.ui("Submit") == "**Verzenden**"
+    assert nl.ui("Submit").source == "**Submit**"
+    assert nl.term("Partner Center") == "Partner Center"
+    assert fr.term("Partner Center") == "Espace partenaires"
+    assert ja.ui("Submit") == "**[送信]**"
+    assert nl.term("CREST") == "CREST"
+    with pytest.raises(KeyError, match="not in the glossary"):
+        nl.ui("Cancel")
+    with pytest.raises(KeyError, match="not a UI label"):
+        nl.label("CREST")
+
+
+@pytest.mark.parametrize(
+    "value",
+    ["plain title", "Title: with colon", "# hash", "'quoted'", "Étapes : suivantes", "Ja: 移行"],
+)
+def test_front_matter_values_round_trip_through_yaml(value: str) -> None:
+    assert yaml.safe_load(f"title: {_yaml_scalar(value)}\n") == {"title": value}
