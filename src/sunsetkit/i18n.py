@@ -147,6 +147,22 @@ class Localized(str):
         return obj
 
 
+class Segment(Localized):
+    """A wrapped side-by-side segment; `plain` is its translation without the markup.
+
+    When a segment becomes a variable of another message (a phase title inside the
+    phase heading), the outer message embeds its plain translation and English source,
+    so segments never nest.
+    """
+
+    plain: str
+
+    def __new__(cls, value: str, source: str, plain: str) -> Segment:
+        obj = super().__new__(cls, value, source)
+        obj.plain = plain
+        return obj
+
+
 @dataclass
 class Usage:
     """Which messages a render looked up, and how each was found."""
@@ -230,16 +246,17 @@ class Translator:
                 self.usage.translated.add(key)
             # A fallback sentence still shows the portal's labels as this locale's
             # reader sees them on screen.
-            return source % variables
+            return source % {k: getattr(v, "plain", v) for k, v in variables.items()}
         message, text = found
         self.usage.translated.add(key)
         if MACHINE_FLAG in message.flags:
             self.usage.machine.add(key)
-        result = text % variables
-        if self._wrap is None or self._plain_depth:
-            return result
+        result = text % {k: getattr(v, "plain", v) for k, v in variables.items()}
         source_text = source % {k: getattr(v, "source", v) for k, v in variables.items()}
-        return self._wrap(segment_key(context, singular), result, source_text)
+        if self._wrap is None or self._plain_depth:
+            return Localized(result, source_text)
+        wrapped = self._wrap(segment_key(context, singular), result, source_text)
+        return Segment(wrapped, source_text, result)
 
     def _find(self, context: str | None, msgid: str, n: int | None) -> tuple[Message, str] | None:
         if self.catalog is None:

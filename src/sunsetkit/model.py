@@ -179,6 +179,8 @@ class Migration(_Strict):
     def _consistent(self) -> Migration:
         if bool(self.replacement_options) == bool(self.replacement_groups):
             raise ValueError("give exactly one of 'replacement_options' or 'replacement_groups'")
+        if not any(o.name for o in self.all_options):
+            raise ValueError("name at least one replacement product: the steps show it")
         if self.features and not self.replacement_options:
             raise ValueError("'features' compares flat 'replacement_options' only")
         width = len(self.replacement_options)
@@ -196,10 +198,9 @@ class Migration(_Strict):
         return list(self.replacement_options) + grouped
 
     @property
-    def example_option(self) -> Option:
-        """The replacement the steps use as their example: always this migration's own."""
-        named = [o for o in self.all_options if o.name]
-        return named[0] if named else self.all_options[0]
+    def example_product(self) -> str:
+        """The replacement the steps name as their example: always this migration's own."""
+        return next(o.name for o in self.all_options if o.name)
 
 
 GlossaryKind = Literal["name", "ui", "term"]
