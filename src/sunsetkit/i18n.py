@@ -158,7 +158,8 @@ class Segment(Localized):
     plain: str
 
     def __new__(cls, value: str, source: str, plain: str) -> Segment:
-        obj = super().__new__(cls, value, source)
+        obj = str.__new__(cls, value)
+        obj.source = source
         obj.plain = plain
         return obj
 
