@@ -15,7 +15,7 @@ import yaml
 from pydantic import BaseModel
 from pydantic.fields import FieldInfo
 
-from .model import TRANSLATABLE, Glossary, Migration
+from .model import TRANSLATABLE, Glossary, Migration, nested_model
 
 __all__ = ["extract_content", "translatable_strings"]
 
@@ -59,7 +59,7 @@ def _walk(node: yaml.Node, model: type[BaseModel], path: str) -> Iterator[tuple[
             if isinstance(value_node, yaml.ScalarNode) and value_node.value.strip():
                 yield value_node.start_mark.line + 1, value_node.value.strip(), here
             continue
-        inner = _inner_model(field.annotation)
+        inner = nested_model(field.annotation)
         if inner is None:
             continue
         items = value_node.value if isinstance(value_node, yaml.SequenceNode) else [value_node]
@@ -80,13 +80,3 @@ def _is_translatable(field: FieldInfo) -> bool:
         and extra.get(TRANSLATABLE)
         for info in infos
     )
-
-
-def _inner_model(annotation: Any) -> type[BaseModel] | None:
-    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
-        return annotation
-    for arg in getattr(annotation, "__args__", ()):
-        found = _inner_model(arg)
-        if found is not None:
-            return found
-    return None

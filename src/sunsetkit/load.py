@@ -11,7 +11,7 @@ from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
 from .errors import ContentError, did_you_mean
-from .model import Glossary, Migration
+from .model import Glossary, Migration, nested_model
 
 __all__ = ["load_glossary", "load_migration", "load_migrations", "load_yaml"]
 
@@ -120,30 +120,15 @@ def _line_of(loc: Loc, lines: dict[Loc, int]) -> int | None:
 
 def _fields_at(model: type[BaseModel], loc: Loc) -> Iterator[str]:
     """The field names a model allows at a location, for "did you mean"."""
-    current: Any = model
+    current: type[BaseModel] | None = model
     for part in loc:
         if isinstance(part, int):
             continue
-        field = current.model_fields.get(part) if _is_model(current) else None
+        field = current.model_fields.get(part) if current is not None else None
         if field is None:
             return iter(())
-        current = _inner_model(field.annotation)
-    return iter(current.model_fields) if _is_model(current) else iter(())
-
-
-def _is_model(obj: Any) -> bool:
-    return isinstance(obj, type) and issubclass(obj, BaseModel)
-
-
-def _inner_model(annotation: Any) -> Any:
-    """The model inside list[...], X | None and the like."""
-    if _is_model(annotation):
-        return annotation
-    for arg in getattr(annotation, "__args__", ()):
-        found = _inner_model(arg)
-        if found is not None:
-            return found
-    return None
+        current = nested_model(field.annotation)
+    return iter(current.model_fields) if current is not None else iter(())
 
 
 def load_migration(path: Path) -> Migration:

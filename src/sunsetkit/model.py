@@ -32,6 +32,7 @@ __all__ = [
     "Retired",
     "Steps",
     "Text",
+    "nested_model",
 ]
 
 #: Marker in a field's JSON Schema: the field is English prose, extracted into the catalogs.
@@ -235,6 +236,17 @@ class Glossary(_Strict):
             if "{label}" not in fmt:
                 raise ValueError(f"label_format for {locale} lacks '{{label}}'")
         return self
+
+
+def nested_model(annotation: Any) -> type[BaseModel] | None:
+    """The model inside an annotation such as list[Note] or Option | None, if any."""
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    for arg in getattr(annotation, "__args__", ()):
+        found = nested_model(arg)
+        if found is not None:
+            return found
+    return None
 
 
 def _fold(text: str) -> str:
