@@ -11,6 +11,7 @@ from pydantic import (
     ConfigDict,
     Field,
     StringConstraints,
+    ValidationInfo,
     field_validator,
     model_validator,
 )
@@ -176,21 +177,26 @@ class Migration(_Strict):
         _require_unique([_fold(_option_key(o)) for o in options], "replacement option")
         return value
 
+    @field_validator("features")
+    @classmethod
+    def _one_value_per_option(cls, value: list[Feature], info: ValidationInfo) -> list[Feature]:
+        options = info.data.get("replacement_options") or []
+        if value and not options:
+            raise ValueError("'features' compares flat 'replacement_options' only")
+        for number, feature in enumerate(value, 1):
+            if len(feature.included) != len(options):
+                raise ValueError(
+                    f"feature {number} has {len(feature.included)} 'included' values "
+                    f"for {len(options)} replacement options"
+                )
+        return value
+
     @model_validator(mode="after")
     def _consistent(self) -> Migration:
         if bool(self.replacement_options) == bool(self.replacement_groups):
             raise ValueError("give exactly one of 'replacement_options' or 'replacement_groups'")
         if not any(o.name for o in self.all_options):
             raise ValueError("name at least one replacement product: the steps show it")
-        if self.features and not self.replacement_options:
-            raise ValueError("'features' compares flat 'replacement_options' only")
-        width = len(self.replacement_options)
-        for number, feature in enumerate(self.features, 1):
-            if len(feature.included) != width:
-                raise ValueError(
-                    f"feature {number} has {len(feature.included)} 'included' values "
-                    f"for {width} replacement options"
-                )
         return self
 
     @property
