@@ -12,13 +12,19 @@ from typing import get_args
 
 import click
 
+from .checks import CHECKS, CheckOptions, load_config, run_checks
+from .checks.engine import Markup
 from .errors import SunsetError
 from .guides import BuildResult, Format, Project, build_guides
-from .i18n import SOURCE_LOCALE
+from .i18n import SOURCE_LOCALE, bcp47, parse_locale
+from .load import load_glossary
+from .report import REPORTERS, render_report
 from .schema import SchemaName, schema_json
 from .write import write_tree
 
 EXIT_OK, EXIT_FINDINGS, EXIT_BAD_INPUT = 0, 1, 2
+DEFAULT_GLOSSARY = Path("content", "glossary.yaml")
+DEFAULT_CHECK_PATHS = (Path("locales"), Path("build", "guides"))
 
 
 class _Group(click.Group):
@@ -139,6 +145,99 @@ def _report(
     for relpath in removed:
         click.echo(f"removed stale {relpath}")
     click.echo(f"wrote {written} pages to {out_dir}")
+
+
+@main.command()
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@click.option(
+    "--locale",
+    default=None,
+    metavar="L",
+    help="The locale of every catalog (else its Language header or folder).",
+)
+@click.option(
+    "--glossary",
+    "glossary_path",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="Glossary file.  [default: content/glossary.yaml]",
+)
+@click.option(
+    "--markup",
+    type=click.Choice(["markdown", "none"]),
+    default="markdown",
+    show_default=True,
+    help="none: no markup checks (reST or plain catalogs).",
+)
+@click.option(
+    "--format", "fmt", type=click.Choice(sorted(REPORTERS)), default="text", show_default=True
+)
+@click.option(
+    "--min-coverage",
+    type=click.FloatRange(0, 100),
+    default=None,
+    metavar="PCT",
+    help="Report each catalog translated below PCT.",
+)
+@click.option("--strict", is_flag=True, help="Warnings fail the run too (exit 1).")
+@click.option(
+    "--jobs",
+    type=click.IntRange(0),
+    default=0,
+    show_default=True,
+    help="Worker processes for large runs; 0: one per core.",
+)
+@click.option(
+    "--config",
+    "config_path",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=Path("pyproject.toml"),
+    show_default=True,
+    help="Where [tool.sunset.check] is read from.",
+)
+@click.option("--list", "list_checks", is_flag=True, help="List the checks and exit.")
+def check(
+    paths: tuple[Path, ...],
+    locale: str | None,
+    glossary_path: Path | None,
+    markup: Markup,
+    fmt: str,
+    min_coverage: float | None,
+    strict: bool,
+    jobs: int,
+    config_path: Path,
+    list_checks: bool,
+) -> None:
+    """Validate catalogs (.po/.pot) and rendered guides for what machine translation breaks.
+
+    PATHS are files or folders; with none, locales/ and build/guides.
+    """
+    if list_checks:
+        for item in CHECKS:
+            markup_note = " (markup)" if item.markup else ""
+            click.echo(
+                f"{item.id:<18} {item.severity:<8} {item.scope:<8} {item.description}{markup_note}"
+            )
+        return
+    severities, disabled = load_config(config_path)
+    if glossary_path is None and DEFAULT_GLOSSARY.is_file():
+        glossary_path = DEFAULT_GLOSSARY
+    options = CheckOptions(
+        locale=bcp47(parse_locale(locale)) if locale else None,
+        glossary=load_glossary(glossary_path) if glossary_path else None,
+        markup=markup,
+        min_coverage=min_coverage,
+        severities=severities,
+        disabled=disabled,
+        jobs=jobs,
+    )
+    targets = list(paths) or [p for p in DEFAULT_CHECK_PATHS if p.exists()]
+    result = run_checks(targets, options)
+    click.echo(render_report(result, fmt), nl=False)
+    if result.unreadable:
+        sys.exit(EXIT_BAD_INPUT)
+    if result.errors or (strict and result.warnings):
+        sys.exit(EXIT_FINDINGS)
 
 
 @main.command()

@@ -1,0 +1,131 @@
+"""The types every check shares: a finding, a check, and one message seen by the checks."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import Literal
+
+from babel.messages.catalog import Message
+from markdown_it import MarkdownIt
+from markdown_it.token import Token
+
+__all__ = [
+    "Check",
+    "Entry",
+    "Finding",
+    "LocaleGlossary",
+    "MessageContext",
+    "Scope",
+    "Severity",
+]
+
+Severity = Literal["error", "warning"]
+Scope = Literal["message", "catalog", "page"]
+IGNORE_TAG = "sunset-ignore:"
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    path: str
+    line: int | None
+    locale: str | None
+    check: str
+    severity: Severity
+    message: str
+    msgctxt: str | None = None
+    msgid: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Check:
+    """One rule: a stable id, a default severity, what it looks at, and a one-line doc."""
+
+    id: str
+    severity: Severity
+    scope: Scope
+    description: str
+    func: Callable[..., Iterable[str]]
+    markup: bool = False  # off with --markup none
+
+
+@dataclass(frozen=True)
+class LocaleGlossary:
+    """The glossary as one locale needs it for checking."""
+
+    #: Source forms that must appear verbatim (names, and terms this locale keeps).
+    verbatim: tuple[str, ...] = ()
+    #: Terms with an approved form in this locale: source -> approved.
+    terms: dict[str, str] = field(default_factory=dict)
+    #: UI labels: source -> the approved forms (with and without the locale's brackets).
+    labels: dict[str, tuple[str, ...]] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class MessageContext:
+    locale: str | None
+    glossary: LocaleGlossary
+    md: MarkdownIt | None  # None: markup checks are off
+    nplurals: int
+    #: The first plural form is used for the number 1 only (not for 0 or 21, say).
+    singular_only: bool = True
+
+
+class Entry:
+    """One catalog message as the checks see it; parsing is done once, when first needed."""
+
+    __slots__ = ("__dict__", "context", "flags", "ids", "ignored", "line", "strings")
+
+    def __init__(self, message: Message) -> None:
+        self.ids: tuple[str, ...] = (
+            (message.id,) if isinstance(message.id, str) else tuple(message.id)
+        )
+        raw = message.string
+        self.strings: tuple[str, ...] = (
+            (raw or "",) if not isinstance(raw, (list, tuple)) else tuple(s or "" for s in raw)
+        )
+        self.context: str | None = message.context
+        self.line: int | None = message.lineno
+        self.flags = message.flags
+        self.ignored = _ignored(message.user_comments)
+
+    @property
+    def msgid(self) -> str:
+        return self.ids[0]
+
+    @property
+    def fuzzy(self) -> bool:
+        return "fuzzy" in self.flags
+
+    @property
+    def translated(self) -> bool:
+        return all(self.strings) and not self.fuzzy
+
+    @property
+    def pairs(self) -> Iterator[tuple[str, str]]:
+        """(source, translation) for every form: the plural source for forms after the first."""
+        for index, text in enumerate(self.strings):
+            yield self.ids[min(index, len(self.ids) - 1)], text
+
+    def inline(self, md: MarkdownIt, text: str) -> list[Token]:
+        """The inline tokens of one text, cached per entry."""
+        cache: dict[str, list[Token]] = self.__dict__.setdefault("_inline", {})
+        if text not in cache:
+            tokens = md.parseInline(text)
+            cache[text] = tokens[0].children or [] if tokens else []
+        return cache[text]
+
+    @cached_property
+    def source_text(self) -> str:
+        return " ".join(self.ids)
+
+
+def _ignored(comments: Iterable[str]) -> frozenset[str]:
+    """Checks silenced by a translator comment such as `# sunset-ignore: english-left`."""
+    ids: set[str] = set()
+    for comment in comments:
+        text = comment.strip()
+        if text.startswith(IGNORE_TAG):
+            ids.update(part.strip() for part in text[len(IGNORE_TAG) :].split(",") if part.strip())
+    return frozenset(ids)

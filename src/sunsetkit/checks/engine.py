@@ -1,0 +1,330 @@
+"""Runs the checks: finds the inputs, reads the configuration, checks every file.
+
+One unreadable file never stops the run: it becomes a `read-error` finding and every
+other file is still checked. Catalog files are checked in parallel on large runs.
+"""
+
+from __future__ import annotations
+
+import os
+import tomllib
+from collections.abc import Iterable, Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any, Literal
+
+from ..errors import UsageError, did_you_mean
+from ..i18n import SOURCE_LOCALE
+from ..load import load_glossary
+from ..markdown import parser
+from ..model import Glossary
+from .base import Check, Entry, Finding, MessageContext, Severity
+from .catalogs import (
+    CatalogStats,
+    PoFileError,
+    catalog_locale,
+    check_catalog_header,
+    coverage,
+    expected_plurals,
+    finding,
+    obsolete_entries,
+    read_catalog,
+    singular_only,
+)
+from .glossary import check_consistency, locale_glossary
+from .pages import check_page
+from .registry import CHECKS, CHECKS_BY_ID
+
+__all__ = ["CheckOptions", "CheckResult", "load_config", "run_checks"]
+
+Markup = Literal["markdown", "none"]
+PARALLEL_FROM = 40  # catalog files; below this, starting workers costs more than it saves
+
+
+@dataclass(frozen=True)
+class CheckOptions:
+    locale: str | None = None
+    glossary: Glossary | None = None
+    markup: Markup = "markdown"
+    min_coverage: float | None = None
+    severities: dict[str, Severity] = field(default_factory=dict)
+    disabled: frozenset[str] = frozenset()
+    jobs: int = 0  # 0: as many as the machine has cores
+
+    def severity(self, check_id: str) -> Severity:
+        return self.severities.get(check_id, CHECKS_BY_ID[check_id].severity)
+
+    def enabled(self, check: Check) -> bool:
+        return check.id not in self.disabled and not (check.markup and self.markup == "none")
+
+
+@dataclass
+class CheckResult:
+    findings: list[Finding] = field(default_factory=list)
+    catalogs: int = 0
+    messages: int = 0
+    pages: int = 0
+    unreadable: int = 0
+    coverage: dict[str, CatalogStats] = field(default_factory=dict)
+
+    @property
+    def errors(self) -> int:
+        return sum(f.severity == "error" for f in self.findings)
+
+    @property
+    def warnings(self) -> int:
+        return sum(f.severity == "warning" for f in self.findings)
+
+
+def load_config(pyproject: Path) -> tuple[dict[str, Severity], frozenset[str]]:
+    """[tool.sunset.check] severity = {id = "warning"}, disable = ["id", ...]."""
+    if not pyproject.is_file():
+        return {}, frozenset()
+    try:
+        data = tomllib.loads(pyproject.read_text(encoding="utf-8"))
+    except (OSError, tomllib.TOMLDecodeError) as exc:
+        raise UsageError(f"cannot read the configuration: {exc}", pyproject) from exc
+    section: dict[str, Any] = data.get("tool", {}).get("sunset", {}).get("check", {})
+    severities = dict(section.get("severity", {}))
+    disabled = list(section.get("disable", []))
+    for check_id in [*severities, *disabled]:
+        if check_id not in CHECKS_BY_ID:
+            raise UsageError(
+                f"[tool.sunset.check] names an unknown check {check_id!r}",
+                pyproject,
+                hint=did_you_mean(check_id, CHECKS_BY_ID),
+            )
+    for check_id, severity in severities.items():
+        if severity not in ("error", "warning"):
+            raise UsageError(
+                f"[tool.sunset.check] severity of {check_id} must be "
+                f"'error' or 'warning', not {severity!r}",
+                pyproject,
+            )
+    return severities, frozenset(disabled)
+
+
+def discover(paths: Sequence[Path]) -> tuple[list[Path], list[Path], list[Path]]:
+    """(catalogs, pages, missing): .po/.pot files and .md pages under the given paths."""
+    catalogs: list[Path] = []
+    pages: list[Path] = []
+    missing: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            catalogs += sorted(p for p in path.rglob("*") if p.suffix in (".po", ".pot"))
+            pages += sorted(path.rglob("*.md"))
+        elif path.is_file():
+            (pages if path.suffix == ".md" else catalogs).append(path)
+        else:
+            missing.append(path)
+    return sorted(set(catalogs)), sorted(set(pages)), missing
+
+
+def run_checks(paths: Sequence[Path], options: CheckOptions) -> CheckResult:
+    catalogs, pages, missing = discover(paths)
+    result = CheckResult()
+    for path in missing:
+        result.unreadable += 1
+        result.findings.append(
+            Finding(
+                str(path),
+                None,
+                None,
+                "read-error",
+                options.severity("read-error"),
+                "no such file or folder",
+            )
+        )
+    for outcome in _map_catalogs(catalogs, options):
+        findings, stats, locale, readable = outcome
+        result.findings += findings
+        result.unreadable += not readable
+        if readable:
+            result.catalogs += 1
+            result.messages += stats.messages
+            if locale:
+                total = result.coverage.get(locale, CatalogStats())
+                result.coverage[locale] = CatalogStats(
+                    total.messages + stats.messages, total.translated + stats.translated
+                )
+    result.findings += _check_pages(pages, options, result)
+    result.findings.sort(key=lambda f: (f.path, f.line or 0, f.check, f.message))
+    return result
+
+
+Outcome = tuple[list[Finding], CatalogStats, str | None, bool]
+
+
+def _map_catalogs(paths: list[Path], options: CheckOptions) -> Iterable[Outcome]:
+    jobs = options.jobs or os.cpu_count() or 1
+    if jobs < 2 or len(paths) < PARALLEL_FROM:
+        return (check_catalog_file(path, options) for path in paths)
+    pool = ProcessPoolExecutor(max_workers=jobs)
+    chunk = max(1, len(paths) // (jobs * 8))
+    return _closing(
+        pool, pool.map(check_catalog_file, paths, [options] * len(paths), chunksize=chunk)
+    )
+
+
+def _closing(pool: ProcessPoolExecutor, results: Iterator[Outcome]) -> Iterator[Outcome]:
+    with pool:
+        yield from results
+
+
+def check_catalog_file(path: Path, options: CheckOptions) -> Outcome:
+    """Every enabled check over one PO/POT file. Never raises for a bad file."""
+    try:
+        catalog = read_catalog(path)
+    except (OSError, PoFileError, ValueError, UnicodeDecodeError) as exc:
+        text = getattr(exc, "strerror", None) or str(exc)
+        line = getattr(exc, "lineno", None)
+        return (
+            [
+                Finding(
+                    str(path),
+                    line + 1 if isinstance(line, int) else None,
+                    None,
+                    "read-error",
+                    options.severity("read-error"),
+                    f"cannot read: {text}",
+                )
+            ],
+            CatalogStats(),
+            None,
+            False,
+        )
+    locale = catalog_locale(catalog, path, options.locale)
+    entries = [Entry(m) for m in catalog if m.id]
+    if path.suffix == ".pot":
+        return [], CatalogStats(len(entries), 0), None, True
+    ctx = MessageContext(
+        locale=locale,
+        glossary=locale_glossary(options.glossary, locale),
+        md=parser() if options.markup == "markdown" else None,
+        nplurals=expected_plurals(locale) or catalog.num_plurals,
+        singular_only=singular_only(catalog.plural_expr),
+    )
+    findings = list(_catalog_level(path, catalog, entries, ctx, options))
+    findings += _message_level(path, entries, ctx, options)
+    return findings, coverage(entries), locale, True
+
+
+def _catalog_level(
+    path: Path, catalog: Any, entries: list[Entry], ctx: MessageContext, options: CheckOptions
+) -> Iterator[Finding]:
+    on = {c.id for c in CHECKS if options.enabled(c)}
+    if "plural-forms" in on:
+        for message in check_catalog_header(catalog, ctx.locale):
+            yield finding(
+                path,
+                None,
+                ctx.locale,
+                "plural-forms",
+                options.severity("plural-forms"),
+                message,
+                line=1,
+            )
+    if "obsolete" in on:
+        for entry in obsolete_entries(catalog):
+            yield finding(
+                path,
+                entry,
+                ctx.locale,
+                "obsolete",
+                options.severity("obsolete"),
+                "obsolete message: remove it or run `pybabel update`",
+            )
+    stats = coverage(entries)
+    if (
+        "coverage" in on
+        and options.min_coverage is not None
+        and (stats.percent < options.min_coverage)
+    ):
+        yield finding(
+            path,
+            None,
+            ctx.locale,
+            "coverage",
+            options.severity("coverage"),
+            f"{stats.percent:.1f}% translated ({stats.translated}/{stats.messages}), "
+            f"below --min-coverage {options.min_coverage:g}%",
+            line=1,
+        )
+    if "consistency" in on:
+        for entry, message in check_consistency(entries, ctx):
+            if "consistency" not in entry.ignored:
+                yield finding(
+                    path, entry, ctx.locale, "consistency", options.severity("consistency"), message
+                )
+
+
+def _message_level(
+    path: Path, entries: list[Entry], ctx: MessageContext, options: CheckOptions
+) -> list[Finding]:
+    state = [
+        c
+        for c in CHECKS
+        if c.scope == "message" and options.enabled(c) and c.id in ("untranslated", "fuzzy")
+    ]
+    content = [
+        c
+        for c in CHECKS
+        if c.scope == "message" and options.enabled(c) and c.id not in ("untranslated", "fuzzy")
+    ]
+    found: list[Finding] = []
+    for entry in entries:
+        checks = content if entry.translated else state
+        for check in checks:
+            if check.id in entry.ignored:
+                continue
+            for message in check.func(entry, ctx):
+                found.append(
+                    finding(path, entry, ctx.locale, check.id, options.severity(check.id), message)
+                )
+    return found
+
+
+def _check_pages(paths: list[Path], options: CheckOptions, result: CheckResult) -> list[Finding]:
+    md = parser()
+    found: list[Finding] = []
+    enabled = {c.id for c in CHECKS if c.scope == "page" and options.enabled(c)}
+    for path in paths:
+        try:
+            text = path.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as exc:
+            result.unreadable += 1
+            found.append(
+                Finding(
+                    str(path),
+                    None,
+                    None,
+                    "read-error",
+                    options.severity("read-error"),
+                    f"cannot read: {exc}",
+                )
+            )
+            continue
+        result.pages += 1
+        source_path = path.parent.parent / SOURCE_LOCALE / path.name
+        source = None
+        if path.parent.name != SOURCE_LOCALE and source_path.is_file():
+            source = source_path.read_text(encoding="utf-8")
+        locale = path.parent.name
+        for problem in check_page(text, source, md):
+            if problem.check in enabled:
+                found.append(
+                    Finding(
+                        str(path),
+                        problem.line,
+                        locale,
+                        problem.check,
+                        options.severity(problem.check),
+                        problem.message,
+                    )
+                )
+    return found
+
+
+def with_glossary(options: CheckOptions, path: Path | None) -> CheckOptions:
+    return replace(options, glossary=load_glossary(path)) if path else options

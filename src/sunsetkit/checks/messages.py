@@ -1,0 +1,195 @@
+"""Checks of one message: state, placeholders, markup, code, links, spacing, punctuation.
+
+Each check is a pure function of an Entry and a MessageContext that yields a sentence per
+problem; it never raises to signal. Markup is read with markdown-it-py's inline parser.
+"""
+
+from __future__ import annotations
+
+import string
+from collections import Counter
+from collections.abc import Iterator
+
+from babel.messages.catalog import PYTHON_FORMAT
+from markdown_it.token import Token
+
+from .base import Entry, MessageContext
+
+__all__ = [
+    "check_code",
+    "check_end_punctuation",
+    "check_fuzzy",
+    "check_links",
+    "check_markup",
+    "check_placeholders",
+    "check_plural_count",
+    "check_untranslated",
+    "check_whitespace",
+    "placeholders",
+]
+
+_FORMATTER = string.Formatter()
+# Sentence-final punctuation and what other scripts write for it.
+_END_EQUIVALENTS = {
+    ".": frozenset(".。．"),
+    ":": frozenset(":：。"),
+    "?": frozenset("?？;"),  # Greek question mark is ";"
+    "!": frozenset("!！"),
+}
+_CLOSERS = "\"'”’»)]）」』*_`"
+
+
+def check_untranslated(entry: Entry, ctx: MessageContext) -> Iterator[str]:
+    if not entry.fuzzy and not any(entry.strings):
+        yield "not translated"
+    elif not entry.fuzzy and not all(entry.strings):
+        missing = [str(i) for i, s in enumerate(entry.strings) if not s]
+        yield f"plural form(s) {', '.join(missing)} not translated"
+
+
+def check_fuzzy(entry: Entry, ctx: MessageContext) -> Iterator[str]:
+    if entry.fuzzy and any(entry.strings):
+        yield "marked fuzzy: the translation needs review and is not used"
+
+
+def check_plural_count(entry: Entry, ctx: MessageContext) -> Iterator[str]:
+    if len(entry.ids) > 1 and any(entry.strings) and len(entry.strings) != ctx.nplurals:
+        yield f"{len(entry.strings)} plural forms, the locale has {ctx.nplurals}"
+
+
+def placeholders(text: str, positional: bool) -> Counter[str]:
+    """%(name)s and {name} placeholders, and with `positional` also %s-style ones."""
+    found: Counter[str] = Counter()
+    for name, _, kind in PYTHON_FORMAT.findall(text):
+        if kind == "%":
+            continue
+        if name:
+            found[f"%({name}){kind}"] += 1
+        elif positional:
+            found[f"%{kind}"] += 1
+    try:
+        fields = [f for _, f, _, _ in _FORMATTER.parse(text) if f is not None]
+    except ValueError:  # a lone brace: not a format string
+        fields = []
+    for name in fields:
+        if name.isidentifier() or name.isdigit():
+            found[f"{{{name}}}"] += 1
+    return found
+
+
+def check_placeholders(entry: Entry, ctx: MessageContext) -> Iterator[str]:
+    positional = bool(entry.flags & {"python-format", "c-format", "python-brace-format"})
+    sources = [placeholders(text, positional) for text in entry.ids]
+    allowed = sources[0] | sources[-1]
+    for index, text in enumerate(entry.strings):
+        # The singular form may leave out the number, unless the locale also uses it for
+        # other numbers (Japanese has one form; Russian uses form 0 for 21, 31, ...).
+        if index == 0:
+            required = sources[0] & sources[-1] if ctx.singular_only else sources[-1]
+        else:
+            required = sources[min(index, len(sources) - 1)]
+        found = placeholders(text, positional)
+        missing, extra = sorted((required - found).elements()), sorted((found - allowed).elements())
+        where = f"form {index}: " if len(entry.strings) > 1 else ""
+        if missing:
+            yield f"{where}missing placeholder {', '.join(missing)}"
+        if extra:
+            yield f"{where}unknown placeholder {', '.join(extra)}"
+
+
+def _markup(tokens: list[Token]) -> Counter[str]:
+    """How many of each inline construct, and literal markers left unparsed."""
+    counts: Counter[str] = Counter()
+    for token in tokens:
+        if token.type in ("strong_open", "em_open", "link_open", "image", "code_inline"):
+            counts[token.type.removesuffix("_open")] += 1
+        elif token.type == "text":
+            counts["stray **"] += token.content.count("**")
+            counts["stray `"] += token.content.count("`")
+    return counts
+
+
+def _emphasis_texts(tokens: list[Token]) -> Iterator[tuple[str, str]]:
+    """(kind, text inside) for every bold or italic span."""
+    stack: list[tuple[str, list[str]]] = []
+    for token in tokens:
+        if token.type in ("strong_open", "em_open"):
+            stack.append((token.type.removesuffix("_open"), []))
+        elif token.type in ("strong_close", "em_close") and stack:
+            kind, parts = stack.pop()
+            yield kind, "".join(parts)
+        elif stack:
+            stack[-1][1].append(token.content)
+
+
+def check_markup(entry: Entry, ctx: MessageContext) -> Iterator[str]:
+    assert ctx.md is not None
+    for source, text in entry.pairs:
+        expected = _markup(entry.inline(ctx.md, source))
+        found = _markup(entry.inline(ctx.md, text))
+        for kind in sorted(set(expected) | set(found)):
+            if expected[kind] != found[kind]:
+                label = kind if kind.startswith("stray") else f"{kind} span(s)"
+                yield f"{found[kind]} {label} where the source has {expected[kind]}"
+        for kind, inside in _emphasis_texts(entry.inline(ctx.md, text)):
+            if not any(ch.isalnum() for ch in inside):
+                yield f"{kind} around {inside.strip() or 'nothing'!r}: emphasis holds no words"
+
+
+def _code_spans(tokens: list[Token]) -> Counter[str]:
+    return Counter(t.content for t in tokens if t.type == "code_inline")
+
+
+def check_code(entry: Entry, ctx: MessageContext) -> Iterator[str]:
+    assert ctx.md is not None
+    for source, text in entry.pairs:
+        expected = _code_spans(entry.inline(ctx.md, source))
+        found = _code_spans(entry.inline(ctx.md, text))
+        for code in sorted((expected - found).elements()):
+            yield f"code `{code}` changed or missing: code is never translated"
+        for code in sorted((found - expected).elements()):
+            yield f"code `{code}` is not in the source"
+
+
+def _targets(tokens: list[Token]) -> Counter[str]:
+    found: Counter[str] = Counter()
+    for token in tokens:
+        if token.type == "link_open":
+            found[str(token.attrs.get("href", ""))] += 1
+        elif token.type == "image":
+            found[str(token.attrs.get("src", ""))] += 1
+    return found
+
+
+def check_links(entry: Entry, ctx: MessageContext) -> Iterator[str]:
+    assert ctx.md is not None
+    for source, text in entry.pairs:
+        expected = _targets(entry.inline(ctx.md, source))
+        found = _targets(entry.inline(ctx.md, text))
+        for href in sorted((expected - found).elements()):
+            yield f"link target {href!r} changed or missing"
+        for href in sorted((found - expected).elements()):
+            yield f"link target {href!r} is not in the source"
+
+
+def check_whitespace(entry: Entry, ctx: MessageContext) -> Iterator[str]:
+    for source, text in entry.pairs:
+        if (source[:1].isspace(), source[-1:].isspace()) != (
+            text[:1].isspace(),
+            text[-1:].isspace(),
+        ):
+            yield "leading or trailing white space differs from the source"
+        if "  " in text and "  " not in source:
+            yield "double space"
+
+
+def _last_mark(text: str) -> str:
+    stripped = text.rstrip().rstrip(_CLOSERS).rstrip()
+    return stripped[-1:] if stripped else ""
+
+
+def check_end_punctuation(entry: Entry, ctx: MessageContext) -> Iterator[str]:
+    for source, text in entry.pairs:
+        mark = _last_mark(source)
+        if mark in _END_EQUIVALENTS and _last_mark(text) not in _END_EQUIVALENTS[mark]:
+            yield f"the source ends with {mark!r}, the translation with {_last_mark(text)!r}"

@@ -1,0 +1,162 @@
+"""Checks of rendered pages: each locale's page against the en-US page of the same name."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+from markdown_it import MarkdownIt
+from markdown_it.token import Token
+
+from ..i18n import SOURCE_LOCALE
+from ..markdown import Outline, outline, parser
+
+__all__ = ["PageProblem", "check_page", "page_locale"]
+
+#: Keys a translation adds to the English page's front matter.
+TRANSLATION_KEYS = frozenset(
+    {
+        "ms.translationtype",
+        "ms.lasthandoff",
+        "ms.openlocfilehash",
+        "ms.sourcegitcommit",
+        "ms.locfileid",
+    }
+)
+_LEFTOVER = re.compile(r"\{\{|\}\}|\{%|%\}|\{#|#\}|%\([A-Za-z_]\w*\)[sdr]")
+# A block of this many words, identical to a block of the English page, is fallback text.
+FALLBACK_WORDS = 4
+
+
+@dataclass(frozen=True)
+class PageProblem:
+    check: str
+    line: int | None
+    message: str
+
+
+def page_locale(path: Path, front_matter: dict[str, object] | None) -> str | None:
+    value = (front_matter or {}).get("ms.contentlocale")
+    return str(value) if value else path.parent.name or None
+
+
+def _front_matter(shape: Outline) -> dict[str, object] | None:
+    if shape.front_matter is None:
+        return None
+    try:
+        data = yaml.safe_load(shape.front_matter)
+    except yaml.YAMLError:
+        return None
+    return data if isinstance(data, dict) else None
+
+
+def check_page(
+    text: str, source_text: str | None, md: MarkdownIt | None = None
+) -> Iterator[PageProblem]:
+    md = md or parser()
+    tokens = md.parse(text)
+    shape = outline(text, md)
+    meta = _front_matter(shape)
+    if meta is None:
+        yield PageProblem("page-parse", 1, "no YAML front matter between --- lines")
+    yield from _leftovers(tokens)
+    if source_text is None:
+        return
+    source_shape = outline(source_text, md)
+    source_meta = _front_matter(source_shape) or {}
+    if meta is not None:
+        missing = sorted(set(source_meta) - set(meta))
+        extra = sorted(set(meta) - set(source_meta) - TRANSLATION_KEYS)
+        if missing or extra:
+            yield PageProblem(
+                "page-front-matter",
+                1,
+                f"front matter keys differ from en-US: missing {missing}, extra {extra}",
+            )
+    yield from _compare(shape, source_shape)
+    if meta is not None and meta.get("ms.contentlocale") != SOURCE_LOCALE:
+        yield from _fallback(tokens, md.parse(source_text))
+
+
+def _compare(shape: Outline, source: Outline) -> Iterator[PageProblem]:
+    if shape.anchors != source.anchors:
+        yield PageProblem(
+            "page-anchors",
+            _first_difference(shape, source),
+            f"anchors {shape.anchors} differ from en-US {source.anchors}",
+        )
+    if shape.list_items != source.list_items:
+        yield PageProblem(
+            "page-lists",
+            None,
+            f"list items per list {shape.list_items} differ from en-US {source.list_items}",
+        )
+    if shape.tables != source.tables:
+        yield PageProblem(
+            "page-tables",
+            None,
+            f"table shape (cells per row) {shape.tables} differs from en-US {source.tables}",
+        )
+
+
+def _first_difference(shape: Outline, source: Outline) -> int | None:
+    for index, anchor in enumerate(shape.anchors):
+        if index >= len(source.anchors) or source.anchors[index] != anchor:
+            return shape.anchor_lines[index]
+    return None
+
+
+def _leftovers(tokens: list[Token]) -> Iterator[PageProblem]:
+    for block, child in _texts(tokens):
+        found = _LEFTOVER.search(child.content)
+        if found:
+            line = block.map[0] + 1 if block.map else None
+            yield PageProblem(
+                "page-leftover", line, f"leftover template or gettext syntax {found.group()!r}"
+            )
+
+
+def _texts(tokens: list[Token]) -> Iterator[tuple[Token, Token]]:
+    """(block, text child) for all prose: code and raw HTML are not text."""
+    for token in tokens:
+        for child in token.children or []:
+            if child.type == "text":
+                yield token, child
+
+
+def _blocks(tokens: list[Token]) -> Iterator[tuple[Token, str]]:
+    for token in tokens:
+        if token.type == "inline":
+            yield token, "".join(c.content for c in token.children or [] if c.type == "text")
+
+
+def _fallback(tokens: list[Token], source_tokens: list[Token]) -> Iterator[PageProblem]:
+    # Sentences only: lists of offer names are the same in every language.
+    english = {
+        text.strip()
+        for _, text in _blocks(source_tokens)
+        if len(text.split()) >= FALLBACK_WORDS and text.rstrip()[-1:] in ".:?!"
+    }
+    copied = [(block, text) for block, text in _blocks(tokens) if text.strip() in english]
+    if copied and not _has_notice(tokens):
+        block, text = copied[0]
+        line = block.map[0] + 1 if block.map else None
+        yield PageProblem(
+            "page-fallback",
+            line,
+            f"{len(copied)} block(s) are still English ({text.strip()[:60]!r}) "
+            f"and the page does not say so",
+        )
+
+
+def _has_notice(tokens: list[Token]) -> bool:
+    """An admonition (> [!NOTE]) before the first section: where sunset tells the reader."""
+    for token in tokens:
+        if token.type == "heading_open" and token.tag == "h2":
+            return False
+        if token.type == "inline" and token.content.lstrip().startswith("[!"):
+            return True
+    return False

@@ -1,0 +1,206 @@
+"""Every check, as data: id, default severity, scope, description. `sunset check --list`."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from .base import Check, Entry, MessageContext
+from .glossary import (
+    check_english_left,
+    check_names,
+    check_terms,
+    check_ui_labels,
+)
+from .messages import (
+    check_code,
+    check_end_punctuation,
+    check_fuzzy,
+    check_links,
+    check_markup,
+    check_placeholders,
+    check_plural_count,
+    check_untranslated,
+    check_whitespace,
+)
+
+__all__ = ["CHECKS", "CHECKS_BY_ID"]
+
+
+def _none(entry: Entry, ctx: MessageContext) -> Iterator[str]:
+    """Checks whose work is done elsewhere (catalog or page level) register with this."""
+    return iter(())
+
+
+CHECKS: tuple[Check, ...] = (
+    # catalog state
+    Check(
+        "untranslated",
+        "warning",
+        "message",
+        "A message (or one of its plural forms) has no translation.",
+        check_untranslated,
+    ),
+    Check(
+        "fuzzy",
+        "warning",
+        "message",
+        "A translation is marked fuzzy: it needs review and is not used.",
+        check_fuzzy,
+    ),
+    Check(
+        "obsolete", "warning", "catalog", "An obsolete (#~) message is still in the catalog.", _none
+    ),
+    Check(
+        "coverage",
+        "error",
+        "catalog",
+        "The share of translated messages is below --min-coverage.",
+        _none,
+    ),
+    Check(
+        "plural-forms",
+        "error",
+        "message",
+        "The number of plural forms is not the locale's CLDR count (header or message).",
+        check_plural_count,
+    ),
+    # per message, every plural form
+    Check(
+        "placeholders",
+        "error",
+        "message",
+        "The translation has other %(name)s / {name} placeholders than the source.",
+        check_placeholders,
+    ),
+    Check(
+        "markup",
+        "error",
+        "message",
+        "Bold, italic, code, links and images balanced and as many as in the source; "
+        "no emphasis around punctuation only.",
+        check_markup,
+        markup=True,
+    ),
+    Check(
+        "code",
+        "error",
+        "message",
+        "Inline code spans identical to the source: a literal is never translated.",
+        check_code,
+        markup=True,
+    ),
+    Check(
+        "links",
+        "error",
+        "message",
+        "Link and image targets identical to the source (the link text may change).",
+        check_links,
+        markup=True,
+    ),
+    Check(
+        "name",
+        "error",
+        "message",
+        "Every glossary name (and term the locale keeps) in the source appears verbatim.",
+        check_names,
+    ),
+    Check(
+        "ui",
+        "error",
+        "message",
+        "A bold glossary UI label in the source is the locale's approved label, in bold, "
+        "in the translation.",
+        check_ui_labels,
+        markup=True,
+    ),
+    Check(
+        "term",
+        "error",
+        "message",
+        "A glossary term in the source has the locale's approved form in the translation.",
+        check_terms,
+    ),
+    Check(
+        "consistency",
+        "error",
+        "catalog",
+        "One source label translated two ways in one catalog.",
+        _none,
+    ),
+    Check(
+        "english-left",
+        "error",
+        "message",
+        "A run of consecutive English source words (names and code aside) is copied "
+        "into the translation.",
+        check_english_left,
+    ),
+    Check(
+        "whitespace",
+        "warning",
+        "message",
+        "Leading or trailing white space differs from the source, or a double space.",
+        check_whitespace,
+    ),
+    Check(
+        "end-punctuation",
+        "warning",
+        "message",
+        "The translation does not end with the source's sentence punctuation.",
+        check_end_punctuation,
+    ),
+    # rendered pages, each against the en-US page of the same name
+    Check(
+        "page-parse",
+        "error",
+        "page",
+        "The page parses with markdown-it-py and has front matter.",
+        _none,
+    ),
+    Check(
+        "page-front-matter",
+        "error",
+        "page",
+        "The front matter has the same keys as the en-US page.",
+        _none,
+    ),
+    Check(
+        "page-anchors",
+        "error",
+        "page",
+        "The same heading anchors in the same order as the en-US page.",
+        _none,
+    ),
+    Check(
+        "page-lists",
+        "error",
+        "page",
+        "The same number of items in every list as the en-US page.",
+        _none,
+    ),
+    Check(
+        "page-tables",
+        "error",
+        "page",
+        "The same tables, with the same number of cells in every row, as the en-US page.",
+        _none,
+    ),
+    Check(
+        "page-leftover",
+        "error",
+        "page",
+        "No leftover template or gettext syntax ({{ }}, {% %}, %(name)s) in the text.",
+        _none,
+    ),
+    Check(
+        "page-fallback",
+        "error",
+        "page",
+        "No English fallback text on a page that does not tell its reader so.",
+        _none,
+    ),
+    # input
+    Check("read-error", "error", "catalog", "The file cannot be read or parsed.", _none),
+)
+
+CHECKS_BY_ID = {check.id: check for check in CHECKS}

@@ -1,0 +1,71 @@
+"""`sunset check` on small catalogs: one per defect kind, one clean one per shipped locale.
+
+Each message that must be reported says so in an extracted comment, `#. expect: id, id`;
+every other message must give no finding at all, so false positives fail as well.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from pathlib import Path
+
+import pytest
+from babel.messages.pofile import read_po
+
+from sunsetkit.checks import CheckOptions, run_checks
+from sunsetkit.load import load_glossary
+
+from .conftest import ROOT
+
+FIXTURES = Path(__file__).parent / "fixtures" / "check"
+GLOSSARY = load_glossary(ROOT / "content" / "glossary.yaml")
+
+
+def _expected(path: Path) -> dict[int, set[str]]:
+    with path.open("rb") as handle:
+        catalog = read_po(handle)
+    expected: dict[int, set[str]] = {}
+    for message in [*catalog, *catalog.obsolete.values()]:
+        for comment in message.auto_comments:
+            if comment.startswith("expect:"):
+                ids = {part.strip() for part in comment.removeprefix("expect:").split(",")}
+                expected[message.lineno] = ids
+    return expected
+
+
+def _found(path: Path) -> dict[int, set[str]]:
+    result = run_checks([path], CheckOptions(glossary=GLOSSARY))
+    found: dict[int, set[str]] = defaultdict(set)
+    for finding in result.findings:
+        found[finding.line or 0].add(finding.check)
+    return dict(found)
+
+
+@pytest.mark.parametrize("path", sorted(FIXTURES.glob("*.po")), ids=lambda p: p.stem)
+def test_catalog_fixture_reports_exactly_what_it_expects(path: Path) -> None:
+    expected = _expected(path)
+    if path.stem.startswith("clean-"):
+        assert not expected
+    else:
+        assert expected, "a defect fixture must expect something"
+    header = {1: {"plural-forms"}} if path.stem == "plurals" else {}
+    assert _found(path) == {**header, **expected}
+
+
+def test_there_is_a_clean_catalog_for_every_shipped_locale() -> None:
+    shipped = {p.parent.parent.name[:2] for p in (ROOT / "locales").glob("*/LC_MESSAGES/*.po")}
+    clean = {p.stem.removeprefix("clean-") for p in FIXTURES.glob("clean-*.po")}
+    assert clean == shipped
+
+
+def test_project_catalogs_and_pages_are_clean(tmp_path: Path) -> None:
+    from sunsetkit.guides import Project, build_guides
+
+    out = tmp_path / "guides"
+    for page in build_guides(Project(ROOT)).pages:
+        target = out / page.relpath
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(page.text, encoding="utf-8")
+    result = run_checks([ROOT / "locales", out], CheckOptions(glossary=GLOSSARY))
+    assert result.findings == []
+    assert result.catalogs == 7 and result.pages == 21
