@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from html.parser import HTMLParser
 
 from markdown_it import MarkdownIt
+from markdown_it.rules_block.table import escapedSplit
 from markdown_it.token import Token
 from mdit_py_plugins.front_matter import front_matter_plugin
 
@@ -43,6 +44,7 @@ class _AnchorNames(HTMLParser):
 
 def outline(text: str, md: MarkdownIt | None = None) -> Outline:
     tokens = (md or parser()).parse(text)
+    lines = text.splitlines()
     result = Outline()
     list_stack: list[int] = []
     for index, token in enumerate(tokens):
@@ -57,13 +59,20 @@ def outline(text: str, md: MarkdownIt | None = None) -> Outline:
             result.list_items[list_stack[-1]] += 1
         elif token.type == "table_open":
             result.tables.append([])
-        elif token.type == "tr_open":
-            result.tables[-1].append(0)
-        elif token.type in ("th_open", "td_open"):
-            result.tables[-1][-1] += 1
+        elif token.type == "tr_open" and token.map:
+            result.tables[-1].append(_written_cells(lines[token.map[0]]))
         elif token.type == "heading_open":
             _heading_anchors(tokens[index + 1], token, result)
     return result
+
+
+def _written_cells(row: str) -> int:
+    """The cells a row really has: markdown-it pads a short row with empty cells."""
+    row = row.strip()
+    row = row.removeprefix("|")
+    if row.endswith("|") and not row.endswith("\\|"):
+        row = row[:-1]
+    return len(escapedSplit(row))
 
 
 def _heading_anchors(inline: Token, heading: Token, result: Outline) -> None:

@@ -153,10 +153,9 @@ def _fallback(tokens: list[Token], source_tokens: list[Token]) -> Iterator[PageP
 
 
 def _has_notice(tokens: list[Token]) -> bool:
-    """An admonition (> [!NOTE]) before the first section: where sunset tells the reader."""
-    for token in tokens:
-        if token.type == "heading_open" and token.tag == "h2":
-            return False
-        if token.type == "inline" and token.content.lstrip().startswith("[!"):
-            return True
+    """An admonition right below the title: where sunset tells the reader of English text."""
+    for index, token in enumerate(tokens):
+        if token.type == "heading_close" and token.tag == "h1":
+            following = tokens[index + 1] if index + 1 < len(tokens) else None
+            return following is not None and following.type == "blockquote_open"
     return False

@@ -1,0 +1,170 @@
+"""`sunset check` on the command line: formats, exit codes, configuration."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner, Result
+
+from sunsetkit.checks import CHECKS
+from sunsetkit.cli import main
+
+from .conftest import ROOT
+
+FIXTURES = Path(__file__).parent / "fixtures" / "check"
+GLOSSARY = str(ROOT / "content" / "glossary.yaml")
+
+
+def _check(*args: str, config: Path | None = None) -> Result:
+    options = ["check", "--glossary", GLOSSARY]
+    if config is not None:
+        options += ["--config", str(config)]
+    return CliRunner().invoke(main, [*options, *args])
+
+
+def test_list_shows_every_check_once() -> None:
+    result = CliRunner().invoke(main, ["check", "--list"])
+    assert result.exit_code == 0
+    ids = [line.split()[0] for line in result.output.splitlines()]
+    assert ids == [c.id for c in CHECKS]
+    assert len(set(ids)) == len(ids)
+
+
+def test_clean_input_exits_0_and_errors_exit_1() -> None:
+    assert _check(str(FIXTURES / "clean-nl.po")).exit_code == 0
+    result = _check(str(FIXTURES / "ui.po"))
+    assert result.exit_code == 1
+    assert "ui.po:9: error ui: bold 'vervolgens Verzenden'" in result.output
+    assert result.output.rstrip().endswith("and 0 page(s)")
+
+
+def test_warnings_pass_unless_strict() -> None:
+    state = str(FIXTURES / "state.po")
+    only_warnings = ["--config", str(FIXTURES / "none.toml")]
+    assert _check(state, *only_warnings).exit_code == 0
+    assert _check(state, "--strict").exit_code == 1
+
+
+def test_unreadable_file_exits_2_and_the_rest_is_still_checked(tmp_path: Path) -> None:
+    broken = tmp_path / "broken.po"
+    broken.write_text('msgid "a"\nmsgstr "b"\nnonsense\n', encoding="utf-8")
+    result = _check(str(broken), str(FIXTURES / "ui.po"), str(tmp_path / "missing.po"))
+    assert result.exit_code == 2
+    assert "broken.po:3: error read-error" in result.output
+    assert "missing.po: error read-error: no such file or folder" in result.output
+    assert "ui.po:9: error ui" in result.output
+
+
+def test_json_output_has_the_documented_shape() -> None:
+    result = _check(str(FIXTURES / "ui.po"), "--format", "json")
+    data = json.loads(result.output)
+    assert data["version"] == 1
+    assert set(data["findings"][0]) == {
+        "path",
+        "line",
+        "locale",
+        "check",
+        "severity",
+        "msgctxt",
+        "msgid",
+        "message",
+    }
+    assert data["findings"][0]["locale"] == "nl-NL"
+    assert data["summary"]["errors"] == len(data["findings"])
+
+
+def test_github_annotations_escape_their_fields(tmp_path: Path) -> None:
+    odd = tmp_path / "a,b:c.po"
+    odd.write_bytes((FIXTURES / "ui.po").read_bytes())
+    result = _check(str(odd), "--format", "github")
+    first = result.output.splitlines()[0]
+    assert first.startswith("::error file=")
+    assert "a%2Cb%3Ac.po,line=9,title=sunset ui::bold" in first
+
+
+def test_sarif_is_2_1_0_with_rules_and_results() -> None:
+    result = _check(str(FIXTURES / "ui.po"), "--format", "sarif")
+    data = json.loads(result.output)
+    assert data["version"] == "2.1.0"
+    run = data["runs"][0]
+    rules = [rule["id"] for rule in run["tool"]["driver"]["rules"]]
+    for item in run["results"]:
+        assert rules[item["ruleIndex"]] == item["ruleId"]
+        assert item["locations"][0]["physicalLocation"]["region"]["startLine"] > 0
+
+
+def test_configuration_changes_severity_and_disables(tmp_path: Path) -> None:
+    config = tmp_path / "pyproject.toml"
+    config.write_text(
+        '[tool.sunset.check]\nseverity = {ui = "warning"}\ndisable = ["markup", "consistency"]\n',
+        encoding="utf-8",
+    )
+    result = _check(str(FIXTURES / "ui.po"), "--format", "json", config=config)
+    checks = {(f["check"], f["severity"]) for f in json.loads(result.output)["findings"]}
+    assert checks == {("ui", "warning")}
+    assert result.exit_code == 0
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        '[tool.sunset.check]\ndisable = ["ui-label"]\n',
+        '[tool.sunset.check]\nseverity = {ui = "fatal"}\n',
+        "[tool.sunset.check\n",
+    ],
+)
+def test_bad_configuration_is_a_usage_error(tmp_path: Path, body: str) -> None:
+    config = tmp_path / "pyproject.toml"
+    config.write_text(body, encoding="utf-8")
+    result = _check(str(FIXTURES / "ui.po"), config=config)
+    assert result.exit_code == 2
+    assert "pyproject.toml" in result.output
+
+
+def test_markup_none_turns_markup_checks_off() -> None:
+    result = _check(str(FIXTURES / "markup.po"), "--markup", "none")
+    assert result.exit_code == 0
+
+
+def test_locale_option_overrides_the_header() -> None:
+    result = _check(str(FIXTURES / "clean-nl.po"), "--locale", "sv_SE", "--format", "json")
+    findings = json.loads(result.output)["findings"]
+    assert findings and {f["locale"] for f in findings} == {"sv-SE"}
+
+
+def test_min_coverage_reports_a_catalog_below_it() -> None:
+    result = _check(str(FIXTURES / "state.po"), "--min-coverage", "90", "--format", "json")
+    coverage = [f for f in json.loads(result.output)["findings"] if f["check"] == "coverage"]
+    assert len(coverage) == 1 and "below --min-coverage 90%" in coverage[0]["message"]
+    assert result.exit_code == 1
+
+
+def test_no_paths_checks_the_project_locales_and_build(project_copy: Path) -> None:
+    cwd = Path.cwd()
+    os.chdir(project_copy)
+    try:
+        assert CliRunner().invoke(main, ["build"]).exit_code == 0
+        result = CliRunner().invoke(main, ["check"])
+    finally:
+        os.chdir(cwd)
+    assert result.exit_code == 0, result.output
+    assert "in 7 catalog(s) and 21 page(s)" in result.output
+
+
+def test_parallel_run_gives_the_same_findings_as_a_serial_one(tmp_path: Path) -> None:
+    from sunsetkit.checks import CheckOptions, run_checks
+    from sunsetkit.load import load_glossary
+
+    for n in range(45):
+        source = FIXTURES / ("ui.po" if n % 2 else "clean-fr.po")
+        (tmp_path / f"c{n:02}.po").write_bytes(source.read_bytes())
+    glossary = load_glossary(ROOT / "content" / "glossary.yaml")
+    serial = run_checks([tmp_path], CheckOptions(glossary=glossary, jobs=1))
+    parallel = run_checks([tmp_path], CheckOptions(glossary=glossary, jobs=2))
+    assert parallel.findings == serial.findings
+    assert parallel.catalogs == serial.catalogs == 45
+    one = run_checks([FIXTURES / "ui.po"], CheckOptions(glossary=glossary, jobs=1))
+    assert len(serial.findings) == 22 * len(one.findings)
