@@ -5,13 +5,47 @@ The public API; everything else lives in modules whose names say what they own.
 
 from __future__ import annotations
 
+from importlib import import_module
+from typing import TYPE_CHECKING, Any
+
 from .errors import CatalogError, ContentError, SunsetError, TemplateError, UsageError
-from .guides import BuildResult, Page, Project, build_guides
-from .i18n import SOURCE_LOCALE, Translator, Usage, bcp47, parse_locale
-from .load import load_glossary, load_migration, load_migrations
-from .markdown import Outline, outline
-from .model import Glossary, GlossaryTerm, Migration
-from .render import escape_markdown
+
+if TYPE_CHECKING:
+    from .guides import BuildResult, Page, Project, build_guides
+    from .i18n import SOURCE_LOCALE, Translator, Usage, bcp47, parse_locale
+    from .load import load_glossary, load_migration, load_migrations
+    from .markdown import Outline, outline
+    from .model import Glossary, GlossaryTerm, Migration
+    from .render import escape_markdown
+
+# Loaded on first use: `sunset check` should not pay for Jinja and the guide pipeline.
+_LAZY = {
+    "BuildResult": "guides",
+    "Page": "guides",
+    "Project": "guides",
+    "build_guides": "guides",
+    "SOURCE_LOCALE": "i18n",
+    "Translator": "i18n",
+    "Usage": "i18n",
+    "bcp47": "i18n",
+    "parse_locale": "i18n",
+    "load_glossary": "load",
+    "load_migration": "load",
+    "load_migrations": "load",
+    "Outline": "markdown",
+    "outline": "markdown",
+    "Glossary": "model",
+    "GlossaryTerm": "model",
+    "Migration": "model",
+    "escape_markdown": "render",
+}
+
+
+def __getattr__(name: str) -> Any:
+    if name in _LAZY:
+        return getattr(import_module(f".{_LAZY[name]}", __name__), name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
 
 __all__ = [
     "SOURCE_LOCALE",

@@ -8,19 +8,22 @@ from __future__ import annotations
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import get_args
+from typing import TYPE_CHECKING, get_args
 
 import click
 
 from .checks import CHECKS, CheckOptions, load_config, run_checks
 from .checks.engine import Markup
 from .errors import SunsetError
-from .guides import BuildResult, Format, Project, build_guides
 from .i18n import SOURCE_LOCALE, bcp47, parse_locale
 from .load import load_glossary
+from .model import Format
 from .report import REPORTERS, render_report
 from .schema import SchemaName, schema_json
 from .write import write_tree
+
+if TYPE_CHECKING:
+    from .guides import BuildResult
 
 EXIT_OK, EXIT_FINDINGS, EXIT_BAD_INPUT = 0, 1, 2
 DEFAULT_GLOSSARY = Path("content", "glossary.yaml")
@@ -97,6 +100,8 @@ def build(
     min_coverage: float | None,
 ) -> None:
     """Render the migration guides into OUT/<locale>/<id>.md."""
+    from .guides import Project, build_guides  # Jinja is imported only when building
+
     result = build_guides(Project(root), locales, migrations, fmt, min_coverage)
     out_dir = out if out is not None else root / "build" / "guides"
     files = {page.relpath: page.text for page in result.pages}

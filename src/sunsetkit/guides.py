@@ -7,7 +7,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
-from typing import Literal
 
 import jinja2
 from babel.messages.catalog import Catalog
@@ -22,12 +21,11 @@ from .i18n import (
     select_locales,
 )
 from .load import load_glossary, load_migrations
-from .model import Glossary, Migration
+from .model import Format, Glossary, Migration
 from .render import Vocabulary, create_environment, render_template, translation_context
 
 __all__ = ["BuildResult", "Page", "Project", "build_guides"]
 
-Format = Literal["markdown", "sxs"]
 TEMPLATE = "guide.md.j2"
 
 

@@ -22,6 +22,7 @@ __all__ = [
     "Event",
     "EventKind",
     "Feature",
+    "Format",
     "Glossary",
     "GlossaryTerm",
     "Link",
@@ -35,6 +36,9 @@ __all__ = [
     "Text",
     "nested_model",
 ]
+
+#: The forms a guide is written in: plain Markdown, or side by side with its English.
+Format = Literal["markdown", "sxs"]
 
 #: Marker in a field's JSON Schema: the field is English prose, extracted into the catalogs.
 TRANSLATABLE = "x-translatable"

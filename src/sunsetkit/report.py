@@ -57,13 +57,14 @@ def _finding_json(f: Finding) -> dict[str, Any]:
     }
 
 
+def _dumps(value: Any) -> str:
+    # Compact: the C encoder only runs without indent, and tools read these formats.
+    return json.dumps(value, ensure_ascii=False)
+
+
 def json_report(result: CheckResult) -> str:
-    data = {
-        "version": 1,
-        "findings": [_finding_json(f) for f in result.findings],
-        "summary": _summary(result),
-    }
-    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    findings = [_finding_json(f) for f in result.findings]
+    return _dumps({"version": 1, "findings": findings, "summary": _summary(result)}) + "\n"
 
 
 def _escape_data(text: str) -> str:
@@ -117,20 +118,9 @@ def sarif_report(result: CheckResult) -> str:
     data = {
         "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
         "version": "2.1.0",
-        "runs": [
-            {
-                "tool": {
-                    "driver": {
-                        "name": "sunset",
-                        "informationUri": "https://github.com/",
-                        "rules": rules,
-                    }
-                },
-                "results": results,
-            }
-        ],
+        "runs": [{"tool": {"driver": {"name": "sunset", "rules": rules}}, "results": results}],
     }
-    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    return _dumps(data) + "\n"
 
 
 REPORTERS: dict[str, Callable[[CheckResult], str]] = {

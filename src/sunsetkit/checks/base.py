@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
+import re
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Literal
@@ -61,6 +62,12 @@ class LocaleGlossary:
     #: UI labels: source -> the approved forms (with and without the locale's brackets).
     labels: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
+    @cached_property
+    def any_term(self) -> re.Pattern[str] | None:
+        """One search for "does this text hold any name or term at all?" (most do not)."""
+        phrases = sorted([*self.verbatim, *self.terms], key=len, reverse=True)
+        return re.compile("|".join(map(re.escape, phrases))) if phrases else None
+
 
 @dataclass(frozen=True)
 class MessageContext:
@@ -75,7 +82,7 @@ class MessageContext:
 class Entry:
     """One catalog message as the checks see it; parsing is done once, when first needed."""
 
-    __slots__ = ("__dict__", "context", "flags", "ids", "ignored", "line", "strings")
+    __slots__ = ("__dict__", "context", "flags", "ids", "ignored", "line", "pairs", "strings")
 
     def __init__(self, message: Message) -> None:
         self.ids: tuple[str, ...] = (
@@ -89,6 +96,11 @@ class Entry:
         self.line: int | None = message.lineno
         self.flags = message.flags
         self.ignored = _ignored(message.user_comments)
+        #: (source, translation) for every form: the plural source for forms after the first.
+        self.pairs: tuple[tuple[str, str], ...] = tuple(
+            (self.ids[min(index, len(self.ids) - 1)], text)
+            for index, text in enumerate(self.strings)
+        )
 
     @property
     def msgid(self) -> str:
@@ -101,12 +113,6 @@ class Entry:
     @property
     def translated(self) -> bool:
         return all(self.strings) and not self.fuzzy
-
-    @property
-    def pairs(self) -> Iterator[tuple[str, str]]:
-        """(source, translation) for every form: the plural source for forms after the first."""
-        for index, text in enumerate(self.strings):
-            yield self.ids[min(index, len(self.ids) - 1)], text
 
     def inline(self, md: MarkdownIt, text: str) -> list[Token]:
         """The inline tokens of one text, cached per entry."""

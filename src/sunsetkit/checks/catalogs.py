@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import gettext
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -68,6 +69,7 @@ def expected_plurals(locale: str | None) -> int | None:
         return None
 
 
+@functools.cache
 def singular_only(plural_expr: str) -> bool:
     """Whether the catalog's plural rule picks form 0 for no whole number above 1."""
     try:

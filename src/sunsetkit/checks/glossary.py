@@ -64,7 +64,14 @@ def _contains(text: str, phrase: str, fold: bool = False) -> bool:
     return False
 
 
+def _mentions_terms(entry: Entry, ctx: MessageContext) -> bool:
+    pattern = ctx.glossary.any_term
+    return pattern is not None and any(pattern.search(source) for source in entry.ids)
+
+
 def check_names(entry: Entry, ctx: MessageContext) -> Iterator[str]:
+    if not _mentions_terms(entry, ctx):
+        return
     for name in ctx.glossary.verbatim:
         for source, text in entry.pairs:
             if _contains(source, name) and not _contains(text, name):
@@ -75,6 +82,8 @@ def check_names(entry: Entry, ctx: MessageContext) -> Iterator[str]:
 def check_terms(entry: Entry, ctx: MessageContext) -> Iterator[str]:
     # Longest first, and a longer term hides the shorter ones inside it: "Partner Center
     # API" has its own approved form, which need not contain the portal's.
+    if not _mentions_terms(entry, ctx):
+        return
     longer_first = sorted([*ctx.glossary.terms, *ctx.glossary.verbatim], key=len, reverse=True)
     for source, text in entry.pairs:
         for term in longer_first:
@@ -125,9 +134,30 @@ def _label_problem(label: str, approved: str, spans: list[str], text: str) -> st
     return f"**{label}** should be **{approved}**, the portal's label"
 
 
+_EDGE_PUNCTUATION = "()[]{}<>,.;:!?\"'“”‘’«»*_"
+
+
 def _prose_runs(text: str) -> list[list[str]]:
-    """Runs of consecutive words, split wherever code, a placeholder or a URL stands."""
-    return [[w.casefold() for w in _WORD.findall(part)] for part in _NOT_PROSE.split(text)]
+    """Runs of consecutive plain words; code, placeholders, URLs, numbers, identifiers and
+    acronyms break a run. Each word keeps its source case."""
+    runs: list[list[str]] = []
+    for part in _NOT_PROSE.split(text):
+        run: list[str] = []
+        for token in part.split():
+            word = token.strip(_EDGE_PUNCTUATION)
+            if _WORD.fullmatch(word) and not (word.isupper() and len(word) > 1):
+                run.append(word)
+            else:
+                runs.append(run)
+                run = []
+        runs.append(run)
+    return [run for run in runs if run]
+
+
+def _words(tokens: set[str]) -> set[str]:
+    """Plain words among white-space separated tokens, edge punctuation removed."""
+    words = {token.strip(_EDGE_PUNCTUATION) for token in tokens}
+    return {w for w in words if len(w) > 1 and w.replace("-", "").replace("'", "").isalpha()}
 
 
 def _ngrams(runs: Iterable[list[str]], size: int) -> Iterator[tuple[str, ...]]:
@@ -136,21 +166,41 @@ def _ngrams(runs: Iterable[list[str]], size: int) -> Iterator[tuple[str, ...]]:
             yield tuple(run[start : start + size])
 
 
+def _is_prose(gram: tuple[str, ...]) -> bool:
+    """Ordinary English, not a run of proper names: mostly lower case, one real word."""
+    return any(len(w) > 3 for w in gram) and sum(w.islower() for w in gram) >= 2
+
+
 def check_english_left(entry: Entry, ctx: MessageContext) -> Iterator[str]:
     if ctx.locale is None or ctx.locale.startswith("en"):
         return
     for source, text in entry.pairs:
-        for name in ctx.glossary.verbatim:  # names are expected verbatim
-            source, text = source.replace(name, "\n"), text.replace(name, "\n")
-        source_runs = _prose_runs(source)
-        if not any(len(run) >= ENGLISH_RUN for run in source_runs):
+        folded = text.casefold()
+        common = set(source.casefold().split()).intersection(folded.split())
+        if len(common) < 2:
+            continue  # the quick reject: most translations share few words with the source
+        shared = _words(common)
+        if len(shared) < 2 or not any(len(w) > 3 for w in shared):
             continue
-        words = set(_WORD.findall(text.casefold()))
-        if len(words & {w for run in source_runs for w in run}) < ENGLISH_RUN:
-            continue  # the quick reject: most translations share few words
-        copied = set(_ngrams(_prose_runs(text), ENGLISH_RUN))
-        for gram in _ngrams(source_runs, ENGLISH_RUN):
-            if gram in copied and any(len(w) > 3 for w in gram):
+        tokens = [token.strip(_EDGE_PUNCTUATION) for token in source.casefold().split()]
+        flags = [token in shared for token in tokens]
+        if not any(all(flags[i : i + ENGLISH_RUN]) for i in range(len(flags) - ENGLISH_RUN + 1)):
+            continue  # no run of shared words long enough in the source
+        for name in ctx.glossary.verbatim if _mentions_terms(entry, ctx) else ():
+            if name in source:  # names are expected verbatim
+                source, text = source.replace(name, "\n"), text.replace(name, "\n")
+        candidates = [
+            gram
+            for gram in _ngrams(_prose_runs(source), ENGLISH_RUN)
+            if all(w.casefold() in shared for w in gram) and _is_prose(gram)
+        ]
+        if not candidates:
+            continue
+        copied = {
+            tuple(w.casefold() for w in gram) for gram in _ngrams(_prose_runs(text), ENGLISH_RUN)
+        }
+        for gram in candidates:
+            if tuple(w.casefold() for w in gram) in copied:
                 yield f"English left untranslated: {' '.join(gram)!r}"
                 return
 

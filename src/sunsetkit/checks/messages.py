@@ -6,6 +6,7 @@ problem; it never raises to signal. Markup is read with markdown-it-py's inline 
 
 from __future__ import annotations
 
+import re
 import string
 from collections import Counter
 from collections.abc import Iterator
@@ -29,6 +30,7 @@ __all__ = [
 ]
 
 _FORMATTER = string.Formatter()
+_INLINE_CODE = re.compile(r"``.+?``|`[^`\n]+`")
 # Sentence-final punctuation and what other scripts write for it.
 _END_EQUIVALENTS = {
     ".": frozenset(".。．"),
@@ -58,11 +60,18 @@ def check_plural_count(entry: Entry, ctx: MessageContext) -> Iterator[str]:
 
 
 def placeholders(text: str, positional: bool) -> Counter[str]:
-    """%(name)s and {name} placeholders, and with `positional` also %s-style ones."""
+    """%(name)s and {name} placeholders, and with `positional` also %s-style ones.
+
+    Inline code is left out: `{key}` or ``%s`` there is a literal, which the code check
+    compares as a whole."""
     found: Counter[str] = Counter()
-    for name, _, kind in PYTHON_FORMAT.findall(text):
-        if kind == "%":
-            continue
+    if "%" not in text and "{" not in text:
+        return found
+    if "`" in text:
+        text = _INLINE_CODE.sub(" ", text)
+    for name, spec, kind in PYTHON_FORMAT.findall(text):
+        if kind == "%" or (" " in spec and not name):
+            continue  # "%%", and "60% faster": a space flag is prose, not a conversion
         if name:
             found[f"%({name}){kind}"] += 1
         elif positional:
@@ -78,6 +87,8 @@ def placeholders(text: str, positional: bool) -> Counter[str]:
 
 
 def check_placeholders(entry: Entry, ctx: MessageContext) -> Iterator[str]:
+    if not any("%" in t or "{" in t for t in (*entry.ids, *entry.strings)):
+        return
     positional = bool(entry.flags & {"python-format", "c-format", "python-brace-format"})
     sources = [placeholders(text, positional) for text in entry.ids]
     allowed = sources[0] | sources[-1]
