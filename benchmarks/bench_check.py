@@ -79,7 +79,7 @@ def main() -> None:
         "check",
         "--markup",
         "none",
-                "--config",
+        "--config",
         os.devnull,
         str(args.corpus),
     ]
@@ -91,8 +91,9 @@ def main() -> None:
         "for p in sorted(pathlib.Path(sys.argv[1]).rglob('*.po')):\n"
         "    read_po(p.open('rb'))\n"
     )
-    floor = median_time(command([sys.executable, "-c", floor_script, str(args.corpus)]),
-                        args.repeat)
+    floor = median_time(
+        command([sys.executable, "-c", floor_script, str(args.corpus)]), args.repeat
+    )
     rows.append(("Babel read_po of every file, as a command (floor)", floor, ""))
     in_process = median_time(lambda: read_po_floor(files), args.repeat)
     rows.append(("Babel read_po of every file, in this process", in_process, ""))

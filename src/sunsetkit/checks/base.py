@@ -25,6 +25,7 @@ __all__ = [
 Severity = Literal["error", "warning"]
 Scope = Literal["message", "catalog", "page"]
 IGNORE_TAG = "sunset-ignore:"
+_NONE: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,6 +38,23 @@ class Finding:
     message: str
     msgctxt: str | None = None
     msgid: str | None = None
+
+    def __reduce__(self) -> tuple[type[Finding], tuple[object, ...]]:
+        # Workers send tens of thousands of findings: a plain tuple pickles several times
+        # faster than the default protocol for slotted dataclasses.
+        return (
+            Finding,
+            (
+                self.path,
+                self.line,
+                self.locale,
+                self.check,
+                self.severity,
+                self.message,
+                self.msgctxt,
+                self.msgid,
+            ),
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,37 +100,44 @@ class MessageContext:
 class Entry:
     """One catalog message as the checks see it; parsing is done once, when first needed."""
 
-    __slots__ = ("__dict__", "context", "flags", "ids", "ignored", "line", "pairs", "strings")
+    __slots__ = (
+        "__dict__",
+        "context",
+        "flags",
+        "fuzzy",
+        "ids",
+        "ignored",
+        "line",
+        "pairs",
+        "strings",
+        "translated",
+    )
 
     def __init__(self, message: Message) -> None:
-        self.ids: tuple[str, ...] = (
-            (message.id,) if isinstance(message.id, str) else tuple(message.id)
-        )
-        raw = message.string
+        msgid, raw = message.id, message.string
+        self.ids: tuple[str, ...] = (msgid,) if isinstance(msgid, str) else tuple(msgid)
         self.strings: tuple[str, ...] = (
-            (raw or "",) if not isinstance(raw, (list, tuple)) else tuple(s or "" for s in raw)
+            (raw or "",) if isinstance(raw, str) or raw is None else tuple(s or "" for s in raw)
         )
         self.context: str | None = message.context
         self.line: int | None = message.lineno
         self.flags = message.flags
-        self.ignored = _ignored(message.user_comments)
+        self.fuzzy = "fuzzy" in self.flags
+        self.translated = all(self.strings) and not self.fuzzy
+        self.ignored = _ignored(message.user_comments) if message.user_comments else _NONE
         #: (source, translation) for every form: the plural source for forms after the first.
-        self.pairs: tuple[tuple[str, str], ...] = tuple(
-            (self.ids[min(index, len(self.ids) - 1)], text)
-            for index, text in enumerate(self.strings)
+        self.pairs: tuple[tuple[str, str], ...] = (
+            ((self.ids[0], self.strings[0]),)
+            if len(self.strings) == 1
+            else tuple(
+                (self.ids[min(index, len(self.ids) - 1)], text)
+                for index, text in enumerate(self.strings)
+            )
         )
 
     @property
     def msgid(self) -> str:
         return self.ids[0]
-
-    @property
-    def fuzzy(self) -> bool:
-        return "fuzzy" in self.flags
-
-    @property
-    def translated(self) -> bool:
-        return all(self.strings) and not self.fuzzy
 
     def inline(self, md: MarkdownIt, text: str) -> list[Token]:
         """The inline tokens of one text, cached per entry."""

@@ -136,7 +136,8 @@ def run_checks(paths: Sequence[Path], options: CheckOptions) -> CheckResult:
                 "no such file or folder",
             )
         )
-    for outcome in _map_catalogs(catalogs, options):
+    folders: dict[str, list[Path]] = {}
+    for path, outcome in zip(catalogs, _map_catalogs(catalogs, options), strict=True):
         findings, stats, locale, readable = outcome
         result.findings += findings
         result.unreadable += not readable
@@ -148,9 +149,37 @@ def run_checks(paths: Sequence[Path], options: CheckOptions) -> CheckResult:
                 result.coverage[locale] = CatalogStats(
                     total.messages + stats.messages, total.translated + stats.translated
                 )
+                folders.setdefault(locale, []).append(path)
+    result.findings += _coverage_findings(result, folders, options)
     result.findings += _check_pages(pages, options, result)
     result.findings.sort(key=lambda f: (f.path, f.line or 0, f.check, f.message))
     return result
+
+
+def _coverage_findings(
+    result: CheckResult, paths: dict[str, list[Path]], options: CheckOptions
+) -> Iterator[Finding]:
+    """One finding per locale whose catalogs together are translated below the minimum."""
+    if options.min_coverage is None or not options.enabled(CHECKS_BY_ID["coverage"]):
+        return
+    for locale, stats in sorted(result.coverage.items()):
+        if stats.percent < options.min_coverage:
+            where = (
+                paths[locale][0]
+                if len(paths[locale]) == 1
+                else Path(os.path.commonpath(paths[locale]))
+            )
+            yield Finding(
+                str(where),
+                None,
+                locale,
+                "coverage",
+                options.severity("coverage"),
+                f"{locale} is {stats.percent:.1f}% translated "
+                f"({stats.translated}/{stats.messages} messages in "
+                f"{len(paths[locale])} catalog(s)), below --min-coverage "
+                f"{options.min_coverage:g}%",
+            )
 
 
 Outcome = tuple[list[Finding], CatalogStats, str | None, bool]
@@ -160,11 +189,28 @@ def _map_catalogs(paths: list[Path], options: CheckOptions) -> Iterable[Outcome]
     jobs = options.jobs or os.cpu_count() or 1
     if jobs < 2 or len(paths) < PARALLEL_FROM:
         return (check_catalog_file(path, options) for path in paths)
+    # Largest files first, one at a time, so that no worker is left with the big ones;
+    # results are put back in path order.
+    by_size = sorted(range(len(paths)), key=lambda i: -_size(paths[i]))
     pool = ProcessPoolExecutor(max_workers=jobs)
-    chunk = max(1, len(paths) // (jobs * 8))
-    return _closing(
-        pool, pool.map(check_catalog_file, paths, [options] * len(paths), chunksize=chunk)
-    )
+    results = pool.map(check_catalog_file, [paths[i] for i in by_size], [options] * len(paths))
+    return _closing(pool, _in_order(by_size, results))
+
+
+def _size(path: Path) -> int:
+    try:
+        return path.stat().st_size
+    except OSError:
+        return 0
+
+
+def _in_order(order: list[int], results: Iterator[Outcome]) -> Iterator[Outcome]:
+    collected: list[Outcome | None] = [None] * len(order)
+    for index, result in zip(order, results, strict=True):
+        collected[index] = result
+    for outcome in collected:
+        if outcome is not None:
+            yield outcome
 
 
 def _closing(pool: ProcessPoolExecutor, results: Iterator[Outcome]) -> Iterator[Outcome]:
@@ -235,22 +281,6 @@ def _catalog_level(
                 options.severity("obsolete"),
                 "obsolete message: remove it or run `pybabel update`",
             )
-    stats = coverage(entries)
-    if (
-        "coverage" in on
-        and options.min_coverage is not None
-        and (stats.percent < options.min_coverage)
-    ):
-        yield finding(
-            path,
-            None,
-            ctx.locale,
-            "coverage",
-            options.severity("coverage"),
-            f"{stats.percent:.1f}% translated ({stats.translated}/{stats.messages}), "
-            f"below --min-coverage {options.min_coverage:g}%",
-            line=1,
-        )
     if "consistency" in on:
         for entry, message in check_consistency(entries, ctx):
             if "consistency" not in entry.ignored:
