@@ -126,14 +126,18 @@ class Entry:
         self.translated = all(self.strings) and not self.fuzzy
         self.ignored = _ignored(message.user_comments) if message.user_comments else _NONE
         #: (source, translation) for every form: the plural source for forms after the first.
-        self.pairs: tuple[tuple[str, str], ...] = (
-            ((self.ids[0], self.strings[0]),)
-            if len(self.strings) == 1
-            else tuple(
-                (self.ids[min(index, len(self.ids) - 1)], text)
-                for index, text in enumerate(self.strings)
+        #: Only translated messages are compared with their source.
+        self.pairs: tuple[tuple[str, str], ...] = ()
+        if self.translated:
+            self.pairs = (
+                ((self.ids[0], self.strings[0]),)
+                if len(self.strings) == 1
+                else tuple(
+                    (self.ids[min(index, len(self.ids) - 1)], text)
+                    for index, text in enumerate(self.strings)
+                )
             )
-        )
+
 
     @property
     def msgid(self) -> str:
