@@ -5,8 +5,10 @@ Exit codes: 0 fine; 1 findings or a failed threshold; 2 bad input or usage.
 
 from __future__ import annotations
 
+import datetime as dt
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, get_args
 
@@ -14,8 +16,9 @@ import click
 
 from .checks import CHECKS, CheckOptions, load_config, run_checks
 from .checks.engine import Markup
-from .errors import SunsetError
-from .i18n import SOURCE_LOCALE, bcp47, parse_locale
+from .errors import SunsetError, UsageError, did_you_mean
+from .guides import Project
+from .i18n import SOURCE_LOCALE, bcp47, discover_catalogs, parse_locale
 from .load import load_glossary
 from .model import Format
 from .report import REPORTERS, render_report
@@ -243,6 +246,91 @@ def check(
         sys.exit(EXIT_BAD_INPUT)
     if result.errors or (strict and result.warnings):
         sys.exit(EXIT_FINDINGS)
+
+
+@main.command()
+@click.argument("source", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option(
+    "--project",
+    "root",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=Path(),
+    show_default=True,
+    help="Folder with content/, templates/, locales/.",
+)
+@click.option(
+    "--out",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=None,
+    help="Output folder.  [default: PROJECT/build/checklists]",
+)
+@click.option(
+    "--as-of",
+    type=click.DateTime(formats=["%Y-%m-%d"]),
+    default=None,
+    help="The day deadlines are counted from (YYYY-MM-DD).  [default: today]",
+)
+@click.option("--locale", default=None, metavar="L", help="Write every checklist in L.")
+@click.option(
+    "--guides",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=None,
+    help="Where the guides are, for links.  [default: PROJECT/build/guides]",
+)
+@click.option(
+    "--skip-invalid", is_flag=True, help="Report a malformed record and carry on with the rest."
+)
+def checklists(
+    source: Path,
+    root: Path,
+    out: Path | None,
+    as_of: dt.datetime | None,
+    locale: str | None,
+    guides: Path | None,
+    skip_invalid: bool,
+) -> None:
+    """One migration checklist per affected customer, from Partner Center JSON or CSV."""
+    from .checklists.job import run_checklists
+
+    out_dir = out if out is not None else root / "build" / "checklists"
+    forced = None
+    if locale:
+        forced = bcp47(parse_locale(locale))
+        available = [SOURCE_LOCALE, *discover_catalogs(root / "locales")]
+        if forced not in available:
+            raise UsageError(
+                f"no catalog for locale {forced}", hint=did_you_mean(forced, available)
+            )
+    day = as_of.date() if as_of else dt.date.today()
+    with _progress(source) as progress:
+        result = run_checklists(
+            source, Project(root), out_dir, day, forced, skip_invalid, guides, progress
+        )
+    for warning in result.warnings:
+        click.echo(f"sunset: warning: {warning}", err=True)
+    click.echo(
+        f"wrote {result.written} checklists to {out_dir} "
+        f"({result.unaffected} customers unaffected, {result.skipped} skipped)"
+    )
+
+
+@contextmanager
+def _progress(source: Path) -> Iterator[Callable[[int], None] | None]:
+    """A progress bar over the input's bytes on a terminal; nothing otherwise."""
+    if not sys.stderr.isatty():
+        yield None
+        return
+    size = max(source.stat().st_size, 1)
+    with click.progressbar(length=size, label="checklists", file=sys.stderr) as bar:
+        done = 0
+
+        def advance(position: int) -> None:
+            nonlocal done
+            if position > done:
+                bar.update(min(position, size) - done)
+                done = min(position, size)
+
+        yield advance
 
 
 @main.command()

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import tempfile
 from collections.abc import Callable, Mapping
 from pathlib import Path, PurePosixPath
 
 from .errors import UsageError
 
-__all__ = ["MANIFEST", "atomic_write", "safe_join", "write_tree"]
+__all__ = ["MANIFEST", "StagedTree", "atomic_write", "safe_join", "write_tree"]
 
 #: Lists, relative to the output folder, every file the last build wrote there.
 MANIFEST = ".sunset-manifest.json"
@@ -75,3 +76,45 @@ def _remove_empty_parents(folder: Path, root: Path) -> None:
     while folder != root and folder.is_dir() and not any(folder.iterdir()):
         folder.rmdir()
         folder = folder.parent
+
+
+class StagedTree:
+    """Files written one by one into a staging folder beside the output, then moved in.
+
+    `commit()` moves every file into place and removes the stale files of the previous
+    run (by its manifest); `abort()` leaves the output folder exactly as it was. For jobs
+    that stream their output and must write nothing when the input turns out bad.
+    """
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        root.parent.mkdir(parents=True, exist_ok=True)
+        self.stage = Path(tempfile.mkdtemp(prefix=f".{root.name}.staging-", dir=root.parent))
+        self.written: set[str] = set()
+
+    def write(self, relative: str, text: str) -> None:
+        if relative in self.written:
+            raise UsageError(f"two outputs would share the file {relative!r}")
+        path = safe_join(self.stage, relative)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with path.open("w", encoding="utf-8", newline="\n") as handle:
+            handle.write(text)
+        self.written.add(relative)
+
+    def commit(self, is_stale: Callable[[str], bool] = lambda relative: True) -> list[str]:
+        previous = _read_manifest(self.root)
+        self.root.mkdir(parents=True, exist_ok=True)
+        for relative in sorted(self.written):
+            target = safe_join(self.root, relative)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            safe_join(self.stage, relative).replace(target)
+        removed = [rel for rel in sorted(previous - self.written) if is_stale(rel)]
+        for relative in removed:
+            safe_join(self.root, relative).unlink(missing_ok=True)
+        kept = (previous - set(removed)) | self.written
+        atomic_write(self.root / MANIFEST, json.dumps(sorted(kept), indent=1) + "\n")
+        self.abort()
+        return removed
+
+    def abort(self) -> None:
+        shutil.rmtree(self.stage, ignore_errors=True)

@@ -138,7 +138,6 @@ class Entry:
                 )
             )
 
-
     @property
     def msgid(self) -> str:
         return self.ids[0]

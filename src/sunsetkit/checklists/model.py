@@ -1,0 +1,87 @@
+"""A partner's customers and subscriptions, as the Partner Center API describes them."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints
+
+from ..model import Migration
+
+__all__ = ["Customer", "Plan", "PlanItem", "Subscription"]
+
+Id = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+
+
+def _blank_to_none(value: object) -> object:
+    return None if isinstance(value, str) and not value.strip() else value
+
+
+Optional = BeforeValidator(_blank_to_none)
+
+
+class _Record(BaseModel):
+    # The API adds fields over time: unknown ones are ignored, not errors.
+    model_config = ConfigDict(extra="ignore", frozen=True, populate_by_name=True)
+
+
+class Subscription(_Record):
+    id: Id
+    offer_id: Annotated[str | None, Optional] = Field(default=None, alias="offerId")
+    offer_name: Annotated[str | None, Optional] = Field(default=None, alias="offerName")
+    friendly_name: Annotated[str | None, Optional] = Field(default=None, alias="friendlyName")
+    quantity: int = Field(ge=0)
+    unit_type: Annotated[str | None, Optional] = Field(default=None, alias="unitType")
+    commitment_end_date: Annotated[dt.date | None, Optional] = Field(
+        default=None, alias="commitmentEndDate"
+    )
+    auto_renew_enabled: Annotated[bool | None, Optional] = Field(
+        default=None, alias="autoRenewEnabled"
+    )
+    status: Annotated[str, StringConstraints(strip_whitespace=True, to_lower=True)] = "active"
+
+
+class Customer(_Record):
+    id: Id
+    name: Id
+    domain: str | None = None
+    culture: str | None = None
+    subscriptions: tuple[Subscription, ...] = ()
+
+
+Urgency = Literal["overdue", "urgent", "ok"]
+URGENT_DAYS = 30
+
+
+@dataclass(frozen=True)
+class PlanItem:
+    """One affected subscription with its deadline."""
+
+    subscription: Subscription
+    migration: Migration
+    deadline: dt.date
+    days_left: int
+    guide_link: str = ""
+
+    @property
+    def urgency(self) -> Urgency:
+        if self.days_left < 0:
+            return "overdue"
+        return "urgent" if self.days_left <= URGENT_DAYS else "ok"
+
+    @property
+    def urgent(self) -> bool:
+        return self.urgency == "urgent"
+
+
+@dataclass(frozen=True)
+class Plan:
+    """One affected customer: its locale, file name and affected subscriptions."""
+
+    customer: Customer
+    locale_id: str
+    file: str
+    as_of: dt.date
+    items: tuple[PlanItem, ...]

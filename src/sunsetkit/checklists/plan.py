@@ -1,0 +1,95 @@
+"""Matching subscriptions to retirements, deadlines, the customer's locale, its file name."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import re
+import unicodedata
+from collections.abc import Iterable, Sequence
+
+from babel import Locale, UnknownLocaleError
+from babel.core import get_global
+
+from ..i18n import bcp47
+from ..model import Migration, _fold
+from .model import Customer, Plan, PlanItem, Subscription
+
+__all__ = ["Matcher", "file_name", "negotiate_locale", "plan_customer"]
+
+IGNORED_STATUSES = frozenset({"deleted"})
+
+
+class Matcher:
+    """Finds the retirement a subscription belongs to: by offer id, else by offer name."""
+
+    def __init__(self, migrations: Iterable[Migration]) -> None:
+        self.by_id: dict[str, Migration] = {}
+        self.by_name: dict[str, Migration] = {}
+        for migration in migrations:
+            for offer in migration.retired.offers:
+                self.by_name[_fold(offer.name)] = migration
+                if offer.id:
+                    self.by_id[offer.id.casefold()] = migration
+
+    def match(self, subscription: Subscription) -> Migration | None:
+        if subscription.status in IGNORED_STATUSES:
+            return None
+        if subscription.offer_id and subscription.offer_id.casefold() in self.by_id:
+            return self.by_id[subscription.offer_id.casefold()]
+        if subscription.offer_name:
+            return self.by_name.get(_fold(subscription.offer_name))
+        return None
+
+
+def negotiate_locale(culture: str | None, available: Sequence[str]) -> str | None:
+    """The shipped locale for a billing culture: exact, else the same language in its
+    most likely country (CLDR), else any of the same language; None when none fits."""
+    if not culture:
+        return None
+    try:
+        wanted = Locale.parse(culture.strip().replace("-", "_"))
+    except (ValueError, UnknownLocaleError):
+        return None
+    if bcp47(wanted) in available:
+        return bcp47(wanted)
+    same_language = [a for a in available if a.split("-")[0] == wanted.language]
+    likely = str(get_global("likely_subtags").get(wanted.language, "")).split("_")
+    for candidate in same_language:
+        if candidate.split("-")[-1] in likely:
+            return candidate
+    return same_language[0] if same_language else None
+
+
+_UNSAFE = re.compile(r"[^a-z0-9]+")
+
+
+def file_name(customer: Customer) -> str:
+    """A readable, safe and unique file name: a slug of the name and a hash of the id."""
+    ascii_name = unicodedata.normalize("NFKD", customer.name).encode("ascii", "ignore")
+    slug = _UNSAFE.sub("-", ascii_name.decode().lower()).strip("-")[:48].rstrip("-")
+    digest = hashlib.sha256(customer.id.encode("utf-8")).hexdigest()[:12]
+    return f"{slug or 'customer'}-{digest}.md"
+
+
+def plan_customer(
+    customer: Customer, matcher: Matcher, locale_id: str, as_of: dt.date, guide_link: str
+) -> Plan | None:
+    """The customer's affected subscriptions, soonest deadline first; None if none."""
+    items = []
+    for subscription in customer.subscriptions:
+        migration = matcher.match(subscription)
+        if migration is None:
+            continue
+        deadline = subscription.commitment_end_date
+        if deadline is None:
+            raise ValueError(
+                f"subscription {subscription.id} ({subscription.offer_name}) is retiring "
+                f"but has no commitmentEndDate"
+            )
+        link = guide_link.format(locale=locale_id, id=migration.id)
+        items.append(PlanItem(subscription, migration, deadline, (deadline - as_of).days, link))
+    if not items:
+        return None
+    items.sort(key=lambda item: (item.deadline, item.subscription.id))
+    return Plan(customer, locale_id, file_name(customer), as_of, tuple(items))
