@@ -1,0 +1,447 @@
+"""`sunset checklists`: golden demo output, both input formats, deadlines, locales,
+hostile data and malformed input."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+from click.testing import CliRunner, Result
+
+from sunsetkit.checklists.model import Customer, Subscription
+from sunsetkit.checklists.plan import Matcher, file_name, negotiate_locale, plan_customer
+from sunsetkit.cli import main
+from sunsetkit.load import load_migrations
+from sunsetkit.markdown import parser
+
+from .conftest import ROOT
+
+DEMO = ROOT / "content" / "customers.example.json"
+GOLDEN = Path(__file__).parent / "golden_checklists"
+AS_OF = "2026-11-21"
+LOCALES = ["en-US", "nl-NL", "sv-SE", "fr-FR", "de-DE", "ja-JP", "pl-PL"]
+
+
+def _run(source: Path, out: Path, *args: str, root: Path = ROOT) -> Result:
+    return CliRunner().invoke(
+        main,
+        [
+            "checklists",
+            str(source),
+            "--project",
+            str(root),
+            "--out",
+            str(out),
+            "--as-of",
+            AS_OF,
+            *args,
+        ],
+    )
+
+
+def _files(folder: Path) -> dict[str, str]:
+    return {
+        p.name: p.read_text(encoding="utf-8")
+        for p in sorted(folder.iterdir())
+        if p.is_file() and not p.name.startswith(".")
+    }
+
+
+def _customer(
+    name: str = "Contoso", culture: str = "nl-NL", cid: str = "c-1", **subscription: Any
+) -> dict[str, Any]:
+    sub = {
+        "id": "s-1",
+        "offerName": "Kaizala Pro",
+        "quantity": 10,
+        "commitmentEndDate": "2026-12-31",
+        "status": "active",
+        **subscription,
+    }
+    return {
+        "id": cid,
+        "companyProfile": {"companyName": name, "domain": "x.example"},
+        "billingProfile": {"culture": culture},
+        "subscriptions": {"totalCount": 1, "items": [sub]},
+    }
+
+
+def _write_json(path: Path, customers: list[dict[str, Any]]) -> Path:
+    path.write_text(json.dumps({"items": customers}), encoding="utf-8")
+    return path
+
+
+# --- golden demo output ---------------------------------------------------------------
+
+
+def test_demo_output_matches_golden_files(tmp_path: Path, update_golden: bool) -> None:
+    out = tmp_path / "checklists"
+    result = _run(DEMO, out, "--guides", str(tmp_path / "guides"))
+    assert result.exit_code == 0, result.output
+    produced = _files(out)
+    if update_golden:
+        for old in GOLDEN.glob("*"):
+            old.unlink()
+        for name, text in produced.items():
+            (GOLDEN / name).write_text(text, encoding="utf-8", newline="\n")
+        pytest.skip("golden checklists rewritten; review `git diff tests/golden_checklists`")
+    assert produced == _files(GOLDEN)
+    locales = {c["locale"] for c in json.loads(produced["summary.json"])["customers"]}
+    assert {"nl-NL", "sv-SE", "fr-FR", "pl-PL"} <= locales
+
+
+def test_demo_run_is_deterministic_and_removes_stale_checklists(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    _run(DEMO, out)
+    first = _files(out)
+    assert _run(DEMO, out).exit_code == 0
+    assert _files(out) == first
+    data = json.loads(DEMO.read_text(encoding="utf-8"))
+    data["items"] = data["items"][:2]
+    smaller = _write_json(tmp_path / "two.json", data["items"])
+    assert _run(smaller, out).exit_code == 0
+    assert len([n for n in _files(out) if n.endswith(".md")]) == 3  # two + index
+
+
+def test_summary_json_has_the_documented_shape(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    _run(DEMO, out)
+    summary = json.loads((out / "summary.json").read_text(encoding="utf-8"))
+    assert set(summary) == {"as_of", "customers", "unaffected", "warnings"}
+    assert summary["unaffected"] == 1
+    customer = summary["customers"][0]
+    assert set(customer) == {"id", "name", "locale", "file", "subscriptions"}
+    assert (out / customer["file"]).is_file()
+    assert set(customer["subscriptions"][0]) == {
+        "subscription_id",
+        "offer_name",
+        "migration",
+        "quantity",
+        "deadline",
+        "days_left",
+        "status",
+    }
+    assert any("es-ES" in warning for warning in summary["warnings"])
+
+
+def test_index_lists_soonest_deadline_first_with_marks(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    _run(DEMO, out)
+    rows = [
+        line
+        for line in (out / "index.md").read_text(encoding="utf-8").splitlines()
+        if line.startswith("| 20")
+    ]
+    deadlines = [row.split("|")[1].strip() for row in rows]
+    assert deadlines == sorted(deadlines)
+    assert "**Overdue**" in rows[0]
+
+
+def test_plurals_follow_the_number(tmp_path: Path) -> None:
+    source = _write_json(
+        tmp_path / "c.json",
+        [_customer(cid="a", name="One", quantity=1), _customer(cid="b", name="Two", quantity=2)],
+    )
+    out = tmp_path / "out"
+    assert _run(source, out).exit_code == 0
+    one = next(out.glob("one-*.md")).read_text(encoding="utf-8")
+    two = next(out.glob("two-*.md")).read_text(encoding="utf-8")
+    assert "Koop 1 licentie van" in one and "Koop 2 licenties van" in two
+
+
+# --- CSV ---------------------------------------------------------------------------------
+
+
+def _demo_as_csv(path: Path, delimiter: str, bom: bool) -> Path:
+    rows = []
+    for item in json.loads(DEMO.read_text(encoding="utf-8"))["items"]:
+        subs = item["subscriptions"]
+        for sub in subs["items"] if isinstance(subs, dict) else subs:
+            rows.append(
+                {
+                    "customerId": item["id"],
+                    "companyName": item["companyProfile"]["companyName"],
+                    "culture": item["billingProfile"]["culture"],
+                    "subscriptionId": sub["id"],
+                    "offerId": sub["offerId"],
+                    "offerName": sub["offerName"],
+                    "quantity": sub["quantity"],
+                    "commitmentEndDate": sub["commitmentEndDate"],
+                    "autoRenewEnabled": str(sub["autoRenewEnabled"]).lower(),
+                    "status": sub["status"],
+                }
+            )
+    rows.reverse()  # rows of one customer need not be adjacent or in order
+    with path.open("w", encoding="utf-8-sig" if bom else "utf-8", newline="") as handle:
+        writer = csv.DictWriter(handle, fieldnames=list(rows[0]), delimiter=delimiter)
+        writer.writeheader()
+        writer.writerows(rows)
+    return path
+
+
+@pytest.mark.parametrize(("delimiter", "bom"), [(",", False), (";", True)])
+def test_csv_gives_the_same_plan_as_json(tmp_path: Path, delimiter: str, bom: bool) -> None:
+    source = _demo_as_csv(tmp_path / "demo.csv", delimiter, bom)
+    assert _run(source, tmp_path / "csv").exit_code == 0
+    assert _run(DEMO, tmp_path / "json").exit_code == 0
+
+    def plan(folder: Path) -> list[Any]:
+        data = json.loads((folder / "summary.json").read_text(encoding="utf-8"))
+        return sorted(
+            (c["id"], c["locale"], c["file"], c["subscriptions"]) for c in data["customers"]
+        )
+
+    assert plan(tmp_path / "csv") == plan(tmp_path / "json")
+
+
+# --- deadlines ---------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def matcher() -> Matcher:
+    return Matcher(load_migrations(ROOT / "content" / "migrations"))
+
+
+@pytest.mark.parametrize(
+    ("end", "as_of", "days", "urgency"),
+    [
+        ("2026-11-21", "2026-11-21", 0, "urgent"),
+        ("2026-11-20", "2026-11-21", -1, "overdue"),
+        ("2026-12-21", "2026-11-21", 30, "urgent"),
+        ("2026-12-22", "2026-11-21", 31, "ok"),
+        ("2028-02-29", "2028-02-28", 1, "urgent"),
+        ("2028-03-01", "2028-02-28", 2, "urgent"),
+        ("2028-02-29", "2027-02-28", 366, "ok"),
+    ],
+)
+def test_deadline_arithmetic(
+    matcher: Matcher, end: str, as_of: str, days: int, urgency: str
+) -> None:
+    customer = Customer(
+        id="c",
+        name="C",
+        subscriptions=(
+            Subscription.model_validate(
+                {"id": "s", "offerName": "Kaizala Pro", "quantity": 1, "commitmentEndDate": end}
+            ),
+        ),
+    )
+    plan = plan_customer(customer, matcher, "nl-NL", dt.date.fromisoformat(as_of), "{id}")
+    assert plan is not None
+    assert (plan.items[0].days_left, plan.items[0].urgency) == (days, urgency)
+
+
+def test_due_today_and_overdue_are_said_in_the_customer_language(tmp_path: Path) -> None:
+    source = _write_json(
+        tmp_path / "c.json",
+        [
+            _customer(cid="a", name="Today", commitmentEndDate=AS_OF),
+            _customer(cid="b", name="Late", commitmentEndDate="2026-11-19"),
+        ],
+    )
+    out = tmp_path / "out"
+    assert _run(source, out).exit_code == 0
+    assert "**verstrijkt vandaag**" in next(out.glob("today-*.md")).read_text(encoding="utf-8")
+    late = next(out.glob("late-*.md")).read_text(encoding="utf-8")
+    assert "2 dagen **overschreden**" in late
+
+
+def test_matching_by_offer_id_name_and_status(matcher: Matcher) -> None:
+    def sub(**fields: Any) -> Subscription:
+        return Subscription.model_validate({"id": "s", "quantity": 1, **fields})
+
+    assert matcher.match(sub(offerName="  kaizala   PRO ")) is not None
+    assert matcher.match(sub(offerName="Kaizala Pro", status="deleted")) is None
+    assert matcher.match(sub(offerName="Kaizala Pro", status="Suspended")) is not None
+    assert matcher.match(sub(offerName="Office 365 E3")) is None
+
+
+def test_offer_id_matches_before_the_name(project_copy: Path, tmp_path: Path) -> None:
+    definition = project_copy / "content" / "migrations" / "kaizala-pro-standalone.yaml"
+    definition.write_text(
+        definition.read_text(encoding="utf-8").replace(
+            "    - name: Kaizala Pro\n", "    - name: Kaizala Pro\n      id: KZ-PRO-1\n"
+        ),
+        encoding="utf-8",
+    )
+    source = _write_json(tmp_path / "c.json", [_customer(offerName="Renamed", offerId="kz-pro-1")])
+    out = tmp_path / "out"
+    assert _run(source, out, root=project_copy).exit_code == 0
+    summary = json.loads((out / "summary.json").read_text(encoding="utf-8"))
+    assert summary["customers"][0]["subscriptions"][0]["migration"] == "kaizala-pro-standalone"
+
+
+# --- locales -----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("culture", "expected"),
+    [
+        ("nl-nl", "nl-NL"),
+        ("NL-BE", "nl-NL"),
+        ("nl_BE", "nl-NL"),
+        ("fr-CA", "fr-FR"),
+        ("de-AT", "de-DE"),
+        ("ja", "ja-JP"),
+        ("es-ES", None),
+        ("", None),
+        ("not a culture", None),
+    ],
+)
+def test_locale_negotiation(culture: str, expected: str | None) -> None:
+    assert negotiate_locale(culture, LOCALES) == expected
+
+
+def test_unknown_culture_gives_english_and_a_warning(tmp_path: Path) -> None:
+    source = _write_json(tmp_path / "c.json", [_customer(culture="es-ES")])
+    result = _run(source, tmp_path / "out")
+    assert result.exit_code == 0
+    assert "no catalog for culture 'es-ES'" in result.stderr
+    assert "Migration checklist for Contoso" in next(
+        (tmp_path / "out").glob("contoso-*.md")
+    ).read_text(encoding="utf-8")
+
+
+def test_locale_option_forces_one_and_must_exist(tmp_path: Path) -> None:
+    source = _write_json(tmp_path / "c.json", [_customer(culture="nl-NL")])
+    assert _run(source, tmp_path / "out", "--locale", "sv_SE").exit_code == 0
+    assert "Migreringschecklista" in next((tmp_path / "out").glob("*-*.md")).read_text(
+        encoding="utf-8"
+    )
+    result = _run(source, tmp_path / "out2", "--locale", "es-ES")
+    assert result.exit_code == 2 and "no catalog for locale es-ES" in result.stderr
+
+
+# --- untrusted data ----------------------------------------------------------------------
+
+HOSTILE = "Evil](javascript:alert(1)) <script>x</script> {{ 7*7 }} | **x**"
+
+
+def test_hostile_name_is_plain_text_everywhere(tmp_path: Path) -> None:
+    source = _write_json(
+        tmp_path / "c.json",
+        [_customer(name=HOSTILE, cid="../../etc/passwd", offerName="Kaizala Pro")],
+    )
+    out = tmp_path / "out"
+    assert _run(source, out).exit_code == 0
+    files = [p for p in out.rglob("*") if p.is_file()]
+    assert all(p.parent == out for p in files)
+    checklist = next(
+        p for p in files if p.name not in ("index.md", "summary.json") and p.suffix == ".md"
+    )
+    for text in (
+        checklist.read_text(encoding="utf-8"),
+        (out / "index.md").read_text(encoding="utf-8"),
+    ):
+        tokens = parser().parse(text)
+        children = [c for t in tokens for c in (t.children or [])]
+        assert not [c for c in children if c.type in ("html_inline", "html_block")]
+        assert not [
+            c
+            for c in children
+            if c.type == "strong_open" and children[children.index(c) + 1].content == "x"
+        ]
+        hrefs = [c.attrs["href"] for c in children if c.type == "link_open"]
+        assert not [h for h in hrefs if ":" in str(h)], "no link may carry a scheme"
+        assert "{{ 7*7 }}" in parser().render(text) and "49" not in text
+    rows = [
+        t
+        for t in parser().parse((out / "index.md").read_text(encoding="utf-8"))
+        if t.type == "tr_open"
+    ]
+    assert rows  # the table still parses, one row per subscription
+    assert not (tmp_path / "etc").exists()
+
+
+def test_same_name_different_ids_never_share_a_file() -> None:
+    a, b = Customer(id="1", name="Contoso"), Customer(id="2", name="Contoso")
+    assert file_name(a) != file_name(b)
+    assert file_name(Customer(id="x", name="../../etc/passwd")).startswith("etc-passwd-")
+
+
+# --- malformed input ---------------------------------------------------------------------
+
+BAD_JSON = {
+    "bad-date": ({"commitmentEndDate": "2027-02-29"}, "record 0", "commitmentEndDate"),
+    "negative": ({"quantity": -5}, "record 0", "quantity"),
+    "not-a-number": ({"quantity": "many"}, "record 0", "quantity"),
+    "no-date": ({"commitmentEndDate": None}, "record 0", "no commitmentEndDate"),
+}
+
+
+@pytest.mark.parametrize("case", sorted(BAD_JSON))
+def test_malformed_json_record_stops_with_nothing_written(tmp_path: Path, case: str) -> None:
+    fields, where, what = BAD_JSON[case]
+    source = _write_json(tmp_path / "c.json", [_customer(**fields)])
+    out = tmp_path / "out"
+    result = _run(source, out)
+    assert result.exit_code == 2
+    assert f"c.json: {where}" in result.stderr and what in result.stderr
+    assert "Traceback" not in result.output
+    assert not out.exists()
+    assert not list(tmp_path.glob(".out.staging-*"))
+
+
+def test_missing_required_field_and_broken_json(tmp_path: Path) -> None:
+    record = _customer()
+    del record["id"]
+    result = _run(_write_json(tmp_path / "a.json", [_customer(cid="ok"), record]), tmp_path / "o")
+    assert result.exit_code == 2 and "record 1" in result.stderr and "id" in result.stderr
+    broken = tmp_path / "b.json"
+    broken.write_text('{"items": [{"id": "x", ', encoding="utf-8")
+    result = _run(broken, tmp_path / "o")
+    assert result.exit_code == 2 and "invalid JSON" in result.stderr
+
+
+def test_malformed_csv_reports_the_line(tmp_path: Path) -> None:
+    source = tmp_path / "c.csv"
+    source.write_text(
+        "customerId,companyName,culture,subscriptionId,offerName,quantity,commitmentEndDate\n"
+        "c1,Contoso,nl-NL,s1,Kaizala Pro,10,2026-12-31\n"
+        "c2,Fabrikam,nl-NL,s2,Kaizala Pro,-3,2026-12-31\n",
+        encoding="utf-8",
+    )
+    result = _run(source, tmp_path / "out")
+    assert result.exit_code == 2 and "c.csv:3" in result.stderr and "quantity" in result.stderr
+    assert not (tmp_path / "out").exists()
+    missing = tmp_path / "m.csv"
+    missing.write_text("customerId,companyName\nc1,Contoso\n", encoding="utf-8")
+    result = _run(missing, tmp_path / "out")
+    assert (
+        result.exit_code == 2 and "m.csv:1" in result.stderr and "subscriptionId" in result.stderr
+    )
+
+
+def test_skip_invalid_reports_and_carries_on(tmp_path: Path) -> None:
+    source = _write_json(
+        tmp_path / "c.json",
+        [_customer(cid="bad", name="Bad", quantity=-1), _customer(cid="good", name="Good")],
+    )
+    out = tmp_path / "out"
+    result = _run(source, out, "--skip-invalid")
+    assert result.exit_code == 0
+    assert "record 0" in result.stderr and "skipped" in result.stderr
+    assert list(out.glob("good-*.md")) and not list(out.glob("bad-*.md"))
+    summary = json.loads((out / "summary.json").read_text(encoding="utf-8"))
+    assert len(summary["warnings"]) == 1
+
+
+def test_unaffected_customers_get_no_checklist(tmp_path: Path) -> None:
+    source = _write_json(
+        tmp_path / "c.json",
+        [
+            _customer(cid="a", name="Modern", offerName="Office 365 E3"),
+            _customer(cid="b", name="Gone", status="deleted"),
+        ],
+    )
+    out = tmp_path / "out"
+    assert _run(source, out).exit_code == 0
+    assert sorted(p.name for p in out.iterdir() if not p.name.startswith(".")) == [
+        "index.md",
+        "summary.json",
+    ]
+    assert json.loads((out / "summary.json").read_text(encoding="utf-8"))["unaffected"] == 2
