@@ -445,3 +445,35 @@ def test_unaffected_customers_get_no_checklist(tmp_path: Path) -> None:
         "summary.json",
     ]
     assert json.loads((out / "summary.json").read_text(encoding="utf-8"))["unaffected"] == 2
+
+
+# --- progress ----------------------------------------------------------------------------
+
+
+class _FakeTerminal:
+    def __init__(self) -> None:
+        self.text = ""
+
+    def write(self, text: str) -> int:
+        self.text += text
+        return len(text)
+
+    def flush(self) -> None:
+        pass
+
+    def isatty(self) -> bool:
+        return True
+
+
+def test_progress_bar_on_a_terminal_only(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from sunsetkit import cli
+
+    source = _write_json(tmp_path / "c.json", [_customer()])
+    terminal = _FakeTerminal()
+    monkeypatch.setattr(cli.sys, "stderr", terminal)
+    with cli._progress(source) as advance:
+        assert advance is not None
+        advance(source.stat().st_size)
+    assert "checklists" in terminal.text
+    quiet = _run(source, tmp_path / "out")
+    assert quiet.exit_code == 0 and quiet.stderr == ""

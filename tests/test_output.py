@@ -105,6 +105,8 @@ def test_side_by_side_form_pairs_each_segment_with_its_english(project_copy: Pat
     english = {source for _, _, source in pairs}
     assert "Select the retired subscription to open its detail page." in english
     assert "Set its status to **Suspended**, and then select **Submit**." in english
+    # dates and labels in the English lookup are the English ones
+    assert any("was retired on August 1, 2018" in source for source in english)
     assert len(pairs) > 30
     assert page.text.count('data-ttu-id="') == len(pairs)
     # front matter stays plain YAML; structure is unchanged

@@ -137,14 +137,24 @@ def _unterminated(body: bytes) -> bool:
 
 
 class Localized(str):
-    """A localized value that remembers its source-language form (for side-by-side pages)."""
+    """A localized value that remembers its source-language form (for side-by-side pages).
 
-    source: str
+    The source form may be given as a function: it is then computed only when a
+    side-by-side page asks for it, not for every date and number of every page.
+    """
 
-    def __new__(cls, value: str, source: str) -> Localized:
+    _source: str | Callable[[], str]
+
+    def __new__(cls, value: str, source: str | Callable[[], str]) -> Localized:
         obj = super().__new__(cls, value)
-        obj.source = source
+        obj._source = source
         return obj
+
+    @property
+    def source(self) -> str:
+        if callable(self._source):
+            self._source = self._source()
+        return self._source
 
 
 class Segment(Localized):
@@ -159,7 +169,7 @@ class Segment(Localized):
 
     def __new__(cls, value: str, source: str, plain: str) -> Segment:
         obj = str.__new__(cls, value)
-        obj.source = source
+        obj._source = source
         obj.plain = plain
         return obj
 

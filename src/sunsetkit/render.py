@@ -6,6 +6,7 @@ translator travel in the render context, and the filters below read them from th
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable, Iterable, Mapping
 from datetime import date
@@ -14,6 +15,7 @@ from typing import Any
 
 import jinja2
 import yaml
+from babel import Locale
 from babel.dates import format_date
 from babel.lists import format_list
 from babel.numbers import format_decimal
@@ -113,24 +115,32 @@ def _translate(context: Context, text: str, **variables: Any) -> str:
 
 @pass_context
 def _date(context: Context, value: date, form: str = "long") -> Localized:
-    locale = parse_locale(str(context["locale_id"]))
+    locale = _locale(str(context["locale_id"]))
     return Localized(
-        format_date(value, form, locale=locale), format_date(value, form, locale="en_US")
+        format_date(value, form, locale=locale), lambda: format_date(value, form, locale="en_US")
     )
 
 
 @pass_context
 def _number(context: Context, value: int | float) -> Localized:
-    locale = parse_locale(str(context["locale_id"]))
-    return Localized(format_decimal(value, locale=locale), format_decimal(value, locale="en_US"))
+    locale = _locale(str(context["locale_id"]))
+    return Localized(
+        format_decimal(value, locale=locale), lambda: format_decimal(value, locale="en_US")
+    )
 
 
 @pass_context
 def _join(context: Context, values: Iterable[str]) -> Localized:
     items = list(values)
-    locale = parse_locale(str(context["locale_id"]))
+    locale = _locale(str(context["locale_id"]))
     sources = [getattr(v, "source", v) for v in items]
     return Localized(format_list(items, locale=locale), format_list(sources, locale="en_US"))
+
+
+@functools.lru_cache(maxsize=64)
+def _locale(locale_id: str) -> Locale:
+    """Parsed once per locale: Babel's parse costs more than the formatting itself."""
+    return parse_locale(locale_id)
 
 
 def _yaml_scalar(value: object) -> str:

@@ -8,6 +8,7 @@ import shutil
 import tempfile
 from collections.abc import Callable, Mapping
 from pathlib import Path, PurePosixPath
+from typing import IO
 
 from .errors import UsageError
 
@@ -100,6 +101,15 @@ class StagedTree:
         with path.open("w", encoding="utf-8", newline="\n") as handle:
             handle.write(text)
         self.written.add(relative)
+
+    def open(self, relative: str) -> IO[str]:
+        """A file in the staging folder to stream into (summary files of large runs)."""
+        if relative in self.written:
+            raise UsageError(f"two outputs would share the file {relative!r}")
+        path = safe_join(self.stage, relative)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        self.written.add(relative)
+        return path.open("w", encoding="utf-8", newline="\n")
 
     def commit(self, is_stale: Callable[[str], bool] = lambda relative: True) -> list[str]:
         previous = _read_manifest(self.root)
