@@ -477,3 +477,11 @@ def test_progress_bar_on_a_terminal_only(tmp_path: Path, monkeypatch: pytest.Mon
     assert "checklists" in terminal.text
     quiet = _run(source, tmp_path / "out")
     assert quiet.exit_code == 0 and quiet.stderr == ""
+
+
+def test_a_customer_id_twice_is_malformed(tmp_path: Path) -> None:
+    source = _write_json(tmp_path / "c.json", [_customer(cid="same"), _customer(cid="same")])
+    result = _run(source, tmp_path / "out")
+    assert result.exit_code == 2
+    assert "record 1" in result.stderr and "appears twice" in result.stderr
+    assert _run(source, tmp_path / "out", "--skip-invalid").exit_code == 0

@@ -17,10 +17,10 @@ import click
 from .checks import CHECKS, CheckOptions, load_config, run_checks
 from .checks.engine import Markup
 from .errors import SunsetError, UsageError, did_you_mean
-from .guides import Project
 from .i18n import SOURCE_LOCALE, bcp47, discover_catalogs, parse_locale
 from .load import load_glossary
 from .model import Format
+from .project import Project
 from .report import REPORTERS, render_report
 from .schema import SchemaName, schema_json
 from .write import write_tree

@@ -6,7 +6,6 @@ import hashlib
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
-from pathlib import Path
 
 import jinja2
 from babel.messages.catalog import Catalog
@@ -22,34 +21,12 @@ from .i18n import (
 )
 from .load import load_glossary, load_migrations
 from .model import Format, Glossary, Migration
+from .project import Project
 from .render import Vocabulary, create_environment, render_template, translation_context
 
 __all__ = ["BuildResult", "Page", "Project", "build_guides"]
 
 TEMPLATE = "guide.md.j2"
-
-
-@dataclass(frozen=True)
-class Project:
-    """Where a project keeps its inputs."""
-
-    root: Path
-
-    @property
-    def migrations_dir(self) -> Path:
-        return self.root / "content" / "migrations"
-
-    @property
-    def glossary_path(self) -> Path:
-        return self.root / "content" / "glossary.yaml"
-
-    @property
-    def templates_dir(self) -> Path:
-        return self.root / "templates"
-
-    @property
-    def locales_dir(self) -> Path:
-        return self.root / "locales"
 
 
 @dataclass(frozen=True)

@@ -18,9 +18,9 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from ..errors import ContentError
-from ..guides import Project
 from ..i18n import SOURCE_LOCALE, Translator, discover_catalogs, load_catalog
 from ..load import load_glossary, load_migrations
+from ..project import Project
 from ..render import Vocabulary, create_environment, render_template, translation_context
 from ..write import StagedTree
 from .model import Customer, Plan

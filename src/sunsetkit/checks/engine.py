@@ -17,7 +17,6 @@ from typing import Any, Literal
 from ..errors import UsageError, did_you_mean
 from ..i18n import SOURCE_LOCALE
 from ..load import load_glossary
-from ..markdown import parser
 from ..model import Glossary
 from .base import Check, Entry, Finding, MessageContext, Severity
 from .catalogs import (
@@ -33,7 +32,6 @@ from .catalogs import (
     singular_only,
 )
 from .glossary import check_consistency, locale_glossary
-from .pages import check_page
 from .registry import CHECKS, CHECKS_BY_ID
 
 __all__ = ["CheckOptions", "CheckResult", "load_config", "run_checks"]
@@ -247,7 +245,7 @@ def check_catalog_file(path: Path, options: CheckOptions) -> Outcome:
     ctx = MessageContext(
         locale=locale,
         glossary=locale_glossary(options.glossary, locale),
-        md=parser() if options.markup == "markdown" else None,
+        md=_markdown_parser() if options.markup == "markdown" else None,
         nplurals=expected_plurals(locale) or catalog.num_plurals,
         singular_only=singular_only(catalog.plural_expr),
     )
@@ -315,8 +313,18 @@ def _message_level(
     return found
 
 
+def _markdown_parser() -> Any:
+    from ..markdown import parser  # markdown-it is loaded only when markup is checked
+
+    return parser()
+
+
 def _check_pages(paths: list[Path], options: CheckOptions, result: CheckResult) -> list[Finding]:
-    md = parser()
+    if not paths:
+        return []
+    from .pages import check_page
+
+    md = _markdown_parser()
     found: list[Finding] = []
     enabled = {c.id for c in CHECKS if c.scope == "page" and options.enabled(c)}
     for path in paths:

@@ -10,11 +10,14 @@ import re
 import string
 from collections import Counter
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 from babel.messages.catalog import PYTHON_FORMAT
-from markdown_it.token import Token
 
 from .base import Entry, MessageContext
+
+if TYPE_CHECKING:
+    from markdown_it.token import Token
 
 __all__ = [
     "check_code",
