@@ -187,12 +187,34 @@ def _map_catalogs(paths: list[Path], options: CheckOptions) -> Iterable[Outcome]
     jobs = options.jobs or os.cpu_count() or 1
     if jobs < 2 or len(paths) < PARALLEL_FROM:
         return (check_catalog_file(path, options) for path in paths)
-    # Largest files first, one at a time, so that no worker is left with the big ones;
-    # results are put back in path order.
-    by_size = sorted(range(len(paths)), key=lambda i: -_size(paths[i]))
-    pool = ProcessPoolExecutor(max_workers=jobs)
-    results = pool.map(check_catalog_file, [paths[i] for i in by_size], [options] * len(paths))
-    return _closing(pool, _in_order(by_size, results))
+    return _parallel(paths, options, jobs)
+
+
+def _parallel(paths: list[Path], options: CheckOptions, jobs: int) -> Iterator[Outcome]:
+    """Split the files into `jobs` shares of about equal size; this process checks one
+    share itself while workers check the others, so no core waits and only the workers'
+    findings travel between processes. Results come back in path order."""
+    shares: list[list[int]] = [[] for _ in range(jobs)]
+    loads = [0] * jobs
+    for index in sorted(range(len(paths)), key=lambda i: -_size(paths[i])):
+        lightest = loads.index(min(loads))
+        shares[lightest].append(index)
+        loads[lightest] += _size(paths[index])
+    collected: dict[int, Outcome] = {}
+    with ProcessPoolExecutor(max_workers=jobs - 1) as pool:
+        futures = [
+            pool.submit(_check_share, [paths[i] for i in share], options) for share in shares[1:]
+        ]
+        for index in shares[0]:
+            collected[index] = check_catalog_file(paths[index], options)
+        for share, future in zip(shares[1:], futures, strict=True):
+            collected.update(zip(share, future.result(), strict=True))
+    for index in range(len(paths)):
+        yield collected[index]
+
+
+def _check_share(paths: list[Path], options: CheckOptions) -> list[Outcome]:
+    return [check_catalog_file(path, options) for path in paths]
 
 
 def _size(path: Path) -> int:
@@ -200,20 +222,6 @@ def _size(path: Path) -> int:
         return path.stat().st_size
     except OSError:
         return 0
-
-
-def _in_order(order: list[int], results: Iterator[Outcome]) -> Iterator[Outcome]:
-    collected: list[Outcome | None] = [None] * len(order)
-    for index, result in zip(order, results, strict=True):
-        collected[index] = result
-    for outcome in collected:
-        if outcome is not None:
-            yield outcome
-
-
-def _closing(pool: ProcessPoolExecutor, results: Iterator[Outcome]) -> Iterator[Outcome]:
-    with pool:
-        yield from results
 
 
 def check_catalog_file(path: Path, options: CheckOptions) -> Outcome:
