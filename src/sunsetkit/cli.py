@@ -44,14 +44,7 @@ class _Group(click.Group):
             ctx.exit(EXIT_BAD_INPUT)
 
 
-@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(package_name="sunsetkit")
-def main() -> None:
-    """Localized migration guides, customer checklists and translation checks."""
-
-
-@main.command()
-@click.option(
+_PROJECT = click.option(
     "--project",
     "root",
     type=click.Path(file_okay=False, path_type=Path),
@@ -59,12 +52,26 @@ def main() -> None:
     show_default=True,
     help="Folder with content/, templates/, locales/.",
 )
-@click.option(
-    "--out",
-    type=click.Path(file_okay=False, path_type=Path),
-    default=None,
-    help="Output folder.  [default: PROJECT/build/guides]",
-)
+
+
+def _out(folder: str) -> Callable[[Callable[..., None]], Callable[..., None]]:
+    return click.option(
+        "--out",
+        type=click.Path(file_okay=False, path_type=Path),
+        default=None,
+        help=f"Output folder.  [default: PROJECT/build/{folder}]",
+    )
+
+
+@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="sunsetkit")
+def main() -> None:
+    """Localized migration guides, customer checklists and translation checks."""
+
+
+@main.command()
+@_PROJECT
+@_out("guides")
 @click.option(
     "--locale",
     "locales",
@@ -250,20 +257,8 @@ def check(
 
 @main.command()
 @click.argument("source", type=click.Path(exists=True, dir_okay=False, path_type=Path))
-@click.option(
-    "--project",
-    "root",
-    type=click.Path(file_okay=False, path_type=Path),
-    default=Path(),
-    show_default=True,
-    help="Folder with content/, templates/, locales/.",
-)
-@click.option(
-    "--out",
-    type=click.Path(file_okay=False, path_type=Path),
-    default=None,
-    help="Output folder.  [default: PROJECT/build/checklists]",
-)
+@_PROJECT
+@_out("checklists")
 @click.option(
     "--as-of",
     type=click.DateTime(formats=["%Y-%m-%d"]),

@@ -34,6 +34,7 @@ __all__ = [
     "Retired",
     "Steps",
     "Text",
+    "fold",
     "nested_model",
 ]
 
@@ -94,7 +95,7 @@ class Retired(_Strict):
 
     @model_validator(mode="after")
     def _unique(self) -> Retired:
-        _require_unique([_fold(o.name) for o in self.offers], "retired offer name")
+        _require_unique([fold(o.name) for o in self.offers], "retired offer name")
         _require_unique([o.id for o in self.offers if o.id], "retired offer id")
         return self
 
@@ -178,7 +179,7 @@ class Migration(_Strict):
     @classmethod
     def _unique_options(cls, value: list[Any]) -> list[Any]:
         options = [o for item in value for o in getattr(item, "options", [item])]
-        _require_unique([_fold(_option_key(o)) for o in options], "replacement option")
+        _require_unique([fold(_option_key(o)) for o in options], "replacement option")
         return value
 
     @field_validator("features")
@@ -259,7 +260,7 @@ def nested_model(annotation: Any) -> type[BaseModel] | None:
     return None
 
 
-def _fold(text: str) -> str:
+def fold(text: str) -> str:
     """Case and spacing folded, as offer names are matched."""
     return " ".join(text.casefold().split())
 

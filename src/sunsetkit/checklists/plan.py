@@ -12,7 +12,7 @@ from babel import Locale, UnknownLocaleError
 from babel.core import get_global
 
 from ..i18n import bcp47
-from ..model import Migration, _fold
+from ..model import Migration, fold
 from .model import Customer, Plan, PlanItem, Subscription
 
 __all__ = ["Matcher", "file_name", "negotiate_locale", "plan_customer"]
@@ -28,7 +28,7 @@ class Matcher:
         self.by_name: dict[str, Migration] = {}
         for migration in migrations:
             for offer in migration.retired.offers:
-                self.by_name[_fold(offer.name)] = migration
+                self.by_name[fold(offer.name)] = migration
                 if offer.id:
                     self.by_id[offer.id.casefold()] = migration
 
@@ -38,7 +38,7 @@ class Matcher:
         if subscription.offer_id and subscription.offer_id.casefold() in self.by_id:
             return self.by_id[subscription.offer_id.casefold()]
         if subscription.offer_name:
-            return self.by_name.get(_fold(subscription.offer_name))
+            return self.by_name.get(fold(subscription.offer_name))
         return None
 
 

@@ -124,16 +124,7 @@ def run_checks(paths: Sequence[Path], options: CheckOptions) -> CheckResult:
     result = CheckResult()
     for path in missing:
         result.unreadable += 1
-        result.findings.append(
-            Finding(
-                str(path),
-                None,
-                None,
-                "read-error",
-                options.severity("read-error"),
-                "no such file or folder",
-            )
-        )
+        result.findings.append(_read_error(path, options, "no such file or folder"))
     folders: dict[str, list[Path]] = {}
     for path, outcome in zip(catalogs, _map_catalogs(catalogs, options), strict=True):
         findings, stats, locale, readable = outcome
@@ -231,21 +222,10 @@ def check_catalog_file(path: Path, options: CheckOptions) -> Outcome:
     except (OSError, PoFileError, ValueError, UnicodeDecodeError) as exc:
         text = getattr(exc, "strerror", None) or str(exc)
         line = getattr(exc, "lineno", None)
-        return (
-            [
-                Finding(
-                    str(path),
-                    line + 1 if isinstance(line, int) else None,
-                    None,
-                    "read-error",
-                    options.severity("read-error"),
-                    f"cannot read: {text}",
-                )
-            ],
-            CatalogStats(),
-            None,
-            False,
+        error = _read_error(
+            path, options, f"cannot read: {text}", line + 1 if isinstance(line, int) else None
         )
+        return [error], CatalogStats(), None, False
     locale = catalog_locale(catalog, path, options.locale)
     entries = [Entry(m) for m in catalog if m.id]
     if path.suffix == ".pot":
@@ -321,6 +301,12 @@ def _message_level(
     return found
 
 
+def _read_error(
+    path: Path, options: CheckOptions, message: str, line: int | None = None
+) -> Finding:
+    return Finding(str(path), line, None, "read-error", options.severity("read-error"), message)
+
+
 def _markdown_parser() -> Any:
     from ..markdown import parser  # markdown-it is loaded only when markup is checked
 
@@ -340,16 +326,7 @@ def _check_pages(paths: list[Path], options: CheckOptions, result: CheckResult) 
             text = path.read_text(encoding="utf-8")
         except (OSError, UnicodeDecodeError) as exc:
             result.unreadable += 1
-            found.append(
-                Finding(
-                    str(path),
-                    None,
-                    None,
-                    "read-error",
-                    options.severity("read-error"),
-                    f"cannot read: {exc}",
-                )
-            )
+            found.append(_read_error(path, options, f"cannot read: {exc}"))
             continue
         result.pages += 1
         source_path = path.parent.parent / SOURCE_LOCALE / path.name
