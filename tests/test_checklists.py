@@ -485,3 +485,15 @@ def test_a_customer_id_twice_is_malformed(tmp_path: Path) -> None:
     assert result.exit_code == 2
     assert "record 1" in result.stderr and "appears twice" in result.stderr
     assert _run(source, tmp_path / "out", "--skip-invalid").exit_code == 0
+
+
+def test_csv_progress_counts_bytes_of_the_file(tmp_path: Path) -> None:
+    from sunsetkit.checklists.read import read_customers
+
+    source = _demo_as_csv(tmp_path / "big.csv", ",", False)
+    lines = source.read_text(encoding="utf-8").splitlines()
+    source.write_text("\n".join([lines[0], *(lines[1:] * 200)]) + "\n", encoding="utf-8")
+    seen: list[int] = []
+    records = list(read_customers(source, seen.append))
+    assert records and seen
+    assert seen == sorted(seen) and 0 < seen[-1] <= source.stat().st_size

@@ -10,7 +10,7 @@ import csv
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, Any, Protocol
 
 import ijson
 from pydantic import ValidationError
@@ -42,6 +42,12 @@ class InvalidRecord:
 
 
 Record = tuple[str, Customer | InvalidRecord]
+
+
+class _Position(Protocol):
+    def tell(self) -> int: ...
+
+
 Progress = Callable[[int], None]
 
 
@@ -117,7 +123,7 @@ def _read_csv(path: Path, progress: Progress | None) -> Iterator[Record]:
                 ),
             )
             return
-        yield from _group_rows(path, reader, progress)
+        yield from _group_rows(path, reader, handle.buffer, progress)
 
 
 def _chain(first: str, rest: IO[str]) -> Iterator[str]:
@@ -126,14 +132,14 @@ def _chain(first: str, rest: IO[str]) -> Iterator[str]:
 
 
 def _group_rows(
-    path: Path, reader: csv.DictReader[str], progress: Progress | None
+    path: Path, reader: csv.DictReader[str], raw: _Position, progress: Progress | None
 ) -> Iterator[Record]:
     """One customer per customerId; rows of one customer need not be adjacent."""
     customers: dict[str, dict[str, Any]] = {}
     for row in reader:
         line = reader.line_num
         if progress is not None and line % 1000 == 0:
-            progress(line)
+            progress(raw.tell())  # bytes, like the JSON reader: the bar is over the file
         customer_id = (row.get("customerId") or "").strip()
         if not customer_id:
             yield f"{path}:{line}", InvalidRecord(f"{path}:{line}", "customerId is empty")
