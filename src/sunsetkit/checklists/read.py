@@ -7,10 +7,11 @@ record index or line, so a bad record can be reported exactly and skipped on req
 from __future__ import annotations
 
 import csv
+import io
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import IO, Any, Protocol
+from typing import IO, Any
 
 import ijson
 from pydantic import ValidationError
@@ -42,10 +43,6 @@ class InvalidRecord:
 
 
 Record = tuple[str, Customer | InvalidRecord]
-
-
-class _Position(Protocol):
-    def tell(self) -> int: ...
 
 
 Progress = Callable[[int], None]
@@ -109,7 +106,7 @@ def _customer_from_api(raw: Any) -> Customer | InvalidRecord:
 
 
 def _read_csv(path: Path, progress: Progress | None) -> Iterator[Record]:
-    with path.open("r", encoding="utf-8-sig", newline="") as handle:
+    with path.open("rb") as raw, io.TextIOWrapper(raw, encoding="utf-8-sig", newline="") as handle:
         header = handle.readline()
         delimiter = ";" if header.count(";") > header.count(",") else ","
         reader = csv.DictReader(_chain(header, handle), delimiter=delimiter)
@@ -123,7 +120,7 @@ def _read_csv(path: Path, progress: Progress | None) -> Iterator[Record]:
                 ),
             )
             return
-        yield from _group_rows(path, reader, handle.buffer, progress)
+        yield from _group_rows(path, reader, raw, progress)
 
 
 def _chain(first: str, rest: IO[str]) -> Iterator[str]:
@@ -132,7 +129,7 @@ def _chain(first: str, rest: IO[str]) -> Iterator[str]:
 
 
 def _group_rows(
-    path: Path, reader: csv.DictReader[str], raw: _Position, progress: Progress | None
+    path: Path, reader: csv.DictReader[str], raw: IO[bytes], progress: Progress | None
 ) -> Iterator[Record]:
     """One customer per customerId; rows of one customer need not be adjacent."""
     customers: dict[str, dict[str, Any]] = {}
