@@ -497,3 +497,20 @@ def test_csv_progress_counts_bytes_of_the_file(tmp_path: Path) -> None:
     records = list(read_customers(source, seen.append))
     assert records and seen
     assert seen == sorted(seen) and 0 < seen[-1] <= source.stat().st_size
+
+
+@pytest.mark.parametrize("suffix", [".csv", ".json"])
+def test_a_file_that_is_not_utf8_is_one_clear_error(tmp_path: Path, suffix: str) -> None:
+    source = tmp_path / f"latin1{suffix}"
+    if suffix == ".csv":
+        text = (
+            "customerId;companyName;subscriptionId;offerName;quantity;commitmentEndDate\n"
+            "c1;Müller;s1;Kaizala Pro;3;2026-12-31\n"
+        )
+    else:
+        text = json.dumps({"items": [_customer(name="Müller")]}, ensure_ascii=False)
+    source.write_bytes(text.encode("cp1252"))
+    result = _run(source, tmp_path / "out")
+    assert result.exit_code == 2
+    assert "not UTF-8" in result.stderr or "invalid JSON" in result.stderr
+    assert "Traceback" not in result.output and not (tmp_path / "out").exists()

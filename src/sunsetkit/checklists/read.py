@@ -16,6 +16,7 @@ from typing import IO, Any
 import ijson
 from pydantic import ValidationError
 
+from ..errors import ContentError
 from .model import Customer, Subscription
 
 __all__ = ["CSV_COLUMNS", "InvalidRecord", "Record", "read_customers"]
@@ -49,10 +50,18 @@ Progress = Callable[[int], None]
 
 
 def read_customers(path: Path, progress: Progress | None = None) -> Iterator[Record]:
-    """Customers from a .json or .csv file, in file order."""
-    if path.suffix.lower() == ".csv":
-        return _read_csv(path, progress)
-    return _read_json(path, progress)
+    """Customers from a .json or .csv file, in file order.
+
+    A file that is not UTF-8 cannot be read on: that is a ContentError, not a record."""
+    reader = _read_csv if path.suffix.lower() == ".csv" else _read_json
+    try:
+        yield from reader(path, progress)
+    except UnicodeDecodeError as exc:
+        raise ContentError(
+            f"not UTF-8 text (byte {exc.start})", path, hint="save the file as UTF-8"
+        ) from exc
+    except OSError as exc:
+        raise ContentError(f"cannot read: {exc.strerror}", path) from exc
 
 
 def _validation_message(exc: ValidationError) -> str:
