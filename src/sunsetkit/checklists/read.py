@@ -82,10 +82,16 @@ def _read_json(path: Path, progress: Progress | None) -> Iterator[Record]:
                     progress(handle.tell())
                 yield f"{path}: record {index}", _customer_from_api(raw)
         except ijson.JSONError as exc:
-            yield (
-                f"{path}: after record {index}",
-                InvalidRecord(f"{path}: after record {index}", f"invalid JSON: {exc}"),
-            )
+            # The stream cannot go on after a syntax error: fatal, even with --skip-invalid.
+            where = f"after record {index}" if index >= 0 else "before the first record"
+            detail = str(exc.args[0] if exc.args else exc)
+            if isinstance(exc.args[0] if exc.args else None, bytes):
+                detail = exc.args[0].decode("utf-8", "replace")
+            raise ContentError(
+                f"invalid JSON {where}: {detail.splitlines()[0].strip()}",
+                path,
+                hint='expected {"items": [customer, ...]} in UTF-8',
+            ) from exc
 
 
 def _customer_from_api(raw: Any) -> Customer | InvalidRecord:
