@@ -304,9 +304,13 @@ def checklists(
     for warning in result.warnings:
         click.echo(f"sunset: warning: {warning}", err=True)
     click.echo(
-        f"wrote {result.written} checklists to {out_dir} "
-        f"({result.unaffected} customers unaffected, {result.skipped} skipped)"
+        f"wrote {_count(result.written, 'checklist')} to {out_dir} "
+        f"({_count(result.unaffected, 'customer')} unaffected, {result.skipped} skipped)"
     )
+
+
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}" if number == 1 else f"{number} {noun}s"
 
 
 @contextmanager
