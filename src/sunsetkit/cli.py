@@ -192,7 +192,7 @@ def _report(
     type=click.FloatRange(0, 100),
     default=None,
     metavar="PCT",
-    help="Report each catalog translated below PCT.",
+    help="Report each locale whose catalogs are translated below PCT.",
 )
 @click.option("--strict", is_flag=True, help="Warnings fail the run too (exit 1).")
 @click.option(

@@ -152,10 +152,6 @@ class Entry:
             cache[text] = tokens[0].children or [] if tokens else []
         return cache[text]
 
-    @cached_property
-    def source_text(self) -> str:
-        return " ".join(self.ids)
-
 
 def _ignored(comments: Iterable[str]) -> frozenset[str]:
     """Checks silenced by a translator comment such as `# sunset-ignore: english-left`."""

@@ -10,13 +10,12 @@ import os
 import tomllib
 from collections.abc import Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
 
 from ..errors import UsageError, did_you_mean
 from ..i18n import SOURCE_LOCALE
-from ..load import load_glossary
 from ..model import Glossary
 from .base import Check, Entry, Finding, MessageContext, Severity
 from .catalogs import (
@@ -347,7 +346,3 @@ def _check_pages(paths: list[Path], options: CheckOptions, result: CheckResult) 
                     )
                 )
     return found
-
-
-def with_glossary(options: CheckOptions, path: Path | None) -> CheckOptions:
-    return replace(options, glossary=load_glossary(path)) if path else options

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 import string
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING
 
 from babel.messages.catalog import PYTHON_FORMAT
@@ -154,17 +154,6 @@ def _code_spans(tokens: list[Token]) -> Counter[str]:
     return Counter(t.content for t in tokens if t.type == "code_inline")
 
 
-def check_code(entry: Entry, ctx: MessageContext) -> Iterator[str]:
-    assert ctx.md is not None
-    for source, text in entry.pairs:
-        expected = _code_spans(entry.inline(ctx.md, source))
-        found = _code_spans(entry.inline(ctx.md, text))
-        for code in sorted((expected - found).elements()):
-            yield f"code `{code}` changed or missing: code is never translated"
-        for code in sorted((found - expected).elements()):
-            yield f"code `{code}` is not in the source"
-
-
 def _targets(tokens: list[Token]) -> Counter[str]:
     found: Counter[str] = Counter()
     for token in tokens:
@@ -175,14 +164,33 @@ def _targets(tokens: list[Token]) -> Counter[str]:
     return found
 
 
-def check_links(entry: Entry, ctx: MessageContext) -> Iterator[str]:
+def _same_literals(
+    entry: Entry, ctx: MessageContext, literals: Callable[[list[Token]], Counter[str]]
+) -> Iterator[tuple[str, str]]:
+    """("missing" | "extra", literal) wherever source and translation differ."""
     assert ctx.md is not None
     for source, text in entry.pairs:
-        expected = _targets(entry.inline(ctx.md, source))
-        found = _targets(entry.inline(ctx.md, text))
-        for href in sorted((expected - found).elements()):
+        expected = literals(entry.inline(ctx.md, source))
+        found = literals(entry.inline(ctx.md, text))
+        for literal in sorted((expected - found).elements()):
+            yield "missing", literal
+        for literal in sorted((found - expected).elements()):
+            yield "extra", literal
+
+
+def check_code(entry: Entry, ctx: MessageContext) -> Iterator[str]:
+    for kind, code in _same_literals(entry, ctx, _code_spans):
+        if kind == "missing":
+            yield f"code `{code}` changed or missing: code is never translated"
+        else:
+            yield f"code `{code}` is not in the source"
+
+
+def check_links(entry: Entry, ctx: MessageContext) -> Iterator[str]:
+    for kind, href in _same_literals(entry, ctx, _targets):
+        if kind == "missing":
             yield f"link target {href!r} changed or missing"
-        for href in sorted((found - expected).elements()):
+        else:
             yield f"link target {href!r} is not in the source"
 
 
