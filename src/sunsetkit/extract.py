@@ -9,17 +9,23 @@ templates' messages. Which fields are prose is read from the model (fields typed
 from __future__ import annotations
 
 from collections.abc import Collection, Iterator, Mapping
-from typing import IO, Any, get_args
+from typing import IO, Any, get_args, get_origin
 
 import yaml
 from pydantic import BaseModel
 from pydantic.fields import FieldInfo
 
-from .model import TRANSLATABLE, Glossary, Migration, nested_model
+from .model import TRANSLATABLE, Glossary, Migration, StepLibrary, nested_model
 
-__all__ = ["extract_content", "translatable_strings"]
+__all__ = ["extract_content", "is_translatable", "translatable_strings"]
 
 Extracted = tuple[int, str, str, list[str]]
+#: The `model` option of a babel.cfg section names the kind of content file.
+_MODELS: dict[str, type[BaseModel]] = {
+    "migration": Migration,
+    "glossary": Glossary,
+    "steps": StepLibrary,
+}
 
 
 def extract_content(
@@ -30,7 +36,7 @@ def extract_content(
 ) -> Iterator[Extracted]:
     """Babel's extractor protocol: yield (line, funcname, message, comments)."""
     del keywords, comment_tags  # YAML has no gettext calls nor translator comments
-    model: type[BaseModel] = Glossary if options.get("model") == "glossary" else Migration
+    model = _MODELS.get(str(options.get("model", "migration")), Migration)
     try:
         node = yaml.compose(fileobj.read().decode("utf-8"), Loader=yaml.SafeLoader)
     except (yaml.YAMLError, UnicodeDecodeError):
@@ -54,20 +60,32 @@ def _walk(node: yaml.Node, model: type[BaseModel], path: str) -> Iterator[tuple[
         if field is None:
             continue
         here = f"{path}.{key_node.value}" if path else str(key_node.value)
-        if _is_translatable(field):
-            # The model strips surrounding white space; the msgid must be the same string.
-            if isinstance(value_node, yaml.ScalarNode) and value_node.value.strip():
-                yield value_node.start_mark.line + 1, value_node.value.strip(), here
+        if is_translatable(field):
+            yield from _scalars(value_node, here)
             continue
         inner = nested_model(field.annotation)
         if inner is None:
             continue
-        items = value_node.value if isinstance(value_node, yaml.SequenceNode) else [value_node]
+        if isinstance(value_node, yaml.SequenceNode):
+            items = value_node.value
+        elif isinstance(value_node, yaml.MappingNode) and get_origin(field.annotation) is dict:
+            items = [value for _, value in value_node.value]  # dict[key, Model]
+        else:
+            items = [value_node]
         for item in items:
             yield from _walk(item, inner, here)
 
 
-def _is_translatable(field: FieldInfo) -> bool:
+def _scalars(node: yaml.Node, field: str) -> Iterator[tuple[int, str, str]]:
+    """A prose field's string, or each string of a list of prose."""
+    nodes = node.value if isinstance(node, yaml.SequenceNode) else [node]
+    for item in nodes:
+        # The model strips surrounding white space; the msgid must be the same string.
+        if isinstance(item, yaml.ScalarNode) and item.value.strip():
+            yield item.start_mark.line + 1, item.value.strip(), field
+
+
+def is_translatable(field: FieldInfo) -> bool:
     """A field typed Text, also inside Optional[...] where pydantic does not merge it."""
     infos: list[Any] = [field, *field.metadata]
     stack = [field.annotation]

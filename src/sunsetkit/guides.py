@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -62,8 +63,10 @@ def build_guides(
     min_coverage: float | None = None,
 ) -> BuildResult:
     """Render every selected page in memory; raise SunsetError before anything is written."""
-    migrations = _select_migrations(load_migrations(project.migrations_dir), migration_ids)
     glossary = load_glossary(project.glossary_path)
+    migrations = _select_migrations(
+        load_migrations(project.migrations_dir, glossary), migration_ids
+    )
     available = discover_catalogs(project.locales_dir)
     chosen = select_locales(list(locales), available)
     catalogs = {loc: load_catalog(available[loc], loc) for loc in chosen if loc in available}
@@ -122,19 +125,23 @@ def _render(
     # messages it uses. Only when that guess was wrong (a fallback notice, MT) or the
     # side-by-side form is wanted is the page rendered a second time.
     probe = Translator(catalog)
-    first = render_template(
-        env, TEMPLATE, {**context, **translation_context(probe, vocabulary), "usage": Usage()}
-    )
+    first = _page(env, {**context, **translation_context(probe, vocabulary), "usage": Usage()})
     usage = probe.usage
     wants_sxs = fmt == "sxs" and catalog is not None
     if usage.complete and usage.kind == "HT" and not wants_sxs:
         return Page(locale_id, migration.id, first, usage)
     wrap = _sxs_wrapper(migration.id) if wants_sxs else None
     translator = Translator(catalog, wrap)
-    text = render_template(
-        env, TEMPLATE, {**context, **translation_context(translator, vocabulary), "usage": usage}
-    )
+    text = _page(env, {**context, **translation_context(translator, vocabulary), "usage": usage})
     return Page(locale_id, migration.id, text, usage)
+
+
+_BLANK_RUN = re.compile(r"\n{3,}")
+
+
+def _page(env: jinja2.Environment, context: dict[str, object]) -> str:
+    """The rendered page; optional parts of the layout leave no runs of blank lines."""
+    return _BLANK_RUN.sub("\n\n", render_template(env, TEMPLATE, context))
 
 
 def _sxs_wrapper(article: str) -> SegmentWrapper:

@@ -11,9 +11,20 @@ from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
 from .errors import ContentError, did_you_mean
-from .model import Glossary, Migration, nested_model
+from .model import Glossary, Migration, StepLibrary, nested_model
+from .resolve import check_library, check_migration
 
-__all__ = ["load_glossary", "load_migration", "load_migrations", "load_yaml"]
+__all__ = [
+    "STEPS_FILE",
+    "load_glossary",
+    "load_migration",
+    "load_migrations",
+    "load_steps",
+    "load_yaml",
+]
+
+#: The shared step library, beside the migrations folder.
+STEPS_FILE = "steps.yaml"
 
 M = TypeVar("M", bound=BaseModel)
 Loc = tuple[int | str, ...]
@@ -131,20 +142,50 @@ def _fields_at(model: type[BaseModel], loc: Loc) -> Iterator[str]:
     return iter(current.model_fields) if current is not None else iter(())
 
 
-def load_migration(path: Path) -> Migration:
+def load_glossary(path: Path) -> Glossary:
     data, lines = load_yaml(path)
-    return validate(Migration, data, lines, path)
+    return validate(Glossary, data, lines, path)
 
 
-def load_migrations(folder: Path) -> list[Migration]:
-    """Every content/migrations/*.yaml, sorted by id; ids must be unique."""
+def load_steps(path: Path, glossary: Glossary) -> StepLibrary:
+    """content/steps.yaml, its labels checked against the glossary; empty if absent."""
+    if not path.exists():
+        return StepLibrary(steps={})
+    data, lines = load_yaml(path)
+    library = validate(StepLibrary, data, lines, path)
+    check_library(library, glossary, lines, path)
+    return library
+
+
+def load_migration(path: Path, library: StepLibrary, glossary: Glossary) -> Migration:
+    """One definition, its shared steps resolved and every reference checked."""
+    data, lines = load_yaml(path)
+    migration = validate(Migration, data, lines, path)
+    return check_migration(migration, library, glossary, lines, path)
+
+
+def load_migrations(
+    folder: Path, glossary: Glossary | None = None, library: StepLibrary | None = None
+) -> list[Migration]:
+    """Every content/migrations/*.yaml, sorted by id; ids must be unique.
+
+    The glossary and the step library default to the files beside the folder.
+    """
     paths = sorted(folder.glob("*.yaml"))
     if not paths:
-        raise ContentError("no migration definitions (*.yaml) found", folder)
+        raise ContentError(
+            "no migration definitions (*.yaml) found",
+            folder,
+            hint="add one; docs/authoring.md shows how",
+        )
+    if glossary is None:
+        glossary = load_glossary(folder.parent / "glossary.yaml")
+    if library is None:
+        library = load_steps(folder.parent / STEPS_FILE, glossary)
     seen: dict[str, Path] = {}
     migrations = []
     for path in paths:
-        migration = load_migration(path)
+        migration = load_migration(path, library, glossary)
         if migration.id in seen:
             _, lines = load_yaml(path)
             raise ContentError(
@@ -156,8 +197,3 @@ def load_migrations(folder: Path) -> list[Migration]:
         seen[migration.id] = path
         migrations.append(migration)
     return sorted(migrations, key=lambda m: m.id)
-
-
-def load_glossary(path: Path) -> Glossary:
-    data, lines = load_yaml(path)
-    return validate(Glossary, data, lines, path)

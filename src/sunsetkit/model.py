@@ -1,8 +1,14 @@
-"""The typed definition of a migration and of the glossary, validated once at load."""
+"""The typed definition of a migration and of the glossary, validated once at load.
+
+A definition is the single source of truth of a retirement: its facts, its dated events,
+its replacements, its procedure (phases of steps, some taken from the shared step
+library) and how the old subscription ends. Templates only lay these out.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
+import re
 from enum import StrEnum
 from typing import Annotated, Any, Literal
 
@@ -11,34 +17,42 @@ from pydantic import (
     ConfigDict,
     Field,
     StringConstraints,
-    ValidationInfo,
     field_validator,
     model_validator,
 )
 
 __all__ = [
+    "ANCHORS",
     "TRANSLATABLE",
     "Article",
+    "Ending",
     "Event",
     "EventKind",
     "Feature",
     "Format",
     "Glossary",
     "GlossaryTerm",
+    "Image",
     "Link",
     "Migration",
     "Note",
     "Offer",
     "Option",
     "OptionGroup",
+    "Phase",
+    "Procedure",
+    "Replacements",
     "Retired",
-    "Steps",
+    "Section",
+    "Step",
+    "StepLibrary",
     "Text",
     "fold",
     "nested_model",
+    "placeholders",
 ]
 
-#: The forms a guide is written in: plain Markdown, or side by side with its English.
+#: The forms a guide is written in: plain Markdown, side by side with its English, or HTML.
 Format = Literal["markdown", "sxs"]
 
 #: Marker in a field's JSON Schema: the field is English prose, extracted into the catalogs.
@@ -46,44 +60,107 @@ TRANSLATABLE = "x-translatable"
 
 Name = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")]
+Key = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]*$")]
 Text = Annotated[
     str,
     StringConstraints(strip_whitespace=True, min_length=1),
     Field(
         json_schema_extra={TRANSLATABLE: True},
-        description="English prose, translated through the catalogs. May use %(product)s "
-        "and %(portal)s; write a literal percent sign as %%.",
+        description="English prose, translated through the catalogs. Facts are placeholders "
+        "such as %(product)s (see docs/authoring.md); write a literal percent sign as %%.",
     ),
 ]
 # A relative link: no scheme (no colon), no spaces or brackets that would break Markdown.
 RelativeLink = Annotated[str, StringConstraints(pattern=r"^[^\s()<>:]+$")]
 WebLink = Annotated[str, StringConstraints(pattern=r"^https://[^\s()<>]+$")]
 
+#: The guide's fixed sections, by anchor; a note may be placed after any of them.
+ANCHORS = (
+    "before-you-begin",
+    "find-affected-subscriptions",
+    "when-to-transition",
+    "replacement-options",
+    "feature-comparison",
+    "transition-steps",
+)
+
+_PLACEHOLDER = re.compile(r"%(?:(%)|\((\w+)\)[sd]|(.?))", re.DOTALL)
+
+
+def placeholders(text: str) -> tuple[set[str], list[str]]:
+    """The named placeholders of a prose string, and every malformed `%` use in it."""
+    names: set[str] = set()
+    bad: list[str] = []
+    for match in _PLACEHOLDER.finditer(text):
+        if match.group(2):
+            names.add(match.group(2))
+        elif match.group(1) is None:
+            bad.append(text[match.start() : match.start() + 12])
+    return names, bad
+
 
 class _Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+# --- dated events ----------------------------------------------------------------------
 
 
 class EventKind(StrEnum):
     RETIREMENT = "retirement"
     END_OF_SALE = "end-of-sale"
     END_OF_RENEWAL = "end-of-renewal"
+    AUTO_RENEW_OFF = "auto-renew-off"
+    PRICE_CHANGE = "price-change"
+    CANCELLATION = "cancellation"
+    CUSTOM = "custom"
+
+
+#: The kinds that say what happened to the offer; a definition has at most one of them.
+LIFECYCLE = frozenset({EventKind.RETIREMENT, EventKind.END_OF_SALE, EventKind.END_OF_RENEWAL})
 
 
 class Event(_Strict):
-    """What happened to the offer, and when."""
+    """A dated fact. Its date is rendered through CLDR in every locale."""
 
-    kind: EventKind
-    date: dt.date = Field(description="The retirement, end of sale or end of renewal.")
-    auto_renew_off: dt.date = Field(
-        description="The day Partner Center set autoRenewEnabled to false on the subscriptions."
+    kind: EventKind = Field(
+        description="retirement, end-of-sale, end-of-renewal (what happened to the offer); "
+        "auto-renew-off (the day autoRenewEnabled was set to false); price-change; "
+        "cancellation; custom (give a label)."
     )
+    date: dt.date = Field(description="The day, as YYYY-MM-DD.")
+    id: Key | None = Field(
+        default=None,
+        description="The placeholder that shows this date inside prose: %(id)s. "
+        "Defaults to the kind with underscores (%(end_of_sale)s).",
+    )
+    label: Text | None = Field(
+        default=None,
+        description="What happens on that day, as a short noun phrase "
+        "(\"Discounted transition pricing ends\"). Required for kind custom and price-change.",
+    )
+    checklist: bool = Field(
+        default=True, description="Show this date in every affected customer's checklist."
+    )
+
+    @model_validator(mode="after")
+    def _label_where_needed(self) -> Event:
+        if self.kind in (EventKind.CUSTOM, EventKind.PRICE_CHANGE) and self.label is None:
+            raise ValueError(f"an event of kind {self.kind.value} needs a 'label'")
+        return self
+
+    @property
+    def key(self) -> str:
+        return self.id or self.kind.value.replace("-", "_")
+
+
+# --- what is retired and what replaces it ----------------------------------------------
 
 
 class Offer(_Strict):
     """A retired offer as it appears in partners' subscription data."""
 
-    name: Name
+    name: Name = Field(description="The offer's name, never translated; matched case-blind.")
     id: Name | None = Field(default=None, description="The Partner Center offer id, if known.")
 
 
@@ -91,7 +168,11 @@ class Retired(_Strict):
     families: list[Name] = Field(
         default_factory=list, description="Names that summarise the retired offers."
     )
-    offers: list[Offer] = Field(min_length=1)
+    offers: list[Offer] = Field(min_length=1, description="Every retired offer.")
+    text: Text | None = Field(
+        default=None, description="The sentence before the list of offers; default: "
+        "This offer is retired / These offers are retired."
+    )
 
     @model_validator(mode="after")
     def _unique(self) -> Retired:
@@ -101,16 +182,30 @@ class Retired(_Strict):
 
 
 class Note(_Strict):
-    kind: Literal["note", "important", "tip"] = "note"
+    kind: Literal["note", "important", "tip"] = Field(
+        default="note", description="The callout: note, important or tip."
+    )
     text: Text
+    after: str | None = Field(
+        default=None,
+        description="Top-level notes only: the anchor of the section (or phase) this note "
+        "follows. Without it the note stands at the top of the page.",
+    )
 
 
 class Option(_Strict):
     """A replacement: a product name (never translated) or a translatable label."""
 
-    name: Name | None = None
-    label: Text | None = None
-    formerly: Name | None = Field(default=None, description="The product's earlier name.")
+    name: Name | None = Field(default=None, description="The offer's current name.")
+    label: Text | None = Field(
+        default=None, description="Prose instead of a product name (rarely needed)."
+    )
+    formerly: Name | None = Field(
+        default=None, description="The name the offer had before it was renamed."
+    )
+    note: Text | None = Field(
+        default=None, description="A remark on this option only (price parity, a substitution)."
+    )
 
     @model_validator(mode="after")
     def _one_of(self) -> Option:
@@ -120,8 +215,11 @@ class Option(_Strict):
 
 
 class OptionGroup(_Strict):
-    name: Name
-    link: WebLink
+    name: Text = Field(
+        description="The family's name, translated where Microsoft's localized sites "
+        "translate it (\"Microsoft 365 for business\")."
+    )
+    link: WebLink = Field(description="The family's product page.")
     options: list[Option] = Field(min_length=1)
 
 
@@ -130,14 +228,139 @@ class Feature(_Strict):
     included: list[bool] = Field(description="One value per replacement option, in order.")
 
 
-class Steps(_Strict):
+class Replacements(_Strict):
+    """None (leave the field out), one option, a flat list, groups, or prose."""
+
+    options: list[Option] = Field(
+        default_factory=list, description="A flat list; a single option reads in the singular."
+    )
+    groups: list[OptionGroup] = Field(
+        default_factory=list, description="Options grouped by family, each with its page."
+    )
+    text: Text | None = Field(
+        default=None, description="Prose after the list, or instead of it."
+    )
+    features: list[Feature] = Field(
+        default_factory=list, description="A comparison table of the flat options."
+    )
+
+    @model_validator(mode="after")
+    def _consistent(self) -> Replacements:
+        if self.options and self.groups:
+            raise ValueError("give 'options' or 'groups', not both")
+        if not (self.options or self.groups or self.text):
+            raise ValueError("give 'options', 'groups' or 'text'; leave 'replacements' out "
+                             "when there is none")
+        _require_unique([fold(o.name or o.label or "") for o in self.all_options],
+                        "replacement option")
+        if self.features and not self.options:
+            raise ValueError("'features' compares flat 'options' only")
+        for number, feature in enumerate(self.features, 1):
+            if len(feature.included) != len(self.options):
+                raise ValueError(
+                    f"feature {number} has {len(feature.included)} 'included' values "
+                    f"for {len(self.options)} options"
+                )
+        return self
+
+    @property
+    def all_options(self) -> list[Option]:
+        return list(self.options) + [o for g in self.groups for o in g.options]
+
+
+# --- the procedure ---------------------------------------------------------------------
+
+
+class Image(_Strict):
+    src: RelativeLink = Field(description="The image file, shared by every locale.")
+    alt: Text = Field(description="What the image shows, for readers who cannot see it.")
+
+
+class Step(_Strict):
+    """One step: its own text, or `use` of a step of content/steps.yaml."""
+
+    use: Slug | None = Field(
+        default=None, description="The id of a step in content/steps.yaml to use here."
+    )
+    text: Text | None = Field(default=None, description="The step's instruction.")
+    ui: dict[Key, Name] = Field(
+        default_factory=dict,
+        description="Portal labels used as %(key)s in the text: key -> the label's English "
+        "form in content/glossary.yaml. Shown bold in the locale's approved form.",
+    )
+    names: dict[Key, Name] = Field(
+        default_factory=dict, description="Names used as %(key)s in the text, never translated."
+    )
+    numbers: dict[Key, int] = Field(
+        default_factory=dict, description="Numbers used as %(key)s, formatted per locale."
+    )
+    substeps: list[Step] = Field(default_factory=list, description="A sub-list of steps.")
+    note: Note | None = Field(default=None, description="A note inside the step.")
+    image: Image | None = Field(default=None, description="A screenshot after the step.")
+
+    @model_validator(mode="after")
+    def _text_or_use(self) -> Step:
+        if (self.text is None) == (self.use is None):
+            raise ValueError("give exactly one of 'text' or 'use' (a step id)")
+        return self
+
+
+class Phase(_Strict):
+    id: Slug = Field(description="The phase's anchor, an English slug.")
+    title: Text = Field(description="The phase heading, an imperative (\"Cancel the ...\").")
+    intro: Text | None = Field(default=None, description="A sentence before the steps.")
+    steps: list[Step] = Field(min_length=1)
+    outro: Text | None = Field(default=None, description="A sentence after the steps.")
+    note: Note | None = Field(default=None, description="A note after the steps.")
+    task: Text | None = Field(
+        default=None, description="The checklist task for this phase; default: the title."
+    )
+
+
+class Ending(StrEnum):
+    SUSPEND = "suspend"
+    CANCEL = "cancel"
+    WORKFLOW = "workflow"
+
+
+class Procedure(_Strict):
     style: Literal["numbered", "lettered"] = Field(
-        default="numbered",
-        description="numbered: Step 1, Step 2, Step 3; lettered: A, B, C.",
+        default="numbered", description="Phase headings: numbered (Step 1:) or lettered (A.)."
     )
-    customers_in_left_menu: bool = Field(
-        default=False, description="The steps reach Customers through the left menu."
+    ends: Ending = Field(
+        description="How the old subscription ends: suspend or cancel (the last phase does "
+        "it, and the checklist's last task has the deadline), or workflow (the portal does "
+        "it; no deadline task)."
     )
+    deprovision_days: int | None = Field(
+        default=None, gt=0, description="suspend: days until a suspended subscription is "
+        "de-provisioned (a note follows the last phase)."
+    )
+    phases: list[Phase] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _unique(self) -> Procedure:
+        _require_unique([p.id for p in self.phases], "phase id")
+        if self.deprovision_days is not None and self.ends != Ending.SUSPEND:
+            raise ValueError("'deprovision_days' applies to ends: suspend only")
+        return self
+
+
+class StepLibrary(_Strict):
+    """content/steps.yaml: steps shared by several migrations, by id."""
+
+    steps: dict[Slug, Step] = Field(description="Step id -> step.")
+
+    @field_validator("steps")
+    @classmethod
+    def _no_nested_use(cls, value: dict[str, Step]) -> dict[str, Step]:
+        for key, step in value.items():
+            if step.use is not None:
+                raise ValueError(f"library step {key!r} cannot 'use' another step")
+        return value
+
+
+# --- the rest of a definition ----------------------------------------------------------
 
 
 class Link(_Strict):
@@ -145,84 +368,134 @@ class Link(_Strict):
     href: RelativeLink
 
 
+class Section(_Strict):
+    """A section of prose of its own, after the procedure (tracking, billing, ...)."""
+
+    id: Slug = Field(description="The section's anchor, an English slug.")
+    title: Text
+    paragraphs: list[Text] = Field(default_factory=list)
+    items: list[Text] = Field(default_factory=list, description="A bulleted list.")
+    image: Image | None = Field(default=None, description="A screenshot at the section's end.")
+
+
 class Article(_Strict):
     """Front matter of the published article."""
 
     date: dt.date = Field(description="ms.date: the English source's date.")
-    topic: str = "article"
-    service: str = "partner-dashboard"
-    subservice: str = "partnercenter-csp"
-    localization_priority: str = "medium"
-    author: str | None = None
-    ms_author: str | None = None
-    custom: str | None = None
+    topic: str = Field(default="article", description="ms.topic.")
+    service: str = Field(default="partner-dashboard", description="ms.service.")
+    subservice: str = Field(default="partnercenter-csp", description="ms.subservice.")
+    localization_priority: str = Field(default="medium", description="ms.localizationpriority.")
+    author: str | None = Field(default=None, description="author (GitHub account).")
+    ms_author: str | None = Field(default=None, description="ms.author.")
+    custom: str | None = Field(default=None, description="ms.custom.")
+
+
+Deadline = Literal["commitment-end", "none"]
 
 
 class Migration(_Strict):
     """One retirement: every fact a guide and a checklist need."""
 
-    id: Slug
-    product: Name = Field(description="The retired product's name, never translated.")
+    id: Slug = Field(description="The page's file name and top anchor.")
+    product: list[Name] = Field(
+        min_length=1,
+        description="The retired product's name (or names), never translated: %(product)s. "
+        "Several names are joined as a list in the locale's way.",
+    )
+    title: Text | None = Field(
+        default=None, description="The page title; default: Transition customers from "
+        "%(product)s."
+    )
+    summary: Text | None = Field(
+        default=None, description="What changed, in one sentence; default: the sentence of "
+        "the retirement event's kind."
+    )
+    names: dict[Key, Name] = Field(
+        default_factory=dict,
+        description="More names for prose, never translated: key -> name, used as %(key)s.",
+    )
     roles: list[Name] = Field(min_length=1, description="Partner Center roles (glossary ui).")
-    event: Event
+    events: list[Event] = Field(default_factory=list, description="The dated facts.")
+    deadline: Deadline = Field(
+        default="commitment-end",
+        description="commitment-end: a customer must move before the subscription's "
+        "commitment end date; none: there is no deadline (usage-based subscriptions).",
+    )
+    preconditions: list[Text] = Field(
+        default_factory=list, description="What must be true before the transition."
+    )
     retired: Retired
-    notes: list[Note] = Field(default_factory=list)
-    replacement_options: list[Option] = Field(default_factory=list)
-    replacement_groups: list[OptionGroup] = Field(default_factory=list)
-    features: list[Feature] = Field(default_factory=list)
-    steps: Steps = Field(default_factory=Steps)
-    deprovision_days: int = Field(default=120, gt=0)
+    notes: list[Note] = Field(default_factory=list, description="Notes, at the top or after "
+                              "a section ('after').")
+    timing: Text | None = Field(
+        default=None, description="When to move customers; default: the sentence for the "
+        "deadline kind."
+    )
+    replacements: Replacements | None = Field(
+        default=None, description="Leave out when nothing replaces the offer."
+    )
+    procedure: Procedure
+    sections: list[Section] = Field(default_factory=list)
     next_steps: list[Link] = Field(default_factory=list)
     article: Article
 
-    @field_validator("replacement_options", "replacement_groups")
+    @field_validator("product", mode="before")
     @classmethod
-    def _unique_options(cls, value: list[Any]) -> list[Any]:
-        options = [o for item in value for o in getattr(item, "options", [item])]
-        _require_unique([fold(_option_key(o)) for o in options], "replacement option")
-        return value
-
-    @field_validator("features")
-    @classmethod
-    def _one_value_per_option(cls, value: list[Feature], info: ValidationInfo) -> list[Feature]:
-        options = info.data.get("replacement_options") or []
-        if value and not options:
-            raise ValueError("'features' compares flat 'replacement_options' only")
-        for number, feature in enumerate(value, 1):
-            if len(feature.included) != len(options):
-                raise ValueError(
-                    f"feature {number} has {len(feature.included)} 'included' values "
-                    f"for {len(options)} replacement options"
-                )
-        return value
+    def _one_or_more(cls, value: Any) -> Any:
+        return [value] if isinstance(value, str) else value
 
     @model_validator(mode="after")
     def _consistent(self) -> Migration:
-        if bool(self.replacement_options) == bool(self.replacement_groups):
-            raise ValueError("give exactly one of 'replacement_options' or 'replacement_groups'")
-        if not any(o.name for o in self.all_options):
-            raise ValueError("name at least one replacement product: the steps show it")
+        keys = [e.key for e in self.events]
+        _require_unique(keys, "event id")
+        if sum(e.kind in LIFECYCLE for e in self.events) > 1:
+            raise ValueError("give at most one retirement, end-of-sale or end-of-renewal event")
+        clash = set(keys) & set(self.names)
+        if clash:
+            raise ValueError(f"{sorted(clash)[0]!r} is both an event id and a name key")
+        anchors = {*ANCHORS, *(p.id for p in self.procedure.phases), *(s.id for s in
+                   self.sections)}
+        for note in self.notes:
+            if note.after is not None and note.after not in anchors:
+                raise ValueError(f"note after {note.after!r}: no such section or phase "
+                                 f"(one of {', '.join(sorted(anchors))})")
         return self
 
     @property
-    def all_options(self) -> list[Option]:
-        grouped = [o for g in self.replacement_groups for o in g.options]
-        return list(self.replacement_options) + grouped
+    def lifecycle(self) -> Event | None:
+        return next((e for e in self.events if e.kind in LIFECYCLE), None)
 
     @property
-    def example_product(self) -> str:
-        """The replacement the steps name as their example: always this migration's own."""
-        return next(o.name for o in self.all_options if o.name)
+    def auto_renew_off(self) -> Event | None:
+        return next((e for e in self.events if e.kind == EventKind.AUTO_RENEW_OFF), None)
 
+    @property
+    def all_options(self) -> list[Option]:
+        return self.replacements.all_options if self.replacements else []
+
+    @property
+    def example_product(self) -> str | None:
+        """The replacement the steps name as their example: always this migration's own."""
+        return next((o.name for o in self.all_options if o.name), None)
+
+    def notes_after(self, anchor: str | None) -> list[Note]:
+        return [n for n in self.notes if n.after == anchor]
+
+
+# --- the glossary ----------------------------------------------------------------------
 
 GlossaryKind = Literal["name", "ui", "term"]
+Forms = Annotated[list[Name], Field(min_length=1)]
 
 
 class GlossaryTerm(_Strict):
     source: Name
     kind: GlossaryKind
-    translations: dict[str, Name] = Field(
-        default_factory=dict, description="The approved form per locale (BCP 47 ids)."
+    translations: dict[str, Name | Forms] = Field(
+        default_factory=dict,
+        description="The approved form per locale (BCP 47 ids). A term that inflects may "
+        "list its accepted forms, the first being its base form.",
     )
     note: str | None = Field(default=None, description="Guidance for translators.")
 
@@ -230,7 +503,16 @@ class GlossaryTerm(_Strict):
     def _names_are_verbatim(self) -> GlossaryTerm:
         if self.kind == "name" and self.translations:
             raise ValueError("a 'name' is never translated: remove its 'translations'")
+        if self.kind == "ui":
+            for locale, value in self.translations.items():
+                if isinstance(value, list) and len(value) > 1:
+                    raise ValueError(f"a UI label has one form per locale ({locale})")
         return self
+
+    def forms(self, locale_id: str) -> list[str]:
+        """Every accepted form in a locale, base form first (the source where none)."""
+        value = self.translations.get(locale_id, self.source)
+        return [value] if isinstance(value, str) else list(value)
 
 
 class Glossary(_Strict):
@@ -263,10 +545,6 @@ def nested_model(annotation: Any) -> type[BaseModel] | None:
 def fold(text: str) -> str:
     """Case and spacing folded, as offer names are matched."""
     return " ".join(text.casefold().split())
-
-
-def _option_key(option: Option) -> str:
-    return option.name or option.label or ""
 
 
 def _require_unique(values: list[str], what: str) -> None:

@@ -24,7 +24,7 @@ from jinja2.runtime import Context
 
 from .errors import TemplateError
 from .i18n import SOURCE_LOCALE, Localized, Translator, parse_locale
-from .model import Glossary
+from .model import Glossary, Migration, Step
 
 __all__ = ["Vocabulary", "create_environment", "escape_markdown", "render_template"]
 
@@ -54,7 +54,7 @@ class Vocabulary:
         entry = self._terms.get(source)
         if entry is None:
             raise KeyError(f"{source!r} is not in the glossary")
-        return Localized(entry.translations.get(self.locale_id, source), source)
+        return Localized(entry.forms(self.locale_id)[0], source)
 
     def label(self, source: str) -> Localized:
         """A UI label as the portal shows it in this locale, in the locale's brackets."""
@@ -137,6 +137,31 @@ def _join(context: Context, values: Iterable[str]) -> Localized:
     return Localized(format_list(items, locale=locale), format_list(sources, locale="en_US"))
 
 
+@pass_context
+def _facts(context: Context, migration: Migration) -> dict[str, Any]:
+    """The placeholders every prose field of a definition may use, in the page's locale."""
+    facts: dict[str, Any] = {
+        "product": _join(context, [escape_markdown(p) for p in migration.product]),
+        **{key: escape_markdown(name) for key, name in migration.names.items()},
+        **{event.key: _date(context, event.date) for event in migration.events},
+    }
+    if migration.example_product is not None:
+        facts["example"] = escape_markdown(migration.example_product)
+    return facts
+
+
+@pass_context
+def _step_facts(context: Context, step: Step, facts: dict[str, Any]) -> dict[str, Any]:
+    """The definition's facts plus a step's own: bold portal labels, names and numbers."""
+    vocabulary = _vocabulary(context)
+    return {
+        **facts,
+        **{key: vocabulary.ui(label) for key, label in step.ui.items()},
+        **{key: escape_markdown(name) for key, name in step.names.items()},
+        **{key: _number(context, number) for key, number in step.numbers.items()},
+    }
+
+
 @functools.lru_cache(maxsize=64)
 def _locale(locale_id: str) -> Locale:
     """Parsed once per locale: Babel's parse costs more than the formatting itself."""
@@ -169,7 +194,9 @@ def create_environment(templates: Path) -> jinja2.Environment:
     # Trans blocks pass their variables to gettext, which formats (Jinja's newstyle
     # gettext). The callables themselves come with each render's context.
     env.newstyle_gettext = True  # type: ignore[attr-defined]
-    env.globals.update(ui=_ui, label=_label, term=_term, plain=_plain)
+    env.globals.update(
+        ui=_ui, label=_label, term=_term, plain=_plain, facts=_facts, step_facts=_step_facts
+    )
     env.filters.update(ui=_ui, label=_label, term=_term)
     env.filters.update(
         md=escape_markdown,

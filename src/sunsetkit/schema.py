@@ -7,16 +7,21 @@ from typing import Literal
 
 from pydantic import BaseModel
 
-from .model import Glossary, Migration
+from .model import Glossary, Migration, StepLibrary
 
 __all__ = ["SCHEMA_FILES", "schema_json"]
 
-SchemaName = Literal["migration", "glossary"]
-_MODELS: dict[str, type[BaseModel]] = {"migration": Migration, "glossary": Glossary}
+SchemaName = Literal["migration", "glossary", "steps"]
+_MODELS: dict[str, type[BaseModel]] = {
+    "migration": Migration,
+    "glossary": Glossary,
+    "steps": StepLibrary,
+}
 #: Where the project keeps each schema, relative to content/.
 SCHEMA_FILES = {
     "migration": "schema/migration.schema.json",
     "glossary": "schema/glossary.schema.json",
+    "steps": "schema/steps.schema.json",
 }
 
 

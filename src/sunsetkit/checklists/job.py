@@ -74,10 +74,10 @@ def run_checklists(
     guides: Path | None = None,
     progress: Callable[[int], None] | None = None,
 ) -> ChecklistResult:
-    migrations = load_migrations(project.migrations_dir)
-    matcher = Matcher(migrations)
+    glossary = load_glossary(project.glossary_path)
+    matcher = Matcher(load_migrations(project.migrations_dir, glossary))
     available = discover_catalogs(project.locales_dir)
-    locales = _Locales(project, available, load_glossary(project.glossary_path))
+    locales = _Locales(project, available, glossary)
     choices = [SOURCE_LOCALE, *available]
     env = create_environment(project.templates_dir)
     template = env.get_template(TEMPLATE)
@@ -163,7 +163,7 @@ def _summary_entry(plan: Plan) -> dict[str, Any]:
                 "offer_name": item.subscription.offer_name,
                 "migration": item.migration.id,
                 "quantity": item.subscription.quantity,
-                "deadline": item.deadline.isoformat(),
+                "deadline": item.deadline.isoformat() if item.deadline else None,
                 "days_left": item.days_left,
                 "status": item.urgency,
             }
@@ -177,10 +177,10 @@ class IndexRow(NamedTuple):
 
     A tuple, not a dict: a run over 100,000 customers keeps every row until the end."""
 
-    deadline: dt.date
+    deadline: dt.date  # date.max where there is none: such rows sort last
     name: str
     subscription_id: str
-    days_left: int
+    days_left: int | None
     urgency: str
     file: str
     locale: str
@@ -191,7 +191,7 @@ class IndexRow(NamedTuple):
 def _index_rows(plan: Plan) -> list[IndexRow]:
     return [
         IndexRow(
-            item.deadline,
+            item.deadline or dt.date.max,
             plan.customer.name,
             item.subscription.id,
             item.days_left,

@@ -51,22 +51,24 @@ class Customer(_Record):
     subscriptions: tuple[Subscription, ...] = ()
 
 
-Urgency = Literal["overdue", "urgent", "ok"]
+Urgency = Literal["overdue", "urgent", "ok", "no-deadline"]
 URGENT_DAYS = 30
 
 
 @dataclass(frozen=True)
 class PlanItem:
-    """One affected subscription with its deadline."""
+    """One affected subscription with its deadline, if its migration has one."""
 
     subscription: Subscription
     migration: Migration
-    deadline: dt.date
-    days_left: int
+    deadline: dt.date | None  # None: the migration has no deadline (usage-based offers)
+    days_left: int | None
     guide_link: str = ""
 
     @property
     def urgency(self) -> Urgency:
+        if self.days_left is None:
+            return "no-deadline"
         if self.days_left < 0:
             return "overdue"
         return "urgent" if self.days_left <= URGENT_DAYS else "ok"

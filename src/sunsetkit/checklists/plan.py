@@ -81,15 +81,16 @@ def plan_customer(
         migration = matcher.match(subscription)
         if migration is None:
             continue
-        deadline = subscription.commitment_end_date
-        if deadline is None:
+        deadline = subscription.commitment_end_date if migration.deadline != "none" else None
+        if deadline is None and migration.deadline != "none":
             raise ValueError(
                 f"subscription {subscription.id} ({subscription.offer_name}) is retiring "
                 f"but has no commitmentEndDate"
             )
+        days_left = (deadline - as_of).days if deadline is not None else None
         link = guide_link.format(locale=locale_id, id=migration.id)
-        items.append(PlanItem(subscription, migration, deadline, (deadline - as_of).days, link))
+        items.append(PlanItem(subscription, migration, deadline, days_left, link))
     if not items:
         return None
-    items.sort(key=lambda item: (item.deadline, item.subscription.id))
+    items.sort(key=lambda item: (item.deadline or dt.date.max, item.subscription.id))
     return Plan(customer, locale_id, file_name(customer), as_of, tuple(items))

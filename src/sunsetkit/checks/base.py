@@ -78,7 +78,7 @@ class LocaleGlossary:
     #: Source forms that must appear verbatim (names, and terms this locale keeps).
     verbatim: tuple[str, ...] = ()
     #: Terms with an approved form in this locale: source -> approved.
-    terms: dict[str, str] = field(default_factory=dict)
+    terms: dict[str, tuple[str, ...]] = field(default_factory=dict)
     #: UI labels: source -> the approved forms (with and without the locale's brackets).
     labels: dict[str, tuple[str, ...]] = field(default_factory=dict)
 

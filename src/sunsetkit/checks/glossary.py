@@ -37,14 +37,19 @@ def locale_glossary(glossary: Glossary | None, locale: str | None) -> LocaleGlos
     fmt = glossary.label_format.get(locale or "", "{label}")
     verbatim, terms, labels = [], {}, {}
     for entry in glossary.terms:
-        approved = entry.translations.get(locale or "", entry.source)
+        forms = entry.forms(locale or "")
+        approved = forms[0]
         if entry.kind == "ui":
             labels[entry.source] = tuple(dict.fromkeys((fmt.format(label=approved), approved)))
-        elif approved == entry.source:
+        elif forms == [entry.source]:
             verbatim.append(entry.source)
         else:
-            terms[entry.source] = approved
+            terms[entry.source] = tuple(forms)
     return LocaleGlossary(tuple(verbatim), terms, labels)
+
+
+def _or(forms: tuple[str, ...]) -> str:
+    return " or ".join(repr(f) for f in forms)
 
 
 def _contains(text: str, phrase: str, fold: bool = False) -> bool:
@@ -90,10 +95,10 @@ def check_terms(entry: Entry, ctx: MessageContext) -> Iterator[str]:
             if not _contains(source, term):
                 continue
             source = source.replace(term, "\x00")
-            approved = ctx.glossary.terms.get(term)
-            if approved is not None and not _contains(text, approved, fold=True):
+            forms = ctx.glossary.terms.get(term)
+            if forms is not None and not any(_contains(text, f, fold=True) for f in forms):
                 found = f", not {term!r}" if _contains(text, term) else ""
-                yield f"{term!r} is {approved!r} in {ctx.locale}{found}"
+                yield f"{term!r} is {_or(forms)} in {ctx.locale}{found}"
         return
 
 

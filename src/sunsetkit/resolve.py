@@ -1,0 +1,220 @@
+"""Cross-checks of content that one model cannot make alone, with the author's file and line.
+
+A definition refers to shared steps (content/steps.yaml), to portal labels and roles
+(content/glossary.yaml), and uses placeholders in its prose. Each reference is checked
+here, so an error names the content file and line, never the template that would have
+stumbled over it later. Shared steps are resolved into the definition.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel
+
+from .errors import ContentError, did_you_mean
+from .extract import is_translatable
+from .model import Glossary, Migration, Step, StepLibrary, placeholders
+
+__all__ = ["check_library", "check_migration", "prose_fields"]
+
+Loc = tuple[int | str, ...]
+#: Placeholders every prose field may use, whatever the definition.
+STANDARD = frozenset({"product", "example"})
+
+
+def check_library(
+    library: StepLibrary, glossary: Glossary, lines: Mapping[Loc, int], path: Path
+) -> None:
+    for key, step in library.steps.items():
+        _check_labels(step, glossary, ("steps", key), lines, path)
+        _check_prose(step, set(STANDARD), ("steps", key), lines, path)
+
+
+def check_migration(
+    migration: Migration,
+    library: StepLibrary,
+    glossary: Glossary,
+    lines: Mapping[Loc, int],
+    path: Path,
+) -> Migration:
+    """Check every reference of a definition; return it with its shared steps resolved."""
+    for index, role in enumerate(migration.roles):
+        _check_label(role, glossary, ("roles", index), lines, path)
+    common = {
+        "product",
+        *migration.names,
+        *(e.key for e in migration.events),
+    }
+    if migration.example_product is not None:
+        common.add("example")
+    phases = []
+    for p, phase in enumerate(migration.procedure.phases):
+        loc: Loc = ("procedure", "phases", p)
+        steps = [
+            _resolve(step, library, glossary, common, (*loc, "steps", s), lines, path)
+            for s, step in enumerate(phase.steps)
+        ]
+        _check_prose(phase.model_copy(update={"steps": []}), common, loc, lines, path)
+        phases.append(phase.model_copy(update={"steps": steps}))
+    rest = migration.model_copy(update={"procedure": migration.procedure.model_copy(
+        update={"phases": []})})
+    _check_prose(rest, common, (), lines, path)
+    procedure = migration.procedure.model_copy(update={"phases": phases})
+    return migration.model_copy(update={"procedure": procedure})
+
+
+def _resolve(
+    step: Step,
+    library: StepLibrary,
+    glossary: Glossary,
+    common: set[str],
+    loc: Loc,
+    lines: Mapping[Loc, int],
+    path: Path,
+) -> Step:
+    """A step with its `use` replaced by the library step, parameters overridden."""
+    substeps = [
+        _resolve(sub, library, glossary, common, (*loc, "substeps", i), lines, path)
+        for i, sub in enumerate(step.substeps)
+    ]
+    if step.use is None:
+        own = step.model_copy(update={"substeps": []})
+        _check_labels(own, glossary, loc, lines, path)
+        _check_prose(own, common, loc, lines, path)
+        return step.model_copy(update={"substeps": substeps})
+    shared = library.steps.get(step.use)
+    if shared is None:
+        raise ContentError(
+            f"no shared step {step.use!r} in content/steps.yaml",
+            path,
+            _line(lines, (*loc, "use")),
+            hint=did_you_mean(step.use, library.steps) or "add it there, or write the step's text",
+        )
+    for field in ("ui", "names", "numbers"):
+        unknown = set(getattr(step, field)) - set(getattr(shared, field))
+        if unknown:
+            name = sorted(unknown)[0]
+            raise ContentError(
+                f"shared step {step.use!r} has no {field} parameter {name!r}",
+                path,
+                _line(lines, (*loc, field, name)),
+                hint=did_you_mean(name, getattr(shared, field))
+                or f"it takes: {', '.join(sorted(getattr(shared, field))) or 'none'}",
+            )
+    _check_labels(step, glossary, loc, lines, path)
+    used, _ = placeholders(shared.text or "")
+    if "example" in used and "example" not in common:
+        raise ContentError(
+            f"shared step {step.use!r} names an example replacement, and this definition "
+            "has no named replacement",
+            path,
+            _line(lines, (*loc, "use")),
+            hint="add a replacement option with a 'name', or write the step's own text",
+        )
+    _check_prose(step.model_copy(update={"substeps": []}), common, loc, lines, path)
+    return shared.model_copy(
+        update={
+            "ui": {**shared.ui, **step.ui},
+            "names": {**shared.names, **step.names},
+            "numbers": {**shared.numbers, **step.numbers},
+            "substeps": substeps or shared.substeps,
+            "note": step.note or shared.note,
+            "image": step.image or shared.image,
+        }
+    )
+
+
+def _check_labels(
+    step: Step, glossary: Glossary, loc: Loc, lines: Mapping[Loc, int], path: Path
+) -> None:
+    for key, label in step.ui.items():
+        _check_label(label, glossary, (*loc, "ui", key), lines, path)
+
+
+def _check_label(
+    label: str, glossary: Glossary, loc: Loc, lines: Mapping[Loc, int], path: Path
+) -> None:
+    labels = {t.source for t in glossary.terms if t.kind == "ui"}
+    if label not in labels:
+        raise ContentError(
+            f"{label!r} is not a UI label of content/glossary.yaml",
+            path,
+            _line(lines, loc),
+            hint=did_you_mean(label, labels)
+            or "add it to the glossary (kind: ui) with its label in every locale",
+        )
+
+
+def _check_prose(
+    model: BaseModel, allowed: set[str], loc: Loc, lines: Mapping[Loc, int], path: Path
+) -> None:
+    """Every placeholder of every prose field is known; no lone percent sign."""
+    if isinstance(model, Step):
+        allowed = allowed | set(model.ui) | set(model.names) | set(model.numbers)
+        for index, sub in enumerate(model.substeps):
+            _check_prose(sub, allowed, (*loc, "substeps", index), lines, path)
+    for where, text in prose_fields(model, loc):
+        used, bad = placeholders(text)
+        if bad:
+            raise ContentError(
+                f"a lone % in {_field(where)}: {bad[0]!r}",
+                path,
+                _line(lines, where),
+                hint="write a literal percent sign as %%, a placeholder as %(name)s",
+            )
+        unknown = sorted(used - allowed)
+        if unknown:
+            raise ContentError(
+                f"unknown placeholder %({unknown[0]})s in {_field(where)}",
+                path,
+                _line(lines, where),
+                hint=did_you_mean(unknown[0], allowed)
+                or f"known here: {', '.join(sorted(allowed))}",
+            )
+
+
+def prose_fields(model: BaseModel, loc: Loc = ()) -> Iterator[tuple[Loc, str]]:
+    """Every translatable string of a model, with its location in the data."""
+    for name, field in type(model).model_fields.items():
+        value = getattr(model, name)
+        here = (*loc, name)
+        if is_translatable(field):
+            for sub, text in _strings(value, here):
+                yield sub, text
+        else:
+            yield from _nested(value, here)
+
+
+def _strings(value: Any, loc: Loc) -> Iterator[tuple[Loc, str]]:
+    if isinstance(value, str):
+        yield loc, value
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            yield from _strings(item, (*loc, index))
+
+
+def _nested(value: Any, loc: Loc) -> Iterator[tuple[Loc, str]]:
+    if isinstance(value, Step):
+        return  # each step is checked on its own, with its own placeholders
+    if isinstance(value, BaseModel):
+        yield from prose_fields(value, loc)
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            yield from _nested(item, (*loc, index))
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            yield from _nested(item, (*loc, key))
+
+
+def _field(loc: Loc) -> str:
+    return ".".join(str(p) for p in loc) or "(top level)"
+
+
+def _line(lines: Mapping[Loc, int], loc: Loc) -> int | None:
+    for end in range(len(loc), -1, -1):
+        if loc[:end] in lines:
+            return lines[loc[:end]]
+    return None
