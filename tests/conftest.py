@@ -38,10 +38,33 @@ def built(project: Project) -> BuildResult:
     return build_guides(project)
 
 
+def copy_project(root: Path) -> Path:
+    for name in ("content", "templates", "locales"):
+        shutil.copytree(ROOT / name, root / name)
+    shutil.copy(ROOT / "babel.cfg", root / "babel.cfg")
+    return root
+
+
 @pytest.fixture
 def project_copy(tmp_path: Path) -> Path:
     """A copy of the project's inputs that a test may break."""
-    root = tmp_path / "project"
-    for name in ("content", "templates", "locales"):
-        shutil.copytree(ROOT / name, root / name)
-    return root
+    return copy_project(tmp_path / "project")
+
+
+ADDED_ID = "zz-added-retirement"
+
+
+@pytest.fixture(scope="session")
+def extended(tmp_path_factory: pytest.TempPathFactory) -> Project:
+    """A copy of the project with one more definition: every existing one's shapes, merged.
+
+    The new definition is the first existing one under a new id, so it needs no new
+    message; tests that run over it prove that adding a retirement needs no test edit.
+    """
+    root = copy_project(tmp_path_factory.mktemp("extended") / "project")
+    first = sorted((root / "content" / "migrations").glob("*.yaml"))[0]
+    text = first.read_text(encoding="utf-8")
+    old_id = next(line for line in text.splitlines() if line.startswith("id: "))
+    added = text.replace(old_id, f"id: {ADDED_ID}", 1)
+    (root / "content" / "migrations" / f"{ADDED_ID}.yaml").write_text(added, encoding="utf-8")
+    return Project(root)

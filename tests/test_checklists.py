@@ -10,12 +10,15 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from babel.dates import format_date
 from click.testing import CliRunner, Result
 
 from sunsetkit.checklists.model import Customer, Subscription
 from sunsetkit.checklists.plan import Matcher, file_name, negotiate_locale, plan_customer
 from sunsetkit.cli import main
+from sunsetkit.i18n import discover_catalogs, load_catalog
 from sunsetkit.load import load_migrations
+from sunsetkit.model import Migration
 from sunsetkit.markdown import parser
 
 from .conftest import ROOT
@@ -150,7 +153,70 @@ def test_plurals_follow_the_number(tmp_path: Path) -> None:
     assert _run(source, out).exit_code == 0
     one = next(out.glob("one-*.md")).read_text(encoding="utf-8")
     two = next(out.glob("two-*.md")).read_text(encoding="utf-8")
-    assert "Koop 1 licentie van" in one and "Koop 2 licenties van" in two
+    catalog = load_catalog(discover_catalogs(ROOT / "locales")["nl-NL"], "nl-NL")
+    singular, plural = catalog.get(("License: %(licenses)s", "Licenses: %(licenses)s")).string
+    assert singular % {"licenses": "1"} in one and plural % {"licenses": "2"} in two
+    assert singular != plural
+
+
+# --- tasks follow each definition's procedure -------------------------------------------
+
+
+def _checklist_for(migration: Migration, tmp_path: Path, **subscription: Any) -> str:
+    offer = migration.retired.offers[0]
+    source = _write_json(
+        tmp_path / "c.json",
+        [_customer(culture="en-US", offerName=offer.name, offerId=offer.id or "", **subscription)],
+    )
+    out = tmp_path / "out"
+    result = _run(source, out)
+    assert result.exit_code == 0, result.output
+    return next(out.glob("contoso-*.md")).read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    "migration", load_migrations(ROOT / "content" / "migrations"), ids=lambda m: m.id
+)
+def test_tasks_follow_the_procedure_and_its_ending(migration: Migration, tmp_path: Path) -> None:
+    no_date = migration.deadline == "none"
+    text = _checklist_for(migration, tmp_path, commitmentEndDate="" if no_date else "2026-12-31")
+    tasks = [line[6:] for line in text.splitlines() if line.startswith("- [ ] ")]
+    phases = migration.procedure.phases
+    ending = migration.procedure.ends.value
+    own = phases if ending == "workflow" else phases[:-1]
+    assert tasks[: len(own)] == [p.task or p.title for p in own]
+    assert len(tasks) == len(own) + (ending != "workflow")
+    if ending == "suspend":
+        assert "**Suspended**" in tasks[-1]
+    if ending == "cancel":
+        assert tasks[-1].startswith("Cancel the retired subscription")
+    if no_date:
+        assert "Deadline: none" in text and "2026" not in tasks[-1]
+    else:
+        assert "December 31, 2026" in text
+    for event in migration.events:
+        if event.checklist:
+            assert f": {format_date(event.date, 'long', locale='en_US')}" in text
+
+
+@pytest.mark.parametrize(
+    "migration",
+    [m for m in load_migrations(ROOT / "content" / "migrations") if m.deadline == "none"],
+    ids=lambda m: m.id,
+)
+def test_an_offer_without_a_deadline_gets_no_invented_one(
+    migration: Migration, tmp_path: Path
+) -> None:
+    source = _write_json(
+        tmp_path / "c.json",
+        [_customer(offerName=migration.retired.offers[0].name, commitmentEndDate="")],
+    )
+    out = tmp_path / "out"
+    assert _run(source, out).exit_code == 0
+    summary = json.loads((out / "summary.json").read_text(encoding="utf-8"))
+    [item] = summary["customers"][0]["subscriptions"]
+    assert item["deadline"] is None and item["days_left"] is None
+    assert item["status"] == "no-deadline"
 
 
 # --- CSV ---------------------------------------------------------------------------------

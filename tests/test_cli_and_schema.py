@@ -13,7 +13,7 @@ from sunsetkit.schema import SCHEMA_FILES
 from .conftest import ROOT
 
 
-@pytest.mark.parametrize("kind", ["migration", "glossary"])
+@pytest.mark.parametrize("kind", sorted(SCHEMA_FILES))
 def test_committed_schema_matches_the_model(kind: str) -> None:
     result = CliRunner().invoke(main, ["schema", kind])
     assert result.exit_code == 0
@@ -21,6 +21,19 @@ def test_committed_schema_matches_the_model(kind: str) -> None:
     assert result.output == committed, "regenerate with `sunset schema` (see README)"
     schema = json.loads(result.output)
     assert schema["additionalProperties"] is False
+
+
+@pytest.mark.parametrize("kind", sorted(SCHEMA_FILES))
+def test_every_field_has_a_description_an_editor_can_show(kind: str) -> None:
+    schema = json.loads(CliRunner().invoke(main, ["schema", kind]).output)
+    models = [schema, *schema.get("$defs", {}).values()]
+    missing = [
+        f"{model.get('title')}.{name}"
+        for model in models
+        for name, spec in model.get("properties", {}).items()
+        if not spec.get("description")
+    ]
+    assert not missing, f"fields without a description: {missing}"
 
 
 def test_default_schema_is_the_migration_schema() -> None:
@@ -32,8 +45,9 @@ def test_every_content_file_references_its_schema() -> None:
     for path in (ROOT / "content" / "migrations").glob("*.yaml"):
         first = path.read_text(encoding="utf-8").splitlines()[0]
         assert first == "# yaml-language-server: $schema=../schema/migration.schema.json"
-    glossary = (ROOT / "content" / "glossary.yaml").read_text(encoding="utf-8").splitlines()
-    assert glossary[0] == "# yaml-language-server: $schema=schema/glossary.schema.json"
+    for name in ("glossary", "steps"):
+        text = (ROOT / "content" / f"{name}.yaml").read_text(encoding="utf-8").splitlines()
+        assert text[0] == f"# yaml-language-server: $schema=schema/{name}.schema.json"
 
 
 def test_unknown_schema_kind_is_a_usage_error() -> None:

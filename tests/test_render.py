@@ -2,12 +2,23 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 import yaml
+from babel import Locale
+from babel.dates import format_date
 
+from sunsetkit.i18n import discover_catalogs
 from sunsetkit.load import load_glossary
 from sunsetkit.markdown import parser
-from sunsetkit.render import Vocabulary, _yaml_scalar, escape_markdown
+from sunsetkit.render import (
+    FIRST_OF_MONTH,
+    Vocabulary,
+    _yaml_scalar,
+    escape_markdown,
+    format_day,
+)
 
 from .conftest import ROOT
 
@@ -50,7 +61,7 @@ def test_vocabulary_gives_approved_labels_and_terms() -> None:
     assert ja.ui("Submit") == "**[送信]**"
     assert nl.term("CREST") == "CREST"
     with pytest.raises(KeyError, match="not in the glossary"):
-        nl.ui("Cancel")
+        nl.ui("Frobnicate")
     with pytest.raises(KeyError, match="not a UI label"):
         nl.label("CREST")
 
@@ -61,3 +72,22 @@ def test_vocabulary_gives_approved_labels_and_terms() -> None:
 )
 def test_front_matter_values_round_trip_through_yaml(value: str) -> None:
     assert yaml.safe_load(f"title: {_yaml_scalar(value)}\n") == {"title": value}
+
+
+def test_french_writes_the_first_of_the_month_as_an_ordinal() -> None:
+    fr = Locale.parse("fr_FR")
+    assert format_day(date(2018, 8, 1), "long", fr) == "1er août 2018"
+    assert format_day(date(2018, 8, 2), "long", fr) == "2 août 2018"
+    assert format_day(date(2018, 8, 1), "full", fr) == "mercredi 1er août 2018"
+    assert format_day(date(2018, 8, 1), "short", fr) == format_date(date(2018, 8, 1), "short", fr)
+
+
+@pytest.mark.parametrize("locale_id", ["en-US", *discover_catalogs(ROOT / "locales")])
+def test_other_dates_are_cldr_dates(locale_id: str) -> None:
+    locale = Locale.parse(locale_id, sep="-")
+    for day in (date(2020, 7, 1), date(2026, 11, 23)):
+        expected = format_date(day, "long", locale)
+        if locale.language in FIRST_OF_MONTH and day.day == 1:
+            assert format_day(day, "long", locale) != expected
+        else:
+            assert format_day(day, "long", locale) == expected

@@ -111,7 +111,8 @@ def _content_error(
         message = f"missing field {field!r}"
         hint = "add it; `sunset schema` lists every field"
     else:
-        message = f"{field}: {error['msg']}" if loc else error["msg"]
+        text = error["msg"].removeprefix("Value error, ")
+        message = f"{field}: {text}" if loc else text
         if error["type"].startswith("date"):
             hint = "write a real calendar date as YYYY-MM-DD"
     return ContentError(message, path, _line_of(loc, lines), hint=hint)

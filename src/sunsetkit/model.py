@@ -220,7 +220,7 @@ class OptionGroup(_Strict):
         "translate it (\"Microsoft 365 for business\")."
     )
     link: WebLink = Field(description="The family's product page.")
-    options: list[Option] = Field(min_length=1)
+    options: list[Option] = Field(min_length=1, description="The family's plans.")
 
 
 class Feature(_Strict):
@@ -309,7 +309,7 @@ class Phase(_Strict):
     id: Slug = Field(description="The phase's anchor, an English slug.")
     title: Text = Field(description="The phase heading, an imperative (\"Cancel the ...\").")
     intro: Text | None = Field(default=None, description="A sentence before the steps.")
-    steps: list[Step] = Field(min_length=1)
+    steps: list[Step] = Field(min_length=1, description="The steps, in order.")
     outro: Text | None = Field(default=None, description="A sentence after the steps.")
     note: Note | None = Field(default=None, description="A note after the steps.")
     task: Text | None = Field(
@@ -336,7 +336,7 @@ class Procedure(_Strict):
         default=None, gt=0, description="suspend: days until a suspended subscription is "
         "de-provisioned (a note follows the last phase)."
     )
-    phases: list[Phase] = Field(min_length=1)
+    phases: list[Phase] = Field(min_length=1, description="The phases, in order.")
 
     @model_validator(mode="after")
     def _unique(self) -> Procedure:
@@ -365,7 +365,7 @@ class StepLibrary(_Strict):
 
 class Link(_Strict):
     title: Text
-    href: RelativeLink
+    href: RelativeLink = Field(description="A relative link to the article.")
 
 
 class Section(_Strict):
@@ -373,7 +373,7 @@ class Section(_Strict):
 
     id: Slug = Field(description="The section's anchor, an English slug.")
     title: Text
-    paragraphs: list[Text] = Field(default_factory=list)
+    paragraphs: list[Text] = Field(default_factory=list, description="Paragraphs of prose.")
     items: list[Text] = Field(default_factory=list, description="A bulleted list.")
     image: Image | None = Field(default=None, description="A screenshot at the section's end.")
 
@@ -425,7 +425,7 @@ class Migration(_Strict):
     preconditions: list[Text] = Field(
         default_factory=list, description="What must be true before the transition."
     )
-    retired: Retired
+    retired: Retired = Field(description="The retired offers, as partners' data names them.")
     notes: list[Note] = Field(default_factory=list, description="Notes, at the top or after "
                               "a section ('after').")
     timing: Text | None = Field(
@@ -435,10 +435,12 @@ class Migration(_Strict):
     replacements: Replacements | None = Field(
         default=None, description="Leave out when nothing replaces the offer."
     )
-    procedure: Procedure
-    sections: list[Section] = Field(default_factory=list)
-    next_steps: list[Link] = Field(default_factory=list)
-    article: Article
+    procedure: Procedure = Field(description="How to move a customer, phase by phase.")
+    sections: list[Section] = Field(
+        default_factory=list, description="Sections of prose after the procedure."
+    )
+    next_steps: list[Link] = Field(default_factory=list, description="Articles to read next.")
+    article: Article = Field(description="The published article's front matter.")
 
     @field_validator("product", mode="before")
     @classmethod
@@ -454,12 +456,6 @@ class Migration(_Strict):
         clash = set(keys) & set(self.names)
         if clash:
             raise ValueError(f"{sorted(clash)[0]!r} is both an event id and a name key")
-        anchors = {*ANCHORS, *(p.id for p in self.procedure.phases), *(s.id for s in
-                   self.sections)}
-        for note in self.notes:
-            if note.after is not None and note.after not in anchors:
-                raise ValueError(f"note after {note.after!r}: no such section or phase "
-                                 f"(one of {', '.join(sorted(anchors))})")
         return self
 
     @property
@@ -479,6 +475,11 @@ class Migration(_Strict):
         """The replacement the steps name as their example: always this migration's own."""
         return next((o.name for o in self.all_options if o.name), None)
 
+    @property
+    def anchors(self) -> set[str]:
+        """Every section and phase a note may follow."""
+        return {*ANCHORS, *(p.id for p in self.procedure.phases), *(s.id for s in self.sections)}
+
     def notes_after(self, anchor: str | None) -> list[Note]:
         return [n for n in self.notes if n.after == anchor]
 
@@ -490,8 +491,11 @@ Forms = Annotated[list[Name], Field(min_length=1)]
 
 
 class GlossaryTerm(_Strict):
-    source: Name
-    kind: GlossaryKind
+    source: Name = Field(description="The English form, as the source text has it.")
+    kind: GlossaryKind = Field(
+        description="name: never translated; ui: a portal label (bold in steps); term: "
+        "terminology with an approved form per locale."
+    )
     translations: dict[str, Name | Forms] = Field(
         default_factory=dict,
         description="The approved form per locale (BCP 47 ids). A term that inflects may "
@@ -520,7 +524,7 @@ class Glossary(_Strict):
         default_factory=dict,
         description="How a locale writes a UI label; {label} stands for the label.",
     )
-    terms: list[GlossaryTerm]
+    terms: list[GlossaryTerm] = Field(description="Every name, UI label and term.")
 
     @model_validator(mode="after")
     def _unique(self) -> Glossary:

@@ -26,7 +26,13 @@ from .errors import TemplateError
 from .i18n import SOURCE_LOCALE, Localized, Translator, parse_locale
 from .model import Glossary, Migration, Step
 
-__all__ = ["Vocabulary", "create_environment", "escape_markdown", "render_template"]
+__all__ = [
+    "Vocabulary",
+    "create_environment",
+    "escape_markdown",
+    "format_day",
+    "render_template",
+]
 
 # Characters that open or close Markdown inline syntax, HTML or a table cell, wherever
 # they stand; CommonMark lets any ASCII punctuation be backslash-escaped.
@@ -113,11 +119,26 @@ def _translate(context: Context, text: str, **variables: Any) -> str:
     return _translator(context).gettext(text, **variables)
 
 
+#: Languages that write the first of the month as an ordinal, which CLDR's patterns
+#: lack: French "1er août 2018" (the day of any other date is a cardinal: "2 août").
+FIRST_OF_MONTH = {"fr": "er"}
+_DAY_FIELD = re.compile(r"(?<![d'])d(?!d)")
+
+
+def format_day(value: date, form: str, locale: Locale) -> str:
+    """A date in the locale's CLDR form, with the first of the month as native writers do."""
+    suffix = FIRST_OF_MONTH.get(locale.language)
+    if suffix is None or value.day != 1 or form not in ("long", "full"):
+        return str(format_date(value, form, locale=locale))
+    pattern = _DAY_FIELD.sub(f"d'{suffix}'", locale.date_formats[form].pattern, count=1)
+    return str(format_date(value, pattern, locale=locale))
+
+
 @pass_context
 def _date(context: Context, value: date, form: str = "long") -> Localized:
     locale = _locale(str(context["locale_id"]))
     return Localized(
-        format_date(value, form, locale=locale), lambda: format_date(value, form, locale="en_US")
+        format_day(value, form, locale), lambda: format_date(value, form, locale="en_US")
     )
 
 

@@ -43,6 +43,15 @@ def check_migration(
     """Check every reference of a definition; return it with its shared steps resolved."""
     for index, role in enumerate(migration.roles):
         _check_label(role, glossary, ("roles", index), lines, path)
+    for index, note in enumerate(migration.notes):
+        if note.after is not None and note.after not in migration.anchors:
+            raise ContentError(
+                f"note after {note.after!r}: the page has no such section or phase",
+                path,
+                _line(lines, ("notes", index, "after")),
+                hint=did_you_mean(note.after, migration.anchors)
+                or f"one of {', '.join(sorted(migration.anchors))}",
+            )
     common = {
         "product",
         *migration.names,
@@ -156,7 +165,7 @@ def _check_prose(
         allowed = allowed | set(model.ui) | set(model.names) | set(model.numbers)
         for index, sub in enumerate(model.substeps):
             _check_prose(sub, allowed, (*loc, "substeps", index), lines, path)
-    for where, text in prose_fields(model, loc):
+    for where, text in prose_fields(model, loc, steps=False):
         used, bad = placeholders(text)
         if bad:
             raise ContentError(
@@ -176,16 +185,21 @@ def _check_prose(
             )
 
 
-def prose_fields(model: BaseModel, loc: Loc = ()) -> Iterator[tuple[Loc, str]]:
-    """Every translatable string of a model, with its location in the data."""
+def prose_fields(
+    model: BaseModel, loc: Loc = (), steps: bool = True
+) -> Iterator[tuple[Loc, str]]:
+    """Every translatable string of a model, with its location in the data.
+
+    With steps=False the prose of nested steps is left out (each step is checked on its
+    own, with its own placeholders).
+    """
     for name, field in type(model).model_fields.items():
         value = getattr(model, name)
         here = (*loc, name)
         if is_translatable(field):
-            for sub, text in _strings(value, here):
-                yield sub, text
+            yield from _strings(value, here)
         else:
-            yield from _nested(value, here)
+            yield from _nested(value, here, steps)
 
 
 def _strings(value: Any, loc: Loc) -> Iterator[tuple[Loc, str]]:
@@ -196,17 +210,17 @@ def _strings(value: Any, loc: Loc) -> Iterator[tuple[Loc, str]]:
             yield from _strings(item, (*loc, index))
 
 
-def _nested(value: Any, loc: Loc) -> Iterator[tuple[Loc, str]]:
-    if isinstance(value, Step):
-        return  # each step is checked on its own, with its own placeholders
+def _nested(value: Any, loc: Loc, steps: bool) -> Iterator[tuple[Loc, str]]:
+    if isinstance(value, Step) and not steps:
+        return
     if isinstance(value, BaseModel):
-        yield from prose_fields(value, loc)
+        yield from prose_fields(value, loc, steps)
     elif isinstance(value, list):
         for index, item in enumerate(value):
-            yield from _nested(item, (*loc, index))
+            yield from _nested(item, (*loc, index), steps)
     elif isinstance(value, dict):
         for key, item in value.items():
-            yield from _nested(item, (*loc, key))
+            yield from _nested(item, (*loc, key), steps)
 
 
 def _field(loc: Loc) -> str:
