@@ -18,8 +18,8 @@ from sunsetkit.checklists.plan import Matcher, file_name, negotiate_locale, plan
 from sunsetkit.cli import main
 from sunsetkit.i18n import discover_catalogs, load_catalog
 from sunsetkit.load import load_migrations
-from sunsetkit.model import Migration
 from sunsetkit.markdown import parser
+from sunsetkit.model import Migration
 
 from .conftest import ROOT
 

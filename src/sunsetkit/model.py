@@ -137,7 +137,7 @@ class Event(_Strict):
     label: Text | None = Field(
         default=None,
         description="What happens on that day, as a short noun phrase "
-        "(\"Discounted transition pricing ends\"). Required for kind custom and price-change.",
+        '("Discounted transition pricing ends"). Required for kind custom and price-change.',
     )
     checklist: bool = Field(
         default=True, description="Show this date in every affected customer's checklist."
@@ -170,8 +170,9 @@ class Retired(_Strict):
     )
     offers: list[Offer] = Field(min_length=1, description="Every retired offer.")
     text: Text | None = Field(
-        default=None, description="The sentence before the list of offers; default: "
-        "This offer is retired / These offers are retired."
+        default=None,
+        description="The sentence before the list of offers; default: "
+        "This offer is retired / These offers are retired.",
     )
 
     @model_validator(mode="after")
@@ -217,7 +218,7 @@ class Option(_Strict):
 class OptionGroup(_Strict):
     name: Text = Field(
         description="The family's name, translated where Microsoft's localized sites "
-        "translate it (\"Microsoft 365 for business\")."
+        'translate it ("Microsoft 365 for business").'
     )
     link: WebLink = Field(description="The family's product page.")
     options: list[Option] = Field(min_length=1, description="The family's plans.")
@@ -237,9 +238,7 @@ class Replacements(_Strict):
     groups: list[OptionGroup] = Field(
         default_factory=list, description="Options grouped by family, each with its page."
     )
-    text: Text | None = Field(
-        default=None, description="Prose after the list, or instead of it."
-    )
+    text: Text | None = Field(default=None, description="Prose after the list, or instead of it.")
     features: list[Feature] = Field(
         default_factory=list, description="A comparison table of the flat options."
     )
@@ -249,10 +248,12 @@ class Replacements(_Strict):
         if self.options and self.groups:
             raise ValueError("give 'options' or 'groups', not both")
         if not (self.options or self.groups or self.text):
-            raise ValueError("give 'options', 'groups' or 'text'; leave 'replacements' out "
-                             "when there is none")
-        _require_unique([fold(o.name or o.label or "") for o in self.all_options],
-                        "replacement option")
+            raise ValueError(
+                "give 'options', 'groups' or 'text'; leave 'replacements' out when there is none"
+            )
+        _require_unique(
+            [fold(o.name or o.label or "") for o in self.all_options], "replacement option"
+        )
         if self.features and not self.options:
             raise ValueError("'features' compares flat 'options' only")
         for number, feature in enumerate(self.features, 1):
@@ -307,7 +308,7 @@ class Step(_Strict):
 
 class Phase(_Strict):
     id: Slug = Field(description="The phase's anchor, an English slug.")
-    title: Text = Field(description="The phase heading, an imperative (\"Cancel the ...\").")
+    title: Text = Field(description='The phase heading, an imperative ("Cancel the ...").')
     intro: Text | None = Field(default=None, description="A sentence before the steps.")
     steps: list[Step] = Field(min_length=1, description="The steps, in order.")
     outro: Text | None = Field(default=None, description="A sentence after the steps.")
@@ -333,8 +334,10 @@ class Procedure(_Strict):
         "it; no deadline task)."
     )
     deprovision_days: int | None = Field(
-        default=None, gt=0, description="suspend: days until a suspended subscription is "
-        "de-provisioned (a note follows the last phase)."
+        default=None,
+        gt=0,
+        description="suspend: days until a suspended subscription is "
+        "de-provisioned (a note follows the last phase).",
     )
     phases: list[Phase] = Field(min_length=1, description="The phases, in order.")
 
@@ -404,12 +407,12 @@ class Migration(_Strict):
         "Several names are joined as a list in the locale's way.",
     )
     title: Text | None = Field(
-        default=None, description="The page title; default: Transition customers from "
-        "%(product)s."
+        default=None, description="The page title; default: Transition customers from %(product)s."
     )
     summary: Text | None = Field(
-        default=None, description="What changed, in one sentence; default: the sentence of "
-        "the retirement event's kind."
+        default=None,
+        description="What changed, in one sentence; default: the sentence of "
+        "the retirement event's kind.",
     )
     names: dict[Key, Name] = Field(
         default_factory=dict,
@@ -426,11 +429,12 @@ class Migration(_Strict):
         default_factory=list, description="What must be true before the transition."
     )
     retired: Retired = Field(description="The retired offers, as partners' data names them.")
-    notes: list[Note] = Field(default_factory=list, description="Notes, at the top or after "
-                              "a section ('after').")
+    notes: list[Note] = Field(
+        default_factory=list, description="Notes, at the top or after a section ('after')."
+    )
     timing: Text | None = Field(
-        default=None, description="When to move customers; default: the sentence for the "
-        "deadline kind."
+        default=None,
+        description="When to move customers; default: the sentence for the deadline kind.",
     )
     replacements: Replacements | None = Field(
         default=None, description="Leave out when nothing replaces the offer."

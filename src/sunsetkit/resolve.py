@@ -68,8 +68,9 @@ def check_migration(
         ]
         _check_prose(phase.model_copy(update={"steps": []}), common, loc, lines, path)
         phases.append(phase.model_copy(update={"steps": steps}))
-    rest = migration.model_copy(update={"procedure": migration.procedure.model_copy(
-        update={"phases": []})})
+    rest = migration.model_copy(
+        update={"procedure": migration.procedure.model_copy(update={"phases": []})}
+    )
     _check_prose(rest, common, (), lines, path)
     procedure = migration.procedure.model_copy(update={"phases": phases})
     return migration.model_copy(update={"procedure": procedure})
@@ -123,17 +124,18 @@ def _resolve(
             _line(lines, (*loc, "use")),
             hint="add a replacement option with a 'name', or write the step's own text",
         )
-    _check_prose(step.model_copy(update={"substeps": []}), common, loc, lines, path)
-    return shared.model_copy(
+    merged = shared.model_copy(
         update={
             "ui": {**shared.ui, **step.ui},
             "names": {**shared.names, **step.names},
             "numbers": {**shared.numbers, **step.numbers},
-            "substeps": substeps or shared.substeps,
             "note": step.note or shared.note,
             "image": step.image or shared.image,
         }
     )
+    # The reference's own note and alt text may use the shared step's parameters.
+    _check_prose(merged.model_copy(update={"text": None, "substeps": []}), common, loc, lines, path)
+    return merged.model_copy(update={"substeps": substeps or shared.substeps})
 
 
 def _check_labels(
@@ -185,9 +187,7 @@ def _check_prose(
             )
 
 
-def prose_fields(
-    model: BaseModel, loc: Loc = (), steps: bool = True
-) -> Iterator[tuple[Loc, str]]:
+def prose_fields(model: BaseModel, loc: Loc = (), steps: bool = True) -> Iterator[tuple[Loc, str]]:
     """Every translatable string of a model, with its location in the data.
 
     With steps=False the prose of nested steps is left out (each step is checked on its
