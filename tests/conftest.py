@@ -51,6 +51,15 @@ def project_copy(tmp_path: Path) -> Path:
     return copy_project(tmp_path / "project")
 
 
+def page_count(root: Path) -> int:
+    """How many guides a full build of a project writes: every definition x every locale."""
+    from sunsetkit.i18n import discover_catalogs
+    from sunsetkit.load import load_migrations
+
+    locales = 1 + len(discover_catalogs(root / "locales"))
+    return locales * len(load_migrations(root / "content" / "migrations"))
+
+
 ADDED_ID = "zz-added-retirement"
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from pathlib import Path
 
@@ -35,11 +36,25 @@ def _english_paragraph(built: BuildResult) -> tuple[str, str]:
     )
 
 
+def _drop_first(text: str, pattern: re.Pattern[str]) -> str:
+    match = pattern.search(text)
+    assert match, "the page has no such line"
+    return text[: match.start()] + text[match.end() :]
+
+
+def _drop_last_cell(text: str) -> str:
+    """The first body row of the first table loses its last cell."""
+    lines = text.split("\n")
+    row = next(i for i, line in enumerate(lines) if line.startswith("|---")) + 1
+    lines[row] = lines[row].rstrip("|").rstrip().rsplit("|", 1)[0] + "|"
+    return "\n".join(lines)
+
+
 MUTATIONS: dict[str, tuple[Callable[[str], str], set[str]]] = {
     "clean": (lambda t: t, set()),
     "anchor": (lambda t: t.replace('<a name="when-to-transition"></a>', ""), {"page-anchors"}),
-    "list": (lambda t: t.replace("- Office 365 Enterprise F1\n", ""), {"page-lists"}),
-    "table": (lambda t: t.replace("| Ja | Ja | Ja |\n", "| Ja | Ja |\n", 1), {"page-tables"}),
+    "list": (lambda t: _drop_first(t, re.compile(r"^- .*\n", re.M)), {"page-lists"}),
+    "table": (lambda t: _drop_last_cell(t), {"page-tables"}),
     "leftover": (
         lambda t: t.replace("Functievergelijking", "{{ feature_title }}"),
         {"page-leftover"},

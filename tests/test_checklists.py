@@ -311,9 +311,18 @@ def test_due_today_and_overdue_are_said_in_the_customer_language(tmp_path: Path)
     )
     out = tmp_path / "out"
     assert _run(source, out).exit_code == 0
-    assert "**verstrijkt vandaag**" in next(out.glob("today-*.md")).read_text(encoding="utf-8")
+    catalog = load_catalog(discover_catalogs(ROOT / "locales")["nl-NL"], "nl-NL")
+    today = catalog.get("Deadline: %(deadline)s, **due today**").string
+    overdue = catalog.get(
+        (
+            "Deadline: %(deadline)s, **overdue** by %(days)s day",
+            "Deadline: %(deadline)s, **overdue** by %(days)s days",
+        )
+    ).string[1]
+    text = next(out.glob("today-*.md")).read_text(encoding="utf-8")
+    assert today % {"deadline": "21 november 2026"} in text
     late = next(out.glob("late-*.md")).read_text(encoding="utf-8")
-    assert "2 dagen **overschreden**" in late
+    assert overdue % {"deadline": "19 november 2026", "days": "2"} in late
 
 
 def test_matching_by_offer_id_name_and_status(matcher: Matcher) -> None:

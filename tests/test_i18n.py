@@ -43,7 +43,7 @@ def test_unknown_locale_is_a_usage_error() -> None:
         ("en-US", "August 1, 2018"),
         ("nl-NL", "1 augustus 2018"),
         ("sv-SE", "1 augusti 2018"),
-        ("fr-FR", "1 août 2018"),
+        ("fr-FR", "1er août 2018"),
         ("de-DE", "1. August 2018"),
         ("ja-JP", "2018年8月1日"),
         ("pl-PL", "1 sierpnia 2018"),
@@ -66,22 +66,35 @@ def test_numbers_and_lists_come_from_cldr() -> None:
     )
 
 
+#: A message whose three Polish forms differ: "pozostał 1 dzień", "2 dni", "5 dni".
+DAYS_LEFT = (
+    "Deadline: %(deadline)s, %(days)s day left",
+    "Deadline: %(deadline)s, %(days)s days left",
+)
+#: A message whose every form carries its number.
+DAYS = (
+    "A suspended subscription is de-provisioned automatically after %(days)s day. "
+    "The customer is no longer billed for it.",
+    "A suspended subscription is de-provisioned automatically after %(days)s days. "
+    "The customer is no longer billed for it.",
+)
+
+
 @pytest.mark.parametrize(("n", "form"), [(1, 0), (2, 1), (4, 1), (5, 2), (12, 2), (22, 1), (25, 2)])
 def test_polish_uses_three_plural_forms(n: int, form: int) -> None:
     catalog = load_catalog(discover_catalogs(ROOT / "locales")["pl-PL"], "pl-PL")
-    singular, plural = "This offer is retired:", "These %(count)s offers are retired:"
+    singular, plural = DAYS_LEFT
     forms = catalog.get(singular).string
     assert len(set(forms)) == 3, "the three Polish forms must differ"
     translator = Translator(catalog)
-    assert translator.ngettext(singular, plural, n, count=n) == forms[form] % {"count": n}
+    got = translator.ngettext(singular, plural, n, days=n, deadline="D")
+    assert got == forms[form] % {"days": n, "deadline": "D"}
 
 
 def test_japanese_has_one_form_that_carries_the_number() -> None:
     catalog = load_catalog(discover_catalogs(ROOT / "locales")["ja-JP"], "ja-JP")
     translator = Translator(catalog)
-    text = translator.ngettext(
-        "This offer is retired:", "These %(count)s offers are retired:", 24, count=24
-    )
+    text = translator.ngettext(*DAYS, 24, days=24)
     assert "24" in text
     assert translator.usage.complete
 
