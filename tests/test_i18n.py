@@ -152,3 +152,18 @@ def test_one_machine_translated_message_makes_the_page_mt(project_copy: Path) ->
     assert all("ms.translationtype: MT" in p.text for p in by_id.values())
     assert result.percent("sv-SE") == 100  # machine translated is still translated
     assert "Parts of this page" not in by_id[SKYPE].text
+
+
+@pytest.mark.parametrize(
+    ("text", "bcp", "folder"),
+    [
+        ("zh-CN", "zh-CN", "zh_CN"),
+        ("zh_Hans_CN", "zh-CN", "zh_CN"),
+        ("zh-TW", "zh-TW", "zh_TW"),
+        ("sr-Latn-RS", "sr-Latn-RS", "sr_Latn_RS"),
+        ("pt_BR", "pt-BR", "pt_BR"),
+    ],
+)
+def test_a_likely_script_is_left_out_of_locale_ids(text: str, bcp: str, folder: str) -> None:
+    locale = parse_locale(text)
+    assert (bcp47(locale), posix(locale)) == (bcp, folder)

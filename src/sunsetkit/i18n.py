@@ -51,13 +51,20 @@ def parse_locale(text: str, source: str | None = None) -> Locale:
 
 
 def bcp47(locale: Locale) -> str:
-    """The id users see: nl-NL."""
-    return str(locale).replace("_", "-")
+    """The id users see: nl-NL; zh-CN (its script is the likely one: not zh-Hans-CN)."""
+    return posix(locale).replace("_", "-")
 
 
 def posix(locale: Locale) -> str:
-    """The id gettext folders use: nl_NL."""
+    """The id gettext folders use: nl_NL, zh_CN (sr_Latn_RS keeps its unlikely script)."""
+    if locale.script and locale.territory and _likely_script(locale) == locale.script:
+        return f"{locale.language}_{locale.territory}"
     return str(locale)
+
+
+def _likely_script(locale: Locale) -> str | None:
+    script: str | None = Locale.parse(f"{locale.language}_{locale.territory}").script
+    return script
 
 
 def discover_catalogs(locales_dir: Path) -> dict[str, Path]:
