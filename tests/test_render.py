@@ -13,10 +13,10 @@ from sunsetkit.i18n import discover_catalogs
 from sunsetkit.load import load_glossary
 from sunsetkit.markdown import parser
 from sunsetkit.render import (
-    FIRST_OF_MONTH,
     Vocabulary,
     _yaml_scalar,
     escape_markdown,
+    first_of_month,
     format_day,
 )
 
@@ -80,6 +80,9 @@ def test_french_writes_the_first_of_the_month_as_an_ordinal() -> None:
     assert format_day(date(2018, 8, 2), "long", fr) == "2 août 2018"
     assert format_day(date(2018, 8, 1), "full", fr) == "mercredi 1er août 2018"
     assert format_day(date(2018, 8, 1), "short", fr) == format_date(date(2018, 8, 1), "short", fr)
+    brazil, portugal = Locale.parse("pt_BR"), Locale.parse("pt_PT")
+    assert format_day(date(2018, 8, 1), "long", brazil) == "1º de agosto de 2018"
+    assert format_day(date(2018, 8, 1), "long", portugal) == "1 de agosto de 2018"
 
 
 @pytest.mark.parametrize("locale_id", ["en-US", *discover_catalogs(ROOT / "locales")])
@@ -87,7 +90,7 @@ def test_other_dates_are_cldr_dates(locale_id: str) -> None:
     locale = Locale.parse(locale_id, sep="-")
     for day in (date(2020, 7, 1), date(2026, 11, 23)):
         expected = format_date(day, "long", locale)
-        if locale.language in FIRST_OF_MONTH and day.day == 1:
+        if first_of_month(locale) and day.day == 1:
             assert format_day(day, "long", locale) != expected
         else:
             assert format_day(day, "long", locale) == expected

@@ -30,6 +30,7 @@ __all__ = [
     "Vocabulary",
     "create_environment",
     "escape_markdown",
+    "first_of_month",
     "format_day",
     "render_template",
 ]
@@ -119,15 +120,21 @@ def _translate(context: Context, text: str, **variables: Any) -> str:
     return _translator(context).gettext(text, **variables)
 
 
-#: Languages that write the first of the month as an ordinal, which CLDR's patterns
-#: lack: French "1er août 2018" (the day of any other date is a cardinal: "2 août").
-FIRST_OF_MONTH = {"fr": "er"}
+#: Locales (or whole languages) that write the first of the month as an ordinal, which
+#: CLDR's patterns lack: French "1er août 2018", Brazilian "1º de agosto de 2018" (the day
+#: of any other date is a cardinal: "2 août").
+FIRST_OF_MONTH = {"fr": "er", "pt_BR": "º"}
 _DAY_FIELD = re.compile(r"(?<![d'])d(?!d)")
+
+
+def first_of_month(locale: Locale) -> str | None:
+    """The ordinal suffix of the first of the month in a locale, if it writes one."""
+    return FIRST_OF_MONTH.get(str(locale), FIRST_OF_MONTH.get(locale.language))
 
 
 def format_day(value: date, form: str, locale: Locale) -> str:
     """A date in the locale's CLDR form, with the first of the month as native writers do."""
-    suffix = FIRST_OF_MONTH.get(locale.language)
+    suffix = first_of_month(locale)
     if suffix is None or value.day != 1 or form not in ("long", "full"):
         return str(format_date(value, form, locale=locale))
     pattern = _DAY_FIELD.sub(f"d'{suffix}'", locale.date_formats[form].pattern, count=1)
