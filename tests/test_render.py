@@ -8,16 +8,20 @@ import pytest
 import yaml
 from babel import Locale
 from babel.dates import format_date
+from babel.lists import format_list
 
 from sunsetkit.i18n import discover_catalogs
 from sunsetkit.load import load_glossary
 from sunsetkit.markdown import parser
 from sunsetkit.render import (
+    SPACED_LATIN,
     Vocabulary,
     _yaml_scalar,
     escape_markdown,
     first_of_month,
     format_day,
+    join_list,
+    spaced,
 )
 
 from .conftest import ROOT
@@ -89,8 +93,26 @@ def test_french_writes_the_first_of_the_month_as_an_ordinal() -> None:
 def test_other_dates_are_cldr_dates(locale_id: str) -> None:
     locale = Locale.parse(locale_id, sep="-")
     for day in (date(2020, 7, 1), date(2026, 11, 23)):
-        expected = format_date(day, "long", locale)
+        expected = spaced(format_date(day, "long", locale), locale)
         if first_of_month(locale) and day.day == 1:
             assert format_day(day, "long", locale) != expected
         else:
             assert format_day(day, "long", locale) == expected
+
+
+def test_chinese_lists_and_dates_space_latin_text_as_the_docs_do() -> None:
+    zh = Locale.parse("zh_CN")
+    assert (
+        join_list(["Office 365 F3", "Microsoft 365 F3"], zh) == "Office 365 F3 和 Microsoft 365 F3"
+    )
+    assert join_list(["A", "B", "云和山"], zh) == "A、B 和云和山"  # inside an item: untouched
+    assert format_day(date(2019, 1, 1), "long", zh) == "2019 年 1 月 1 日"
+
+
+@pytest.mark.parametrize("locale_id", ["en-US", *discover_catalogs(ROOT / "locales")])
+def test_lists_are_cldr_lists_elsewhere(locale_id: str) -> None:
+    locale = Locale.parse(locale_id, sep="-")
+    items = ["Office 365 F3", "Microsoft 365 F3", "Office 365 E1"]
+    if locale.language not in SPACED_LATIN:
+        assert join_list(items, locale) == format_list(items, locale=locale)
+    assert join_list(items[:1], locale) == items[0]

@@ -32,7 +32,9 @@ __all__ = [
     "escape_markdown",
     "first_of_month",
     "format_day",
+    "join_list",
     "render_template",
+    "spaced",
 ]
 
 # Characters that open or close Markdown inline syntax, HTML or a table cell, wherever
@@ -136,9 +138,9 @@ def format_day(value: date, form: str, locale: Locale) -> str:
     """A date in the locale's CLDR form, with the first of the month as native writers do."""
     suffix = first_of_month(locale)
     if suffix is None or value.day != 1 or form not in ("long", "full"):
-        return str(format_date(value, form, locale=locale))
+        return spaced(str(format_date(value, form, locale=locale)), locale)
     pattern = _DAY_FIELD.sub(f"d'{suffix}'", locale.date_formats[form].pattern, count=1)
-    return str(format_date(value, pattern, locale=locale))
+    return spaced(str(format_date(value, pattern, locale=locale)), locale)
 
 
 @pass_context
@@ -157,12 +159,39 @@ def _number(context: Context, value: int | float) -> Localized:
     )
 
 
+#: Languages written without spaces whose documentation puts a half-width space between
+#: their script and Latin letters or digits (Microsoft's Chinese style): CLDR gives
+#: "A和B" and "2019年1月1日"; the docs write "A 和 B" and "2019 年 1 月 1 日".
+SPACED_LATIN = frozenset({"zh"})
+_SCRIPT_LATIN = re.compile(
+    r"(?<=[A-Za-z0-9])(?=[\u3400-\u9fff])|(?<=[\u3400-\u9fff])(?=[A-Za-z0-9])"
+)
+_ITEM = re.compile("\ue000(\\d+)\ue001")
+
+
+def spaced(text: str, locale: Locale) -> str:
+    """CLDR output with the locale's spacing between its script and Latin text."""
+    return _SCRIPT_LATIN.sub(" ", text) if locale.language in SPACED_LATIN else text
+
+
+def join_list(items: list[str], locale: Locale) -> str:
+    """A CLDR list; spacing is added where an item meets a connector, never inside one."""
+    marked = format_list([f"\ue000{i}\ue001" for i in range(len(items))], locale=locale)
+    pieces = [items[int(p)] if i % 2 else p for i, p in enumerate(_ITEM.split(marked))]
+    joined = ""
+    for piece in pieces:
+        if joined and piece:
+            joined += spaced(joined[-1] + piece[0], locale)[1:-1]
+        joined += piece
+    return joined
+
+
 @pass_context
 def _join(context: Context, values: Iterable[str]) -> Localized:
     items = list(values)
     locale = _locale(str(context["locale_id"]))
     sources = [getattr(v, "source", v) for v in items]
-    return Localized(format_list(items, locale=locale), format_list(sources, locale="en_US"))
+    return Localized(join_list(items, locale), format_list(sources, locale="en_US"))
 
 
 @pass_context
