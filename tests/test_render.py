@@ -20,6 +20,7 @@ from sunsetkit.render import (
     escape_markdown,
     first_of_month,
     format_day,
+    format_number,
     join_list,
     spaced,
 )
@@ -116,3 +117,17 @@ def test_lists_are_cldr_lists_elsewhere(locale_id: str) -> None:
     if locale.language not in SPACED_LATIN:
         assert join_list(items, locale) == format_list(items, locale=locale)
     assert join_list(items[:1], locale) == items[0]
+
+
+@pytest.mark.parametrize(
+    ("locale_id", "four", "five"),
+    [
+        ("es-ES", "1200", "12.000"),
+        ("pl-PL", "1200", "12\u00a0000"),
+        ("de-DE", "1.200", "12.000"),
+        ("en-US", "1,200", "12,000"),
+    ],
+)
+def test_numbers_follow_cldr_minimum_grouping_digits(locale_id: str, four: str, five: str) -> None:
+    locale = Locale.parse(locale_id, sep="-")
+    assert (format_number(1200, locale), format_number(12000, locale)) == (four, five)

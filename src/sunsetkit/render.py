@@ -32,6 +32,7 @@ __all__ = [
     "escape_markdown",
     "first_of_month",
     "format_day",
+    "format_number",
     "join_list",
     "render_template",
     "spaced",
@@ -154,9 +155,19 @@ def _date(context: Context, value: date, form: str = "long") -> Localized:
 @pass_context
 def _number(context: Context, value: int | float) -> Localized:
     locale = _locale(str(context["locale_id"]))
-    return Localized(
-        format_decimal(value, locale=locale), lambda: format_decimal(value, locale="en_US")
-    )
+    return Localized(format_number(value, locale), lambda: format_decimal(value, locale="en_US"))
+
+
+#: CLDR's minimumGroupingDigits where it is 2, which Babel does not read: these locales
+#: group a number only from five digits on ("1200" but "12 000" in Spanish and Polish).
+MIN_GROUPING_2 = frozenset({"es", "pl", "pt_PT"})
+
+
+def format_number(value: int | float, locale: Locale) -> str:
+    """A number in the locale's CLDR format, with its minimum grouping digits."""
+    wide = abs(value) >= 10_000
+    short = str(locale) in MIN_GROUPING_2 or locale.language in MIN_GROUPING_2
+    return str(format_decimal(value, locale=locale, group_separator=wide or not short))
 
 
 #: Languages written without spaces whose documentation puts a half-width space between
