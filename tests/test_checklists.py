@@ -128,7 +128,16 @@ def test_summary_json_has_the_documented_shape(tmp_path: Path) -> None:
         "days_left",
         "status",
     }
-    assert any("es-ES" in warning for warning in summary["warnings"])
+    shipped = {"en", *(locale.split("-")[0] for locale in discover_catalogs(ROOT / "locales"))}
+    demo = json.loads(DEMO.read_text(encoding="utf-8"))["items"]
+    unshipped = {c["billingProfile"]["culture"] for c in demo} - {
+        c["billingProfile"]["culture"]
+        for c in demo
+        if c["billingProfile"]["culture"].split("-")[0].lower() in shipped
+    }
+    assert unshipped, "the demo should show a customer whose language has no catalog"
+    for culture in unshipped:
+        assert any(culture in warning for warning in summary["warnings"]), culture
 
 
 def test_index_lists_soonest_deadline_first_with_marks(tmp_path: Path) -> None:
@@ -371,11 +380,18 @@ def test_locale_negotiation(culture: str, expected: str | None) -> None:
     assert negotiate_locale(culture, LOCALES) == expected
 
 
+def _unshipped_culture() -> str:
+    """A real culture whose language has no catalog in this project."""
+    shipped = {locale.split("-")[0] for locale in discover_catalogs(ROOT / "locales")}
+    return next(c for c in ("is-IS", "eu-ES", "cy-GB", "mt-MT") if c[:2] not in shipped)
+
+
 def test_unknown_culture_gives_english_and_a_warning(tmp_path: Path) -> None:
-    source = _write_json(tmp_path / "c.json", [_customer(culture="es-ES")])
+    culture = _unshipped_culture()
+    source = _write_json(tmp_path / "c.json", [_customer(culture=culture)])
     result = _run(source, tmp_path / "out")
     assert result.exit_code == 0
-    assert "no catalog for culture 'es-ES'" in result.stderr
+    assert f"no catalog for culture {culture!r}" in result.stderr
     assert "Migration checklist for Contoso" in next(
         (tmp_path / "out").glob("contoso-*.md")
     ).read_text(encoding="utf-8")
@@ -387,8 +403,9 @@ def test_locale_option_forces_one_and_must_exist(tmp_path: Path) -> None:
     assert "Migreringschecklista" in next((tmp_path / "out").glob("*-*.md")).read_text(
         encoding="utf-8"
     )
-    result = _run(source, tmp_path / "out2", "--locale", "es-ES")
-    assert result.exit_code == 2 and "no catalog for locale es-ES" in result.stderr
+    culture = _unshipped_culture()
+    result = _run(source, tmp_path / "out2", "--locale", culture)
+    assert result.exit_code == 2 and f"no catalog for locale {culture}" in result.stderr
 
 
 # --- untrusted data ----------------------------------------------------------------------

@@ -88,6 +88,7 @@ def test_french_writes_the_first_of_the_month_as_an_ordinal() -> None:
     brazil, portugal = Locale.parse("pt_BR"), Locale.parse("pt_PT")
     assert format_day(date(2018, 8, 1), "long", brazil) == "1º de agosto de 2018"
     assert format_day(date(2018, 8, 1), "long", portugal) == "1 de agosto de 2018"
+    assert format_day(date(2020, 7, 1), "long", Locale.parse("it_IT")) == "1° luglio 2020"
 
 
 @pytest.mark.parametrize("locale_id", ["en-US", *discover_catalogs(ROOT / "locales")])

@@ -124,9 +124,9 @@ def _translate(context: Context, text: str, **variables: Any) -> str:
 
 
 #: Locales (or whole languages) that write the first of the month as an ordinal, which
-#: CLDR's patterns lack: French "1er août 2018", Brazilian "1º de agosto de 2018" (the day
-#: of any other date is a cardinal: "2 août").
-FIRST_OF_MONTH = {"fr": "er", "pt_BR": "º"}
+#: CLDR's patterns lack: French "1er août 2018", Italian "1° luglio 2020", Brazilian
+#: "1º de agosto de 2018" (the day of any other date is a cardinal: "2 août").
+FIRST_OF_MONTH = {"fr": "er", "it": "°", "pt_BR": "º"}
 _DAY_FIELD = re.compile(r"(?<![d'])d(?!d)")
 
 
