@@ -11,7 +11,7 @@ from babel.messages.frontend import parse_mapping_cfg
 from babel.messages.plurals import get_plural
 from babel.messages.pofile import read_po
 
-from sunsetkit.i18n import MACHINE_FLAG, discover_catalogs, load_catalog
+from sunsetkit.i18n import MACHINE_FLAG, bcp47, discover_catalogs, load_catalog
 
 from .conftest import ROOT
 
@@ -32,7 +32,7 @@ def test_every_catalog_has_its_header_locale_and_plural_rule() -> None:
     assert SHIPPED, "no catalog found"
     for locale_id, path in CATALOGS.items():
         catalog = load_catalog(path, locale_id)
-        assert catalog.locale is not None and str(catalog.locale).replace("_", "-") == locale_id
+        assert catalog.locale is not None and bcp47(catalog.locale) == locale_id
         assert catalog.plural_forms, f"{locale_id}: no Plural-Forms header"
 
 
