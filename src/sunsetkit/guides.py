@@ -126,7 +126,8 @@ def _render(
         env, TEMPLATE, {**context, **translation_context(probe, vocabulary), "usage": Usage()}
     )
     usage = probe.usage
-    wants_sxs = fmt == "sxs" and catalog is not None
+    # The HTML preview shows the English source on hover: it is built from the sxs form.
+    wants_sxs = fmt in ("sxs", "html") and catalog is not None
     if usage.complete and usage.kind == "HT" and not wants_sxs:
         return Page(locale_id, migration.id, first, usage)
     wrap = _sxs_wrapper(migration.id) if wants_sxs else None

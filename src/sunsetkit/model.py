@@ -38,8 +38,9 @@ __all__ = [
     "nested_model",
 ]
 
-#: The forms a guide is written in: plain Markdown, or side by side with its English.
-Format = Literal["markdown", "sxs"]
+#: The forms a guide is written in: plain Markdown, side by side with its English, or
+#: an HTML preview site (the English on hover).
+Format = Literal["markdown", "sxs", "html"]
 
 #: Marker in a field's JSON Schema: the field is English prose, extracted into the catalogs.
 TRANSLATABLE = "x-translatable"
