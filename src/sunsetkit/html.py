@@ -8,10 +8,11 @@ where it was escaped, and the checklist parser does not pass raw HTML through.
 
 from __future__ import annotations
 
+import copy
 import functools
 import posixpath
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -56,13 +57,40 @@ def html_name(markdown_name: str) -> str:
     return markdown_name.removesuffix(".md") + ".html"
 
 
+#: Distinct inline texts whose tokens are kept: a checklist's lines repeat across
+#: customers (a license count, a task in one language), ids and names do not.
+INLINE_CACHE = 20_000
+
+
 @functools.cache
 def _checklist_parser() -> MarkdownIt:
     # Only the syntax a checklist uses, and no raw HTML: less work per customer, and
     # nothing in the Markdown can become markup that the escaping did not intend.
     rules = ["heading", "list", "paragraph", "emphasis", "link", "escape", "entity", "newline"]
     md = MarkdownIt("zero", {"html": False}).enable(rules)
+    md.core.ruler.at("inline", _cached_inline(md))
     return md.use(tasklists_plugin, enabled=True, label=True)
+
+
+def _cached_inline(md: MarkdownIt) -> Callable[[StateCore], None]:
+    """markdown-it's inline step, remembering the tokens of texts seen before.
+
+    Without reference definitions (the checklist parser has none) an inline text parses
+    the same wherever it stands. Later rules may change tokens (the task list plugin
+    does), so each use gets copies."""
+
+    @functools.lru_cache(maxsize=INLINE_CACHE)
+    def parse(content: str) -> tuple[Token, ...]:
+        children: list[Token] = []
+        md.inline.parse(content, md, {}, children)
+        return tuple(children)
+
+    def inline(state: StateCore) -> None:
+        for token in state.tokens:
+            if token.type == "inline":
+                token.children = [copy.copy(child) for child in parse(token.content)]
+
+    return inline
 
 
 def checklist_html(markdown: str) -> Markup:

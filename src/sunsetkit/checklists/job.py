@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 from ..errors import ContentError, UsageError
-from ..html import checklist_html, create_html_environment, html_name
+from ..html import create_html_environment, html_name
 from ..i18n import SOURCE_LOCALE
 from ..load import load_migrations
 from ..project import Project
@@ -28,7 +28,14 @@ from ..render import create_environment
 from ..site import LocaleContexts, guide_pages
 from ..write import StagedTree
 from .model import Customer, Plan
-from .overview import Overview, OverviewRow, write_calendar, write_csv
+from .overview import (
+    Overview,
+    OverviewRow,
+    calendar_head,
+    calendar_tail,
+    write_csv,
+)
+from .pages import PageJob, PagePipeline
 from .plan import Matcher, negotiate_locale, plan_customer
 from .read import InvalidRecord, read_customers
 
@@ -42,7 +49,8 @@ __all__ = [
 ]
 
 TEMPLATE = "checklist.md.j2"
-HTML_TEMPLATE = "checklist.html.j2"
+#: Inputs larger than this make the HTML pages in a worker process, beside the main loop.
+PARALLEL_BYTES = 1 << 20
 ChecklistFormat = Literal["markdown", "html", "both"]
 FORMATS: tuple[ChecklistFormat, ...] = ("markdown", "html", "both")
 #: Where a checklist links its guide when no --guides-url is given: a copy in the folder.
@@ -93,14 +101,13 @@ def run_checklists(
     guides_url: str | None = None,
     progress: Callable[[int], None] | None = None,
     fmt: ChecklistFormat = "both",
+    parallel: bool | None = None,
 ) -> ChecklistResult:
     matcher = Matcher(load_migrations(project.migrations_dir))
     locales = LocaleContexts(project)
     choices = [SOURCE_LOCALE, *locales.available]
     env = create_environment(project.templates_dir)
-    html_env = create_html_environment(project.templates_dir)
     template = env.get_template(TEMPLATE)
-    html_template = html_env.get_template(HTML_TEMPLATE)
     written = {"markdown": ("md",), "html": ("html",), "both": ("md", "html")}[fmt]
     link = guide_link(guides_url)
 
@@ -108,9 +115,14 @@ def run_checklists(
     overview = Overview(as_of)
     linked_guides: set[tuple[str, str]] = set()
     seen: set[str] = set()
+    if parallel is None:
+        parallel = source.stat().st_size > PARALLEL_BYTES
     tree = StagedTree(out)
+    pages: PagePipeline | None = None
     try:
-        with tree.open("summary.json") as summary:
+        with tree.open("summary.json") as summary, tree.open("deadlines.ics") as calendar:
+            calendar.write(calendar_head())
+            pages = PagePipeline(project, as_of, tree.write, calendar, parallel)
             summary.write(f'{{"as_of": "{as_of.isoformat()}",\n"customers": [')
             for where, record in read_customers(source, progress):
                 if not isinstance(record, InvalidRecord) and record.id in seen:
@@ -132,27 +144,40 @@ def run_checklists(
                 markdown = template.render(context)
                 if "md" in written:
                     tree.write(plan.file, markdown)
-                if "html" in written:
-                    page = {**context, "body": checklist_html(markdown), "page_key": _stem(plan)}
-                    tree.write(html_name(plan.file), html_template.render(page))
+                rows = _overview_rows(plan)
+                pages.add(
+                    PageJob(
+                        html_name(plan.file) if "html" in written else None,
+                        markdown,
+                        locale_id,
+                        plan.customer.name,
+                        _stem(plan),
+                        tuple(rows),
+                    )
+                )
                 summary.write(
                     ("," if result.written else "")
                     + "\n"
                     + json.dumps(_summary_entry(plan, written), ensure_ascii=False)
                 )
                 result.written += 1
-                overview.rows += _overview_rows(plan)
+                overview.rows += rows
                 overview.customers_by_locale[locale_id] += 1
                 linked_guides.update((locale_id, item.migration.id) for item in plan.items)
+            pages.close()
+            calendar.write(calendar_tail())
             summary.write(
                 f'\n],\n"unaffected": {result.unaffected},\n"warnings": '
                 f"{json.dumps(result.warnings, ensure_ascii=False, indent=1)}}}\n"
             )
+        html_env = create_html_environment(project.templates_dir)
         _write_overview(tree, overview, {"md": env, "html": html_env}, written)
         if guides_url is None:
             _write_guides(tree, project, locales, linked_guides)
         result.removed = tree.commit()
     finally:
+        if pages is not None:
+            pages.abort()
         tree.abort()
     return result
 
@@ -188,8 +213,6 @@ def _write_overview(
     extension = "html" if "html" in written else "md"
     with tree.open("overview.csv") as handle:
         write_csv(handle, overview.rows, extension)
-    with tree.open("deadlines.ics") as handle:
-        write_calendar(handle, overview.rows, overview.as_of)
 
 
 def _write_guides(

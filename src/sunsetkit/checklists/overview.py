@@ -23,7 +23,15 @@ import jinja2
 
 from ..render import render_template
 
-__all__ = ["PAGE_ROWS", "Overview", "OverviewRow", "write_calendar", "write_csv"]
+__all__ = [
+    "PAGE_ROWS",
+    "Overview",
+    "OverviewRow",
+    "calendar_event",
+    "calendar_head",
+    "calendar_tail",
+    "write_csv",
+]
 
 #: Rows per page of the table: index.md stays small however many customers there are.
 PAGE_ROWS = 500
@@ -178,23 +186,22 @@ def write_csv(handle: IO[str], rows: Sequence[OverviewRow], extension: str) -> N
         )
 
 
-def write_calendar(handle: IO[str], rows: Sequence[OverviewRow], as_of: dt.date) -> None:
-    """deadlines.ics: one all-day event per deadline from as_of on, with the customer and
-    the offer. Events are made one at a time, so a large run needs no more memory."""
+def calendar_head() -> str:
+    """deadlines.ics up to its first event: one all-day event per deadline from as_of on
+    (calendar_event) follows, then calendar_tail()."""
     calendar = icalendar.Calendar()
     calendar.add("prodid", "-//sunset//migration checklists//EN")
     calendar.add("version", "2.0")
     calendar.add("x-wr-calname", "Migration deadlines")
-    head, _, tail = calendar.to_ical().decode("utf-8").partition("END:VCALENDAR")
-    handle.write(head)
-    stamp = dt.datetime.combine(as_of, dt.time(), tzinfo=dt.UTC)
-    for row in sorted(rows):
-        if row.days_left >= 0:
-            handle.write(_event(row, stamp).to_ical().decode("utf-8"))
-    handle.write("END:VCALENDAR" + tail)
+    return str(calendar.to_ical().decode("utf-8")).partition("END:VCALENDAR")[0]
 
 
-def _event(row: OverviewRow, stamp: dt.datetime) -> icalendar.Event:
+def calendar_tail() -> str:
+    return "END:VCALENDAR\r\n"
+
+
+def calendar_event(row: OverviewRow, stamp: dt.datetime) -> str:
+    """One deadline as a VEVENT, with the customer and the offer."""
     event = icalendar.Event()
     uid = hashlib.sha256(f"{row.customer_id}\x00{row.subscription_id}".encode()).hexdigest()
     event.add("uid", f"{uid[:32]}@sunset")
@@ -208,7 +215,7 @@ def _event(row: OverviewRow, stamp: dt.datetime) -> icalendar.Event:
         f"of {row.name}, customer {row.customer_id}. Checklist: {row.stem}",
     )
     event.add("transp", "TRANSPARENT")
-    return event
+    return str(event.to_ical().decode("utf-8"))
 
 
 def csv_text(rows: Sequence[OverviewRow], extension: str) -> str:
