@@ -83,7 +83,7 @@ def _write_json(path: Path, customers: list[dict[str, Any]]) -> Path:
 
 def test_demo_output_matches_golden_files(tmp_path: Path, update_golden: bool) -> None:
     out = tmp_path / "checklists"
-    result = _run(DEMO, out, "--guides", str(tmp_path / "guides"))
+    result = _run(DEMO, out)
     assert result.exit_code == 0, result.output
     produced = _files(out)
     if update_golden:
@@ -117,8 +117,9 @@ def test_summary_json_has_the_documented_shape(tmp_path: Path) -> None:
     assert set(summary) == {"as_of", "customers", "unaffected", "warnings"}
     assert summary["unaffected"] == 1
     customer = summary["customers"][0]
-    assert set(customer) == {"id", "name", "locale", "file", "subscriptions"}
-    assert (out / customer["file"]).is_file()
+    assert set(customer) == {"id", "name", "locale", "files", "subscriptions"}
+    assert len(customer["files"]) == 2
+    assert all((out / name).is_file() for name in customer["files"])
     assert set(customer["subscriptions"][0]) == {
         "subscription_id",
         "offer_name",
@@ -267,7 +268,7 @@ def test_csv_gives_the_same_plan_as_json(tmp_path: Path, delimiter: str, bom: bo
     def plan(folder: Path) -> list[Any]:
         data = json.loads((folder / "summary.json").read_text(encoding="utf-8"))
         return sorted(
-            (c["id"], c["locale"], c["file"], c["subscriptions"]) for c in data["customers"]
+            (c["id"], c["locale"], c["files"], c["subscriptions"]) for c in data["customers"]
         )
 
     assert plan(tmp_path / "csv") == plan(tmp_path / "json")
@@ -391,7 +392,7 @@ def test_unknown_culture_gives_english_and_a_warning(tmp_path: Path) -> None:
     source = _write_json(tmp_path / "c.json", [_customer(culture=culture)])
     result = _run(source, tmp_path / "out")
     assert result.exit_code == 0
-    assert f"no catalog for culture {culture!r}" in result.stderr
+    assert f"1 customer has culture {culture}, which has no catalog" in result.stderr
     assert "Migration checklist for Contoso" in next(
         (tmp_path / "out").glob("contoso-*.md")
     ).read_text(encoding="utf-8")
@@ -421,7 +422,7 @@ def test_hostile_name_is_plain_text_everywhere(tmp_path: Path) -> None:
     out = tmp_path / "out"
     assert _run(source, out).exit_code == 0
     files = [p for p in out.rglob("*") if p.is_file()]
-    assert all(p.parent == out for p in files)
+    assert all(p.parent == out or p.parent.parent == out / "guides" for p in files)
     checklist = next(
         p for p in files if p.name not in ("index.md", "summary.json") and p.suffix == ".md"
     )
@@ -533,8 +534,12 @@ def test_unaffected_customers_get_no_checklist(tmp_path: Path) -> None:
     out = tmp_path / "out"
     assert _run(source, out).exit_code == 0
     assert sorted(p.name for p in out.iterdir() if not p.name.startswith(".")) == [
+        "deadlines.ics",
+        "index.html",
         "index.md",
+        "overview.csv",
         "summary.json",
+        "timeline.svg",
     ]
     assert json.loads((out / "summary.json").read_text(encoding="utf-8"))["unaffected"] == 2
 

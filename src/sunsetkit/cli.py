@@ -26,6 +26,7 @@ from .schema import SchemaName, schema_json
 from .write import write_tree
 
 if TYPE_CHECKING:
+    from .checklists.job import ChecklistFormat
     from .guides import BuildResult
 
 EXIT_OK, EXIT_FINDINGS, EXIT_BAD_INPUT = 0, 1, 2
@@ -92,7 +93,7 @@ def main() -> None:
     type=click.Choice(get_args(Format)),
     default="markdown",
     show_default=True,
-    help="sxs: each translated segment with its hidden English.",
+    help="sxs: each translated segment with its hidden English; html: a preview site.",
 )
 @click.option(
     "--min-coverage",
@@ -109,14 +110,19 @@ def build(
     fmt: Format,
     min_coverage: float | None,
 ) -> None:
-    """Render the migration guides into OUT/<locale>/<id>.md."""
+    """Render the migration guides into OUT/<locale>/<id>.md (or .html)."""
     from .guides import Project, build_guides  # Jinja is imported only when building
 
     result = build_guides(Project(root), locales, migrations, fmt, min_coverage)
     out_dir = out if out is not None else root / "build" / "guides"
     files = {page.relpath: page.text for page in result.pages}
+    if fmt == "html":
+        from .site import guide_site
+
+        files = guide_site(result.pages, Project(root))
+    files.update(result.assets)
     removed = write_tree(out_dir, files, _stale_rule(result, bool(locales), bool(migrations)))
-    _report(result, out_dir, len(files), removed, min_coverage)
+    _report(result, out_dir, len(files) - len(result.assets), removed, min_coverage)
     if result.below_minimum:
         sys.exit(EXIT_FINDINGS)
 
@@ -130,7 +136,7 @@ def _stale_rule(
 
     def is_stale(relpath: str) -> bool:
         locale_id, _, name = relpath.partition("/")
-        migration_id = name.removesuffix(".md")
+        migration_id = name.removesuffix(".md").removesuffix(".html")
         if locale_id in result.below_minimum:
             return False
         locale_gone = not some_locales and locale_id not in known_locales
@@ -267,10 +273,19 @@ def check(
 )
 @click.option("--locale", default=None, metavar="L", help="Write every checklist in L.")
 @click.option(
-    "--guides",
-    type=click.Path(file_okay=False, path_type=Path),
+    "--format",
+    "fmt",
+    type=click.Choice(["markdown", "html", "both"]),
+    default="both",
+    show_default=True,
+    help="Checklists as Markdown, as HTML pages, or both.",
+)
+@click.option(
+    "--guides-url",
     default=None,
-    help="Where the guides are, for links.  [default: PROJECT/build/guides]",
+    metavar="URL",
+    help="Link guides here, e.g. https://learn.example.com/{locale}/partner-center/{id}.  "
+    "[default: copies in OUT/guides/]",
 )
 @click.option(
     "--skip-invalid", is_flag=True, help="Report a malformed record and carry on with the rest."
@@ -281,11 +296,12 @@ def checklists(
     out: Path | None,
     as_of: dt.datetime | None,
     locale: str | None,
-    guides: Path | None,
+    fmt: ChecklistFormat,
+    guides_url: str | None,
     skip_invalid: bool,
 ) -> None:
     """One migration checklist per affected customer, from Partner Center JSON or CSV."""
-    from .checklists.job import run_checklists
+    from .checklists.job import count, run_checklists
 
     out_dir = out if out is not None else root / "build" / "checklists"
     forced = None
@@ -299,18 +315,14 @@ def checklists(
     day = as_of.date() if as_of else dt.date.today()
     with _progress(source) as progress:
         result = run_checklists(
-            source, Project(root), out_dir, day, forced, skip_invalid, guides, progress
+            source, Project(root), out_dir, day, forced, skip_invalid, guides_url, progress, fmt
         )
-    for warning in result.warnings:
+    for warning in result.grouped_warnings():
         click.echo(f"sunset: warning: {warning}", err=True)
     click.echo(
-        f"wrote {_count(result.written, 'checklist')} to {out_dir} "
-        f"({_count(result.unaffected, 'customer')} unaffected, {result.skipped} skipped)"
+        f"wrote {count(result.written, 'checklist')} to {out_dir} "
+        f"({count(result.unaffected, 'customer')} unaffected, {result.skipped} skipped)"
     )
-
-
-def _count(number: int, noun: str) -> str:
-    return f"{number} {noun}" if number == 1 else f"{number} {noun}s"
 
 
 @contextmanager

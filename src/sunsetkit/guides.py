@@ -49,6 +49,8 @@ class BuildResult:
     below_minimum: list[str] = field(default_factory=list)
     locales: list[str] = field(default_factory=list)
     migrations: list[str] = field(default_factory=list)
+    #: Shared files the pages link (images), by path relative to the output folder.
+    assets: dict[str, str] = field(default_factory=dict)
 
     def percent(self, locale_id: str) -> float:
         usage = self.coverage[locale_id]
@@ -89,7 +91,21 @@ def build_guides(
     if min_coverage is not None:
         result.below_minimum = [loc for loc in chosen if result.percent(loc) < min_coverage]
         result.pages = [p for p in result.pages if p.locale_id not in result.below_minimum]
+    result.assets = page_assets(project, migrations, result.pages)
     return result
+
+
+def page_assets(
+    project: Project, migrations: Sequence[Migration], pages: Sequence[Page], prefix: str = ""
+) -> dict[str, str]:
+    """The images each page links, beside it (<locale>/images/...), so links resolve."""
+    images = {m.id: [image.src for image in m.images] for m in migrations}
+    content = project.migrations_dir.parent
+    return {
+        f"{prefix}{page.locale_id}/{src}": (content / src).read_text(encoding="utf-8")
+        for page in pages
+        for src in images.get(page.migration_id, [])
+    }
 
 
 def _select_migrations(migrations: list[Migration], ids: Sequence[str]) -> list[Migration]:
@@ -127,7 +143,8 @@ def _render(
     probe = Translator(catalog)
     first = _page(env, {**context, **translation_context(probe, vocabulary), "usage": Usage()})
     usage = probe.usage
-    wants_sxs = fmt == "sxs" and catalog is not None
+    # The HTML preview shows the English source on hover: it is built from the sxs form.
+    wants_sxs = fmt in ("sxs", "html") and catalog is not None
     if usage.complete and usage.kind == "HT" and not wants_sxs:
         return Page(locale_id, migration.id, first, usage)
     wrap = _sxs_wrapper(migration.id) if wants_sxs else None

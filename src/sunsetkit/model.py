@@ -52,8 +52,9 @@ __all__ = [
     "placeholders",
 ]
 
-#: The forms a guide is written in: plain Markdown, side by side with its English, or HTML.
-Format = Literal["markdown", "sxs"]
+#: The forms a guide is written in: plain Markdown, side by side with its English, or
+#: an HTML preview site (the English on hover).
+Format = Literal["markdown", "sxs", "html"]
 
 #: Marker in a field's JSON Schema: the field is English prose, extracted into the catalogs.
 TRANSLATABLE = "x-translatable"
@@ -273,7 +274,10 @@ class Replacements(_Strict):
 
 
 class Image(_Strict):
-    src: RelativeLink = Field(description="The image file, shared by every locale.")
+    src: Annotated[str, StringConstraints(pattern=r"^images/[A-Za-z0-9_./-]+\.svg$")] = Field(
+        description="The image, an SVG file under content/images/ shared by every locale "
+        "(images/azure/transition1.svg); pages carry a copy beside them."
+    )
     alt: Text = Field(description="What the image shows, for readers who cannot see it.")
 
 
@@ -483,6 +487,17 @@ class Migration(_Strict):
     def anchors(self) -> set[str]:
         """Every section and phase a note may follow."""
         return {*ANCHORS, *(p.id for p in self.procedure.phases), *(s.id for s in self.sections)}
+
+    @property
+    def images(self) -> list[Image]:
+        """Every image of the page: of steps (and their sub-steps) and of sections."""
+        found = [s.image for s in self.sections if s.image]
+        stack = [step for phase in self.procedure.phases for step in phase.steps]
+        while stack:
+            step = stack.pop()
+            found += [step.image] if step.image else []
+            stack += step.substeps
+        return sorted(found, key=lambda image: image.src)
 
     def notes_after(self, anchor: str | None) -> list[Note]:
         return [n for n in self.notes if n.after == anchor]

@@ -38,18 +38,26 @@ __all__ = [
     "spaced",
 ]
 
-# Characters that open or close Markdown inline syntax, HTML or a table cell, wherever
-# they stand; CommonMark lets any ASCII punctuation be backslash-escaped.
-_INLINE_SPECIAL = re.compile(r"([\\`*_\[\]<>|~&])")
+# Characters that open or close Markdown inline syntax, wherever they stand: backslash
+# escapes that CommonMark, GFM and Python-Markdown all honour.
+_INLINE_SPECIAL = re.compile(r"([\\`*_\[\]])")
+# Python-Markdown shows `\<`, `\|`, `\~` and `\&` literally: these are written as character
+# references, which every Markdown decodes (and which never split a table cell).
+_REFERENCES = {"<": "&lt;", ">": "&gt;", "|": "&#124;", "~": "&#126;"}
+_REFERENCE_CHARS = re.compile("[<>|~]")
+_ENTITY_LIKE = re.compile(r"&(?=#?[0-9A-Za-z]+;)")
 # What turns the start of a line into a heading, list item, quote or rule.
-_BLOCK_START = re.compile(r"^(\d*)([#+\-=>.)])")
+_BLOCK_START = re.compile(r"^(\d*)([#+\-.)])")
 
 
 def escape_markdown(value: object) -> str:
     """Untrusted text as literal Markdown: no links, emphasis, HTML, blocks or table breaks."""
     text = " ".join(str(value).split())
+    text = _ENTITY_LIKE.sub("&amp;", text)
     text = _INLINE_SPECIAL.sub(r"\\\1", text)
-    return _BLOCK_START.sub(r"\1\\\2", text)
+    text = _REFERENCE_CHARS.sub(lambda m: _REFERENCES[m.group()], text)
+    text = _BLOCK_START.sub(r"\1\\\2", text)
+    return "&#61;" + text[1:] if text.startswith("=") else text
 
 
 class Vocabulary:
@@ -171,11 +179,12 @@ def format_number(value: int | float, locale: Locale) -> str:
 
 
 #: Languages written without spaces whose documentation puts a half-width space between
-#: their script and Latin letters or digits (Microsoft's Chinese style): CLDR gives
-#: "A和B" and "2019年1月1日"; the docs write "A 和 B" and "2019 年 1 月 1 日".
-SPACED_LATIN = frozenset({"zh"})
+#: their script and Latin letters or digits (Microsoft's Chinese and Japanese styles):
+#: CLDR gives "A和B" and "2019年1月1日"; the docs write "A 和 B" and "2019 年 1 月 1 日".
+SPACED_LATIN = frozenset({"ja", "zh"})
 _SCRIPT_LATIN = re.compile(
-    r"(?<=[A-Za-z0-9])(?=[\u3400-\u9fff])|(?<=[\u3400-\u9fff])(?=[A-Za-z0-9])"
+    r"(?<=[A-Za-z0-9])(?=[\u3040-\u30ff\u3400-\u9fff])"
+    r"|(?<=[\u3040-\u30ff\u3400-\u9fff])(?=[A-Za-z0-9])"
 )
 _ITEM = re.compile("\ue000(\\d+)\ue001")
 

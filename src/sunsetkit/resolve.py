@@ -73,7 +73,38 @@ def check_migration(
     )
     _check_prose(rest, common, (), lines, path)
     procedure = migration.procedure.model_copy(update={"phases": phases})
-    return migration.model_copy(update={"procedure": procedure})
+    resolved = migration.model_copy(update={"procedure": procedure})
+    _check_images(resolved, lines, path)
+    return resolved
+
+
+def _check_images(migration: Migration, lines: Mapping[Loc, int], path: Path) -> None:
+    content = path.parent.parent  # content/migrations/<id>.yaml -> content/
+    for image in migration.images:
+        if not (content / image.src).is_file():
+            where = next((loc for loc, _ in _values(migration, image.src)), ())
+            raise ContentError(
+                f"image {image.src!r} does not exist in {content}",
+                path,
+                _line(lines, where),
+                hint=f"add the SVG file as {content / image.src}, or fix the path",
+            )
+
+
+def _values(model: BaseModel, value: str, loc: Loc = ()) -> Iterator[tuple[Loc, str]]:
+    """The locations in a model where a string value stands (for an error's line)."""
+    for name in type(model).model_fields:
+        yield from _find(getattr(model, name), value, (*loc, name))
+
+
+def _find(item: Any, value: str, loc: Loc) -> Iterator[tuple[Loc, str]]:
+    if item == value:
+        yield loc, value
+    elif isinstance(item, BaseModel):
+        yield from _values(item, value, loc)
+    elif isinstance(item, list):
+        for index, sub in enumerate(item):
+            yield from _find(sub, value, (*loc, index))
 
 
 def _resolve(

@@ -3,34 +3,61 @@
 The input is streamed; every checklist is written into a staging folder as soon as it
 is rendered, and moved into the output folder only when the whole input was read
 without an error (or with --skip-invalid). One Jinja environment and one compiled
-template serve every customer.
+template serve every customer. The HTML checklist is the Markdown one converted by
+markdown-it, so both always say the same; the overview, overview.csv, deadlines.ics and
+the guides the checklists link are written through the same staging folder.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import json
-import os
 import sys
-from collections.abc import Callable
+from collections import Counter
+from collections.abc import Callable, Collection
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import Any, Literal
 
-from ..errors import ContentError
-from ..i18n import SOURCE_LOCALE, Translator, discover_catalogs, load_catalog
+from ..errors import ContentError, UsageError
+from ..html import create_html_environment, html_name
+from ..i18n import SOURCE_LOCALE
 from ..load import load_glossary, load_migrations
 from ..project import Project
-from ..render import Vocabulary, create_environment, render_template, translation_context
+from ..render import create_environment
+from ..site import LocaleContexts, guide_pages
 from ..write import StagedTree
 from .model import Customer, Plan
+from .overview import (
+    NO_DEADLINE,
+    Overview,
+    OverviewRow,
+    calendar_head,
+    calendar_tail,
+    write_csv,
+)
+from .pages import PageJob, PagePipeline
 from .plan import Matcher, negotiate_locale, plan_customer
 from .read import InvalidRecord, read_customers
 
-__all__ = ["ChecklistResult", "run_checklists"]
+__all__ = [
+    "FORMATS",
+    "ChecklistFormat",
+    "ChecklistResult",
+    "count",
+    "guide_link",
+    "run_checklists",
+]
 
 TEMPLATE = "checklist.md.j2"
-INDEX_TEMPLATE = "checklist-index.md.j2"
+#: Inputs larger than this make the HTML pages in a worker process, beside the main loop.
+PARALLEL_BYTES = 1 << 20
+ChecklistFormat = Literal["markdown", "html", "both"]
+FORMATS: tuple[ChecklistFormat, ...] = ("markdown", "html", "both")
+#: Where a checklist links its guide when no --guides-url is given: a copy in the folder.
+LOCAL_GUIDES = "guides/{locale}/{id}.html"
+#: Warnings printed one by one before the rest are only counted (all are in summary.json).
+SHOWN_WARNINGS = 10
 
 
 @dataclass
@@ -40,28 +67,29 @@ class ChecklistResult:
     skipped: int = 0
     warnings: list[str] = field(default_factory=list)
     removed: list[str] = field(default_factory=list)
+    #: Customers whose culture has no catalog, per culture.
+    fallbacks: Counter[str] = field(default_factory=Counter)
+    skipped_records: list[str] = field(default_factory=list)
+
+    def grouped_warnings(self) -> list[str]:
+        """What the terminal shows: one line per culture without a catalog, the first
+        skipped records; the full list is in summary.json."""
+        lines = [
+            f"{count(n, 'customer')} {'has' if n == 1 else 'have'} culture "
+            f"{culture}, which has no catalog: "
+            f"{'its checklist is' if n == 1 else 'their checklists are'} in {SOURCE_LOCALE}"
+            for culture, n in sorted(self.fallbacks.items())
+        ]
+        lines += self.skipped_records[:SHOWN_WARNINGS]
+        hidden = len(self.skipped_records) - SHOWN_WARNINGS
+        if hidden > 0:
+            lines.append(f"{count(hidden, 'more record')} skipped (all listed in summary.json)")
+        return lines
 
 
-@dataclass
-class _Locales:
-    """A translator and vocabulary per locale, made once and reused for every customer."""
-
-    project: Project
-    available: dict[str, Path]
-    glossary: Any
-    cache: dict[str, dict[str, Any]] = field(default_factory=dict)
-
-    def context(self, locale_id: str) -> dict[str, Any]:
-        if locale_id not in self.cache:
-            catalog = (
-                None
-                if locale_id == SOURCE_LOCALE
-                else load_catalog(self.available[locale_id], locale_id)
-            )
-            self.cache[locale_id] = translation_context(
-                Translator(catalog), Vocabulary(self.glossary, locale_id)
-            )
-        return self.cache[locale_id]
+def count(number: int, noun: str) -> str:
+    """1 customer, 1,622 customers."""
+    return f"{number:,} {noun}" if number == 1 else f"{number:,} {noun}s"
 
 
 def run_checklists(
@@ -71,24 +99,31 @@ def run_checklists(
     as_of: dt.date,
     forced_locale: str | None = None,
     skip_invalid: bool = False,
-    guides: Path | None = None,
+    guides_url: str | None = None,
     progress: Callable[[int], None] | None = None,
+    fmt: ChecklistFormat = "both",
+    parallel: bool | None = None,
 ) -> ChecklistResult:
-    glossary = load_glossary(project.glossary_path)
-    matcher = Matcher(load_migrations(project.migrations_dir, glossary))
-    available = discover_catalogs(project.locales_dir)
-    locales = _Locales(project, available, glossary)
-    choices = [SOURCE_LOCALE, *available]
+    matcher = Matcher(load_migrations(project.migrations_dir, load_glossary(project.glossary_path)))
+    locales = LocaleContexts(project)
+    choices = [SOURCE_LOCALE, *locales.available]
     env = create_environment(project.templates_dir)
     template = env.get_template(TEMPLATE)
-    guide_link = _guide_link(out, guides or project.root / "build" / "guides")
+    written = {"markdown": ("md",), "html": ("html",), "both": ("md", "html")}[fmt]
+    link = guide_link(guides_url)
 
     result = ChecklistResult()
-    rows: list[IndexRow] = []
+    overview = Overview(as_of)
+    linked_guides: set[tuple[str, str]] = set()
     seen: set[str] = set()
+    if parallel is None:
+        parallel = source.stat().st_size > PARALLEL_BYTES
     tree = StagedTree(out)
+    pages: PagePipeline | None = None
     try:
-        with tree.open("summary.json") as summary:
+        with tree.open("summary.json") as summary, tree.open("deadlines.ics") as calendar:
+            calendar.write(calendar_head())
+            pages = PagePipeline(project, as_of, tree.write, calendar, parallel)
             summary.write(f'{{"as_of": "{as_of.isoformat()}",\n"customers": [')
             for where, record in read_customers(source, progress):
                 if not isinstance(record, InvalidRecord) and record.id in seen:
@@ -99,31 +134,104 @@ def run_checklists(
                 seen.add(record.id)
                 locale_id = forced_locale or _locale(record, choices, result)
                 try:
-                    plan = plan_customer(record, matcher, locale_id, as_of, guide_link)
+                    plan = plan_customer(record, matcher, locale_id, as_of, link)
                 except ValueError as exc:
                     _invalid(where, InvalidRecord(where, str(exc)), skip_invalid, result)
                     continue
                 if plan is None:
                     result.unaffected += 1
                     continue
-                context = {**locales.context(locale_id), "plan": plan}
-                tree.write(plan.file, template.render(context))
+                context = {**locales(locale_id), "plan": plan}
+                markdown = template.render(context)
+                if "md" in written:
+                    tree.write(plan.file, markdown)
+                rows = _overview_rows(plan)
+                pages.add(
+                    PageJob(
+                        html_name(plan.file) if "html" in written else None,
+                        markdown,
+                        locale_id,
+                        plan.customer.name,
+                        _stem(plan),
+                        tuple(rows),
+                    )
+                )
                 summary.write(
                     ("," if result.written else "")
                     + "\n"
-                    + json.dumps(_summary_entry(plan), ensure_ascii=False)
+                    + json.dumps(_summary_entry(plan, written), ensure_ascii=False)
                 )
                 result.written += 1
-                rows += _index_rows(plan)
+                overview.rows += rows
+                overview.customers_by_locale[locale_id] += 1
+                linked_guides.update((locale_id, item.migration.id) for item in plan.items)
+            pages.close()
+            calendar.write(calendar_tail())
             summary.write(
                 f'\n],\n"unaffected": {result.unaffected},\n"warnings": '
                 f"{json.dumps(result.warnings, ensure_ascii=False, indent=1)}}}\n"
             )
-        tree.write("index.md", _index(env, rows, result.written, as_of))
+        html_env = create_html_environment(project.templates_dir)
+        _write_overview(tree, overview, {"md": env, "html": html_env}, written)
+        if guides_url is None:
+            _write_guides(tree, project, locales, linked_guides)
         result.removed = tree.commit()
     finally:
+        if pages is not None:
+            pages.abort()
         tree.abort()
     return result
+
+
+def guide_link(guides_url: str | None) -> str:
+    """The link template of a checklist's guide, checked: {locale} and {id} only."""
+    if guides_url is None:
+        return LOCAL_GUIDES
+    try:
+        guides_url.format(locale="nl-NL", id="x")
+    except (KeyError, IndexError, ValueError) as exc:
+        raise UsageError(
+            f"--guides-url {guides_url!r}: {exc!r} is not a placeholder it knows",
+            hint="use {locale} and {id}, e.g. https://learn.example.com/{locale}/{id}",
+        ) from exc
+    if any(c.isspace() or c in "<>()" for c in guides_url) or "://" not in guides_url:
+        raise UsageError(
+            f"--guides-url {guides_url!r} is not an absolute URL",
+            hint="give a URL such as https://learn.example.com/{locale}/partner-center/{id}",
+        )
+    return guides_url
+
+
+def _stem(plan: Plan) -> str:
+    return plan.file.removesuffix(".md")
+
+
+def _write_overview(
+    tree: StagedTree, overview: Overview, envs: dict[str, Any], written: Collection[str]
+) -> None:
+    for relative, text in overview.render(envs, written):
+        tree.write(relative, text)
+    extension = "html" if "html" in written else "md"
+    with tree.open("overview.csv") as handle:
+        write_csv(handle, overview.rows, extension)
+
+
+def _write_guides(
+    tree: StagedTree, project: Project, locales: LocaleContexts, linked: set[tuple[str, str]]
+) -> None:
+    """The guides the checklists link, as HTML in guides/: the folder is whole wherever it
+    is moved. Each guide's language switcher offers the locales the folder has."""
+    if not linked:
+        return
+    from ..guides import build_guides, page_assets
+
+    wanted_locales = sorted({loc for loc, _ in linked})
+    wanted_ids = sorted({mid for _, mid in linked})
+    built = build_guides(project, wanted_locales, wanted_ids, "html")
+    pages = [p for p in built.pages if (p.locale_id, p.migration_id) in linked]
+    assets = page_assets(project, load_migrations(project.migrations_dir), pages)
+    for relative, text in sorted({**guide_pages(pages, locales), **assets}.items()):
+        tree.write(f"guides/{relative}", text)
 
 
 def _invalid(where: str, record: InvalidRecord, skip: bool, result: ChecklistResult) -> None:
@@ -133,11 +241,13 @@ def _invalid(where: str, record: InvalidRecord, skip: bool, result: ChecklistRes
         )
     result.skipped += 1
     result.warnings.append(f"{where}: skipped: {record.message}")
+    result.skipped_records.append(f"{where}: skipped: {record.message}")
 
 
 def _locale(customer: Customer, choices: list[str], result: ChecklistResult) -> str:
     found = negotiate_locale(customer.culture, choices)
     if found is None:
+        result.fallbacks[str(customer.culture)] += 1
         result.warnings.append(
             f"customer {customer.id}: no catalog for culture {customer.culture!r}; "
             f"the checklist is in {SOURCE_LOCALE}"
@@ -146,17 +256,12 @@ def _locale(customer: Customer, choices: list[str], result: ChecklistResult) -> 
     return found
 
 
-def _guide_link(out: Path, guides: Path) -> str:
-    relative = Path(os.path.relpath(guides.resolve(), out.resolve())).as_posix()
-    return relative + "/{locale}/{id}.md"
-
-
-def _summary_entry(plan: Plan) -> dict[str, Any]:
+def _summary_entry(plan: Plan, written: Collection[str]) -> dict[str, Any]:
     return {
         "id": plan.customer.id,
         "name": plan.customer.name,
         "locale": plan.locale_id,
-        "file": plan.file,
+        "files": [f"{_stem(plan)}.{extension}" for extension in written],
         "subscriptions": [
             {
                 "subscription_id": item.subscription.id,
@@ -172,49 +277,19 @@ def _summary_entry(plan: Plan) -> dict[str, Any]:
     }
 
 
-class IndexRow(NamedTuple):
-    """One line of the partner's overview; fields in sort order (soonest deadline first).
-
-    A tuple, not a dict: a run over 100,000 customers keeps every row until the end."""
-
-    deadline: dt.date  # date.max where there is none: such rows sort last
-    name: str
-    subscription_id: str
-    days_left: int | None
-    urgency: str
-    file: str
-    locale: str
-    offer: str
-    quantity: int
-
-
-def _index_rows(plan: Plan) -> list[IndexRow]:
+def _overview_rows(plan: Plan) -> list[OverviewRow]:
     return [
-        IndexRow(
-            item.deadline or dt.date.max,
+        OverviewRow(
+            item.deadline or NO_DEADLINE,
             plan.customer.name,
             item.subscription.id,
             item.days_left,
             item.urgency,
-            plan.file,
+            _stem(plan),
             plan.locale_id,
             sys.intern(item.subscription.offer_name or ""),
             item.subscription.quantity,
+            plan.customer.id,
         )
         for item in plan.items
     ]
-
-
-def _index(env: Any, rows: list[IndexRow], customers: int, as_of: dt.date) -> str:
-    rows.sort()
-    return render_template(
-        env,
-        INDEX_TEMPLATE,
-        {
-            "rows": rows,
-            "customers": customers,
-            "as_of": as_of,
-            "overdue": sum(r.urgency == "overdue" for r in rows),
-            "urgent": sum(r.urgency == "urgent" for r in rows),
-        },
-    )

@@ -5,9 +5,9 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import re
-import unicodedata
 from collections.abc import Iterable, Sequence
 
+from anyascii import anyascii
 from babel import Locale, UnknownLocaleError
 from babel.core import get_global
 
@@ -65,9 +65,11 @@ _UNSAFE = re.compile(r"[^a-z0-9]+")
 
 
 def file_name(customer: Customer) -> str:
-    """A readable, safe and unique file name: a slug of the name and a hash of the id."""
-    ascii_name = unicodedata.normalize("NFKD", customer.name).encode("ascii", "ignore")
-    slug = _UNSAFE.sub("-", ascii_name.decode().lower()).strip("-")[:48].rstrip("-")
+    """A readable, safe and unique file name: a slug of the name and a hash of the id.
+
+    anyascii transliterates every script (Złoty Kłos: zloty-klos; kana as romaji, kanji
+    by their Unihan reading), so no letter is dropped."""
+    slug = _UNSAFE.sub("-", anyascii(customer.name).lower()).strip("-")[:48].rstrip("-")
     digest = hashlib.sha256(customer.id.encode("utf-8")).hexdigest()[:12]
     return f"{slug or 'customer'}-{digest}.md"
 

@@ -1,0 +1,233 @@
+"""The partner's overview of a checklists run, in English: counts, a deadline timeline,
+the table soonest deadline first (in pages, so a large run never makes one huge file),
+overview.csv for spreadsheets and deadlines.ics for calendars.
+
+Every format is rendered from the same rows. Values from the partner's data are escaped
+for each format: Markdown through `md`, HTML by autoescaping, CSV against formulas,
+iCalendar by the icalendar library.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import hashlib
+import io
+from collections import Counter
+from collections.abc import Collection, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import IO, Any, NamedTuple
+
+import icalendar
+import jinja2
+
+from ..render import render_template
+
+__all__ = [
+    "PAGE_ROWS",
+    "Overview",
+    "OverviewRow",
+    "calendar_event",
+    "calendar_head",
+    "calendar_tail",
+    "write_csv",
+]
+
+#: Rows per page of the table: index.md stays small however many customers there are.
+PAGE_ROWS = 500
+#: Bars of the timeline: the months around today; earlier and later deadlines are summed.
+TIMELINE_MONTHS = 18
+STATUSES = ("overdue", "urgent", "ok", "no-deadline")
+#: Where a subscription has no deadline (usage-based offers): such rows sort last.
+NO_DEADLINE = dt.date.max
+CSV_COLUMNS = (
+    "deadline",
+    "days_left",
+    "status",
+    "customer_id",
+    "customer",
+    "locale",
+    "subscription_id",
+    "offer",
+    "licenses",
+    "checklist",
+)
+
+
+class OverviewRow(NamedTuple):
+    """One retiring subscription; fields in sort order (soonest deadline first).
+
+    A tuple, not a dict: a run over 100,000 customers keeps every row until the end."""
+
+    deadline: dt.date  # NO_DEADLINE where there is none
+    name: str
+    subscription_id: str
+    days_left: int | None
+    urgency: str
+    stem: str
+    locale: str
+    offer: str
+    quantity: int
+    customer_id: str
+
+
+@dataclass
+class Overview:
+    as_of: dt.date
+    rows: list[OverviewRow] = field(default_factory=list)
+    customers_by_locale: Counter[str] = field(default_factory=Counter)
+
+    def pages(self) -> list[Sequence[OverviewRow]]:
+        self.rows.sort()
+        return [
+            self.rows[start : start + PAGE_ROWS] for start in range(0, len(self.rows), PAGE_ROWS)
+        ] or [[]]
+
+    def context(self) -> dict[str, Any]:
+        by_status = Counter(row.urgency for row in self.rows)
+        return {
+            "as_of": self.as_of,
+            "customers": sum(self.customers_by_locale.values()),
+            "subscriptions": len(self.rows),
+            "by_status": [(status, by_status[status]) for status in STATUSES],
+            "by_locale": sorted(self.customers_by_locale.items()),
+            "timeline": timeline(self.rows, self.as_of),
+        }
+
+    def render(
+        self, envs: Mapping[str, jinja2.Environment], written: Collection[str]
+    ) -> Iterator[tuple[str, str]]:
+        """index.md and index.html with the first page of the table, overview/<n>.md and
+        .html with the rest, and the timeline picture. `envs` has a Jinja environment per
+        kind ("md", "html"); `written` the kinds of checklist this run wrote."""
+        pages = self.pages()
+        base = self.context()
+        page_list = [
+            {"number": n, "first": _day(rows[0]), "last": _day(rows[-1]), "rows": len(rows)}
+            for n, rows in enumerate(pages, 1)
+            if rows
+        ]
+        yield "timeline.svg", render_template(envs["html"], "timeline.svg.j2", base)
+        for kind, env in envs.items():
+            for number, rows in enumerate(pages, 1):
+                name = "index" if number == 1 else f"overview/{number}"
+                context = {
+                    **base,
+                    "rows": rows,
+                    "number": number,
+                    "pages": page_list,
+                    "root": "" if number == 1 else "../",
+                    "link_extension": kind if kind in written else next(iter(written)),
+                }
+                yield f"{name}.{kind}", render_template(env, f"overview.{kind}.j2", context)
+
+
+def timeline(rows: Sequence[OverviewRow], as_of: dt.date) -> dict[str, Any]:
+    """Deadlines per month and status, for the SVG: bars, labels and where today is."""
+    start = _month(as_of) - 2
+    months = [start + n for n in range(TIMELINE_MONTHS)]
+    counts: dict[int, Counter[str]] = {m: Counter() for m in months}
+    earlier: Counter[str] = Counter()
+    later: Counter[str] = Counter()
+    for row in rows:
+        if row.days_left is None:
+            continue  # no deadline: nothing to draw on a timeline
+        month = _month(row.deadline)
+        if month < start:
+            earlier[row.urgency] += 1
+        elif month >= start + TIMELINE_MONTHS:
+            later[row.urgency] += 1
+        else:
+            counts[month][row.urgency] += 1
+    bars: list[dict[str, Any]] = [{"label": "earlier", "year": "", "counts": earlier}]
+    for month in months:
+        year, index = divmod(month, 12)
+        label = dt.date(year, index + 1, 1).strftime("%b")
+        first = index == 0 or month == start
+        bars.append({"label": label, "year": str(year) if first else "", "counts": counts[month]})
+    bars.append({"label": "later", "year": "", "counts": later})
+    highest = max((sum(bar["counts"].values()) for bar in bars), default=0)
+    days = (as_of - dt.date(as_of.year, as_of.month, 1)).days
+    return {
+        "bars": bars,
+        "highest": max(highest, 1),
+        "today": 3 + (days + 0.5) / 31,  # in bars: after "earlier" and two months before
+        "statuses": STATUSES[:-1],
+    }
+
+
+def _day(row: OverviewRow) -> str:
+    return "no deadline" if row.days_left is None else row.deadline.isoformat()
+
+
+def _month(day: dt.date) -> int:
+    return day.year * 12 + day.month - 1
+
+
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _cell(value: str) -> str:
+    """A text cell no spreadsheet evaluates: a leading formula character is quoted."""
+    return "'" + value if value.startswith(_FORMULA_START) else value
+
+
+def write_csv(handle: IO[str], rows: Sequence[OverviewRow], extension: str) -> None:
+    """overview.csv: UTF-8 with a BOM, so spreadsheets in any locale read it as UTF-8."""
+    handle.write("\ufeff")
+    writer = csv.writer(handle, lineterminator="\r\n")
+    writer.writerow(CSV_COLUMNS)
+    for row in sorted(rows):
+        writer.writerow(
+            (
+                "" if row.days_left is None else row.deadline.isoformat(),
+                "" if row.days_left is None else row.days_left,
+                row.urgency,
+                _cell(row.customer_id),
+                _cell(row.name),
+                row.locale,
+                _cell(row.subscription_id),
+                _cell(row.offer),
+                row.quantity,
+                f"{row.stem}.{extension}",
+            )
+        )
+
+
+def calendar_head() -> str:
+    """deadlines.ics up to its first event: one all-day event per deadline from as_of on
+    (calendar_event) follows, then calendar_tail()."""
+    calendar = icalendar.Calendar()
+    calendar.add("prodid", "-//sunset//migration checklists//EN")
+    calendar.add("version", "2.0")
+    calendar.add("x-wr-calname", "Migration deadlines")
+    return str(calendar.to_ical().decode("utf-8")).partition("END:VCALENDAR")[0]
+
+
+def calendar_tail() -> str:
+    return "END:VCALENDAR\r\n"
+
+
+def calendar_event(row: OverviewRow, stamp: dt.datetime) -> str:
+    """One deadline as a VEVENT, with the customer and the offer."""
+    event = icalendar.Event()
+    uid = hashlib.sha256(f"{row.customer_id}\x00{row.subscription_id}".encode()).hexdigest()
+    event.add("uid", f"{uid[:32]}@sunset")
+    event.add("dtstamp", stamp)
+    event.add("dtstart", row.deadline)
+    event.add("dtend", row.deadline + dt.timedelta(days=1))
+    event.add("summary", f"{row.offer}: {row.name}")
+    event.add(
+        "description",
+        f"Deadline of subscription {row.subscription_id} ({row.quantity} licenses) "
+        f"of {row.name}, customer {row.customer_id}. Checklist: {row.stem}",
+    )
+    event.add("transp", "TRANSPARENT")
+    return str(event.to_ical().decode("utf-8"))
+
+
+def csv_text(rows: Sequence[OverviewRow], extension: str) -> str:
+    """overview.csv as one string (tests, small runs)."""
+    buffer = io.StringIO()
+    write_csv(buffer, rows, extension)
+    return buffer.getvalue()

@@ -1,0 +1,148 @@
+"""HTML checklist pages and calendar events, made beside the main loop.
+
+Converting a checklist's Markdown to HTML costs about as much as rendering it. For a
+large input that work runs in one worker process while the main process reads, plans
+and renders the Markdown, so a run over 100,000 customers takes little longer than the
+Markdown alone. The worker only computes: every file is written by the main process,
+through the job's staging folder, in input order (the output is the same either way).
+"""
+
+from __future__ import annotations
+
+import concurrent.futures
+import datetime as dt
+from collections import deque
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import IO
+
+from ..html import checklist_html, create_html_environment
+from ..project import Project
+from ..site import LocaleContexts
+from .overview import OverviewRow, calendar_event
+
+__all__ = ["PageJob", "PagePipeline"]
+
+HTML_TEMPLATE = "checklist.html.j2"
+#: Customers per batch sent to the worker, and batches in flight (bounds the memory).
+BATCH = 64
+IN_FLIGHT = 4
+
+
+@dataclass(frozen=True)
+class PageJob:
+    """One customer: the HTML page to make (if any) and the deadlines for the calendar."""
+
+    relpath: str | None
+    markdown: str
+    locale_id: str
+    company: str
+    page_key: str
+    rows: tuple[OverviewRow, ...]
+
+
+Result = tuple[str | None, str, str]
+
+
+class _Renderer:
+    """Everything one process needs to make pages: templates and catalogs, loaded once."""
+
+    def __init__(self, project: Project, as_of: dt.date) -> None:
+        self.locales = LocaleContexts(project)
+        self.template = create_html_environment(project.templates_dir).get_template(HTML_TEMPLATE)
+        self.stamp = dt.datetime.combine(as_of, dt.time(), tzinfo=dt.UTC)
+
+    def __call__(self, jobs: list[PageJob]) -> list[Result]:
+        return [self.one(job) for job in jobs]
+
+    def one(self, job: PageJob) -> Result:
+        html = ""
+        if job.relpath is not None:
+            context = {
+                **self.locales(job.locale_id),
+                "company": job.company,
+                "body": checklist_html(job.markdown),
+                "page_key": job.page_key,
+            }
+            html = self.template.render(context)
+        upcoming = [r for r in job.rows if r.days_left is not None and r.days_left >= 0]
+        events = "".join(calendar_event(r, self.stamp) for r in upcoming)
+        return job.relpath, html, events
+
+
+_WORKER: _Renderer | None = None
+
+
+def _start_worker(project: Project, as_of: dt.date) -> None:
+    global _WORKER
+    _WORKER = _Renderer(project, as_of)
+
+
+def _work(jobs: list[PageJob]) -> list[Result]:
+    assert _WORKER is not None
+    return _WORKER(jobs)
+
+
+class PagePipeline:
+    """Takes PageJobs in input order; writes each page and appends each customer's
+    events to the calendar in the same order, in-process or through one worker."""
+
+    def __init__(
+        self,
+        project: Project,
+        as_of: dt.date,
+        write: Callable[[str, str], None],
+        calendar: IO[str],
+        parallel: bool,
+    ) -> None:
+        self.write = write
+        self.calendar = calendar
+        self.batch: list[PageJob] = []
+        self.pending: deque[concurrent.futures.Future[list[Result]]] = deque()
+        self.renderer: _Renderer | None = None
+        self.pool: concurrent.futures.ProcessPoolExecutor | None = None
+        if parallel:
+            self.pool = concurrent.futures.ProcessPoolExecutor(
+                max_workers=1,
+                initializer=_start_worker,
+                initargs=(project, as_of),
+            )
+        else:
+            self.renderer = _Renderer(project, as_of)
+
+    def add(self, job: PageJob) -> None:
+        if self.renderer is not None:
+            self._take(self.renderer([job]))
+            return
+        self.batch.append(job)
+        if len(self.batch) >= BATCH:
+            self._submit()
+
+    def close(self) -> None:
+        """Finish every page; on an error the worker is stopped and nothing waits."""
+        if self.pool is None:
+            return
+        self._submit()
+        while self.pending:
+            self._take(self.pending.popleft().result())
+        self.pool.shutdown()
+        self.pool = None
+
+    def abort(self) -> None:
+        if self.pool is not None:
+            self.pool.shutdown(wait=True, cancel_futures=True)
+            self.pool = None
+
+    def _submit(self) -> None:
+        assert self.pool is not None
+        if self.batch:
+            self.pending.append(self.pool.submit(_work, self.batch))
+            self.batch = []
+        while len(self.pending) > IN_FLIGHT:
+            self._take(self.pending.popleft().result())
+
+    def _take(self, results: list[Result]) -> None:
+        for relpath, html, events in results:
+            if relpath is not None:
+                self.write(relpath, html)
+            self.calendar.write(events)

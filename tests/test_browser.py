@@ -1,0 +1,207 @@
+"""The HTML output in a real browser: headless Chromium (Debian's chromium and
+chromium-driver packages; .ci/run installs them). Skipped only where Chromium is absent.
+
+Pages are opened from the file system (file://), as a partner opens a folder."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+from urllib.parse import unquote, urlsplit
+
+import pytest
+from click.testing import CliRunner
+
+from sunsetkit.cli import main
+
+from .conftest import ROOT
+
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+CHROMEDRIVER = shutil.which("chromedriver")
+pytestmark = pytest.mark.skipif(
+    not (CHROMIUM and CHROMEDRIVER),
+    reason="Chromium is not installed (apt-get install chromium chromium-driver)",
+)
+
+#: Printable width in CSS pixels (96 per inch) with the pages' 15 mm margins.
+PRINT_WIDTHS = {"A4": round((210 - 30) / 25.4 * 96), "Letter": round((215.9 - 30) / 25.4 * 96)}
+FLAGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--disable-dev-shm-usage",
+    "--hide-scrollbars",
+]
+
+
+@pytest.fixture(scope="module")
+def browser(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
+    from selenium import webdriver
+    from selenium.webdriver.chrome.service import Service
+
+    options = webdriver.ChromeOptions()
+    options.binary_location = str(CHROMIUM)
+    for flag in FLAGS:
+        options.add_argument(flag)
+    options.add_argument(f"--user-data-dir={tmp_path_factory.mktemp('chromium-profile')}")
+    options.add_argument("--window-size=1000,1400")
+    driver = webdriver.Chrome(options=options, service=Service(str(CHROMEDRIVER)))
+    driver.set_page_load_timeout(30)
+    try:
+        yield driver
+    finally:
+        driver.quit()
+
+
+@pytest.fixture(scope="module")
+def output(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The demo checklists (with their guides) and the guides preview site."""
+    out = tmp_path_factory.mktemp("browser")
+    runner = CliRunner()
+    demo = ROOT / "content" / "customers.example.json"
+    args = ["--project", str(ROOT), "--out", str(out / "checklists"), "--as-of", "2026-11-21"]
+    result = runner.invoke(main, ["checklists", str(demo), *args])
+    assert result.exit_code == 0, result.output
+    result = runner.invoke(
+        main, ["build", "--project", str(ROOT), "--out", str(out / "site"), "--format", "html"]
+    )
+    assert result.exit_code == 0, result.output
+    return out
+
+
+def _checklist(output: Path, locale_id: str) -> Path:
+    summary = json.loads((output / "checklists" / "summary.json").read_text(encoding="utf-8"))
+    customer = next(c for c in summary["customers"] if c["locale"] == locale_id)
+    name = next(f for f in customer["files"] if f.endswith(".html"))
+    return output / "checklists" / name
+
+
+def _boxes(browser: Any) -> list[bool]:
+    return [
+        bool(b)
+        for b in browser.execute_script(
+            "return Array.from(document.querySelectorAll('input[type=checkbox]'), b => b.checked)"
+        )
+    ]
+
+
+def test_task_checkboxes_toggle_and_keep_their_state(browser: Any, output: Path) -> None:
+    from selenium.webdriver.common.by import By
+
+    page = _checklist(output, "pl-PL")
+    browser.get(page.as_uri())
+    assert browser.execute_script("return document.documentElement.lang") == "pl-PL"
+    boxes = browser.find_elements(By.CSS_SELECTOR, "input.task-list-item-checkbox")
+    assert len(boxes) >= 3 and not any(_boxes(browser))
+    boxes[0].click()
+    labels = browser.find_elements(By.CSS_SELECTOR, ".task-list-item label")
+    labels[2].click()  # the task's text ticks it too
+    ticked = _boxes(browser)
+    assert ticked[0] and ticked[2] and not ticked[1]
+    browser.refresh()
+    assert _boxes(browser) == ticked
+    browser.find_elements(By.CSS_SELECTOR, "input.task-list-item-checkbox")[0].click()
+    browser.refresh()
+    assert _boxes(browser)[0] is False and _boxes(browser)[2] is True
+    # Another customer's checklist has its own ticks.
+    browser.get(_checklist(output, "nl-NL").as_uri())
+    assert not any(_boxes(browser))
+
+
+def _pages(output: Path) -> list[Path]:
+    return sorted(output.rglob("*.html"))
+
+
+def test_every_link_inside_the_output_resolves(browser: Any, output: Path) -> None:
+    checked = 0
+    for page in _pages(output):
+        browser.get(page.as_uri())
+        hrefs = browser.execute_script(
+            "return Array.from(document.querySelectorAll('a[href], link[href]'), a => a.href)"
+        )
+        for href in hrefs:
+            parts = urlsplit(href)
+            if parts.scheme != "file":
+                assert parts.scheme == "https", (page, href)
+                continue
+            target = Path(unquote(parts.path))
+            assert target.is_file(), (page, href)
+            assert output in target.parents, (page, href)
+            if parts.fragment:
+                browser.get(href)
+                found = browser.execute_script(
+                    "return !!(document.getElementById(arguments[0])"
+                    " || document.getElementsByName(arguments[0]).length)",
+                    unquote(parts.fragment),
+                )
+                assert found, (page, href)
+                browser.get(page.as_uri())
+            checked += 1
+    assert checked > 100
+
+
+@pytest.mark.parametrize("paper", sorted(PRINT_WIDTHS))
+def test_nothing_overflows_the_print_width(browser: Any, output: Path, paper: str) -> None:
+    width = PRINT_WIDTHS[paper]
+    browser.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": "print"})
+    browser.execute_cdp_cmd(
+        "Emulation.setDeviceMetricsOverride",
+        {"width": width, "height": 1000, "deviceScaleFactor": 1, "mobile": False},
+    )
+    try:
+        for page in _pages(output):
+            browser.get(page.as_uri())
+            overflowing = browser.execute_script(
+                """
+                const limit = document.documentElement.clientWidth + 0.5;
+                const wide = [];
+                for (const e of document.querySelectorAll('body *')) {
+                  const box = e.getBoundingClientRect();
+                  if (box.width && box.right > limit) wide.push(e.tagName + ' ' + box.right);
+                }
+                if (document.documentElement.scrollWidth > limit) wide.push('document');
+                return wide.slice(0, 5);
+                """
+            )
+            assert not overflowing, (paper, page.relative_to(output), overflowing)
+    finally:
+        browser.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
+        browser.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": ""})
+
+
+def test_fallback_notice_and_callouts_are_visible(browser: Any, output: Path) -> None:
+    from selenium.webdriver.common.by import By
+
+    browser.get((output / "site" / "de-DE" / "skype-business-online-plan-1.html").as_uri())
+    callouts = browser.find_elements(By.CSS_SELECTOR, "blockquote.callout")
+    assert callouts and all(c.is_displayed() for c in callouts)
+    segment = browser.find_elements(By.CSS_SELECTOR, "span[data-ttu-id]")[3]
+    source = segment.find_element(By.XPATH, "following-sibling::span[@class='sxs-lookup']")
+    assert not source.is_displayed()
+    from selenium.webdriver import ActionChains
+
+    ActionChains(browser).move_to_element(segment).perform()
+    assert source.is_displayed() and source.text
+
+
+def test_screenshots(browser: Any, output: Path, update_golden: bool) -> None:
+    """A checklist and the overview as a partner sees them; `--update-golden` puts them
+    in docs/ for the README."""
+    shots = {
+        "checklist.png": _checklist(output, "pl-PL"),
+        "overview.png": output / "checklists" / "index.html",
+    }
+    for name, page in shots.items():
+        browser.get(page.as_uri())
+        png = browser.get_screenshot_as_png()
+        assert png.startswith(b"\x89PNG") and len(png) > 20_000
+        if update_golden:
+            (ROOT / "docs" / name).write_bytes(png)
