@@ -295,8 +295,10 @@ def test_overdue_and_urgent_tasks_read_as_such(tmp_path: Path, locale_id: str) -
 
     tasks = {name: suspend_task(name) for name in ends}
     assert len(set(tasks.values())) == 3, tasks
-    assert tasks["late"].startswith("- [ ] **") and tasks["soon"].startswith("- [ ] **")
-    assert "**" not in tasks["later"].removeprefix("- [ ] ").split(" ")[0]
+    # Overdue and urgent tasks carry one more bold word than a later one (where it stands
+    # in the sentence is the language's choice).
+    assert tasks["late"].count("**") == tasks["later"].count("**") + 2
+    assert tasks["soon"].count("**") == tasks["later"].count("**") + 2
     if locale_id == "en-US":
         assert tasks["late"] == (
             "- [ ] **Overdue** since November 1, 2026: set the retired subscription to "

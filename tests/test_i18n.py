@@ -45,7 +45,7 @@ def test_unknown_locale_is_a_usage_error() -> None:
         ("sv-SE", "1 augusti 2018"),
         ("fr-FR", "1er août 2018"),
         ("de-DE", "1. August 2018"),
-        ("ja-JP", "2018年8月1日"),
+        ("ja-JP", "2018 年 8 月 1 日"),
         ("pl-PL", "1 sierpnia 2018"),
     ],
 )
