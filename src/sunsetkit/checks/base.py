@@ -73,20 +73,36 @@ class Check:
 
 @dataclass(frozen=True)
 class LocaleGlossary:
-    """The glossary as one locale needs it for checking."""
+    """The glossary (and the project's names) as one locale needs them for checking."""
 
     #: Source forms that must appear verbatim (names, and terms this locale keeps).
     verbatim: tuple[str, ...] = ()
-    #: Terms with an approved form in this locale: source -> approved.
-    terms: dict[str, str] = field(default_factory=dict)
+    #: Terms with an approved form in this locale: source -> the accepted forms, the
+    #: approved one first.
+    terms: dict[str, tuple[str, ...]] = field(default_factory=dict)
     #: UI labels: source -> the approved forms (with and without the locale's brackets).
     labels: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    #: UI labels this locale has no approved form for: bold, and one translation throughout.
+    open_labels: frozenset[str] = frozenset()
+    #: Names that are never translated and are not English left: glossary names, and the
+    #: offer and product names of the project's definitions. Longest first.
+    names: tuple[str, ...] = ()
+    #: The locale's function words ("van", "uw", "in"): a bold span of only these is misplaced.
+    function_words: frozenset[str] = frozenset()
 
     @cached_property
     def any_term(self) -> re.Pattern[str] | None:
         """One search for "does this text hold any name or term at all?" (most do not)."""
         phrases = sorted([*self.verbatim, *self.terms], key=len, reverse=True)
         return re.compile("|".join(map(re.escape, phrases))) if phrases else None
+
+    @cached_property
+    def any_name(self) -> re.Pattern[str] | None:
+        """Every name, longest first, as whole words: they are cut out before English is sought."""
+        if not self.names:
+            return None
+        alternatives = "|".join(map(re.escape, self.names))
+        return re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w])")
 
 
 @dataclass(frozen=True)

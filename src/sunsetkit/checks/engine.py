@@ -43,6 +43,8 @@ PARALLEL_FROM = 40  # catalog files; below this, starting workers costs more tha
 class CheckOptions:
     locale: str | None = None
     glossary: Glossary | None = None
+    #: Names that are never translated, from the project's definitions (offers, products).
+    names: tuple[str, ...] = ()
     markup: Markup = "markdown"
     min_coverage: float | None = None
     severities: dict[str, Severity] = field(default_factory=dict)
@@ -231,7 +233,7 @@ def check_catalog_file(path: Path, options: CheckOptions) -> Outcome:
         return [], CatalogStats(len(entries), 0), None, True
     ctx = MessageContext(
         locale=locale,
-        glossary=locale_glossary(options.glossary, locale),
+        glossary=locale_glossary(options.glossary, locale, options.names),
         md=_markdown_parser() if options.markup == "markdown" else None,
         nplurals=expected_plurals(locale) or catalog.num_plurals,
         singular_only=singular_only(catalog.plural_expr),

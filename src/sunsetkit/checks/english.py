@@ -1,0 +1,156 @@
+"""English left in a translation: copied runs of source words, names and code aside."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+
+from .base import Entry, MessageContext
+
+__all__ = ["check_english_left", "prose_words"]
+
+#: A run of this many consecutive source words copied into a translation is English left;
+#: two suffice when both are lower-case words in the source and in the translation.
+ENGLISH_RUN = 3
+_WORD = re.compile(r"[A-Za-z]+(?:['’-][A-Za-z]+)*")
+# What is never prose: inline code (Markdown and reST), placeholders, URLs, paths.
+NOT_PROSE = re.compile(
+    r"``.+?``|`[^`]+`|%\([^)]*\)[a-zA-Z]|%[sdifr]|\{[\w.]*\}|https?://\S+"
+    r"|\]\([^)\s]*\)|\S+\.(?:md|py|html)\b|\n"
+)
+_EDGE_PUNCTUATION = "()[]{}<>,.;:!?\"'“”‘’«»*_|"
+#: Short words that join the capitalised words of a name ("Skype for Business").
+_NAME_JOINERS = frozenset({"for", "and", "of", "the", "in", "on", "with", "&", "to", "from"})
+
+
+def _cut_names(text: str, ctx: MessageContext) -> str:
+    pattern = ctx.glossary.any_name
+    return pattern.sub("\n", text) if pattern is not None else text
+
+
+def _runs(text: str) -> list[list[str]]:
+    """Runs of consecutive plain words; code, placeholders, URLs, numbers, identifiers and
+    acronyms break a run. Each word keeps its case."""
+    runs: list[list[str]] = []
+    for part in NOT_PROSE.split(text):
+        run: list[str] = []
+        for token in part.split():
+            word = token.strip(_EDGE_PUNCTUATION)
+            if _WORD.fullmatch(word) and not (word.isupper() and len(word) > 1):
+                run.append(word)
+                if token[-1:] in ".:;!?|":  # a sentence or clause ends
+                    runs.append(run)
+                    run = []
+            else:
+                runs.append(run)
+                run = []
+        runs.append(run)
+    return [piece for run in runs for piece in _without_title_case(run) if piece]
+
+
+def _without_title_case(run: list[str]) -> Iterator[list[str]]:
+    """A run with its Title-Case names cut out ("Business Online Plan", "Finance and
+    Operations"): two or more capitalised words, joined by short function words."""
+    start = 0
+    index = 0
+    while index < len(run):
+        end = index
+        capitals = 0
+        while end < len(run) and (
+            run[end][0].isupper() or (capitals and run[end] in _NAME_JOINERS)
+        ):
+            capitals += run[end][0].isupper()
+            end += 1
+        while end > index and run[end - 1] in _NAME_JOINERS:
+            end -= 1
+        if capitals >= 2:
+            yield run[start:index]
+            start = end
+            index = end
+        else:
+            index += 1
+    yield run[start:]
+
+
+def prose_words(text: str, ctx: MessageContext) -> list[str]:
+    """The plain words of a text once names, code and Title-Case names are cut out."""
+    return [word for run in _runs(_cut_names(text, ctx)) for word in run]
+
+
+def _ngrams(runs: Iterable[list[str]], size: int) -> Iterator[tuple[str, ...]]:
+    for run in runs:
+        for start in range(len(run) - size + 1):
+            yield tuple(run[start : start + size])
+
+
+def _is_prose(gram: tuple[str, ...], ctx: MessageContext) -> bool:
+    """Ordinary English, not a run of proper names: lower-case words, one of them a real
+    word; a pair of words must not be words of the locale too ("over", "was")."""
+    if not any(len(w) > 3 for w in gram):
+        return False
+    if len(gram) < ENGLISH_RUN:
+        return all(w.islower() and w not in ctx.glossary.function_words for w in gram)
+    return sum(w.islower() for w in gram) >= 2
+
+
+def check_english_left(entry: Entry, ctx: MessageContext) -> Iterator[str]:
+    if ctx.locale is None or ctx.locale.startswith("en"):
+        return
+    for source, text in entry.pairs:
+        if source.strip() == text.strip():
+            if _has_prose(source, ctx):
+                yield "the translation is the English source text"
+                return
+            continue
+        found = _copied_run(source, text, ctx) or _left_label(source, text, ctx)
+        if found:
+            yield found
+            return
+
+
+def _has_prose(source: str, ctx: MessageContext) -> bool:
+    words = prose_words(source, ctx)
+    return len(words) >= 2 and any(w.islower() and len(w) > 3 for w in words)
+
+
+def _copied_run(source: str, text: str, ctx: MessageContext) -> str | None:
+    folded = text.casefold()
+    common = set(source.casefold().split()).intersection(folded.split())
+    if len(common) < 2:
+        return None  # the quick reject: most translations share few words with the source
+    shared = {token.strip(_EDGE_PUNCTUATION) for token in common}
+    if not any(len(w) > 3 and w.isalpha() for w in shared):
+        return None
+    source, text = _cut_names(source, ctx), _cut_names(text, ctx)
+    source_runs = _runs(source)
+    copied = {
+        tuple(w for w in gram)
+        for size in (2, ENGLISH_RUN)
+        for gram in _ngrams(_runs(text), size)
+        if size == ENGLISH_RUN or all(w.islower() for w in gram)
+    }
+    folded_copied = {tuple(w.casefold() for w in gram) for gram in copied}
+    for size in (ENGLISH_RUN, 2):
+        for gram in _ngrams(source_runs, size):
+            if not _is_prose(gram, ctx):
+                continue
+            key = tuple(w.casefold() for w in gram)
+            if (gram if size == 2 else key) in (copied if size == 2 else folded_copied):
+                return f"English left untranslated: {' '.join(gram)!r}"
+    return None
+
+
+def _left_label(source: str, text: str, ctx: MessageContext) -> str | None:
+    """A glossary label of several words (a role such as "Sales agent") copied in English
+    where the locale has its own; bold labels are the ui check's."""
+    for label, forms in ctx.glossary.labels.items():
+        if " " not in label or f"**{label}**" in source:
+            continue
+        left = _has_phrase(source, label) and _has_phrase(text, label)
+        if left and not any(_has_phrase(text, form) for form in forms):
+            return f"{label!r} left in English: {ctx.locale} says {forms[-1]!r}"
+    return None
+
+
+def _has_phrase(text: str, phrase: str) -> bool:
+    return re.search(rf"(?<!\w){re.escape(phrase)}(?!\w)", text, re.IGNORECASE) is not None
