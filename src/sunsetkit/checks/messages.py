@@ -293,7 +293,7 @@ def check_separated_list(entry: Entry, ctx: MessageContext) -> Iterator[str]:
             continue
         expected, found = _bars(source), _bars(text)
         if expected and found != expected:
-            yield (f"{found + 1} items separated by '|' where the source has {expected + 1}")
+            yield (f"{found + 1} item(s) separated by '|' where the source has {expected + 1}")
 
 
 def _bars(text: str) -> int:

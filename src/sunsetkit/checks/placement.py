@@ -74,7 +74,8 @@ def _number_at(text: str, end: bool) -> bool:
 
 def _problems(span: Span, source: Span | None, ctx: MessageContext) -> Iterator[str]:
     what = f"{span.kind} {span.inside.strip()!r}"
-    moved = span.kind != "code" and only_function_words(span.inside, ctx)
+    # A link may well say "here" (hier, こちら); bold marks a label, never "van uw".
+    moved = span.kind == "bold" and only_function_words(span.inside, ctx)
     if moved and not (source and only_function_words(source.inside, ctx)):
         yield f"{what} holds only function words: the {span.kind} moved off its words"
     yield from _glue(span, source, what)
@@ -89,8 +90,8 @@ def _problems(span: Span, source: Span | None, ctx: MessageContext) -> Iterator[
 
 def _glue(span: Span, source: Span | None, what: str) -> Iterator[str]:
     """Text glued to the span in a spaced script, where the source has a space."""
-    after = glued(span.after[:1]) and glued(span.inside[-1:] or "a")
-    before = glued(span.before[-1:]) and glued(span.inside[:1] or "a")
+    after = glued(span.after[:1]) and span.inside[-1:].isalnum()
+    before = glued(span.before[-1:]) and span.inside[:1].isalnum()
     if after and not (source and glued(source.after[:1])):
         yield f"{what} is glued to the next word {span.after.split()[0]!r}"
     elif before and not (source and glued(source.before[-1:])):
