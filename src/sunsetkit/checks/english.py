@@ -114,30 +114,65 @@ def _has_prose(source: str, ctx: MessageContext) -> bool:
 
 
 def _copied_run(source: str, text: str, ctx: MessageContext) -> str | None:
-    folded = text.casefold()
-    common = set(source.casefold().split()).intersection(folded.split())
+    # The quick reject, as written: most translations share no two tokens in a row.
+    tokens = source.split()
+    common = set(tokens).intersection(text.split())
     if len(common) < 2:
-        return None  # the quick reject: most translations share few words with the source
-    shared = {token.strip(_EDGE_PUNCTUATION) for token in common}
+        return None
+    common = {t for t in common if t.strip(_EDGE_PUNCTUATION).isalpha()}
+    if len(common) < 2 or not _adjacent(tokens, common):
+        return None
+    shared = {token.strip(_EDGE_PUNCTUATION).casefold() for token in common}
     if not any(len(w) > 3 and w.isalpha() for w in shared):
         return None
-    source, text = _cut_names(source, ctx), _cut_names(text, ctx)
-    source_runs = _runs(source)
-    copied = {
-        tuple(w for w in gram)
-        for size in (2, ENGLISH_RUN)
-        for gram in _ngrams(_runs(text), size)
-        if size == ENGLISH_RUN or all(w.islower() for w in gram)
-    }
-    folded_copied = {tuple(w.casefold() for w in gram) for gram in copied}
-    for size in (ENGLISH_RUN, 2):
-        for gram in _ngrams(source_runs, size):
-            if not _is_prose(gram, ctx):
-                continue
-            key = tuple(w.casefold() for w in gram)
-            if (gram if size == 2 else key) in (copied if size == 2 else folded_copied):
-                return f"English left untranslated: {' '.join(gram)!r}"
+    words = [t.strip(_EDGE_PUNCTUATION) for t in source.casefold().split()]
+    words = [w if w in shared and w.isalpha() else "" for w in words]
+    if not any(a and b and len(a + b) > 5 for a, b in zip(words, words[1:], strict=False)):
+        return None  # no two shared plain words in a row
+    shared_runs = _split_at(_runs(_cut_names(source, ctx)), shared)
+    candidates = [
+        gram
+        for size in (ENGLISH_RUN, 2)
+        for gram in _ngrams(shared_runs, size)
+        if _is_prose(gram, ctx)
+    ]
+    if not candidates:
+        return None
+    text_runs = _runs(_cut_names(text, ctx))
+    pairs = {gram for gram in _ngrams(text_runs, 2) if all(w.islower() for w in gram)}
+    triples = {tuple(w.casefold() for w in gram) for gram in _ngrams(text_runs, ENGLISH_RUN)}
+    for gram in candidates:
+        if gram in pairs or tuple(w.casefold() for w in gram) in triples:
+            return f"English left untranslated: {' '.join(gram)!r}"
     return None
+
+
+def _split_at(runs: list[list[str]], shared: set[str]) -> list[list[str]]:
+    """The runs cut at every word the translation does not share."""
+    pieces: list[list[str]] = []
+    for run in runs:
+        piece: list[str] = []
+        for word in run:
+            if word.casefold() in shared:
+                piece.append(word)
+            elif piece:
+                pieces.append(piece)
+                piece = []
+        if len(piece) > 1:
+            pieces.append(piece)
+    return [piece for piece in pieces if len(piece) > 1]
+
+
+def _adjacent(tokens: list[str], common: set[str]) -> bool:
+    """Two plain words of the source in a row, one of them longer than three letters, are
+    also in the translation."""
+    previous = ""
+    for token in tokens:
+        current = token if token in common else ""
+        if current and previous and len(current) + len(previous) > 5:
+            return True
+        previous = current
+    return False
 
 
 def _left_label(source: str, text: str, ctx: MessageContext) -> str | None:

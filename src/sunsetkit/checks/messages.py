@@ -45,10 +45,10 @@ _END_EQUIVALENTS = {
     "!": frozenset("!！"),
 }
 _CLOSERS = "\"'”’»)]）」』*_`"
+_ENDS = (".", "!", "**", "*", ")", "`", "_")
 _URL_AT_END = re.compile(r"<?https?://\S+$")
 #: Acronyms that locales write their own way (Klant-id, identyfikator).
 _LOCALISED = frozenset({"ID", "IDs", "OK", "FAQ", "EU", "US", "UK", "AM", "PM"})
-_TWO_CAPITALS = re.compile(r"[A-Z][A-Z]")
 # An acronym: two or more capitals (digits may follow), an English plural "s" aside.
 _ACRONYM = re.compile(r"(?<![\w&-])([A-Z][A-Z0-9]*[A-Z][A-Z0-9]*)s?(?![\w&-])")
 
@@ -252,13 +252,13 @@ def check_end_punctuation(entry: Entry, ctx: MessageContext) -> Iterator[str]:
     question in a table header may be a noun phrase in the locale, and a colon before a
     list is the locale's choice."""
     for source, text in entry.pairs:
-        if source.rstrip()[-1:] not in ".!" and not source.rstrip().endswith(("**", ")")):
-            continue
+        last = text.rstrip()[-1:]
+        if not (last.isalnum() or last in _CLOSERS) or not source.rstrip().endswith(_ENDS):
+            continue  # the usual case: the translation ends with a mark of its own
         seen = _visible(entry, ctx, source)
         if seen[-1:] not in (".", "!") or len(seen.split()) < 3:
             continue
-        shown = _visible(entry, ctx, text)
-        if shown[-1:].isalnum():
+        if _visible(entry, ctx, text)[-1:].isalnum():
             yield f"the source ends with {seen[-1]!r}, the translation with no punctuation"
 
 
@@ -267,19 +267,18 @@ def check_acronyms(entry: Entry, ctx: MessageContext) -> Iterator[str]:
     ("Instant messaging (IM)", which the locale abbreviates its own way), glossary names
     (the name check's), and the few that locales spell their own way (ID, OK)."""
     for source, text in entry.pairs:
-        if not _TWO_CAPITALS.search(source):
-            continue
-        prose = NOT_PROSE.sub(" ", source)
-        for match in _ACRONYM.finditer(prose):
+        for match in _ACRONYM.finditer(source):
             acronym = match.group(1)
-            if (
-                acronym in _LOCALISED
-                or acronym in ctx.glossary.verbatim
-                or _defined(acronym, prose[: match.start()])
-                or re.search(rf"(?<![A-Za-z0-9]){acronym}(?![A-Z0-9])", text)
-            ):
+            if acronym in text or acronym in _LOCALISED or acronym in ctx.glossary.verbatim:
+                continue  # most acronyms are kept: a substring test settles them
+            before = source[: match.start()]
+            if _defined(acronym, before) or _in_code(source, match.start()):
                 continue
             yield f"the acronym {acronym} of the source is missing"
+
+
+def _in_code(text: str, at: int) -> bool:
+    return any(m.start() <= at < m.end() for m in NOT_PROSE.finditer(text))
 
 
 def _defined(acronym: str, before: str) -> bool:
