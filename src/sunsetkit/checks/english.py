@@ -125,10 +125,6 @@ def _copied_run(source: str, text: str, ctx: MessageContext) -> str | None:
     shared = {token.strip(_EDGE_PUNCTUATION).casefold() for token in common}
     if not any(len(w) > 3 and w.isalpha() for w in shared):
         return None
-    words = [t.strip(_EDGE_PUNCTUATION) for t in source.casefold().split()]
-    words = [w if w in shared and w.isalpha() else "" for w in words]
-    if not any(a and b and len(a + b) > 5 for a, b in zip(words, words[1:], strict=False)):
-        return None  # no two shared plain words in a row
     shared_runs = _split_at(_runs(_cut_names(source, ctx)), shared)
     candidates = [
         gram
