@@ -15,7 +15,6 @@ from pathlib import Path
 from typing import Any, Literal
 
 from ..errors import UsageError, did_you_mean
-from ..i18n import SOURCE_LOCALE
 from ..model import Glossary
 from .base import Check, Entry, Finding, MessageContext, Severity
 from .catalogs import (
@@ -57,6 +56,9 @@ class CheckOptions:
     def enabled(self, check: Check) -> bool:
         return check.id not in self.disabled and not (check.markup and self.markup == "none")
 
+    def enabled_id(self, check_id: str) -> bool:
+        return self.enabled(CHECKS_BY_ID[check_id])
+
 
 @dataclass
 class CheckResult:
@@ -64,6 +66,9 @@ class CheckResult:
     catalogs: int = 0
     messages: int = 0
     pages: int = 0
+    #: Markdown files that are none of a rendered guide, a side-by-side page or a page of a
+    #: parallel tree (a README): left alone.
+    left: int = 0
     unreadable: int = 0
     coverage: dict[str, CatalogStats] = field(default_factory=dict)
 
@@ -311,17 +316,24 @@ def _read_error(
 def _markdown_parser() -> Any:
     from ..markdown import parser  # markdown-it is loaded only when markup is checked
 
-    return parser()
+    md = parser()
+    # Link targets as the author wrote them, not percent-encoded: messages quote them.
+    setattr(md, "normalizeLink", _as_written)  # noqa: B010 (a method replaced on purpose)
+    setattr(md, "normalizeLinkText", _as_written)  # noqa: B010
+    return md
+
+
+def _as_written(url: str) -> str:
+    return url
 
 
 def _check_pages(paths: list[Path], options: CheckOptions, result: CheckResult) -> list[Finding]:
     if not paths:
         return []
-    from .pages import check_page
+    from .documents import check_document
 
     md = _markdown_parser()
     found: list[Finding] = []
-    enabled = {c.id for c in CHECKS if c.scope == "page" and options.enabled(c)}
     for path in paths:
         try:
             text = path.read_text(encoding="utf-8")
@@ -329,22 +341,10 @@ def _check_pages(paths: list[Path], options: CheckOptions, result: CheckResult) 
             result.unreadable += 1
             found.append(_read_error(path, options, f"cannot read: {exc}"))
             continue
+        findings = check_document(path, text, md, options)
+        if findings is None:
+            result.left += 1
+            continue
         result.pages += 1
-        source_path = path.parent.parent / SOURCE_LOCALE / path.name
-        source = None
-        if path.parent.name != SOURCE_LOCALE and source_path.is_file():
-            source = source_path.read_text(encoding="utf-8")
-        locale = path.parent.name
-        for problem in check_page(text, source, md):
-            if problem.check in enabled:
-                found.append(
-                    Finding(
-                        str(path),
-                        problem.line,
-                        locale,
-                        problem.check,
-                        options.severity(problem.check),
-                        problem.message,
-                    )
-                )
+        found += findings
     return found

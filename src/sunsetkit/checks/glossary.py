@@ -29,6 +29,7 @@ def locale_glossary(
     words = function_words(locale)
     if glossary is None:
         return LocaleGlossary(names=names, function_words=words)
+    locale = _glossary_locale(glossary, locale)
     fmt = glossary.label_format.get(locale or "", "{label}")
     verbatim, terms, labels, open_labels = [], {}, {}, set()
     translated: set[str] = set()
@@ -54,6 +55,18 @@ def locale_glossary(
         tuple(sorted(all_names, key=lambda name: (-len(name), name))),
         words,
     )
+
+
+def _glossary_locale(glossary: Glossary, locale: str | None) -> str | None:
+    """The glossary's spelling of a locale: a page in a folder `fr` reads the fr-FR forms."""
+    if locale is None:
+        return None
+    known = sorted({key for entry in glossary.terms for key in entry.translations})
+    if locale in known:
+        return locale
+    language = locale.split("-")[0]
+    same = [key for key in known if key.split("-")[0] == language]
+    return same[0] if len(same) == 1 else locale
 
 
 def accepted_forms(entry: GlossaryTerm, locale: str | None) -> tuple[str, ...]:

@@ -216,6 +216,14 @@ CHECKS: tuple[Check, ...] = (
         _none,
     ),
     Check(
+        "page-structure",
+        "error",
+        "page",
+        "A page of a parallel tree has the blocks of its English page, in order (headings, "
+        "paragraphs, table cells, code).",
+        _none,
+    ),
+    Check(
         "page-leftover",
         "error",
         "page",
