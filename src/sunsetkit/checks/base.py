@@ -14,6 +14,8 @@ if TYPE_CHECKING:
 
 from babel.messages.catalog import Message
 
+from ..i18n import MACHINE_COMMENT
+
 __all__ = [
     "Check",
     "Entry",
@@ -126,6 +128,7 @@ class Entry:
         "ids",
         "ignored",
         "line",
+        "machine_comment",
         "pairs",
         "strings",
         "translated",
@@ -143,6 +146,9 @@ class Entry:
         self.fuzzy = "fuzzy" in self.flags
         self.translated = all(self.strings) and not self.fuzzy
         self.ignored = _ignored(message.user_comments) if message.user_comments else _NONE
+        self.machine_comment = bool(message.user_comments) and any(
+            c.strip().casefold() == MACHINE_COMMENT for c in message.user_comments
+        )
         #: (source, translation) for every form: the plural source for forms after the first.
         #: Only translated messages are compared with their source.
         self.pairs: tuple[tuple[str, str], ...] = ()

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from babel.messages.catalog import PYTHON_FORMAT
 
+from ..i18n import MACHINE_COMMENT, MACHINE_FLAG
 from .base import Entry, MessageContext
 from .english import NOT_PROSE
 
@@ -26,6 +27,7 @@ __all__ = [
     "check_end_punctuation",
     "check_fuzzy",
     "check_links",
+    "check_machine_flag",
     "check_markup",
     "check_placeholders",
     "check_plural_count",
@@ -59,6 +61,14 @@ def check_untranslated(entry: Entry, ctx: MessageContext) -> Iterator[str]:
     elif not entry.fuzzy and not all(entry.strings):
         missing = [str(i) for i, s in enumerate(entry.strings) if not s]
         yield f"plural form(s) {', '.join(missing)} not translated"
+
+
+def check_machine_flag(entry: Entry, ctx: MessageContext) -> Iterator[str]:
+    if MACHINE_FLAG in entry.flags and not entry.machine_comment:
+        yield (
+            f"the flag '#, {MACHINE_FLAG}' alone is lost by msgmerge and msgcat: add the "
+            f"translator comment '# {MACHINE_COMMENT}'"
+        )
 
 
 def check_fuzzy(entry: Entry, ctx: MessageContext) -> Iterator[str]:

@@ -17,6 +17,7 @@ from .messages import (
     check_end_punctuation,
     check_fuzzy,
     check_links,
+    check_machine_flag,
     check_markup,
     check_placeholders,
     check_plural_count,
@@ -49,6 +50,14 @@ CHECKS: tuple[Check, ...] = (
         "message",
         "A translation is marked fuzzy: it needs review and is not used.",
         check_fuzzy,
+    ),
+    Check(
+        "machine-flag",
+        "warning",
+        "message",
+        "A machine translation marked only with the flag '#, machine', which msgmerge and "
+        "msgcat drop: mark it with the translator comment '# machine-translated'.",
+        check_machine_flag,
     ),
     Check(
         "obsolete", "warning", "catalog", "An obsolete (#~) message is still in the catalog.", _none
