@@ -99,6 +99,24 @@ class LocaleGlossary:
         return re.compile("|".join(map(re.escape, phrases))) if phrases else None
 
     @cached_property
+    def any_multiword_label(self) -> re.Pattern[str] | None:
+        """One case-blind search for the labels of several words (roles: "Sales agent")."""
+        labels = sorted((label for label in self.labels if " " in label), key=len, reverse=True)
+        if not labels:
+            return None
+        return re.compile(rf"(?<!\w)(?:{'|'.join(map(re.escape, labels))})(?!\w)", re.IGNORECASE)
+
+    @cached_property
+    def multiword_folded(self) -> tuple[str, ...]:
+        """The labels of several words, case folded: a substring test before the search."""
+        return tuple(label.casefold() for label in self.labels if " " in label)
+
+    @cached_property
+    def name_starts(self) -> tuple[str, ...]:
+        """The first word of every name: a text without any of them holds no name."""
+        return tuple(sorted({name.split()[0] for name in self.names}))
+
+    @cached_property
     def any_name(self) -> re.Pattern[str] | None:
         """Every name, longest first, as whole words: they are cut out before English is sought."""
         if not self.names:

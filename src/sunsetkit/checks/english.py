@@ -25,7 +25,9 @@ _NAME_JOINERS = frozenset({"for", "and", "of", "the", "in", "on", "with", "&", "
 
 def _cut_names(text: str, ctx: MessageContext) -> str:
     pattern = ctx.glossary.any_name
-    return pattern.sub("\n", text) if pattern is not None else text
+    if pattern is None or not any(start in text for start in ctx.glossary.name_starts):
+        return text
+    return pattern.sub("\n", text)
 
 
 def _runs(text: str) -> list[list[str]]:
@@ -109,6 +111,9 @@ def check_english_left(entry: Entry, ctx: MessageContext) -> Iterator[str]:
 
 
 def _has_prose(source: str, ctx: MessageContext) -> bool:
+    plain = [t for t in source.split() if t.isalpha() and t.islower()]
+    if len(plain) < 2 or not any(len(t) > 3 for t in plain):
+        return False  # code, names, a label: no sentence to translate
     words = prose_words(source, ctx)
     return len(words) >= 2 and any(w.islower() and len(w) > 3 for w in words)
 
@@ -174,11 +179,18 @@ def _adjacent(tokens: list[str], common: set[str]) -> bool:
 def _left_label(source: str, text: str, ctx: MessageContext) -> str | None:
     """A glossary label of several words (a role such as "Sales agent") copied in English
     where the locale has its own; bold labels are the ui check's."""
-    for label, forms in ctx.glossary.labels.items():
-        if " " not in label or f"**{label}**" in source:
+    pattern = ctx.glossary.any_multiword_label
+    if pattern is None:
+        return None
+    folded = text.casefold()
+    if not any(label in folded for label in ctx.glossary.multiword_folded):
+        return None  # the usual case: no English label in the translation at all
+    for match in pattern.finditer(source):
+        label = next(k for k in ctx.glossary.labels if k.casefold() == match.group().casefold())
+        forms = ctx.glossary.labels[label]
+        if f"**{label}**" in source or not _has_phrase(text, label):
             continue
-        left = _has_phrase(source, label) and _has_phrase(text, label)
-        if left and not any(_has_phrase(text, form) for form in forms):
+        if not any(_has_phrase(text, form) for form in forms):
             return f"{label!r} left in English: {ctx.locale} says {forms[-1]!r}"
     return None
 
