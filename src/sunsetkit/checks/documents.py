@@ -25,10 +25,12 @@ from .pages import check_page, page_locale
 from .parallel import Block, align, folder_locale, pairing, parse
 from .sxs import is_side_by_side, read_side_by_side
 
-__all__ = ["check_document"]
+__all__ = ["Checked", "check_document"]
+
+Checked = tuple[list[Finding], int]  # findings, and how many messages were compared
 
 
-def check_document(path: Path, text: str, md: Any, options: CheckOptions) -> list[Finding] | None:
+def check_document(path: Path, text: str, md: Any, options: CheckOptions) -> Checked | None:
     """The findings of one Markdown file; None when it is not a translation at all."""
     if is_side_by_side(text):
         return _side_by_side(path, text, options)
@@ -95,7 +97,7 @@ def _entry(source: str, translation: str, line: int, context: str | None = None)
     return Entry(Message(source, translation, lineno=line, context=context))
 
 
-def _side_by_side(path: Path, text: str, options: CheckOptions) -> list[Finding]:
+def _side_by_side(path: Path, text: str, options: CheckOptions) -> Checked:
     """Every segment against its hidden English, at the segment's line; the locale from
     ms.contentlocale (else the folder)."""
     locale = _meta_locale(text) or folder_locale(path.parent.name)
@@ -105,10 +107,10 @@ def _side_by_side(path: Path, text: str, options: CheckOptions) -> list[Finding]
     entries = [
         _entry(seg.source, seg.translation, seg.line, seg.id) for seg in read_side_by_side(text)
     ]
-    return _messages(path, entries, ctx, options)
+    return _messages(path, entries, ctx, options), len(entries)
 
 
-def _guide(path: Path, text: str, md: Any, options: CheckOptions) -> list[Finding]:
+def _guide(path: Path, text: str, md: Any, options: CheckOptions) -> Checked:
     source_path = path.parent.parent / SOURCE_LOCALE / path.name
     source = None
     if path.parent.name != SOURCE_LOCALE and source_path.is_file():
@@ -125,12 +127,12 @@ def _guide(path: Path, text: str, md: Any, options: CheckOptions) -> list[Findin
         )
         for problem in check_page(text, source, md)
         if options.enabled_id(problem.check)
-    ]
+    ], 0
 
 
 def _parallel(
     path: Path, text: str, source_path: Path, locale: str, md: Any, options: CheckOptions
-) -> list[Finding]:
+) -> Checked:
     ctx = _context(locale, md, options)
     entries: list[Entry] = []
     structure: list[Finding] = []
@@ -145,7 +147,7 @@ def _parallel(
             structure.append(
                 _unaligned(path, locale, block, english, last_line, source_path, options)
             )
-    return structure + _messages(path, entries, ctx, options)
+    return structure + _messages(path, entries, ctx, options), len(entries)
 
 
 def _unaligned(

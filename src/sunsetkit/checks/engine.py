@@ -341,10 +341,11 @@ def _check_pages(paths: list[Path], options: CheckOptions, result: CheckResult) 
             result.unreadable += 1
             found.append(_read_error(path, options, f"cannot read: {exc}"))
             continue
-        findings = check_document(path, text, md, options)
-        if findings is None:
+        checked = check_document(path, text, md, options)
+        if checked is None:
             result.left += 1
             continue
         result.pages += 1
-        found += findings
+        found += checked[0]
+        result.messages += checked[1]
     return found
