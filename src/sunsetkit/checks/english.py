@@ -16,9 +16,11 @@ _WORD = re.compile(r"[A-Za-z]+(?:['’-][A-Za-z]+)*")
 # What is never prose: inline code (Markdown and reST), placeholders, URLs, paths.
 NOT_PROSE = re.compile(
     r"``.+?``|`[^`]+`|%\([^)]*\)[a-zA-Z]|%[sdifr]|\{[\w.]*\}|https?://\S+"
-    r"|\]\([^)\s]*\)|\S+\.(?:md|py|html)\b|\n"
+    r"|\]\([^)\s]*\)|\S+\.(?:md|py|html)\b|:[A-Za-z]+:|\n"
 )
 _EDGE_PUNCTUATION = "()[]{}<>,.;:!?\"'“”‘’«»*_|"
+_BREAKS = frozenset(".:;!?|,)")
+_EMPHASIS = frozenset("*_")
 #: Short words that join the capitalised words of a name ("Skype for Business").
 _NAME_JOINERS = frozenset({"for", "and", "of", "the", "in", "on", "with", "&", "to", "from"})
 
@@ -38,9 +40,10 @@ def _runs(text: str) -> list[list[str]]:
         run: list[str] = []
         for token in part.split():
             word = token.strip(_EDGE_PUNCTUATION)
-            if _WORD.fullmatch(word) and not (word.isupper() and len(word) > 1):
+            plain = token[:1] not in _EMPHASIS  # `*stdin*`: a parameter's name, not prose
+            if plain and _WORD.fullmatch(word) and not (word.isupper() and len(word) > 1):
                 run.append(word)
-                if token[-1:] in ".:;!?|":  # a sentence or clause ends
+                if token[-1:] in _BREAKS:  # a clause ends
                     runs.append(run)
                     run = []
             else:

@@ -52,6 +52,40 @@ _URL_AT_END = re.compile(r"<?https?://\S+$")
 #: Acronyms that locales write their own way (Klant-id, identyfikator).
 _LOCALISED = frozenset({"ID", "IDs", "OK", "FAQ", "EU", "US", "UK", "AM", "PM"})
 _TWO_CAPITALS = re.compile(r"[A-Z][A-Z]")
+#: English words written in capitals (keywords, admonitions, constants): no acronyms.
+_CAPITALISED_WORDS = frozenset(
+    [
+        "OR",
+        "AND",
+        "NOT",
+        "FOR",
+        "TO",
+        "IN",
+        "ON",
+        "OF",
+        "IS",
+        "IT",
+        "IF",
+        "AS",
+        "AT",
+        "BY",
+        "NO",
+        "THE",
+        "ALL",
+        "ANY",
+        "NEW",
+        "NOTE",
+        "TIP",
+        "WARNING",
+        "IMPORTANT",
+        "CAUTION",
+        "TRUE",
+        "FALSE",
+        "NULL",
+        "NONE",
+        "HOWTO",
+    ]
+)
 # An acronym: two or more capitals (digits may follow), an English plural "s" aside.
 _ACRONYM = re.compile(r"(?<![\w&-])([A-Z][A-Z0-9]*[A-Z][A-Z0-9]*)s?(?![\w&-])")
 
@@ -280,14 +314,26 @@ def check_acronyms(entry: Entry, ctx: MessageContext) -> Iterator[str]:
     for source, text in entry.pairs:
         if not _TWO_CAPITALS.search(source):
             continue  # a plain search is several times faster than the acronym pattern
-        for match in _ACRONYM.finditer(source):
+        found = list(_ACRONYM.finditer(source))
+        if len(found) > 2 and len(found) * 2 > len(source.split()):
+            continue  # a title in capitals, not acronyms
+        for match in found:
             acronym = match.group(1)
             if acronym in text or acronym in _LOCALISED or acronym in ctx.glossary.verbatim:
                 continue  # most acronyms are kept: a substring test settles them
-            before = source[: match.start()]
-            if _defined(acronym, before) or _in_code(source, match.start()):
+            if (
+                acronym in _CAPITALISED_WORDS
+                or _defined(acronym, source[: match.start()])
+                or _in_code(source, match.start())
+                or _new_acronym(source, text)
+            ):
                 continue
             yield f"the acronym {acronym} of the source is missing"
+
+
+def _new_acronym(source: str, text: str) -> bool:
+    """The translation has an acronym of its own (SE for OS, IHM for GUI): the locale's."""
+    return any(m.group(1) not in source for m in _ACRONYM.finditer(text))
 
 
 def _in_code(text: str, at: int) -> bool:
@@ -309,4 +355,11 @@ def check_separated_list(entry: Entry, ctx: MessageContext) -> Iterator[str]:
 
 
 def _bars(text: str) -> int:
-    return _INLINE_CODE.sub(" ", text).replace("\\|", "").count("|")
+    """Bars that separate items: with white space (or the line's edge) on both sides, so
+    `|x|` in a formula is no separator."""
+    text = f" {_INLINE_CODE.sub(' ', text)} "
+    return sum(
+        1
+        for i, ch in enumerate(text)
+        if ch == "|" and text[i - 1].isspace() and text[i + 1].isspace()
+    )
