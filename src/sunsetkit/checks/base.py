@@ -107,9 +107,11 @@ class LocaleGlossary:
         return re.compile(rf"(?<!\w)(?:{'|'.join(map(re.escape, labels))})(?!\w)", re.IGNORECASE)
 
     @cached_property
-    def multiword_folded(self) -> tuple[str, ...]:
-        """The labels of several words, case folded: a substring test before the search."""
-        return tuple(label.casefold() for label in self.labels if " " in label)
+    def multiword_folded(self) -> re.Pattern[str] | None:
+        """The labels of several words, case folded: a plain search of the folded text
+        before the case-blind one."""
+        labels = sorted((label.casefold() for label in self.labels if " " in label), key=len)
+        return re.compile("|".join(map(re.escape, labels))) if labels else None
 
     @cached_property
     def name_starts(self) -> tuple[str, ...]:

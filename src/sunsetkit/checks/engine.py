@@ -284,27 +284,21 @@ def _catalog_level(
 def _message_level(
     path: Path, entries: list[Entry], ctx: MessageContext, options: CheckOptions
 ) -> list[Finding]:
-    state = [
-        c
-        for c in CHECKS
-        if c.scope == "message" and options.enabled(c) and c.id in ("untranslated", "fuzzy")
-    ]
-    content = [
-        c
-        for c in CHECKS
-        if c.scope == "message" and options.enabled(c) and c.id not in ("untranslated", "fuzzy")
-    ]
+    on = [c for c in CHECKS if c.scope == "message" and options.enabled(c)]
+    state = [(c.id, c.func, options.severity(c.id)) for c in on if c.id in _STATE]
+    content = [(c.id, c.func, options.severity(c.id)) for c in on if c.id not in _STATE]
     found: list[Finding] = []
     for entry in entries:
-        checks = content if entry.translated else state
-        for check in checks:
-            if check.id in entry.ignored:
+        ignored = entry.ignored
+        for check_id, func, severity in content if entry.translated else state:
+            if ignored and check_id in ignored:
                 continue
-            for message in check.func(entry, ctx):
-                found.append(
-                    finding(path, entry, ctx.locale, check.id, options.severity(check.id), message)
-                )
+            for message in func(entry, ctx):
+                found.append(finding(path, entry, ctx.locale, check_id, severity, message))
     return found
+
+
+_STATE = frozenset({"untranslated", "fuzzy"})
 
 
 def _read_error(

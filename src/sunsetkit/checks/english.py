@@ -182,11 +182,8 @@ def _adjacent(tokens: list[str], common: set[str]) -> bool:
 def _left_label(source: str, text: str, ctx: MessageContext) -> str | None:
     """A glossary label of several words (a role such as "Sales agent") copied in English
     where the locale has its own; bold labels are the ui check's."""
-    pattern = ctx.glossary.any_multiword_label
-    if pattern is None:
-        return None
-    folded = text.casefold()
-    if not any(label in folded for label in ctx.glossary.multiword_folded):
+    pattern, quick = ctx.glossary.any_multiword_label, ctx.glossary.multiword_folded
+    if pattern is None or quick is None or quick.search(text.casefold()) is None:
         return None  # the usual case: no English label in the translation at all
     for match in pattern.finditer(source):
         label = next(k for k in ctx.glossary.labels if k.casefold() == match.group().casefold())
