@@ -5,8 +5,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from sunsetkit.checks import CheckOptions, run_checks
-from sunsetkit.checks.parallel import pairing
+from sunsetkit.checks.parallel import folder_locale, pairing
 from sunsetkit.checks.sxs import read_side_by_side
 from sunsetkit.guides import Project, build_guides
 from sunsetkit.load import load_glossary
@@ -75,3 +77,19 @@ def test_the_projects_side_by_side_pages_are_clean(tmp_path: Path) -> None:
     result = run_checks([tmp_path], CheckOptions(glossary=GLOSSARY))
     assert result.pages > 0 and result.messages > result.pages  # every segment compared
     assert result.findings == []
+
+
+@pytest.mark.parametrize(
+    ("name", "locale"),
+    [
+        ("fr", "fr"),
+        ("fr-FR", "fr-FR"),
+        ("pt_BR", "pt-BR"),
+        ("src", None),
+        ("root", None),
+        ("und", None),
+        ("docs", None),
+    ],
+)
+def test_folder_names_that_are_locales(name: str, locale: str | None) -> None:
+    assert folder_locale(name) == locale

@@ -46,9 +46,14 @@ def folder_locale(name: str) -> str | None:
         return None
     sep = "-" if "-" in name else "_"
     try:
-        return str(Locale.parse(name, sep=sep)).replace("_", "-")
+        locale = Locale.parse(name, sep=sep)
     except (ValueError, UnknownLocaleError):
         return None
+    # CLDR resolves aliases ("src" is Sardinian, "und" English): a folder must name its
+    # language as it is.
+    if locale.language != name.split(sep)[0].lower() or locale.language in ("root", "und"):
+        return None
+    return str(locale).replace("_", "-")
 
 
 def _is_english(locale: str | None) -> bool:
