@@ -20,7 +20,7 @@ from ..i18n import SOURCE_LOCALE
 from .base import Entry, Finding, MessageContext
 from .catalogs import finding
 from .engine import CheckOptions, _message_level
-from .glossary import check_consistency, locale_glossary
+from .glossary import check_consistency
 from .pages import check_page, page_locale
 from .parallel import Block, align, folder_locale, pairing, parse
 from .sxs import is_side_by_side, read_side_by_side
@@ -73,7 +73,7 @@ def _meta_locale(text: str) -> str | None:
 def _context(locale: str | None, md: Any, options: CheckOptions) -> MessageContext:
     return MessageContext(
         locale=locale,
-        glossary=locale_glossary(options.glossary, locale, options.names),
+        glossary=options.locale_glossary(locale),
         md=md if options.markup == "markdown" else None,
         nplurals=2,
     )

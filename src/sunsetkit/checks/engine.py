@@ -16,7 +16,7 @@ from typing import Any, Literal
 
 from ..errors import UsageError, did_you_mean
 from ..model import Glossary
-from .base import Check, Entry, Finding, MessageContext, Severity
+from .base import Check, Entry, Finding, LocaleGlossary, MessageContext, Severity
 from .catalogs import (
     CatalogStats,
     PoFileError,
@@ -58,6 +58,14 @@ class CheckOptions:
 
     def enabled_id(self, check_id: str) -> bool:
         return self.enabled(CHECKS_BY_ID[check_id])
+
+    def locale_glossary(self, locale: str | None) -> LocaleGlossary:
+        """The glossary as one locale needs it, built once per locale (its compiled
+        searches with it) however many files that locale has."""
+        cache: dict[str | None, LocaleGlossary] = self.__dict__.setdefault("_by_locale", {})
+        if locale not in cache:
+            cache[locale] = locale_glossary(self.glossary, locale, self.names)
+        return cache[locale]
 
 
 @dataclass
@@ -238,7 +246,7 @@ def check_catalog_file(path: Path, options: CheckOptions) -> Outcome:
         return [], CatalogStats(len(entries), 0), None, True
     ctx = MessageContext(
         locale=locale,
-        glossary=locale_glossary(options.glossary, locale, options.names),
+        glossary=options.locale_glossary(locale),
         md=_markdown_parser() if options.markup == "markdown" else None,
         nplurals=expected_plurals(locale) or catalog.num_plurals,
         singular_only=singular_only(catalog.plural_expr),
