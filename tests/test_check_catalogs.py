@@ -13,12 +13,14 @@ import pytest
 from babel.messages.pofile import read_po
 
 from sunsetkit.checks import CheckOptions, run_checks
+from sunsetkit.checks.words import definition_names
 from sunsetkit.load import load_glossary
 
 from .conftest import ROOT
 
 FIXTURES = Path(__file__).parent / "fixtures" / "check"
 GLOSSARY = load_glossary(ROOT / "content" / "glossary.yaml")
+NAMES = definition_names(ROOT / "content" / "migrations")
 
 
 def _expected(path: Path) -> dict[int, set[str]]:
@@ -34,7 +36,7 @@ def _expected(path: Path) -> dict[int, set[str]]:
 
 
 def _found(path: Path) -> dict[int, set[str]]:
-    result = run_checks([path], CheckOptions(glossary=GLOSSARY))
+    result = run_checks([path], CheckOptions(glossary=GLOSSARY, names=NAMES))
     found: dict[int, set[str]] = defaultdict(set)
     for finding in result.findings:
         found[finding.line or 0].add(finding.check)
@@ -67,7 +69,7 @@ def test_project_catalogs_and_pages_are_clean(tmp_path: Path) -> None:
         target = out / page.relpath
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(page.text, encoding="utf-8")
-    result = run_checks([ROOT / "locales", out], CheckOptions(glossary=GLOSSARY))
+    result = run_checks([ROOT / "locales", out], CheckOptions(glossary=GLOSSARY, names=NAMES))
     assert result.findings == []
     catalogs = len(list((ROOT / "locales").rglob("*.po"))) + 1  # and the .pot
     assert result.catalogs == catalogs and result.pages == len(pages)

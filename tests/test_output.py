@@ -101,7 +101,7 @@ def test_side_by_side_form_pairs_each_segment_with_its_english(project_copy: Pat
     )
     page = next(p for p in result.pages if p.locale_id == "nl-NL")
     pairs = re.findall(
-        r'<span data-ttu-id="([0-9a-f]{5}-[0-9a-f]{6})">(.*?)</span>'
+        r'<span data-ttu-id="([0-9a-f]{5}-[0-9a-f]{6}(?:-\d+)?)">(.*?)</span>'
         r'<span class="sxs-lookup"><span data-stu-id="\1">(.*?)</span></span>',
         page.text,
     )
@@ -112,6 +112,11 @@ def test_side_by_side_form_pairs_each_segment_with_its_english(project_copy: Pat
     assert any("was retired on August 1, 2018" in source for source in english)
     assert len(pairs) > 30
     assert page.text.count('data-ttu-id="') == len(pairs)
+    ids = [seg for seg, _, _ in pairs]
+    assert len(set(ids)) == len(ids), "a segment id is unique on its page"
+    # a message used twice ("X (formerly Y)" for two options) pairs each with its own English
+    formerly = [(t, s) for _, t, s in pairs if "(formerly" in s]
+    assert len(formerly) >= 2 and len({s for _, s in formerly}) == len(formerly)
     # front matter stays plain YAML; structure is unchanged
     meta = outline(page.text).front_matter or ""
     assert "<span" not in meta

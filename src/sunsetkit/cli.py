@@ -6,6 +6,7 @@ Exit codes: 0 fine; 1 findings or a failed threshold; 2 bad input or usage.
 from __future__ import annotations
 
 import datetime as dt
+import os
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -14,14 +15,15 @@ from typing import TYPE_CHECKING, get_args
 
 import click
 
-from .checks import CHECKS, CheckOptions, load_config, run_checks
+from .checks import CHECKS, CheckOptions, CheckResult, load_config, run_checks
 from .checks.engine import Markup
+from .checks.words import definition_names
 from .errors import SunsetError, UsageError, did_you_mean
 from .i18n import SOURCE_LOCALE, bcp47, discover_catalogs, parse_locale
 from .load import load_glossary
 from .model import Format
 from .project import Project
-from .report import REPORTERS, render_report
+from .report import REPORTERS, job_summary, render_report
 from .schema import SchemaName, schema_json
 from .write import write_tree
 
@@ -31,6 +33,8 @@ if TYPE_CHECKING:
 
 EXIT_OK, EXIT_FINDINGS, EXIT_BAD_INPUT = 0, 1, 2
 DEFAULT_GLOSSARY = Path("content", "glossary.yaml")
+#: The project's definitions: their offer and product names are never English left.
+DEFAULT_DEFINITIONS = Path("content", "migrations")
 DEFAULT_CHECK_PATHS = (Path("locales"), Path("build", "guides"))
 
 
@@ -246,6 +250,7 @@ def check(
     options = CheckOptions(
         locale=bcp47(parse_locale(locale)) if locale else None,
         glossary=load_glossary(glossary_path) if glossary_path else None,
+        names=definition_names(DEFAULT_DEFINITIONS) if DEFAULT_DEFINITIONS.is_dir() else (),
         markup=markup,
         min_coverage=min_coverage,
         severities=severities,
@@ -253,12 +258,45 @@ def check(
         jobs=jobs,
     )
     targets = list(paths) or [p for p in DEFAULT_CHECK_PATHS if p.exists()]
+    if not targets:
+        raise UsageError(
+            "nothing to check: no PATH given and no locales/ or build/guides here",
+            hint="give the catalogs or pages to check",
+        )
     result = run_checks(targets, options)
+    _nothing_checked(result, targets)
     click.echo(render_report(result, fmt), nl=False)
+    _write_job_summary(result)
     if result.unreadable:
         sys.exit(EXIT_BAD_INPUT)
     if result.errors or (strict and result.warnings):
         sys.exit(EXIT_FINDINGS)
+
+
+def _nothing_checked(result: CheckResult, targets: list[Path]) -> None:
+    """A run that checked nothing is a misconfigured run, unless it was handed files that
+    are ordinary Markdown (a pre-commit hook given a README)."""
+    if result.catalogs or result.pages or result.unreadable:
+        return
+    if result.left and all(path.is_file() for path in targets):
+        return
+    raise UsageError(
+        f"nothing to check in {', '.join(map(str, targets))}: no catalog (.po, .pot), "
+        f"rendered guide, side-by-side page or page of a parallel Markdown tree",
+        hint="check the paths",
+    )
+
+
+def _write_job_summary(result: CheckResult) -> None:
+    """GitHub Actions shows ten annotations of each kind per step: the summary has the rest."""
+    summary = os.environ.get("GITHUB_STEP_SUMMARY")
+    if not summary:
+        return
+    try:
+        with Path(summary).open("a", encoding="utf-8") as handle:
+            handle.write(job_summary(result))
+    except OSError as exc:
+        click.echo(f"sunset: warning: cannot write the job summary: {exc}", err=True)
 
 
 @main.command()

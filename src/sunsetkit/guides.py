@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+from collections import Counter
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -167,12 +168,18 @@ def _sxs_wrapper(article: str) -> SegmentWrapper:
 
 @dataclass(frozen=True)
 class SegmentWrapper:
-    """The side-by-side review form: a translated segment, then its hidden English source."""
+    """The side-by-side review form: a translated segment, then its hidden English source.
+
+    A message used twice on a page (one wording, other values) gets "-2", "-3": each
+    segment's id is unique on its page, as review tools expect."""
 
     article: str
+    seen: Counter[str] = field(default_factory=Counter)
 
     def __call__(self, key: str, translated: str, source: str) -> str:
-        seg = f"{self.article}-{key}"
+        self.seen[key] += 1
+        count = self.seen[key]
+        seg = f"{self.article}-{key}" + (f"-{count}" if count > 1 else "")
         return (
             f'<span data-ttu-id="{seg}">{translated}</span>'
             f'<span class="sxs-lookup"><span data-stu-id="{seg}">{source}</span></span>'

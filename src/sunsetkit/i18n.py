@@ -21,6 +21,7 @@ from babel.messages.pofile import PoFileError, read_po
 from .errors import CatalogError, UsageError, did_you_mean
 
 __all__ = [
+    "MACHINE_COMMENT",
     "MACHINE_FLAG",
     "SOURCE_LOCALE",
     "Localized",
@@ -28,13 +29,18 @@ __all__ = [
     "Usage",
     "bcp47",
     "discover_catalogs",
+    "is_machine_translated",
     "load_catalog",
     "parse_locale",
     "posix",
 ]
 
 SOURCE_LOCALE = "en-US"
-#: The PO flag that marks a message as machine translated (no flag: human).
+#: The translator comment that marks a message as machine translated (none: human). A
+#: comment, because msgmerge, msgcat, pybabel update and translate-toolkit all keep
+#: translator comments, while GNU gettext drops flags it does not know.
+MACHINE_COMMENT = "machine-translated"
+#: The older marking, still read: the flag `#, machine` (lost by msgmerge and msgcat).
 MACHINE_FLAG = "machine"
 CATALOG_NAME = "messages.po"
 
@@ -267,7 +273,7 @@ class Translator:
             return source % {k: getattr(v, "plain", v) for k, v in variables.items()}
         message, text = found
         self.usage.translated.add(key)
-        if MACHINE_FLAG in message.flags:
+        if is_machine_translated(message):
             self.usage.machine.add(key)
         result = text % {k: getattr(v, "plain", v) for k, v in variables.items()}
         source_text = source % {k: getattr(v, "source", v) for k, v in variables.items()}
@@ -289,6 +295,13 @@ class Translator:
             return None
         index = self._plural(n if n is not None else 1)
         return message, forms[min(index, len(forms) - 1)]
+
+
+def is_machine_translated(message: Message) -> bool:
+    """`# machine-translated` among the translator comments, or the older `#, machine`."""
+    return MACHINE_FLAG in message.flags or any(
+        comment.strip().casefold() == MACHINE_COMMENT for comment in message.user_comments
+    )
 
 
 def segment_key(context: str | None, msgid: str) -> str:

@@ -2,16 +2,20 @@
 
 from __future__ import annotations
 
+import html
 import json
+from collections import Counter
 from collections.abc import Callable
 from itertools import groupby
+from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
-from .checks.base import Finding
+from .checks.base import Check, Finding
 from .checks.engine import CheckResult
 from .checks.registry import CHECKS
 
-__all__ = ["REPORTERS", "render_report"]
+__all__ = ["REPORTERS", "job_summary", "render_report"]
 
 
 def _summary(result: CheckResult) -> dict[str, Any]:
@@ -40,6 +44,7 @@ def text_report(result: CheckResult) -> str:
         f"{result.errors} error(s), {result.warnings} warning(s); checked {result.messages} "
         f"messages in {result.catalogs} catalog(s) and {result.pages} page(s)"
         + (f"; {result.unreadable} file(s) could not be read" if result.unreadable else "")
+        + (f"; left {result.left} other Markdown file(s) alone" if result.left else "")
     )
     return "\n".join(lines) + "\n"
 
@@ -89,22 +94,79 @@ def github_report(result: CheckResult) -> str:
     return "\n".join(lines) + "\n"
 
 
+#: The base every relative path of a SARIF log is resolved against.
+SRCROOT = "%SRCROOT%"
+_SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
+
+
+def _tool() -> dict[str, Any]:
+    """Name, version and, when the installed package records one, its home page."""
+    from importlib import metadata
+
+    driver: dict[str, Any] = {"name": "sunset"}
+    try:
+        dist = metadata.distribution("sunsetkit")
+    except metadata.PackageNotFoundError:
+        return driver
+    driver["version"] = driver["semanticVersion"] = dist.version
+    uri = _home_page(dist)
+    if uri:
+        driver["informationUri"] = uri
+    return driver
+
+
+def _home_page(dist: Any) -> str | None:
+    """The Project-URL of the metadata, else the repository it was installed from."""
+    for entry in dist.metadata.get_all("Project-URL") or []:
+        _, _, url = entry.partition(",")
+        if url.strip().startswith("https://"):
+            return str(url.strip())
+    try:
+        direct = json.loads(dist.read_text("direct_url.json") or "{}")
+    except ValueError:
+        return None
+    url = str(direct.get("url", ""))
+    return url if url.startswith("https://") else None
+
+
+def _artifact(path: str, root: Path) -> dict[str, Any]:
+    """A URI relative to %SRCROOT% (the working folder), spaces and colons encoded."""
+    target = Path(path)
+    absolute = target if target.is_absolute() else root / target
+    try:
+        relative = absolute.resolve().relative_to(root.resolve())
+    except ValueError:
+        return {"uri": absolute.resolve().as_uri()}
+    return {"uri": quote(relative.as_posix(), safe="/"), "uriBaseId": SRCROOT}
+
+
+def _rule(check: Check) -> dict[str, Any]:
+    help_text = (
+        f"{check.description} Silence one message with a translator comment "
+        f"`# sunset-ignore: {check.id}`; change the severity or turn the check off in "
+        f"[tool.sunset.check] of pyproject.toml."
+    )
+    return {
+        "id": check.id,
+        "name": "".join(part.title() for part in check.id.split("-")),
+        "shortDescription": {"text": check.description},
+        "fullDescription": {"text": check.description},
+        "help": {"text": help_text, "markdown": help_text},
+        "defaultConfiguration": {"level": check.severity},
+        "properties": {"scope": check.scope, "markup": check.markup},
+    }
+
+
 def sarif_report(result: CheckResult) -> str:
-    """SARIF 2.1.0, for code scanning."""
-    rules = [
-        {
-            "id": c.id,
-            "shortDescription": {"text": c.description},
-            "defaultConfiguration": {"level": c.severity},
-        }
-        for c in CHECKS
-    ]
+    """SARIF 2.1.0, for code scanning: one rule per check, paths relative to %SRCROOT%."""
+    root = Path.cwd()
     index = {c.id: i for i, c in enumerate(CHECKS)}
     results = []
     for f in result.findings:
-        location: dict[str, Any] = {"artifactLocation": {"uri": f.path}}
+        location: dict[str, Any] = {"artifactLocation": _artifact(f.path, root)}
         if f.line:
             location["region"] = {"startLine": f.line}
+        properties = {"locale": f.locale, "msgctxt": f.msgctxt, "msgid": f.msgid}
         results.append(
             {
                 "ruleId": f.check,
@@ -112,15 +174,52 @@ def sarif_report(result: CheckResult) -> str:
                 "level": f.severity,
                 "message": {"text": f.message},
                 "locations": [{"physicalLocation": location}],
-                "properties": {"locale": f.locale, "msgctxt": f.msgctxt, "msgid": f.msgid},
+                "properties": {k: v for k, v in properties.items() if v is not None},
             }
         )
-    data = {
-        "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
-        "version": "2.1.0",
-        "runs": [{"tool": {"driver": {"name": "sunset", "rules": rules}}, "results": results}],
+    run = {
+        "tool": {"driver": {**_tool(), "rules": [_rule(c) for c in CHECKS]}},
+        "originalUriBaseIds": {SRCROOT: {"uri": root.resolve().as_uri() + "/"}},
+        "results": results,
     }
+    data = {"$schema": _SARIF_SCHEMA, "version": "2.1.0", "runs": [run]}
     return _dumps(data) + "\n"
+
+
+def job_summary(result: CheckResult, first: int = 20) -> str:
+    """Markdown for $GITHUB_STEP_SUMMARY: GitHub shows only ten annotations of each kind per
+    step, so the counts per check and the first findings go here."""
+    lines = [
+        "## sunset check",
+        "",
+        f"{result.errors} error(s), {result.warnings} warning(s) in {result.catalogs} "
+        f"catalog(s) and {result.pages} page(s).",
+    ]
+    counts = Counter((f.check, f.severity) for f in result.findings)
+    if counts:
+        lines += ["", "| check | severity | findings |", "|---|---|---:|"]
+        lines += [f"| `{c}` | {s} | {n} |" for (c, s), n in sorted(counts.items())]
+        lines += ["", "| where | check | message |", "|---|---|---|"]
+        for f in result.findings[:first]:
+            where = f"{f.path}:{f.line}" if f.line else f.path
+            lines.append(f"| {_code_cell(where)} | `{f.check}` | {_cell(f.message)} |")
+        if len(result.findings) > first:
+            lines.append(f"\n… and {len(result.findings) - first} more.")
+    return "\n".join(lines) + "\n"
+
+
+def _cell(text: str) -> str:
+    """Text as data in a Markdown table cell: no markup, no HTML, no line break."""
+    text = html.escape(" ".join(text.split()), quote=False)
+    return "".join("\\" + ch if ch in _MARKDOWN_SPECIAL else ch for ch in text)
+
+
+def _code_cell(text: str) -> str:
+    """A path as code in a table cell (a bar still ends a cell there: GFM wants it escaped)."""
+    return "`" + " ".join(text.split()).replace("`", "'").replace("|", "\\|") + "`"
+
+
+_MARKDOWN_SPECIAL = frozenset("\\`*_{}[]()#+-.!|~")
 
 
 REPORTERS: dict[str, Callable[[CheckResult], str]] = {

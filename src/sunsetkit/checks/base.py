@@ -14,6 +14,8 @@ if TYPE_CHECKING:
 
 from babel.messages.catalog import Message
 
+from ..i18n import MACHINE_COMMENT
+
 __all__ = [
     "Check",
     "Entry",
@@ -73,20 +75,61 @@ class Check:
 
 @dataclass(frozen=True)
 class LocaleGlossary:
-    """The glossary as one locale needs it for checking."""
+    """The glossary (and the project's names) as one locale needs them for checking."""
 
     #: Source forms that must appear verbatim (names, and terms this locale keeps).
     verbatim: tuple[str, ...] = ()
-    #: Terms with an approved form in this locale: source -> approved.
+    #: Terms with an approved form in this locale: source -> the accepted forms, the
+    #: approved one first.
     terms: dict[str, tuple[str, ...]] = field(default_factory=dict)
     #: UI labels: source -> the approved forms (with and without the locale's brackets).
     labels: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    #: UI labels this locale has no approved form for: bold, and one translation throughout.
+    open_labels: frozenset[str] = frozenset()
+    #: Names that are never translated and are not English left: glossary names, and the
+    #: offer and product names of the project's definitions. Longest first.
+    names: tuple[str, ...] = ()
+    #: The locale's function words ("van", "uw", "in"): a bold span of only these is misplaced.
+    function_words: frozenset[str] = frozenset()
+
+    @cached_property
+    def label_forms(self) -> frozenset[str]:
+        """Every approved form of every UI label: bold on one is never misplaced."""
+        return frozenset(form for forms in self.labels.values() for form in forms)
 
     @cached_property
     def any_term(self) -> re.Pattern[str] | None:
         """One search for "does this text hold any name or term at all?" (most do not)."""
         phrases = sorted([*self.verbatim, *self.terms], key=len, reverse=True)
         return re.compile("|".join(map(re.escape, phrases))) if phrases else None
+
+    @cached_property
+    def any_multiword_label(self) -> re.Pattern[str] | None:
+        """One case-blind search for the labels of several words (roles: "Sales agent")."""
+        labels = sorted((label for label in self.labels if " " in label), key=len, reverse=True)
+        if not labels:
+            return None
+        return re.compile(rf"(?<!\w)(?:{'|'.join(map(re.escape, labels))})(?!\w)", re.IGNORECASE)
+
+    @cached_property
+    def multiword_folded(self) -> re.Pattern[str] | None:
+        """The labels of several words, case folded: a plain search of the folded text
+        before the case-blind one."""
+        labels = sorted((label.casefold() for label in self.labels if " " in label), key=len)
+        return re.compile("|".join(map(re.escape, labels))) if labels else None
+
+    @cached_property
+    def name_starts(self) -> tuple[str, ...]:
+        """The first word of every name: a text without any of them holds no name."""
+        return tuple(sorted({name.split()[0] for name in self.names}))
+
+    @cached_property
+    def any_name(self) -> re.Pattern[str] | None:
+        """Every name, longest first, as whole words: they are cut out before English is sought."""
+        if not self.names:
+            return None
+        alternatives = "|".join(map(re.escape, self.names))
+        return re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w])")
 
 
 @dataclass(frozen=True)
@@ -110,6 +153,7 @@ class Entry:
         "ids",
         "ignored",
         "line",
+        "machine_comment",
         "pairs",
         "strings",
         "translated",
@@ -127,6 +171,9 @@ class Entry:
         self.fuzzy = "fuzzy" in self.flags
         self.translated = all(self.strings) and not self.fuzzy
         self.ignored = _ignored(message.user_comments) if message.user_comments else _NONE
+        self.machine_comment = bool(message.user_comments) and any(
+            c.strip().casefold() == MACHINE_COMMENT for c in message.user_comments
+        )
         #: (source, translation) for every form: the plural source for forms after the first.
         #: Only translated messages are compared with their source.
         self.pairs: tuple[tuple[str, str], ...] = ()

@@ -15,9 +15,8 @@ from pathlib import Path
 from typing import Any, Literal
 
 from ..errors import UsageError, did_you_mean
-from ..i18n import SOURCE_LOCALE
 from ..model import Glossary
-from .base import Check, Entry, Finding, MessageContext, Severity
+from .base import Check, Entry, Finding, LocaleGlossary, MessageContext, Severity
 from .catalogs import (
     CatalogStats,
     PoFileError,
@@ -43,6 +42,8 @@ PARALLEL_FROM = 40  # catalog files; below this, starting workers costs more tha
 class CheckOptions:
     locale: str | None = None
     glossary: Glossary | None = None
+    #: Names that are never translated, from the project's definitions (offers, products).
+    names: tuple[str, ...] = ()
     markup: Markup = "markdown"
     min_coverage: float | None = None
     severities: dict[str, Severity] = field(default_factory=dict)
@@ -55,6 +56,17 @@ class CheckOptions:
     def enabled(self, check: Check) -> bool:
         return check.id not in self.disabled and not (check.markup and self.markup == "none")
 
+    def enabled_id(self, check_id: str) -> bool:
+        return self.enabled(CHECKS_BY_ID[check_id])
+
+    def locale_glossary(self, locale: str | None) -> LocaleGlossary:
+        """The glossary as one locale needs it, built once per locale (its compiled
+        searches with it) however many files that locale has."""
+        cache: dict[str | None, LocaleGlossary] = self.__dict__.setdefault("_by_locale", {})
+        if locale not in cache:
+            cache[locale] = locale_glossary(self.glossary, locale, self.names)
+        return cache[locale]
+
 
 @dataclass
 class CheckResult:
@@ -62,6 +74,9 @@ class CheckResult:
     catalogs: int = 0
     messages: int = 0
     pages: int = 0
+    #: Markdown files that are none of a rendered guide, a side-by-side page or a page of a
+    #: parallel tree (a README): left alone.
+    left: int = 0
     unreadable: int = 0
     coverage: dict[str, CatalogStats] = field(default_factory=dict)
 
@@ -231,7 +246,7 @@ def check_catalog_file(path: Path, options: CheckOptions) -> Outcome:
         return [], CatalogStats(len(entries), 0), None, True
     ctx = MessageContext(
         locale=locale,
-        glossary=locale_glossary(options.glossary, locale),
+        glossary=options.locale_glossary(locale),
         md=_markdown_parser() if options.markup == "markdown" else None,
         nplurals=expected_plurals(locale) or catalog.num_plurals,
         singular_only=singular_only(catalog.plural_expr),
@@ -277,27 +292,21 @@ def _catalog_level(
 def _message_level(
     path: Path, entries: list[Entry], ctx: MessageContext, options: CheckOptions
 ) -> list[Finding]:
-    state = [
-        c
-        for c in CHECKS
-        if c.scope == "message" and options.enabled(c) and c.id in ("untranslated", "fuzzy")
-    ]
-    content = [
-        c
-        for c in CHECKS
-        if c.scope == "message" and options.enabled(c) and c.id not in ("untranslated", "fuzzy")
-    ]
+    on = [c for c in CHECKS if c.scope == "message" and options.enabled(c)]
+    state = [(c.id, c.func, options.severity(c.id)) for c in on if c.id in _STATE]
+    content = [(c.id, c.func, options.severity(c.id)) for c in on if c.id not in _STATE]
     found: list[Finding] = []
     for entry in entries:
-        checks = content if entry.translated else state
-        for check in checks:
-            if check.id in entry.ignored:
+        ignored = entry.ignored
+        for check_id, func, severity in content if entry.translated else state:
+            if ignored and check_id in ignored:
                 continue
-            for message in check.func(entry, ctx):
-                found.append(
-                    finding(path, entry, ctx.locale, check.id, options.severity(check.id), message)
-                )
+            for message in func(entry, ctx):
+                found.append(finding(path, entry, ctx.locale, check_id, severity, message))
     return found
+
+
+_STATE = frozenset({"untranslated", "fuzzy"})
 
 
 def _read_error(
@@ -309,17 +318,24 @@ def _read_error(
 def _markdown_parser() -> Any:
     from ..markdown import parser  # markdown-it is loaded only when markup is checked
 
-    return parser()
+    md = parser()
+    # Link targets as the author wrote them, not percent-encoded: messages quote them.
+    setattr(md, "normalizeLink", _as_written)  # noqa: B010 (a method replaced on purpose)
+    setattr(md, "normalizeLinkText", _as_written)  # noqa: B010
+    return md
+
+
+def _as_written(url: str) -> str:
+    return url
 
 
 def _check_pages(paths: list[Path], options: CheckOptions, result: CheckResult) -> list[Finding]:
     if not paths:
         return []
-    from .pages import check_page
+    from .documents import check_document
 
     md = _markdown_parser()
     found: list[Finding] = []
-    enabled = {c.id for c in CHECKS if c.scope == "page" and options.enabled(c)}
     for path in paths:
         try:
             text = path.read_text(encoding="utf-8")
@@ -327,22 +343,11 @@ def _check_pages(paths: list[Path], options: CheckOptions, result: CheckResult) 
             result.unreadable += 1
             found.append(_read_error(path, options, f"cannot read: {exc}"))
             continue
+        checked = check_document(path, text, md, options)
+        if checked is None:
+            result.left += 1
+            continue
         result.pages += 1
-        source_path = path.parent.parent / SOURCE_LOCALE / path.name
-        source = None
-        if path.parent.name != SOURCE_LOCALE and source_path.is_file():
-            source = source_path.read_text(encoding="utf-8")
-        locale = path.parent.name
-        for problem in check_page(text, source, md):
-            if problem.check in enabled:
-                found.append(
-                    Finding(
-                        str(path),
-                        problem.line,
-                        locale,
-                        problem.check,
-                        options.severity(problem.check),
-                        problem.message,
-                    )
-                )
+        found += checked[0]
+        result.messages += checked[1]
     return found

@@ -2,17 +2,17 @@
 
 from __future__ import annotations
 
-import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 
-from ..model import Glossary
+from ..model import Glossary, GlossaryTerm
 from .base import Entry, LocaleGlossary, MessageContext
 from .messages import _emphasis_texts
+from .placement import Span, glued, only_function_words, spans
+from .words import function_words
 
 __all__ = [
     "check_consistency",
-    "check_english_left",
     "check_names",
     "check_terms",
     "check_ui_labels",
@@ -20,36 +20,62 @@ __all__ = [
 ]
 
 _TRAILING = " .,:;!?。："
-#: A run of this many consecutive source words copied into a translation is English left.
-ENGLISH_RUN = 3
-_WORD = re.compile(r"[A-Za-z]+(?:['’-][A-Za-z]+)*")
-# What is never prose: inline code (Markdown and reST), placeholders, URLs, paths.
-_NOT_PROSE = re.compile(
-    r"``.+?``|`[^`]+`|%\([^)]*\)[a-zA-Z]|%[sdifr]|\{[\w.]*\}|https?://\S+"
-    r"|\S+\.(?:md|py|html)\b|\n"
-)
 
 
-def locale_glossary(glossary: Glossary | None, locale: str | None) -> LocaleGlossary:
-    """What the checks of one locale need from the glossary."""
+def locale_glossary(
+    glossary: Glossary | None, locale: str | None, names: tuple[str, ...] = ()
+) -> LocaleGlossary:
+    """What the checks of one locale need from the glossary and the project's names."""
+    words = function_words(locale)
     if glossary is None:
-        return LocaleGlossary()
+        return LocaleGlossary(names=names, function_words=words)
+    locale = _glossary_locale(glossary, locale)
     fmt = glossary.label_format.get(locale or "", "{label}")
-    verbatim, terms, labels = [], {}, {}
+    verbatim, terms, labels, open_labels = [], {}, {}, set()
+    translated: set[str] = set()
     for entry in glossary.terms:
-        forms = entry.forms(locale or "")
-        approved = forms[0]
+        forms = accepted_forms(entry, locale)
         if entry.kind == "ui":
-            labels[entry.source] = tuple(dict.fromkeys((fmt.format(label=approved), approved)))
-        elif forms == [entry.source]:
+            if not forms:  # no approved label: bold, and one translation throughout
+                open_labels.add(entry.source)
+                continue
+            labels[entry.source] = tuple(dict.fromkeys((fmt.format(label=forms[0]), *forms)))
+            translated.add(entry.source)
+        elif not forms or forms == (entry.source,):
             verbatim.append(entry.source)
         else:
-            terms[entry.source] = tuple(forms)
-    return LocaleGlossary(tuple(verbatim), terms, labels)
+            terms[entry.source] = forms
+            translated.add(entry.source)
+    all_names = {*verbatim, *(name for name in names if name not in translated)}
+    return LocaleGlossary(
+        tuple(verbatim),
+        terms,
+        labels,
+        frozenset(open_labels),
+        tuple(sorted(all_names, key=lambda name: (-len(name), name))),
+        words,
+    )
 
 
-def _or(forms: tuple[str, ...]) -> str:
-    return " or ".join(repr(f) for f in forms)
+def _glossary_locale(glossary: Glossary, locale: str | None) -> str | None:
+    """The glossary's spelling of a locale: a page in a folder `fr` reads the fr-FR forms."""
+    if locale is None:
+        return None
+    known = sorted({key for entry in glossary.terms for key in entry.translations})
+    if locale in known:
+        return locale
+    language = locale.split("-")[0]
+    same = [key for key in known if key.split("-")[0] == language]
+    return same[0] if len(same) == 1 else locale
+
+
+def accepted_forms(entry: GlossaryTerm, locale: str | None) -> tuple[str, ...]:
+    """The forms a locale accepts for one glossary entry, the approved one first; empty when
+    the locale has none. The one place that reads an entry's translations."""
+    approved = entry.translations.get(locale or "")
+    if isinstance(approved, list):  # a term that inflects: every listed form is accepted
+        return tuple(approved)
+    return (approved,) if approved else ()
 
 
 def _contains(text: str, phrase: str, fold: bool = False) -> bool:
@@ -96,10 +122,33 @@ def check_terms(entry: Entry, ctx: MessageContext) -> Iterator[str]:
                 continue
             source = source.replace(term, "\x00")
             forms = ctx.glossary.terms.get(term)
-            if forms is not None and not any(_contains(text, f, fold=True) for f in forms):
-                found = f", not {term!r}" if _contains(text, term) else ""
-                yield f"{term!r} is {_or(forms)} in {ctx.locale}{found}"
+            if forms is not None and not any(_has_form(text, form) for form in forms):
+                yield _term_problem(term, forms, text, ctx.locale)
         return
+
+
+def _has_form(text: str, form: str) -> bool:
+    """The form as written; a form that starts in lower case may start a sentence."""
+    if _contains(text, form):
+        return True
+    if not form[:1].islower():
+        return False
+    upper = form[0].upper() + form[1:]
+    return text.startswith(upper) or any(
+        _contains(text, f"{mark} {upper}") for mark in (".", ":", "!", "?")
+    )
+
+
+def _term_problem(term: str, forms: tuple[str, ...], text: str, locale: str | None) -> str:
+    approved = forms[0]
+    folded = text.casefold()
+    for form in forms:
+        start = folded.find(form.casefold())
+        if start >= 0 and _contains(text, text[start : start + len(form)]):
+            written = text[start : start + len(form)]
+            return f"{term!r} is {approved!r} in {locale}, capitalised so: not {written!r}"
+    found = f", not {term!r}" if _contains(text, term) else ""
+    return f"{term!r} is {approved!r} in {locale}{found}"
 
 
 def _bold(entry: Entry, ctx: MessageContext, text: str) -> list[str]:
@@ -139,82 +188,13 @@ def _label_problem(label: str, approved: str, spans: list[str], text: str) -> st
     return f"**{label}** should be **{approved}**, the portal's label"
 
 
-_EDGE_PUNCTUATION = "()[]{}<>,.;:!?\"'“”‘’«»*_"
-
-
-def _prose_runs(text: str) -> list[list[str]]:
-    """Runs of consecutive plain words; code, placeholders, URLs, numbers, identifiers and
-    acronyms break a run. Each word keeps its source case."""
-    runs: list[list[str]] = []
-    for part in _NOT_PROSE.split(text):
-        run: list[str] = []
-        for token in part.split():
-            word = token.strip(_EDGE_PUNCTUATION)
-            if _WORD.fullmatch(word) and not (word.isupper() and len(word) > 1):
-                run.append(word)
-            else:
-                runs.append(run)
-                run = []
-        runs.append(run)
-    return [run for run in runs if run]
-
-
-def _words(tokens: set[str]) -> set[str]:
-    """Plain words among white-space separated tokens, edge punctuation removed."""
-    words = {token.strip(_EDGE_PUNCTUATION) for token in tokens}
-    return {w for w in words if len(w) > 1 and w.replace("-", "").replace("'", "").isalpha()}
-
-
-def _ngrams(runs: Iterable[list[str]], size: int) -> Iterator[tuple[str, ...]]:
-    for run in runs:
-        for start in range(len(run) - size + 1):
-            yield tuple(run[start : start + size])
-
-
-def _is_prose(gram: tuple[str, ...]) -> bool:
-    """Ordinary English, not a run of proper names: mostly lower case, one real word."""
-    return any(len(w) > 3 for w in gram) and sum(w.islower() for w in gram) >= 2
-
-
-def check_english_left(entry: Entry, ctx: MessageContext) -> Iterator[str]:
-    if ctx.locale is None or ctx.locale.startswith("en"):
-        return
-    for source, text in entry.pairs:
-        folded = text.casefold()
-        common = set(source.casefold().split()).intersection(folded.split())
-        if len(common) < 2:
-            continue  # the quick reject: most translations share few words with the source
-        shared = _words(common)
-        if len(shared) < 2 or not any(len(w) > 3 for w in shared):
-            continue
-        tokens = [token.strip(_EDGE_PUNCTUATION) for token in source.casefold().split()]
-        flags = [token in shared for token in tokens]
-        if not any(all(flags[i : i + ENGLISH_RUN]) for i in range(len(flags) - ENGLISH_RUN + 1)):
-            continue  # no run of shared words long enough in the source
-        for name in ctx.glossary.verbatim if _mentions_terms(entry, ctx) else ():
-            if name in source:  # names are expected verbatim
-                source, text = source.replace(name, "\n"), text.replace(name, "\n")
-        candidates = [
-            gram
-            for gram in _ngrams(_prose_runs(source), ENGLISH_RUN)
-            if all(w.casefold() in shared for w in gram) and _is_prose(gram)
-        ]
-        if not candidates:
-            continue
-        copied = {
-            tuple(w.casefold() for w in gram) for gram in _ngrams(_prose_runs(text), ENGLISH_RUN)
-        }
-        for gram in candidates:
-            if tuple(w.casefold() for w in gram) in copied:
-                yield f"English left untranslated: {' '.join(gram)!r}"
-                return
-
-
 def check_consistency(entries: list[Entry], ctx: MessageContext) -> Iterator[tuple[Entry, str]]:
     """One source label translated two ways in one catalog (the Submit button with two names).
 
-    Labels are paired where a message has one bold span on each side, and from short
-    standalone messages. Glossary labels are left to the ui check.
+    Labels are paired where a message has one bold span on each side and the translation's
+    bold holds a label (not function words, not glued to a word), and from short standalone
+    messages. Labels with an approved form are left to the ui check. Every use of a label
+    that is translated two ways is reported, each naming the other translations' lines.
     """
     seen: dict[str, list[tuple[str, Entry]]] = defaultdict(list)
     for entry in entries:
@@ -224,27 +204,30 @@ def check_consistency(entries: list[Entry], ctx: MessageContext) -> Iterator[tup
             if label not in ctx.glossary.labels:
                 seen[label].append((translation, entry))
     for label, uses in sorted(seen.items()):
-        counts = Counter(translation for translation, _ in uses)
-        if len(counts) < 2:
+        if len({translation for translation, _ in uses}) < 2:
             continue
-        usual = counts.most_common(1)[0][0]
         for translation, entry in uses:
-            if translation != usual:
-                yield (
-                    entry,
-                    (
-                        f"{label!r} is translated {translation!r} here and "
-                        f"{usual!r} elsewhere in this catalog"
-                    ),
-                )
+            others = sorted(
+                {(t, e.line or 0) for t, e in uses if t != translation}, key=lambda o: o[1]
+            )
+            where = ", ".join(f"{t!r} (line {line})" for t, line in others)
+            yield entry, f"{label!r} is translated {translation!r} here and {where} elsewhere"
 
 
 def _label_pairs(entry: Entry, ctx: MessageContext) -> Iterator[tuple[str, str]]:
     source, text = entry.msgid, entry.strings[0]
-    if ctx.md is not None:
-        source_bold, text_bold = _bold(entry, ctx, source), _bold(entry, ctx, text)
-        if len(source_bold) == 1 and len(text_bold) == 1:
-            yield source_bold[0].strip(_TRAILING), text_bold[0].strip(_TRAILING)
+    if ctx.md is not None and "**" in text:
+        source_bold = [s for s in spans(entry.inline(ctx.md, source)) if s.kind == "bold"]
+        text_bold = [s for s in spans(entry.inline(ctx.md, text)) if s.kind == "bold"]
+        if len(source_bold) == 1 and len(text_bold) == 1 and _is_label(text_bold[0], ctx):
+            yield source_bold[0].inside.strip(_TRAILING), text_bold[0].inside.strip(_TRAILING)
     words = source.split()
     if 0 < len(words) <= 3 and source[-1:].isalnum() and "%" not in source:
         yield source.strip(), text.strip()
+
+
+def _is_label(span: Span, ctx: MessageContext) -> bool:
+    """Bold that holds a label, not words the bold was moved onto."""
+    if only_function_words(span.inside, ctx):
+        return False
+    return not (glued(span.before[-1:]) or glued(span.after[:1]))

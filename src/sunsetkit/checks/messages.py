@@ -14,19 +14,24 @@ from typing import TYPE_CHECKING
 
 from babel.messages.catalog import PYTHON_FORMAT
 
+from ..i18n import MACHINE_COMMENT, MACHINE_FLAG
 from .base import Entry, MessageContext
+from .english import NOT_PROSE
 
 if TYPE_CHECKING:
     from markdown_it.token import Token
 
 __all__ = [
+    "check_acronyms",
     "check_code",
     "check_end_punctuation",
     "check_fuzzy",
     "check_links",
+    "check_machine_flag",
     "check_markup",
     "check_placeholders",
     "check_plural_count",
+    "check_separated_list",
     "check_untranslated",
     "check_whitespace",
     "placeholders",
@@ -42,6 +47,47 @@ _END_EQUIVALENTS = {
     "!": frozenset("!！"),
 }
 _CLOSERS = "\"'”’»)]）」』*_`"
+_ENDS = (".", "!", "**", "*", ")", "`", "_")
+_URL_AT_END = re.compile(r"<?https?://\S+$")
+#: Acronyms that locales write their own way (Klant-id, identyfikator).
+_LOCALISED = frozenset({"ID", "IDs", "OK", "FAQ", "EU", "US", "UK", "AM", "PM"})
+_TWO_CAPITALS = re.compile(r"[A-Z][A-Z]")
+#: English words written in capitals (keywords, admonitions, constants): no acronyms.
+_CAPITALISED_WORDS = frozenset(
+    [
+        "OR",
+        "AND",
+        "NOT",
+        "FOR",
+        "TO",
+        "IN",
+        "ON",
+        "OF",
+        "IS",
+        "IT",
+        "IF",
+        "AS",
+        "AT",
+        "BY",
+        "NO",
+        "THE",
+        "ALL",
+        "ANY",
+        "NEW",
+        "NOTE",
+        "TIP",
+        "WARNING",
+        "IMPORTANT",
+        "CAUTION",
+        "TRUE",
+        "FALSE",
+        "NULL",
+        "NONE",
+        "HOWTO",
+    ]
+)
+# An acronym: two or more capitals (digits may follow), an English plural "s" aside.
+_ACRONYM = re.compile(r"(?<![\w&-])([A-Z][A-Z0-9]*[A-Z][A-Z0-9]*)s?(?![\w&-])")
 
 
 def check_untranslated(entry: Entry, ctx: MessageContext) -> Iterator[str]:
@@ -50,6 +96,14 @@ def check_untranslated(entry: Entry, ctx: MessageContext) -> Iterator[str]:
     elif not entry.fuzzy and not all(entry.strings):
         missing = [str(i) for i, s in enumerate(entry.strings) if not s]
         yield f"plural form(s) {', '.join(missing)} not translated"
+
+
+def check_machine_flag(entry: Entry, ctx: MessageContext) -> Iterator[str]:
+    if MACHINE_FLAG in entry.flags and not entry.machine_comment:
+        yield (
+            f"the flag '#, {MACHINE_FLAG}' alone is lost by msgmerge and msgcat: add the "
+            f"translator comment '# {MACHINE_COMMENT}'"
+        )
 
 
 def check_fuzzy(entry: Entry, ctx: MessageContext) -> Iterator[str]:
@@ -109,6 +163,31 @@ def check_placeholders(entry: Entry, ctx: MessageContext) -> Iterator[str]:
             yield f"{where}missing placeholder {', '.join(missing)}"
         if extra:
             yield f"{where}unknown placeholder {', '.join(extra)}"
+        if not missing and not extra:
+            yield from _order(entry.ids[min(index, len(entry.ids) - 1)], text, where)
+
+
+def _positional(text: str) -> list[str]:
+    return [
+        kind
+        for name, spec, kind in PYTHON_FORMAT.findall(text)
+        if not name and kind != "%" and " " not in spec
+    ]
+
+
+def _order(source: str, text: str, where: str) -> Iterator[str]:
+    """Positional placeholders (%s, %d) are filled in order: another order is another
+    meaning, as `msgfmt -c` says. Named ones may move."""
+    expected = _positional(source)
+    if len(set(expected)) < 2:
+        return
+    found = _positional(text)
+    if sorted(found) == sorted(expected) and found != expected:
+        yield (
+            f"{where}positional placeholders in another order: "
+            f"{', '.join('%' + k for k in found)} where the source has "
+            f"{', '.join('%' + k for k in expected)} (name them to reorder)"
+        )
 
 
 def _markup(tokens: list[Token]) -> Counter[str]:
@@ -205,13 +284,82 @@ def check_whitespace(entry: Entry, ctx: MessageContext) -> Iterator[str]:
             yield "double space"
 
 
-def _last_mark(text: str) -> str:
-    stripped = text.rstrip().rstrip(_CLOSERS).rstrip()
-    return stripped[-1:] if stripped else ""
+def _visible(entry: Entry, ctx: MessageContext, text: str) -> str:
+    """The text a reader sees: link text without its target, no markup, no bare URL."""
+    if ctx.md is not None and any(mark in text for mark in "[*_`<"):
+        tokens = entry.inline(ctx.md, text)
+        text = "".join(t.content for t in tokens if t.type in ("text", "code_inline"))
+    return _URL_AT_END.sub("", text).rstrip().rstrip(_CLOSERS).rstrip()
 
 
 def check_end_punctuation(entry: Entry, ctx: MessageContext) -> Iterator[str]:
+    """A sentence whose full stop was lost. Question marks and colons are left alone: a
+    question in a table header may be a noun phrase in the locale, and a colon before a
+    list is the locale's choice."""
     for source, text in entry.pairs:
-        mark = _last_mark(source)
-        if mark in _END_EQUIVALENTS and _last_mark(text) not in _END_EQUIVALENTS[mark]:
-            yield f"the source ends with {mark!r}, the translation with {_last_mark(text)!r}"
+        last = text.rstrip()[-1:]
+        if not (last.isalnum() or last in _CLOSERS) or not source.rstrip().endswith(_ENDS):
+            continue  # the usual case: the translation ends with a mark of its own
+        seen = _visible(entry, ctx, source)
+        if seen[-1:] not in (".", "!") or len(seen.split()) < 3:
+            continue
+        if _visible(entry, ctx, text)[-1:].isalnum():
+            yield f"the source ends with {seen[-1]!r}, the translation with no punctuation"
+
+
+def check_acronyms(entry: Entry, ctx: MessageContext) -> Iterator[str]:
+    """An acronym the translation lost. Not reported: one defined in the message itself
+    ("Instant messaging (IM)", which the locale abbreviates its own way), glossary names
+    (the name check's), and the few that locales spell their own way (ID, OK)."""
+    for source, text in entry.pairs:
+        if not _TWO_CAPITALS.search(source):
+            continue  # a plain search is several times faster than the acronym pattern
+        found = list(_ACRONYM.finditer(source))
+        if len(found) > 2 and len(found) * 2 > len(source.split()):
+            continue  # a title in capitals, not acronyms
+        for match in found:
+            acronym = match.group(1)
+            if acronym in text or acronym in _LOCALISED or acronym in ctx.glossary.verbatim:
+                continue  # most acronyms are kept: a substring test settles them
+            if (
+                acronym in _CAPITALISED_WORDS
+                or _defined(acronym, source[: match.start()])
+                or _in_code(source, match.start())
+                or _new_acronym(source, text)
+            ):
+                continue
+            yield f"the acronym {acronym} of the source is missing"
+
+
+def _new_acronym(source: str, text: str) -> bool:
+    """The translation has an acronym of its own (SE for OS, IHM for GUI): the locale's."""
+    return any(m.group(1) not in source for m in _ACRONYM.finditer(text))
+
+
+def _in_code(text: str, at: int) -> bool:
+    return any(m.start() <= at < m.end() for m in NOT_PROSE.finditer(text))
+
+
+def _defined(acronym: str, before: str) -> bool:
+    words = [w for w in re.split(r"[\s()/-]+", before) if w][-len(acronym) :]
+    return "".join(w[0] for w in words).casefold() == acronym.casefold()
+
+
+def check_separated_list(entry: Entry, ctx: MessageContext) -> Iterator[str]:
+    for source, text in entry.pairs:
+        if "|" not in source:
+            continue
+        expected, found = _bars(source), _bars(text)
+        if expected and found != expected:
+            yield (f"{found + 1} item(s) separated by '|' where the source has {expected + 1}")
+
+
+def _bars(text: str) -> int:
+    """Bars that separate items: with white space (or the line's edge) on both sides, so
+    `|x|` in a formula is no separator."""
+    text = f" {_INLINE_CODE.sub(' ', text)} "
+    return sum(
+        1
+        for i, ch in enumerate(text)
+        if ch == "|" and text[i - 1].isspace() and text[i + 1].isspace()
+    )

@@ -5,23 +5,27 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from .base import Check, Entry, MessageContext
+from .english import check_english_left
 from .glossary import (
-    check_english_left,
     check_names,
     check_terms,
     check_ui_labels,
 )
 from .messages import (
+    check_acronyms,
     check_code,
     check_end_punctuation,
     check_fuzzy,
     check_links,
+    check_machine_flag,
     check_markup,
     check_placeholders,
     check_plural_count,
+    check_separated_list,
     check_untranslated,
     check_whitespace,
 )
+from .placement import check_placement
 
 __all__ = ["CHECKS", "CHECKS_BY_ID"]
 
@@ -48,6 +52,14 @@ CHECKS: tuple[Check, ...] = (
         check_fuzzy,
     ),
     Check(
+        "machine-flag",
+        "warning",
+        "message",
+        "A machine translation marked only with the flag '#, machine', which msgmerge and "
+        "msgcat drop: mark it with the translator comment '# machine-translated'.",
+        check_machine_flag,
+    ),
+    Check(
         "obsolete", "warning", "catalog", "An obsolete (#~) message is still in the catalog.", _none
     ),
     Check(
@@ -69,7 +81,8 @@ CHECKS: tuple[Check, ...] = (
         "placeholders",
         "error",
         "message",
-        "The translation has other %(name)s / {name} placeholders than the source.",
+        "The translation has other %(name)s / {name} placeholders than the source, or its "
+        "positional ones (%s, %d) in another order.",
         check_placeholders,
     ),
     Check(
@@ -109,7 +122,7 @@ CHECKS: tuple[Check, ...] = (
         "error",
         "message",
         "A bold glossary UI label in the source is the locale's approved label, in bold, "
-        "in the translation.",
+        "in the translation (labels without an approved form: see consistency).",
         check_ui_labels,
         markup=True,
     ),
@@ -117,23 +130,48 @@ CHECKS: tuple[Check, ...] = (
         "term",
         "error",
         "message",
-        "A glossary term in the source has the locale's approved form in the translation.",
+        "A glossary term in the source has one of the locale's accepted forms in the "
+        "translation, capitalised as approved.",
         check_terms,
     ),
     Check(
         "consistency",
         "error",
         "catalog",
-        "One source label translated two ways in one catalog.",
+        "One source label translated two ways in one catalog (each use is reported).",
         _none,
     ),
     Check(
         "english-left",
         "error",
         "message",
-        "A run of consecutive English source words (names and code aside) is copied "
-        "into the translation.",
+        "English source words (names, Title-Case names and code aside) copied into the "
+        "translation: three in a row, two lower-case ones, a glossary label of several "
+        "words, or the whole message.",
         check_english_left,
+    ),
+    Check(
+        "placement",
+        "error",
+        "message",
+        "Bold, a link or code on the wrong words: only function words in it, glued to a "
+        "word, splitting a date, or the source's whole text but not the translation's.",
+        check_placement,
+        markup=True,
+    ),
+    Check(
+        "acronym",
+        "error",
+        "message",
+        "Every acronym of the source (POR, SA) appears in the translation.",
+        check_acronyms,
+    ),
+    Check(
+        "separated-list",
+        "error",
+        "message",
+        "A list separated by '|' (roles) has as many items as in the source.",
+        check_separated_list,
     ),
     Check(
         "whitespace",
@@ -146,7 +184,8 @@ CHECKS: tuple[Check, ...] = (
         "end-punctuation",
         "warning",
         "message",
-        "The translation does not end with the source's sentence punctuation.",
+        "A sentence of the source ends with a full stop and the translation with no "
+        "punctuation at all.",
         check_end_punctuation,
     ),
     # rendered pages, each against the en-US page of the same name
@@ -183,6 +222,14 @@ CHECKS: tuple[Check, ...] = (
         "error",
         "page",
         "The same tables, with the same number of cells in every row, as the en-US page.",
+        _none,
+    ),
+    Check(
+        "page-structure",
+        "error",
+        "page",
+        "A page of a parallel tree has the blocks of its English page, in order (headings, "
+        "paragraphs, table cells, code).",
         _none,
     ),
     Check(

@@ -1,0 +1,178 @@
+"""Markdown files: which kind each is, and the checks of each kind.
+
+- a side-by-side page (segments with their hidden English): every segment is a message;
+- a rendered guide (front matter with ms.* keys, or in a locale folder): the page checks
+  against its en-US page;
+- a page of a parallel tree (`en/x.md` beside `fr/x.md`, `x.md` beside `x.fr.md`): every
+  block aligned with its English block is a message, and blocks that do not align are a
+  structure finding;
+- anything else (a README) is left alone.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from babel.messages.catalog import Message
+
+from ..i18n import SOURCE_LOCALE
+from .base import Entry, Finding, MessageContext
+from .catalogs import finding
+from .engine import CheckOptions, _message_level
+from .glossary import check_consistency
+from .pages import check_page, page_locale
+from .parallel import Block, align, folder_locale, pairing, parse
+from .sxs import is_side_by_side, read_side_by_side
+
+__all__ = ["Checked", "check_document"]
+
+Checked = tuple[list[Finding], int]  # findings, and how many messages were compared
+
+
+def check_document(path: Path, text: str, md: Any, options: CheckOptions) -> Checked | None:
+    """The findings of one Markdown file; None when it is not a translation at all."""
+    if is_side_by_side(text):
+        return _side_by_side(path, text, options)
+    pair = pairing(path)
+    if _has_ms_keys(text) or (pair.source is not None and _has_ms_keys(_read(pair.source))):
+        return _guide(path, text, md, options)
+    if text.startswith("---") and folder_locale(path.parent.name) is not None:
+        return _guide(path, text, md, options)
+    if pair.source is not None and pair.locale is not None:
+        return _parallel(path, text, pair.source, pair.locale, md, options)
+    return None
+
+
+def _read(path: Path) -> str:
+    try:
+        return path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return ""
+
+
+def _front_matter(text: str) -> str:
+    if not text.startswith("---\n"):
+        return ""
+    end = text.find("\n---", 3)
+    return text[4:end] if end > 0 else ""
+
+
+def _has_ms_keys(text: str) -> bool:
+    return any(line.startswith("ms.") for line in _front_matter(text).splitlines())
+
+
+def _meta_locale(text: str) -> str | None:
+    for line in _front_matter(text).splitlines():
+        key, _, value = line.partition(":")
+        if key.strip() == "ms.contentlocale" and value.strip():
+            return folder_locale(value.strip().strip("'\""))
+    return None
+
+
+def _context(locale: str | None, md: Any, options: CheckOptions) -> MessageContext:
+    return MessageContext(
+        locale=locale,
+        glossary=options.locale_glossary(locale),
+        md=md if options.markup == "markdown" else None,
+        nplurals=2,
+    )
+
+
+def _messages(
+    path: Path, entries: list[Entry], ctx: MessageContext, options: CheckOptions
+) -> list[Finding]:
+    found = _message_level(path, entries, ctx, options)
+    if options.enabled_id("consistency"):
+        for entry, message in check_consistency(entries, ctx):
+            found.append(
+                finding(
+                    path, entry, ctx.locale, "consistency", options.severity("consistency"), message
+                )
+            )
+    return found
+
+
+def _entry(source: str, translation: str, line: int, context: str | None = None) -> Entry:
+    return Entry(Message(source, translation, lineno=line, context=context))
+
+
+def _side_by_side(path: Path, text: str, options: CheckOptions) -> Checked:
+    """Every segment against its hidden English, at the segment's line; the locale from
+    ms.contentlocale (else the folder)."""
+    locale = _meta_locale(text) or folder_locale(path.parent.name)
+    from .engine import _markdown_parser
+
+    ctx = _context(locale, _markdown_parser(), options)
+    entries = [
+        _entry(seg.source, seg.translation, seg.line, seg.id) for seg in read_side_by_side(text)
+    ]
+    return _messages(path, entries, ctx, options), len(entries)
+
+
+def _guide(path: Path, text: str, md: Any, options: CheckOptions) -> Checked:
+    source_path = path.parent.parent / SOURCE_LOCALE / path.name
+    source = None
+    if path.parent.name != SOURCE_LOCALE and source_path.is_file():
+        source = _read(source_path)
+    locale = page_locale(path, None)
+    return [
+        Finding(
+            str(path),
+            problem.line,
+            locale,
+            problem.check,
+            options.severity(problem.check),
+            problem.message,
+        )
+        for problem in check_page(text, source, md)
+        if options.enabled_id(problem.check)
+    ], 0
+
+
+def _parallel(
+    path: Path, text: str, source_path: Path, locale: str, md: Any, options: CheckOptions
+) -> Checked:
+    ctx = _context(locale, md, options)
+    entries: list[Entry] = []
+    structure: list[Finding] = []
+    last_line = 1
+    for block, english in align(parse(md, text), parse(md, _read(source_path))):
+        if block is not None:
+            last_line = block.line
+        if block is not None and english is not None:
+            if block.kind != "code":
+                entries.append(_entry(english.text, block.text, block.line))
+        elif options.enabled_id("page-structure"):
+            structure.append(
+                _unaligned(path, locale, block, english, last_line, source_path, options)
+            )
+    return structure + _messages(path, entries, ctx, options), len(entries)
+
+
+def _unaligned(
+    path: Path,
+    locale: str,
+    block: Block | None,
+    english: Block | None,
+    line: int,
+    source_path: Path,
+    options: CheckOptions,
+) -> Finding:
+    if block is not None:
+        what = f"{block.kind} {_short(block.text)!r} has no counterpart in {source_path}"
+        line = block.line
+    else:
+        assert english is not None
+        what = (
+            f"{english.kind} {_short(english.text)!r} of {source_path} (line {english.line}) "
+            f"has no counterpart here"
+        )
+    return Finding(
+        str(path), line, locale, "page-structure", options.severity("page-structure"), what
+    )
+
+
+def _short(text: str) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= 50 else text[:49] + "…"

@@ -1,0 +1,199 @@
+"""English left in a translation: copied runs of source words, names and code aside."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+
+from .base import Entry, MessageContext
+
+__all__ = ["check_english_left", "prose_words"]
+
+#: A run of this many consecutive source words copied into a translation is English left;
+#: two suffice when both are lower-case words in the source and in the translation.
+ENGLISH_RUN = 3
+_WORD = re.compile(r"[A-Za-z]+(?:['’-][A-Za-z]+)*")
+# What is never prose: inline code (Markdown and reST), placeholders, URLs, paths.
+NOT_PROSE = re.compile(
+    r"``.+?``|`[^`]+`|%\([^)]*\)[a-zA-Z]|%[sdifr]|\{[\w.]*\}|https?://\S+"
+    r"|\]\([^)\s]*\)|\S+\.(?:md|py|html)\b|:[A-Za-z]+:|\n"
+)
+_EDGE_PUNCTUATION = "()[]{}<>,.;:!?\"'“”‘’«»*_|"
+_BREAKS = frozenset(".:;!?|,)")
+_EMPHASIS = frozenset("*_")
+#: Short words that join the capitalised words of a name ("Skype for Business").
+_NAME_JOINERS = frozenset({"for", "and", "of", "the", "in", "on", "with", "&", "to", "from"})
+
+
+def _cut_names(text: str, ctx: MessageContext) -> str:
+    pattern = ctx.glossary.any_name
+    if pattern is None or not any(start in text for start in ctx.glossary.name_starts):
+        return text
+    return pattern.sub("\n", text)
+
+
+def _runs(text: str) -> list[list[str]]:
+    """Runs of consecutive plain words; code, placeholders, URLs, numbers, identifiers and
+    acronyms break a run. Each word keeps its case."""
+    runs: list[list[str]] = []
+    for part in NOT_PROSE.split(text):
+        run: list[str] = []
+        for token in part.split():
+            word = token.strip(_EDGE_PUNCTUATION)
+            plain = token[:1] not in _EMPHASIS  # `*stdin*`: a parameter's name, not prose
+            if plain and _WORD.fullmatch(word) and not (word.isupper() and len(word) > 1):
+                run.append(word)
+                if token[-1:] in _BREAKS:  # a clause ends
+                    runs.append(run)
+                    run = []
+            else:
+                runs.append(run)
+                run = []
+        runs.append(run)
+    return [piece for run in runs for piece in _without_title_case(run) if piece]
+
+
+def _without_title_case(run: list[str]) -> Iterator[list[str]]:
+    """A run with its Title-Case names cut out ("Business Online Plan", "Finance and
+    Operations"): two or more capitalised words, joined by short function words."""
+    start = 0
+    index = 0
+    while index < len(run):
+        end = index
+        capitals = 0
+        while end < len(run) and (
+            run[end][0].isupper() or (capitals and run[end] in _NAME_JOINERS)
+        ):
+            capitals += run[end][0].isupper()
+            end += 1
+        while end > index and run[end - 1] in _NAME_JOINERS:
+            end -= 1
+        if capitals >= 2:
+            yield run[start:index]
+            start = end
+            index = end
+        else:
+            index += 1
+    yield run[start:]
+
+
+def prose_words(text: str, ctx: MessageContext) -> list[str]:
+    """The plain words of a text once names, code and Title-Case names are cut out."""
+    return [word for run in _runs(_cut_names(text, ctx)) for word in run]
+
+
+def _ngrams(runs: Iterable[list[str]], size: int) -> Iterator[tuple[str, ...]]:
+    for run in runs:
+        for start in range(len(run) - size + 1):
+            yield tuple(run[start : start + size])
+
+
+def _is_prose(gram: tuple[str, ...], ctx: MessageContext) -> bool:
+    """Ordinary English, not a run of proper names: lower-case words, one of them a real
+    word; a pair of words must not be words of the locale too ("over", "was")."""
+    if not any(len(w) > 3 for w in gram):
+        return False
+    if len(gram) < ENGLISH_RUN:
+        return all(w.islower() and w not in ctx.glossary.function_words for w in gram)
+    return sum(w.islower() for w in gram) >= 2
+
+
+def check_english_left(entry: Entry, ctx: MessageContext) -> Iterator[str]:
+    if ctx.locale is None or ctx.locale.startswith("en"):
+        return
+    for source, text in entry.pairs:
+        if source.strip() == text.strip():
+            if _has_prose(source, ctx):
+                yield "the translation is the English source text"
+                return
+            continue
+        found = _copied_run(source, text, ctx) or _left_label(source, text, ctx)
+        if found:
+            yield found
+            return
+
+
+def _has_prose(source: str, ctx: MessageContext) -> bool:
+    plain = [t for t in source.split() if t.isalpha() and t.islower()]
+    if len(plain) < 2 or not any(len(t) > 3 for t in plain):
+        return False  # code, names, a label: no sentence to translate
+    words = prose_words(source, ctx)
+    return len(words) >= 2 and any(w.islower() and len(w) > 3 for w in words)
+
+
+def _copied_run(source: str, text: str, ctx: MessageContext) -> str | None:
+    # The quick reject, as written: most translations share no two tokens in a row.
+    tokens = source.split()
+    common = set(tokens).intersection(text.split())
+    if len(common) < 2:
+        return None
+    common = {t for t in common if t.strip(_EDGE_PUNCTUATION).isalpha()}
+    if len(common) < 2 or not _adjacent(tokens, common):
+        return None
+    shared = {token.strip(_EDGE_PUNCTUATION).casefold() for token in common}
+    if not any(len(w) > 3 and w.isalpha() for w in shared):
+        return None
+    shared_runs = _split_at(_runs(_cut_names(source, ctx)), shared)
+    candidates = [
+        gram
+        for size in (ENGLISH_RUN, 2)
+        for gram in _ngrams(shared_runs, size)
+        if _is_prose(gram, ctx)
+    ]
+    if not candidates:
+        return None
+    text_runs = _runs(_cut_names(text, ctx))
+    pairs = {gram for gram in _ngrams(text_runs, 2) if all(w.islower() for w in gram)}
+    triples = {tuple(w.casefold() for w in gram) for gram in _ngrams(text_runs, ENGLISH_RUN)}
+    for gram in candidates:
+        if gram in pairs or tuple(w.casefold() for w in gram) in triples:
+            return f"English left untranslated: {' '.join(gram)!r}"
+    return None
+
+
+def _split_at(runs: list[list[str]], shared: set[str]) -> list[list[str]]:
+    """The runs cut at every word the translation does not share."""
+    pieces: list[list[str]] = []
+    for run in runs:
+        piece: list[str] = []
+        for word in run:
+            if word.casefold() in shared:
+                piece.append(word)
+            elif piece:
+                pieces.append(piece)
+                piece = []
+        if len(piece) > 1:
+            pieces.append(piece)
+    return [piece for piece in pieces if len(piece) > 1]
+
+
+def _adjacent(tokens: list[str], common: set[str]) -> bool:
+    """Two plain words of the source in a row, one of them longer than three letters, are
+    also in the translation."""
+    previous = ""
+    for token in tokens:
+        current = token if token in common else ""
+        if current and previous and len(current) + len(previous) > 5:
+            return True
+        previous = current
+    return False
+
+
+def _left_label(source: str, text: str, ctx: MessageContext) -> str | None:
+    """A glossary label of several words (a role such as "Sales agent") copied in English
+    where the locale has its own; bold labels are the ui check's."""
+    pattern, quick = ctx.glossary.any_multiword_label, ctx.glossary.multiword_folded
+    if pattern is None or quick is None or quick.search(text.casefold()) is None:
+        return None  # the usual case: no English label in the translation at all
+    for match in pattern.finditer(source):
+        label = next(k for k in ctx.glossary.labels if k.casefold() == match.group().casefold())
+        forms = ctx.glossary.labels[label]
+        if f"**{label}**" in source or not _has_phrase(text, label):
+            continue
+        if not any(_has_phrase(text, form) for form in forms):
+            return f"{label!r} left in English: {ctx.locale} says {forms[-1]!r}"
+    return None
+
+
+def _has_phrase(text: str, phrase: str) -> bool:
+    return re.search(rf"(?<!\w){re.escape(phrase)}(?!\w)", text, re.IGNORECASE) is not None

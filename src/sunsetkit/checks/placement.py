@@ -1,0 +1,120 @@
+"""Bold, links and code on the wrong words: what machine translation does when it reorders
+a sentence around markup it does not understand."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from .base import Entry, MessageContext
+
+if TYPE_CHECKING:
+    from markdown_it.token import Token
+
+__all__ = ["Span", "check_placement", "glued", "only_function_words", "spans"]
+
+_KINDS = {"strong_open": "bold", "link_open": "link", "code_inline": "code"}
+_CLOSE = {"strong_close", "link_close"}
+_WIDE = 0x2E80  # from here on, scripts written without spaces (CJK)
+
+
+@dataclass(frozen=True)
+class Span:
+    kind: str  # bold, link or code
+    inside: str
+    before: str  # the plain text before it in the message
+    after: str
+
+
+def spans(tokens: list[Token]) -> list[Span]:
+    """Every bold span, link and code span with the plain text around it."""
+    plain: list[str] = []
+    opened: list[tuple[str, int]] = []
+    found: list[tuple[str, int, int]] = []  # kind, start, end in the joined plain text
+    for token in tokens:
+        start = sum(map(len, plain))
+        if token.type == "code_inline":
+            plain.append(token.content)
+            found.append(("code", start, start + len(token.content)))
+        elif token.type in _KINDS:
+            opened.append((_KINDS[token.type], start))
+        elif token.type in _CLOSE and opened:
+            kind, begin = opened.pop()
+            found.append((kind, begin, start))
+        elif token.type in ("softbreak", "hardbreak"):
+            plain.append(" ")
+        else:
+            plain.append(token.content)
+    text = "".join(plain)
+    return [Span(k, text[a:b], text[:a], text[b:]) for k, a, b in found]
+
+
+def glued(char: str) -> bool:
+    """A letter of a spaced script: markup next to it is glued to a word."""
+    return char.isalpha() and ord(char) < _WIDE
+
+
+def only_function_words(inside: str, ctx: MessageContext) -> bool:
+    """One or two words, all function words ("in", "van uw"): what bold moved onto."""
+    words = [w.strip(".,:;!?()'\"«»") for w in inside.casefold().split()]
+    words = [w for w in words if w]
+    return 0 < len(words) <= 2 and all(w in ctx.glossary.function_words for w in words)
+
+
+def _words(text: str) -> bool:
+    return any(ch.isalnum() for ch in text)
+
+
+def _number_at(text: str, end: bool) -> bool:
+    tokens = text.split()
+    near = tokens[-2:] if end else tokens[:1]
+    return any(any(ch.isdigit() for ch in token) for token in near)
+
+
+def _problems(span: Span, source: Span | None, ctx: MessageContext) -> Iterator[str]:
+    what = f"{span.kind} {span.inside.strip()!r}"
+    # A link may well say "here" (hier, こちら); bold marks a label, never "van uw".
+    label = span.inside.strip() in ctx.glossary.label_forms  # "Weiter" is a label
+    moved = span.kind == "bold" and not label and only_function_words(span.inside, ctx)
+    if moved and not (source and only_function_words(source.inside, ctx)):
+        yield f"{what} holds only function words: the {span.kind} moved off its words"
+    yield from _glue(span, source, what)
+    if _splits(span) and not (source and _splits(source)):
+        around = f"{span.before.split()[-1]} … {span.after.split()[0]}"
+        yield f"{what} splits {around!r}: it moved into the middle of a date or number"
+    if source is not None and span.kind != "code" and not _words(source.before + source.after):
+        outside = " ".join((span.before + " " + span.after).split())
+        if _words(outside):
+            yield f"the whole source is the {span.kind}'s text; here {outside!r} is outside it"
+
+
+def _glue(span: Span, source: Span | None, what: str) -> Iterator[str]:
+    """Text glued to the span in a spaced script, where the source has a space."""
+    after = glued(span.after[:1]) and span.inside[-1:].isalnum()
+    before = glued(span.before[-1:]) and span.inside[:1].isalnum()
+    if after and not (source and glued(source.after[:1])):
+        yield f"{what} is glued to the next word {span.after.split()[0]!r}"
+    elif before and not (source and glued(source.before[-1:])):
+        yield f"{what} is glued to the word before it {span.before.split()[-1]!r}"
+
+
+def _splits(span: Span) -> bool:
+    return _number_at(span.before, end=True) and _number_at(span.after, end=False)
+
+
+def check_placement(entry: Entry, ctx: MessageContext) -> Iterator[str]:
+    assert ctx.md is not None
+    for source, text in entry.pairs:
+        if not any(mark in text for mark in ("*", "[", "`")):
+            continue
+        source_spans = spans(entry.inline(ctx.md, source))
+        text_spans = spans(entry.inline(ctx.md, text))
+        for kind in ("bold", "link", "code"):
+            theirs = [s for s in source_spans if s.kind == kind]
+            ours = [s for s in text_spans if s.kind == kind]
+            if not theirs:
+                continue  # an extra span is the markup check's
+            for index, span in enumerate(ours):
+                counterpart = theirs[index] if len(ours) == len(theirs) else None
+                yield from _problems(span, counterpart, ctx)

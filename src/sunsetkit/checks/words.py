@@ -1,0 +1,56 @@
+"""Words of the locales: function words, and the project's names read from its definitions."""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel
+
+__all__ = ["definition_names", "function_words"]
+
+
+@functools.cache
+def function_words(locale: str | None) -> frozenset[str]:
+    """The locale's function words ("van", "uw", "in"), folded; empty when none are known."""
+    if not locale:
+        return frozenset()
+    from stop_words import StopWordError, get_stop_words
+
+    try:
+        return frozenset(word.casefold() for word in get_stop_words(locale.split("-")[0]))
+    except StopWordError:
+        return frozenset()
+
+
+def definition_names(folder: Path) -> tuple[str, ...]:
+    """Every string of the project's definitions that is never translated (product, offer,
+    option and family names, ...), longest first.
+
+    Collected generically from every non-translatable string field, so a change of the
+    definitions' model needs no change here."""
+    from ..extract import is_translatable
+    from ..load import load_migrations
+
+    found: set[str] = set()
+    for migration in load_migrations(folder):
+        found.update(_strings(migration, is_translatable))
+    names = {name for name in found if " " in name or any(c.isupper() for c in name[1:])}
+    return tuple(sorted(names, key=lambda name: (-len(name), name)))
+
+
+def _strings(value: Any, translatable: Any) -> Iterator[str]:
+    if isinstance(value, BaseModel):
+        for key, info in type(value).model_fields.items():
+            if not translatable(info):
+                yield from _strings(getattr(value, key), translatable)
+    elif isinstance(value, str):
+        yield value
+    elif isinstance(value, list | tuple):
+        for item in value:
+            yield from _strings(item, translatable)
+    elif isinstance(value, dict):  # names: and a step's names:, keyed by placeholder
+        for item in value.values():
+            yield from _strings(item, translatable)

@@ -1,0 +1,95 @@
+"""The Markdown files docs teams have: side-by-side pages and parallel trees, each read
+directly; ordinary Markdown is left alone."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from sunsetkit.checks import CheckOptions, run_checks
+from sunsetkit.checks.parallel import folder_locale, pairing
+from sunsetkit.checks.sxs import read_side_by_side
+from sunsetkit.guides import Project, build_guides
+from sunsetkit.load import load_glossary
+
+from .conftest import ROOT
+
+FIXTURES = Path(__file__).parent / "fixtures" / "check"
+GLOSSARY = load_glossary(ROOT / "content" / "glossary.yaml")
+
+
+def _found(*paths: Path) -> set[tuple[str, int | None, str]]:
+    result = run_checks(list(paths), CheckOptions(glossary=GLOSSARY))
+    return {(Path(f.path).name, f.line, f.check) for f in result.findings}
+
+
+def test_side_by_side_segments_are_messages_at_their_lines() -> None:
+    page = FIXTURES / "sxs" / "migrate.md"
+    segments = read_side_by_side(page.read_text(encoding="utf-8"))
+    assert [s.line for s in segments] == [7, 9, 10, 12, 14]
+    assert segments[1].source == "Sign in to Partner Center and select **Customers**."
+    result = run_checks([page], CheckOptions(glossary=GLOSSARY))
+    assert {f.locale for f in result.findings} == {"de-DE"}  # from ms.contentlocale
+    assert _found(page) == {
+        ("migrate.md", 10, "placement"),
+        ("migrate.md", 12, "links"),
+        ("migrate.md", 14, "english-left"),
+    }
+
+
+def test_link_targets_are_quoted_as_written() -> None:
+    result = run_checks([FIXTURES / "sxs" / "migrate.md"], CheckOptions(glossary=GLOSSARY))
+    messages = [f.message for f in result.findings if f.check == "links"]
+    assert "link target 'prices-ü.md' changed or missing" in messages
+    assert not any("%" in message for message in messages)
+
+
+def test_parallel_trees_are_aligned_block_by_block() -> None:
+    assert _found(FIXTURES / "tree") == {
+        ("guide.md", 5, "code"),
+        ("guide.md", 7, "links"),
+        ("guide.md", 9, "page-structure"),
+        ("intro.sv.md", 3, "placement"),
+        ("intro.sv.md", 3, "ui"),
+    }
+
+
+def test_pairing_by_folder_and_by_suffix() -> None:
+    tree = FIXTURES / "tree"
+    folder = pairing(tree / "docs" / "fr" / "guide.md")
+    assert folder.source == tree / "docs" / "en" / "guide.md" and folder.locale == "fr"
+    suffix = pairing(tree / "site" / "intro.nl.md")
+    assert suffix.source == tree / "site" / "intro.md" and suffix.locale == "nl"
+    assert pairing(tree / "README.md").source is None
+
+
+def test_ordinary_markdown_is_left_alone() -> None:
+    result = run_checks([FIXTURES / "tree" / "README.md"], CheckOptions())
+    assert result.findings == [] and result.pages == 0 and result.left == 1
+
+
+def test_the_projects_side_by_side_pages_are_clean(tmp_path: Path) -> None:
+    for page in build_guides(Project(ROOT), fmt="sxs").pages:
+        target = tmp_path / page.relpath
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(page.text, encoding="utf-8")
+    result = run_checks([tmp_path], CheckOptions(glossary=GLOSSARY))
+    assert result.pages > 0 and result.messages > result.pages  # every segment compared
+    assert result.findings == []
+
+
+@pytest.mark.parametrize(
+    ("name", "locale"),
+    [
+        ("fr", "fr"),
+        ("fr-FR", "fr-FR"),
+        ("pt_BR", "pt-BR"),
+        ("src", None),
+        ("root", None),
+        ("und", None),
+        ("docs", None),
+    ],
+)
+def test_folder_names_that_are_locales(name: str, locale: str | None) -> None:
+    assert folder_locale(name) == locale
