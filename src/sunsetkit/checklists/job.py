@@ -22,7 +22,7 @@ from ..i18n import SOURCE_LOCALE, Translator, discover_catalogs, load_catalog
 from ..load import load_glossary, load_migrations
 from ..project import Project
 from ..render import Vocabulary, create_environment, render_template, translation_context
-from ..write import StagedTree
+from ..write import OutputFolder
 from .model import Customer, Plan
 from .plan import Matcher, negotiate_locale, plan_customer
 from .read import InvalidRecord, read_customers
@@ -86,8 +86,7 @@ def run_checklists(
     result = ChecklistResult()
     rows: list[IndexRow] = []
     seen: set[str] = set()
-    tree = StagedTree(out)
-    try:
+    with OutputFolder(out, "checklists") as tree:
         with tree.open("summary.json") as summary:
             summary.write(f'{{"as_of": "{as_of.isoformat()}",\n"customers": [')
             for where, record in read_customers(source, progress):
@@ -121,8 +120,6 @@ def run_checklists(
             )
         tree.write("index.md", _index(env, rows, result.written, as_of))
         result.removed = tree.commit()
-    finally:
-        tree.abort()
     return result
 
 

@@ -34,12 +34,12 @@ def locale_glossary(glossary: Glossary | None, locale: str | None) -> LocaleGlos
     """What the checks of one locale need from the glossary."""
     if glossary is None:
         return LocaleGlossary()
-    fmt = glossary.label_format.get(locale or "", "{label}")
     verbatim, terms, labels = [], {}, {}
     for entry in glossary.terms:
         approved = entry.translations.get(locale or "", entry.source)
         if entry.kind == "ui":
-            labels[entry.source] = tuple(dict.fromkeys((fmt.format(label=approved), approved)))
+            shown = glossary.format_label(locale, approved)
+            labels[entry.source] = tuple(dict.fromkeys((shown, approved)))
         elif approved == entry.source:
             verbatim.append(entry.source)
         else:
