@@ -279,7 +279,10 @@ def check(
     )
     targets = list(paths) or [p for p in DEFAULT_CHECK_PATHS if p.exists()]
     result = run_checks(targets, options)
-    click.echo(render_report(result, fmt), nl=False)
+    report = render_report(result, fmt)
+    if fmt == "text":  # msgids and messages are untrusted: one line each, no escapes
+        report = "".join(printable(line) + "\n" for line in report.splitlines())
+    click.echo(report, nl=False)
     if result.unreadable:
         sys.exit(EXIT_BAD_INPUT)
     if result.errors or (strict and result.warnings):

@@ -216,7 +216,7 @@ def _check_plural_forms(header: str, path: Path, line: int | None) -> None:
     except ValueError:
         raise fail(f"nplurals={clip(params.get('nplurals'))} is not a number") from None
     if not 1 <= count <= MAX_PLURALS:
-        raise fail(f"nplurals={clip(count)} is not between 1 and {MAX_PLURALS}")
+        raise fail(f"nplurals={str(count)[:30]} is not between 1 and {MAX_PLURALS}")
     expr = params.get("plural", "(n != 1)")
     if len(expr) > 200:
         raise fail(f"the plural expression is {len(expr):,} characters long")

@@ -234,30 +234,39 @@ def _carry_over(root: Path, stage: Path, written: set[str], removed: set[str]) -
     carried: set[str] = set()
     if not root.is_dir():
         return carried
-    taken_dirs = {str(PurePosixPath(w).parent) for w in written}
-    taken_dirs |= {str(p) for w in written for p in PurePosixPath(w).parents}
+    previous = _read_marker(root)[1]
+    taken_dirs = {str(p) for w in written for p in PurePosixPath(w).parents}
     for path in _walk(root):
         relative = path.relative_to(root).as_posix()
-        if relative == MANIFEST or relative in written or relative in removed:
+        ours = relative in previous and stat.S_ISREG(path.lstat().st_mode)
+        if relative == MANIFEST or relative in removed or (ours and relative in written):
             continue
         parents = PurePosixPath(relative).parents
-        if relative in taken_dirs or any(str(p) in written for p in parents):
-            continue  # the new output needs this place
+        if relative in written or relative in taken_dirs or any(str(p) in written for p in parents):
+            # Not ours (a person's file, folder or pipe) where the new output goes.
+            raise UsageError(
+                f"{relative} in the output folder was not written by sunset, and the new "
+                "output needs its place",
+                root,
+                hint="move it out of the folder, then run again",
+            )
         target = safe_join(stage, relative)
         target.parent.mkdir(parents=True, exist_ok=True)
         _link_or_copy(path, target)
         carried.add(relative)
-    previous = _read_marker(root)[1]
     return carried & previous
 
 
-def _walk(root: Path) -> Iterator[Path]:
+def _walk(root: Path) -> list[Path]:
     """Every non-folder under root, without following symbolic links."""
-    for entry in os.scandir(root):
-        if entry.is_dir(follow_symlinks=False):
-            yield from _walk(Path(entry.path))
-        else:
-            yield Path(entry.path)
+    found: list[Path] = []
+    with os.scandir(root) as entries:
+        for entry in entries:
+            if entry.is_dir(follow_symlinks=False):
+                found += _walk(Path(entry.path))
+            else:
+                found.append(Path(entry.path))
+    return found
 
 
 def _link_or_copy(source: Path, target: Path) -> None:

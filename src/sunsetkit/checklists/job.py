@@ -21,7 +21,13 @@ from ..errors import ContentError
 from ..i18n import SOURCE_LOCALE, Translator, discover_catalogs, load_catalog
 from ..load import load_glossary, load_migrations
 from ..project import Project
-from ..render import Vocabulary, create_environment, render_template, translation_context
+from ..render import (
+    Vocabulary,
+    create_environment,
+    render,
+    render_template,
+    translation_context,
+)
 from ..write import OutputFolder
 from .model import Customer, Plan
 from .plan import Matcher, negotiate_locale, plan_customer
@@ -106,7 +112,7 @@ def run_checklists(
                     result.unaffected += 1
                     continue
                 context = {**locales.context(locale_id), "plan": plan}
-                tree.write(plan.file, template.render(context))
+                tree.write(plan.file, render(template, context))
                 summary.write(
                     ("," if result.written else "")
                     + "\n"
@@ -117,6 +123,12 @@ def run_checklists(
             summary.write(
                 f'\n],\n"unaffected": {result.unaffected},\n"warnings": '
                 f"{json.dumps(result.warnings, ensure_ascii=False, indent=1)}}}\n"
+            )
+        if result.skipped and not result.written + result.unaffected:
+            raise ContentError(
+                f"every record was invalid ({result.skipped} skipped): nothing to write",
+                source,
+                hint="fix the records; the earlier checklists are kept",
             )
         tree.write("index.md", _index(env, rows, result.written, as_of))
         result.removed = tree.commit()

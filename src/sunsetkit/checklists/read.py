@@ -7,6 +7,7 @@ record index or line, so a bad record can be reported exactly and skipped on req
 from __future__ import annotations
 
 import csv
+import difflib
 import io
 import re
 from collections.abc import Callable, Iterator
@@ -17,7 +18,7 @@ from typing import IO, Any
 import ijson
 from pydantic import ValidationError
 
-from ..errors import ContentError, did_you_mean
+from ..errors import ContentError
 from ..files import open_regular
 from .model import Customer, Subscription
 
@@ -40,8 +41,8 @@ REQUIRED_COLUMNS = ("customerId", "companyName", "subscriptionId", "quantity")
 #: Deepest nesting of JSON arrays and objects read (a customer needs 6): deeper input
 #: would make the parser's memory grow with the square of the depth.
 MAX_DEPTH = 64
-#: Longest CSV field (the csv module's own limit, raised from 131,072 characters).
-MAX_FIELD = 1 << 20
+#: Longest CSV field (the csv module's own limit), so one row cannot take all memory.
+MAX_FIELD = 131_072
 EXPECTED_JSON = 'expected {"items": [customer, ...]}, as the Partner Center API returns it'
 
 
@@ -165,8 +166,11 @@ def _json_shape(path: Path) -> str:
                 return '"items" is not a list'
             elif prefix == "items" and event == "start_array":
                 return '"items" is an empty list'
-        hint = did_you_mean("items", keys)
-        return 'no "items" key' + (f" ({hint[:-1]}: keys are case-sensitive)" if hint else "")
+        close = [k for k in keys if k.casefold() == "items"] or difflib.get_close_matches(
+            "items", keys, n=1
+        )
+        found = f" (found {close[0]!r}: keys are case-sensitive)" if close else ""
+        return f'no "items" key{found}'
 
 
 _STRING = re.compile(rb'"(?:[^"\\]|\\.)*+"')
