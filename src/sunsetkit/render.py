@@ -69,7 +69,9 @@ class Vocabulary:
         entry = self._terms.get(source)
         if entry is None:
             raise KeyError(f"{source!r} is not in the glossary")
-        return Localized(entry.translations.get(self.locale_id, source), source)
+        # Glossary forms are data like customer names: never Markdown or a live link.
+        value = entry.translations.get(self.locale_id, source)
+        return Localized(escape_markdown(value), escape_markdown(source))
 
     def label(self, source: str) -> Localized:
         """A UI label as the portal shows it in this locale, in the locale's brackets."""

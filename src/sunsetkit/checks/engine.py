@@ -342,17 +342,17 @@ def _check_pages(paths: list[Path], options: CheckOptions, result: CheckResult) 
     found: list[Finding] = []
     enabled = {c.id for c in CHECKS if c.scope == "page" and options.enabled(c)}
     for path in paths:
-        try:
-            text = path.read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError) as exc:
+        text = _read_page(path)
+        if isinstance(text, SunsetError):
             result.unreadable += 1
-            found.append(_read_error(path, options, f"cannot read: {exc}"))
+            found.append(_read_error(path, options, str(text.message)))
             continue
         result.pages += 1
         source_path = path.parent.parent / SOURCE_LOCALE / path.name
         source = None
         if path.parent.name != SOURCE_LOCALE and source_path.is_file():
-            source = source_path.read_text(encoding="utf-8")
+            read = _read_page(source_path)  # unreadable: reported when it is checked itself
+            source = None if isinstance(read, SunsetError) else read
         locale = path.parent.name
         for problem in check_page(text, source, md):
             if problem.check in enabled:
@@ -367,3 +367,13 @@ def _check_pages(paths: list[Path], options: CheckOptions, result: CheckResult) 
                     )
                 )
     return found
+
+
+def _read_page(path: Path) -> str | SunsetError:
+    """A page's text, or the error to report (a pipe is never opened for reading)."""
+    try:
+        return read_regular(path).decode("utf-8")
+    except SunsetError as exc:
+        return exc
+    except UnicodeDecodeError:
+        return SunsetError("cannot read: not UTF-8 text (save it as UTF-8)", path)

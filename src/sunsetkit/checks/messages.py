@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from babel.messages.catalog import PYTHON_FORMAT
 
+from ..i18n import malformed_placeholders
 from .base import Entry, MessageContext
 
 if TYPE_CHECKING:
@@ -109,6 +110,8 @@ def check_placeholders(entry: Entry, ctx: MessageContext) -> Iterator[str]:
             yield f"{where}missing placeholder {', '.join(missing)}"
         if extra:
             yield f"{where}unknown placeholder {', '.join(extra)}"
+        if broken := malformed_placeholders(entry.ids, text):  # what the build refuses
+            yield f"{where}malformed placeholder {', '.join(broken)}: write a literal % as %%"
 
 
 def _markup(tokens: list[Token]) -> Counter[str]:
