@@ -29,7 +29,7 @@ from sunsetkit.guides import Project, build_guides
 from sunsetkit.i18n import Translator, discover_catalogs
 from sunsetkit.load import load_glossary, load_migrations
 from sunsetkit.render import Vocabulary, create_environment, translation_context
-from sunsetkit.write import write_tree
+from sunsetkit.write import replace_folder
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -52,7 +52,7 @@ def make_project(copies: int) -> Path:
 
 def sunset_build(root: Path, out: Path) -> None:
     result = build_guides(Project(root))
-    write_tree(out, {p.relpath: p.text for p in result.pages}, lambda rel: False)
+    replace_folder(out, "build", {p.relpath: p.text for p in result.pages}, keep=lambda rel: True)
 
 
 def bare_loop(root: Path, out: Path) -> None:

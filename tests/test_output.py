@@ -13,7 +13,7 @@ from sunsetkit.cli import main
 from sunsetkit.errors import UsageError
 from sunsetkit.guides import Project, build_guides
 from sunsetkit.markdown import outline
-from sunsetkit.write import MANIFEST, safe_join, write_tree
+from sunsetkit.write import MANIFEST, replace_folder, safe_join
 
 from .conftest import page_count
 
@@ -167,6 +167,6 @@ def test_a_tampered_manifest_never_deletes_outside_files(tmp_path: Path) -> None
     out = tmp_path / "out"
     out.mkdir()
     (out / MANIFEST).write_text('["../keep.md", "x/old.md"]', encoding="utf-8")
-    write_tree(out, {"x/new.md": "new\n"}, lambda rel: True)
+    replace_folder(out, "build", {"x/new.md": "new\n"})
     assert outside.read_text(encoding="utf-8") == "keep"
     assert (out / "x" / "new.md").read_text(encoding="utf-8") == "new\n"

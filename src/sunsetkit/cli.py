@@ -6,6 +6,7 @@ Exit codes: 0 fine; 1 findings or a failed threshold; 2 bad input or usage.
 from __future__ import annotations
 
 import datetime as dt
+import math
 import os
 import sys
 from collections.abc import Callable, Iterator
@@ -18,14 +19,14 @@ import click
 from .checks import CHECKS, CheckOptions, CheckResult, load_config, run_checks
 from .checks.engine import Markup
 from .checks.words import definition_names
-from .errors import SunsetError, UsageError, did_you_mean
+from .errors import SunsetError, UsageError, did_you_mean, printable
 from .i18n import SOURCE_LOCALE, bcp47, discover_catalogs, parse_locale
 from .load import load_glossary
 from .model import Format
 from .project import Project
 from .report import REPORTERS, job_summary, render_report
 from .schema import SchemaName, schema_json
-from .write import write_tree
+from .write import replace_folder
 
 if TYPE_CHECKING:
     from .checklists.job import ChecklistFormat
@@ -36,6 +37,7 @@ DEFAULT_GLOSSARY = Path("content", "glossary.yaml")
 #: The project's definitions: their offer and product names are never English left.
 DEFAULT_DEFINITIONS = Path("content", "migrations")
 DEFAULT_CHECK_PATHS = (Path("locales"), Path("build", "guides"))
+DEFAULT_CONFIG = Path("pyproject.toml")
 
 
 class _Group(click.Group):
@@ -45,8 +47,33 @@ class _Group(click.Group):
         try:
             return super().invoke(ctx)
         except SunsetError as exc:
-            click.echo(f"sunset: error: {exc}", err=True)
-            ctx.exit(EXIT_BAD_INPUT)
+            _echo(f"sunset: error: {exc}", err=True)
+        except OSError as exc:  # a file that vanished or a full disk, between our checks
+            where = f"{exc.filename}: " if exc.filename else ""
+            _echo(
+                f"sunset: error: {where}{exc.strerror or exc} (check the path and its "
+                "permissions, then run again)",
+                err=True,
+            )
+        ctx.exit(EXIT_BAD_INPUT)
+        return None
+
+
+def _echo(message: str, err: bool = False) -> None:
+    """One line on the terminal; untrusted text in it cannot forge lines or colours."""
+    click.echo(printable(message), err=err)
+
+
+class _Percent(click.FloatRange):
+    """0 to 100; not nan, which compares false with everything and would pass any check."""
+
+    def convert(
+        self, value: float, param: click.Parameter | None, ctx: click.Context | None
+    ) -> float:
+        number = float(super().convert(value, param, ctx))
+        if math.isnan(number):
+            self.fail("nan is not a percentage: give a number from 0 to 100", param, ctx)
+        return number
 
 
 _PROJECT = click.option(
@@ -101,7 +128,7 @@ def main() -> None:
 )
 @click.option(
     "--min-coverage",
-    type=click.FloatRange(0, 100),
+    type=_Percent(0, 100),
     default=None,
     metavar="PCT",
     help="Write no page of a locale whose coverage is below PCT, and exit 1.",
@@ -125,7 +152,8 @@ def build(
 
         files = guide_site(result.pages, Project(root))
     files.update(result.assets)
-    removed = write_tree(out_dir, files, _stale_rule(result, bool(locales), bool(migrations)))
+    is_stale = _stale_rule(result, bool(locales), bool(migrations))
+    removed = replace_folder(out_dir, "build", files, keep=lambda rel: not is_stale(rel))
     _report(result, out_dir, len(files) - len(result.assets), removed, min_coverage)
     if result.below_minimum:
         sys.exit(EXIT_FINDINGS)
@@ -162,14 +190,14 @@ def _report(
         percent = result.percent(locale_id)
         click.echo(f"{locale_id:<8} {percent:>8.1f}% {ratio:>9}  {kind:<4}  {pages}")
     for locale_id in result.below_minimum:
-        click.echo(
+        _echo(
             f"sunset: {locale_id} is below --min-coverage {min_coverage:g}%: "
             f"none of its pages were written",
             err=True,
         )
     for relpath in removed:
-        click.echo(f"removed stale {relpath}")
-    click.echo(f"wrote {written} pages to {out_dir}")
+        _echo(f"removed stale {relpath}")
+    _echo(f"wrote {written} pages to {out_dir}")
 
 
 @main.command()
@@ -199,7 +227,7 @@ def _report(
 )
 @click.option(
     "--min-coverage",
-    type=click.FloatRange(0, 100),
+    type=_Percent(0, 100),
     default=None,
     metavar="PCT",
     help="Report each locale whose catalogs are translated below PCT.",
@@ -216,9 +244,8 @@ def _report(
     "--config",
     "config_path",
     type=click.Path(dir_okay=False, path_type=Path),
-    default=Path("pyproject.toml"),
-    show_default=True,
-    help="Where [tool.sunset.check] is read from.",
+    default=None,
+    help="Where [tool.sunset.check] is read from.  [default: pyproject.toml, if any]",
 )
 @click.option("--list", "list_checks", is_flag=True, help="List the checks and exit.")
 def check(
@@ -230,7 +257,7 @@ def check(
     min_coverage: float | None,
     strict: bool,
     jobs: int,
-    config_path: Path,
+    config_path: Path | None,
     list_checks: bool,
 ) -> None:
     """Validate catalogs (.po/.pot) and rendered guides for what machine translation breaks.
@@ -244,7 +271,11 @@ def check(
                 f"{item.id:<18} {item.severity:<8} {item.scope:<8} {item.description}{markup_note}"
             )
         return
-    severities, disabled = load_config(config_path)
+    if config_path is not None and not config_path.is_file():
+        raise UsageError(
+            "--config names no file", config_path, hint="give the path of a pyproject.toml"
+        )
+    severities, disabled = load_config(config_path or DEFAULT_CONFIG)
     if glossary_path is None and DEFAULT_GLOSSARY.is_file():
         glossary_path = DEFAULT_GLOSSARY
     options = CheckOptions(
@@ -265,7 +296,10 @@ def check(
         )
     result = run_checks(targets, options)
     _nothing_checked(result, targets)
-    click.echo(render_report(result, fmt), nl=False)
+    report = render_report(result, fmt)
+    if fmt == "text":  # msgids and messages are untrusted: one line each, no escapes
+        report = "".join(printable(line) + "\n" for line in report.splitlines())
+    click.echo(report, nl=False)
     _write_job_summary(result)
     if result.unreadable:
         sys.exit(EXIT_BAD_INPUT)
@@ -356,8 +390,8 @@ def checklists(
             source, Project(root), out_dir, day, forced, skip_invalid, guides_url, progress, fmt
         )
     for warning in result.grouped_warnings():
-        click.echo(f"sunset: warning: {warning}", err=True)
-    click.echo(
+        _echo(f"sunset: warning: {warning}", err=True)
+    _echo(
         f"wrote {count(result.written, 'checklist')} to {out_dir} "
         f"({count(result.unaffected, 'customer')} unaffected, {result.skipped} skipped)"
     )

@@ -7,6 +7,7 @@ Every error carries the file and line it is about, so the command line can print
 from __future__ import annotations
 
 import difflib
+import unicodedata
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -16,7 +17,9 @@ __all__ = [
     "SunsetError",
     "TemplateError",
     "UsageError",
+    "clip",
     "did_you_mean",
+    "printable",
 ]
 
 
@@ -64,3 +67,29 @@ def did_you_mean(word: str, choices: Iterable[str]) -> str | None:
     """A "did you mean" hint for a likely typo, or None."""
     close = difflib.get_close_matches(word, sorted(choices), n=1, cutoff=0.6)
     return f"did you mean {close[0]!r}?" if close else None
+
+
+def clip(value: object, limit: int = 60) -> str:
+    """A value to quote in a message: repr, cut to `limit` characters (a 5,000-digit
+    number or a whole paragraph is not echoed whole)."""
+    text = repr(value) if isinstance(value, str) else repr(str(value))
+    return text if len(text) <= limit else f"{text[: limit - 5]}...{text[-1]} ({len(text):,} chars)"
+
+
+def printable(text: str) -> str:
+    """Text safe to print on a terminal: control, format and line-separator characters
+    (newlines, escape sequences, bidirectional overrides) as visible escapes, so untrusted
+    text cannot forge lines or colours."""
+    if text.isprintable():
+        return text
+    return "".join(_escape(ch) if unicodedata.category(ch) in _UNSAFE else ch for ch in text)
+
+
+_UNSAFE = frozenset({"Cc", "Cf", "Zl", "Zp"})
+
+
+def _escape(ch: str) -> str:
+    code = ord(ch)
+    if code < 0x100:
+        return f"\\x{code:02x}"
+    return f"\\u{code:04x}" if code < 0x10000 else f"\\U{code:08x}"

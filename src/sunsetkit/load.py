@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any, TypeVar
@@ -10,7 +11,8 @@ import yaml
 from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
-from .errors import ContentError, did_you_mean
+from .errors import ContentError, clip, did_you_mean
+from .files import read_regular
 from .model import Glossary, Migration, StepLibrary, nested_model
 from .resolve import check_library, check_migration
 
@@ -29,32 +31,96 @@ STEPS_FILE = "steps.yaml"
 M = TypeVar("M", bound=BaseModel)
 Loc = tuple[int | str, ...]
 
+#: Deepest nesting of a definition (a real one needs 5) and most values it may expand
+#: to through YAML aliases: bounds that keep a hostile file from hanging a run.
+MAX_DEPTH = 64
+MAX_VALUES = 100_000
+_TAG = re.compile(r"^[\w-]+\[.*\]$")
+
+
+class _BoundedLoader(yaml.SafeLoader):
+    """PyYAML's safe loader, refusing nesting that would exhaust its recursion."""
+
+    depth = 0
+
+    def compose_node(self, parent: yaml.Node | None, index: int) -> yaml.Node | None:
+        self.depth += 1
+        try:
+            if self.depth > MAX_DEPTH:
+                mark = self.peek_event().start_mark  # type: ignore[no-untyped-call]
+                raise ContentError(
+                    f"nested deeper than {MAX_DEPTH} levels",
+                    getattr(self, "path", None),
+                    mark.line + 1,
+                    hint="a definition needs a few levels: check the brackets and indentation",
+                )
+            return super().compose_node(parent, index)
+        finally:
+            self.depth -= 1
+
 
 def load_yaml(path: Path) -> tuple[Any, dict[Loc, int]]:
     """Parse one YAML document; return the data and the line of every key and item."""
     try:
-        text = path.read_text(encoding="utf-8")
-    except OSError as exc:
-        raise ContentError(f"cannot read: {exc.strerror}", path) from exc
+        text = read_regular(path, 16 << 20).decode("utf-8")
     except UnicodeDecodeError as exc:
         raise ContentError("not UTF-8 text", path, hint="save the file as UTF-8") from exc
+    loader = _BoundedLoader(text)
+    loader.path = path  # type: ignore[attr-defined]
     try:
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
+        node = loader.get_single_node()
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else None
-        raise ContentError(f"YAML syntax error: {exc.problem}", path, line) from exc
+        raise ContentError(
+            f"YAML syntax error: {exc.problem}",
+            path,
+            line,
+            hint="fix the syntax; a value with ': ' or '#' needs quotes",
+        ) from exc
+    except yaml.YAMLError as exc:
+        raise ContentError(f"YAML error: {exc}", path, hint="fix the syntax") from exc
+    finally:
+        loader.dispose()
     if node is None:
-        raise ContentError("the file is empty", path, 1)
+        raise ContentError("the file is empty", path, 1, hint="write the definition in it")
     lines: dict[Loc, int] = {}
-    return _build(node, (), lines, path), lines
+    return _build(node, (), lines, _Budget(path)), lines
 
 
-def _build(node: yaml.Node, loc: Loc, lines: dict[Loc, int], path: Path) -> Any:
+class _Budget:
+    """Counts the values a document expands to (aliases repeat a whole subtree)."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.left = MAX_VALUES
+
+    def spend(self, node: yaml.Node, loc: Loc) -> None:
+        self.left -= 1
+        if self.left < 0 or len(loc) > MAX_DEPTH:
+            raise ContentError(
+                f"the document expands to more than {MAX_VALUES:,} values or "
+                f"{MAX_DEPTH} levels through YAML aliases",
+                self.path,
+                node.start_mark.line + 1,
+                hint="write the values out instead of repeating anchors (*name)",
+            )
+
+
+def _build(node: yaml.Node, loc: Loc, lines: dict[Loc, int], budget: _Budget) -> Any:
+    budget.spend(node, loc)
+    path = budget.path
     lines[loc] = node.start_mark.line + 1
     if isinstance(node, yaml.MappingNode):
         result: dict[str, Any] = {}
         for key_node, value_node in node.value:
+            if not isinstance(key_node, yaml.ScalarNode):
+                raise ContentError(
+                    "a key must be a plain name, not a list or a mapping",
+                    path,
+                    key_node.start_mark.line + 1,
+                    hint="write `name: value`",
+                )
             key = str(_scalar(key_node, path))
             if key in result:
                 raise ContentError(
@@ -63,27 +129,38 @@ def _build(node: yaml.Node, loc: Loc, lines: dict[Loc, int], path: Path) -> Any:
                     key_node.start_mark.line + 1,
                     hint="keep one of the two",
                 )
-            result[key] = _build(value_node, (*loc, key), lines, path)
+            result[key] = _build(value_node, (*loc, key), lines, budget)
             lines[(*loc, key)] = key_node.start_mark.line + 1  # errors point at the key
         return result
     if isinstance(node, yaml.SequenceNode):
-        return [_build(item, (*loc, i), lines, path) for i, item in enumerate(node.value)]
+        return [_build(item, (*loc, i), lines, budget) for i, item in enumerate(node.value)]
     return _scalar(node, path)
 
 
 def _scalar(node: yaml.Node, path: Path) -> Any:
     try:
         return yaml.SafeLoader("").construct_object(node, deep=True)
-    except ValueError as exc:  # the resolver took it for a date that does not exist
+    except ValueError as exc:
+        line = node.start_mark.line + 1
+        if str(node.tag).endswith(":timestamp"):  # a date that does not exist
+            raise ContentError(
+                f"impossible date {clip(node.value)}: {exc}",
+                path,
+                line,
+                hint="write a real calendar date as YYYY-MM-DD",
+            ) from exc
         raise ContentError(
-            f"impossible date {node.value!r}: {exc}",
+            f"unreadable value {clip(node.value)}",
             path,
-            node.start_mark.line + 1,
-            hint="write a real calendar date as YYYY-MM-DD",
+            line,
+            hint="write a number of at most a few digits, or quote the value",
         ) from exc
     except yaml.constructor.ConstructorError as exc:
         raise ContentError(
-            f"unsupported YAML: {exc.problem}", path, node.start_mark.line + 1
+            f"unsupported YAML: {exc.problem}",
+            path,
+            node.start_mark.line + 1,
+            hint="use plain YAML values (no tags such as !!python)",
         ) from exc
 
 
@@ -93,13 +170,13 @@ def validate(model: type[M], data: Any, lines: dict[Loc, int], path: Path) -> M:
     except ValidationError as exc:
         # An unknown field first: it usually explains the "missing" one (a typo).
         errors = sorted(exc.errors(), key=lambda e: e["type"] != "extra_forbidden")
-        raise _content_error(model, errors[0], lines, path) from exc
+        raise _content_error(model, errors[0], lines, path, data) from exc
 
 
 def _content_error(
-    model: type[BaseModel], error: ErrorDetails, lines: dict[Loc, int], path: Path
+    model: type[BaseModel], error: ErrorDetails, lines: dict[Loc, int], path: Path, data: Any
 ) -> ContentError:
-    loc = _data_loc(error["loc"])
+    loc = _data_loc(error["loc"], data)
     field = ".".join(str(part) for part in loc) or "(top level)"
     hint = None
     if error["type"] == "extra_forbidden":
@@ -113,14 +190,25 @@ def _content_error(
     else:
         text = error["msg"].removeprefix("Value error, ")
         message = f"{field}: {text}" if loc else text
+        hint = "fix the value; `sunset schema` gives every field's type"
         if error["type"].startswith("date"):
             hint = "write a real calendar date as YYYY-MM-DD"
     return ContentError(message, path, _line_of(loc, lines), hint=hint)
 
 
-def _data_loc(loc: tuple[int | str, ...]) -> Loc:
-    # Pydantic adds the validator's name ("function-after[...]") and union tags to loc.
-    return tuple(p for p in loc if not (isinstance(p, str) and "[" in p))
+def _data_loc(loc: tuple[int | str, ...], data: Any) -> Loc:
+    """The parts of pydantic's loc that are keys and indexes of the data (it adds the
+    names of validators and union members, such as "function-after[...]")."""
+    result: list[int | str] = []
+    for number, part in enumerate(loc, 1):
+        in_dict = isinstance(data, dict) and isinstance(part, str) and part in data
+        in_list = isinstance(data, list) and isinstance(part, int) and 0 <= part < len(data)
+        if in_dict or in_list:
+            data = data[part]
+        elif number < len(loc) or _TAG.match(str(part)):
+            continue  # the name of a validator or a union member
+        result.append(part)  # found in the data, or the missing field itself
+    return tuple(result)
 
 
 def _line_of(loc: Loc, lines: dict[Loc, int]) -> int | None:

@@ -12,7 +12,9 @@ import re
 from enum import StrEnum
 from typing import Annotated, Any, Literal
 
+from babel import Locale, UnknownLocaleError
 from pydantic import (
+    AfterValidator,
     BaseModel,
     ConfigDict,
     Field,
@@ -20,6 +22,8 @@ from pydantic import (
     field_validator,
     model_validator,
 )
+
+from .i18n import bcp47
 
 __all__ = [
     "ANCHORS",
@@ -509,13 +513,32 @@ GlossaryKind = Literal["name", "ui", "term"]
 Forms = Annotated[list[Name], Field(min_length=1)]
 
 
+def _locale_key(key: str) -> str:
+    """A BCP 47 locale id that CLDR knows, spelt as everywhere else (sv-SE, not sv_SE):
+    a misspelt key would make every page silently show the English form."""
+    try:
+        known = bcp47(Locale.parse(key, sep="-")) == key
+    except (ValueError, UnknownLocaleError):
+        known = False
+    if not known:
+        hint = key.replace("_", "-")
+        raise ValueError(
+            f"unknown locale key {key!r}: write a BCP 47 id"
+            + (f" (did you mean {hint!r}?)" if hint != key else " such as sv-SE")
+        )
+    return key
+
+
+LocaleKey = Annotated[str, AfterValidator(_locale_key)]
+
+
 class GlossaryTerm(_Strict):
     source: Name = Field(description="The English form, as the source text has it.")
     kind: GlossaryKind = Field(
         description="name: never translated; ui: a portal label (bold in steps); term: "
         "terminology with an approved form per locale."
     )
-    translations: dict[str, Name | Forms] = Field(
+    translations: dict[LocaleKey, Name | Forms] = Field(
         default_factory=dict,
         description="The approved form per locale (BCP 47 ids). A term that inflects may "
         "list its accepted forms, the first being its base form.",
@@ -539,9 +562,10 @@ class GlossaryTerm(_Strict):
 
 
 class Glossary(_Strict):
-    label_format: dict[str, str] = Field(
+    label_format: dict[LocaleKey, str] = Field(
         default_factory=dict,
-        description="How a locale writes a UI label; {label} stands for the label.",
+        description="How a locale writes a UI label; {label} stands for the label, once; "
+        "no other braces.",
     )
     terms: list[GlossaryTerm] = Field(description="Every name, UI label and term.")
 
@@ -549,9 +573,18 @@ class Glossary(_Strict):
     def _unique(self) -> Glossary:
         _require_unique([t.source for t in self.terms], "glossary source")
         for locale, fmt in self.label_format.items():
-            if "{label}" not in fmt:
-                raise ValueError(f"label_format for {locale} lacks '{{label}}'")
+            # A literal substitution, never str.format: "{label.__class__...}" would
+            # reach any attribute of the process (os.environ) and publish it.
+            if fmt.count("{label}") != 1 or {"{", "}"} & set(fmt.replace("{label}", "")):
+                raise ValueError(
+                    f"label_format for {locale} must hold '{{label}}' once and no other "
+                    f"braces, as in '[{{label}}]'"
+                )
         return self
+
+    def format_label(self, locale_id: str | None, label: str) -> str:
+        """A UI label in the locale's brackets: a literal substitution, never str.format."""
+        return self.label_format.get(locale_id or "", "{label}").replace("{label}", label)
 
 
 def nested_model(annotation: Any) -> type[BaseModel] | None:

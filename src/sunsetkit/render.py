@@ -22,7 +22,8 @@ from babel.numbers import format_decimal
 from jinja2 import pass_context
 from jinja2.runtime import Context
 
-from .errors import TemplateError
+from .errors import CatalogError, TemplateError
+from .files import read_regular
 from .i18n import SOURCE_LOCALE, Localized, Translator, parse_locale
 from .model import Glossary, Migration, Step
 
@@ -34,18 +35,30 @@ __all__ = [
     "format_day",
     "format_number",
     "join_list",
+    "render",
     "render_template",
     "spaced",
 ]
 
 # Characters that open or close Markdown inline syntax, wherever they stand: backslash
-# escapes that CommonMark, GFM and Python-Markdown all honour.
-_INLINE_SPECIAL = re.compile(r"([\\`*_\[\]])")
-# Python-Markdown shows `\<`, `\|`, `\~` and `\&` literally: these are written as character
-# references, which every Markdown decodes (and which never split a table cell).
-_REFERENCES = {"<": "&lt;", ">": "&gt;", "|": "&#124;", "~": "&#126;"}
-_REFERENCE_CHARS = re.compile("[<>|~]")
-_ENTITY_LIKE = re.compile(r"&(?=#?[0-9A-Za-z]+;)")
+# escapes that CommonMark, GFM and Python-Markdown all honour. A dot before a letter or
+# digit too: an escaped dot splits "www.x", "x.com" and "a@b.c", so no linkify (GFM,
+# linkify-it) sees a domain.
+_INLINE_SPECIAL = re.compile(r"([\\`*_\[\]]|\.(?=\w))")
+# What Python-Markdown does not backslash-escape (it shows `\|` or `\<` literally), written
+# as character references every renderer decodes and that never split a table cell: "<"
+# (HTML, autolinks), "&" (entities), "|" (cells), "~" (strike-through), a ":" not followed
+# by a space (schemes: https://, mailto:) and "@" (e-mail autolinks).
+_ENTITIES = {
+    "&": "&amp;",
+    "<": "&lt;",
+    ">": "&gt;",
+    ":": "&#58;",
+    "@": "&#64;",
+    "|": "&#124;",
+    "~": "&#126;",
+}
+_ENTITY_CHARS = re.compile(r"[&<>@|~]|:(?!\s|$)")
 # What turns the start of a line into a heading, list item, quote or rule.
 _BLOCK_START = re.compile(r"^(\d*)([#+\-.)])")
 
@@ -53,9 +66,8 @@ _BLOCK_START = re.compile(r"^(\d*)([#+\-.)])")
 def escape_markdown(value: object) -> str:
     """Untrusted text as literal Markdown: no links, emphasis, HTML, blocks or table breaks."""
     text = " ".join(str(value).split())
-    text = _ENTITY_LIKE.sub("&amp;", text)
+    text = _ENTITY_CHARS.sub(lambda m: _ENTITIES[m.group()], text)
     text = _INLINE_SPECIAL.sub(r"\\\1", text)
-    text = _REFERENCE_CHARS.sub(lambda m: _REFERENCES[m.group()], text)
     text = _BLOCK_START.sub(r"\1\\\2", text)
     return "&#61;" + text[1:] if text.startswith("=") else text
 
@@ -66,20 +78,21 @@ class Vocabulary:
     def __init__(self, glossary: Glossary, locale_id: str) -> None:
         self.locale_id = locale_id
         self._terms = {t.source: t for t in glossary.terms}
-        self._format = glossary.label_format.get(locale_id, "{label}")
+        self._glossary = glossary
 
     def term(self, source: str) -> Localized:
         entry = self._terms.get(source)
         if entry is None:
             raise KeyError(f"{source!r} is not in the glossary")
-        return Localized(entry.forms(self.locale_id)[0], source)
+        # Glossary forms are data like customer names: never Markdown or a live link.
+        return Localized(escape_markdown(entry.forms(self.locale_id)[0]), escape_markdown(source))
 
     def label(self, source: str) -> Localized:
         """A UI label as the portal shows it in this locale, in the locale's brackets."""
         value = self.term(source)
         if self._terms[source].kind != "ui":
             raise KeyError(f"{source!r} is a {self._terms[source].kind}, not a UI label")
-        return Localized(self._format.format(label=value), source)
+        return Localized(self._glossary.format_label(self.locale_id, value), source)
 
     def ui(self, source: str) -> Localized:
         """A UI label in bold, as steps show it."""
@@ -256,9 +269,28 @@ def _us_date(value: date) -> str:
     return value.strftime("%m/%d/%Y")
 
 
+class _Loader(jinja2.FileSystemLoader):
+    """Templates from files: regular files only (a FIFO would block), UTF-8 only."""
+
+    def get_source(
+        self, environment: jinja2.Environment, template: str
+    ) -> tuple[str, str, Callable[[], bool]]:
+        for folder in self.searchpath:
+            path = Path(folder, *template.split("/"))
+            if path.exists():
+                try:
+                    read_regular(path).decode("utf-8")
+                except UnicodeDecodeError as exc:
+                    raise TemplateError(
+                        "not UTF-8 text", path, hint="save the template as UTF-8"
+                    ) from exc
+                break
+        return super().get_source(environment, template)
+
+
 def create_environment(templates: Path) -> jinja2.Environment:
     env = jinja2.Environment(
-        loader=jinja2.FileSystemLoader(templates),
+        loader=_Loader(templates),
         undefined=jinja2.StrictUndefined,
         extensions=["jinja2.ext.i18n"],
         autoescape=False,  # Markdown, not HTML: untrusted values go through `md`
@@ -304,17 +336,50 @@ def translation_context(translator: Translator, vocabulary: Vocabulary) -> dict[
 def render_template(env: jinja2.Environment, name: str, context: Mapping[str, Any]) -> str:
     """Render one template; any template problem becomes a TemplateError with file:line."""
     try:
-        return env.get_template(name).render(context)
+        template = env.get_template(name)
     except jinja2.TemplateSyntaxError as exc:
         raise TemplateError(
-            f"template syntax error: {exc.message}", exc.filename or name, exc.lineno
+            f"template syntax error: {exc.message}",
+            exc.filename or name,
+            exc.lineno,
+            hint="fix the Jinja syntax at that line",
         ) from exc
     except jinja2.TemplateNotFound as exc:
-        raise TemplateError(f"template not found: {exc.name}", name) from exc
-    except (jinja2.UndefinedError, KeyError, TypeError, ValueError) as exc:
+        raise TemplateError(
+            f"template not found: {exc.name}", name, hint="check the templates/ folder"
+        ) from exc
+    return render(template, context)
+
+
+def render(template: jinja2.Template, context: Mapping[str, Any]) -> str:
+    """Render a compiled template; whatever it raises is a TemplateError with file:line."""
+    name = template.name or "template"
+    try:
+        return template.render(context)
+    except (TemplateError, CatalogError):
+        raise
+    except RecursionError as exc:
         path, line = _template_frame(exc, name)
         raise TemplateError(
-            f"template error: {exc}", path, line, hint="check the variable names against the model"
+            "template recursion too deep",
+            path,
+            line,
+            hint="a macro or include calls itself without end",
+        ) from exc
+    except (jinja2.TemplateSyntaxError, jinja2.TemplateNotFound) as exc:  # met while rendering
+        raise TemplateError(
+            f"template error: {exc.message or exc}",
+            getattr(exc, "filename", None) or name,
+            getattr(exc, "lineno", None),
+            hint="check the template at that line",
+        ) from exc
+    except Exception as exc:
+        path, line = _template_frame(exc, name)
+        raise TemplateError(
+            f"template error: {exc}",
+            path,
+            line,
+            hint="check the variable names and arithmetic at that line against the model",
         ) from exc
 
 

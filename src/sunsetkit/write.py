@@ -1,34 +1,40 @@
-"""Atomic, deterministic output, and removal of stale pages this tool wrote itself."""
+"""Output folders: each owned by one command, replaced as a whole, never left half-written.
+
+A run writes its whole output into a sibling folder (`.<name>.sunset-new-<random>`) and
+then swaps it with the output folder in one `renameat2(RENAME_EXCHANGE)`, so a kill at
+any instant leaves the old output or the new one, never a mix. A marker file in the
+folder names the command that owns it; another command refuses the folder. A sibling
+left by a killed run is removed by the next run (a live run holds a lock on its own).
+Files a person added to the folder are carried over into the new one.
+"""
 
 from __future__ import annotations
 
+import contextlib
+import ctypes
+import errno
+import fcntl
 import json
 import os
+import secrets
 import shutil
-import tempfile
-from collections.abc import Callable, Mapping
+import stat
+from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path, PurePosixPath
+from types import TracebackType
 from typing import IO
 
-from .errors import UsageError
+from .errors import SunsetError, UsageError
 
-__all__ = ["MANIFEST", "StagedTree", "atomic_write", "safe_join", "write_tree"]
+__all__ = ["MANIFEST", "OutputFolder", "replace_folder", "safe_join"]
 
-#: Lists, relative to the output folder, every file the last build wrote there.
+#: The marker: which command owns the folder and which files it wrote there.
 MANIFEST = ".sunset-manifest.json"
+_LITTER = ".sunset-"  # sibling folders are named .<name>.sunset-new-<random>
+_RENAME_EXCHANGE = 2
+_AT_FDCWD = -100
 
-
-def atomic_write(path: Path, text: str) -> None:
-    """Write to a temporary file beside the target, then rename it over the target."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
-            handle.write(text)
-        Path(tmp).replace(path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+Content = str | bytes
 
 
 def safe_join(root: Path, relative: str) -> Path:
@@ -38,34 +44,145 @@ def safe_join(root: Path, relative: str) -> Path:
     return root.joinpath(*PurePosixPath(relative).parts)
 
 
-def write_tree(root: Path, files: Mapping[str, str], is_stale: Callable[[str], bool]) -> list[str]:
-    """Write every file, then remove files of the last build that are stale now.
+def replace_folder(
+    root: Path,
+    owner: str,
+    files: Mapping[str, Content],
+    keep: Callable[[str], bool] = lambda relative: False,
+) -> list[str]:
+    """Make `files` (relative path -> text or bytes) the folder's new content.
 
-    Only files listed in the previous manifest are ever removed, so nothing a person put
-    in the folder is touched. Returns the removed paths.
-    """
-    targets = {rel: safe_join(root, rel) for rel in sorted(files)}
-    previous = _read_manifest(root)
-    for rel, path in targets.items():
-        if not path.exists() or path.read_text(encoding="utf-8") != files[rel]:
-            atomic_write(path, files[rel])
-    removed = [rel for rel in sorted(previous - set(files)) if is_stale(rel)]
-    for rel in removed:
-        safe_join(root, rel).unlink(missing_ok=True)
-        _remove_empty_parents(safe_join(root, rel).parent, root)
-    kept = (previous - set(removed)) | set(files)
-    atomic_write(root / MANIFEST, json.dumps(sorted(kept), indent=1) + "\n")
-    return removed
+    Files the owner wrote last time and does not write now are removed unless `keep`
+    says otherwise. Returns the removed paths."""
+    with OutputFolder(root, owner) as folder:
+        for relative in sorted(files):
+            folder.write(relative, files[relative])
+        return folder.commit(keep)
 
 
-def _read_manifest(root: Path) -> set[str]:
+class OutputFolder:
+    """The next content of an output folder, written beside it and swapped in by commit().
+
+    Use as a context manager: leaving the block without commit() discards the new
+    content and leaves the folder exactly as it was."""
+
+    def __init__(self, root: Path, owner: str) -> None:
+        self.shown = root  # as the user wrote it, for messages
+        self.root = root.resolve()
+        self.owner = owner
+        self.written: set[str] = set()
+        self._previous: set[str] = set()
+        self._stage: Path | None = None
+        self._lock: int | None = None
+
+    def __enter__(self) -> OutputFolder:
+        with self._os_errors(self.shown):
+            self._previous = self._claim()
+            _remove_litter(self.root)
+            self._stage, self._lock = _make_stage(self.root)
+        return self
+
+    def __exit__(
+        self, kind: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        if self._stage is not None:
+            shutil.rmtree(self._stage, ignore_errors=True)
+        if self._lock is not None:
+            os.close(self._lock)
+            self._lock = None
+
+    def write(self, relative: str, data: Content) -> None:
+        path = self._new_file(relative)
+        with self._os_errors(path):
+            if isinstance(data, str):
+                path.write_text(data, encoding="utf-8", newline="\n")
+            else:
+                path.write_bytes(data)
+
+    def open(self, relative: str) -> IO[str]:
+        """A text file of the new content to stream into (large summaries)."""
+        path = self._new_file(relative)
+        with self._os_errors(path):
+            return path.open("w", encoding="utf-8", newline="\n")
+
+    def _new_file(self, relative: str) -> Path:
+        if relative in self.written:
+            raise UsageError(f"two outputs would share the file {relative!r}")
+        path = safe_join(self.stage, relative)
+        with self._os_errors(path):
+            path.parent.mkdir(parents=True, exist_ok=True)
+        self.written.add(relative)
+        return path
+
+    @property
+    def stage(self) -> Path:
+        if self._stage is None:
+            raise RuntimeError("OutputFolder used outside its `with` block")
+        return self._stage
+
+    def commit(self, keep: Callable[[str], bool] = lambda relative: False) -> list[str]:
+        """Carry over what stays, write the marker, swap the folders; the removed paths."""
+        with self._os_errors(self.shown):
+            removed = sorted(r for r in self._previous - self.written if not keep(r))
+            carried = _carry_over(self.root, self.stage, self.written, set(removed))
+            marker = {"owner": self.owner, "files": sorted(self.written | carried)}
+            (self.stage / MANIFEST).write_text(json.dumps(marker, indent=1) + "\n", "utf-8")
+            _swap(self.stage, self.root)
+        return removed
+
+    def _claim(self) -> set[str]:
+        """The files the owner wrote last time; refuse a folder someone else owns."""
+        if self.root == self.root.parent:
+            raise UsageError(
+                f"refusing to replace the root folder {self.shown}", hint="choose a subfolder"
+            )
+        _recover(self.root)
+        if not self.root.exists():
+            return set()
+        if not self.root.is_dir():
+            raise UsageError(
+                f"{self.shown} is a file, not a folder", hint="choose another --out or remove it"
+            )
+        owner, files = _read_marker(self.root)
+        if owner is None and any(self.root.iterdir()):
+            raise UsageError(
+                f"{self.shown} is not empty and was not written by sunset",
+                hint="sunset replaces its output folder as a whole: choose a new or empty --out",
+            )
+        if owner not in (None, "", self.owner):
+            raise UsageError(
+                f"{self.shown} holds the output of `sunset {owner}`",
+                hint=f"give `sunset {self.owner}` a folder of its own with --out",
+            )
+        return files
+
+    @contextlib.contextmanager
+    def _os_errors(self, where: Path) -> Iterator[None]:
+        try:
+            yield
+        except OSError as exc:
+            raise SunsetError(
+                f"cannot write the output: {exc.strerror or exc}",
+                exc.filename or where,
+                hint="choose a folder you can write to with --out; the earlier output is intact",
+            ) from exc
+
+
+def _read_marker(root: Path) -> tuple[str | None, set[str]]:
+    """(owner, files). Owner "" is a marker of an older sunset that did not say."""
     try:
         data = json.loads((root / MANIFEST).read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        return None, set()
     except (OSError, ValueError):
-        return set()
-    if not isinstance(data, list):
-        return set()
-    return {item for item in data if isinstance(item, str) and _is_safe(item)}
+        return "", set()
+    if isinstance(data, list):  # the older form: only the files
+        owner, files = "", data
+    elif isinstance(data, dict):
+        owner, files = str(data.get("owner") or ""), data.get("files") or []
+    else:
+        return "", set()
+    return owner, {f for f in files if isinstance(f, str) and _is_safe(f)}
 
 
 def _is_safe(relative: str) -> bool:
@@ -73,58 +190,125 @@ def _is_safe(relative: str) -> bool:
     return bool(parts) and not PurePosixPath(relative).is_absolute() and ".." not in parts
 
 
-def _remove_empty_parents(folder: Path, root: Path) -> None:
-    while folder != root and folder.is_dir() and not any(folder.iterdir()):
-        folder.rmdir()
-        folder = folder.parent
+def _siblings(root: Path, kind: str) -> list[Path]:
+    return sorted(root.parent.glob(f".{root.name}{_LITTER}{kind}-*"))
 
 
-class StagedTree:
-    """Files written one by one into a staging folder beside the output, then moved in.
+def _make_stage(root: Path) -> tuple[Path, int]:
+    root.parent.mkdir(parents=True, exist_ok=True)
+    stage = root.parent / f".{root.name}{_LITTER}new-{secrets.token_hex(6)}"
+    stage.mkdir()  # not mkdtemp: its 0700 would become the output folder's mode
+    if root.is_dir():
+        stage.chmod(stat.S_IMODE(root.stat().st_mode))
+    fd = os.open(stage, os.O_RDONLY)
+    fcntl.flock(fd, fcntl.LOCK_EX)  # released when this process ends, however it ends
+    return stage, fd
 
-    `commit()` moves every file into place and removes the stale files of the previous
-    run (by its manifest); `abort()` leaves the output folder exactly as it was. For jobs
-    that stream their output and must write nothing when the input turns out bad.
-    """
 
-    def __init__(self, root: Path) -> None:
-        self.root = root
-        root.parent.mkdir(parents=True, exist_ok=True)
-        self.stage = Path(tempfile.mkdtemp(prefix=f".{root.name}.staging-", dir=root.parent))
-        self.written: set[str] = set()
+def _remove_litter(root: Path) -> None:
+    """Remove siblings of earlier runs that are no longer running (none holds a lock)."""
+    for folder in _siblings(root, "new") + _siblings(root, "old"):
+        try:
+            fd = os.open(folder, os.O_RDONLY)
+        except OSError:
+            continue
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError:
+            continue  # a live run's folder
+        finally:
+            os.close(fd)
+        shutil.rmtree(folder, ignore_errors=True)
 
-    def write(self, relative: str, text: str) -> None:
-        if relative in self.written:
-            raise UsageError(f"two outputs would share the file {relative!r}")
-        path = safe_join(self.stage, relative)
-        path.parent.mkdir(parents=True, exist_ok=True)
-        with path.open("w", encoding="utf-8", newline="\n") as handle:
-            handle.write(text)
-        self.written.add(relative)
 
-    def open(self, relative: str) -> IO[str]:
-        """A file in the staging folder to stream into (summary files of large runs)."""
-        if relative in self.written:
-            raise UsageError(f"two outputs would share the file {relative!r}")
-        path = safe_join(self.stage, relative)
-        path.parent.mkdir(parents=True, exist_ok=True)
-        self.written.add(relative)
-        return path.open("w", encoding="utf-8", newline="\n")
+def _recover(root: Path) -> None:
+    """After a kill between the two renames of the fallback swap, put the old folder back."""
+    if not root.exists():
+        for old in _siblings(root, "old"):
+            old.rename(root)
+            return
 
-    def commit(self, is_stale: Callable[[str], bool] = lambda relative: True) -> list[str]:
-        previous = _read_manifest(self.root)
-        self.root.mkdir(parents=True, exist_ok=True)
-        for relative in sorted(self.written):
-            target = safe_join(self.root, relative)
-            target.parent.mkdir(parents=True, exist_ok=True)
-            safe_join(self.stage, relative).replace(target)
-        removed = [rel for rel in sorted(previous - self.written) if is_stale(rel)]
-        for relative in removed:
-            safe_join(self.root, relative).unlink(missing_ok=True)
-        kept = (previous - set(removed)) | self.written
-        atomic_write(self.root / MANIFEST, json.dumps(sorted(kept), indent=1) + "\n")
-        self.abort()
-        return removed
 
-    def abort(self) -> None:
-        shutil.rmtree(self.stage, ignore_errors=True)
+def _carry_over(root: Path, stage: Path, written: set[str], removed: set[str]) -> set[str]:
+    """Link every file of the old folder that stays into the new one; the owner's ones."""
+    carried: set[str] = set()
+    if not root.is_dir():
+        return carried
+    previous = _read_marker(root)[1]
+    taken_dirs = {str(p) for w in written for p in PurePosixPath(w).parents}
+    for path in _walk(root):
+        relative = path.relative_to(root).as_posix()
+        ours = relative in previous and stat.S_ISREG(path.lstat().st_mode)
+        if relative == MANIFEST or relative in removed or (ours and relative in written):
+            continue
+        parents = PurePosixPath(relative).parents
+        if relative in written or relative in taken_dirs or any(str(p) in written for p in parents):
+            # Not ours (a person's file, folder or pipe) where the new output goes.
+            raise UsageError(
+                f"{relative} in the output folder was not written by sunset, and the new "
+                "output needs its place",
+                root,
+                hint="move it out of the folder, then run again",
+            )
+        target = safe_join(stage, relative)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        _link_or_copy(path, target)
+        carried.add(relative)
+    return carried & previous
+
+
+def _walk(root: Path) -> list[Path]:
+    """Every non-folder under root, without following symbolic links."""
+    found: list[Path] = []
+    with os.scandir(root) as entries:
+        for entry in entries:
+            if entry.is_dir(follow_symlinks=False):
+                found += _walk(Path(entry.path))
+            else:
+                found.append(Path(entry.path))
+    return found
+
+
+def _link_or_copy(source: Path, target: Path) -> None:
+    try:
+        os.link(source, target, follow_symlinks=False)
+    except OSError:
+        shutil.copy2(source, target, follow_symlinks=False)
+
+
+def _swap(stage: Path, root: Path) -> None:
+    """Put stage in root's place in one step; remove what was there."""
+    if not root.exists():
+        stage.rename(root)
+        return
+    if _exchange(stage, root):
+        shutil.rmtree(stage, ignore_errors=True)
+        return
+    # No atomic exchange on this system: two renames, repaired by _recover after a kill.
+    old = root.parent / f".{root.name}{_LITTER}old-{secrets.token_hex(6)}"
+    root.rename(old)
+    stage.rename(root)
+    shutil.rmtree(old, ignore_errors=True)
+
+
+def _exchange(first: Path, second: Path) -> bool:
+    """renameat2(RENAME_EXCHANGE); False where the system or file system lacks it."""
+    renameat2 = getattr(_libc(), "renameat2", None)
+    if renameat2 is None:
+        return False
+    result = renameat2(
+        _AT_FDCWD, os.fsencode(first), _AT_FDCWD, os.fsencode(second), _RENAME_EXCHANGE
+    )
+    if result == 0:
+        return True
+    code = ctypes.get_errno()
+    if code in (errno.EINVAL, errno.ENOSYS, errno.EOPNOTSUPP):
+        return False
+    raise OSError(code, os.strerror(code), str(second))
+
+
+def _libc() -> ctypes.CDLL | None:
+    try:
+        return ctypes.CDLL(None, use_errno=True)
+    except OSError:
+        return None

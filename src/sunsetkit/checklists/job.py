@@ -24,9 +24,9 @@ from ..html import create_html_environment, html_name
 from ..i18n import SOURCE_LOCALE
 from ..load import load_glossary, load_migrations
 from ..project import Project
-from ..render import create_environment
+from ..render import create_environment, render
 from ..site import LocaleContexts, guide_pages
-from ..write import StagedTree
+from ..write import OutputFolder
 from .model import Customer, Plan
 from .overview import (
     NO_DEADLINE,
@@ -118,68 +118,73 @@ def run_checklists(
     seen: set[str] = set()
     if parallel is None:
         parallel = source.stat().st_size > PARALLEL_BYTES
-    tree = StagedTree(out)
     pages: PagePipeline | None = None
-    try:
-        with tree.open("summary.json") as summary, tree.open("deadlines.ics") as calendar:
-            calendar.write(calendar_head())
-            pages = PagePipeline(project, as_of, tree.write, calendar, parallel)
-            summary.write(f'{{"as_of": "{as_of.isoformat()}",\n"customers": [')
-            for where, record in read_customers(source, progress):
-                if not isinstance(record, InvalidRecord) and record.id in seen:
-                    record = InvalidRecord(where, f"customer id {record.id!r} appears twice")
-                if isinstance(record, InvalidRecord):
-                    _invalid(where, record, skip_invalid, result)
-                    continue
-                seen.add(record.id)
-                locale_id = forced_locale or _locale(record, choices, result)
-                try:
-                    plan = plan_customer(record, matcher, locale_id, as_of, link)
-                except ValueError as exc:
-                    _invalid(where, InvalidRecord(where, str(exc)), skip_invalid, result)
-                    continue
-                if plan is None:
-                    result.unaffected += 1
-                    continue
-                context = {**locales(locale_id), "plan": plan}
-                markdown = template.render(context)
-                if "md" in written:
-                    tree.write(plan.file, markdown)
-                rows = _overview_rows(plan)
-                pages.add(
-                    PageJob(
-                        html_name(plan.file) if "html" in written else None,
-                        markdown,
-                        locale_id,
-                        plan.customer.name,
-                        _stem(plan),
-                        tuple(rows),
+    with OutputFolder(out, "checklists") as tree:
+        try:
+            with tree.open("summary.json") as summary, tree.open("deadlines.ics") as calendar:
+                calendar.write(calendar_head())
+                pages = PagePipeline(project, as_of, tree.write, calendar, parallel)
+                summary.write(f'{{"as_of": "{as_of.isoformat()}",\n"customers": [')
+                for where, record in read_customers(source, progress):
+                    if not isinstance(record, InvalidRecord) and record.id in seen:
+                        record = InvalidRecord(where, f"customer id {record.id!r} appears twice")
+                    if isinstance(record, InvalidRecord):
+                        _invalid(where, record, skip_invalid, result)
+                        continue
+                    seen.add(record.id)
+                    locale_id = forced_locale or _locale(record, choices, result)
+                    try:
+                        plan = plan_customer(record, matcher, locale_id, as_of, link)
+                    except ValueError as exc:
+                        _invalid(where, InvalidRecord(where, str(exc)), skip_invalid, result)
+                        continue
+                    if plan is None:
+                        result.unaffected += 1
+                        continue
+                    context = {**locales(locale_id), "plan": plan}
+                    markdown = render(template, context)
+                    if "md" in written:
+                        tree.write(plan.file, markdown)
+                    rows = _overview_rows(plan)
+                    pages.add(
+                        PageJob(
+                            html_name(plan.file) if "html" in written else None,
+                            markdown,
+                            locale_id,
+                            plan.customer.name,
+                            _stem(plan),
+                            tuple(rows),
+                        )
                     )
-                )
+                    summary.write(
+                        ("," if result.written else "")
+                        + "\n"
+                        + json.dumps(_summary_entry(plan, written), ensure_ascii=False)
+                    )
+                    result.written += 1
+                    overview.rows += rows
+                    overview.customers_by_locale[locale_id] += 1
+                    linked_guides.update((locale_id, item.migration.id) for item in plan.items)
+                pages.close()
+                calendar.write(calendar_tail())
                 summary.write(
-                    ("," if result.written else "")
-                    + "\n"
-                    + json.dumps(_summary_entry(plan, written), ensure_ascii=False)
+                    f'\n],\n"unaffected": {result.unaffected},\n"warnings": '
+                    f"{json.dumps(result.warnings, ensure_ascii=False, indent=1)}}}\n"
                 )
-                result.written += 1
-                overview.rows += rows
-                overview.customers_by_locale[locale_id] += 1
-                linked_guides.update((locale_id, item.migration.id) for item in plan.items)
-            pages.close()
-            calendar.write(calendar_tail())
-            summary.write(
-                f'\n],\n"unaffected": {result.unaffected},\n"warnings": '
-                f"{json.dumps(result.warnings, ensure_ascii=False, indent=1)}}}\n"
-            )
-        html_env = create_html_environment(project.templates_dir)
-        _write_overview(tree, overview, {"md": env, "html": html_env}, written)
-        if guides_url is None:
-            _write_guides(tree, project, locales, linked_guides)
-        result.removed = tree.commit()
-    finally:
-        if pages is not None:
-            pages.abort()
-        tree.abort()
+            if result.skipped and not result.written + result.unaffected:
+                raise ContentError(
+                    f"every record was invalid ({result.skipped} skipped): nothing to write",
+                    source,
+                    hint="fix the records; the earlier checklists are kept",
+                )
+            html_env = create_html_environment(project.templates_dir)
+            _write_overview(tree, overview, {"md": env, "html": html_env}, written)
+            if guides_url is None:
+                _write_guides(tree, project, locales, linked_guides)
+            result.removed = tree.commit()
+        finally:
+            if pages is not None:
+                pages.abort()
     return result
 
 
@@ -207,7 +212,7 @@ def _stem(plan: Plan) -> str:
 
 
 def _write_overview(
-    tree: StagedTree, overview: Overview, envs: dict[str, Any], written: Collection[str]
+    tree: OutputFolder, overview: Overview, envs: dict[str, Any], written: Collection[str]
 ) -> None:
     for relative, text in overview.render(envs, written):
         tree.write(relative, text)
@@ -217,7 +222,7 @@ def _write_overview(
 
 
 def _write_guides(
-    tree: StagedTree, project: Project, locales: LocaleContexts, linked: set[tuple[str, str]]
+    tree: OutputFolder, project: Project, locales: LocaleContexts, linked: set[tuple[str, str]]
 ) -> None:
     """The guides the checklists link, as HTML in guides/: the folder is whole wherever it
     is moved. Each guide's language switcher offers the locales the folder has."""

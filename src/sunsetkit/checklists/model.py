@@ -19,7 +19,17 @@ def _blank_to_none(value: object) -> object:
     return None if isinstance(value, str) and not value.strip() else value
 
 
+def _not_bool(value: object) -> object:
+    # JSON true is not a count of licenses (pydantic would read it as 1).
+    if isinstance(value, bool):
+        raise ValueError("a number of licenses, not true or false")
+    return value
+
+
 Optional = BeforeValidator(_blank_to_none)
+#: Far more licenses than any subscription has: a bound, so a 5,000-digit number is
+#: refused by size rather than echoed.
+MAX_QUANTITY = 10_000_000
 
 
 class _Record(BaseModel):
@@ -32,7 +42,7 @@ class Subscription(_Record):
     offer_id: Annotated[str | None, Optional] = Field(default=None, alias="offerId")
     offer_name: Annotated[str | None, Optional] = Field(default=None, alias="offerName")
     friendly_name: Annotated[str | None, Optional] = Field(default=None, alias="friendlyName")
-    quantity: int = Field(ge=0)
+    quantity: Annotated[int, BeforeValidator(_not_bool)] = Field(ge=0, le=MAX_QUANTITY)
     unit_type: Annotated[str | None, Optional] = Field(default=None, alias="unitType")
     commitment_end_date: Annotated[dt.date | None, Optional] = Field(
         default=None, alias="commitmentEndDate"

@@ -7,7 +7,9 @@ record index or line, so a bad record can be reported exactly and skipped on req
 from __future__ import annotations
 
 import csv
+import difflib
 import io
+import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -17,6 +19,7 @@ import ijson
 from pydantic import ValidationError
 
 from ..errors import ContentError
+from ..files import open_regular
 from .model import Customer, Subscription
 
 __all__ = ["CSV_COLUMNS", "InvalidRecord", "Record", "read_customers"]
@@ -35,6 +38,12 @@ CSV_COLUMNS = (
     "status",
 )
 REQUIRED_COLUMNS = ("customerId", "companyName", "subscriptionId", "quantity")
+#: Deepest nesting of JSON arrays and objects read (a customer needs 6): deeper input
+#: would make the parser's memory grow with the square of the depth.
+MAX_DEPTH = 64
+#: Longest CSV field (the csv module's own limit), so one row cannot take all memory.
+MAX_FIELD = 131_072
+EXPECTED_JSON = 'expected {"items": [customer, ...]}, as the Partner Center API returns it'
 
 
 @dataclass(frozen=True)
@@ -53,15 +62,31 @@ def read_customers(path: Path, progress: Progress | None = None) -> Iterator[Rec
     """Customers from a .json or .csv file, in file order.
 
     A file that is not UTF-8 cannot be read on: that is a ContentError, not a record."""
-    reader = _read_csv if path.suffix.lower() == ".csv" else _read_json
+    is_csv = path.suffix.lower() == ".csv"
+    reader = _read_csv if is_csv else _read_json
+    count = 0
     try:
-        yield from reader(path, progress)
+        for record in reader(path, progress):
+            count += 1
+            yield record
     except UnicodeDecodeError as exc:
         raise ContentError(
             f"not UTF-8 text (byte {exc.start})", path, hint="save the file as UTF-8"
         ) from exc
     except OSError as exc:
-        raise ContentError(f"cannot read: {exc.strerror}", path) from exc
+        raise ContentError(
+            f"cannot read: {exc.strerror}", path, hint="check the file name and its permissions"
+        ) from exc
+    if count == 0:
+        # Nothing read where the user clearly meant customers: never a run that would
+        # replace every earlier checklist with none.
+        if is_csv:
+            raise ContentError(
+                "no customer rows: the file has a header only",
+                path,
+                hint="add one row per subscription under the header",
+            )
+        raise ContentError(f"no customers: {_json_shape(path)}", path, hint=EXPECTED_JSON)
 
 
 def _validation_message(exc: ValidationError) -> str:
@@ -74,7 +99,15 @@ def _validation_message(exc: ValidationError) -> str:
 
 
 def _read_json(path: Path, progress: Progress | None) -> Iterator[Record]:
-    with path.open("rb") as handle:
+    with open_regular(path) as raw_handle:
+        if raw_handle.read(3) == b"\xef\xbb\xbf":
+            raise ContentError(
+                "the file starts with a byte order mark (BOM), which JSON does not allow",
+                path,
+                hint="save it as UTF-8 without BOM",
+            )
+        raw_handle.seek(0)
+        handle = _DepthGuard(raw_handle, path)
         index = -1
         try:
             for index, raw in enumerate(ijson.items(handle, "items.item", use_float=True)):
@@ -117,25 +150,122 @@ def _customer_from_api(raw: Any) -> Customer | InvalidRecord:
         return InvalidRecord("", _validation_message(exc))
 
 
+def _json_shape(path: Path) -> str:
+    """What the top level of a JSON file holds instead of an "items" list."""
+    with open_regular(path) as raw:
+        events = ijson.parse(_DepthGuard(raw, path))
+        _, event, _ = next(events, ("", "end", None))
+        if event != "start_map":
+            kind = {"start_array": "a list"}.get(event, "not an object")
+            return f"the top level is {kind}"
+        keys = []
+        for prefix, event, value in events:
+            if prefix == "" and event == "map_key":
+                keys.append(str(value))
+            elif prefix == "items" and event in ("start_map", "string", "number", "boolean"):
+                return '"items" is not a list'
+            elif prefix == "items" and event == "start_array":
+                return '"items" is an empty list'
+        close = [k for k in keys if k.casefold() == "items"] or difflib.get_close_matches(
+            "items", keys, n=1
+        )
+        found = f" (found {close[0]!r}: keys are case-sensitive)" if close else ""
+        return f'no "items" key{found}'
+
+
+_STRING = re.compile(rb'"(?:[^"\\]|\\.)*+"')
+_STRING_REST = re.compile(rb'(?:[^"\\]|\\.)*+')
+_STRING_END = re.compile(rb'(?:[^"\\]|\\.)*+"')
+_NOT_BRACKETS = bytes(b for b in range(256) if b not in b"[]{}")
+
+
+class _DepthGuard:
+    """A binary file whose reads fail once JSON nests deeper than MAX_DEPTH.
+
+    Strings are skipped at the speed of `re` (their brackets are not structure); the
+    bytes are counted exactly only in the rare chunk that could reach the limit."""
+
+    def __init__(self, raw: IO[bytes], path: Path) -> None:
+        self.raw = raw
+        self.path = path
+        self.depth = 0
+        self.in_string = False
+        self.pending_escape = False
+
+    def tell(self) -> int:
+        return self.raw.tell()
+
+    def read(self, size: int = -1) -> bytes:
+        chunk = self.raw.read(size)
+        self._scan(chunk)
+        return chunk
+
+    def _scan(self, chunk: bytes) -> None:
+        start = 0
+        if self.in_string:
+            start = 1 if self.pending_escape and chunk else 0
+            end = _STRING_END.match(chunk, start)
+            if end is None:
+                rest = _STRING_REST.match(chunk, start)
+                self.pending_escape = rest is not None and rest.end() < len(chunk)
+                return
+            self.in_string, start = False, end.end()
+        structure = _STRING.sub(b"", chunk[start:])
+        quote = structure.find(b'"')
+        if quote >= 0:  # a string that goes on in the next chunk
+            tail = structure[quote + 1 :]
+            rest = _STRING_REST.match(tail)
+            self.in_string = True
+            self.pending_escape = rest is not None and rest.end() < len(tail)
+            structure = structure[:quote]
+        self._count(structure.translate(None, _NOT_BRACKETS))
+
+    def _count(self, brackets: bytes) -> None:
+        opens = brackets.count(b"[") + brackets.count(b"{")
+        if self.depth + opens <= MAX_DEPTH:
+            self.depth += 2 * opens - len(brackets)
+            return
+        for byte in brackets:
+            self.depth += 1 if byte in b"[{" else -1
+            if self.depth > MAX_DEPTH:
+                raise ContentError(
+                    f"JSON nested deeper than {MAX_DEPTH} levels",
+                    self.path,
+                    hint=f"a customer record needs a few levels; {EXPECTED_JSON}",
+                )
+
+
 # --- CSV --------------------------------------------------------------------------------
 
 
 def _read_csv(path: Path, progress: Progress | None) -> Iterator[Record]:
-    with path.open("rb") as raw, io.TextIOWrapper(raw, encoding="utf-8-sig", newline="") as handle:
-        header = handle.readline()
+    csv.field_size_limit(MAX_FIELD)
+    with (
+        open_regular(path) as raw,
+        io.TextIOWrapper(raw, encoding="utf-8-sig", newline="") as handle,
+    ):
+        header = handle.readline(MAX_FIELD)
         delimiter = ";" if header.count(";") > header.count(",") else ","
         reader = csv.DictReader(_chain(header, handle), delimiter=delimiter)
-        missing = [c for c in REQUIRED_COLUMNS if c not in (reader.fieldnames or [])]
-        if missing:
-            yield (
-                f"{path}:1",
-                InvalidRecord(
-                    f"{path}:1",
-                    f"missing column(s) {', '.join(missing)}; expected {', '.join(CSV_COLUMNS)}",
-                ),
-            )
-            return
-        yield from _group_rows(path, reader, raw, progress)
+        try:
+            missing = [c for c in REQUIRED_COLUMNS if c not in (reader.fieldnames or [])]
+            if missing:
+                # The whole file is unusable: fatal, even with --skip-invalid.
+                raise ContentError(
+                    f"missing column(s) {', '.join(missing)}",
+                    path,
+                    1,
+                    hint=f"the header must name the columns {', '.join(CSV_COLUMNS)}",
+                )
+            yield from _group_rows(path, reader, raw, progress)
+        except csv.Error as exc:
+            raise ContentError(
+                f"cannot read the CSV: {exc}",
+                path,
+                reader.line_num or 1,
+                hint=f"a field may hold at most {MAX_FIELD:,} characters; "
+                "close every quoted field with a double quote",
+            ) from exc
 
 
 def _chain(first: str, rest: IO[str]) -> Iterator[str]:

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from babel.messages.catalog import Catalog
 from babel.messages.plurals import get_plural
-from babel.messages.pofile import PoFileError, read_po
+from babel.messages.pofile import PoFileError
 
 from ..i18n import bcp47, parse_locale
 from .base import Entry, Finding, Severity
@@ -24,7 +24,6 @@ __all__ = [
     "expected_plurals",
     "finding",
     "obsolete_entries",
-    "read_catalog",
     "singular_only",
 ]
 
@@ -37,12 +36,6 @@ class CatalogStats:
     @property
     def percent(self) -> float:
         return 100.0 * self.translated / self.messages if self.messages else 100.0
-
-
-def read_catalog(path: Path) -> Catalog:
-    """Babel's reader; a file it cannot read raises OSError, PoFileError or ValueError."""
-    with path.open("rb") as handle:
-        return read_po(handle, abort_invalid=True)
 
 
 def catalog_locale(catalog: Catalog, path: Path, forced: str | None) -> str | None:

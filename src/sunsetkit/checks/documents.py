@@ -16,6 +16,8 @@ from typing import Any
 
 from babel.messages.catalog import Message
 
+from ..errors import SunsetError
+from ..files import read_regular
 from ..i18n import SOURCE_LOCALE
 from .base import Entry, Finding, MessageContext
 from .catalogs import finding
@@ -45,9 +47,10 @@ def check_document(path: Path, text: str, md: Any, options: CheckOptions) -> Che
 
 
 def _read(path: Path) -> str:
+    """An English source page's text; "" when it cannot be read (never opens a pipe)."""
     try:
-        return path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError):
+        return read_regular(path).decode("utf-8")
+    except (SunsetError, UnicodeDecodeError):
         return ""
 
 

@@ -14,19 +14,19 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
 
-from ..errors import UsageError, did_you_mean
+from ..errors import SunsetError, UsageError, did_you_mean
+from ..files import read_regular
+from ..i18n import read_catalog
 from ..model import Glossary
 from .base import Check, Entry, Finding, LocaleGlossary, MessageContext, Severity
 from .catalogs import (
     CatalogStats,
-    PoFileError,
     catalog_locale,
     check_catalog_header,
     coverage,
     expected_plurals,
     finding,
     obsolete_entries,
-    read_catalog,
     singular_only,
 )
 from .glossary import check_consistency, locale_glossary
@@ -94,12 +94,24 @@ def load_config(pyproject: Path) -> tuple[dict[str, Severity], frozenset[str]]:
     if not pyproject.is_file():
         return {}, frozenset()
     try:
-        data = tomllib.loads(pyproject.read_text(encoding="utf-8"))
-    except (OSError, tomllib.TOMLDecodeError) as exc:
-        raise UsageError(f"cannot read the configuration: {exc}", pyproject) from exc
-    section: dict[str, Any] = data.get("tool", {}).get("sunset", {}).get("check", {})
-    severities = dict(section.get("severity", {}))
-    disabled = list(section.get("disable", []))
+        data = tomllib.loads(read_regular(pyproject).decode("utf-8"))
+    except (UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+        raise UsageError(
+            f"cannot read the configuration: {exc}",
+            pyproject,
+            hint="save it as UTF-8 TOML; check it with a TOML validator",
+        ) from exc
+    section = data
+    for key in ("tool", "sunset", "check"):
+        section = _table(section, key, pyproject)
+    severities = _table(section, "severity", pyproject)
+    disabled = section.get("disable", [])
+    if not isinstance(disabled, list) or not all(isinstance(d, str) for d in disabled):
+        raise UsageError(
+            "[tool.sunset.check] disable must be a list of check ids",
+            pyproject,
+            hint='write disable = ["end-punctuation"]; `sunset check --list` gives the ids',
+        )
     for check_id in [*severities, *disabled]:
         if check_id not in CHECKS_BY_ID:
             raise UsageError(
@@ -113,8 +125,22 @@ def load_config(pyproject: Path) -> tuple[dict[str, Severity], frozenset[str]]:
                 f"[tool.sunset.check] severity of {check_id} must be "
                 f"'error' or 'warning', not {severity!r}",
                 pyproject,
+                hint='write severity = { english-left = "warning" }',
             )
     return severities, frozenset(disabled)
+
+
+def _table(data: dict[str, Any], key: str, pyproject: Path) -> dict[str, Any]:
+    """data[key] as a TOML table ({} when absent); a value of another type is an error."""
+    value = data.get(key, {})
+    if not isinstance(value, dict):
+        raise UsageError(
+            f"{key} in [tool.sunset] settings must be a table, not {type(value).__name__}",
+            pyproject,
+            hint='write [tool.sunset.check] with severity = { id = "warning" } '
+            'and disable = ["id"]',
+        )
+    return value
 
 
 def discover(paths: Sequence[Path]) -> tuple[list[Path], list[Path], list[Path]]:
@@ -232,13 +258,9 @@ def _size(path: Path) -> int:
 def check_catalog_file(path: Path, options: CheckOptions) -> Outcome:
     """Every enabled check over one PO/POT file. Never raises for a bad file."""
     try:
-        catalog = read_catalog(path)
-    except (OSError, PoFileError, ValueError, UnicodeDecodeError) as exc:
-        text = getattr(exc, "strerror", None) or str(exc)
-        line = getattr(exc, "lineno", None)
-        error = _read_error(
-            path, options, f"cannot read: {text}", line + 1 if isinstance(line, int) else None
-        )
+        catalog = read_catalog(path)  # the reader of `sunset build`: one verdict
+    except SunsetError as exc:
+        error = _read_error(path, options, exc.message, exc.line)
         return [error], CatalogStats(), None, False
     locale = catalog_locale(catalog, path, options.locale)
     entries = [Entry(m) for m in catalog if m.id]
@@ -337,11 +359,10 @@ def _check_pages(paths: list[Path], options: CheckOptions, result: CheckResult) 
     md = _markdown_parser()
     found: list[Finding] = []
     for path in paths:
-        try:
-            text = path.read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError) as exc:
+        text = _read_page(path)
+        if isinstance(text, SunsetError):
             result.unreadable += 1
-            found.append(_read_error(path, options, f"cannot read: {exc}"))
+            found.append(_read_error(path, options, str(text.message)))
             continue
         checked = check_document(path, text, md, options)
         if checked is None:
@@ -351,3 +372,13 @@ def _check_pages(paths: list[Path], options: CheckOptions, result: CheckResult) 
         found += checked[0]
         result.messages += checked[1]
     return found
+
+
+def _read_page(path: Path) -> str | SunsetError:
+    """A page's text, or the error to report (a pipe is never opened for reading)."""
+    try:
+        return read_regular(path).decode("utf-8")
+    except SunsetError as exc:
+        return exc
+    except UnicodeDecodeError:
+        return SunsetError("cannot read: not UTF-8 text (save it as UTF-8)", path)

@@ -30,7 +30,6 @@ def locale_glossary(
     if glossary is None:
         return LocaleGlossary(names=names, function_words=words)
     locale = _glossary_locale(glossary, locale)
-    fmt = glossary.label_format.get(locale or "", "{label}")
     verbatim, terms, labels, open_labels = [], {}, {}, set()
     translated: set[str] = set()
     for entry in glossary.terms:
@@ -39,7 +38,8 @@ def locale_glossary(
             if not forms:  # no approved label: bold, and one translation throughout
                 open_labels.add(entry.source)
                 continue
-            labels[entry.source] = tuple(dict.fromkeys((fmt.format(label=forms[0]), *forms)))
+            shown = glossary.format_label(locale, forms[0])
+            labels[entry.source] = tuple(dict.fromkeys((shown, *forms)))
             translated.add(entry.source)
         elif not forms or forms == (entry.source,):
             verbatim.append(entry.source)

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from babel.messages.catalog import PYTHON_FORMAT
 
-from ..i18n import MACHINE_COMMENT, MACHINE_FLAG
+from ..i18n import MACHINE_COMMENT, MACHINE_FLAG, malformed_placeholders
 from .base import Entry, MessageContext
 from .english import NOT_PROSE
 
@@ -163,6 +163,8 @@ def check_placeholders(entry: Entry, ctx: MessageContext) -> Iterator[str]:
             yield f"{where}missing placeholder {', '.join(missing)}"
         if extra:
             yield f"{where}unknown placeholder {', '.join(extra)}"
+        if broken := malformed_placeholders(entry.ids, text):  # what the build refuses
+            yield f"{where}malformed placeholder {', '.join(broken)}: write a literal % as %%"
         if not missing and not extra:
             yield from _order(entry.ids[min(index, len(entry.ids) - 1)], text, where)
 
