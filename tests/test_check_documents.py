@@ -93,3 +93,16 @@ def test_the_projects_side_by_side_pages_are_clean(tmp_path: Path) -> None:
 )
 def test_folder_names_that_are_locales(name: str, locale: str | None) -> None:
     assert folder_locale(name) == locale
+
+
+def test_side_by_side_segments_keep_inline_html_and_skip_segments_without_english() -> None:
+    text = (
+        '<span data-ttu-id="a-1">Zie <span class="x">dit</span> deel<br/></span>'
+        '<span class="sxs-lookup"><span data-stu-id="a-1">See <span class="x">this</span>'
+        " part<br/></span></span>\n"
+        '<span data-ttu-id="a-2">Zonder bron</span>\n'
+    )
+    segments = read_side_by_side(text)
+    assert [(s.translation, s.source) for s in segments] == [
+        ('Zie <span class="x">dit</span> deel<br/>', 'See <span class="x">this</span> part<br/>')
+    ]
