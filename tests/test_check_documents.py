@@ -47,9 +47,9 @@ def test_link_targets_are_quoted_as_written() -> None:
 
 def test_parallel_trees_are_aligned_block_by_block() -> None:
     assert _found(FIXTURES / "tree") == {
-        ("guide.md", 5, "code"),
-        ("guide.md", 7, "links"),
-        ("guide.md", 9, "page-structure"),
+        ("guide.md", 10, "code"),
+        ("guide.md", 12, "links"),
+        ("guide.md", 14, "page-structure"),
         ("intro.sv.md", 3, "placement"),
         ("intro.sv.md", 3, "ui"),
     }

@@ -37,10 +37,10 @@ def check_document(path: Path, text: str, md: Any, options: CheckOptions) -> Che
     pair = pairing(path)
     if _has_ms_keys(text) or (pair.source is not None and _has_ms_keys(_read(pair.source))):
         return _guide(path, text, md, options)
-    if text.startswith("---") and folder_locale(path.parent.name) is not None:
-        return _guide(path, text, md, options)
     if pair.source is not None and pair.locale is not None:
         return _parallel(path, text, pair.source, pair.locale, md, options)
+    if text.startswith("---") and folder_locale(path.parent.name) is not None:
+        return _guide(path, text, md, options)  # a guide without its en-US page
     return None
 
 
