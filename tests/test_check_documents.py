@@ -65,8 +65,9 @@ def test_pairing_by_folder_and_by_suffix() -> None:
 
 
 def test_ordinary_markdown_is_left_alone() -> None:
-    result = run_checks([FIXTURES / "tree" / "README.md"], CheckOptions())
-    assert result.findings == [] and result.pages == 0 and result.left == 1
+    # The project's README mentions the side-by-side markup without having a segment.
+    result = run_checks([FIXTURES / "tree" / "README.md", ROOT / "README.md"], CheckOptions())
+    assert result.findings == [] and result.pages == 0 and result.left == 2
 
 
 def test_the_projects_side_by_side_pages_are_clean(tmp_path: Path) -> None:
