@@ -123,3 +123,40 @@ def test_pre_commit_hook_leaves_ordinary_markdown_and_checks_the_rest() -> None:
     mixed = CliRunner().invoke(main, ["check", *args, readme, str(FIXTURES / "sxs" / "migrate.md")])
     assert mixed.exit_code == 1
     assert "migrate.md:10: error placement" in mixed.output
+
+
+class _Dist:
+    """An installed distribution as importlib.metadata shows it, for the home page."""
+
+    def __init__(self, urls: list[str], direct_url: str | None) -> None:
+        self._urls, self._direct = urls, direct_url
+
+    @property
+    def metadata(self) -> _Dist:
+        return self
+
+    def get_all(self, key: str) -> list[str]:
+        return self._urls if key == "Project-URL" else []
+
+    def read_text(self, name: str) -> str | None:
+        return self._direct if name == "direct_url.json" else None
+
+
+@pytest.mark.parametrize(
+    ("dist", "expected"),
+    [
+        (_Dist(["Homepage, https://example.org/sunset"], None), "https://example.org/sunset"),
+        (
+            _Dist([], '{"url": "https://example.org/sunset.git", "vcs_info": {}}'),
+            "https://example.org/sunset.git",
+        ),
+        (_Dist([], '{"url": "file:///work/sunset", "dir_info": {"editable": true}}'), None),
+        (_Dist([], "not json"), None),
+    ],
+)
+def test_sarif_information_uri_comes_from_the_installed_package(
+    dist: _Dist, expected: str | None
+) -> None:
+    from sunsetkit.report import _home_page
+
+    assert _home_page(dist) == expected

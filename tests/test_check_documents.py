@@ -47,9 +47,9 @@ def test_link_targets_are_quoted_as_written() -> None:
 
 def test_parallel_trees_are_aligned_block_by_block() -> None:
     assert _found(FIXTURES / "tree") == {
-        ("guide.md", 5, "code"),
-        ("guide.md", 7, "links"),
-        ("guide.md", 9, "page-structure"),
+        ("guide.md", 10, "code"),
+        ("guide.md", 12, "links"),
+        ("guide.md", 14, "page-structure"),
         ("intro.sv.md", 3, "placement"),
         ("intro.sv.md", 3, "ui"),
     }
@@ -65,8 +65,9 @@ def test_pairing_by_folder_and_by_suffix() -> None:
 
 
 def test_ordinary_markdown_is_left_alone() -> None:
-    result = run_checks([FIXTURES / "tree" / "README.md"], CheckOptions())
-    assert result.findings == [] and result.pages == 0 and result.left == 1
+    # The project's README mentions the side-by-side markup without having a segment.
+    result = run_checks([FIXTURES / "tree" / "README.md", ROOT / "README.md"], CheckOptions())
+    assert result.findings == [] and result.pages == 0 and result.left == 2
 
 
 def test_the_projects_side_by_side_pages_are_clean(tmp_path: Path) -> None:
@@ -93,3 +94,16 @@ def test_the_projects_side_by_side_pages_are_clean(tmp_path: Path) -> None:
 )
 def test_folder_names_that_are_locales(name: str, locale: str | None) -> None:
     assert folder_locale(name) == locale
+
+
+def test_side_by_side_segments_keep_inline_html_and_skip_segments_without_english() -> None:
+    text = (
+        '<span data-ttu-id="a-1">Zie <span class="x">dit</span> deel<br/></span>'
+        '<span class="sxs-lookup"><span data-stu-id="a-1">See <span class="x">this</span>'
+        " part<br/></span></span>\n"
+        '<span data-ttu-id="a-2">Zonder bron</span>\n'
+    )
+    segments = read_side_by_side(text)
+    assert [(s.translation, s.source) for s in segments] == [
+        ('Zie <span class="x">dit</span> deel<br/>', 'See <span class="x">this</span> part<br/>')
+    ]

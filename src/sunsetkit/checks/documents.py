@@ -25,7 +25,7 @@ from .engine import CheckOptions, _message_level
 from .glossary import check_consistency
 from .pages import check_page, page_locale
 from .parallel import Block, align, folder_locale, pairing, parse
-from .sxs import is_side_by_side, read_side_by_side
+from .sxs import Segment, is_side_by_side, read_side_by_side
 
 __all__ = ["Checked", "check_document"]
 
@@ -34,15 +34,16 @@ Checked = tuple[list[Finding], int]  # findings, and how many messages were comp
 
 def check_document(path: Path, text: str, md: Any, options: CheckOptions) -> Checked | None:
     """The findings of one Markdown file; None when it is not a translation at all."""
-    if is_side_by_side(text):
-        return _side_by_side(path, text, options)
+    segments = read_side_by_side(text) if is_side_by_side(text) else []
+    if segments:  # a page that only mentions the markup (this README) has none
+        return _side_by_side(path, text, segments, options)
     pair = pairing(path)
     if _has_ms_keys(text) or (pair.source is not None and _has_ms_keys(_read(pair.source))):
         return _guide(path, text, md, options)
-    if text.startswith("---") and folder_locale(path.parent.name) is not None:
-        return _guide(path, text, md, options)
     if pair.source is not None and pair.locale is not None:
         return _parallel(path, text, pair.source, pair.locale, md, options)
+    if text.startswith("---") and folder_locale(path.parent.name) is not None:
+        return _guide(path, text, md, options)  # a guide without its en-US page
     return None
 
 
@@ -100,16 +101,14 @@ def _entry(source: str, translation: str, line: int, context: str | None = None)
     return Entry(Message(source, translation, lineno=line, context=context))
 
 
-def _side_by_side(path: Path, text: str, options: CheckOptions) -> Checked:
+def _side_by_side(path: Path, text: str, segments: list[Segment], options: CheckOptions) -> Checked:
     """Every segment against its hidden English, at the segment's line; the locale from
     ms.contentlocale (else the folder)."""
     locale = _meta_locale(text) or folder_locale(path.parent.name)
     from .engine import _markdown_parser
 
     ctx = _context(locale, _markdown_parser(), options)
-    entries = [
-        _entry(seg.source, seg.translation, seg.line, seg.id) for seg in read_side_by_side(text)
-    ]
+    entries = [_entry(seg.source, seg.translation, seg.line, seg.id) for seg in segments]
     return _messages(path, entries, ctx, options), len(entries)
 
 

@@ -96,8 +96,14 @@ def _contains(text: str, phrase: str, fold: bool = False) -> bool:
 
 
 def _mentions_terms(entry: Entry, ctx: MessageContext) -> bool:
-    pattern = ctx.glossary.any_term
-    return pattern is not None and any(pattern.search(source) for source in entry.ids)
+    """Whether the source holds a name or term; asked by two checks, searched once."""
+    memo: dict[str, bool] = entry.__dict__
+    if "_mentions_terms" not in memo:
+        pattern = ctx.glossary.any_term
+        memo["_mentions_terms"] = pattern is not None and any(
+            pattern.search(source) for source in entry.ids
+        )
+    return memo["_mentions_terms"]
 
 
 def check_names(entry: Entry, ctx: MessageContext) -> Iterator[str]:

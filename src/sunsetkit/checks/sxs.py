@@ -59,6 +59,10 @@ class _Reader(HTMLParser):
         elif tag == "span" and values.get("data-stu-id"):
             self._start("stu", values["data-stu-id"] or "")
 
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if self._open is not None:  # <br/> inside a segment: kept as written, once
+            self._parts.append(self.get_starttag_text() or "")
+
     def _start(self, kind: str, seg_id: str) -> None:
         self._open = (kind, seg_id, self.getpos()[0])
         self._depth = 0
