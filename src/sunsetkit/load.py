@@ -228,7 +228,11 @@ def load_migrations(folder: Path) -> list[Migration]:
     """Every content/migrations/*.yaml, sorted by id; ids must be unique."""
     paths = sorted(folder.glob("*.yaml"))
     if not paths:
-        raise ContentError("no migration definitions (*.yaml) found", folder)
+        raise ContentError(
+            "no migration definitions (*.yaml) found",
+            folder,
+            hint="run in the project folder or pass --project",
+        )
     seen: dict[str, Path] = {}
     migrations = []
     for path in paths:
