@@ -104,17 +104,22 @@ def test_urls_in_untrusted_text_are_inert_in_every_renderer(text: str) -> None:
     assert text.replace("<", "&lt;").replace(">", "&gt;") in _linkify().render(escaped)
 
 
-def test_forged_lines_and_colours_are_escaped_on_the_terminal(tmp_path: Path) -> None:
-    forged = "c-1\nsunset: error: forged\x1b[31mred\u202e"
-    source = tmp_path / "in.json"
-    customer = {
-        "id": forged,
+def _no_catalog_customer(cid: str) -> dict[str, Any]:
+    """A customer whose culture has no catalog: the warning about it shows its id."""
+    return {
+        "id": cid,
         "companyProfile": {"companyName": "Contoso"},
         "billingProfile": {"culture": "xx-QQ"},
         "subscriptions": [
             {"id": "s", "offerName": "Kaizala Pro", "quantity": 1, "commitmentEndDate": AS_OF}
         ],
     }
+
+
+def test_forged_lines_and_colours_are_escaped_on_the_terminal(tmp_path: Path) -> None:
+    forged = "c-1\nsunset: error: forged\x1b[31mred\u202e"
+    source = tmp_path / "in.json"
+    customer = _no_catalog_customer(forged)
     source.write_text(json.dumps({"items": [customer, customer]}), encoding="utf-8")
     out = tmp_path / "out"
     for extra in ([], ["--skip-invalid"]):
@@ -206,14 +211,7 @@ def test_hostile_strings_never_change_the_structure(
 @given(cid=HOSTILE)
 def test_hostile_ids_never_change_the_terminal_line_count(cid: str) -> None:
     """The customer id is printed in a warning (its culture has no catalog): one line."""
-    customer = {
-        "id": cid,
-        "companyProfile": {"companyName": "Contoso"},
-        "billingProfile": {"culture": "xx-QQ"},
-        "subscriptions": [
-            {"id": "s", "offerName": "Kaizala Pro", "quantity": 1, "commitmentEndDate": AS_OF}
-        ],
-    }
+    customer = _no_catalog_customer(cid)
     with tempfile.TemporaryDirectory() as folder:
         source = Path(folder, "in.json")
         source.write_text(json.dumps({"items": [customer]}), encoding="utf-8")
