@@ -382,7 +382,8 @@ def checklists(
         available = [SOURCE_LOCALE, *discover_catalogs(root / "locales")]
         if forced not in available:
             raise UsageError(
-                f"no catalog for locale {forced}", hint=did_you_mean(forced, available)
+                f"no catalog for locale {forced}",
+                hint=did_you_mean(forced, available) or f"available: {', '.join(available)}",
             )
     day = as_of.date() if as_of else dt.date.today()
     with _progress(source) as progress:

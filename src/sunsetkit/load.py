@@ -265,7 +265,8 @@ def load_migrations(
         raise ContentError(
             "no migration definitions (*.yaml) found",
             folder,
-            hint="add one; docs/authoring.md shows how",
+            hint="run in the project folder or pass --project; docs/authoring.md shows how "
+            "to add a definition",
         )
     if glossary is None:
         glossary = load_glossary(folder.parent / "glossary.yaml")

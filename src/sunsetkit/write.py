@@ -40,7 +40,10 @@ Content = str | bytes
 def safe_join(root: Path, relative: str) -> Path:
     """root/relative, refusing anything that would land outside root."""
     if not _is_safe(relative):
-        raise UsageError(f"refusing to write outside the output folder: {relative!r}")
+        raise UsageError(
+            f"refusing to write outside the output folder: {relative!r}",
+            hint="output paths are relative to the folder, without '..'",
+        )
     return root.joinpath(*PurePosixPath(relative).parts)
 
 
@@ -107,7 +110,10 @@ class OutputFolder:
 
     def _new_file(self, relative: str) -> Path:
         if relative in self.written:
-            raise UsageError(f"two outputs would share the file {relative!r}")
+            raise UsageError(
+                f"two outputs would share the file {relative!r}",
+                hint="give each output its own name",
+            )
         path = safe_join(self.stage, relative)
         with self._os_errors(path):
             path.parent.mkdir(parents=True, exist_ok=True)

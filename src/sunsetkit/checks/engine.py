@@ -117,7 +117,7 @@ def load_config(pyproject: Path) -> tuple[dict[str, Severity], frozenset[str]]:
             raise UsageError(
                 f"[tool.sunset.check] names an unknown check {check_id!r}",
                 pyproject,
-                hint=did_you_mean(check_id, CHECKS_BY_ID),
+                hint=did_you_mean(check_id, CHECKS_BY_ID) or "`sunset check --list` gives the ids",
             )
     for check_id, severity in severities.items():
         if severity not in ("error", "warning"):
