@@ -392,6 +392,23 @@ def test_timeline_svg_is_a_picture_without_script(demo: Path) -> None:
     assert total == len(dated)  # a subscription without a deadline is not on a timeline
 
 
+def test_timeline_sums_far_deadlines_into_earlier_and_later() -> None:
+    def row(day: str) -> overview_module.OverviewRow:
+        deadline = dt.date.fromisoformat(day)
+        days = (deadline - dt.date(2026, 11, 21)).days
+        status = "overdue" if days < 0 else "urgent" if days <= 30 else "ok"
+        return overview_module.OverviewRow(
+            deadline, "C", "s", days, status, "c", "en-US", "O", 1, "c"
+        )
+
+    rows = [row("2020-01-01"), row("2026-11-30"), row("2031-05-01"), row("2031-06-01")]
+    bars = overview_module.timeline(rows, dt.date(2026, 11, 21))["bars"]
+    assert bars[0]["label"] == "earlier" and bars[0]["counts"] == {"overdue": 1}
+    assert bars[-1]["label"] == "later" and bars[-1]["counts"] == {"ok": 2}
+    assert sum(sum(b["counts"].values()) for b in bars) == 4
+    assert [b["label"] for b in bars[1:4]] == ["Sep", "Oct", "Nov"]
+
+
 def test_overview_csv_parses_back(demo: Path) -> None:
     raw = (demo / "overview.csv").read_bytes()
     assert raw.startswith(b"\xef\xbb\xbf")

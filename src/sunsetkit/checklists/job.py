@@ -17,7 +17,7 @@ from collections import Counter
 from collections.abc import Callable, Collection
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Literal
+from typing import IO, Any, Literal
 
 from ..errors import ContentError, UsageError
 from ..html import create_html_environment, html_name
@@ -104,88 +104,123 @@ def run_checklists(
     fmt: ChecklistFormat = "both",
     parallel: bool | None = None,
 ) -> ChecklistResult:
-    matcher = Matcher(load_migrations(project.migrations_dir, load_glossary(project.glossary_path)))
     locales = LocaleContexts(project)
-    choices = [SOURCE_LOCALE, *locales.available]
+    result = ChecklistResult()
+    glossary = load_glossary(project.glossary_path)
+    planner = _Planner(
+        Matcher(load_migrations(project.migrations_dir, glossary)),
+        [SOURCE_LOCALE, *locales.available],
+        forced_locale,
+        skip_invalid,
+        as_of,
+        guide_link(guides_url),
+        result,
+    )
     env = create_environment(project.templates_dir)
     template = env.get_template(TEMPLATE)
     written = {"markdown": ("md",), "html": ("html",), "both": ("md", "html")}[fmt]
-    link = guide_link(guides_url)
-
-    result = ChecklistResult()
-    overview = Overview(as_of)
-    linked_guides: set[tuple[str, str]] = set()
-    seen: set[str] = set()
     if parallel is None:
         parallel = source.stat().st_size > PARALLEL_BYTES
-    pages: PagePipeline | None = None
     with OutputFolder(out, "checklists") as tree:
-        try:
-            with tree.open("summary.json") as summary, tree.open("deadlines.ics") as calendar:
-                calendar.write(calendar_head())
-                pages = PagePipeline(project, as_of, tree.write, calendar, parallel)
-                summary.write(f'{{"as_of": "{as_of.isoformat()}",\n"customers": [')
+        with tree.open("summary.json") as summary, tree.open("deadlines.ics") as calendar:
+            pages = PagePipeline(project, as_of, tree.write, calendar, parallel)
+            outputs = _Outputs(tree, written, summary, calendar, pages, Overview(as_of))
+            try:
                 for where, record in read_customers(source, progress):
-                    if not isinstance(record, InvalidRecord) and record.id in seen:
-                        record = InvalidRecord(where, f"customer id {record.id!r} appears twice")
-                    if isinstance(record, InvalidRecord):
-                        _invalid(where, record, skip_invalid, result)
-                        continue
-                    seen.add(record.id)
-                    locale_id = forced_locale or _locale(record, choices, result)
-                    try:
-                        plan = plan_customer(record, matcher, locale_id, as_of, link)
-                    except ValueError as exc:
-                        _invalid(where, InvalidRecord(where, str(exc)), skip_invalid, result)
-                        continue
-                    if plan is None:
-                        result.unaffected += 1
-                        continue
-                    context = {**locales(locale_id), "plan": plan}
-                    markdown = render(template, context)
-                    if "md" in written:
-                        tree.write(plan.file, markdown)
-                    rows = _overview_rows(plan)
-                    pages.add(
-                        PageJob(
-                            html_name(plan.file) if "html" in written else None,
-                            markdown,
-                            locale_id,
-                            plan.customer.name,
-                            _stem(plan),
-                            tuple(rows),
+                    plan = planner.plan(where, record)
+                    if plan is not None:
+                        outputs.add(
+                            plan, render(template, {**locales(plan.locale_id), "plan": plan})
                         )
-                    )
-                    summary.write(
-                        ("," if result.written else "")
-                        + "\n"
-                        + json.dumps(_summary_entry(plan, written), ensure_ascii=False)
-                    )
-                    result.written += 1
-                    overview.rows += rows
-                    overview.customers_by_locale[locale_id] += 1
-                    linked_guides.update((locale_id, item.migration.id) for item in plan.items)
-                pages.close()
-                calendar.write(calendar_tail())
-                summary.write(
-                    f'\n],\n"unaffected": {result.unaffected},\n"warnings": '
-                    f"{json.dumps(result.warnings, ensure_ascii=False, indent=1)}}}\n"
-                )
-            if result.skipped and not result.written + result.unaffected:
-                raise ContentError(
-                    f"every record was invalid ({result.skipped} skipped): nothing to write",
-                    source,
-                    hint="fix the records; the earlier checklists are kept",
-                )
-            html_env = create_html_environment(project.templates_dir)
-            _write_overview(tree, overview, {"md": env, "html": html_env}, written)
-            if guides_url is None:
-                _write_guides(tree, project, locales, linked_guides)
-            result.removed = tree.commit()
-        finally:
-            if pages is not None:
+                outputs.finish(result)
+            finally:
                 pages.abort()
+        if result.skipped and not result.written + result.unaffected:
+            raise ContentError(
+                f"every record was invalid ({result.skipped} skipped): nothing to write",
+                source,
+                hint="fix the records; the earlier checklists are kept",
+            )
+        html_env = create_html_environment(project.templates_dir)
+        _write_overview(tree, outputs.overview, {"md": env, "html": html_env}, written)
+        if guides_url is None:
+            _write_guides(tree, project, locales, outputs.linked_guides)
+        result.removed = tree.commit()
     return result
+
+
+@dataclass
+class _Planner:
+    """A record to a customer's plan, or None (unaffected, or skipped when invalid)."""
+
+    matcher: Matcher
+    choices: list[str]
+    forced_locale: str | None
+    skip_invalid: bool
+    as_of: dt.date
+    link: str
+    result: ChecklistResult
+    seen: set[str] = field(default_factory=set)
+
+    def plan(self, where: str, record: Customer | InvalidRecord) -> Plan | None:
+        if not isinstance(record, InvalidRecord) and record.id in self.seen:
+            record = InvalidRecord(where, f"customer id {record.id!r} appears twice")
+        if isinstance(record, InvalidRecord):
+            _invalid(where, record, self.skip_invalid, self.result)
+            return None
+        self.seen.add(record.id)
+        locale_id = self.forced_locale or _locale(record, self.choices, self.result)
+        try:
+            plan = plan_customer(record, self.matcher, locale_id, self.as_of, self.link)
+        except ValueError as exc:
+            _invalid(where, InvalidRecord(where, str(exc)), self.skip_invalid, self.result)
+            return None
+        if plan is None:
+            self.result.unaffected += 1
+        return plan
+
+
+@dataclass
+class _Outputs:
+    """Where each planned customer goes: its checklists, its summary entry, its calendar
+    events and its overview rows."""
+
+    tree: OutputFolder
+    written: tuple[str, ...]
+    summary: IO[str]
+    calendar: IO[str]
+    pages: PagePipeline
+    overview: Overview
+    count: int = 0
+    linked_guides: set[tuple[str, str]] = field(default_factory=set)
+
+    def __post_init__(self) -> None:
+        self.summary.write(f'{{"as_of": "{self.overview.as_of.isoformat()}",\n"customers": [')
+        self.calendar.write(calendar_head())
+
+    def add(self, plan: Plan, markdown: str) -> None:
+        if "md" in self.written:
+            self.tree.write(plan.file, markdown)
+        rows = _overview_rows(plan)
+        html = html_name(plan.file) if "html" in self.written else None
+        self.pages.add(
+            PageJob(html, markdown, plan.locale_id, plan.customer.name, _stem(plan), tuple(rows))
+        )
+        entry = json.dumps(_summary_entry(plan, self.written), ensure_ascii=False)
+        self.summary.write(("," if self.count else "") + "\n" + entry)
+        self.count += 1
+        self.overview.rows += rows
+        self.overview.customers_by_locale[plan.locale_id] += 1
+        self.linked_guides.update((plan.locale_id, item.migration.id) for item in plan.items)
+
+    def finish(self, result: ChecklistResult) -> None:
+        self.pages.close()
+        self.calendar.write(calendar_tail())
+        result.written = self.count
+        self.summary.write(
+            f'\n],\n"unaffected": {result.unaffected},\n"warnings": '
+            f"{json.dumps(result.warnings, ensure_ascii=False, indent=1)}}}\n"
+        )
 
 
 def guide_link(guides_url: str | None) -> str:

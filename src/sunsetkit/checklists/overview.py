@@ -12,7 +12,6 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import hashlib
-import io
 from collections import Counter
 from collections.abc import Collection, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -209,25 +208,20 @@ def calendar_tail() -> str:
 
 
 def calendar_event(row: OverviewRow, stamp: dt.datetime) -> str:
-    """One deadline as a VEVENT, with the customer and the offer."""
-    event = icalendar.Event()
+    """One deadline as an all-day VEVENT, with the customer and the offer.
+
+    Values are given their iCalendar types directly: Component.add would infer them,
+    which costs more than the rest of the event at 100,000 customers."""
     uid = hashlib.sha256(f"{row.customer_id}\x00{row.subscription_id}".encode()).hexdigest()
-    event.add("uid", f"{uid[:32]}@sunset")
-    event.add("dtstamp", stamp)
-    event.add("dtstart", row.deadline)
-    event.add("dtend", row.deadline + dt.timedelta(days=1))
-    event.add("summary", f"{row.offer}: {row.name}")
-    event.add(
-        "description",
+    event = icalendar.Event()
+    event["uid"] = icalendar.vText(f"{uid[:32]}@sunset")
+    event["dtstamp"] = icalendar.vDatetime(stamp)
+    event["dtstart"] = icalendar.vDate(row.deadline, params={"VALUE": "DATE"})
+    event["dtend"] = icalendar.vDate(row.deadline + dt.timedelta(days=1), params={"VALUE": "DATE"})
+    event["summary"] = icalendar.vText(f"{row.offer}: {row.name}")
+    event["description"] = icalendar.vText(
         f"Deadline of subscription {row.subscription_id} ({row.quantity} licenses) "
-        f"of {row.name}, customer {row.customer_id}. Checklist: {row.stem}",
+        f"of {row.name}, customer {row.customer_id}. Checklist: {row.stem}"
     )
-    event.add("transp", "TRANSPARENT")
+    event["transp"] = icalendar.vText("TRANSPARENT")
     return str(event.to_ical().decode("utf-8"))
-
-
-def csv_text(rows: Sequence[OverviewRow], extension: str) -> str:
-    """overview.csv as one string (tests, small runs)."""
-    buffer = io.StringIO()
-    write_csv(buffer, rows, extension)
-    return buffer.getvalue()
