@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 import re
+import stat
 import shutil
 from pathlib import Path
 
@@ -31,6 +33,25 @@ def _snapshot(folder: Path) -> dict[str, bytes]:
         for p in sorted(folder.rglob("*"))
         if p.is_file()
     }
+
+
+@pytest.mark.parametrize("command", ["build", "checklists"])
+def test_written_files_are_readable_by_others(project_copy: Path, command: str) -> None:
+    """0644 files in 0755 folders under the usual umask, as any tool writes them: a web
+    server or another CI user can read the pages."""
+    out = project_copy / "out"
+    old = os.umask(0o022)
+    try:
+        args = [command, "--project", str(project_copy), "--out", str(out)]
+        if command == "checklists":
+            args[1:1] = [str(project_copy / "content" / "customers.example.json")]
+        assert CliRunner().invoke(main, args).exit_code == 0
+    finally:
+        os.umask(old)
+    assert stat.S_IMODE(out.stat().st_mode) == 0o755
+    for path in out.rglob("*"):
+        expected = 0o755 if path.is_dir() else 0o644
+        assert stat.S_IMODE(path.stat().st_mode) == expected, path
 
 
 def test_rebuild_is_byte_identical_and_leaves_no_temporary_files(project_copy: Path) -> None:

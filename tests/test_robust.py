@@ -209,9 +209,9 @@ def test_hostile_strings_never_change_the_structure(
 
 @settings(max_examples=12, deadline=None, database=None)
 @given(cid=HOSTILE)
-def test_hostile_ids_never_change_the_terminal_line_count(cid: str) -> None:
-    """The customer id is printed in a warning (its culture has no catalog): one line."""
-    customer = _no_catalog_customer(cid)
+def test_hostile_cultures_never_change_the_terminal_line_count(cid: str) -> None:
+    """A culture from the data is printed in a warning (it has no catalog): one line."""
+    customer = {**_no_catalog_customer("c-1"), "billingProfile": {"culture": "xx-" + cid}}
     with tempfile.TemporaryDirectory() as folder:
         source = Path(folder, "in.json")
         source.write_text(json.dumps({"items": [customer]}), encoding="utf-8")
@@ -219,7 +219,7 @@ def test_hostile_ids_never_change_the_terminal_line_count(cid: str) -> None:
         result = CliRunner().invoke(main, [*args, "--project", str(ROOT)])
     assert result.exit_code == 0, result.output
     assert len(result.stderr.splitlines()) == 1 and len(result.stdout.splitlines()) == 1
-    assert result.stderr.startswith("sunset: warning: customer ")
+    assert result.stderr.startswith("sunset: warning: 1 customer has culture xx-")
     assert not any(unicodedata.category(ch) in ("Cc", "Cf") for ch in result.stderr.strip())
 
 
