@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import os
 import re
-import stat
 import shutil
+import stat
 from pathlib import Path
 
 import pytest
