@@ -7,17 +7,21 @@ from pathlib import Path
 
 import pytest
 from babel.messages.pofile import read_po, write_po
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from sunsetkit.errors import UsageError
+from sunsetkit.errors import CatalogError, UsageError
 from sunsetkit.guides import Project, build_guides
 from sunsetkit.i18n import (
     MACHINE_FLAG,
     Translator,
+    _check_each_line,
     bcp47,
     discover_catalogs,
     load_catalog,
     parse_locale,
     posix,
+    suspect_lines,
 )
 from sunsetkit.render import create_environment
 
@@ -167,3 +171,49 @@ def test_one_machine_translated_message_makes_the_page_mt(project_copy: Path) ->
 def test_a_likely_script_is_left_out_of_locale_ids(text: str, bcp: str, folder: str) -> None:
     locale = parse_locale(text)
     assert (bcp47(locale), posix(locale)) == (bcp, folder)
+
+
+# Pieces of PO lines, sound and broken: keywords, quotes, escapes, blanks and line ends.
+_PO_PIECES = [
+    "msgid",
+    "msgctxt",
+    "msgid_plural",
+    "msgstr",
+    "msgstr[0]",
+    "msgstr[1]",
+    "#~ msgstr",
+    "# ",
+    '"',
+    '""',
+    '"text"',
+    "\\",
+    '\\"',
+    "\\\\",
+    " ",
+    "\t",
+    "\x0c",
+    "x",
+    "\n",
+    "\r",
+    "\r\n",
+]
+
+
+@given(st.lists(st.sampled_from(_PO_PIECES), max_size=40))
+@settings(max_examples=3000, deadline=None)
+def test_the_whole_file_screen_never_clears_what_the_line_walk_rejects(pieces: list[str]) -> None:
+    """The regular expressions that clear a sound catalog at once must suspect every
+    file in which the line-by-line walk finds an unterminated string or a second msgstr."""
+    data = "".join(pieces).encode()
+    try:
+        _check_each_line(data, Path("x.po"))
+    except CatalogError:
+        assert suspect_lines(data)
+
+
+def test_the_whole_file_screen_clears_sound_catalogs() -> None:
+    """Sound catalogs are cleared without the line walk (else the screen saves nothing)."""
+    catalogs = [*sorted((ROOT / "locales").rglob("*.po")), ROOT / "locales" / "messages.pot"]
+    for path in catalogs:
+        assert not suspect_lines(path.read_bytes()), path
+        assert not suspect_lines(path.read_bytes().replace(b"\n", b"\r\n")), path

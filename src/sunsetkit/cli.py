@@ -31,6 +31,7 @@ from .write import replace_folder
 if TYPE_CHECKING:
     from .checklists.job import ChecklistFormat
     from .guides import BuildResult
+    from .model import Glossary
 
 EXIT_OK, EXIT_FINDINGS, EXIT_BAD_INPUT = 0, 1, 2
 DEFAULT_GLOSSARY = Path("content", "glossary.yaml")
@@ -278,10 +279,11 @@ def check(
     severities, disabled = load_config(config_path or DEFAULT_CONFIG)
     if glossary_path is None and DEFAULT_GLOSSARY.is_file():
         glossary_path = DEFAULT_GLOSSARY
+    glossary = load_glossary(glossary_path) if glossary_path else None
     options = CheckOptions(
         locale=bcp47(parse_locale(locale)) if locale else None,
-        glossary=load_glossary(glossary_path) if glossary_path else None,
-        names=definition_names(DEFAULT_DEFINITIONS) if DEFAULT_DEFINITIONS.is_dir() else (),
+        glossary=glossary,
+        names=_definition_names(glossary if glossary_path == DEFAULT_GLOSSARY else None),
         markup=markup,
         min_coverage=min_coverage,
         severities=severities,
@@ -305,6 +307,13 @@ def check(
         sys.exit(EXIT_BAD_INPUT)
     if result.errors or (strict and result.warnings):
         sys.exit(EXIT_FINDINGS)
+
+
+def _definition_names(glossary: Glossary | None) -> tuple[str, ...]:
+    """The project's never-translated names; `glossary` is the project's, if loaded."""
+    if not DEFAULT_DEFINITIONS.is_dir():
+        return ()
+    return definition_names(DEFAULT_DEFINITIONS, glossary)
 
 
 def _nothing_checked(result: CheckResult, targets: list[Path]) -> None:

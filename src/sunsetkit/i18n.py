@@ -299,7 +299,47 @@ def _check_placeholders(message: Message, path: Path, locale_id: str, names: boo
 
 def _check_lines(data: bytes, path: Path) -> None:
     """What Babel reads leniently and gettext's msgfmt rejects: an unterminated string,
-    and a second msgstr (or msgstr[i]) for one message, of which Babel keeps one."""
+    and a second msgstr (or msgstr[i]) for one message, of which Babel keeps one.
+
+    Whole-file regular expressions clear a sound catalog; only a catalog they suspect
+    is walked line by line, to find the line to report."""
+    if suspect_lines(data):
+        _check_each_line(data, path)
+
+
+def suspect_lines(data: bytes) -> bool:
+    """Whether a line may hold an unterminated string or a second msgstr. Never False
+    where the line-by-line walk finds either; it may be True where it finds neither."""
+    if b"\r" in data:  # the lines of bytes.splitlines(): \r\n, \r and \n end one
+        data = data.replace(b"\r\n", b"\n").replace(b"\r", b"\n")
+    data = b"\n" + data  # every line starts after a newline: a literal the engine seeks
+    return _BAD_STRING_LINE.search(data) is not None or _second_msgstr(_KEYWORD.findall(data))
+
+
+_SPACE = rb"[ \t\x0b\x0c]"  # what bytes.strip() removes, line ends aside
+_END = _SPACE + rb"*+(?:\n|\Z)"
+# A line that starts with a keyword or a quote and whose string (from its first quote)
+# does not end with a closing quote: no quote, a lone quote, or an escaped last quote.
+_BAD_STRING_LINE = re.compile(
+    rb"\n" + _SPACE + rb'*+(?:msg[^\n"]*+|(?="))(?!"(?:[^\n]*[^\\\n])?(?:\\\\)*"' + _END + rb")"
+)
+# The keyword of every keyword line, as the line walk takes it (before the first quote).
+_KEYWORD = re.compile(rb"\n" + _SPACE + rb'*+(msg[^"\n]*?)' + _SPACE + rb'*(?:"|\n|\Z)')
+
+
+def _second_msgstr(keywords: list[bytes]) -> bool:
+    seen: set[bytes] = set()
+    for keyword in keywords:
+        if keyword in (b"msgid", b"msgctxt"):
+            seen.clear()
+        elif keyword.startswith(b"msgstr"):
+            if keyword in seen:
+                return True
+            seen.add(keyword)
+    return False
+
+
+def _check_each_line(data: bytes, path: Path) -> None:
     seen: set[bytes] = set()
     for number, raw in enumerate(data.splitlines(), 1):
         line = raw.strip()

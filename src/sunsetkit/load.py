@@ -89,11 +89,14 @@ def load_yaml(path: Path) -> tuple[Any, dict[Loc, int]]:
 
 
 class _Budget:
-    """Counts the values a document expands to (aliases repeat a whole subtree)."""
+    """Counts the values a document expands to (aliases repeat a whole subtree); holds
+    the document's one scalar constructor (a loader per scalar would cost a reader,
+    scanner and parser each)."""
 
     def __init__(self, path: Path) -> None:
         self.path = path
         self.left = MAX_VALUES
+        self.constructor = yaml.constructor.SafeConstructor()
 
     def spend(self, node: yaml.Node, loc: Loc) -> None:
         self.left -= 1
@@ -121,7 +124,7 @@ def _build(node: yaml.Node, loc: Loc, lines: dict[Loc, int], budget: _Budget) ->
                     key_node.start_mark.line + 1,
                     hint="write `name: value`",
                 )
-            key = str(_scalar(key_node, path))
+            key = str(_scalar(key_node, budget))
             if key in result:
                 raise ContentError(
                     f"duplicate key {key!r}",
@@ -134,12 +137,13 @@ def _build(node: yaml.Node, loc: Loc, lines: dict[Loc, int], budget: _Budget) ->
         return result
     if isinstance(node, yaml.SequenceNode):
         return [_build(item, (*loc, i), lines, budget) for i, item in enumerate(node.value)]
-    return _scalar(node, path)
+    return _scalar(node, budget)
 
 
-def _scalar(node: yaml.Node, path: Path) -> Any:
+def _scalar(node: yaml.Node, budget: _Budget) -> Any:
+    path = budget.path
     try:
-        return yaml.SafeLoader("").construct_object(node, deep=True)
+        return budget.constructor.construct_object(node, deep=True)
     except ValueError as exc:
         line = node.start_mark.line + 1
         if str(node.tag).endswith(":timestamp"):  # a date that does not exist

@@ -6,6 +6,8 @@ other file is still checked. Catalog files are checked in parallel on large runs
 
 from __future__ import annotations
 
+import gc
+import multiprocessing
 import os
 import tomllib
 from collections.abc import Iterable, Iterator, Sequence
@@ -222,30 +224,49 @@ def _map_catalogs(paths: list[Path], options: CheckOptions) -> Iterable[Outcome]
 
 
 def _parallel(paths: list[Path], options: CheckOptions, jobs: int) -> Iterator[Outcome]:
-    """Split the files into `jobs` shares of about equal size; this process checks one
-    share itself while workers check the others, so no core waits and only the workers'
-    findings travel between processes. Results come back in path order."""
-    shares: list[list[int]] = [[] for _ in range(jobs)]
-    loads = [0] * jobs
-    for index in sorted(range(len(paths)), key=lambda i: -_size(paths[i])):
-        lightest = loads.index(min(loads))
-        shares[lightest].append(index)
-        loads[lightest] += _size(paths[index])
+    """This process and `jobs - 1` workers take the files one at a time, largest first,
+    from one shared counter: whoever is free takes the next, so no core waits while
+    another still has a queue (file size predicts the work poorly: untranslated,
+    obsolete and prose-heavy catalogs differ). Only the workers' findings travel
+    between processes. Results come back in path order."""
+    order = sorted(range(len(paths)), key=lambda i: (-_size(paths[i]), i))
+    queue = [paths[i] for i in order]
+    context = multiprocessing.get_context()
+    counter = context.Value("i", 0)
     collected: dict[int, Outcome] = {}
-    with ProcessPoolExecutor(max_workers=jobs - 1) as pool:
-        futures = [
-            pool.submit(_check_share, [paths[i] for i in share], options) for share in shares[1:]
-        ]
-        for index in shares[0]:
-            collected[index] = check_catalog_file(paths[index], options)
-        for share, future in zip(shares[1:], futures, strict=True):
-            collected.update(zip(share, future.result(), strict=True))
+    gc.freeze()  # forked workers share the start-up heap instead of copying it on write
+    try:
+        with ProcessPoolExecutor(
+            jobs - 1, mp_context=context, initializer=_set_counter, initargs=(counter,)
+        ) as pool:
+            futures = [pool.submit(_take_files, queue, options) for _ in range(jobs - 1)]
+            _set_counter(counter)
+            for taken in [_take_files(queue, options), *(f.result() for f in futures)]:
+                collected.update((order[position], outcome) for position, outcome in taken)
+    finally:
+        gc.unfreeze()
     for index in range(len(paths)):
         yield collected[index]
 
 
-def _check_share(paths: list[Path], options: CheckOptions) -> list[Outcome]:
-    return [check_catalog_file(path, options) for path in paths]
+_COUNTER: Any = None  # the shared position of the next file, in every process of a run
+
+
+def _set_counter(counter: Any) -> None:
+    global _COUNTER  # one per process, set as the pool starts it
+    _COUNTER = counter
+
+
+def _take_files(queue: list[Path], options: CheckOptions) -> list[tuple[int, Outcome]]:
+    """Check the next file of the queue until none is left; (position, outcome) each."""
+    done: list[tuple[int, Outcome]] = []
+    while True:
+        with _COUNTER.get_lock():
+            position = _COUNTER.value
+            _COUNTER.value += 1
+        if position >= len(queue):
+            return done
+        done.append((position, check_catalog_file(queue[position], options)))
 
 
 def _size(path: Path) -> int:

@@ -183,8 +183,11 @@ def _left_label(source: str, text: str, ctx: MessageContext) -> str | None:
     """A glossary label of several words (a role such as "Sales agent") copied in English
     where the locale has its own; bold labels are the ui check's."""
     pattern, quick = ctx.glossary.any_multiword_label, ctx.glossary.multiword_folded
-    if pattern is None or quick is None or quick.search(text.casefold()) is None:
-        return None  # the usual case: no English label in the translation at all
+    if pattern is None or quick is None:
+        return None
+    # The usual case: no such label in the source, or none left in the translation.
+    if quick.search(source.casefold()) is None or quick.search(text.casefold()) is None:
+        return None
     for match in pattern.finditer(source):
         label = next(k for k in ctx.glossary.labels if k.casefold() == match.group().casefold())
         forms = ctx.glossary.labels[label]

@@ -5,9 +5,12 @@ from __future__ import annotations
 import functools
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from pydantic import BaseModel
+
+if TYPE_CHECKING:
+    from ..model import Glossary
 
 __all__ = ["definition_names", "function_words"]
 
@@ -25,17 +28,18 @@ def function_words(locale: str | None) -> frozenset[str]:
         return frozenset()
 
 
-def definition_names(folder: Path) -> tuple[str, ...]:
+def definition_names(folder: Path, glossary: Glossary | None = None) -> tuple[str, ...]:
     """Every string of the project's definitions that is never translated (product, offer,
     option and family names, ...), longest first.
 
     Collected generically from every non-translatable string field, so a change of the
-    definitions' model needs no change here."""
+    definitions' model needs no change here. `glossary`: the one beside the folder, if
+    the caller has it already."""
     from ..extract import is_translatable
     from ..load import load_migrations
 
     found: set[str] = set()
-    for migration in load_migrations(folder):
+    for migration in load_migrations(folder, glossary):
         found.update(_strings(migration, is_translatable))
     names = {name for name in found if " " in name or any(c.isupper() for c in name[1:])}
     return tuple(sorted(names, key=lambda name: (-len(name), name)))
