@@ -21,11 +21,9 @@ from .checks.engine import Markup
 from .checks.words import definition_names
 from .errors import SunsetError, UsageError, did_you_mean, printable
 from .i18n import SOURCE_LOCALE, bcp47, discover_catalogs, parse_locale
-from .load import load_glossary
-from .model import Format
+from .kinds import Format, SchemaName
 from .project import Project
 from .report import REPORTERS, job_summary, render_report
-from .schema import SchemaName, schema_json
 from .write import replace_folder
 
 if TYPE_CHECKING:
@@ -279,7 +277,7 @@ def check(
     severities, disabled = load_config(config_path or DEFAULT_CONFIG)
     if glossary_path is None and DEFAULT_GLOSSARY.is_file():
         glossary_path = DEFAULT_GLOSSARY
-    glossary = load_glossary(glossary_path) if glossary_path else None
+    glossary = _load_glossary(glossary_path) if glossary_path else None
     options = CheckOptions(
         locale=bcp47(parse_locale(locale)) if locale else None,
         glossary=glossary,
@@ -307,6 +305,12 @@ def check(
         sys.exit(EXIT_BAD_INPUT)
     if result.errors or (strict and result.warnings):
         sys.exit(EXIT_FINDINGS)
+
+
+def _load_glossary(path: Path) -> Glossary:
+    from .load import load_glossary  # the definitions' model, only when there is a glossary
+
+    return load_glossary(path)
 
 
 def _definition_names(glossary: Glossary | None) -> tuple[str, ...]:
@@ -430,4 +434,6 @@ def _progress(source: Path) -> Iterator[Callable[[int], None] | None]:
 @click.argument("kind", type=click.Choice(get_args(SchemaName)), default="migration")
 def schema(kind: SchemaName) -> None:
     """Print the JSON Schema of a migration definition or of the glossary."""
+    from .schema import schema_json
+
     click.echo(schema_json(kind), nl=False)

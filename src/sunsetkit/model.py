@@ -24,6 +24,7 @@ from pydantic import (
 )
 
 from .i18n import bcp47
+from .kinds import Format
 
 __all__ = [
     "ANCHORS",
@@ -58,7 +59,6 @@ __all__ = [
 
 #: The forms a guide is written in: plain Markdown, side by side with its English, or
 #: an HTML preview site (the English on hover).
-Format = Literal["markdown", "sxs", "html"]
 
 #: Marker in a field's JSON Schema: the field is English prose, extracted into the catalogs.
 TRANSLATABLE = "x-translatable"

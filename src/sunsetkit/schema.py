@@ -3,15 +3,14 @@
 from __future__ import annotations
 
 import json
-from typing import Literal
 
 from pydantic import BaseModel
 
+from .kinds import SchemaName
 from .model import Glossary, Migration, StepLibrary
 
 __all__ = ["SCHEMA_FILES", "schema_json"]
 
-SchemaName = Literal["migration", "glossary", "steps"]
 _MODELS: dict[str, type[BaseModel]] = {
     "migration": Migration,
     "glossary": Glossary,

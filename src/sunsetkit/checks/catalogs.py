@@ -53,6 +53,7 @@ def catalog_locale(catalog: Catalog, path: Path, forced: str | None) -> str | No
     return None
 
 
+@functools.cache
 def expected_plurals(locale: str | None) -> int | None:
     if locale is None:
         return None
@@ -87,7 +88,7 @@ def coverage(entries: list[Entry]) -> CatalogStats:
 
 
 def finding(
-    path: Path,
+    path: Path | str,
     entry: Entry | None,
     locale: str | None,
     check: str,

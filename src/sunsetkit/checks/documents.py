@@ -86,7 +86,7 @@ def _context(locale: str | None, md: Any, options: CheckOptions) -> MessageConte
 def _messages(
     path: Path, entries: list[Entry], ctx: MessageContext, options: CheckOptions
 ) -> list[Finding]:
-    found = _message_level(path, entries, ctx, options)
+    found = _message_level(str(path), entries, ctx, options)
     if options.enabled_id("consistency"):
         for entry, message in check_consistency(entries, ctx):
             found.append(

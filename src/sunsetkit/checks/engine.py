@@ -14,12 +14,11 @@ from collections.abc import Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from ..errors import SunsetError, UsageError, did_you_mean
 from ..files import read_regular
 from ..i18n import read_catalog
-from ..model import Glossary
 from .base import Check, Entry, Finding, LocaleGlossary, MessageContext, Severity
 from .catalogs import (
     CatalogStats,
@@ -33,6 +32,9 @@ from .catalogs import (
 )
 from .glossary import check_consistency, locale_glossary
 from .registry import CHECKS, CHECKS_BY_ID
+
+if TYPE_CHECKING:
+    from ..model import Glossary
 
 __all__ = ["CheckOptions", "CheckResult", "load_config", "run_checks"]
 
@@ -283,8 +285,9 @@ def check_catalog_file(path: Path, options: CheckOptions) -> Outcome:
     except SunsetError as exc:
         error = _read_error(path, options, exc.message, exc.line)
         return [error], CatalogStats(), None, False
+    where = str(path)  # one string for every finding: pickled once, not per finding
     locale = catalog_locale(catalog, path, options.locale)
-    entries = [Entry(m) for m in catalog if m.id]
+    entries = [Entry(m) for m in catalog.read if m.id]
     if path.suffix == ".pot":
         return [], CatalogStats(len(entries), 0), None, True
     ctx = MessageContext(
@@ -294,13 +297,13 @@ def check_catalog_file(path: Path, options: CheckOptions) -> Outcome:
         nplurals=expected_plurals(locale) or catalog.num_plurals,
         singular_only=singular_only(catalog.plural_expr),
     )
-    findings = list(_catalog_level(path, catalog, entries, ctx, options))
-    findings += _message_level(path, entries, ctx, options)
+    findings = list(_catalog_level(where, catalog, entries, ctx, options))
+    findings += _message_level(where, entries, ctx, options)
     return findings, coverage(entries), locale, True
 
 
 def _catalog_level(
-    path: Path, catalog: Any, entries: list[Entry], ctx: MessageContext, options: CheckOptions
+    path: str, catalog: Any, entries: list[Entry], ctx: MessageContext, options: CheckOptions
 ) -> Iterator[Finding]:
     on = {c.id for c in CHECKS if options.enabled(c)}
     if "plural-forms" in on:
@@ -333,7 +336,7 @@ def _catalog_level(
 
 
 def _message_level(
-    path: Path, entries: list[Entry], ctx: MessageContext, options: CheckOptions
+    path: str, entries: list[Entry], ctx: MessageContext, options: CheckOptions
 ) -> list[Finding]:
     on = [c for c in CHECKS if c.scope == "message" and options.enabled(c)]
     state = [(c.id, c.func, options.severity(c.id)) for c in on if c.id in _STATE]

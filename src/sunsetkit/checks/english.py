@@ -41,7 +41,7 @@ def _runs(text: str) -> list[list[str]]:
         for token in part.split():
             word = token.strip(_EDGE_PUNCTUATION)
             plain = token[:1] not in _EMPHASIS  # `*stdin*`: a parameter's name, not prose
-            if plain and _WORD.fullmatch(word) and not (word.isupper() and len(word) > 1):
+            if plain and _is_word(word) and not (word.isupper() and len(word) > 1):
                 run.append(word)
                 if token[-1:] in _BREAKS:  # a clause ends
                     runs.append(run)
@@ -51,6 +51,11 @@ def _runs(text: str) -> list[list[str]]:
                 run = []
         runs.append(run)
     return [piece for run in runs for piece in _without_title_case(run) if piece]
+
+
+def _is_word(word: str) -> bool:
+    """_WORD in full; plain ASCII letters (most words) without the regular expression."""
+    return (word.isascii() and word.isalpha()) or _WORD.fullmatch(word) is not None
 
 
 def _without_title_case(run: list[str]) -> Iterator[list[str]]:

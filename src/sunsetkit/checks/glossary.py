@@ -4,12 +4,15 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
-from ..model import Glossary, GlossaryTerm
 from .base import Entry, LocaleGlossary, MessageContext
 from .messages import _emphasis_texts
 from .placement import Span, glued, only_function_words, spans
 from .words import function_words
+
+if TYPE_CHECKING:
+    from ..model import Glossary, GlossaryTerm
 
 __all__ = [
     "check_consistency",

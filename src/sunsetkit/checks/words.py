@@ -7,8 +7,6 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from pydantic import BaseModel
-
 if TYPE_CHECKING:
     from ..model import Glossary
 
@@ -46,6 +44,8 @@ def definition_names(folder: Path, glossary: Glossary | None = None) -> tuple[st
 
 
 def _strings(value: Any, translatable: Any) -> Iterator[str]:
+    from pydantic import BaseModel  # loaded already: the definitions were just read
+
     if isinstance(value, BaseModel):
         for key, info in type(value).model_fields.items():
             if not translatable(info):
