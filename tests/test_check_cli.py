@@ -169,3 +169,63 @@ def test_parallel_run_gives_the_same_findings_as_a_serial_one(tmp_path: Path) ->
     assert parallel.catalogs == serial.catalogs == 45
     one = run_checks([FIXTURES / "ui.po"], CheckOptions(glossary=glossary, jobs=1))
     assert len(serial.findings) == 22 * len(one.findings)
+
+
+def _catalog_folder(folder: Path, count: int = 45) -> Path:
+    for n in range(count):
+        source = FIXTURES / ("ui.po" if n % 2 else "clean-fr.po")
+        (folder / f"c{n:02}.po").write_bytes(source.read_bytes())
+    (folder / "broken.po").write_bytes(b'msgid "a"\nmsgstr "b\n')  # read ahead, reported too
+    return folder
+
+
+def test_workers_parse_ahead_while_the_project_is_read(tmp_path: Path) -> None:
+    """The project (glossary and names) read while the workers parse: the same findings
+    as options that had it from the start, whichever process read which file first."""
+    import time
+
+    from sunsetkit.checks import CheckOptions, run_checks
+    from sunsetkit.checks.glossary import GlossaryTerms
+    from sunsetkit.load import load_glossary
+
+    folder = _catalog_folder(tmp_path)
+    glossary = GlossaryTerms.of(load_glossary(ROOT / "content" / "glossary.yaml"))
+    names = ("Skype for Business Online Plan 1",)
+    upfront = run_checks([folder], CheckOptions(glossary=glossary, names=names, jobs=1))
+
+    def slow_project() -> tuple[GlossaryTerms, tuple[str, ...]]:
+        time.sleep(0.5)  # the workers take files meanwhile
+        return glossary, names
+
+    overlapped = run_checks([folder], CheckOptions(jobs=2), slow_project)
+    assert overlapped.findings == upfront.findings
+    assert overlapped.catalogs == upfront.catalogs == 45 and overlapped.unreadable == 1
+    assert any(f.check == "ui" for f in overlapped.findings)  # the glossary was used
+
+
+def test_a_project_that_cannot_be_read_stops_the_workers(tmp_path: Path) -> None:
+    """A bad glossary read while workers wait for it: its error, at once, no hang."""
+    import time
+
+    from sunsetkit.checks import CheckOptions, run_checks
+    from sunsetkit.errors import ContentError
+
+    folder = _catalog_folder(tmp_path)
+
+    def broken_project() -> tuple[None, tuple[str, ...]]:
+        raise ContentError("duplicate key 'terms'", folder / "glossary.yaml", 3)
+
+    start = time.monotonic()
+    with pytest.raises(ContentError, match="duplicate key"):
+        run_checks([folder], CheckOptions(jobs=2), broken_project)
+    assert time.monotonic() - start < 30
+
+
+def test_a_bad_glossary_is_exit_2_on_a_large_run(tmp_path: Path) -> None:
+    (tmp_path / "po").mkdir()
+    folder = _catalog_folder(tmp_path / "po")
+    glossary = tmp_path / "glossary.yaml"
+    glossary.write_text("terms:\n  - source: A\n    kind: ui\n    kind: ui\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["check", "--glossary", str(glossary), str(folder)])
+    assert result.exit_code == 2, result.output
+    assert f"{glossary}:4" in result.output and "duplicate key" in result.output

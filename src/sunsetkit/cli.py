@@ -17,7 +17,8 @@ from typing import TYPE_CHECKING, get_args
 import click
 
 from .checks import CHECKS, CheckOptions, CheckResult, load_config, run_checks
-from .checks.engine import Markup
+from .checks.engine import Markup, ProjectReader, ProjectTerms
+from .checks.glossary import GlossaryTerms
 from .checks.words import definition_names
 from .errors import SunsetError, UsageError, did_you_mean, printable
 from .i18n import SOURCE_LOCALE, bcp47, discover_catalogs, parse_locale
@@ -29,7 +30,6 @@ from .write import replace_folder
 if TYPE_CHECKING:
     from .checklists.job import ChecklistFormat
     from .guides import BuildResult
-    from .model import Glossary
 
 EXIT_OK, EXIT_FINDINGS, EXIT_BAD_INPUT = 0, 1, 2
 DEFAULT_GLOSSARY = Path("content", "glossary.yaml")
@@ -277,11 +277,8 @@ def check(
     severities, disabled = load_config(config_path or DEFAULT_CONFIG)
     if glossary_path is None and DEFAULT_GLOSSARY.is_file():
         glossary_path = DEFAULT_GLOSSARY
-    glossary = _load_glossary(glossary_path) if glossary_path else None
     options = CheckOptions(
         locale=bcp47(parse_locale(locale)) if locale else None,
-        glossary=glossary,
-        names=_definition_names(glossary if glossary_path == DEFAULT_GLOSSARY else None),
         markup=markup,
         min_coverage=min_coverage,
         severities=severities,
@@ -294,7 +291,8 @@ def check(
             "nothing to check: no PATH given and no locales/ or build/guides here",
             hint="give the catalogs or pages to check",
         )
-    result = run_checks(targets, options)
+    project = _project_reader(glossary_path)
+    result = run_checks(targets, options, project)
     _nothing_checked(result, targets)
     report = render_report(result, fmt)
     if fmt == "text":  # msgids and messages are untrusted: one line each, no escapes
@@ -307,17 +305,23 @@ def check(
         sys.exit(EXIT_FINDINGS)
 
 
-def _load_glossary(path: Path) -> Glossary:
-    from .load import load_glossary  # the definitions' model, only when there is a glossary
+def _project_reader(glossary_path: Path | None) -> ProjectReader | None:
+    """What reads the glossary and the names of the project's definitions, if there are
+    any: `sunset check` runs it while its workers start on the catalogs."""
+    if glossary_path is None and not DEFAULT_DEFINITIONS.is_dir():
+        return None
 
-    return load_glossary(path)
+    def read() -> ProjectTerms:
+        from .load import load_glossary  # the definitions' model, only when there is one
 
+        glossary = load_glossary(glossary_path) if glossary_path else None
+        names: tuple[str, ...] = ()
+        if DEFAULT_DEFINITIONS.is_dir():  # checked against the project's own glossary
+            own = glossary if glossary_path == DEFAULT_GLOSSARY else None
+            names = definition_names(DEFAULT_DEFINITIONS, own)
+        return (GlossaryTerms.of(glossary) if glossary else None), names
 
-def _definition_names(glossary: Glossary | None) -> tuple[str, ...]:
-    """The project's never-translated names; `glossary` is the project's, if loaded."""
-    if not DEFAULT_DEFINITIONS.is_dir():
-        return ()
-    return definition_names(DEFAULT_DEFINITIONS, glossary)
+    return read
 
 
 def _nothing_checked(result: CheckResult, targets: list[Path]) -> None:

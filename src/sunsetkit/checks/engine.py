@@ -6,19 +6,16 @@ other file is still checked. Catalog files are checked in parallel on large runs
 
 from __future__ import annotations
 
-import gc
-import multiprocessing
 import os
 import tomllib
-from collections.abc import Iterable, Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
 from ..errors import SunsetError, UsageError, did_you_mean
 from ..files import read_regular
-from ..i18n import read_catalog
+from ..i18n import StrictCatalog, read_catalog
 from .base import Check, Entry, Finding, LocaleGlossary, MessageContext, Severity
 from .catalogs import (
     CatalogStats,
@@ -30,7 +27,7 @@ from .catalogs import (
     obsolete_entries,
     singular_only,
 )
-from .glossary import check_consistency, locale_glossary
+from .glossary import GlossaryTerms, check_consistency, locale_glossary
 from .registry import CHECKS, CHECKS_BY_ID
 
 if TYPE_CHECKING:
@@ -39,13 +36,21 @@ if TYPE_CHECKING:
 __all__ = ["CheckOptions", "CheckResult", "load_config", "run_checks"]
 
 Markup = Literal["markdown", "none"]
+#: The project's glossary and never-translated names, as the checks read them.
+ProjectTerms = tuple[GlossaryTerms | None, tuple[str, ...]]
+#: Reads the project: called while the workers already parse catalogs.
+ProjectReader = Callable[[], ProjectTerms]
+#: What checking one catalog file gives: findings, counts, locale, whether it was readable.
+Outcome = tuple[list[Finding], CatalogStats, str | None, bool]
 PARALLEL_FROM = 40  # catalog files; below this, starting workers costs more than it saves
 
 
 @dataclass(frozen=True)
 class CheckOptions:
     locale: str | None = None
-    glossary: Glossary | None = None
+    #: The glossary; kept as plain data (a model given here is converted), so that options
+    #: travel to worker processes without the definitions' model.
+    glossary: GlossaryTerms | None = None
     #: Names that are never translated, from the project's definitions (offers, products).
     names: tuple[str, ...] = ()
     markup: Markup = "markdown"
@@ -53,6 +58,16 @@ class CheckOptions:
     severities: dict[str, Severity] = field(default_factory=dict)
     disabled: frozenset[str] = frozenset()
     jobs: int = 0  # 0: as many as the machine has cores
+
+    def __post_init__(self) -> None:
+        glossary: GlossaryTerms | Glossary | None = self.glossary
+        if glossary is not None and not isinstance(glossary, GlossaryTerms):
+            object.__setattr__(self, "glossary", GlossaryTerms.of(glossary))
+
+    def with_project(self, project: ProjectTerms) -> CheckOptions:
+        """These options with the project's glossary and names, once they are read."""
+        glossary, names = project
+        return replace(self, glossary=glossary, names=names)
 
     def severity(self, check_id: str) -> Severity:
         return self.severities.get(check_id, CHECKS_BY_ID[check_id].severity)
@@ -163,14 +178,27 @@ def discover(paths: Sequence[Path]) -> tuple[list[Path], list[Path], list[Path]]
     return sorted(set(catalogs)), sorted(set(pages)), missing
 
 
-def run_checks(paths: Sequence[Path], options: CheckOptions) -> CheckResult:
+def run_checks(
+    paths: Sequence[Path], options: CheckOptions, project: ProjectReader | None = None
+) -> CheckResult:
+    """Check every catalog and page under `paths`. `project`, if given, reads the
+    project's glossary and names into the options; on a large run the workers start
+    parsing catalogs while it does."""
     catalogs, pages, missing = discover(paths)
     result = CheckResult()
+    jobs = options.jobs or os.cpu_count() or 1
+    if jobs < 2 or len(catalogs) < PARALLEL_FROM:
+        options = options.with_project(project()) if project else options
+        outcomes: list[Outcome] = [check_catalog_file(path, options) for path in catalogs]
+    else:
+        from .workers import check_in_parallel
+
+        outcomes, options = check_in_parallel(catalogs, options, jobs, project)
     for path in missing:
         result.unreadable += 1
         result.findings.append(_read_error(path, options, "no such file or folder"))
     folders: dict[str, list[Path]] = {}
-    for path, outcome in zip(catalogs, _map_catalogs(catalogs, options), strict=True):
+    for path, outcome in zip(catalogs, outcomes, strict=True):
         findings, stats, locale, readable = outcome
         result.findings += findings
         result.unreadable += not readable
@@ -215,62 +243,6 @@ def _coverage_findings(
             )
 
 
-Outcome = tuple[list[Finding], CatalogStats, str | None, bool]
-
-
-def _map_catalogs(paths: list[Path], options: CheckOptions) -> Iterable[Outcome]:
-    jobs = options.jobs or os.cpu_count() or 1
-    if jobs < 2 or len(paths) < PARALLEL_FROM:
-        return (check_catalog_file(path, options) for path in paths)
-    return _parallel(paths, options, jobs)
-
-
-def _parallel(paths: list[Path], options: CheckOptions, jobs: int) -> Iterator[Outcome]:
-    """This process and `jobs - 1` workers take the files one at a time, largest first,
-    from one shared counter: whoever is free takes the next, so no core waits while
-    another still has a queue (file size predicts the work poorly: untranslated,
-    obsolete and prose-heavy catalogs differ). Only the workers' findings travel
-    between processes. Results come back in path order."""
-    order = sorted(range(len(paths)), key=lambda i: (-_size(paths[i]), i))
-    queue = [paths[i] for i in order]
-    context = multiprocessing.get_context()
-    counter = context.Value("i", 0)
-    collected: dict[int, Outcome] = {}
-    gc.freeze()  # forked workers share the start-up heap instead of copying it on write
-    try:
-        with ProcessPoolExecutor(
-            jobs - 1, mp_context=context, initializer=_set_counter, initargs=(counter,)
-        ) as pool:
-            futures = [pool.submit(_take_files, queue, options) for _ in range(jobs - 1)]
-            _set_counter(counter)
-            for taken in [_take_files(queue, options), *(f.result() for f in futures)]:
-                collected.update((order[position], outcome) for position, outcome in taken)
-    finally:
-        gc.unfreeze()
-    for index in range(len(paths)):
-        yield collected[index]
-
-
-_COUNTER: Any = None  # the shared position of the next file, in every process of a run
-
-
-def _set_counter(counter: Any) -> None:
-    global _COUNTER  # one per process, set as the pool starts it
-    _COUNTER = counter
-
-
-def _take_files(queue: list[Path], options: CheckOptions) -> list[tuple[int, Outcome]]:
-    """Check the next file of the queue until none is left; (position, outcome) each."""
-    done: list[tuple[int, Outcome]] = []
-    while True:
-        with _COUNTER.get_lock():
-            position = _COUNTER.value
-            _COUNTER.value += 1
-        if position >= len(queue):
-            return done
-        done.append((position, check_catalog_file(queue[position], options)))
-
-
 def _size(path: Path) -> int:
     try:
         return path.stat().st_size
@@ -280,10 +252,22 @@ def _size(path: Path) -> int:
 
 def check_catalog_file(path: Path, options: CheckOptions) -> Outcome:
     """Every enabled check over one PO/POT file. Never raises for a bad file."""
+    return check_read_catalog(path, read_catalog_file(path), options)
+
+
+def read_catalog_file(path: Path) -> StrictCatalog | SunsetError:
+    """The catalog, or why it cannot be read (the reader of `sunset build`: one verdict)."""
     try:
-        catalog = read_catalog(path)  # the reader of `sunset build`: one verdict
+        return read_catalog(path)
     except SunsetError as exc:
-        error = _read_error(path, options, exc.message, exc.line)
+        return exc
+
+
+def check_read_catalog(
+    path: Path, catalog: StrictCatalog | SunsetError, options: CheckOptions
+) -> Outcome:
+    if isinstance(catalog, SunsetError):
+        error = _read_error(path, options, catalog.message, catalog.line)
         return [error], CatalogStats(), None, False
     where = str(path)  # one string for every finding: pickled once, not per finding
     locale = catalog_locale(catalog, path, options.locale)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Iterator
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from .base import Entry, LocaleGlossary, MessageContext
@@ -12,9 +13,10 @@ from .placement import Span, glued, only_function_words, spans
 from .words import function_words
 
 if TYPE_CHECKING:
-    from ..model import Glossary, GlossaryTerm
+    from ..model import Glossary
 
 __all__ = [
+    "GlossaryTerms",
     "check_consistency",
     "check_names",
     "check_terms",
@@ -25,8 +27,37 @@ __all__ = [
 _TRAILING = " .,:;!?。："
 
 
+@dataclass(frozen=True)
+class GlossaryTerms:
+    """What the checks read of a glossary, as plain data: it travels to worker processes,
+    which then load neither the definitions' model nor pydantic."""
+
+    #: (source, kind, translations): a locale's approved form, or its accepted forms.
+    terms: tuple[tuple[str, str, dict[str, str | tuple[str, ...]]], ...]
+    label_format: dict[str, str]
+
+    @classmethod
+    def of(cls, glossary: Glossary) -> GlossaryTerms:
+        terms = tuple(
+            (
+                entry.source,
+                entry.kind,
+                {
+                    key: value if isinstance(value, str) else tuple(value)
+                    for key, value in entry.translations.items()
+                },
+            )
+            for entry in glossary.terms
+        )
+        return cls(terms, dict(glossary.label_format))
+
+    def format_label(self, locale_id: str | None, label: str) -> str:
+        """A UI label in the locale's brackets: a literal substitution, never str.format."""
+        return self.label_format.get(locale_id or "", "{label}").replace("{label}", label)
+
+
 def locale_glossary(
-    glossary: Glossary | None, locale: str | None, names: tuple[str, ...] = ()
+    glossary: GlossaryTerms | None, locale: str | None, names: tuple[str, ...] = ()
 ) -> LocaleGlossary:
     """What the checks of one locale need from the glossary and the project's names."""
     words = function_words(locale)
@@ -35,20 +66,20 @@ def locale_glossary(
     locale = _glossary_locale(glossary, locale)
     verbatim, terms, labels, open_labels = [], {}, {}, set()
     translated: set[str] = set()
-    for entry in glossary.terms:
-        forms = accepted_forms(entry, locale)
-        if entry.kind == "ui":
+    for source, kind, translations in glossary.terms:
+        forms = accepted_forms(translations, locale)
+        if kind == "ui":
             if not forms:  # no approved label: bold, and one translation throughout
-                open_labels.add(entry.source)
+                open_labels.add(source)
                 continue
             shown = glossary.format_label(locale, forms[0])
-            labels[entry.source] = tuple(dict.fromkeys((shown, *forms)))
-            translated.add(entry.source)
-        elif not forms or forms == (entry.source,):
-            verbatim.append(entry.source)
+            labels[source] = tuple(dict.fromkeys((shown, *forms)))
+            translated.add(source)
+        elif not forms or forms == (source,):
+            verbatim.append(source)
         else:
-            terms[entry.source] = forms
-            translated.add(entry.source)
+            terms[source] = forms
+            translated.add(source)
     all_names = {*verbatim, *(name for name in names if name not in translated)}
     return LocaleGlossary(
         tuple(verbatim),
@@ -60,11 +91,11 @@ def locale_glossary(
     )
 
 
-def _glossary_locale(glossary: Glossary, locale: str | None) -> str | None:
+def _glossary_locale(glossary: GlossaryTerms, locale: str | None) -> str | None:
     """The glossary's spelling of a locale: a page in a folder `fr` reads the fr-FR forms."""
     if locale is None:
         return None
-    known = sorted({key for entry in glossary.terms for key in entry.translations})
+    known = sorted({key for _, _, translations in glossary.terms for key in translations})
     if locale in known:
         return locale
     language = locale.split("-")[0]
@@ -72,12 +103,14 @@ def _glossary_locale(glossary: Glossary, locale: str | None) -> str | None:
     return same[0] if len(same) == 1 else locale
 
 
-def accepted_forms(entry: GlossaryTerm, locale: str | None) -> tuple[str, ...]:
+def accepted_forms(
+    translations: dict[str, str | tuple[str, ...]], locale: str | None
+) -> tuple[str, ...]:
     """The forms a locale accepts for one glossary entry, the approved one first; empty when
     the locale has none. The one place that reads an entry's translations."""
-    approved = entry.translations.get(locale or "")
-    if isinstance(approved, list):  # a term that inflects: every listed form is accepted
-        return tuple(approved)
+    approved = translations.get(locale or "")
+    if isinstance(approved, tuple):  # a term that inflects: every listed form is accepted
+        return approved
     return (approved,) if approved else ()
 
 

@@ -1,0 +1,143 @@
+"""Catalogs checked by this process and worker processes together.
+
+Every process takes the next file from one shared counter, largest files first, so no
+core waits while another still has a queue (file size predicts the work poorly). The
+workers start at once: while this process reads the project's glossary and names, they
+parse catalogs ahead (parsing needs neither), and check them when the project arrives.
+Only findings travel back. Results come back in path order.
+"""
+
+from __future__ import annotations
+
+import gc
+import multiprocessing
+import queue
+from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
+from typing import Any
+
+from ..errors import SunsetError
+from ..i18n import StrictCatalog
+from .engine import (
+    CheckOptions,
+    Outcome,
+    ProjectReader,
+    ProjectTerms,
+    check_catalog_file,
+    check_read_catalog,
+    read_catalog_file,
+)
+
+__all__ = ["check_in_parallel"]
+
+#: Bytes of catalogs a worker parses ahead while the project is read (bounds its memory).
+PARSE_AHEAD = 8 << 20
+_STOP = "stop"  # sent instead of the project when reading it failed
+
+Taken = list[tuple[int, Outcome]]
+
+
+def check_in_parallel(
+    paths: list[Path], options: CheckOptions, jobs: int, project: ProjectReader | None
+) -> tuple[list[Outcome], CheckOptions]:
+    """Every catalog's outcome, in path order, and the options with the project read."""
+    order = sorted(range(len(paths)), key=lambda i: (-_size(paths[i]), i))
+    files = [paths[i] for i in order]
+    context = multiprocessing.get_context()
+    shared = (context.Value("i", 0), context.Queue())
+    taken: list[Taken] = []
+    gc.freeze()  # forked workers share the start-up heap instead of copying it on write
+    try:
+        with ProcessPoolExecutor(
+            jobs - 1, mp_context=context, initializer=_share, initargs=shared
+        ) as pool:
+            waiting = project is not None
+            futures = [pool.submit(_take_files, files, options, waiting) for _ in range(jobs - 1)]
+            _share(*shared)
+            options = _read_project(options, project, len(futures))
+            taken.append(_take_files(files, options, waiting=False))
+            taken += [future.result() for future in futures]
+    finally:
+        gc.unfreeze()
+        # Should a worker have died before taking the project, its copy must not hold up
+        # this process's exit.
+        shared[1].close()
+        shared[1].cancel_join_thread()
+    collected = {order[position]: outcome for share in taken for position, outcome in share}
+    return [collected[index] for index in range(len(paths))], options
+
+
+def _read_project(
+    options: CheckOptions, project: ProjectReader | None, workers: int
+) -> CheckOptions:
+    """Read the project and hand it to every worker; on an error, stop them first."""
+    if project is None:
+        return options
+    message: ProjectTerms | str = _STOP
+    try:
+        message = project()
+        return options.with_project(message)
+    finally:
+        for _ in range(workers):
+            _INBOX.put(message)
+
+
+_COUNTER: Any = None  # the position of the next file, shared by every process of a run
+_INBOX: Any = None  # the project, for the workers, once this process has read it
+
+
+def _share(counter: Any, inbox: Any) -> None:
+    global _COUNTER, _INBOX  # one of each per process, set as the pool starts it
+    _COUNTER, _INBOX = counter, inbox
+
+
+def _next_position() -> int:
+    with _COUNTER.get_lock():
+        position: int = _COUNTER.value
+        _COUNTER.value += 1
+    return position
+
+
+def _take_files(files: list[Path], options: CheckOptions, waiting: bool) -> Taken:
+    """Check the next file until none is left; (position, outcome) each. While `waiting`
+    for the project, parse files ahead and check them once it has come."""
+    done: Taken = []
+    ahead: list[tuple[int, StrictCatalog | SunsetError]] = []
+    ahead_bytes = 0
+    while (position := _next_position()) < len(files):
+        path = files[position]
+        if waiting:
+            received = _receive(block=ahead_bytes >= PARSE_AHEAD)
+            if received == _STOP:
+                return done
+            if received is not None:
+                options, waiting = options.with_project(received), False
+                done += [(p, check_read_catalog(files[p], c, options)) for p, c in ahead]
+                ahead = []
+        if waiting:
+            ahead.append((position, read_catalog_file(path)))
+            ahead_bytes += _size(path)
+        else:
+            done.append((position, check_catalog_file(path, options)))
+    if waiting:  # taken even with nothing ahead: the inbox is left empty
+        received = _receive(block=True)
+        if received == _STOP:
+            return done
+        options = options.with_project(received)
+        done += [(p, check_read_catalog(files[p], c, options)) for p, c in ahead]
+    return done
+
+
+def _receive(block: bool) -> Any:
+    """The project (or _STOP) from the inbox; None if it has not come yet."""
+    try:
+        return _INBOX.get(block=block)
+    except queue.Empty:
+        return None
+
+
+def _size(path: Path) -> int:
+    try:
+        return path.stat().st_size
+    except OSError:
+        return 0
