@@ -6,6 +6,7 @@ recorded, so a page knows whether it is fully translated, and by whom (human or 
 
 from __future__ import annotations
 
+import functools
 import gettext as _stdlib_gettext
 import hashlib
 import re
@@ -506,9 +507,11 @@ class Translator:
         if is_machine_translated(message):
             self.usage.machine.add(key)
         result = text % {k: getattr(v, "plain", v) for k, v in variables.items()}
-        source_text = source % {k: getattr(v, "source", v) for k, v in variables.items()}
         if self._wrap is None or self._plain_depth:
-            return Localized(result, source_text)
+            # The English form only if a side-by-side page asks for it: computing it
+            # formats every date and number of the message a second time.
+            return Localized(result, functools.partial(_source_text, source, variables))
+        source_text = _source_text(source, variables)
         wrapped = self._wrap(segment_key(context, singular), result, source_text)
         return Segment(wrapped, source_text, result)
 
@@ -525,6 +528,10 @@ class Translator:
             return None
         index = self._plural(n if n is not None else 1)
         return message, forms[min(index, len(forms) - 1)]
+
+
+def _source_text(source: str, variables: dict[str, Any]) -> str:
+    return source % {k: getattr(v, "source", v) for k, v in variables.items()}
 
 
 def is_machine_translated(message: Message) -> bool:

@@ -74,6 +74,7 @@ class OutputFolder:
         self.root = root.resolve()
         self.owner = owner
         self.written: set[str] = set()
+        self._folders: set[Path] = set()
         self._previous: set[str] = set()
         self._stage: Path | None = None
         self._lock: int | None = None
@@ -95,7 +96,7 @@ class OutputFolder:
             self._lock = None
 
     def write(self, relative: str, data: Content) -> None:
-        path = self._new_file(relative)
+        path = self.reserve(relative)
         with self._os_errors(path):
             if isinstance(data, str):
                 path.write_text(data, encoding="utf-8", newline="\n")
@@ -104,19 +105,23 @@ class OutputFolder:
 
     def open(self, relative: str) -> IO[str]:
         """A text file of the new content to stream into (large summaries)."""
-        path = self._new_file(relative)
+        path = self.reserve(relative)
         with self._os_errors(path):
             return path.open("w", encoding="utf-8", newline="\n")
 
-    def _new_file(self, relative: str) -> Path:
+    def reserve(self, relative: str) -> Path:
+        """The path of a new file of the content, its name checked and its folder made,
+        for whoever writes it (a worker process may)."""
         if relative in self.written:
             raise UsageError(
                 f"two outputs would share the file {relative!r}",
                 hint="give each output its own name",
             )
         path = safe_join(self.stage, relative)
-        with self._os_errors(path):
-            path.parent.mkdir(parents=True, exist_ok=True)
+        if path.parent not in self._folders:  # made once, not once per file
+            with self._os_errors(path):
+                path.parent.mkdir(parents=True, exist_ok=True)
+            self._folders.add(path.parent)
         self.written.add(relative)
         return path
 

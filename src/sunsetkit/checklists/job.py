@@ -123,7 +123,7 @@ def run_checklists(
         parallel = source.stat().st_size > PARALLEL_BYTES
     with OutputFolder(out, "checklists") as tree:
         with tree.open("summary.json") as summary, tree.open("deadlines.ics") as calendar:
-            pages = PagePipeline(project, as_of, tree.write, calendar, parallel)
+            pages = PagePipeline(project, as_of, calendar, parallel)
             outputs = _Outputs(tree, written, summary, calendar, pages, Overview(as_of))
             try:
                 for where, record in read_customers(source, progress):
@@ -202,7 +202,7 @@ class _Outputs:
         if "md" in self.written:
             self.tree.write(plan.file, markdown)
         rows = _overview_rows(plan)
-        html = html_name(plan.file) if "html" in self.written else None
+        html = str(self.tree.reserve(html_name(plan.file))) if "html" in self.written else None
         self.pages.add(
             PageJob(html, markdown, plan.locale_id, plan.customer.name, _stem(plan), tuple(rows))
         )

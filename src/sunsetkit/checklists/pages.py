@@ -3,8 +3,9 @@
 Converting a checklist's Markdown to HTML costs about as much as rendering it. For a
 large input that work runs in one worker process while the main process reads, plans
 and renders the Markdown, so a run over 100,000 customers takes little longer than the
-Markdown alone. The worker only computes: every file is written by the main process,
-through the job's staging folder, in input order (the output is the same either way).
+Markdown alone. The main process reserves each page's file in the job's staging folder
+(the name checked, its folder made); the worker writes the page there, so pages never
+travel back between processes. Calendar events come back, in input order.
 """
 
 from __future__ import annotations
@@ -12,8 +13,8 @@ from __future__ import annotations
 import concurrent.futures
 import datetime as dt
 from collections import deque
-from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
 from typing import IO
 
 from ..html import checklist_html, create_html_environment
@@ -33,7 +34,8 @@ IN_FLIGHT = 4
 class PageJob:
     """One customer: the HTML page to make (if any) and the deadlines for the calendar."""
 
-    relpath: str | None
+    #: Where to write the HTML page, a file reserved in the staging folder; None: no page.
+    target: str | None
     markdown: str
     locale_id: str
     company: str
@@ -41,7 +43,7 @@ class PageJob:
     rows: tuple[OverviewRow, ...]
 
 
-Result = tuple[str | None, str, str]
+Result = str  # the customer's calendar events
 
 
 class _Renderer:
@@ -56,18 +58,17 @@ class _Renderer:
         return [self.one(job) for job in jobs]
 
     def one(self, job: PageJob) -> Result:
-        html = ""
-        if job.relpath is not None:
+        if job.target is not None:
             context = {
                 **self.locales(job.locale_id),
                 "company": job.company,
                 "body": checklist_html(job.markdown),
                 "page_key": job.page_key,
             }
-            html = self.template.render(context)
+            with Path(job.target).open("w", encoding="utf-8", newline="\n") as page:
+                page.write(self.template.render(context))
         upcoming = [r for r in job.rows if r.days_left is not None and r.days_left >= 0]
-        events = "".join(calendar_event(r, self.stamp) for r in upcoming)
-        return job.relpath, html, events
+        return "".join(calendar_event(r, self.stamp) for r in upcoming)
 
 
 _WORKER: _Renderer | None = None
@@ -87,15 +88,7 @@ class PagePipeline:
     """Takes PageJobs in input order; writes each page and appends each customer's
     events to the calendar in the same order, in-process or through one worker."""
 
-    def __init__(
-        self,
-        project: Project,
-        as_of: dt.date,
-        write: Callable[[str, str], None],
-        calendar: IO[str],
-        parallel: bool,
-    ) -> None:
-        self.write = write
+    def __init__(self, project: Project, as_of: dt.date, calendar: IO[str], parallel: bool) -> None:
         self.calendar = calendar
         self.batch: list[PageJob] = []
         self.pending: deque[concurrent.futures.Future[list[Result]]] = deque()
@@ -142,7 +135,4 @@ class PagePipeline:
             self._take(self.pending.popleft().result())
 
     def _take(self, results: list[Result]) -> None:
-        for relpath, html, events in results:
-            if relpath is not None:
-                self.write(relpath, html)
-            self.calendar.write(events)
+        self.calendar.write("".join(results))
