@@ -17,6 +17,8 @@ import icalendar
 import markdown as python_markdown
 import pytest
 from click.testing import CliRunner, Result
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 from mdit_py_plugins.tasklists import tasklists_plugin
 
@@ -191,6 +193,32 @@ def test_html_checklist_says_what_the_markdown_says(demo: Path) -> None:
         assert boxes and all(b.attrs.get("type") == "checkbox" for b in boxes)
         assert all("disabled" not in b.attrs for b in boxes)
         assert len(boxes) == expected.text().count("[ ]")
+
+
+def _uncached_checklist_parser() -> MarkdownIt:
+    rules = ["heading", "list", "paragraph", "emphasis", "link", "escape", "entity", "newline"]
+    md = MarkdownIt("zero", {"html": False}).enable(rules)
+    return md.use(tasklists_plugin, enabled=True, label=True)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.text(alphabet="[] x*_\\`&#<>!()-1.\nab", max_size=30), max_size=6))
+def test_remembered_inline_tokens_render_as_a_fresh_parse(texts: list[str]) -> None:
+    """The HTML conversion reuses the inline tokens of texts seen before; the page must
+    be what a fresh markdown-it parse gives, for tasks, emphasis, escapes and entities."""
+    from sunsetkit.html import checklist_html
+
+    markdown = "".join(f"- [ ] {t}\n- {t}\n\n{t}\n\n" for t in texts) * 2
+    assert str(checklist_html(markdown)) == _uncached_checklist_parser().render(markdown)
+
+
+def test_demo_checklists_convert_as_a_fresh_parse(demo: Path) -> None:
+    from sunsetkit.html import checklist_html
+
+    for path in _checklists(demo, ".md"):
+        text = path.read_text(encoding="utf-8")
+        for _ in range(2):  # the second time from remembered tokens
+            assert str(checklist_html(text)) == _uncached_checklist_parser().render(text)
 
 
 def test_html_pages_are_self_contained_and_print(demo: Path) -> None:

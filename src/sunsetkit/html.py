@@ -14,13 +14,14 @@ import posixpath
 import re
 from collections.abc import Callable, Mapping
 from pathlib import Path
-from typing import Any, NamedTuple
+from types import SimpleNamespace
+from typing import Any, NamedTuple, cast
 
 import jinja2
 import yaml
 from babel import Locale
 from markdown_it import MarkdownIt
-from markdown_it.rules_core import StateCore
+from markdown_it.rules_core import StateCore, text_join
 from markdown_it.token import Token
 from markupsafe import Markup
 from mdit_py_plugins.front_matter import front_matter_plugin
@@ -76,19 +77,27 @@ def _cached_inline(md: MarkdownIt) -> Callable[[StateCore], None]:
     """markdown-it's inline step, remembering the tokens of texts seen before.
 
     Without reference definitions (the checklist parser has none) an inline text parses
-    the same wherever it stands. Later rules may change tokens (the task list plugin
-    does), so each use gets copies."""
+    the same wherever it stands. The tokens are kept as the later text_join rule leaves
+    them, so it finds nothing to change; of the later rules only the task list plugin
+    changes tokens, in a text that starts like a task, and only those are copied.
+    Rendering reads tokens (the parser has no images, whose renderer writes)."""
 
     @functools.lru_cache(maxsize=INLINE_CACHE)
     def parse(content: str) -> tuple[Token, ...]:
         children: list[Token] = []
         md.inline.parse(content, md, {}, children)
-        return tuple(children)
+        holder = Token("inline", "", 0, content=content, children=children)
+        text_join(cast(StateCore, SimpleNamespace(tokens=[holder])))
+        return tuple(holder.children or ())
 
     def inline(state: StateCore) -> None:
         for token in state.tokens:
             if token.type == "inline":
-                token.children = [copy.copy(child) for child in parse(token.content)]
+                children = parse(token.content)
+                if token.content.startswith("["):  # a task: the plugin edits its text
+                    token.children = [copy.copy(child) for child in children]
+                else:
+                    token.children = list(children)
 
     return inline
 
