@@ -387,3 +387,30 @@ def test_json_depth_is_counted_outside_strings_across_any_chunking(size: int) ->
     with pytest.raises(ContentError, match="nested deeper than 64"):
         while guard.read(size):
             pass
+
+
+@pytest.mark.skipif(not yaml.__with_libyaml__, reason="PyYAML was built without libyaml here")
+def test_libyaml_and_pure_loaders_read_every_yaml_file_alike() -> None:
+    """Sound files are read through libyaml's parser; whatever it reads must be what the
+    pure loader (whose errors are reported) reads: data and line of every key."""
+    from sunsetkit import load
+
+    files = sorted(ROOT.glob("content/**/*.yaml")) + sorted(ROOT.glob("tests/fixtures/**/*.yaml"))
+    compared = 0
+    for path in files:
+        text = path.read_text(encoding="utf-8")
+        try:
+            pure = load._BoundedLoader(text).get_single_node()
+        except (yaml.YAMLError, ContentError):
+            continue  # a bad fixture: the pure loader reports it, as load_yaml does
+        fast = load._FastLoader(text).get_single_node()
+        assert (pure is None) == (fast is None), path
+        if pure is not None and fast is not None:
+            budget = load._Budget(path)
+            pure_lines: dict[Any, int] = {}
+            fast_lines: dict[Any, int] = {}
+            pure_data = load._build(pure, (), pure_lines, budget)
+            assert load._build(fast, (), fast_lines, load._Budget(path)) == pure_data, path
+            assert fast_lines == pure_lines, path
+            compared += 1
+    assert compared >= 10

@@ -38,8 +38,8 @@ MAX_VALUES = 100_000
 _TAG = re.compile(r"^[\w-]+\[.*\]$")
 
 
-class _BoundedLoader(yaml.SafeLoader):
-    """PyYAML's safe loader, refusing nesting that would exhaust its recursion."""
+class _Bounded:
+    """A composer refusing nesting that would exhaust its recursion."""
 
     depth = 0
 
@@ -47,16 +47,55 @@ class _BoundedLoader(yaml.SafeLoader):
         self.depth += 1
         try:
             if self.depth > MAX_DEPTH:
-                mark = self.peek_event().start_mark  # type: ignore[no-untyped-call]
+                mark = self.peek_event().start_mark  # type: ignore[attr-defined]
                 raise ContentError(
                     f"nested deeper than {MAX_DEPTH} levels",
                     getattr(self, "path", None),
                     mark.line + 1,
                     hint="a definition needs a few levels: check the brackets and indentation",
                 )
-            return super().compose_node(parent, index)
+            return super().compose_node(parent, index)  # type: ignore[misc, no-any-return]
         finally:
             self.depth -= 1
+
+
+class _BoundedLoader(_Bounded, yaml.SafeLoader):
+    """PyYAML's safe loader, pure Python: the one whose errors sunset reports."""
+
+
+_CParser: Any = getattr(getattr(yaml, "cyaml", None), "CParser", None)  # libyaml (if built in)
+
+if _CParser is not None:
+
+    class _FastLoader(_Bounded, yaml.composer.Composer, _CParser, yaml.resolver.Resolver):  # type: ignore[misc]
+        """libyaml's parser under PyYAML's composer (so the nesting bound holds): a
+        sound file is read several times faster. A file it refuses is read again by
+        the pure loader, whose messages are the ones reported."""
+
+        def __init__(self, text: str) -> None:
+            _CParser.__init__(self, text)
+            yaml.composer.Composer.__init__(self)
+            yaml.resolver.Resolver.__init__(self)
+
+
+def _compose(text: str, path: Path) -> yaml.Node | None:
+    """The document's node tree: libyaml's parser where it is built in, else (and for
+    a file it refuses) PyYAML's pure one."""
+    if _CParser is not None:
+        fast = _FastLoader(text)
+        fast.path = path
+        try:
+            return fast.get_single_node()
+        except yaml.YAMLError:
+            pass  # the pure loader below gives the message
+        finally:
+            fast.dispose()
+    loader = _BoundedLoader(text)
+    loader.path = path  # type: ignore[attr-defined]
+    try:
+        return loader.get_single_node()
+    finally:
+        loader.dispose()
 
 
 def load_yaml(path: Path) -> tuple[Any, dict[Loc, int]]:
@@ -65,10 +104,8 @@ def load_yaml(path: Path) -> tuple[Any, dict[Loc, int]]:
         text = read_regular(path, 16 << 20).decode("utf-8")
     except UnicodeDecodeError as exc:
         raise ContentError("not UTF-8 text", path, hint="save the file as UTF-8") from exc
-    loader = _BoundedLoader(text)
-    loader.path = path  # type: ignore[attr-defined]
     try:
-        node = loader.get_single_node()
+        node = _compose(text, path)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else None
@@ -80,8 +117,6 @@ def load_yaml(path: Path) -> tuple[Any, dict[Loc, int]]:
         ) from exc
     except yaml.YAMLError as exc:
         raise ContentError(f"YAML error: {exc}", path, hint="fix the syntax") from exc
-    finally:
-        loader.dispose()
     if node is None:
         raise ContentError("the file is empty", path, 1, hint="write the definition in it")
     lines: dict[Loc, int] = {}
