@@ -102,30 +102,29 @@ def _take_files(files: list[Path], options: CheckOptions, waiting: bool) -> Take
     """Check the next file until none is left; (position, outcome) each. While `waiting`
     for the project, parse files ahead and check them once it has come."""
     done: Taken = []
-    ahead: list[tuple[int, StrictCatalog | SunsetError]] = []
-    ahead_bytes = 0
-    while (position := _next_position()) < len(files):
-        path = files[position]
-        if waiting:
-            received = _receive(block=ahead_bytes >= PARSE_AHEAD)
-            if received == _STOP:
-                return done
-            if received is not None:
-                options, waiting = options.with_project(received), False
-                done += [(p, check_read_catalog(files[p], c, options)) for p, c in ahead]
-                ahead = []
-        if waiting:
-            ahead.append((position, read_catalog_file(path)))
-            ahead_bytes += _size(path)
-        else:
-            done.append((position, check_catalog_file(path, options)))
-    if waiting:  # taken even with nothing ahead: the inbox is left empty
-        received = _receive(block=True)
+    if waiting:
+        ahead, received = _parse_ahead(files)
         if received == _STOP:
             return done
         options = options.with_project(received)
-        done += [(p, check_read_catalog(files[p], c, options)) for p, c in ahead]
+        done = [(p, check_read_catalog(files[p], catalog, options)) for p, catalog in ahead]
+    while (position := _next_position()) < len(files):
+        done.append((position, check_catalog_file(files[position], options)))
     return done
+
+
+def _parse_ahead(files: list[Path]) -> tuple[list[tuple[int, StrictCatalog | SunsetError]], Any]:
+    """Parse the next files until the project (or _STOP) comes, and return it with them.
+    The inbox is always emptied, even when no file was left to parse."""
+    ahead: list[tuple[int, StrictCatalog | SunsetError]] = []
+    parsed = 0
+    while (received := _receive(block=parsed >= PARSE_AHEAD)) is None:
+        position = _next_position()
+        if position >= len(files):
+            return ahead, _receive(block=True)
+        ahead.append((position, read_catalog_file(files[position])))
+        parsed += _size(files[position])
+    return ahead, received
 
 
 def _receive(block: bool) -> Any:
