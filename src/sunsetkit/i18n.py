@@ -22,6 +22,7 @@ from babel.messages.pofile import PoFileError, PoFileParser
 
 from .errors import CatalogError, UsageError, clip, did_you_mean
 from .files import read_regular
+from .plurals import rule_forms
 
 __all__ = [
     "MACHINE_COMMENT",
@@ -206,10 +207,13 @@ class StrictCatalog(Catalog):
         #: The messages in file order, as read: iterating a Babel catalog formats its
         #: header (dates included) first, which a check of thousands of files pays for.
         self.read: list[Message] = []
+        #: The header's Plural-Forms value as written; None when it has none (Babel then
+        #: fills in its own table's rule, which gettext does not).
+        self.plural_header: str | None = None
 
     def __setitem__(self, msgid: Any, message: Message) -> None:
         if msgid == "" and message.context is None:
-            _check_plural_forms(str(message.string), self.path, message.lineno)
+            self.plural_header = _check_plural_forms(str(message.string), self.path, message.lineno)
         elif self._key_for(msgid, message.context) in self._messages:
             shown = msgid[0] if isinstance(msgid, tuple | list) else msgid
             raise CatalogError(
@@ -223,15 +227,16 @@ class StrictCatalog(Catalog):
         super().__setitem__(msgid, message)
 
 
-def _check_plural_forms(header: str, path: Path, line: int | None) -> None:
+def _check_plural_forms(header: str, path: Path, line: int | None) -> str | None:
     """nplurals within what a language can have; a plural rule that gives a form for
-    every n. Checked before Babel sizes every plural message by nplurals."""
+    every n. Checked before Babel sizes every plural message by nplurals. Returns the
+    header's value (None: no Plural-Forms)."""
     value = next(
         (h.split(":", 1)[1] for h in header.splitlines() if h.lower().startswith("plural-forms:")),
         None,
     )
     if value is None:
-        return
+        return None
     params = parse_separated_header(f" ;{value}")
 
     def fail(problem: str) -> CatalogError:
@@ -252,14 +257,14 @@ def _check_plural_forms(header: str, path: Path, line: int | None) -> None:
     expr = params.get("plural", "(n != 1)")
     if len(expr) > 200:
         raise fail(f"the plural expression is {len(expr):,} characters long")
-    try:
-        rule = _stdlib_gettext.c2py(expr)
-        forms = {rule(n) for n in (*range(200), 1000, 10**6)}
-    except (ValueError, SyntaxError, ArithmeticError, RecursionError):
-        raise fail(f"the plural expression {clip(expr)} is not valid C") from None
+    picked = rule_forms(expr)
+    if picked is None:
+        raise fail(f"the plural expression {clip(expr)} is not valid C")
+    forms = set(picked)
     if not forms <= set(range(count)):
         bad = max(forms, key=lambda form: abs(form))
         raise fail(f"plural={clip(expr)} gives form {bad}, not one of 0..{count - 1}")
+    return value.strip()
 
 
 # A printf conversion: %%, %s, %(name)s, %5.2f, ...; `conv` is empty for a lone % at the end.

@@ -137,7 +137,6 @@ class MessageContext:
     locale: str | None
     glossary: LocaleGlossary
     md: MarkdownIt | None  # None: markup checks are off
-    nplurals: int
     #: The first plural form is used for the number 1 only (not for 0 or 21, say).
     singular_only: bool = True
 

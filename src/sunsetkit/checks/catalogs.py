@@ -9,10 +9,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from babel.messages.catalog import Catalog
-from babel.messages.plurals import get_plural
 from babel.messages.pofile import PoFileError
 
+from ..errors import clip
 from ..i18n import bcp47, parse_locale
+from ..plurals import accepted_rules, rule_forms
 from .base import Entry, Finding, Severity
 
 __all__ = [
@@ -21,7 +22,6 @@ __all__ = [
     "catalog_locale",
     "check_catalog_header",
     "coverage",
-    "expected_plurals",
     "finding",
     "obsolete_entries",
     "singular_only",
@@ -54,16 +54,6 @@ def catalog_locale(catalog: Catalog, path: Path, forced: str | None) -> str | No
 
 
 @functools.cache
-def expected_plurals(locale: str | None) -> int | None:
-    if locale is None:
-        return None
-    try:
-        return int(get_plural(locale.replace("-", "_")).num_plurals)
-    except (ValueError, LookupError):
-        return None
-
-
-@functools.cache
 def singular_only(plural_expr: str) -> bool:
     """Whether the catalog's plural rule picks form 0 for no whole number above 1."""
     try:
@@ -74,13 +64,31 @@ def singular_only(plural_expr: str) -> bool:
 
 
 def check_catalog_header(catalog: Catalog, locale: str | None) -> Iterator[str]:
-    """plural-forms at catalog level: the header's count is the locale's CLDR count."""
-    expected = expected_plurals(locale)
-    if expected is not None and catalog.num_plurals != expected:
+    """plural-forms at catalog level: the header's rule is one in use for the locale
+    (CLDR's or the gettext tradition's), judged by behaviour, not spelling."""
+    plural = any(m.pluralizable for m in getattr(catalog, "read", catalog))
+    header = getattr(catalog, "plural_header", True)
+    if plural and header is None:
         yield (
-            f"Plural-Forms header has nplurals={catalog.num_plurals}, "
-            f"{locale} has {expected} (CLDR)"
+            "no Plural-Forms header, so gettext gives every plural message two forms "
+            f"(n != 1){_accepted_hint(locale)}"
         )
+        return
+    rules = accepted_rules(locale) if locale else ()
+    if not rules or header is None:
+        return
+    forms = rule_forms(catalog.plural_expr)
+    if any((r.count, r.forms) == (catalog.num_plurals, forms) for r in rules):
+        return
+    yield (f"Plural-Forms {clip(header)} is no rule in use for {locale}{_accepted_hint(locale)}")
+
+
+def _accepted_hint(locale: str | None) -> str:
+    rules = accepted_rules(locale) if locale else ()
+    if not rules:
+        return ""
+    shown = " or ".join(r.describe() for r in rules)
+    return f": set {shown} and give each plural message that many forms"
 
 
 def coverage(entries: list[Entry]) -> CatalogStats:

@@ -79,7 +79,6 @@ def _context(locale: str | None, md: Any, options: CheckOptions) -> MessageConte
         locale=locale,
         glossary=options.locale_glossary(locale),
         md=md if options.markup == "markdown" else None,
-        nplurals=2,
     )
 
 

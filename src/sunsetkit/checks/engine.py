@@ -22,7 +22,6 @@ from .catalogs import (
     catalog_locale,
     check_catalog_header,
     coverage,
-    expected_plurals,
     finding,
     obsolete_entries,
     singular_only,
@@ -278,7 +277,6 @@ def check_read_catalog(
         locale=locale,
         glossary=options.locale_glossary(locale),
         md=_markdown_parser() if options.markup == "markdown" else None,
-        nplurals=expected_plurals(locale) or catalog.num_plurals,
         singular_only=singular_only(catalog.plural_expr),
     )
     findings = list(_catalog_level(where, catalog, entries, ctx, options))

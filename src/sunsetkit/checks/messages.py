@@ -30,7 +30,6 @@ __all__ = [
     "check_machine_flag",
     "check_markup",
     "check_placeholders",
-    "check_plural_count",
     "check_separated_list",
     "check_untranslated",
     "check_whitespace",
@@ -109,11 +108,6 @@ def check_machine_flag(entry: Entry, ctx: MessageContext) -> Iterator[str]:
 def check_fuzzy(entry: Entry, ctx: MessageContext) -> Iterator[str]:
     if entry.fuzzy and any(entry.strings):
         yield "marked fuzzy: the translation needs review and is not used"
-
-
-def check_plural_count(entry: Entry, ctx: MessageContext) -> Iterator[str]:
-    if len(entry.ids) > 1 and any(entry.strings) and len(entry.strings) != ctx.nplurals:
-        yield f"{len(entry.strings)} plural forms, the locale has {ctx.nplurals}"
 
 
 def placeholders(text: str, positional: bool) -> Counter[str]:

@@ -20,7 +20,6 @@ from .messages import (
     check_machine_flag,
     check_markup,
     check_placeholders,
-    check_plural_count,
     check_separated_list,
     check_untranslated,
     check_whitespace,
@@ -72,9 +71,10 @@ CHECKS: tuple[Check, ...] = (
     Check(
         "plural-forms",
         "error",
-        "message",
-        "The number of plural forms is not the locale's CLDR count (header or message).",
-        check_plural_count,
+        "catalog",
+        "The Plural-Forms header is no rule in use for the locale (CLDR's or the gettext "
+        "tradition's), or is missing though the catalog has plural messages.",
+        _none,
     ),
     # per message, every plural form
     Check(

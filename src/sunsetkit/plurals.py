@@ -1,0 +1,185 @@
+"""The plural rules a catalog's Plural-Forms header may use for its language.
+
+Two traditions are in use, and gettext's `msgfmt -c` accepts both. Babel's table followed
+the gettext manual up to Babel 2.18 (French: two forms, `n > 1`); from 2.19 it follows CLDR
+(French: one, many for exact millions, other), which is what `pybabel init` now writes.
+Most published catalogs still carry the older rule. A rule is accepted when it behaves as
+one of these on every whole number that tells rules apart, however it is spelt, so that
+neither a Babel release nor a translator's choice of tradition turns a check red.
+"""
+
+from __future__ import annotations
+
+import functools
+import gettext
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from babel import Locale, UnknownLocaleError
+from babel.messages.plurals import PLURALS
+
+__all__ = ["PluralRule", "accepted_rules", "rule_forms"]
+
+#: Whole numbers that tell the rules of every language apart: all below 1,100 (teens,
+#: hundreds, the 11-19 and 12-14 exceptions) and round and near-round large ones (CLDR's
+#: many for exact millions, Breton's n % 1000000).
+SAMPLE: tuple[int, ...] = tuple(
+    sorted(
+        {*range(1100)}
+        | {m * 10**k for k in range(3, 10) for m in (1, 2, 3, 5, 11, 12, 21, 25, 101)}
+    )
+)
+
+#: CLDR's categories in the order gettext gives them their form numbers (Babel 2.19's
+#: table is generated in this order).
+CLDR_ORDER = ("zero", "one", "two", "few", "many", "other")
+
+#: The gettext tradition: Babel's table from 2.14 (the lowest version sunset supports)
+#: to 2.18, unchanged over those releases; Babel 2.19 replaced it with CLDR's rules.
+GETTEXT_TRADITION: dict[str, tuple[int, str]] = {
+    "af": (2, "(n != 1)"),
+    "ar": (
+        6,
+        "(n==0 ? 0 : n==1 ? 1 : n==2 ? 2 : n%100>=3 && n%100<=10 ? 3 : n%100>=0 && n%100<=2 ? 4 : 5)",  # noqa: E501
+    ),
+    "be": (3, "(n%10==1 && n%100!=11 ? 0 : n%10>=2 && n%10<=4 && (n%100<10 || n%100>=20) ? 1 : 2)"),
+    "bg": (2, "(n != 1)"),
+    "bn": (2, "(n != 1)"),
+    "bo": (1, "0"),
+    "br": (
+        6,
+        "(n==1 ? 0 : n%10==1 && n%100!=11 && n%100!=71 && n%100!=91 ? 1 : n%10==2 && n%100!=12 && n%100!=72 && n%100!=92 ? 2 : (n%10==3 || n%10==4 || n%10==9) && n%100!=13 && n%100!=14 && n%100!=19 && n%100!=73 && n%100!=74 && n%100!=79 && n%100!=93 && n%100!=94 && n%100!=99 ? 3 : n%1000000==0 ? 4 : 5)",  # noqa: E501
+    ),
+    "bs": (3, "(n%10==1 && n%100!=11 ? 0 : n%10>=2 && n%10<=4 && (n%100<10 || n%100>=20) ? 1 : 2)"),
+    "ca": (2, "(n != 1)"),
+    "cs": (3, "((n==1) ? 0 : (n>=2 && n<=4) ? 1 : 2)"),
+    "cv": (1, "0"),
+    "cy": (5, "(n==1 ? 1 : n==2 ? 2 : n==3 ? 3 : n==6 ? 4 : 0)"),
+    "da": (2, "(n != 1)"),
+    "de": (2, "(n != 1)"),
+    "dz": (1, "0"),
+    "el": (2, "(n != 1)"),
+    "en": (2, "(n != 1)"),
+    "eo": (2, "(n != 1)"),
+    "es": (2, "(n != 1)"),
+    "et": (2, "(n != 1)"),
+    "eu": (2, "(n != 1)"),
+    "fa": (1, "0"),
+    "fi": (2, "(n != 1)"),
+    "fr": (2, "(n > 1)"),
+    "fur": (2, "(n > 1)"),
+    "ga": (5, "(n==1 ? 0 : n==2 ? 1 : n>=3 && n<=6 ? 2 : n>=7 && n<=10 ? 3 : 4)"),
+    "gl": (2, "(n != 1)"),
+    "ha": (2, "(n != 1)"),
+    "he": (2, "(n != 1)"),
+    "hi": (2, "(n != 1)"),
+    "hr": (3, "(n%10==1 && n%100!=11 ? 0 : n%10>=2 && n%10<=4 && (n%100<10 || n%100>=20) ? 1 : 2)"),
+    "hu": (1, "0"),
+    "hy": (1, "0"),
+    "is": (2, "(n%10==1 && n%100!=11 ? 0 : 1)"),
+    "it": (2, "(n != 1)"),
+    "ja": (1, "0"),
+    "ka": (1, "0"),
+    "kg": (2, "(n != 1)"),
+    "km": (1, "0"),
+    "ko": (1, "0"),
+    "ku": (2, "(n != 1)"),
+    "lo": (1, "0"),
+    "lt": (3, "(n%10==1 && n%100!=11 ? 0 : n%10>=2 && (n%100<10 || n%100>=20) ? 1 : 2)"),
+    "lv": (3, "(n%10==1 && n%100!=11 ? 0 : n != 0 ? 1 : 2)"),
+    "mt": (
+        4,
+        "(n==1 ? 0 : n==0 || ( n%100>=1 && n%100<=10) ? 1 : (n%100>10 && n%100<20 ) ? 2 : 3)",
+    ),
+    "nb": (2, "(n != 1)"),
+    "nl": (2, "(n != 1)"),
+    "nn": (2, "(n != 1)"),
+    "no": (2, "(n != 1)"),
+    "pa": (2, "(n != 1)"),
+    "pl": (3, "(n==1 ? 0 : n%10>=2 && n%10<=4 && (n%100<10 || n%100>=20) ? 1 : 2)"),
+    "pt": (2, "(n != 1)"),
+    "pt_BR": (2, "(n > 1)"),
+    "ro": (3, "(n==1 ? 0 : (n==0 || (n%100 > 0 && n%100 < 20)) ? 1 : 2)"),
+    "ru": (3, "(n%10==1 && n%100!=11 ? 0 : n%10>=2 && n%10<=4 && (n%100<10 || n%100>=20) ? 1 : 2)"),
+    "sk": (3, "((n==1) ? 0 : (n>=2 && n<=4) ? 1 : 2)"),
+    "sl": (4, "(n%100==1 ? 0 : n%100==2 ? 1 : n%100==3 || n%100==4 ? 2 : 3)"),
+    "sr": (3, "(n%10==1 && n%100!=11 ? 0 : n%10>=2 && n%10<=4 && (n%100<10 || n%100>=20) ? 1 : 2)"),
+    "st": (2, "(n != 1)"),
+    "sv": (2, "(n != 1)"),
+    "th": (1, "0"),
+    "tr": (1, "0"),
+    "uk": (3, "(n%10==1 && n%100!=11 ? 0 : n%10>=2 && n%10<=4 && (n%100<10 || n%100>=20) ? 1 : 2)"),
+    "ve": (2, "(n != 1)"),
+    "vi": (1, "0"),
+    "xh": (2, "(n != 1)"),
+    "zh": (1, "0"),
+}
+
+
+@dataclass(frozen=True)
+class PluralRule:
+    """One accepted rule: its form count, how it sorts the SAMPLE, where it comes from."""
+
+    count: int
+    forms: tuple[int, ...]
+    source: str
+    #: A Plural-Forms expression with this behaviour, or None where only CLDR's
+    #: categories are known (a Babel older than 2.19 has no such expression).
+    expression: str | None
+    categories: tuple[str, ...] = ()
+
+    def describe(self) -> str:
+        """The header to copy, or CLDR's categories where no expression is known."""
+        if self.expression is not None:
+            return f"`nplurals={self.count}; plural={self.expression};` ({self.source})"
+        return f"nplurals={self.count} with forms {', '.join(self.categories)} ({self.source})"
+
+
+@functools.cache
+def rule_forms(expression: str) -> tuple[int, ...] | None:
+    """The form a Plural-Forms expression picks for each SAMPLE number; None if it fails."""
+    try:
+        rule: Callable[[int], int] = gettext.c2py(expression)
+        return tuple(rule(n) for n in SAMPLE)
+    except (ValueError, SyntaxError, ArithmeticError, RecursionError):
+        return None
+
+
+def _table_entry(table: dict[str, tuple[int, str]], locale: Locale) -> tuple[int, str] | None:
+    """The entry for the locale (pt_BR), else its language (pt); no default guessed."""
+    return table.get(str(locale)) or table.get(locale.language)
+
+
+def _cldr_rule(locale: Locale) -> PluralRule:
+    category = locale.plural_form
+    names = [category(n) for n in SAMPLE]
+    used = tuple(c for c in CLDR_ORDER if c in set(names))
+    forms = tuple(used.index(name) for name in names)
+    return PluralRule(len(used), forms, "CLDR", None, used)
+
+
+@functools.cache
+def accepted_rules(locale_id: str) -> tuple[PluralRule, ...]:
+    """The rules in use for a locale (nl_NL or nl-NL), CLDR's first; () if Babel does not
+    know it."""
+    try:
+        locale = Locale.parse(locale_id.replace("-", "_"))
+    except (ValueError, LookupError, UnknownLocaleError):
+        return ()
+    cldr = _cldr_rule(locale)
+    rules = [cldr]
+    tables = (("Babel's table", PLURALS), ("gettext tradition", GETTEXT_TRADITION))
+    for source, table in tables:
+        entry = _table_entry(table, locale)
+        forms = rule_forms(entry[1]) if entry else None
+        if entry is None or forms is None:
+            continue
+        rule = PluralRule(entry[0], forms, source, entry[1])
+        same = next(
+            (i for i, r in enumerate(rules) if (r.count, r.forms) == (rule.count, forms)), None
+        )
+        if same is None:
+            rules.append(rule)
+        elif rules[same].expression is None:  # CLDR's rule, now with an expression to show
+            rules[same] = PluralRule(rule.count, forms, "CLDR", entry[1], cldr.categories)
+    return tuple(rules)

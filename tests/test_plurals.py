@@ -1,0 +1,116 @@
+"""Plural rules from both worlds: a catalog's Plural-Forms header is judged by behaviour
+against every rule in use for its language (CLDR's and the gettext tradition's), with
+whichever supported Babel is installed."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from babel.messages.plurals import PLURALS
+
+from sunsetkit.checks import CheckOptions, run_checks
+from sunsetkit.i18n import discover_catalogs
+from sunsetkit.plurals import CLDR_ORDER, GETTEXT_TRADITION, SAMPLE, accepted_rules, rule_forms
+
+from .conftest import ROOT
+
+SHIPPED = sorted(discover_catalogs(ROOT / "locales"))
+
+# CLDR's rule for French as Babel 2.19 writes it, and the gettext manual's, spelt as
+# published catalogs spell them (spelling is not what is judged).
+FRENCH_CLDR = "nplurals=3; plural=(n == 0 || n == 1) ? 0 : n != 0 && n % 1000000 == 0 ? 1 : 2;"
+FRENCH_GETTEXT = "nplurals=2; plural=(n > 1);"
+
+
+def _catalog(tmp_path: Path, language: str, header: str | None, forms: int) -> Path:
+    lines = ['msgid ""', 'msgstr ""', f'"Language: {language}\\n"']
+    if header is not None:
+        lines.append(f'"Plural-Forms: {header}\\n"')
+    lines += ['"Content-Type: text/plain; charset=UTF-8\\n"', ""]
+    lines += ["#, python-format", 'msgid "%(n)s day"', 'msgid_plural "%(n)s days"']
+    lines += [f'msgstr[{i}] "%(n)s x{i}"' for i in range(forms)]
+    path = tmp_path / f"{language}-{forms}.po"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+def _plural_findings(path: Path) -> list[str]:
+    result = run_checks([path], CheckOptions())
+    assert not [f for f in result.findings if f.check == "read-error"], result.findings
+    return [f.message for f in result.findings if f.check == "plural-forms"]
+
+
+@pytest.mark.parametrize("header", [FRENCH_CLDR, FRENCH_GETTEXT, "nplurals=2; plural=n>1;"])
+def test_a_french_catalog_with_either_rule_is_accepted(tmp_path: Path, header: str) -> None:
+    count = int(header.split(";")[0].split("=")[1])
+    assert _plural_findings(_catalog(tmp_path, "fr_FR", header, count)) == []
+
+
+@pytest.mark.parametrize(
+    ("language", "header"),
+    [
+        ("pl_PL", "nplurals=2; plural=(n != 1);"),
+        ("ja_JP", "nplurals=2; plural=(n != 1);"),
+        ("de_DE", "nplurals=1; plural=0;"),
+        # Two forms, but not where French puts them: 0 is singular in French.
+        ("fr_FR", "nplurals=2; plural=(n != 1);"),
+    ],
+)
+def test_a_rule_not_in_use_is_an_error_that_names_the_accepted_ones(
+    tmp_path: Path, language: str, header: str
+) -> None:
+    count = int(header.split(";")[0].split("=")[1])
+    [message] = _plural_findings(_catalog(tmp_path, language, header, count))
+    assert "is no rule in use" in message
+    for rule in accepted_rules(language):
+        assert f"nplurals={rule.count}" in message
+    assert "give each plural message that many forms" in message
+
+
+def test_plural_messages_without_a_header_are_reported(tmp_path: Path) -> None:
+    [message] = _plural_findings(_catalog(tmp_path, "fr_FR", None, 2))
+    assert "no Plural-Forms header" in message and "nplurals=3" in message
+
+
+def test_a_language_babel_does_not_know_gets_no_verdict(tmp_path: Path) -> None:
+    path = _catalog(tmp_path, "", "nplurals=4; plural=(n % 4);", 4)
+    assert _plural_findings(path) == []
+
+
+@pytest.mark.parametrize("locale_id", SHIPPED)
+def test_every_accepted_rule_of_a_shipped_locale_passes(tmp_path: Path, locale_id: str) -> None:
+    language = locale_id.replace("-", "_")
+    for rule in accepted_rules(locale_id):
+        if rule.expression is not None:
+            header = f"nplurals={rule.count}; plural={rule.expression};"
+            assert _plural_findings(_catalog(tmp_path, language, header, rule.count)) == []
+
+
+def test_cldr_comes_first_and_sorts_whole_numbers_into_its_categories() -> None:
+    for locale_id in [*SHIPPED, "ar", "cy", "ru", "lt", "br"]:
+        cldr, *_ = accepted_rules(locale_id)
+        assert cldr.source == "CLDR"
+        assert sorted(set(cldr.forms)) == list(range(cldr.count))
+        assert len(cldr.categories) == cldr.count
+        assert list(cldr.categories) == [c for c in CLDR_ORDER if c in cldr.categories]
+
+
+def test_both_tables_are_accepted_for_every_language_they_name() -> None:
+    """The installed Babel's table (any version) and the gettext tradition's are accepted
+    for each language they list: upgrading Babel cannot turn a catalog red."""
+    judged = 0
+    for table in (PLURALS, GETTEXT_TRADITION):
+        for language, (count, expression) in table.items():
+            forms = rule_forms(expression)
+            assert forms is not None, language
+            rules = accepted_rules(language)  # () for a language CLDR lacks: no verdict
+            assert not rules or any((r.count, r.forms) == (count, forms) for r in rules)
+            judged += bool(rules)
+    assert judged > len(GETTEXT_TRADITION)
+
+
+def test_a_rule_that_fails_to_evaluate_sorts_nothing() -> None:
+    assert rule_forms("n / (n - n)") is None
+    assert rule_forms("n +") is None
+    assert len(rule_forms("(n != 1)") or ()) == len(SAMPLE)
