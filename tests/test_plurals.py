@@ -24,7 +24,9 @@ FRENCH_GETTEXT = "nplurals=2; plural=(n > 1);"
 
 
 def _catalog(tmp_path: Path, language: str, header: str | None, forms: int) -> Path:
-    lines = ['msgid ""', 'msgstr ""', f'"Language: {language}\\n"']
+    lines = ['msgid ""', 'msgstr ""']
+    if language:
+        lines.append(f'"Language: {language}\\n"')
     if header is not None:
         lines.append(f'"Plural-Forms: {header}\\n"')
     lines += ['"Content-Type: text/plain; charset=UTF-8\\n"', ""]
@@ -74,7 +76,7 @@ def test_plural_messages_without_a_header_are_reported(tmp_path: Path) -> None:
 
 
 def test_a_language_babel_does_not_know_gets_no_verdict(tmp_path: Path) -> None:
-    path = _catalog(tmp_path, "", "nplurals=4; plural=(n % 4);", 4)
+    path = _catalog(tmp_path, "", "nplurals=4; plural=(n % 4);", 4)  # no Language header
     assert _plural_findings(path) == []
 
 

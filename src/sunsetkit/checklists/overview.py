@@ -207,6 +207,14 @@ def calendar_tail() -> str:
     return "END:VCALENDAR\r\n"
 
 
+def _all_day(day: dt.date) -> icalendar.vDate:
+    """A DATE value: icalendar 6 writes VALUE=DATE by itself, 7 only when asked (and its
+    constructor's `params` does not exist in 6), so the parameter is set afterwards."""
+    value = icalendar.vDate(day)
+    value.params["VALUE"] = "DATE"
+    return value
+
+
 def calendar_event(row: OverviewRow, stamp: dt.datetime) -> str:
     """One deadline as an all-day VEVENT, with the customer and the offer.
 
@@ -216,8 +224,8 @@ def calendar_event(row: OverviewRow, stamp: dt.datetime) -> str:
     event = icalendar.Event()
     event["uid"] = icalendar.vText(f"{uid[:32]}@sunset")
     event["dtstamp"] = icalendar.vDatetime(stamp)
-    event["dtstart"] = icalendar.vDate(row.deadline, params={"VALUE": "DATE"})
-    event["dtend"] = icalendar.vDate(row.deadline + dt.timedelta(days=1), params={"VALUE": "DATE"})
+    event["dtstart"] = _all_day(row.deadline)
+    event["dtend"] = _all_day(row.deadline + dt.timedelta(days=1))
     event["summary"] = icalendar.vText(f"{row.offer}: {row.name}")
     event["description"] = icalendar.vText(
         f"Deadline of subscription {row.subscription_id} ({row.quantity} licenses) "
