@@ -448,7 +448,7 @@ def _progress(source: Path) -> Iterator[Callable[[int], None] | None]:
 @main.command()
 @click.argument("kind", type=click.Choice(get_args(SchemaName)), default="migration")
 def schema(kind: SchemaName) -> None:
-    """Print the JSON Schema of a migration definition or of the glossary."""
+    """Print the JSON Schema of a definition, the glossary, the steps or summary.json."""
     from .schema import schema_json
 
     click.echo(schema_json(kind), nl=False)
