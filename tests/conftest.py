@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import json
 import shutil
+from functools import cache
 from pathlib import Path
 from typing import Any
 
+import jsonschema
 import pytest
 from babel.messages import frontend
 
@@ -48,6 +51,21 @@ def project() -> Project:
 def built(project: Project) -> BuildResult:
     """Every guide in every locale, rendered once for the whole session."""
     return build_guides(project)
+
+
+@cache
+def summary_validator() -> jsonschema.Draft202012Validator:
+    schema = json.loads((ROOT / "content/schema/summary.schema.json").read_text(encoding="utf-8"))
+    jsonschema.Draft202012Validator.check_schema(schema)
+    return jsonschema.Draft202012Validator(schema, format_checker=jsonschema.FormatChecker())
+
+
+def load_summary(folder: Path) -> dict[str, Any]:
+    """A checklists run's summary.json, valid against the committed JSON Schema: so every
+    test's run (skipped records, no deadline, one format or both) checks the schema."""
+    data: dict[str, Any] = json.loads((folder / "summary.json").read_text(encoding="utf-8"))
+    summary_validator().validate(data)
+    return data
 
 
 def copy_project(root: Path) -> Path:

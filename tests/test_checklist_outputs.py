@@ -30,7 +30,7 @@ from sunsetkit.cli import main
 from sunsetkit.i18n import discover_catalogs
 from sunsetkit.project import Project
 
-from .conftest import ROOT
+from .conftest import ROOT, load_summary
 from .htmltree import Element, local_targets, parse, words
 
 DEMO = ROOT / "content" / "customers.example.json"
@@ -90,14 +90,9 @@ def demo(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return folder / "out"
 
 
-def _summary(out: Path) -> dict[str, Any]:
-    data: dict[str, Any] = json.loads((out / "summary.json").read_text(encoding="utf-8"))
-    return data
-
-
 def _checklists(out: Path, extension: str) -> list[Path]:
     return [
-        out / f for c in _summary(out)["customers"] for f in c["files"] if f.endswith(extension)
+        out / f for c in load_summary(out)["customers"] for f in c["files"] if f.endswith(extension)
     ]
 
 
@@ -178,7 +173,7 @@ def test_hostile_name_is_literal_in_every_parser(demo: Path) -> None:
 
 
 def test_html_checklist_says_what_the_markdown_says(demo: Path) -> None:
-    summary = {c["files"][0]: c for c in _summary(demo)["customers"]}
+    summary = {c["files"][0]: c for c in load_summary(demo)["customers"]}
     for md_path in _checklists(demo, ".md"):
         page = parse(md_path.with_suffix(".html").read_text(encoding="utf-8"))
         main_element = page.iter("main")[0]
@@ -273,7 +268,7 @@ def test_guide_links_work_wherever_the_folder_goes(demo: Path, tmp_path: Path) -
     guides = {p.relative_to(moved).as_posix() for p in (moved / "guides").rglob("*.html")}
     linked = {
         f"{c['locale']}/{s['migration']}.html"
-        for c in _summary(moved)["customers"]
+        for c in load_summary(moved)["customers"]
         for s in c["subscriptions"]
     }
     assert guides == {f"guides/{x}" for x in linked}
@@ -378,14 +373,14 @@ def test_warnings_are_grouped_and_listed_in_full(tmp_path: Path) -> None:
     assert any(f"2 customers have culture {few}" in line for line in lines)
     assert "sunset: warning: 4 more records skipped (all listed in summary.json)" in lines
     assert len(lines) == 2 + 10 + 1
-    assert len(_summary(out)["warnings"]) == 30 + 2 + 14
+    assert len(load_summary(out)["warnings"]) == 30 + 2 + 14
 
 
 # --- overview, CSV, calendar ---------------------------------------------------------------
 
 
 def test_overview_counts_and_table(demo: Path) -> None:
-    summary = _summary(demo)
+    summary = load_summary(demo)
     subscriptions = [s for c in summary["customers"] for s in c["subscriptions"]]
     page = parse((demo / "index.html").read_text(encoding="utf-8"))
     tables = page.iter("table")
@@ -416,7 +411,9 @@ def test_timeline_svg_is_a_picture_without_script(demo: Path) -> None:
     assert not list(tree.getroot().iter(f"{ns}script"))
     bars = [r for r in tree.getroot().iter(f"{ns}rect") if r.find(f"{ns}title") is not None]
     total = sum(int(r.find(f"{ns}title").text.split(": ")[1].split()[0]) for r in bars)  # type: ignore[union-attr]
-    dated = [s for c in _summary(demo)["customers"] for s in c["subscriptions"] if s["deadline"]]
+    dated = [
+        s for c in load_summary(demo)["customers"] for s in c["subscriptions"] if s["deadline"]
+    ]
     assert total == len(dated)  # a subscription without a deadline is not on a timeline
 
 
@@ -443,7 +440,7 @@ def test_overview_csv_parses_back(demo: Path) -> None:
     rows = list(csv.DictReader(io.StringIO(raw.decode("utf-8-sig"))))
     expected = sorted(
         (s["deadline"] or "", c["id"], s["subscription_id"], s["quantity"], c["locale"])
-        for c in _summary(demo)["customers"]
+        for c in load_summary(demo)["customers"]
         for s in c["subscriptions"]
     )
     got = sorted(
@@ -469,7 +466,7 @@ def test_deadlines_ics_parses_back(demo: Path) -> None:
     events = list(calendar.walk("VEVENT"))
     upcoming = [
         (c, s)
-        for c in _summary(demo)["customers"]
+        for c in load_summary(demo)["customers"]
         for s in c["subscriptions"]
         if s["days_left"] is not None and s["days_left"] >= 0  # no deadline: no event
     ]

@@ -21,7 +21,7 @@ from sunsetkit.load import load_migrations
 from sunsetkit.markdown import parser
 from sunsetkit.model import Migration
 
-from .conftest import ROOT
+from .conftest import ROOT, load_summary
 
 DEMO = ROOT / "content" / "customers.example.json"
 GOLDEN = Path(__file__).parent / "golden_checklists"
@@ -93,7 +93,7 @@ def test_demo_output_matches_golden_files(tmp_path: Path, update_golden: bool) -
             (GOLDEN / name).write_text(text, encoding="utf-8", newline="\n")
         pytest.skip("golden checklists rewritten; review `git diff tests/golden_checklists`")
     assert produced == _files(GOLDEN)
-    locales = {c["locale"] for c in json.loads(produced["summary.json"])["customers"]}
+    locales = {c["locale"] for c in load_summary(out)["customers"]}
     assert {"nl-NL", "sv-SE", "fr-FR", "pl-PL"} <= locales
 
 
@@ -113,8 +113,9 @@ def test_demo_run_is_deterministic_and_removes_stale_checklists(tmp_path: Path) 
 def test_summary_json_has_the_documented_shape(tmp_path: Path) -> None:
     out = tmp_path / "out"
     _run(DEMO, out)
-    summary = json.loads((out / "summary.json").read_text(encoding="utf-8"))
-    assert set(summary) == {"as_of", "customers", "unaffected", "warnings"}
+    summary = load_summary(out)
+    assert set(summary) == {"version", "as_of", "customers", "unaffected", "warnings"}
+    assert summary["version"] == 1
     assert summary["unaffected"] == 1
     customer = summary["customers"][0]
     assert set(customer) == {"id", "name", "locale", "files", "subscriptions"}
@@ -223,7 +224,7 @@ def test_an_offer_without_a_deadline_gets_no_invented_one(
     )
     out = tmp_path / "out"
     assert _run(source, out).exit_code == 0
-    summary = json.loads((out / "summary.json").read_text(encoding="utf-8"))
+    summary = load_summary(out)
     [item] = summary["customers"][0]["subscriptions"]
     assert item["deadline"] is None and item["days_left"] is None
     assert item["status"] == "no-deadline"
@@ -266,7 +267,7 @@ def test_csv_gives_the_same_plan_as_json(tmp_path: Path, delimiter: str, bom: bo
     assert _run(DEMO, tmp_path / "json").exit_code == 0
 
     def plan(folder: Path) -> list[Any]:
-        data = json.loads((folder / "summary.json").read_text(encoding="utf-8"))
+        data = load_summary(folder)
         return sorted(
             (c["id"], c["locale"], c["files"], c["subscriptions"]) for c in data["customers"]
         )
@@ -356,7 +357,7 @@ def test_offer_id_matches_before_the_name(project_copy: Path, tmp_path: Path) ->
     source = _write_json(tmp_path / "c.json", [_customer(offerName="Renamed", offerId="kz-pro-1")])
     out = tmp_path / "out"
     assert _run(source, out, root=project_copy).exit_code == 0
-    summary = json.loads((out / "summary.json").read_text(encoding="utf-8"))
+    summary = load_summary(out)
     assert summary["customers"][0]["subscriptions"][0]["migration"] == "kaizala-pro-standalone"
 
 
@@ -519,7 +520,7 @@ def test_skip_invalid_reports_and_carries_on(tmp_path: Path) -> None:
     assert result.exit_code == 0
     assert "record 0" in result.stderr and "skipped" in result.stderr
     assert list(out.glob("good-*.md")) and not list(out.glob("bad-*.md"))
-    summary = json.loads((out / "summary.json").read_text(encoding="utf-8"))
+    summary = load_summary(out)
     assert len(summary["warnings"]) == 1
 
 
@@ -541,7 +542,7 @@ def test_unaffected_customers_get_no_checklist(tmp_path: Path) -> None:
         "summary.json",
         "timeline.svg",
     ]
-    assert json.loads((out / "summary.json").read_text(encoding="utf-8"))["unaffected"] == 2
+    assert load_summary(out)["unaffected"] == 2
 
 
 # --- progress ----------------------------------------------------------------------------

@@ -5,7 +5,9 @@ Exit codes: 0 fine; 1 findings or a failed threshold; 2 bad input or usage.
 
 from __future__ import annotations
 
+import codecs
 import datetime as dt
+import io
 import math
 import os
 import sys
@@ -43,6 +45,7 @@ class _Group(click.Group):
     """Turns every SunsetError into one line on stderr and exit code 2."""
 
     def invoke(self, ctx: click.Context) -> object:
+        _utf8_output()
         try:
             return super().invoke(ctx)
         except SunsetError as exc:
@@ -56,6 +59,14 @@ class _Group(click.Group):
             )
         ctx.exit(EXIT_BAD_INPUT)
         return None
+
+
+def _utf8_output() -> None:
+    """UTF-8 on stdout and stderr. Redirected on Windows they would use the ANSI code page
+    (cp1252), which cannot print a Japanese finding, nor write JSON and SARIF as UTF-8."""
+    for stream in (sys.stdout, sys.stderr):
+        if isinstance(stream, io.TextIOWrapper) and codecs.lookup(stream.encoding).name != "utf-8":
+            stream.reconfigure(encoding="utf-8", errors="backslashreplace")
 
 
 def _echo(message: str, err: bool = False) -> None:
@@ -437,7 +448,7 @@ def _progress(source: Path) -> Iterator[Callable[[int], None] | None]:
 @main.command()
 @click.argument("kind", type=click.Choice(get_args(SchemaName)), default="migration")
 def schema(kind: SchemaName) -> None:
-    """Print the JSON Schema of a migration definition or of the glossary."""
+    """Print the JSON Schema of a definition, the glossary, the steps or summary.json."""
     from .schema import schema_json
 
     click.echo(schema_json(kind), nl=False)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import stat
+import sys
 from pathlib import Path
 from typing import BinaryIO
 
@@ -11,13 +12,19 @@ from .errors import SunsetError
 
 __all__ = ["open_regular", "read_regular"]
 
+if sys.platform == "win32":
+    # No FIFOs to block on, and no O_NONBLOCK; without O_BINARY a file opens in text mode.
+    _FLAGS = os.O_RDONLY | os.O_BINARY
+else:
+    _FLAGS = os.O_RDONLY | os.O_NONBLOCK
+
 
 def open_regular(path: Path) -> BinaryIO:
     """The file opened for binary reading; SunsetError unless it is a regular file.
 
     Opened without blocking first: opening a FIFO for reading would wait for a writer."""
     try:
-        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
+        fd = os.open(path, _FLAGS)
     except OSError as exc:
         raise SunsetError(
             f"cannot read: {exc.strerror}", path, hint="check the file name and its permissions"
@@ -28,7 +35,8 @@ def open_regular(path: Path) -> BinaryIO:
             raise SunsetError(
                 f"not a regular file ({_kind(mode)})", path, hint="give the path of a file"
             )
-        os.set_blocking(fd, True)
+        if sys.platform != "win32":
+            os.set_blocking(fd, True)
         return os.fdopen(fd, "rb")
     except BaseException:
         os.close(fd)

@@ -10,4 +10,4 @@ __all__ = ["Format", "SchemaName"]
 #: How `sunset build` writes the guides.
 Format = Literal["markdown", "sxs", "html"]
 #: The JSON Schemas `sunset schema` prints.
-SchemaName = Literal["migration", "glossary", "steps"]
+SchemaName = Literal["migration", "glossary", "steps", "summary"]

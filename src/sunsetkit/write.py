@@ -6,6 +6,10 @@ any instant leaves the old output or the new one, never a mix. A marker file in 
 folder names the command that owns it; another command refuses the folder. A sibling
 left by a killed run is removed by the next run (a live run holds a lock on its own).
 Files a person added to the folder are carried over into the new one.
+
+Portable: where `fcntl` is missing (Windows) the lock is a byte lock on a file beside
+the stage, and the swap is two renames (see `_swap`); nothing POSIX-only is imported at
+module level, so every command starts there.
 """
 
 from __future__ import annotations
@@ -13,12 +17,12 @@ from __future__ import annotations
 import contextlib
 import ctypes
 import errno
-import fcntl
 import json
 import os
 import secrets
 import shutil
 import stat
+import sys
 from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path, PurePosixPath
 from types import TracebackType
@@ -77,7 +81,7 @@ class OutputFolder:
         self._folders: set[Path] = set()
         self._previous: set[str] = set()
         self._stage: Path | None = None
-        self._lock: int | None = None
+        self._lock: _Lock | None = None
 
     def __enter__(self) -> OutputFolder:
         with self._os_errors(self.shown):
@@ -92,7 +96,7 @@ class OutputFolder:
         if self._stage is not None:
             shutil.rmtree(self._stage, ignore_errors=True)
         if self._lock is not None:
-            os.close(self._lock)
+            self._lock.release()
             self._lock = None
 
     def write(self, relative: str, data: Content) -> None:
@@ -137,7 +141,8 @@ class OutputFolder:
             removed = sorted(r for r in self._previous - self.written if not keep(r))
             carried = _carry_over(self.root, self.stage, self.written, set(removed))
             marker = {"owner": self.owner, "files": sorted(self.written | carried)}
-            (self.stage / MANIFEST).write_text(json.dumps(marker, indent=1) + "\n", "utf-8")
+            text = json.dumps(marker, indent=1) + "\n"
+            (self.stage / MANIFEST).write_text(text, "utf-8", newline="\n")
             _swap(self.stage, self.root)
         return removed
 
@@ -205,31 +210,169 @@ def _siblings(root: Path, kind: str) -> list[Path]:
     return sorted(root.parent.glob(f".{root.name}{_LITTER}{kind}-*"))
 
 
-def _make_stage(root: Path) -> tuple[Path, int]:
+def _make_stage(root: Path) -> tuple[Path, _Lock]:
     root.parent.mkdir(parents=True, exist_ok=True)
     stage = root.parent / f".{root.name}{_LITTER}new-{secrets.token_hex(6)}"
-    stage.mkdir()  # not mkdtemp: its 0700 would become the output folder's mode
-    if root.is_dir():
-        stage.chmod(stat.S_IMODE(root.stat().st_mode))
-    fd = os.open(stage, os.O_RDONLY)
-    fcntl.flock(fd, fcntl.LOCK_EX)  # released when this process ends, however it ends
-    return stage, fd
+    lock = _lock_type()(stage)
+    lock.before_mkdir()
+    try:
+        stage.mkdir()  # not mkdtemp: its 0700 would become the output folder's mode
+        if root.is_dir():
+            stage.chmod(stat.S_IMODE(root.stat().st_mode))
+        lock.after_mkdir()
+    except BaseException:
+        shutil.rmtree(stage, ignore_errors=True)
+        lock.release()
+        raise
+    return stage, lock
 
 
 def _remove_litter(root: Path) -> None:
     """Remove siblings of earlier runs that are no longer running (none holds a lock)."""
+    kind = _lock_type()
     for folder in _siblings(root, "new") + _siblings(root, "old"):
+        probe = kind(folder)
+        if probe.try_hold():  # else a live run's folder
+            shutil.rmtree(folder, ignore_errors=True)
+            probe.release()
+    kind.remove_stale_lock_files(root)
+
+
+class _Lock:
+    """A lock on a staging folder that the system drops when its process ends, however
+    it ends: a run holds one on its own stage, so the next run knows it is not litter."""
+
+    def __init__(self, stage: Path) -> None:
+        self.stage = stage
+        self.fd: int | None = None
+
+    def before_mkdir(self) -> None:
+        """Take the lock if it can be taken before the folder exists."""
+
+    def after_mkdir(self) -> None:
+        """Take the lock if it needs the folder; by now the lock is held."""
+
+    def try_hold(self) -> bool:
+        """Take the lock without waiting; False when a live run holds it (or the folder
+        went away meanwhile)."""
+        raise NotImplementedError
+
+    def release(self) -> None:
+        if self.fd is not None:
+            os.close(self.fd)
+            self.fd = None
+
+    @classmethod
+    def remove_stale_lock_files(cls, root: Path) -> None:
+        """Remove lock files that no run holds any more (only a lock file needs it)."""
+
+
+class _FolderLock(_Lock):
+    """POSIX: flock on the stage folder itself, so no file is added beside it."""
+
+    def after_mkdir(self) -> None:
+        self.fd = os.open(self.stage, os.O_RDONLY)
+        _flock(self.fd, blocking=True)
+
+    def try_hold(self) -> bool:
         try:
-            fd = os.open(folder, os.O_RDONLY)
+            self.fd = os.open(self.stage, os.O_RDONLY)
+            _flock(self.fd, blocking=False)
         except OSError:
-            continue
+            self.release()
+            return False
+        return True
+
+
+class _FileLock(_Lock):
+    """Without fcntl (Windows): a byte lock on `.<name>.sunset-lock-<token>` beside the
+    stage. Beside, not inside: Windows cannot rename a folder that holds an open file,
+    nor open a folder with os.open. It is taken before the folder is made, so a folder
+    without a held lock file is always litter."""
+
+    def __init__(self, stage: Path) -> None:
+        super().__init__(stage)
+        # .<name>.sunset-<kind>-<token> is locked by .<name>.sunset-lock-<token>
+        head, _, tail = stage.name.rpartition(_LITTER)
+        self.path = stage.with_name(f"{head}{_LITTER}lock-{tail.partition('-')[2]}")
+
+    def before_mkdir(self) -> None:
+        if not self.try_hold():
+            raise OSError(errno.EEXIST, "the lock of a new staging folder is taken", str(self.path))
+
+    def try_hold(self) -> bool:
+        if self.path in _HELD:
+            return False
         try:
-            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            self.fd = os.open(self.path, os.O_RDWR | os.O_CREAT | _O_BINARY, 0o644)
+            _lock_byte(self.fd)
         except OSError:
-            continue  # a live run's folder
-        finally:
-            os.close(fd)
-        shutil.rmtree(folder, ignore_errors=True)
+            super().release()
+            return False
+        _HELD.add(self.path)
+        return True
+
+    def release(self) -> None:
+        if self.fd is None:
+            return
+        with contextlib.suppress(OSError):
+            _unlock_byte(self.fd)
+        super().release()
+        _HELD.discard(self.path)
+        with contextlib.suppress(OSError):  # another run may be probing it right now
+            self.path.unlink()
+
+    @classmethod
+    def remove_stale_lock_files(cls, root: Path) -> None:
+        # A run killed after its folder was swapped in or removed leaves only its lock file.
+        for path in _siblings(root, "lock"):
+            probe = cls(path)
+            if probe.try_hold():
+                probe.release()
+
+
+#: Lock files this process holds. A lockf lock belongs to the process, not to the file
+#: descriptor: a probe from the same process would take it, and closing the probe drop it.
+_HELD: set[Path] = set()
+
+
+def _lock_type() -> type[_Lock]:
+    try:
+        import fcntl  # noqa: F401 - only whether it exists
+    except ImportError:
+        return _FileLock
+    return _FolderLock
+
+
+if sys.platform == "win32":
+    import msvcrt
+
+    _O_BINARY = os.O_BINARY  # without it, Windows opens a file in text mode
+
+    def _lock_byte(fd: int) -> None:
+        msvcrt.locking(fd, msvcrt.LK_NBLCK, 1)
+
+    def _unlock_byte(fd: int) -> None:
+        msvcrt.locking(fd, msvcrt.LK_UNLCK, 1)
+
+    def _flock(fd: int, blocking: bool) -> None:
+        raise OSError(errno.ENOSYS, "no flock on Windows")  # never chosen: there is no fcntl
+
+
+else:
+    _O_BINARY = 0
+
+    # The lock file's byte lock on a POSIX system without fcntl (the tests pretend to be one).
+    def _lock_byte(fd: int) -> None:
+        os.lockf(fd, os.F_TLOCK, 1)
+
+    def _unlock_byte(fd: int) -> None:
+        os.lockf(fd, os.F_ULOCK, 1)
+
+    def _flock(fd: int, blocking: bool) -> None:
+        import fcntl  # where used: a module-level import stops every command without it
+
+        fcntl.flock(fd, fcntl.LOCK_EX if blocking else fcntl.LOCK_EX | fcntl.LOCK_NB)
 
 
 def _recover(root: Path) -> None:
@@ -282,7 +425,10 @@ def _walk(root: Path) -> list[Path]:
 
 def _link_or_copy(source: Path, target: Path) -> None:
     try:
-        os.link(source, target, follow_symlinks=False)
+        if os.link in os.supports_follow_symlinks:
+            os.link(source, target, follow_symlinks=False)
+        else:  # Windows: a link to a symbolic link is never followed there
+            os.link(source, target)
     except OSError:
         shutil.copy2(source, target, follow_symlinks=False)
 
@@ -304,6 +450,8 @@ def _swap(stage: Path, root: Path) -> None:
 
 def _exchange(first: Path, second: Path) -> bool:
     """renameat2(RENAME_EXCHANGE); False where the system or file system lacks it."""
+    if sys.platform != "linux":  # Linux only; on Windows CDLL(None) is not even valid
+        return False
     renameat2 = getattr(_libc(), "renameat2", None)
     if renameat2 is None:
         return False

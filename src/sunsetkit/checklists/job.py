@@ -39,6 +39,7 @@ from .overview import (
 from .pages import PageJob, PagePipeline
 from .plan import Matcher, negotiate_locale, plan_customer
 from .read import InvalidRecord, read_customers
+from .summary import customer_entry, envelope_head, envelope_tail
 
 __all__ = [
     "FORMATS",
@@ -195,7 +196,7 @@ class _Outputs:
     linked_guides: set[tuple[str, str]] = field(default_factory=set)
 
     def __post_init__(self) -> None:
-        self.summary.write(f'{{"as_of": "{self.overview.as_of.isoformat()}",\n"customers": [')
+        self.summary.write(envelope_head(self.overview.as_of.isoformat()))
         self.calendar.write(calendar_head())
 
     def add(self, plan: Plan, markdown: str) -> None:
@@ -206,7 +207,7 @@ class _Outputs:
         self.pages.add(
             PageJob(html, markdown, plan.locale_id, plan.customer.name, _stem(plan), tuple(rows))
         )
-        entry = json.dumps(_summary_entry(plan, self.written), ensure_ascii=False)
+        entry = json.dumps(customer_entry(plan, self.written), ensure_ascii=False)
         self.summary.write(("," if self.count else "") + "\n" + entry)
         self.count += 1
         self.overview.rows += rows
@@ -217,10 +218,7 @@ class _Outputs:
         self.pages.close()
         self.calendar.write(calendar_tail())
         result.written = self.count
-        self.summary.write(
-            f'\n],\n"unaffected": {result.unaffected},\n"warnings": '
-            f"{json.dumps(result.warnings, ensure_ascii=False, indent=1)}}}\n"
-        )
+        self.summary.write(envelope_tail(result.unaffected, result.warnings))
 
 
 def guide_link(guides_url: str | None) -> str:
@@ -294,27 +292,6 @@ def _locale(customer: Customer, choices: list[str], result: ChecklistResult) -> 
         )
         return SOURCE_LOCALE
     return found
-
-
-def _summary_entry(plan: Plan, written: Collection[str]) -> dict[str, Any]:
-    return {
-        "id": plan.customer.id,
-        "name": plan.customer.name,
-        "locale": plan.locale_id,
-        "files": [f"{_stem(plan)}.{extension}" for extension in written],
-        "subscriptions": [
-            {
-                "subscription_id": item.subscription.id,
-                "offer_name": item.subscription.offer_name,
-                "migration": item.migration.id,
-                "quantity": item.subscription.quantity,
-                "deadline": item.deadline.isoformat() if item.deadline else None,
-                "days_left": item.days_left,
-                "status": item.urgency,
-            }
-            for item in plan.items
-        ],
-    }
 
 
 def _overview_rows(plan: Plan) -> list[OverviewRow]:
