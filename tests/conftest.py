@@ -6,23 +6,13 @@ import json
 import shutil
 from functools import cache
 from pathlib import Path
-from typing import Any
 
 import jsonschema
 import pytest
-from babel.messages import frontend
 
 from sunsetkit.guides import BuildResult, Project, build_guides
 
 ROOT = Path(__file__).resolve().parent.parent
-
-
-def read_babel_cfg(root: Path = ROOT) -> tuple[Any, Any]:
-    """babel.cfg's method and options maps: `parse_mapping_cfg` from Babel 2.15, its
-    deprecated predecessor `parse_mapping` on 2.14, the lowest version supported."""
-    parse = getattr(frontend, "parse_mapping_cfg", None) or frontend.parse_mapping
-    with (root / "babel.cfg").open(encoding="utf-8") as handle:
-        return parse(handle)  # type: ignore[no-any-return]
 
 
 GOLDEN = Path(__file__).resolve().parent / "golden"

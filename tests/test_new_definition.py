@@ -9,16 +9,18 @@ from __future__ import annotations
 from pathlib import Path
 
 from babel.messages.extract import extract_from_dir
+from babel.messages.frontend import parse_mapping_cfg
 from click.testing import CliRunner
 
 from sunsetkit.cli import main
 from sunsetkit.guides import BuildResult, Project, build_guides
 
-from .conftest import ADDED_ID, read_babel_cfg
+from .conftest import ADDED_ID
 
 
 def _extracted(root: Path) -> set[tuple[str, str | None]]:
-    method_map, options_map = read_babel_cfg(root)
+    with (root / "babel.cfg").open(encoding="utf-8") as handle:
+        method_map, options_map = parse_mapping_cfg(handle)
     return {
         (msg if isinstance(msg, str) else msg[0], context)
         for _, _, msg, _, context in extract_from_dir(str(root), method_map, options_map)

@@ -34,8 +34,8 @@ SAMPLE: tuple[int, ...] = tuple(
 #: table is generated in this order).
 CLDR_ORDER = ("zero", "one", "two", "few", "many", "other")
 
-#: The gettext tradition: Babel's table from 2.14 (the lowest version sunset supports)
-#: to 2.18, unchanged over those releases; Babel 2.19 replaced it with CLDR's rules.
+#: The gettext tradition: Babel's table from 2.14 to 2.18, unchanged over those releases
+#: (sunset supports 2.16 on); Babel 2.19 replaced it with CLDR's rules.
 GETTEXT_TRADITION: dict[str, tuple[int, str]] = {
     "af": (2, "(n != 1)"),
     "ar": (
