@@ -21,6 +21,7 @@ must report every file of the corpus checked, or the benchmark fails.
 from __future__ import annotations
 
 import argparse
+import atexit
 import re
 import shutil
 import statistics
@@ -117,6 +118,7 @@ def main() -> None:
     # An empty configuration (not the project's pyproject.toml); a regular file, as
     # `--config` requires.
     scratch = Path(tempfile.mkdtemp())
+    atexit.register(shutil.rmtree, scratch, ignore_errors=True)
     config = scratch / "empty.toml"
     config.write_text("", encoding="utf-8")
     sunset = [str(Path(sys.executable).parent / "sunset"), "check", "--markup", "none"]
@@ -159,7 +161,6 @@ def main() -> None:
         print(f"| {name} | {seconds:.2f} | {ratio:.2f} | {note} |")
     mib = peak_rss_mib([*sunset, "--jobs", "1"])
     print(f"\npeak memory of sunset check (one process): {mib:.0f} MiB")
-    shutil.rmtree(scratch)
     ratio = {name: ratio for name, _, ratio, _ in rows}
     print(
         f"ratio: {ratio[DOCS]:.2f}x (a worker per core, docs repository), {ratio[PROJECT]:.2f}x"

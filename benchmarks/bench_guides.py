@@ -70,27 +70,26 @@ Build = Callable[[Path, Path], None]
 
 
 def timed(fn: Build, root: Path, pages: int) -> float:
-    out = Path(tempfile.mkdtemp(prefix="sunset-out-"))
-    start = time.perf_counter()
-    fn(root, out)
-    elapsed = time.perf_counter() - start
-    _check_pages(fn, out, pages)
+    with tempfile.TemporaryDirectory(prefix="sunset-out-") as folder:
+        start = time.perf_counter()
+        fn(root, Path(folder))
+        elapsed = time.perf_counter() - start
+        _check_pages(fn, Path(folder), pages)
     return elapsed
 
 
 def peak_memory(fn: Build, root: Path, pages: int) -> int:
-    out = Path(tempfile.mkdtemp(prefix="sunset-out-"))
-    tracemalloc.start()
-    fn(root, out)
-    peak = tracemalloc.get_traced_memory()[1]
-    tracemalloc.stop()
-    _check_pages(fn, out, pages)
+    with tempfile.TemporaryDirectory(prefix="sunset-out-") as folder:
+        tracemalloc.start()
+        fn(root, Path(folder))
+        peak = tracemalloc.get_traced_memory()[1]
+        tracemalloc.stop()
+        _check_pages(fn, Path(folder), pages)
     return peak
 
 
 def _check_pages(fn: Build, out: Path, pages: int) -> None:
     written = count_files(out, ".md")
-    shutil.rmtree(out)
     expect(written == pages, f"{fn.__name__} wrote {written} pages, not {pages}")
 
 
