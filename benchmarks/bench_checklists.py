@@ -1,6 +1,6 @@
 """`sunset checklists` over a generated partner file, against a bare render loop.
 
-    .venv/bin/python benchmarks/bench_checklists.py [--customers 100000] [--repeat 3]
+    .venv/bin/python benchmarks/bench_checklists.py [--customers 100000] [--repeat 3] [--tiny]
 
 The baseline is the least the job must do: load the same JSON with the standard
 library, build each affected customer's plan without validation, render the same
@@ -10,7 +10,9 @@ and as HTML (converted in a worker process) through a staging folder, and adds t
 overview, overview.csv, deadlines.ics, summary.json and the linked guides. Each run is
 a separate process, so peak memory (max RSS) is its own (the worker's is printed
 apart); the figure is the ratio of median wall times measured in this run. The CPU time
-of both processes is printed too, as the machine may be shared.
+of both processes is printed too, as the machine may be shared. Each run counts the
+Markdown checklists it wrote: a failed run, or one that wrote none or not as many as the
+other, fails the benchmark. `--tiny`: 200 customers, one run of each.
 """
 
 from __future__ import annotations
@@ -22,14 +24,14 @@ import random
 import resource
 import shutil
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
 from typing import Any
 
-ROOT = Path(__file__).resolve().parent.parent
+from _bench import arguments, expect, fail, run
+
 CULTURES = [
     "nl-NL",
     "nl-BE",
@@ -89,16 +91,16 @@ def generate(path: Path, customers: int) -> None:
         handle.write("]}\n")
 
 
-def bare(source: Path, out: Path) -> None:
+def bare(project: Path, source: Path, out: Path) -> int:
     from sunsetkit.checklists.model import Customer, Plan, PlanItem, Subscription
     from sunsetkit.checklists.plan import Matcher, file_name, negotiate_locale
     from sunsetkit.i18n import Translator, discover_catalogs, load_catalog
     from sunsetkit.load import load_glossary, load_migrations
     from sunsetkit.render import Vocabulary, create_environment, translation_context
 
-    matcher = Matcher(load_migrations(ROOT / "content" / "migrations"))
-    glossary = load_glossary(ROOT / "content" / "glossary.yaml")
-    catalogs = discover_catalogs(ROOT / "locales")
+    matcher = Matcher(load_migrations(project / "content" / "migrations"))
+    glossary = load_glossary(project / "content" / "glossary.yaml")
+    catalogs = discover_catalogs(project / "locales")
     contexts: dict[str, Any] = {
         "en-US": translation_context(Translator(None), Vocabulary(glossary, "en-US"))
     }
@@ -106,9 +108,10 @@ def bare(source: Path, out: Path) -> None:
         contexts[locale_id] = translation_context(
             Translator(load_catalog(path, locale_id)), Vocabulary(glossary, locale_id)
         )
-    template = create_environment(ROOT / "templates").get_template("checklist.md.j2")
+    template = create_environment(project / "templates").get_template("checklist.md.j2")
     as_of = dt.date.fromisoformat(AS_OF)
     out.mkdir(parents=True)
+    written = 0
     for raw in json.loads(source.read_text(encoding="utf-8"))["items"]:
         subs = tuple(
             Subscription.model_construct(
@@ -139,12 +142,15 @@ def bare(source: Path, out: Path) -> None:
             (out / plan.file).write_text(
                 template.render(contexts[locale_id], plan=plan), encoding="utf-8"
             )
+            written += 1
+    return written
 
 
-def child(kind: str, source: Path, out: Path) -> None:
+def child(kind: str, project: Path, source: Path, out: Path) -> None:
     start = time.perf_counter()
+    checklists = 0  # the sunset run's are counted by the parent, from its summary
     if kind == "bare":
-        bare(source, out)
+        checklists = bare(project, source, out)
     else:
         from click.testing import CliRunner
 
@@ -156,14 +162,15 @@ def child(kind: str, source: Path, out: Path) -> None:
                 "checklists",
                 str(source),
                 "--project",
-                str(ROOT),
+                str(project),
                 "--out",
                 str(out),
                 "--as-of",
                 AS_OF,
             ],
         )
-        assert result.exit_code == 0, result.output
+        if result.exit_code != 0:
+            fail(f"sunset checklists exited with {result.exit_code}:\n{result.output}")
     elapsed = time.perf_counter() - start
     own, children = (
         resource.getrusage(who) for who in (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN)
@@ -177,42 +184,61 @@ def child(kind: str, source: Path, out: Path) -> None:
                 "peak_mib": peak_kib / 1024,
                 "worker_mib": worker_kib / 1024,
                 "cpu": cpu,
+                "checklists": checklists,
             }
         )
     )
 
 
-def measure(kind: str, source: Path) -> dict[str, float]:
+def listed_checklists(out: Path) -> int:
+    """The Markdown checklists that sunset's summary.json names and that exist (read here,
+    in the parent, so that neither the child's time nor its peak memory counts it)."""
+    summary = json.loads((out / "summary.json").read_text(encoding="utf-8"))
+    named = [f for c in summary["customers"] for f in c["files"] if f.endswith(".md")]
+    return sum(1 for name in named if (out / name).is_file())
+
+
+def measure(kind: str, project: Path, source: Path) -> dict[str, float]:
     out = Path(tempfile.mkdtemp(prefix="sunset-bench-out-")) / "checklists"
-    done = subprocess.run(
-        [sys.executable, __file__, "--child", kind, str(source), str(out)],
-        capture_output=True,
-        text=True,
-        check=True,
-    )
-    shutil.rmtree(out.parent)
-    data: dict[str, float] = json.loads(done.stdout.strip().splitlines()[-1])
+    try:
+        _, stdout = run(
+            [sys.executable, __file__, "--child", kind, str(project), str(source), str(out)]
+        )
+        data: dict[str, float] = json.loads(stdout.strip().splitlines()[-1])
+        if kind == "sunset":
+            data["checklists"] = listed_checklists(out)
+    finally:
+        shutil.rmtree(out.parent)
+    expect(data["checklists"] > 0, f"the {kind} run wrote no checklists")
     return data
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser = arguments(__doc__)
     parser.add_argument("--customers", type=int, default=100_000)
     parser.add_argument("--repeat", type=int, default=3)
-    parser.add_argument("--child", nargs=3, help=argparse.SUPPRESS)
+    parser.add_argument("--child", nargs=4, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
-        child(args.child[0], Path(args.child[1]), Path(args.child[2]))
+        child(args.child[0], *map(Path, args.child[1:]))
         return
+    if args.tiny:
+        args.customers, args.repeat = 200, 1
+    project = args.project.resolve()
     with tempfile.TemporaryDirectory() as folder:
         source = Path(folder) / "customers.json"
         generate(source, args.customers)
         runs: dict[str, list[dict[str, float]]] = {"bare": [], "sunset": []}
         for _ in range(args.repeat):
             for kind in runs:
-                runs[kind].append(measure(kind, source))
+                runs[kind].append(measure(kind, project, source))
         size_mib = source.stat().st_size / 2**20
-    print(f"{args.customers} customers ({size_mib:.0f} MiB of JSON); medians of {args.repeat} runs")
+    written = {r["checklists"] for results in runs.values() for r in results}
+    expect(len(written) == 1, f"the runs wrote different numbers of checklists: {written}")
+    print(
+        f"{args.customers} customers ({size_mib:.0f} MiB of JSON), {written.pop()} checklists;"
+        f" medians of {args.repeat} runs"
+    )
     for kind, results in runs.items():
         seconds = statistics.median(r["seconds"] for r in results)
         peak = max(r["peak_mib"] for r in results)

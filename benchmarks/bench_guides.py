@@ -6,14 +6,16 @@ measured run is sunset's whole pipeline (load and validate the content and gloss
 catalogs, tracked two-pass-when-needed rendering, atomic writes with a manifest). Both run
 in this process, interleaved, and the figure is the ratio of medians.
 
-    .venv/bin/python benchmarks/bench_guides.py [--repeat 7] [--copies 20]
+    .venv/bin/python benchmarks/bench_guides.py [--repeat 7] [--copies 20] [--tiny]
 
-`--copies` multiplies the three definitions (new ids) so the run is long enough to time.
+`--copies` multiplies the definitions (new ids) so the run is long enough to time; the
+project built is a copy of everything this one (or `--project`) has that a build reads.
+Every run's pages are counted: a run that writes fewer than every definition in every
+locale fails the benchmark. `--tiny`: one copy, one repeat.
 """
 
 from __future__ import annotations
 
-import argparse
 import shutil
 import statistics
 import tempfile
@@ -23,6 +25,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from _bench import arguments, copy_project, count_files, expect
 from babel.messages.pofile import read_po
 
 from sunsetkit.guides import Project, build_guides
@@ -30,24 +33,6 @@ from sunsetkit.i18n import Translator, discover_catalogs
 from sunsetkit.load import load_glossary, load_migrations
 from sunsetkit.render import Vocabulary, create_environment, translation_context
 from sunsetkit.write import replace_folder
-
-ROOT = Path(__file__).resolve().parent.parent
-
-
-def make_project(copies: int) -> Path:
-    root = Path(tempfile.mkdtemp(prefix="sunset-bench-"))
-    for name in ("templates", "locales"):
-        shutil.copytree(ROOT / name, root / name)
-    (root / "content" / "migrations").mkdir(parents=True)
-    shutil.copy(ROOT / "content" / "glossary.yaml", root / "content")
-    for source in (ROOT / "content" / "migrations").glob("*.yaml"):
-        text = source.read_text(encoding="utf-8")
-        for n in range(copies):
-            ident = f"{source.stem}-{n}"
-            (root / "content" / "migrations" / f"{ident}.yaml").write_text(
-                text.replace(f"id: {source.stem}", f"id: {ident}"), encoding="utf-8"
-            )
-    return root
 
 
 def sunset_build(root: Path, out: Path) -> None:
@@ -81,40 +66,53 @@ def bare_loop(root: Path, out: Path) -> None:
             target.write_text(text, encoding="utf-8")
 
 
-def timed(fn: Callable[[Path, Path], None], root: Path) -> float:
-    out = Path(tempfile.mkdtemp(prefix="sunset-out-"))
-    start = time.perf_counter()
-    fn(root, out)
-    elapsed = time.perf_counter() - start
-    shutil.rmtree(out)
+Build = Callable[[Path, Path], None]
+
+
+def timed(fn: Build, root: Path, pages: int) -> float:
+    with tempfile.TemporaryDirectory(prefix="sunset-out-") as folder:
+        start = time.perf_counter()
+        fn(root, Path(folder))
+        elapsed = time.perf_counter() - start
+        _check_pages(fn, Path(folder), pages)
     return elapsed
 
 
-def peak_memory(fn: Callable[[Path, Path], None], root: Path) -> int:
-    out = Path(tempfile.mkdtemp(prefix="sunset-out-"))
-    tracemalloc.start()
-    fn(root, out)
-    peak = tracemalloc.get_traced_memory()[1]
-    tracemalloc.stop()
-    shutil.rmtree(out)
+def peak_memory(fn: Build, root: Path, pages: int) -> int:
+    with tempfile.TemporaryDirectory(prefix="sunset-out-") as folder:
+        tracemalloc.start()
+        fn(root, Path(folder))
+        peak = tracemalloc.get_traced_memory()[1]
+        tracemalloc.stop()
+        _check_pages(fn, Path(folder), pages)
     return peak
 
 
+def _check_pages(fn: Build, out: Path, pages: int) -> None:
+    written = count_files(out, ".md")
+    expect(written == pages, f"{fn.__name__} wrote {written} pages, not {pages}")
+
+
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser = arguments(__doc__)
     parser.add_argument("--repeat", type=int, default=7)
     parser.add_argument("--copies", type=int, default=20)
     args = parser.parse_args()
-    root = make_project(args.copies)
+    if args.tiny:
+        args.repeat, args.copies = 1, 1
+    root = copy_project(args.project, args.copies)
     try:
-        pages = 3 * args.copies * (1 + len(discover_catalogs(root / "locales")))
-        timed(sunset_build, root), timed(bare_loop, root)  # warm caches and imports
+        project = Project(root)
+        definitions = len(list(project.migrations_dir.glob("*.yaml")))
+        pages = definitions * (1 + len(discover_catalogs(project.locales_dir)))
+        expect(pages > 0, f"{args.project} has no definitions to build")
+        timed(sunset_build, root, pages), timed(bare_loop, root, pages)  # warm caches, imports
         sunset, bare = [], []
         for _ in range(args.repeat):
-            bare.append(timed(bare_loop, root))
-            sunset.append(timed(sunset_build, root))
+            bare.append(timed(bare_loop, root, pages))
+            sunset.append(timed(sunset_build, root, pages))
         s, b = statistics.median(sunset), statistics.median(bare)
-        ms, mb = peak_memory(sunset_build, root), peak_memory(bare_loop, root)
+        ms, mb = peak_memory(sunset_build, root, pages), peak_memory(bare_loop, root, pages)
         print(f"pages: {pages}, repeat: {args.repeat} (medians)")
         print(f"bare render loop : {b:.3f} s   peak {mb / 2**20:.1f} MiB")
         print(f"sunset build     : {s:.3f} s   peak {ms / 2**20:.1f} MiB")
