@@ -46,7 +46,12 @@ def open_regular(path: Path) -> BinaryIO:
 def read_regular(path: Path, limit: int = 64 << 20) -> bytes:
     """The whole file, which must be a regular file of at most `limit` bytes."""
     with open_regular(path) as handle:
-        data = handle.read(limit + 1)
+        # Sized by the file, not the limit: read(limit + 1) would allocate the whole limit
+        # (64 MiB) for every small catalog. A file that grew since the stat is read on.
+        want = min(os.fstat(handle.fileno()).st_size, limit) + 1
+        data = handle.read(want)
+        if len(data) == want and want <= limit:
+            data += handle.read(limit + 1 - want)
     if len(data) > limit:
         raise SunsetError(
             f"larger than {limit >> 20} MiB", path, hint="this is not a file sunset reads"
