@@ -6,6 +6,8 @@ every other message must give no finding at all, so false positives fail as well
 
 from __future__ import annotations
 
+import itertools
+import unicodedata
 from collections import defaultdict
 from pathlib import Path
 
@@ -74,3 +76,27 @@ def test_project_catalogs_and_pages_are_clean(tmp_path: Path) -> None:
     assert result.findings == []
     catalogs = len(list((ROOT / "locales").rglob("*.po"))) + 1  # and the .pot
     assert result.catalogs == catalogs and result.pages == len(pages)
+
+
+def test_a_name_with_any_unicode_space_inside_is_the_name_verbatim(tmp_path: Path) -> None:
+    """Side-by-side pages and typographers put no-break spaces inside names; every space
+    separator (Unicode Zs) is a space, for every multiword name of the glossary."""
+    spaces = [chr(c) for c in range(0x110000) if unicodedata.category(chr(c)) == "Zs"]
+    options = CheckOptions(glossary=GLOSSARY)
+    names = [n for n in options.locale_glossary("de-DE").verbatim if " " in n]
+    assert names
+    lines = ['msgid ""', 'msgstr ""', '"Language: de_DE\\n"', ""]
+    for i, (name, space) in enumerate(itertools.product(names, spaces)):
+        lines += [
+            f'msgid "Use {name} now ({i})."',
+            f'msgstr "Nutzen Sie {name.replace(" ", space)} ({i})."',
+            "",
+        ]
+    broken = names[0].replace(" ", "")  # a name that lost its space is not verbatim
+    lines += [f'msgid "Use {names[0]} later."', f'msgstr "Nutzen Sie {broken} später."', ""]
+    path = tmp_path / "spaces.po"
+    path.write_text("\n".join(lines), encoding="utf-8")
+    found = run_checks([path], options).findings
+    assert [(f.check, f.msgid) for f in found if f.check == "name"] == [
+        ("name", f"Use {names[0]} later.")
+    ]

@@ -114,8 +114,21 @@ def accepted_forms(
     return (approved,) if approved else ()
 
 
+#: Every space separator of Unicode (Zs: no-break, narrow no-break, thin...) reads as a space:
+#: "Microsoft\u00a0365" is the name verbatim, as side-by-side pages and typographers write it.
+_SPACES = {
+    ord(c): " " for c in "\u00a0\u1680\u202f\u205f\u3000" + "".join(map(chr, range(0x2000, 0x200B)))
+}
+
+
+def _spaced(text: str) -> str:
+    return text.translate(_SPACES) if not text.isascii() else text
+
+
 def _contains(text: str, phrase: str, fold: bool = False) -> bool:
-    """`phrase` in `text` as whole words (Latin letters or digits do not continue it)."""
+    """`phrase` in `text` as whole words (Latin letters or digits do not continue it); any
+    space separator matches a space."""
+    text, phrase = _spaced(text), _spaced(phrase)
     if fold:
         text, phrase = text.casefold(), phrase.casefold()
     start = text.find(phrase)
@@ -137,7 +150,7 @@ def _mentions_terms(entry: Entry, ctx: MessageContext) -> bool:
     if "_mentions_terms" not in memo:
         pattern = ctx.glossary.any_term
         memo["_mentions_terms"] = pattern is not None and any(
-            pattern.search(source) for source in entry.ids
+            pattern.search(_spaced(source)) for source in entry.ids
         )
     return memo["_mentions_terms"]
 
