@@ -345,17 +345,23 @@ def check_separated_list(entry: Entry, ctx: MessageContext) -> Iterator[str]:
     for source, text in entry.pairs:
         if "|" not in source:
             continue
-        expected, found = _bars(source), _bars(text)
-        if expected and found != expected:
+        expected = _bars(source)
+        if not expected:
+            continue
+        # Where every bar of the source separates items, so does every bar of the
+        # translation, spaced or not (CJK text and MT drop the spaces).
+        every = _bars(source, spaced=False) == expected
+        found = _bars(text, spaced=not every)
+        if found != expected:
             yield (f"{found + 1} item(s) separated by '|' where the source has {expected + 1}")
 
 
-def _bars(text: str) -> int:
-    """Bars that separate items: with white space (or the line's edge) on both sides, so
-    `|x|` in a formula is no separator."""
+def _bars(text: str, spaced: bool = True) -> int:
+    """Bars (or full-width bars) outside code; with `spaced`, only those with white space
+    (or the line's edge) on both sides, so `|x|` in a formula is no separator."""
     text = f" {_INLINE_CODE.sub(' ', text)} "
     return sum(
         1
         for i, ch in enumerate(text)
-        if ch == "|" and text[i - 1].isspace() and text[i + 1].isspace()
+        if ch in "|｜" and (not spaced or (text[i - 1].isspace() and text[i + 1].isspace()))
     )
