@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import shutil
+from collections import Counter
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -98,3 +99,50 @@ def extended(tmp_path_factory: pytest.TempPathFactory) -> Project:
     added = text.replace(old_id, f"id: {ADDED_ID}", 1)
     (root / "content" / "migrations" / f"{ADDED_ID}.yaml").write_text(added, encoding="utf-8")
     return Project(root)
+
+
+def most_used_message(built: BuildResult, locale_id: str) -> tuple[str | None, str]:
+    """The (context, msgid) that most of a locale's pages use, whichever definitions
+    exist: a message every page has is found, never assumed (not every page has "Next
+    steps")."""
+    pages = [p for p in built.pages if p.locale_id == locale_id]
+    counts = Counter(key for page in pages for key in page.usage.used)
+    assert counts, f"no page of {locale_id} uses a message"
+    return min(counts, key=lambda key: (-counts[key], key[0] or "", key[1]))
+
+
+def offer_with_a_deadline(root: Path = ROOT) -> str:
+    """The name of a retired offer that `sunset checklists` matches to a definition with
+    a deadline (the commitment end) and a task that suspends the old subscription by
+    then, whichever definitions exist: tests of deadlines need one, and no shipped
+    definition is assumed to be it."""
+    from sunsetkit.checklists.model import Subscription
+    from sunsetkit.checklists.plan import Matcher
+    from sunsetkit.load import load_migrations
+    from sunsetkit.model import Ending
+
+    migrations = load_migrations(root / "content" / "migrations")
+    matcher = Matcher(migrations)
+    for migration in migrations:
+        for offer in migration.retired.offers:
+            data = {"id": "s", "quantity": 1, "offerName": offer.name}
+            matched = matcher.match(Subscription.model_validate(data))
+            if (
+                matched is not None
+                and matched.deadline == "commitment-end"
+                and matched.procedure.ends == Ending.SUSPEND
+            ):
+                return offer.name
+    raise AssertionError("no retired offer has a deadline: the checklist tests need one")
+
+
+def definition_alone(root: Path, migration_id: str) -> Path:
+    """The project at `root` (a copy) left with one definition: which of two definitions
+    that retire the same offer a subscription matches is not what a test of one
+    definition's checklist is about."""
+    import yaml
+
+    for path in (root / "content" / "migrations").glob("*.yaml"):
+        if yaml.safe_load(path.read_text(encoding="utf-8"))["id"] != migration_id:
+            path.unlink()
+    return root

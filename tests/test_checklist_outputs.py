@@ -28,13 +28,15 @@ from sunsetkit.checklists.model import Customer
 from sunsetkit.checklists.plan import file_name
 from sunsetkit.cli import main
 from sunsetkit.i18n import discover_catalogs
+from sunsetkit.load import load_migrations
 from sunsetkit.project import Project
 
-from .conftest import ROOT, load_summary
+from .conftest import ROOT, load_summary, offer_with_a_deadline
 from .htmltree import Element, local_targets, parse, words
 
 DEMO = ROOT / "content" / "customers.example.json"
 AS_OF = "2026-11-21"
+OFFER = offer_with_a_deadline()
 LOCALES = ["en-US", *discover_catalogs(ROOT / "locales")]
 HOSTILE = 'Müller & Söhne <script>alert(1)</script> =HYPERLINK("x") | ~~x~~ &amp; [a](b)'
 
@@ -64,7 +66,7 @@ def _customer(cid: str, name: str, end: str, culture: str = "nl-NL", **sub: Any)
         "subscriptions": [
             {
                 "id": f"s-{cid}",
-                "offerName": "Kaizala Pro",
+                "offerName": OFFER,
                 "quantity": 3,
                 "commitmentEndDate": end,
                 **sub,
@@ -124,8 +126,25 @@ def _items(lst: Element) -> list[Element]:
     return [c for c in lst.children if isinstance(c, Element) and c.tag == "li"]
 
 
+def _with_deprovision_note(out: Path) -> set[str]:
+    """The checklists (file names) with a subscription whose definition ends by
+    suspending with a de-provisioning period: the ones with a note under a task."""
+    noted = {
+        m.id
+        for m in load_migrations(ROOT / "content" / "migrations")
+        if m.procedure.ends == "suspend" and m.procedure.deprovision_days
+    }
+    return {
+        name
+        for c in load_summary(out)["customers"]
+        if any(s["migration"] in noted for s in c["subscriptions"])
+        for name in c["files"]
+    }
+
+
 @pytest.mark.parametrize("render", [_commonmark, _gfm, _python_markdown])
 def test_markdown_lists_render_as_intended(demo: Path, render: Any) -> None:
+    with_note = _with_deprovision_note(demo)
     for path in _checklists(demo, ".md"):
         text = path.read_text(encoding="utf-8")
         root = parse(render(text))
@@ -137,9 +156,11 @@ def test_markdown_lists_render_as_intended(demo: Path, render: Any) -> None:
             if not any(a.tag in ("ul", "ol") for a in lst.ancestors()):
                 tasks = [_is_task(li) for li in _items(lst)]
                 assert all(tasks) or not any(tasks), (path.name, tasks)
-        # The note under the last task is nested in that task, not a sibling.
+        # The note under the last task (a suspended subscription's de-provisioning) is
+        # nested in that task, not a sibling; a checklist without one nests nothing.
         nested = [lst for lst in lists if any(a.tag == "li" for a in lst.ancestors())]
-        assert nested and all(_is_task(_li(lst)) for lst in nested), path.name
+        assert bool(nested) == (path.name in with_note), path.name
+        assert all(_is_task(_li(lst)) for lst in nested), path.name
         # No backslash escape shows literally, whatever the parser.
         assert "\\" not in root.text(), path.name
 
@@ -281,8 +302,15 @@ def test_guides_url_template(tmp_path: Path) -> None:
     result = _run(DEMO, tmp_path / "out", "--guides-url", url)
     assert result.exit_code == 0, result.output
     assert not (tmp_path / "out" / "guides").exists()
-    text = next((tmp_path / "out").glob("nordljus-*.md")).read_text(encoding="utf-8")
-    assert "(https://learn.example.com/sv-SE/partner-center/kaizala-pro-standalone)" in text
+    for customer in load_summary(tmp_path / "out")["customers"]:
+        text = next(
+            (tmp_path / "out" / f).read_text(encoding="utf-8")
+            for f in customer["files"]
+            if f.endswith(".md")
+        )
+        for subscription in customer["subscriptions"]:
+            link = f"https://learn.example.com/{customer['locale']}/partner-center/"
+            assert f"({link}{subscription['migration']})" in text
     for bad in ("https://x/{lang}/{id}", "learn/{locale}/{id}", "https://x/{locale} ({id})"):
         result = _run(DEMO, tmp_path / "bad", "--guides-url", bad)
         assert result.exit_code == 2 and "--guides-url" in result.stderr, bad

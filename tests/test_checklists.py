@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+import yaml
 from babel.dates import format_date
 from click.testing import CliRunner, Result
 
@@ -21,11 +22,12 @@ from sunsetkit.load import load_migrations
 from sunsetkit.markdown import parser
 from sunsetkit.model import Migration
 
-from .conftest import ROOT, load_summary
+from .conftest import ROOT, copy_project, definition_alone, load_summary, offer_with_a_deadline
 
 DEMO = ROOT / "content" / "customers.example.json"
 GOLDEN = Path(__file__).parent / "golden_checklists"
 AS_OF = "2026-11-21"
+OFFER = offer_with_a_deadline()
 LOCALES = ["en-US", "nl-NL", "sv-SE", "fr-FR", "de-DE", "ja-JP", "pl-PL"]
 
 
@@ -59,7 +61,7 @@ def _customer(
 ) -> dict[str, Any]:
     sub = {
         "id": "s-1",
-        "offerName": "Kaizala Pro",
+        "offerName": OFFER,
         "quantity": 10,
         "commitmentEndDate": "2026-12-31",
         "status": "active",
@@ -152,7 +154,14 @@ def test_index_lists_soonest_deadline_first_with_marks(tmp_path: Path) -> None:
     ]
     deadlines = [row.split("|")[1].strip() for row in rows]
     assert deadlines == sorted(deadlines)
-    assert "**Overdue**" in rows[0]
+    # the overdue subscriptions come first, each marked (how many the demo has depends on
+    # which definition its offers match: one without a deadline has none)
+    summary = load_summary(out)
+    statuses = [s["status"] for c in summary["customers"] for s in c["subscriptions"]]
+    overdue = statuses.count("overdue")
+    assert ["**Overdue**" in row for row in rows] == [True] * overdue + [False] * (
+        len(rows) - overdue
+    )
 
 
 def test_plurals_follow_the_number(tmp_path: Path) -> None:
@@ -180,7 +189,8 @@ def _checklist_for(migration: Migration, tmp_path: Path, **subscription: Any) ->
         [_customer(culture="en-US", offerName=offer.name, offerId=offer.id or "", **subscription)],
     )
     out = tmp_path / "out"
-    result = _run(source, out)
+    root = definition_alone(copy_project(tmp_path / "project"), migration.id)
+    result = _run(source, out, root=root)
     assert result.exit_code == 0, result.output
     return next(out.glob("contoso-*.md")).read_text(encoding="utf-8")
 
@@ -223,7 +233,8 @@ def test_an_offer_without_a_deadline_gets_no_invented_one(
         [_customer(offerName=migration.retired.offers[0].name, commitmentEndDate="")],
     )
     out = tmp_path / "out"
-    assert _run(source, out).exit_code == 0
+    root = definition_alone(copy_project(tmp_path / "project"), migration.id)
+    assert _run(source, out, root=root).exit_code == 0
     summary = load_summary(out)
     [item] = summary["customers"][0]["subscriptions"]
     assert item["deadline"] is None and item["days_left"] is None
@@ -303,7 +314,7 @@ def test_deadline_arithmetic(
         name="C",
         subscriptions=(
             Subscription.model_validate(
-                {"id": "s", "offerName": "Kaizala Pro", "quantity": 1, "commitmentEndDate": end}
+                {"id": "s", "offerName": OFFER, "quantity": 1, "commitmentEndDate": end}
             ),
         ),
     )
@@ -340,25 +351,25 @@ def test_matching_by_offer_id_name_and_status(matcher: Matcher) -> None:
     def sub(**fields: Any) -> Subscription:
         return Subscription.model_validate({"id": "s", "quantity": 1, **fields})
 
-    assert matcher.match(sub(offerName="  kaizala   PRO ")) is not None
-    assert matcher.match(sub(offerName="Kaizala Pro", status="deleted")) is None
-    assert matcher.match(sub(offerName="Kaizala Pro", status="Suspended")) is not None
-    assert matcher.match(sub(offerName="Office 365 E3")) is None
+    spaced = "  " + "   ".join(OFFER.swapcase().split()) + " "
+    assert matcher.match(sub(offerName=spaced)) is not None
+    assert matcher.match(sub(offerName=OFFER, status="deleted")) is None
+    assert matcher.match(sub(offerName=OFFER, status="Suspended")) is not None
+    assert matcher.match(sub(offerName=f"{OFFER} (no such offer)")) is None
 
 
 def test_offer_id_matches_before_the_name(project_copy: Path, tmp_path: Path) -> None:
-    definition = project_copy / "content" / "migrations" / "kaizala-pro-standalone.yaml"
-    definition.write_text(
-        definition.read_text(encoding="utf-8").replace(
-            "    - name: Kaizala Pro\n", "    - name: Kaizala Pro\n      id: KZ-PRO-1\n"
-        ),
-        encoding="utf-8",
+    definition = sorted((project_copy / "content" / "migrations").glob("*.yaml"))[0]
+    data = yaml.safe_load(definition.read_text(encoding="utf-8"))
+    data["retired"]["offers"][0]["id"] = "ZZ-TEST-OFFER-1"
+    definition.write_text(yaml.safe_dump(data, sort_keys=False), encoding="utf-8")
+    source = _write_json(
+        tmp_path / "c.json", [_customer(offerName="Renamed", offerId="zz-test-offer-1")]
     )
-    source = _write_json(tmp_path / "c.json", [_customer(offerName="Renamed", offerId="kz-pro-1")])
     out = tmp_path / "out"
     assert _run(source, out, root=project_copy).exit_code == 0
     summary = load_summary(out)
-    assert summary["customers"][0]["subscriptions"][0]["migration"] == "kaizala-pro-standalone"
+    assert summary["customers"][0]["subscriptions"][0]["migration"] == data["id"]
 
 
 # --- locales -----------------------------------------------------------------------------
@@ -418,7 +429,7 @@ HOSTILE = "Evil](javascript:alert(1)) <script>x</script> {{ 7*7 }} | **x**"
 def test_hostile_name_is_plain_text_everywhere(tmp_path: Path) -> None:
     source = _write_json(
         tmp_path / "c.json",
-        [_customer(name=HOSTILE, cid="../../etc/passwd", offerName="Kaizala Pro")],
+        [_customer(name=HOSTILE, cid="../../etc/passwd", offerName=OFFER)],
     )
     out = tmp_path / "out"
     assert _run(source, out).exit_code == 0
@@ -495,8 +506,8 @@ def test_malformed_csv_reports_the_line(tmp_path: Path) -> None:
     source = tmp_path / "c.csv"
     source.write_text(
         "customerId,companyName,culture,subscriptionId,offerName,quantity,commitmentEndDate\n"
-        "c1,Contoso,nl-NL,s1,Kaizala Pro,10,2026-12-31\n"
-        "c2,Fabrikam,nl-NL,s2,Kaizala Pro,-3,2026-12-31\n",
+        f'c1,Contoso,nl-NL,s1,"{OFFER}",10,2026-12-31\n'
+        f'c2,Fabrikam,nl-NL,s2,"{OFFER}",-3,2026-12-31\n',
         encoding="utf-8",
     )
     result = _run(source, tmp_path / "out")
@@ -603,7 +614,7 @@ def test_a_file_that_is_not_utf8_is_one_clear_error(tmp_path: Path, suffix: str)
     if suffix == ".csv":
         text = (
             "customerId;companyName;subscriptionId;offerName;quantity;commitmentEndDate\n"
-            "c1;Müller;s1;Kaizala Pro;3;2026-12-31\n"
+            f'c1;Müller;s1;"{OFFER}";3;2026-12-31\n'
         )
     else:
         text = json.dumps({"items": [_customer(name="Müller")]}, ensure_ascii=False)

@@ -11,7 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from sunsetkit.errors import CatalogError, UsageError
-from sunsetkit.guides import Project, build_guides
+from sunsetkit.guides import BuildResult, Project, build_guides
 from sunsetkit.i18n import (
     MACHINE_FLAG,
     Translator,
@@ -25,7 +25,7 @@ from sunsetkit.i18n import (
 )
 from sunsetkit.render import create_environment
 
-from .conftest import ROOT
+from .conftest import ROOT, most_used_message
 
 SKYPE = "skype-business-online-plan-1"
 
@@ -149,13 +149,28 @@ def test_complete_human_catalog_gives_ht_and_no_notice() -> None:
     assert result.percent("nl-NL") == 100
 
 
-def test_one_machine_translated_message_makes_the_page_mt(project_copy: Path) -> None:
-    _edit_catalog(project_copy, "sv_SE", lambda c: c.get("Next steps").flags.add(MACHINE_FLAG))
+def test_one_machine_translated_message_makes_the_page_mt(
+    project_copy: Path, built: BuildResult
+) -> None:
+    key = context, msgid = most_used_message(built, "sv-SE")
+    _edit_catalog(
+        project_copy, "sv_SE", lambda c: c.get(msgid, context=context).flags.add(MACHINE_FLAG)
+    )
     result = build_guides(Project(project_copy), locales=["sv-SE"])
-    by_id = {p.migration_id: p for p in result.pages if p.locale_id == "sv-SE"}
-    assert all("ms.translationtype: MT" in p.text for p in by_id.values())
-    assert result.percent("sv-SE") == 100  # machine translated is still translated
-    assert "Parts of this page" not in by_id[SKYPE].text
+    before = {p.migration_id: p for p in built.pages if p.locale_id == "sv-SE"}
+    after = {p.migration_id: p for p in result.pages}
+    assert after.keys() == before.keys()
+    users = [i for i, page in after.items() if key in page.usage.used]
+    assert users and any(before[i].usage.kind == "HT" for i in users)
+    for migration_id, page in after.items():
+        old = before[migration_id]
+        expected = "MT" if migration_id in users else old.usage.kind
+        assert f"ms.translationtype: {expected}\n" in page.text, migration_id
+        # machine translated is still translated: no notice, nothing else changes
+        assert page.usage.complete == old.usage.complete, migration_id
+        kind = f"ms.translationtype: {old.usage.kind}\n"
+        assert page.text.replace(f"ms.translationtype: {expected}\n", kind) == old.text
+    assert result.percent("sv-SE") == built.percent("sv-SE")
 
 
 @pytest.mark.parametrize(

@@ -34,11 +34,12 @@ from sunsetkit.model import Glossary
 from sunsetkit.render import Vocabulary, create_environment, escape_markdown, translation_context
 from sunsetkit.write import MANIFEST, OutputFolder, replace_folder
 
-from .conftest import ROOT
+from .conftest import ROOT, offer_with_a_deadline
 from .test_bad_input import CASES, _apply
 from .test_bad_input import _snapshot as _tree
 
 AS_OF = "2026-11-21"
+OFFER = offer_with_a_deadline()
 
 
 # --- one reader, one verdict ----------------------------------------------------------
@@ -111,7 +112,7 @@ def _no_catalog_customer(cid: str) -> dict[str, Any]:
         "companyProfile": {"companyName": "Contoso"},
         "billingProfile": {"culture": "xx-QQ"},
         "subscriptions": [
-            {"id": "s", "offerName": "Kaizala Pro", "quantity": 1, "commitmentEndDate": AS_OF}
+            {"id": "s", "offerName": OFFER, "quantity": 1, "commitmentEndDate": AS_OF}
         ],
     }
 
@@ -200,7 +201,7 @@ def _structure(text: str) -> list[tuple[str, ...]]:
 def test_hostile_strings_never_change_the_structure(
     renderer: Any, name: str, cid: str, offer: str, label: str
 ) -> None:
-    plain = renderer("Contoso", "c-1", "Kaizala Pro", "Gebruikers")
+    plain = renderer("Contoso", "c-1", OFFER, "Gebruikers")
     hostile = renderer(name, cid, offer, label)
     assert _structure(hostile) == _structure(plain)
     assert hostile.count("\n") == plain.count("\n")
@@ -326,7 +327,7 @@ def _customers(path: Path, count: int) -> None:
             "subscriptions": [
                 {
                     "id": f"s-{n}",
-                    "offerName": "Kaizala Pro",
+                    "offerName": OFFER,
                     "quantity": n % 50 + 1,
                     "commitmentEndDate": "2027-03-01",
                 }

@@ -489,8 +489,17 @@ class Migration(_Strict):
 
     @property
     def anchors(self) -> set[str]:
-        """Every section and phase a note may follow."""
-        return {*ANCHORS, *(p.id for p in self.procedure.phases), *(s.id for s in self.sections)}
+        """Every section and phase of the page, which a note may follow: of the fixed
+        sections, those the definition makes (a note after another would be lost)."""
+        features = self.replacements is not None and bool(self.replacements.features)
+        made = {
+            "before-you-begin": bool(self.preconditions),
+            "when-to-transition": self.timing is not None or self.deadline == "commitment-end",
+            "replacement-options": self.replacements is not None,
+            "feature-comparison": features,
+        }
+        fixed = {anchor for anchor in ANCHORS if made.get(anchor, True)}
+        return fixed | {p.id for p in self.procedure.phases} | {s.id for s in self.sections}
 
     @property
     def images(self) -> list[Image]:
