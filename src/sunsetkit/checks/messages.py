@@ -6,6 +6,7 @@ problem; it never raises to signal. Markup is read with markdown-it-py's inline 
 
 from __future__ import annotations
 
+import functools
 import re
 import string
 from collections import Counter
@@ -17,6 +18,7 @@ from babel.messages.catalog import PYTHON_FORMAT
 from ..i18n import MACHINE_COMMENT, MACHINE_FLAG, malformed_placeholders
 from .base import Entry, MessageContext
 from .english import NOT_PROSE
+from .words import function_words
 
 if TYPE_CHECKING:
     from markdown_it.token import Token
@@ -349,11 +351,46 @@ def check_separated_list(entry: Entry, ctx: MessageContext) -> Iterator[str]:
         if not expected:
             continue
         # Where every bar of the source separates items, so does every bar of the
-        # translation, spaced or not (CJK text and MT drop the spaces).
+        # translation, spaced or not (CJK text and MT drop the spaces); then each item
+        # must be there whole.
         every = _bars(source, spaced=False) == expected
         found = _bars(text, spaced=not every)
         if found != expected:
             yield (f"{found + 1} item(s) separated by '|' where the source has {expected + 1}")
+        elif every:
+            yield from _broken_items(_items(source), _items(text), ctx.glossary.function_words)
+
+
+def _items(text: str) -> list[str]:
+    """The list's items; the first without the label before it ("**Roles**: a | b")."""
+    items = [item.strip() for item in re.split("[|｜]", _INLINE_CODE.sub("code", text))]
+    items[0] = _LABEL.sub("", items[0]).strip()
+    return items
+
+
+_LABEL = re.compile(r"^.*[:：][*_]*")
+
+
+def _broken_items(
+    sources: list[str], items: list[str], function_words: frozenset[str]
+) -> Iterator[str]:
+    """An item left empty, or cut off where the source's is whole: at a hyphen
+    ("Helpdesk-|") or after a function word ("Rechte für |")."""
+    for number, (source, item) in enumerate(zip(sources, items, strict=True), 1):
+        if source and not item:
+            yield f"item {number} of the '|'-separated list is empty"
+        elif _cut(item, function_words) and not _cut(source, _english_function_words()):
+            yield f"item {number} of the '|'-separated list is cut off: {item[-30:]!r}"
+
+
+@functools.cache
+def _english_function_words() -> frozenset[str]:
+    return function_words("en")
+
+
+def _cut(item: str, function_words: frozenset[str]) -> bool:
+    last = item.rsplit(None, 1)[-1] if item.strip() else ""
+    return last.endswith(("-", "‐")) or (" " in item.strip() and last.casefold() in function_words)
 
 
 def _bars(text: str, spaced: bool = True) -> int:
