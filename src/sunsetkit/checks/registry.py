@@ -170,7 +170,8 @@ CHECKS: tuple[Check, ...] = (
         "separated-list",
         "error",
         "message",
-        "A list separated by '|' (roles) has as many items as in the source.",
+        "A list separated by '|' (roles) has as many items as in the source, none of them "
+        "empty or cut off.",
         check_separated_list,
     ),
     Check(
