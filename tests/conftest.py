@@ -146,3 +146,28 @@ def definition_alone(root: Path, migration_id: str) -> Path:
         if yaml.safe_load(path.read_text(encoding="utf-8"))["id"] != migration_id:
             path.unlink()
     return root
+
+
+def with_every_callout(root: Path) -> str:
+    """Give the first definition of the project at `root` (a copy) a note of every kind
+    at the top and a next step with a relative .md link, and return its id: tests of
+    callouts and links need them, and no shipped definition is assumed to have them.
+
+    Their texts are the titles of the definition's own phases, so every locale that
+    translates the definition translates them too: the page stays complete."""
+    import typing
+
+    import yaml
+
+    from sunsetkit.model import Note
+
+    path = sorted((root / "content" / "migrations").glob("*.yaml"))[0]
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    titles = [phase["title"] for phase in data["procedure"]["phases"]]
+    kinds = typing.get_args(Note.model_fields["kind"].annotation)
+    data["notes"] = [
+        {"text": titles[i % len(titles)], "kind": kind} for i, kind in enumerate(kinds)
+    ]
+    data["next_steps"] = [{"title": titles[0], "href": "another-article.md"}]
+    path.write_text(yaml.safe_dump(data, sort_keys=False, allow_unicode=True), encoding="utf-8")
+    return str(data["id"])

@@ -20,7 +20,7 @@ from click.testing import CliRunner
 
 from sunsetkit.cli import main
 
-from .conftest import ROOT
+from .conftest import ROOT, copy_project, with_every_callout
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 CHROMEDRIVER = shutil.which("chromedriver")
@@ -66,25 +66,41 @@ def browser(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
 
 @pytest.fixture(scope="module")
 def output(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The demo checklists (with their guides) and the guides preview site."""
+    """The demo checklists (with their guides) and the guides preview site, whose first
+    definition has a note of every kind (whether or not a shipped one has)."""
     out = tmp_path_factory.mktemp("browser")
+    project = copy_project(out / "project")
+    with_every_callout(project)
     runner = CliRunner()
     demo = ROOT / "content" / "customers.example.json"
     args = ["--project", str(ROOT), "--out", str(out / "checklists"), "--as-of", "2026-11-21"]
     result = runner.invoke(main, ["checklists", str(demo), *args])
     assert result.exit_code == 0, result.output
     result = runner.invoke(
-        main, ["build", "--project", str(ROOT), "--out", str(out / "site"), "--format", "html"]
+        main, ["build", "--project", str(project), "--out", str(out / "site"), "--format", "html"]
     )
     assert result.exit_code == 0, result.output
     return out
 
 
-def _checklist(output: Path, locale_id: str) -> Path:
+def _checklists(output: Path) -> list[tuple[str, Path]]:
+    """(locale, HTML checklist) of every customer of the demo, translated ones first, the
+    longest first (by tasks): whichever locales and definitions exist."""
     summary = json.loads((output / "checklists" / "summary.json").read_text(encoding="utf-8"))
-    customer = next(c for c in summary["customers"] if c["locale"] == locale_id)
-    name = next(f for f in customer["files"] if f.endswith(".html"))
-    return output / "checklists" / name
+    found = []
+    for customer in summary["customers"]:
+        name = next(f for f in customer["files"] if f.endswith(".html"))
+        page = output / "checklists" / name
+        tasks = page.read_text(encoding="utf-8").count("task-list-item-checkbox")
+        found.append((customer["locale"] == "en-US", -tasks, customer["locale"], page))
+    return [(locale_id, page) for _, _, locale_id, page in sorted(found)]
+
+
+def _checklist(output: Path, locale_id: str) -> Path:
+    """A checklist in this locale, if a customer has it (the README's screenshot), else
+    the first of `_checklists`."""
+    pages = _checklists(output)
+    return next((page for code, page in pages if code == locale_id), pages[0][1])
 
 
 def _boxes(browser: Any) -> list[bool]:
@@ -124,9 +140,10 @@ def test_task_checkboxes_toggle_and_keep_their_state(
 ) -> None:
     from selenium.webdriver.common.by import By
 
-    page = _checklist(output, "pl-PL")
+    (locale_id, page), *others = _checklists(output)
+    assert others, "the demo has two customers"
     browser.get(_url(served, output, page))
-    assert browser.execute_script("return document.documentElement.lang") == "pl-PL"
+    assert browser.execute_script("return document.documentElement.lang") == locale_id
     boxes = browser.find_elements(By.CSS_SELECTOR, "input.task-list-item-checkbox")
     assert len(boxes) >= 3 and not any(_boxes(browser))
     boxes[0].click()
@@ -140,7 +157,7 @@ def test_task_checkboxes_toggle_and_keep_their_state(
     browser.refresh()
     assert _boxes(browser)[0] is False and _boxes(browser)[2] is True
     # Another customer's checklist has its own ticks.
-    browser.get(_url(served, output, _checklist(output, "nl-NL")))
+    browser.get(_url(served, output, others[0][1]))
     assert not any(_boxes(browser))
 
 
@@ -208,7 +225,12 @@ def test_nothing_overflows_the_print_width(browser: Any, output: Path, paper: st
 def test_fallback_notice_and_callouts_are_visible(browser: Any, output: Path) -> None:
     from selenium.webdriver.common.by import By
 
-    browser.get((output / "site" / "de-DE" / "skype-business-online-plan-1.html").as_uri())
+    page = next(
+        p
+        for p in sorted((output / "site").glob("*/*.html"))
+        if p.parent.name != "en-US" and 'class="callout' in p.read_text(encoding="utf-8")
+    )
+    browser.get(page.as_uri())
     callouts = browser.find_elements(By.CSS_SELECTOR, "blockquote.callout")
     assert callouts and all(c.is_displayed() for c in callouts)
     segment = browser.find_elements(By.CSS_SELECTOR, "span[data-ttu-id]")[3]

@@ -186,11 +186,14 @@ def test_workers_parse_ahead_while_the_project_is_read(tmp_path: Path) -> None:
 
     from sunsetkit.checks import CheckOptions, run_checks
     from sunsetkit.checks.glossary import GlossaryTerms
+    from sunsetkit.checks.words import definition_names
     from sunsetkit.load import load_glossary
 
     folder = _catalog_folder(tmp_path)
-    glossary = GlossaryTerms.of(load_glossary(ROOT / "content" / "glossary.yaml"))
-    names = ("Skype for Business Online Plan 1",)
+    loaded = load_glossary(ROOT / "content" / "glossary.yaml")
+    glossary = GlossaryTerms.of(loaded)
+    names = definition_names(ROOT / "content" / "migrations", loaded)
+    assert names
     upfront = run_checks([folder], CheckOptions(glossary=glossary, names=names, jobs=1))
 
     def slow_project() -> tuple[GlossaryTerms, tuple[str, ...]]:

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import io
 import json
+import re
 from pathlib import Path
 
 import pytest
+import yaml
 from babel.messages.pofile import read_po
 from pydantic import BaseModel
 
@@ -53,13 +55,23 @@ def test_every_content_string_is_in_the_pot() -> None:
 
 
 def test_extractor_reports_lines_and_fields_and_matches_loaded_text(tmp_path: Path) -> None:
-    source = (CONTENT / "migrations" / "kaizala-pro-standalone.yaml").read_text()
+    """A definition whose replacements are a group with a named option and a folded
+    label (the first definition, its replacements swapped for these)."""
+    data = yaml.safe_load(MIGRATIONS[0].read_text(encoding="utf-8"))
+    data["replacements"] = {
+        "groups": [
+            {"name": "Frontline plans", "link": "https://example.com/", "options": [{"name": "X"}]}
+        ]
+    }
+    source = yaml.safe_dump(data, sort_keys=False, allow_unicode=True)
+    option = re.search(r"^( *)- name: X\n", source, re.M)
+    assert option
+    indent = option[1]
     source = source.replace(
-        "        - name: Office 365 F3\n",
-        "        - name: Office 365 F3\n        - label: >-\n            Other frontline\n"
-        "            plans\n",
+        option[0],
+        f"{option[0]}{indent}- label: >-\n{indent}    Other frontline\n{indent}    plans\n",
     )
-    path = tmp_path / "kaizala.yaml"
+    path = tmp_path / "definition.yaml"
     path.write_text(source, encoding="utf-8")
     rows = _extract(source)
     field = ["Content field: replacements.groups.options.label"]

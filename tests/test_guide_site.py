@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+from collections import Counter
 from pathlib import Path
 
 import pytest
@@ -10,8 +12,10 @@ from click.testing import CliRunner
 
 from sunsetkit.cli import main
 from sunsetkit.guides import BuildResult
+from sunsetkit.i18n import discover_catalogs, load_catalog, parse_locale, posix
 from sunsetkit.markdown import outline
 
+from .conftest import ROOT, copy_project, with_every_callout
 from .htmltree import Element, local_targets, parse, words
 
 
@@ -24,8 +28,6 @@ def _build(root: Path, out: Path, *args: str) -> None:
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    from .conftest import ROOT
-
     out = tmp_path_factory.mktemp("site")
     _build(ROOT, out)
     return out
@@ -68,24 +70,57 @@ def test_anchors_are_heading_ids_and_match_the_markdown(site: Path, built: Build
         assert ids == outline(page.text).anchors
 
 
-def test_notes_are_titled_callouts_in_the_page_language(site: Path) -> None:
-    de = _page(site, "de-DE/skype-business-online-plan-1.html")
-    callouts = [b for b in de.iter("blockquote") if "callout" in b.attrs.get("class", "")]
-    assert callouts
-    for callout in callouts:
-        title = words(callout.iter("p")[0].text())
-        assert title in ("Hinweis", "Wichtig", "Tipp"), title
-        assert "[!" not in callout.text()
+@pytest.fixture(scope="module")
+def callouts_site(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
+    """The site of a project whose first definition has a note of every kind and a next
+    step (whether or not a shipped one has), and that definition's id."""
+    root = copy_project(tmp_path_factory.mktemp("callouts") / "project")
+    migration_id = with_every_callout(root)
+    out = root / "site"
+    _build(root, out, "--migration", migration_id)
+    return out, migration_id
 
 
-def test_hover_shows_the_english_source_in_translations_only(site: Path) -> None:
-    nl = _page(site, "nl-NL/skype-business-online-plan-1.html")
-    segments = [s for s in nl.iter("span") if "data-ttu-id" in s.attrs]
-    sources = [s for s in nl.iter("span") if s.attrs.get("class") == "sxs-lookup"]
-    assert len(segments) > 30 and len(sources) == len(segments)
-    assert any("Select the retired subscription" in s.text() for s in sources)
-    en = _page(site, "en-US/skype-business-online-plan-1.html")
-    assert not [s for s in en.iter("span") if s.attrs.get("class") == "sxs-lookup"]
+def _callout_titles(locale_id: str) -> set[str]:
+    titles = {"Note", "Important", "Tip"}
+    if locale_id == "en-US":
+        return titles
+    catalog = load_catalog(discover_catalogs(ROOT / "locales")[locale_id], locale_id)
+    return {catalog.get(title).string for title in titles}
+
+
+def test_notes_are_titled_callouts_in_the_page_language(callouts_site: tuple[Path, str]) -> None:
+    site, migration_id = callouts_site
+    locales = ["en-US", *discover_catalogs(ROOT / "locales")]
+    for locale_id in locales:
+        root = _page(site, f"{locale_id}/{migration_id}.html")
+        callouts = [b for b in root.iter("blockquote") if "callout" in b.attrs.get("class", "")]
+        titles = {words(callout.iter("p")[0].text()) for callout in callouts}
+        # a note of every kind, each titled in the page's language
+        assert titles == _callout_titles(locale_id), locale_id
+        assert len(titles) == 3
+        assert all("[!" not in callout.text() for callout in callouts)
+
+
+def test_hover_shows_the_english_source_in_translations_only(
+    site: Path, built: BuildResult
+) -> None:
+    english = {p.migration_id: p for p in built.pages if p.locale_id == "en-US"}
+    for page in built.pages:
+        root = _page(site, f"{page.locale_id}/{page.migration_id}.html")
+        segments = [s for s in root.iter("span") if "data-ttu-id" in s.attrs]
+        sources = [s for s in root.iter("span") if s.attrs.get("class") == "sxs-lookup"]
+        if page.locale_id == "en-US":
+            assert not sources
+            continue
+        assert segments and len(sources) == len(segments)
+        # every section heading of the English page is the source of a segment
+        headings = [
+            words(h.text()) for h in _page(site, f"en-US/{page.migration_id}.html").iter("h2")
+        ]
+        shown = {words(s.text()) for s in sources}
+        assert headings and set(headings) <= shown, (page.locale_id, page.migration_id)
+        assert len(segments) >= len(english[page.migration_id].usage.used) // 2
 
 
 def test_every_link_inside_the_site_resolves(site: Path) -> None:
@@ -95,23 +130,46 @@ def test_every_link_inside_the_site_resolves(site: Path) -> None:
             assert target.is_file(), (page, href)
             checked += 1
     assert checked > 100
-    nl = _page(site, "nl-NL/skype-business-online-plan-1.html")
-    hrefs = [a.attrs.get("href", "") for a in nl.iter("a")]
-    assert not [h for h in hrefs if h.endswith(".md")], "relative .md links are resolved"
 
 
-def test_fallback_notice_is_visible(project_copy: Path, tmp_path: Path) -> None:
-    po = project_copy / "locales" / "fr_FR" / "LC_MESSAGES" / "messages.po"
+def test_relative_markdown_links_are_resolved(callouts_site: tuple[Path, str]) -> None:
+    site, _ = callouts_site
+    pages = sorted(site.rglob("*.html"))
+    assert pages
+    for page in pages:
+        hrefs = [a.attrs.get("href", "") for a in parse(page.read_text("utf-8")).iter("a")]
+        assert not [h for h in hrefs if h.endswith(".md")], (page, "relative .md links")
+
+
+def test_fallback_notice_is_visible(project_copy: Path, tmp_path: Path, built: BuildResult) -> None:
+    locale_id = sorted(discover_catalogs(ROOT / "locales"))[0]
+    # a sentence some page of the locale uses, without placeholders or markup
+    used = Counter(
+        key
+        for p in built.pages
+        if p.locale_id == locale_id
+        for key in p.usage.used
+        if key[0] is None and key[1].endswith(".") and not re.search(r"[%*`\[<]", key[1])
+    )
+    assert used, f"no page of {locale_id} has a plain sentence"
+    msgid = min(used, key=lambda key: (-used[key], key[1]))[1]
+    migration_id = next(
+        p.migration_id
+        for p in built.pages
+        if p.locale_id == locale_id and (None, msgid) in p.usage.used
+    )
+    po = project_copy / "locales" / posix(parse_locale(locale_id)) / "LC_MESSAGES" / "messages.po"
     with po.open("rb") as handle:
         catalog = read_po(handle)
-    message = next(m for m in catalog if m.id and "retired subscription to open" in str(m.id))
-    message.string = ""
+    catalog.get(msgid).string = ""
     with po.open("wb") as handle:
         write_po(handle, catalog, width=88)
     out = tmp_path / "site"
-    _build(project_copy, out, "--locale", "fr-FR")
-    root = _page(out, "fr-FR/skype-business-online-plan-1.html")
+    _build(project_copy, out, "--locale", locale_id, "--migration", migration_id)
+    root = _page(out, f"{locale_id}/{migration_id}.html")
     first = root.iter("main")[0].iter("blockquote")[0]
     assert "callout" in first.attrs["class"]
-    assert "Select the retired subscription to open" in root.text()
-    assert "anglais" in first.text()  # the notice, in French, says English is shown
+    assert msgid in words(root.text())
+    # the notice, in the page's language, says English is shown
+    notice = catalog.get("Parts of this page are not translated yet and are shown in English.")
+    assert notice.string and words(notice.string) in words(first.text())

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from pathlib import Path
 
 import pytest
@@ -23,11 +24,10 @@ from sunsetkit.i18n import (
     posix,
     suspect_lines,
 )
+from sunsetkit.load import load_glossary
 from sunsetkit.render import create_environment
 
 from .conftest import ROOT, most_used_message
-
-SKYPE = "skype-business-online-plan-1"
 
 
 @pytest.mark.parametrize("text", ["nl-NL", "nl_NL", " nl-NL "])
@@ -119,34 +119,81 @@ def _edit_catalog(root: Path, locale_dir: str, edit) -> None:  # type: ignore[no
         write_po(handle, catalog)
 
 
-def test_missing_or_fuzzy_translation_falls_back_and_says_so(project_copy: Path) -> None:
-    def untranslate(catalog) -> None:  # type: ignore[no-untyped-def]
-        catalog.get("Replacement options").string = ""
-        catalog.get("Feature comparison").flags.add("fuzzy")
+NOTICE = "Parts of this page are not translated yet and are shown in English."
+#: The first definition and the first locale with a catalog, whichever exist.
+FIRST_ID = sorted(p.stem for p in (ROOT / "content" / "migrations").glob("*.yaml"))[0]
+TRANSLATED = sorted(discover_catalogs(ROOT / "locales"))
 
-    _edit_catalog(project_copy, "nl_NL", untranslate)
-    result = build_guides(Project(project_copy), locales=["nl-NL"], migration_ids=[SKYPE])
-    page = next(p for p in result.pages if p.locale_id == "nl-NL")
+
+def test_missing_or_fuzzy_translation_falls_back_and_says_so(
+    project_copy: Path, built: BuildResult
+) -> None:
+    """Every message of a page untranslated, or fuzzy (every other one): English, with
+    the notice, and the portal's labels still in the page's language."""
+    locale_id = TRANSLATED[0]
+    glossary = load_glossary(ROOT / "content" / "glossary.yaml")
+    # the portal's labels in the locale's form (where it differs from the English one)
+    labels = {
+        f"**{glossary.format_label(locale_id, term.forms(locale_id)[0])}**"
+        for term in glossary.terms
+        if term.kind == "ui" and term.forms(locale_id)[0] != term.source
+    }
+    # the page that shows the most of them
+    translated = max(
+        (p for p in built.pages if p.locale_id == locale_id),
+        key=lambda p: (sum(label in p.text for label in labels), p.migration_id),
+    )
+    shown = {label for label in labels if label in translated.text}
+    assert shown, f"no {locale_id} page shows a portal label"
+    english = next(
+        p
+        for p in built.pages
+        if p.locale_id == "en-US" and p.migration_id == translated.migration_id
+    )
+    keys = sorted(
+        (k for k in translated.usage.used if k[1] != NOTICE), key=lambda k: (k[0] or "", k[1])
+    )
+
+    def untranslate(catalog) -> None:  # type: ignore[no-untyped-def]
+        for n, (context, msgid) in enumerate(keys):
+            message = catalog.get(msgid, context=context)
+            if n % 2:
+                message.flags.add("fuzzy")
+            else:
+                message.string = (
+                    "" if isinstance(message.string, str) else ("",) * len(message.string)
+                )
+
+    _edit_catalog(project_copy, posix(parse_locale(locale_id)), untranslate)
+    result = build_guides(
+        Project(project_copy), locales=[locale_id], migration_ids=[translated.migration_id]
+    )
+    page = next(p for p in result.pages if p.locale_id == locale_id)
     notice = (
-        load_catalog(discover_catalogs(ROOT / "locales")["nl-NL"], "nl-NL")
-        .get("Parts of this page are not translated yet and are shown in English.")
-        .string
+        load_catalog(discover_catalogs(ROOT / "locales")[locale_id], locale_id).get(NOTICE).string
     )
     assert f"> [!NOTE]\n> {notice}" in page.text
-    assert '<a name="replacement-options"></a>Replacement options' in page.text
-    assert '<a name="feature-comparison"></a>Feature comparison' in page.text
+    headings = re.findall(r'^##+ (<a name="[^"]+"></a>.+)$', english.text, re.M)
+    assert headings and all(heading in page.text for heading in headings)
     assert "ms.translationtype: MT" in page.text
-    assert result.percent("nl-NL") < 100
-    # the English fallback sentence still shows the portal's Dutch label
-    assert "**Verzenden**" in page.text
+    assert result.percent(locale_id) < 100
+    # the English fallback sentences still show the portal's labels of the locale
+    assert all(label in page.text for label in shown), shown
 
 
-def test_complete_human_catalog_gives_ht_and_no_notice() -> None:
-    result = build_guides(Project(ROOT), locales=["nl-NL"], migration_ids=[SKYPE])
-    page = next(p for p in result.pages if p.locale_id == "nl-NL")
-    assert "ms.translationtype: HT" in page.text
-    assert "[!NOTE]\n> Parts of this page" not in page.text
-    assert result.percent("nl-NL") == 100
+def test_complete_human_catalog_gives_ht_and_no_notice(built: BuildResult) -> None:
+    complete = [
+        locale_id
+        for locale_id, path in discover_catalogs(ROOT / "locales").items()
+        if built.percent(locale_id) == 100
+        and not any(MACHINE_FLAG in m.flags for m in load_catalog(path, locale_id))
+    ]
+    assert complete, "no locale has a complete catalog without machine translation"
+    for page in built.pages:
+        if page.locale_id in complete:
+            assert "ms.translationtype: HT" in page.text, page.locale_id
+            assert "[!NOTE]\n> " + NOTICE not in page.text
+            assert page.usage.complete
 
 
 def test_one_machine_translated_message_makes_the_page_mt(

@@ -9,17 +9,30 @@ import stat
 from pathlib import Path
 
 import pytest
+import yaml
 from click.testing import CliRunner
 
 from sunsetkit.cli import main
 from sunsetkit.errors import UsageError
 from sunsetkit.guides import Project, build_guides
+from sunsetkit.i18n import discover_catalogs, parse_locale, posix
+from sunsetkit.load import load_migrations
 from sunsetkit.markdown import outline
 from sunsetkit.write import MANIFEST, replace_folder, safe_join
 
-from .conftest import page_count
+from .conftest import ROOT, page_count
 
-SKYPE = "skype-business-online-plan-1"
+#: The shipped definitions' ids and the locales that have a catalog, whichever exist.
+IDS = sorted(m.id for m in load_migrations(ROOT / "content" / "migrations"))
+TRANSLATED = sorted(discover_catalogs(ROOT / "locales"))
+
+
+def _definition(root: Path, migration_id: str) -> Path:
+    return next(
+        path
+        for path in (root / "content" / "migrations").glob("*.yaml")
+        if yaml.safe_load(path.read_text(encoding="utf-8"))["id"] == migration_id
+    )
 
 
 def _build(root: Path, out: Path, *args: str) -> tuple[int, str]:
@@ -67,7 +80,7 @@ def test_rebuild_is_byte_identical_and_leaves_no_temporary_files(project_copy: P
 def test_build_prints_per_locale_coverage(project_copy: Path) -> None:
     code, output = _build(project_copy, project_copy / "out")
     assert code == 0
-    for locale_id in ("en-US", "nl-NL", "sv-SE", "fr-FR", "de-DE", "ja-JP", "pl-PL"):
+    for locale_id in ("en-US", *discover_catalogs(project_copy / "locales")):
         assert re.search(rf"^{locale_id}\s+100\.0%\s+(\d+)/\1\s", output, re.M), output
 
 
@@ -75,11 +88,13 @@ def test_page_of_a_removed_definition_does_not_linger(project_copy: Path) -> Non
     out = project_copy / "out"
     _build(project_copy, out)
     (out / "notes.txt").write_text("mine", encoding="utf-8")
-    (project_copy / "content" / "migrations" / "kaizala-pro-standalone.yaml").unlink()
+    removed = IDS[0]
+    _definition(project_copy, removed).unlink()
     code, output = _build(project_copy, out)
     assert code == 0
-    assert not list(out.rglob("kaizala-pro-standalone.md"))
-    assert "removed stale nl-NL/kaizala-pro-standalone.md" in output
+    assert not list(out.rglob(f"{removed}.md"))
+    for locale_id in ("en-US", *TRANSLATED):
+        assert f"removed stale {locale_id}/{removed}.md" in output
     assert (out / "notes.txt").read_text(encoding="utf-8") == "mine"
     assert len(list(out.rglob("*.md"))) == page_count(project_copy)
 
@@ -87,21 +102,25 @@ def test_page_of_a_removed_definition_does_not_linger(project_copy: Path) -> Non
 def test_pages_of_a_removed_catalog_do_not_linger(project_copy: Path) -> None:
     out = project_copy / "out"
     _build(project_copy, out)
-    shutil.rmtree(project_copy / "locales" / "pl_PL")
+    locale_id = TRANSLATED[-1]
+    assert (out / locale_id).is_dir()
+    shutil.rmtree(project_copy / "locales" / posix(parse_locale(locale_id)))
     assert _build(project_copy, out)[0] == 0
-    assert not (out / "pl-PL").exists()
+    assert not (out / locale_id).exists()
 
 
 def test_a_partial_build_keeps_other_pages(project_copy: Path) -> None:
     out = project_copy / "out"
     _build(project_copy, out)
-    code, _ = _build(project_copy, out, "--locale", "nl_NL", "--migration", SKYPE)
+    locale = posix(parse_locale(TRANSLATED[0]))
+    code, _ = _build(project_copy, out, "--locale", locale, "--migration", IDS[0])
     assert code == 0
     assert len(list(out.rglob("*.md"))) == page_count(project_copy)
 
 
 def test_min_coverage_skips_the_locale_and_exits_1(project_copy: Path) -> None:
-    po = project_copy / "locales" / "de_DE" / "LC_MESSAGES" / "messages.po"
+    locale_id = TRANSLATED[0]
+    po = project_copy / "locales" / posix(parse_locale(locale_id)) / "LC_MESSAGES" / "messages.po"
     text = po.read_text(encoding="utf-8")
     # drop the translation of every single-line message
     po.write_text(
@@ -110,67 +129,79 @@ def test_min_coverage_skips_the_locale_and_exits_1(project_copy: Path) -> None:
     out = project_copy / "out"
     code, output = _build(project_copy, out, "--min-coverage", "90")
     assert code == 1
-    assert "de-DE is below --min-coverage 90%" in output
-    assert not (out / "de-DE").exists()
+    assert f"{locale_id} is below --min-coverage 90%" in output
+    assert not (out / locale_id).exists()
     definitions = len(list((project_copy / "content" / "migrations").glob("*.yaml")))
-    assert len(list((out / "nl-NL").glob("*.md"))) == definitions
+    for other in ("en-US", *TRANSLATED[1:]):
+        assert len(list((out / other).glob("*.md"))) == definitions, other
 
 
-def test_side_by_side_form_pairs_each_segment_with_its_english(project_copy: Path) -> None:
-    result = build_guides(
-        Project(project_copy), locales=["nl-NL"], migration_ids=[SKYPE], fmt="sxs"
-    )
-    page = next(p for p in result.pages if p.locale_id == "nl-NL")
-    pairs = re.findall(
-        r'<span data-ttu-id="([0-9a-f]{5}-[0-9a-f]{6}(?:-\d+)?)">(.*?)</span>'
-        r'<span class="sxs-lookup"><span data-stu-id="\1">(.*?)</span></span>',
-        page.text,
-    )
-    english = {source for _, _, source in pairs}
-    assert "Select the retired subscription to open its detail page." in english
-    assert "Set its status to **Suspended**, and then select **Submit**." in english
-    # dates and labels in the English lookup are the English ones
-    assert any("was retired on August 1, 2018" in source for source in english)
-    assert len(pairs) > 30
+SEGMENT = re.compile(
+    r'<span data-ttu-id="([0-9a-f]{5}-[0-9a-f]{6}(?:-\d+)?)">(.*?)</span>'
+    r'<span class="sxs-lookup"><span data-stu-id="\1">(.*?)</span></span>'
+)
+
+
+def _body(text: str) -> str:
+    return text.split("---\n", 2)[2]
+
+
+@pytest.mark.parametrize("migration_id", IDS)
+def test_side_by_side_form_pairs_each_segment_with_its_english(
+    project_copy: Path, migration_id: str
+) -> None:
+    locale_id = TRANSLATED[0]
+    project = Project(project_copy)
+    result = build_guides(project, locales=[locale_id], migration_ids=[migration_id], fmt="sxs")
+    page = next(p for p in result.pages if p.locale_id == locale_id)
+    pairs = SEGMENT.findall(page.text)
+    plain = build_guides(project, locales=["en-US", locale_id], migration_ids=[migration_id])
+    english = _body(next(p for p in plain.pages if p.locale_id == "en-US").text)
+    # each segment's source is its own English, in the English page's order: dates and
+    # labels are the English ones, and a message used twice (one wording, other values)
+    # pairs each use with its own English
+    position = 0
+    for _, _, source in pairs:
+        found = english.find(source, position)
+        assert found >= 0, (source, english[position:][:300])
+        position = found + len(source)
+    # every section heading of the English page is a segment
+    headings = re.findall(r'^##+ <a name="[^"]+"></a>(.+)$', english, re.M)
+    assert headings and set(headings) <= {source for _, _, source in pairs}
     assert page.text.count('data-ttu-id="') == len(pairs)
     ids = [seg for seg, _, _ in pairs]
     assert len(set(ids)) == len(ids), "a segment id is unique on its page"
-    # a message used twice ("X (formerly Y)" for two options) pairs each with its own English
-    formerly = [(t, s) for _, t, s in pairs if "(formerly" in s]
-    assert len(formerly) >= 2 and len({s for _, s in formerly}) == len(formerly)
     # front matter stays plain YAML; structure is unchanged
     meta = outline(page.text).front_matter or ""
     assert "<span" not in meta
-    plain = next(
-        p
-        for p in build_guides(Project(project_copy), locales=["nl-NL"], migration_ids=[SKYPE]).pages
-        if p.locale_id == "nl-NL"
-    )
-    assert outline(page.text).anchors == outline(plain.text).anchors
-    assert outline(page.text).list_items == outline(plain.text).list_items
+    translated_plain = next(p for p in plain.pages if p.locale_id == locale_id)
+    assert outline(page.text).anchors == outline(translated_plain.text).anchors
+    assert outline(page.text).list_items == outline(translated_plain.text).list_items
 
 
 def test_segment_ids_survive_adding_and_removing_other_segments(project_copy: Path) -> None:
+    locale_id, migration_id = TRANSLATED[0], IDS[0]
+
     def ids() -> dict[str, str]:
         result = build_guides(
-            Project(project_copy), locales=["fr-FR"], migration_ids=[SKYPE], fmt="sxs"
+            Project(project_copy), locales=[locale_id], migration_ids=[migration_id], fmt="sxs"
         )
-        text = next(p for p in result.pages if p.locale_id == "fr-FR").text
+        text = next(p for p in result.pages if p.locale_id == locale_id).text
         return {
             source: seg
             for seg, source in re.findall(r'data-stu-id="([^"]+)">(.*?)</span></span>', text)
         }
 
+    # a note at the top of the page, in a wording every locale translates and the page
+    # does not otherwise use ("Important": the title of an HTML callout)
+    definition = _definition(project_copy, migration_id)
+    shipped = definition.read_text(encoding="utf-8")
+    data = yaml.safe_load(shipped)
+    data["notes"] = [{"text": "Important"}, *data.get("notes", [])]
+    definition.write_text(yaml.safe_dump(data, sort_keys=False), encoding="utf-8")
     before = ids()
-    definition = project_copy / "content" / "migrations" / f"{SKYPE}.yaml"
-    text = definition.read_text(encoding="utf-8")
-    definition.write_text(
-        text.replace(
-            "  - text: The commercial and the government offers of %(product)s are both retired.\n",
-            "",
-        ),
-        encoding="utf-8",
-    )
+    assert "Important" in before
+    definition.write_text(shipped, encoding="utf-8")
     after = ids()
     assert len(after) < len(before)
     assert all(before[source] == seg for source, seg in after.items())
