@@ -3,7 +3,8 @@
 Each case runs a command on a copy of the project (its output written), breaks the copy
 and expects one clear message with the file, the line and what to do, exit code 2 within
 seconds, no traceback, the earlier output intact and no litter. `command` (build,
-checklists, check), `args` ({root} is the project), `write` (text, or bytes as
+checklists, check), `args` ({root} is the project; {migration} anywhere is the id of one
+of its definitions), `write` (text, or bytes as
 !!binary), `append`, `replace`, `mkfifo`, `mkdir` and `out` say what the case does.
 """
 
@@ -33,6 +34,14 @@ REPEAT = re.compile(r"\{\{repeat (\d+) (.*?)\}\}")
 #: {line FILE TEXT} in an expected message: the line of FILE where TEXT first stands, so a
 #: fixture does not break when its catalog grows.
 LINE = re.compile(r"\{line (\S+) (.*?)\}")
+
+
+def _placeholders(text: str, root: Path) -> str:
+    """{migration} in a case: the id of a definition the project has, and {migration-file}
+    its file's name, so no case depends on one retirement being shipped."""
+    first = sorted((root / "content" / "migrations").glob("*.yaml"))[0]
+    migration = yaml.safe_load(first.read_text(encoding="utf-8"))["id"]
+    return text.replace("{migration-file}", first.name).replace("{migration}", migration)
 
 
 def _line_of(path: Path, text: str) -> int:
@@ -110,7 +119,7 @@ def _snapshot(folder: Path) -> dict[str, bytes]:
 def test_bad_input_gives_one_clear_message(
     case_file: Path, project_copy: Path, earlier_outputs: dict[str, Path]
 ) -> None:
-    case = yaml.safe_load(case_file.read_text(encoding="utf-8"))
+    case = yaml.safe_load(_placeholders(case_file.read_text(encoding="utf-8"), project_copy))
     out = Path(case["out"]) if "out" in case else project_copy / "out"
     _earlier(case, out, earlier_outputs)
     _apply(case, project_copy)
