@@ -12,7 +12,7 @@ from babel.messages.catalog import Catalog
 from babel.messages.pofile import PoFileError
 
 from ..errors import clip
-from ..i18n import bcp47, parse_locale
+from ..i18n import StrictCatalog, bcp47, parse_locale
 from ..plurals import accepted_rules, rule_forms
 from .base import Entry, Finding, Severity
 
@@ -63,12 +63,11 @@ def singular_only(plural_expr: str) -> bool:
     return all(rule(n) != 0 for n in range(2, 1000))
 
 
-def check_catalog_header(catalog: Catalog, locale: str | None) -> Iterator[str]:
+def check_catalog_header(catalog: StrictCatalog, locale: str | None) -> Iterator[str]:
     """plural-forms at catalog level: the header's rule is one in use for the locale
     (CLDR's or the gettext tradition's), judged by behaviour, not spelling."""
-    plural = any(m.pluralizable for m in getattr(catalog, "read", catalog))
-    header = getattr(catalog, "plural_header", True)
-    if plural and header is None:
+    header = catalog.plural_header
+    if header is None and any(m.pluralizable for m in catalog.read):
         yield (
             "no Plural-Forms header, so gettext gives every plural message two forms "
             f"(n != 1){_accepted_hint(locale)}"
