@@ -13,7 +13,9 @@ from collections import Counter
 from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING
 
+from babel import UnknownLocaleError
 from babel.messages.catalog import PYTHON_FORMAT
+from babel.numbers import get_currency_name, get_currency_symbol, list_currencies
 
 from ..i18n import MACHINE_COMMENT, MACHINE_FLAG, malformed_placeholders
 from .base import Entry, MessageContext
@@ -324,9 +326,37 @@ def check_acronyms(entry: Entry, ctx: MessageContext) -> Iterator[str]:
                 or _defined(acronym, source[: match.start()])
                 or _in_code(source, match.start())
                 or _new_acronym(source, text)
+                or _numbers_kept(acronym, text)
+                or _currency_written(acronym, text, ctx.locale)
             ):
                 continue
             yield f"the acronym {acronym} of the source is missing"
+
+
+def _numbers_kept(code: str, text: str) -> bool:
+    """A code with a number (FY21, USD300K): its number is what must survive; the letters
+    are the locale's (GJ21, 300.000 USD)."""
+    numbers = re.findall(r"\d+", code)
+    return bool(numbers) and all(number in text for number in numbers)
+
+
+def _currency_written(code: str, text: str, locale: str | None) -> bool:
+    """An ISO 4217 code (USD) written as the locale writes the currency: CLDR's symbol or
+    name for it (US-Dollar, $US, 米ドル)."""
+    if locale is None or code not in _currencies():
+        return False
+    try:
+        where = locale.replace("-", "_")
+        forms = {get_currency_symbol(code, where), get_currency_name(code, locale=where)}
+        forms.add(get_currency_name(code, count=2, locale=where))
+    except (ValueError, LookupError, UnknownLocaleError):
+        return False
+    return any(form and form.casefold() in text.casefold() for form in forms)
+
+
+@functools.cache
+def _currencies() -> frozenset[str]:
+    return frozenset(list_currencies())
 
 
 def _new_acronym(source: str, text: str) -> bool:
