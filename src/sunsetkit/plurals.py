@@ -153,7 +153,8 @@ def _table_entry(table: dict[str, tuple[int, str]], locale: Locale) -> tuple[int
 def _cldr_rule(locale: Locale) -> PluralRule:
     category = locale.plural_form
     names = [category(n) for n in SAMPLE]
-    used = tuple(c for c in CLDR_ORDER if c in set(names))
+    seen = set(names)
+    used = tuple(c for c in CLDR_ORDER if c in seen)
     forms = tuple(used.index(name) for name in names)
     return PluralRule(len(used), forms, "CLDR", None, used)
 
