@@ -94,8 +94,8 @@ def generate(path: Path, customers: int) -> None:
 def bare(project: Path, source: Path, out: Path) -> int:
     from sunsetkit.checklists.model import Customer, Plan, PlanItem, Subscription
     from sunsetkit.checklists.plan import Matcher, file_name, negotiate_locale
+    from sunsetkit.content.load import load_glossary, load_migrations
     from sunsetkit.i18n import Translator, discover_catalogs, load_catalog
-    from sunsetkit.load import load_glossary, load_migrations
     from sunsetkit.render import Vocabulary, create_environment, translation_context
 
     matcher = Matcher(load_migrations(project / "content" / "migrations"))

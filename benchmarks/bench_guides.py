@@ -28,9 +28,9 @@ from typing import Any
 from _bench import arguments, copy_project, count_files, expect
 from babel.messages.pofile import read_po
 
+from sunsetkit.content.load import load_glossary, load_migrations
 from sunsetkit.guides import Project, build_guides
 from sunsetkit.i18n import Translator, discover_catalogs
-from sunsetkit.load import load_glossary, load_migrations
 from sunsetkit.render import Vocabulary, create_environment, translation_context
 from sunsetkit.write import replace_folder
 

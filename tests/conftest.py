@@ -75,8 +75,8 @@ def project_copy(tmp_path: Path) -> Path:
 
 def page_count(root: Path) -> int:
     """How many guides a full build of a project writes: every definition x every locale."""
+    from sunsetkit.content.load import load_migrations
     from sunsetkit.i18n import discover_catalogs
-    from sunsetkit.load import load_migrations
 
     locales = 1 + len(discover_catalogs(root / "locales"))
     return locales * len(load_migrations(root / "content" / "migrations"))
@@ -118,8 +118,8 @@ def offer_with_a_deadline(root: Path = ROOT) -> str:
     definition is assumed to be it."""
     from sunsetkit.checklists.model import Subscription
     from sunsetkit.checklists.plan import Matcher
-    from sunsetkit.load import load_migrations
-    from sunsetkit.model import Ending
+    from sunsetkit.content.load import load_migrations
+    from sunsetkit.content.model import Ending
 
     migrations = load_migrations(root / "content" / "migrations")
     matcher = Matcher(migrations)
@@ -159,7 +159,7 @@ def with_every_callout(root: Path) -> str:
 
     import yaml
 
-    from sunsetkit.model import Note
+    from sunsetkit.content.model import Note
 
     path = sorted((root / "content" / "migrations").glob("*.yaml"))[0]
     data = yaml.safe_load(path.read_text(encoding="utf-8"))

@@ -24,10 +24,10 @@ from typing import Any
 import yaml
 from pydantic import BaseModel, ValidationError
 
+from sunsetkit.content.load import STEPS_FILE, load_glossary, load_steps, load_yaml
+from sunsetkit.content.model import Migration, nested_model
+from sunsetkit.content.resolve import check_migration
 from sunsetkit.errors import SunsetError
-from sunsetkit.load import STEPS_FILE, load_glossary, load_steps, load_yaml
-from sunsetkit.model import Migration, nested_model
-from sunsetkit.resolve import check_migration
 
 Loc = tuple[int | str, ...]
 Data = dict[str, Any]

@@ -16,7 +16,7 @@ from babel.messages.pofile import read_po
 
 from sunsetkit.checks import CheckOptions, run_checks
 from sunsetkit.checks.words import definition_names
-from sunsetkit.load import load_glossary
+from sunsetkit.content.load import load_glossary
 
 from .conftest import ROOT
 

@@ -157,7 +157,7 @@ def test_no_paths_checks_the_project_locales_and_build(project_copy: Path) -> No
 
 def test_parallel_run_gives_the_same_findings_as_a_serial_one(tmp_path: Path) -> None:
     from sunsetkit.checks import CheckOptions, run_checks
-    from sunsetkit.load import load_glossary
+    from sunsetkit.content.load import load_glossary
 
     for n in range(45):
         source = FIXTURES / ("ui.po" if n % 2 else "clean-fr.po")
@@ -187,7 +187,7 @@ def test_workers_parse_ahead_while_the_project_is_read(tmp_path: Path) -> None:
     from sunsetkit.checks import CheckOptions, run_checks
     from sunsetkit.checks.glossary import GlossaryTerms
     from sunsetkit.checks.words import definition_names
-    from sunsetkit.load import load_glossary
+    from sunsetkit.content.load import load_glossary
 
     folder = _catalog_folder(tmp_path)
     loaded = load_glossary(ROOT / "content" / "glossary.yaml")

@@ -10,8 +10,8 @@ import pytest
 from sunsetkit.checks import CheckOptions, run_checks
 from sunsetkit.checks.parallel import folder_locale, pairing
 from sunsetkit.checks.sxs import read_side_by_side
+from sunsetkit.content.load import load_glossary
 from sunsetkit.guides import Project, build_guides
-from sunsetkit.load import load_glossary
 
 from .conftest import ROOT
 

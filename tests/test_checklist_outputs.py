@@ -27,8 +27,8 @@ from sunsetkit.checklists.job import run_checklists
 from sunsetkit.checklists.model import Customer
 from sunsetkit.checklists.plan import file_name
 from sunsetkit.cli import main
+from sunsetkit.content.load import load_migrations
 from sunsetkit.i18n import discover_catalogs
-from sunsetkit.load import load_migrations
 from sunsetkit.project import Project
 
 from .conftest import ROOT, load_summary, offer_with_a_deadline
@@ -222,14 +222,14 @@ def _uncached_checklist_parser() -> MarkdownIt:
 def test_remembered_inline_tokens_render_as_a_fresh_parse(texts: list[str]) -> None:
     """The HTML conversion reuses the inline tokens of texts seen before; the page must
     be what a fresh markdown-it parse gives, for tasks, emphasis, escapes and entities."""
-    from sunsetkit.html import checklist_html
+    from sunsetkit.guides.html import checklist_html
 
     markdown = "".join(f"- [ ] {t}\n- {t}\n\n{t}\n\n" for t in texts) * 2
     assert str(checklist_html(markdown)) == _uncached_checklist_parser().render(markdown)
 
 
 def test_demo_checklists_convert_as_a_fresh_parse(demo: Path) -> None:
-    from sunsetkit.html import checklist_html
+    from sunsetkit.guides.html import checklist_html
 
     for path in _checklists(demo, ".md"):
         text = path.read_text(encoding="utf-8")

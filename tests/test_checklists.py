@@ -17,10 +17,10 @@ from click.testing import CliRunner, Result
 from sunsetkit.checklists.model import Customer, Subscription
 from sunsetkit.checklists.plan import Matcher, file_name, negotiate_locale, plan_customer
 from sunsetkit.cli import main
+from sunsetkit.content.load import load_migrations
+from sunsetkit.content.model import Migration
 from sunsetkit.i18n import discover_catalogs, load_catalog
-from sunsetkit.load import load_migrations
 from sunsetkit.markdown import parser
-from sunsetkit.model import Migration
 
 from .conftest import ROOT, copy_project, definition_alone, load_summary, offer_with_a_deadline
 

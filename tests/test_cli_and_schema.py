@@ -8,7 +8,7 @@ import pytest
 from click.testing import CliRunner
 
 from sunsetkit.cli import main
-from sunsetkit.schema import SCHEMA_FILES
+from sunsetkit.schemas import SCHEMA_FILES
 
 from .conftest import ROOT
 

@@ -12,11 +12,11 @@ import yaml
 from babel.messages.pofile import read_po
 from pydantic import BaseModel
 
-from sunsetkit.extract import extract_content, is_translatable
-from sunsetkit.load import load_yaml, validate
-from sunsetkit.model import Migration, StepLibrary, nested_model
-from sunsetkit.resolve import prose_fields
-from sunsetkit.schema import schema_json
+from sunsetkit.content.extract import extract_content, is_translatable
+from sunsetkit.content.load import load_yaml, validate
+from sunsetkit.content.model import Migration, StepLibrary, nested_model
+from sunsetkit.content.resolve import prose_fields
+from sunsetkit.schemas import schema_json
 
 from .conftest import ROOT
 

@@ -7,9 +7,9 @@ from __future__ import annotations
 
 import pytest
 
+from sunsetkit.content.load import load_migrations
 from sunsetkit.guides import BuildResult, Project
 from sunsetkit.i18n import SOURCE_LOCALE, discover_catalogs
-from sunsetkit.load import load_migrations
 
 from .conftest import GOLDEN
 

@@ -11,6 +11,7 @@ from babel.messages.pofile import read_po, write_po
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from sunsetkit.content.load import load_glossary
 from sunsetkit.errors import CatalogError, UsageError
 from sunsetkit.guides import BuildResult, Project, build_guides
 from sunsetkit.i18n import (
@@ -24,7 +25,6 @@ from sunsetkit.i18n import (
     posix,
     suspect_lines,
 )
-from sunsetkit.load import load_glossary
 from sunsetkit.render import create_environment
 
 from .conftest import ROOT, most_used_message

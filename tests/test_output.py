@@ -13,10 +13,10 @@ import yaml
 from click.testing import CliRunner
 
 from sunsetkit.cli import main
+from sunsetkit.content.load import load_migrations
 from sunsetkit.errors import UsageError
 from sunsetkit.guides import Project, build_guides
 from sunsetkit.i18n import discover_catalogs, parse_locale, posix
-from sunsetkit.load import load_migrations
 from sunsetkit.markdown import outline
 from sunsetkit.write import MANIFEST, replace_folder, safe_join
 

@@ -31,13 +31,13 @@ from pydantic import BaseModel
 from pydantic.fields import FieldInfo
 
 from sunsetkit.cli import main
-from sunsetkit.extract import is_translatable
+from sunsetkit.content.extract import is_translatable
+from sunsetkit.content.load import load_migrations, load_yaml
+from sunsetkit.content.model import Migration, Step, placeholders
+from sunsetkit.content.resolve import prose_fields
 from sunsetkit.guides import Project, build_guides
 from sunsetkit.i18n import SOURCE_LOCALE, discover_catalogs
-from sunsetkit.load import load_migrations, load_yaml
 from sunsetkit.markdown import outline
-from sunsetkit.model import Migration, Step, placeholders
-from sunsetkit.resolve import prose_fields
 
 from . import stripped
 from .conftest import ROOT, copy_project

@@ -10,8 +10,8 @@ from babel import Locale
 from babel.dates import format_date
 from babel.lists import format_list
 
+from sunsetkit.content.load import load_glossary
 from sunsetkit.i18n import discover_catalogs
-from sunsetkit.load import load_glossary
 from sunsetkit.markdown import parser
 from sunsetkit.render import (
     SPACED_LATIN,

@@ -27,10 +27,10 @@ from sunsetkit import write
 from sunsetkit.checklists.model import Customer, Plan, PlanItem, Subscription
 from sunsetkit.checklists.read import _DepthGuard
 from sunsetkit.cli import main
+from sunsetkit.content.load import load_glossary, load_migrations
+from sunsetkit.content.model import Glossary
 from sunsetkit.errors import ContentError, SunsetError, printable
 from sunsetkit.i18n import Translator, discover_catalogs, load_catalog
-from sunsetkit.load import load_glossary, load_migrations
-from sunsetkit.model import Glossary
 from sunsetkit.render import Vocabulary, create_environment, escape_markdown, translation_context
 from sunsetkit.write import MANIFEST, OutputFolder, replace_folder
 
@@ -394,7 +394,7 @@ def test_json_depth_is_counted_outside_strings_across_any_chunking(size: int) ->
 def test_libyaml_and_pure_loaders_read_every_yaml_file_alike() -> None:
     """Sound files are read through libyaml's parser; whatever it reads must be what the
     pure loader (whose errors are reported) reads: data and line of every key."""
-    from sunsetkit import load
+    from sunsetkit.content import load
 
     files = sorted(ROOT.glob("content/**/*.yaml")) + sorted(ROOT.glob("tests/fixtures/**/*.yaml"))
     compared = 0

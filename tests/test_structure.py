@@ -11,11 +11,11 @@ import hashlib
 import pytest
 import yaml
 
+from sunsetkit.content.load import load_migrations
+from sunsetkit.content.model import Migration, Step
 from sunsetkit.guides import BuildResult, Page, Project, build_guides
 from sunsetkit.i18n import SOURCE_LOCALE, discover_catalogs
-from sunsetkit.load import load_migrations
 from sunsetkit.markdown import outline
-from sunsetkit.model import Migration, Step
 
 TRANSLATION_ONLY_KEYS = {"ms.translationtype", "ms.lasthandoff", "ms.openlocfilehash"}
 

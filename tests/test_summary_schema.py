@@ -13,7 +13,7 @@ import jsonschema
 import pytest
 
 from sunsetkit.checklists.summary import VERSION
-from sunsetkit.load import load_migrations
+from sunsetkit.content.load import load_migrations
 
 from .conftest import ROOT, load_summary, summary_validator
 from .test_checklists import _customer, _run, _write_json

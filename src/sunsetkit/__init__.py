@@ -11,11 +11,11 @@ from typing import TYPE_CHECKING, Any
 from .errors import CatalogError, ContentError, SunsetError, TemplateError, UsageError
 
 if TYPE_CHECKING:
+    from .content.load import load_glossary, load_migration, load_migrations
+    from .content.model import Glossary, GlossaryTerm, Migration
     from .guides import BuildResult, Page, Project, build_guides
     from .i18n import SOURCE_LOCALE, Translator, Usage, bcp47, parse_locale
-    from .load import load_glossary, load_migration, load_migrations
     from .markdown import Outline, outline
-    from .model import Glossary, GlossaryTerm, Migration
     from .render import escape_markdown
 
 # Loaded on first use: `sunset check` should not pay for Jinja and the guide pipeline.

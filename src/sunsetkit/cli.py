@@ -19,8 +19,8 @@ from typing import TYPE_CHECKING, get_args
 import click
 
 from .checks import CHECKS, CheckOptions, CheckResult, load_config, run_checks
-from .checks.engine import Markup, ProjectReader, ProjectTerms
 from .checks.glossary import GlossaryTerms
+from .checks.options import Markup, ProjectReader, ProjectTerms
 from .checks.words import definition_names
 from .errors import SunsetError, UsageError, did_you_mean, printable
 from .i18n import SOURCE_LOCALE, bcp47, discover_catalogs, parse_locale
@@ -158,7 +158,7 @@ def build(
     out_dir = out if out is not None else root / "build" / "guides"
     files = {page.relpath: page.text for page in result.pages}
     if fmt == "html":
-        from .site import guide_site
+        from .guides.site import guide_site
 
         files = guide_site(result.pages, Project(root))
     files.update(result.assets)
@@ -323,7 +323,7 @@ def _project_reader(glossary_path: Path | None) -> ProjectReader | None:
         return None
 
     def read() -> ProjectTerms:
-        from .load import load_glossary  # the definitions' model, only when there is one
+        from .content.load import load_glossary  # the definitions' model, only when there is one
 
         glossary = load_glossary(glossary_path) if glossary_path else None
         names: tuple[str, ...] = ()
@@ -449,6 +449,6 @@ def _progress(source: Path) -> Iterator[Callable[[int], None] | None]:
 @click.argument("kind", type=click.Choice(get_args(SchemaName)), default="migration")
 def schema(kind: SchemaName) -> None:
     """Print the JSON Schema of a definition, the glossary, the steps or summary.json."""
-    from .schema import schema_json
+    from .schemas import schema_json
 
     click.echo(schema_json(kind), nl=False)

@@ -22,10 +22,10 @@ from babel.numbers import format_decimal
 from jinja2 import pass_context
 from jinja2.runtime import Context
 
+from .content.model import Glossary, Migration, Step
 from .errors import CatalogError, TemplateError
 from .files import read_regular
 from .i18n import SOURCE_LOCALE, Localized, Translator, parse_locale
-from .model import Glossary, Migration, Step
 
 __all__ = [
     "Vocabulary",
@@ -140,7 +140,7 @@ def _plain(context: Context, macro: Callable[[], str]) -> str:
 
 @pass_context
 def _translate(context: Context, text: str, **variables: Any) -> str:
-    """Translate prose that comes from content data (extracted by sunsetkit.extract)."""
+    """Translate prose that comes from content data (extracted by sunsetkit.content.extract)."""
     return _translator(context).gettext(text, **variables)
 
 

@@ -19,13 +19,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Any, Literal
 
+from ..content.load import load_glossary, load_migrations
 from ..errors import ContentError, UsageError
-from ..html import create_html_environment, html_name
+from ..guides.html import create_html_environment, html_name
+from ..guides.site import LocaleContexts, guide_pages
 from ..i18n import SOURCE_LOCALE
-from ..load import load_glossary, load_migrations
 from ..project import Project
 from ..render import create_environment, render
-from ..site import LocaleContexts, guide_pages
 from ..write import OutputFolder
 from .model import Customer, Plan
 from .overview import (

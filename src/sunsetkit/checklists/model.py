@@ -8,7 +8,7 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints
 
-from ..model import Migration
+from ..content.model import Migration
 
 __all__ = ["Customer", "Plan", "PlanItem", "Subscription"]
 

@@ -17,9 +17,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import IO
 
-from ..html import checklist_html, create_html_environment
+from ..guides.html import checklist_html, create_html_environment
+from ..guides.site import LocaleContexts
 from ..project import Project
-from ..site import LocaleContexts
 from .overview import OverviewRow, calendar_event
 
 __all__ = ["PageJob", "PagePipeline"]

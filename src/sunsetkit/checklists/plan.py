@@ -11,8 +11,8 @@ from anyascii import anyascii
 from babel import Locale, UnknownLocaleError
 from babel.core import get_global
 
+from ..content.model import Migration, fold
 from ..i18n import bcp47
-from ..model import Migration, fold
 from .model import Customer, Plan, PlanItem, Subscription
 
 __all__ = ["Matcher", "file_name", "negotiate_locale", "plan_customer"]

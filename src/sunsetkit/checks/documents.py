@@ -20,9 +20,10 @@ from ..errors import SunsetError
 from ..files import read_regular
 from ..i18n import SOURCE_LOCALE
 from .base import Entry, Finding, MessageContext
+from .catalog_file import markdown_parser, message_level
 from .catalogs import finding
-from .engine import CheckOptions, _message_level
 from .glossary import check_consistency
+from .options import CheckOptions
 from .pages import check_page, page_locale
 from .parallel import Block, align, folder_locale, pairing, parse
 from .sxs import Segment, is_side_by_side, read_side_by_side
@@ -85,7 +86,7 @@ def _context(locale: str | None, md: Any, options: CheckOptions) -> MessageConte
 def _messages(
     path: Path, entries: list[Entry], ctx: MessageContext, options: CheckOptions
 ) -> list[Finding]:
-    found = _message_level(str(path), entries, ctx, options)
+    found = message_level(str(path), entries, ctx, options)
     if options.enabled_id("consistency"):
         for entry, message in check_consistency(entries, ctx):
             found.append(
@@ -104,9 +105,7 @@ def _side_by_side(path: Path, text: str, segments: list[Segment], options: Check
     """Every segment against its hidden English, at the segment's line; the locale from
     ms.contentlocale (else the folder)."""
     locale = _meta_locale(text) or folder_locale(path.parent.name)
-    from .engine import _markdown_parser
-
-    ctx = _context(locale, _markdown_parser(), options)
+    ctx = _context(locale, markdown_parser(), options)
     entries = [_entry(seg.source, seg.translation, seg.line, seg.id) for seg in segments]
     return _messages(path, entries, ctx, options), len(entries)
 

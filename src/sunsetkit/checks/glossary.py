@@ -13,7 +13,7 @@ from .placement import Span, glued, only_function_words, spans
 from .words import function_words
 
 if TYPE_CHECKING:
-    from ..model import Glossary
+    from ..content.model import Glossary
 
 __all__ = [
     "GlossaryTerms",

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from ..model import Glossary
+    from ..content.model import Glossary
 
 __all__ = ["definition_names", "function_words"]
 
@@ -33,8 +33,8 @@ def definition_names(folder: Path, glossary: Glossary | None = None) -> tuple[st
     Collected generically from every non-translatable string field, so a change of the
     definitions' model needs no change here. `glossary`: the one beside the folder, if
     the caller has it already."""
-    from ..extract import is_translatable
-    from ..load import load_migrations
+    from ..content.extract import is_translatable
+    from ..content.load import load_migrations
 
     found: set[str] = set()
     for migration in load_migrations(folder, glossary):

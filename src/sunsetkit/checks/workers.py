@@ -18,15 +18,8 @@ from typing import Any
 
 from ..errors import SunsetError
 from ..i18n import StrictCatalog
-from .engine import (
-    CheckOptions,
-    Outcome,
-    ProjectReader,
-    ProjectTerms,
-    check_catalog_file,
-    check_read_catalog,
-    read_catalog_file,
-)
+from .catalog_file import Outcome, check_catalog_file, check_read_catalog, read_catalog_file
+from .options import CheckOptions, ProjectReader, ProjectTerms
 
 __all__ = ["check_in_parallel"]
 

@@ -11,8 +11,8 @@ import yaml
 from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
-from .errors import ContentError, clip, did_you_mean
-from .files import read_regular
+from ..errors import ContentError, clip, did_you_mean
+from ..files import read_regular
 from .model import Glossary, Migration, StepLibrary, nested_model
 from .resolve import check_library, check_migration
 

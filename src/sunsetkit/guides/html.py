@@ -27,8 +27,8 @@ from markupsafe import Markup
 from mdit_py_plugins.front_matter import front_matter_plugin
 from mdit_py_plugins.tasklists import tasklists_plugin
 
-from .i18n import parse_locale
-from .render import create_environment
+from ..i18n import parse_locale
+from ..render import create_environment
 
 __all__ = [
     "CALLOUT_KINDS",

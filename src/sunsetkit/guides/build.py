@@ -12,8 +12,10 @@ from datetime import datetime
 import jinja2
 from babel.messages.catalog import Catalog
 
-from .errors import UsageError, did_you_mean
-from .i18n import (
+from ..content.load import load_glossary, load_migrations
+from ..content.model import Format, Glossary, Migration
+from ..errors import UsageError, did_you_mean
+from ..i18n import (
     SOURCE_LOCALE,
     Translator,
     Usage,
@@ -21,10 +23,8 @@ from .i18n import (
     load_catalog,
     select_locales,
 )
-from .load import load_glossary, load_migrations
-from .model import Format, Glossary, Migration
-from .project import Project
-from .render import Vocabulary, create_environment, render_template, translation_context
+from ..project import Project
+from ..render import Vocabulary, create_environment, render_template, translation_context
 
 __all__ = ["BuildResult", "Page", "Project", "build_guides"]
 

@@ -23,8 +23,8 @@ from pydantic import (
     model_validator,
 )
 
-from .i18n import bcp47
-from .kinds import Format
+from ..i18n import bcp47
+from ..kinds import Format
 
 __all__ = [
     "ANCHORS",

@@ -11,12 +11,12 @@ from typing import Any
 
 import jinja2
 
-from .guides import Page
+from ..content.load import load_glossary
+from ..i18n import SOURCE_LOCALE, Translator, discover_catalogs, load_catalog
+from ..project import Project
+from ..render import Vocabulary, render_template, translation_context
+from .build import Page
 from .html import create_html_environment, guide_html, language_name
-from .i18n import SOURCE_LOCALE, Translator, discover_catalogs, load_catalog
-from .load import load_glossary
-from .project import Project
-from .render import Vocabulary, render_template, translation_context
 
 __all__ = ["DOCS_URL", "LocaleContexts", "guide_pages", "guide_site", "site_index"]
 

@@ -14,7 +14,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from .errors import ContentError, did_you_mean
+from ..errors import ContentError, did_you_mean
 from .extract import is_translatable
 from .model import Glossary, Migration, Step, StepLibrary, placeholders
 

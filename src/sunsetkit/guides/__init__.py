@@ -1,0 +1,5 @@
+"""The guides job: one page per definition and locale, as Markdown, side by side or HTML."""
+
+from .build import BuildResult, Page, Project, build_guides, page_assets
+
+__all__ = ["BuildResult", "Page", "Project", "build_guides", "page_assets"]
