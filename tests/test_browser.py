@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import functools
 import http.server
+import itertools
 import json
 import shutil
 import threading
@@ -220,6 +221,36 @@ def test_nothing_overflows_the_print_width(browser: Any, output: Path, paper: st
     finally:
         browser.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
         browser.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": ""})
+
+
+_HAN = ("ja", "zh", "ko")  # languages written with Han characters, whose shapes differ
+
+
+def _fonts(browser: Any, page: Path) -> tuple[list[str], str]:
+    browser.get(page.as_uri())
+    style = browser.execute_script(
+        "const s = getComputedStyle(document.body); return [s.fontFamily, s.wordBreak];"
+    )
+    return [f.strip().strip('"') for f in style[0].split(",")], style[1]
+
+
+def test_each_han_language_has_fonts_of_its_own(browser: Any, output: Path) -> None:
+    """A Chinese page never takes Japanese fonts (nor the reverse): the stacks of the
+    languages written with Han characters share no font beyond those of an English page.
+    Korean breaks lines between words."""
+    site = output / "site"
+    latin = set(_fonts(browser, next(site.glob("en-US/*.html")))[0])
+    own: dict[str, set[str]] = {}
+    for folder in sorted(p for p in site.iterdir() if p.is_dir()):
+        language = folder.name.split("-")[0]
+        fonts, word_break = _fonts(browser, next(folder.glob("*.html")))
+        assert word_break == ("keep-all" if language == "ko" else "normal"), folder.name
+        if language in _HAN:
+            own[folder.name] = set(fonts) - latin
+            assert own[folder.name], folder.name
+    for first, second in itertools.combinations(sorted(own), 2):
+        assert not own[first] & own[second], (first, second, own[first] & own[second])
+    assert len(own) >= 2
 
 
 def test_fallback_notice_and_callouts_are_visible(browser: Any, output: Path) -> None:

@@ -445,6 +445,28 @@ def test_timeline_svg_is_a_picture_without_script(demo: Path) -> None:
     assert total == len(dated)  # a subscription without a deadline is not on a timeline
 
 
+def _luminance(color: str) -> float:
+    """WCAG 2 relative luminance of #rgb or #rrggbb."""
+    hex_ = color.lstrip("#")
+    hex_ = "".join(c * 2 for c in hex_) if len(hex_) == 3 else hex_
+    channels = [int(hex_[i : i + 2], 16) / 255 for i in (0, 2, 4)]
+    r, g, b = (c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels)
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b
+
+
+def test_timeline_marks_stand_out_from_the_paper(demo: Path) -> None:
+    """WCAG 1.4.11: graphics that carry meaning have 3:1 against what they stand on."""
+    root = ET.parse(demo / "timeline.svg").getroot()
+    ns = "{http://www.w3.org/2000/svg}"
+    rects = root.iter(f"{ns}rect")
+    paper = _luminance(next(rects).attrib["fill"])  # the first rect is the background
+    fills = {r.attrib["fill"] for r in rects}
+    assert fills
+    for fill in fills:
+        contrast = (max(paper, _luminance(fill)) + 0.05) / (min(paper, _luminance(fill)) + 0.05)
+        assert contrast >= 3, (fill, round(contrast, 2))
+
+
 def test_timeline_sums_far_deadlines_into_earlier_and_later() -> None:
     def row(day: str) -> overview_module.OverviewRow:
         deadline = dt.date.fromisoformat(day)

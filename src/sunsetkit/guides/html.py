@@ -29,6 +29,7 @@ from mdit_py_plugins.tasklists import tasklists_plugin
 
 from ..i18n import parse_locale
 from ..render import create_environment
+from .cjk import cjk_breaks
 
 __all__ = [
     "CALLOUT_KINDS",
@@ -70,6 +71,7 @@ def _checklist_parser() -> MarkdownIt:
     rules = ["heading", "list", "paragraph", "emphasis", "link", "escape", "entity", "newline"]
     md = MarkdownIt("zero", {"html": False}).enable(rules)
     md.core.ruler.at("inline", _cached_inline(md))
+    md.core.ruler.push("sunset_cjk_breaks", cjk_breaks)
     return md.use(tasklists_plugin, enabled=True, label=True)
 
 
@@ -114,6 +116,7 @@ def _guide_parser() -> MarkdownIt:
     md.core.ruler.before("inline", "sunset_callouts", _callouts)
     md.core.ruler.push("sunset_headings", _heading_ids)
     md.core.ruler.push("sunset_links", _links)
+    md.core.ruler.push("sunset_cjk_breaks", cjk_breaks)
     return md
 
 
