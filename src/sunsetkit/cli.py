@@ -105,6 +105,16 @@ def _out(folder: str) -> Callable[[Callable[..., None]], Callable[..., None]]:
     )
 
 
+def _glossary_option(text: str) -> Callable[[Callable[..., None]], Callable[..., None]]:
+    return click.option(
+        "--glossary",
+        "glossary_path",
+        type=click.Path(dir_okay=False, path_type=Path),
+        default=None,
+        help=f"{text}  [default: content/glossary.yaml, if any]",
+    )
+
+
 @click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="sunsetkit")
 def main() -> None:
@@ -218,13 +228,7 @@ def _report(
     metavar="L",
     help="The locale of every catalog (else its Language header or folder).",
 )
-@click.option(
-    "--glossary",
-    "glossary_path",
-    type=click.Path(dir_okay=False, path_type=Path),
-    default=None,
-    help="Glossary file.  [default: content/glossary.yaml]",
-)
+@_glossary_option("Glossary file.")
 @click.option(
     "--markup",
     type=click.Choice(["markdown", "none"]),
@@ -443,6 +447,63 @@ def _progress(source: Path) -> Iterator[Callable[[int], None] | None]:
                 done = min(position, size)
 
         yield advance
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--locale", default=None, metavar="L", help="The locale of every input.")
+@_glossary_option("Compare with this glossary.")
+@click.option(
+    "--min-count",
+    type=click.IntRange(1),
+    default=2,
+    show_default=True,
+    help="Leave out spans seen fewer times.",
+)
+@click.option("--format", "fmt", type=click.Choice(["yaml", "json"]), default="yaml")
+def mine(
+    paths: tuple[Path, ...],
+    locale: str | None,
+    glossary_path: Path | None,
+    min_count: int,
+    fmt: str,
+) -> None:
+    """Mine human translations for how labels, names and terms are translated.
+
+    PATHS are catalogs, side-by-side pages or parallel Markdown trees (as for `sunset
+    check`). Prints each bold, italic, link and code span of the English with its
+    translations per locale, counted, and where they were seen: evidence for the glossary.
+    """
+    from .checks.miner import mine as mine_paths
+    from .checks.miner import report
+
+    if glossary_path is None and DEFAULT_GLOSSARY.is_file():
+        glossary_path = DEFAULT_GLOSSARY
+    glossary = None
+    if glossary_path is not None:
+        from .content.load import load_glossary
+
+        glossary = load_glossary(glossary_path)
+    mined = mine_paths(paths, bcp47(parse_locale(locale)) if locale else None)
+    for problem in mined.unreadable:
+        _echo(f"sunset: warning: {problem}", err=True)
+    data = report(mined, min_count, glossary)
+    click.echo(_dump(data, fmt), nl=False)
+    if not mined.files:
+        raise UsageError(
+            "no translation found to mine",
+            hint="give catalogs with translations, side-by-side pages or parallel Markdown trees",
+        )
+
+
+def _dump(data: object, fmt: str) -> str:
+    if fmt == "json":
+        import json
+
+        return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    import yaml
+
+    return yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=100)
 
 
 @main.command()

@@ -67,7 +67,7 @@ def _has_ms_keys(text: str) -> bool:
     return any(line.startswith("ms.") for line in _front_matter(text).splitlines())
 
 
-def _meta_locale(text: str) -> str | None:
+def meta_locale(text: str) -> str | None:
     for line in _front_matter(text).splitlines():
         key, _, value = line.partition(":")
         if key.strip() == "ms.contentlocale" and value.strip():
@@ -104,7 +104,7 @@ def _entry(source: str, translation: str, line: int, context: str | None = None)
 def _side_by_side(path: Path, text: str, segments: list[Segment], options: CheckOptions) -> Checked:
     """Every segment against its hidden English, at the segment's line; the locale from
     ms.contentlocale (else the folder)."""
-    locale = _meta_locale(text) or folder_locale(path.parent.name)
+    locale = meta_locale(text) or folder_locale(path.parent.name)
     ctx = _context(locale, markdown_parser(), options)
     entries = [_entry(seg.source, seg.translation, seg.line, seg.id) for seg in segments]
     return _messages(path, entries, ctx, options), len(entries)

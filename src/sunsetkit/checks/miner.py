@@ -1,0 +1,243 @@
+"""The glossary miner: how a docs team's human translations already render labels, names
+and terms, as evidence for the glossary.
+
+It reads what `sunset check` reads (catalogs, side-by-side pages, parallel Markdown trees)
+as pairs of an English text and its translation, finds the bold, italic, link and code
+spans of both with markdown-it-py, and pairs the spans of one kind in order where both
+sides have as many. Each English span then has its translations per locale, counted, with
+the places they come from. A pair whose counts differ proves nothing and is left out.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from markdown_it import MarkdownIt
+
+from ..errors import SunsetError
+from ..files import read_regular
+from ..i18n import read_catalog
+from .catalogs import catalog_locale
+from .documents import meta_locale
+from .engine import discover
+from .parallel import align, folder_locale, pairing, parse
+from .sxs import is_side_by_side, read_side_by_side
+
+__all__ = ["Evidence", "Mined", "Pair", "corpus_pairs", "mine", "report", "span_pairs", "spans"]
+
+#: The inline spans whose text is a label, a name or a term, by markdown-it token.
+SPAN_KINDS = {"strong_open": "bold", "em_open": "italic", "link_open": "link"}
+#: Places kept per translation: enough to open and judge, bounded however large the corpus.
+EXAMPLES = 3
+
+
+@dataclass(frozen=True)
+class Pair:
+    locale: str
+    source: str
+    translation: str
+    where: str  # path:line
+
+
+@dataclass
+class Evidence:
+    """One English span: its kinds, and per locale each translation with count and places."""
+
+    kinds: Counter[str] = field(default_factory=Counter)
+    forms: dict[str, Counter[str]] = field(default_factory=lambda: defaultdict(Counter))
+    places: dict[tuple[str, str], list[str]] = field(default_factory=dict)
+
+    def add(self, kind: str, locale: str, form: str, where: str) -> None:
+        self.kinds[kind] += 1
+        self.forms[locale][form] += 1
+        seen = self.places.setdefault((locale, form), [])
+        if len(seen) < EXAMPLES and where not in seen:
+            seen.append(where)
+
+    @property
+    def count(self) -> int:
+        return sum(self.kinds.values())
+
+
+@dataclass
+class Mined:
+    terms: dict[str, Evidence] = field(default_factory=dict)
+    files: int = 0
+    pairs: int = 0
+    unaligned: int = 0  # pairs whose spans of a kind differ in number
+    unreadable: list[str] = field(default_factory=list)
+
+
+def mine(paths: Iterable[Path], locale: str | None = None) -> Mined:
+    md = MarkdownIt("commonmark")
+    mined = Mined()
+    for pair in corpus_pairs(paths, locale, md, mined):
+        mined.pairs += 1
+        for kind, english, translated in span_pairs(md, pair, mined):
+            evidence = mined.terms.setdefault(english, Evidence())
+            evidence.add(kind, pair.locale, translated, pair.where)
+    return mined
+
+
+def span_pairs(md: MarkdownIt, pair: Pair, mined: Mined) -> Iterator[tuple[str, str, str]]:
+    """(kind, English span, translated span) for each kind both sides have as often."""
+    source, translation = spans(md, pair.source), spans(md, pair.translation)
+    for kind in sorted(source.keys() | translation.keys()):
+        english, translated = source.get(kind, []), translation.get(kind, [])
+        if len(english) != len(translated):
+            mined.unaligned += 1
+            continue
+        for one, other in zip(english, translated, strict=True):
+            if one and other:
+                yield kind, one, other
+
+
+def spans(md: MarkdownIt, text: str) -> dict[str, list[str]]:
+    """The text of every bold, italic, link and code span, by kind, in order."""
+    found: dict[str, list[str]] = defaultdict(list)
+    for block in md.parse(text):
+        open_: list[tuple[str, list[str]]] = []  # kinds open now, each with its text
+        for token in block.children or ():
+            if token.type in SPAN_KINDS:
+                open_.append((SPAN_KINDS[token.type], []))
+            elif token.type.endswith("_close") and open_:
+                kind, parts = open_.pop()
+                found[kind].append(" ".join("".join(parts).split()))
+            elif token.type == "code_inline":
+                found["code"].append(token.content.strip())
+            if token.type in ("text", "code_inline"):
+                for _, parts in open_:
+                    parts.append(token.content)
+            elif token.type == "softbreak":
+                for _, parts in open_:
+                    parts.append(" ")
+    return found
+
+
+def corpus_pairs(
+    paths: Iterable[Path], locale: str | None, md: MarkdownIt, mined: Mined
+) -> Iterator[Pair]:
+    """Every English text with its translation, from every catalog and page under paths."""
+    catalogs, pages, missing = discover(list(paths))
+    mined.unreadable += [f"{p}: no such file or folder" for p in missing]
+    for path in catalogs:
+        yield from _catalog_pairs(path, locale, mined)
+    for path in pages:
+        yield from _page_pairs(path, locale, md, mined)
+
+
+def _catalog_pairs(path: Path, forced: str | None, mined: Mined) -> Iterator[Pair]:
+    try:
+        catalog = read_catalog(path)
+    except SunsetError as exc:
+        mined.unreadable.append(str(exc))
+        return
+    locale = catalog_locale(catalog, path, forced)
+    if path.suffix == ".pot" or locale is None:
+        return
+    mined.files += 1
+    for message in catalog:
+        if not message.id or message.fuzzy or not message.string:
+            continue
+        source = message.id if isinstance(message.id, str) else message.id[0]
+        target = message.string if isinstance(message.string, str) else message.string[0]
+        if source and target:
+            yield Pair(locale, source, target, f"{path}:{message.lineno}")
+
+
+def _page_pairs(path: Path, forced: str | None, md: MarkdownIt, mined: Mined) -> Iterator[Pair]:
+    text = _read(path, mined)
+    if text is None:
+        return
+    if is_side_by_side(text):
+        segments = read_side_by_side(text)
+        locale = forced or meta_locale(text) or folder_locale(path.parent.name)
+        if segments and locale:
+            mined.files += 1
+            for seg in segments:
+                yield Pair(locale, seg.source, seg.translation, f"{path}:{seg.line}")
+        return
+    pair = pairing(path)
+    locale = forced or pair.locale
+    if pair.source is None or locale is None:  # an English page, or one without its English
+        return
+    source = _read(pair.source, mined)
+    if source is None:
+        return
+    mined.files += 1
+    for block, english in align(parse(md, text), parse(md, source)):
+        if block is not None and english is not None and block.kind != "code":
+            yield Pair(locale, english.text, block.text, f"{path}:{block.line}")
+
+
+def _read(path: Path, mined: Mined) -> str | None:
+    try:
+        return read_regular(path).decode("utf-8")
+    except SunsetError as exc:
+        mined.unreadable.append(str(exc))
+    except UnicodeDecodeError:
+        mined.unreadable.append(f"{path}: not UTF-8 text (save it as UTF-8)")
+    return None
+
+
+def report(mined: Mined, min_count: int, glossary: Any = None) -> dict[str, Any]:
+    """The mined evidence as plain data (YAML or JSON): each English span seen at least
+    min_count times, its likely kind, and per locale its translations, most used first;
+    with a glossary, whether its approved form is the one the translators use."""
+    entries = []
+    approved = _approved(glossary)
+    for source in sorted(mined.terms, key=lambda s: (s.casefold(), s)):
+        evidence = mined.terms[source]
+        if evidence.count < min_count:
+            continue
+        translations: dict[str, Any] = {}
+        for locale in sorted(evidence.forms):
+            ranked = sorted(evidence.forms[locale].items(), key=lambda kv: (-kv[1], kv[0]))
+            translations[locale] = [
+                {"form": form, "count": count, "seen": evidence.places[(locale, form)]}
+                for form, count in ranked
+            ]
+        entry: dict[str, Any] = {
+            "source": source,
+            "kind": _kind(source, evidence),
+            "seen": dict(sorted(evidence.kinds.items())),
+            "translations": translations,
+        }
+        if source in approved:
+            entry["glossary"] = _verdicts(approved[source], translations)
+        entries.append(entry)
+    return {
+        "files": mined.files,
+        "pairs": mined.pairs,
+        "unaligned": mined.unaligned,
+        "terms": entries,
+    }
+
+
+def _kind(source: str, evidence: Evidence) -> str:
+    """name: kept as written in every locale (or code); ui: mostly bold; else term."""
+    kept = all(set(forms) == {source} for forms in evidence.forms.values())
+    if kept or evidence.kinds.most_common(1)[0][0] == "code":
+        return "name"
+    return "ui" if evidence.kinds["bold"] * 2 > evidence.count else "term"
+
+
+def _approved(glossary: Any) -> dict[str, Any]:
+    return {term.source: term for term in glossary.terms} if glossary is not None else {}
+
+
+def _verdicts(term: Any, translations: dict[str, Any]) -> dict[str, str]:
+    """Per locale: agrees (the translators' most used form is approved), or what they use."""
+    verdicts = {}
+    for locale, ranked in translations.items():
+        forms = term.forms(locale)
+        top = ranked[0]["form"]
+        if any(top == form or top.strip("[]「」\"'") == form for form in forms):
+            verdicts[locale] = "agrees"
+        else:
+            verdicts[locale] = f"differs: the glossary has {forms[0]!r}, translators {top!r}"
+    return verdicts

@@ -1,0 +1,150 @@
+"""`sunset mine`: how human translations render labels, names and terms, as evidence.
+
+Invented corpora: each English label gets a translation; the three readers (catalogs,
+side-by-side pages, parallel Markdown trees) give the same evidence for the same pairs."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+import yaml
+from babel.messages.catalog import Catalog
+from babel.messages.pofile import write_po
+from click.testing import CliRunner
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from sunsetkit.checks.miner import EXAMPLES, mine, report
+from sunsetkit.cli import main
+
+WORD = st.text("abcdefghijklmnopqrstuvwxyz", min_size=3, max_size=8)
+LABEL = st.lists(WORD, min_size=1, max_size=3).map(lambda w: " ".join(w).capitalize())
+#: English label -> its translation (distinct on both sides, so each pair is recoverable).
+GLOSSES = st.dictionaries(LABEL, LABEL, min_size=1, max_size=6).filter(
+    lambda d: len(set(d.values())) == len(d) and not set(d) & set(d.values())
+)
+KIND = st.sampled_from(["**{}**", "[{}](page.md)", "*{}*"])
+
+
+def _sentences(glosses: dict[str, str], kinds: list[str]) -> list[tuple[str, str]]:
+    return [
+        (f"Select {kind.format(en)} now.", f"Kies {kind.format(tr)} nu.")
+        for (en, tr), kind in zip(sorted(glosses.items()), kinds, strict=False)
+    ]
+
+
+def _tree(root: Path, pairs: list[tuple[str, str]]) -> None:
+    for locale, side in (("en-US", 0), ("nl-NL", 1)):
+        (root / locale).mkdir(parents=True, exist_ok=True)
+        text = "\n\n".join(pair[side] for pair in pairs) + "\n"
+        (root / locale / "article.md").write_text(text, encoding="utf-8")
+
+
+def _sxs(root: Path, pairs: list[tuple[str, str]]) -> None:
+    segments = "\n\n".join(
+        f'<span data-ttu-id="a-{i}">{tr}</span><span class="sxs-lookup">'
+        f'<span data-stu-id="a-{i}">{en}</span></span>'
+        for i, (en, tr) in enumerate(pairs)
+    )
+    root.mkdir(parents=True, exist_ok=True)
+    front = "---\ntitle: x\nms.contentlocale: nl-NL\n---\n\n"
+    (root / "article.md").write_text(front + segments + "\n", encoding="utf-8")
+
+
+def _po(root: Path, pairs: list[tuple[str, str]]) -> None:
+    catalog = Catalog(locale="nl_NL")
+    for en, tr in pairs:
+        catalog.add(en, tr)
+    folder = root / "nl_NL" / "LC_MESSAGES"
+    folder.mkdir(parents=True)
+    with (folder / "messages.po").open("wb") as handle:
+        write_po(handle, catalog)
+
+
+def _forms(root: Path) -> dict[str, dict[str, int]]:
+    data = report(mine([root]), 1)
+    return {
+        t["source"]: {f["form"]: f["count"] for f in t["translations"]["nl-NL"]}
+        for t in data["terms"]
+    }
+
+
+@settings(
+    max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(GLOSSES, st.lists(KIND, min_size=6, max_size=6))
+def test_each_label_is_found_with_its_translation_by_every_reader(
+    tmp_path_factory: pytest.TempPathFactory, glosses: dict[str, str], kinds: list[str]
+) -> None:
+    pairs = _sentences(glosses, kinds)
+    base = tmp_path_factory.mktemp("corpus")
+    readers = {"tree": _tree, "sxs": _sxs, "po": _po}
+    found = {}
+    for name, write in readers.items():
+        write(base / name, pairs)
+        found[name] = _forms(base / name)
+    expected = {en: {tr: 1} for en, tr in glosses.items()}
+    assert found["tree"] == found["sxs"] == found["po"] == expected
+
+
+def test_spans_that_do_not_pair_up_prove_nothing(tmp_path: Path) -> None:
+    pairs = [
+        ("Open **Billing** and **Orders**.", "Open **Facturering en Orders**."),  # 2 vs 1
+        ("Select **Save**.", "Selecteer **Opslaan**."),
+    ]
+    _tree(tmp_path, pairs)
+    mined = mine([tmp_path])
+    assert set(mined.terms) == {"Save"}
+    assert mined.unaligned == 1
+
+
+def test_counts_and_places_are_bounded_and_ranked(tmp_path: Path) -> None:
+    pairs = [("Select **Save**.", "Selecteer **Opslaan**.")] * (EXAMPLES + 4)
+    pairs += [("Select **Save** here.", "Selecteer hier **Bewaren**.")]
+    _tree(tmp_path, pairs)
+    (term,) = report(mine([tmp_path]), 1)["terms"]
+    ranked = term["translations"]["nl-NL"]
+    assert [(f["form"], f["count"]) for f in ranked] == [("Opslaan", EXAMPLES + 4), ("Bewaren", 1)]
+    assert all(len(f["seen"]) <= EXAMPLES for f in ranked)
+    assert term["kind"] == "ui"
+
+
+def test_a_name_kept_in_every_locale_is_proposed_as_a_name(tmp_path: Path) -> None:
+    _tree(tmp_path, [("Open **Contoso Portal**.", "Open **Contoso Portal**.")] * 2)
+    (term,) = report(mine([tmp_path]), 1)["terms"]
+    assert term["kind"] == "name"
+
+
+def _glossary(path: Path, form: str) -> Path:
+    data = {"terms": [{"source": "Save", "kind": "ui", "translations": {"nl-NL": form}}]}
+    path.write_text(yaml.safe_dump(data), encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize(("approved", "verdict"), [("Opslaan", "agrees"), ("Bewaren", "differs")])
+def test_the_glossary_is_held_against_the_evidence(
+    tmp_path: Path, approved: str, verdict: str
+) -> None:
+    _tree(tmp_path / "docs", [("Select **Save**.", "Selecteer **Opslaan**.")] * 2)
+    glossary = _glossary(tmp_path / "glossary.yaml", approved)
+    runner = CliRunner()
+    args = ["mine", str(tmp_path / "docs"), "--glossary", str(glossary)]
+    result = runner.invoke(main, args)
+    assert result.exit_code == 0, result.output
+    (term,) = yaml.safe_load(result.stdout)["terms"]
+    assert term["glossary"]["nl-NL"].startswith(verdict)
+    as_json = runner.invoke(main, [*args, "--format", "json"])
+    assert json.loads(as_json.stdout) == yaml.safe_load(result.stdout)
+    assert runner.invoke(main, args).stdout == result.stdout  # byte-identical reruns
+
+
+def test_nothing_to_mine_is_one_line_and_exit_2(tmp_path: Path) -> None:
+    (tmp_path / "README.md").write_text("# Just a page\n", encoding="utf-8")
+    result = CliRunner().invoke(
+        main, ["mine", str(tmp_path), "--glossary", str(_glossary(tmp_path / "g.yaml", "x"))]
+    )
+    assert result.exit_code == 2
+    assert "no translation found to mine" in result.stderr
+    assert "Traceback" not in result.output
