@@ -18,6 +18,7 @@ from hypothesis import strategies as st
 
 from sunsetkit.checks.miner import EXAMPLES, mine, report
 from sunsetkit.cli import main
+from sunsetkit.content.load import load_glossary
 
 WORD = st.text("abcdefghijklmnopqrstuvwxyz", min_size=3, max_size=8)
 LABEL = st.lists(WORD, min_size=1, max_size=3).map(lambda w: " ".join(w).capitalize())
@@ -123,7 +124,10 @@ def _glossary(path: Path, form: str) -> Path:
     return path
 
 
-@pytest.mark.parametrize(("approved", "verdict"), [("Opslaan", "agrees"), ("Bewaren", "differs")])
+@pytest.mark.parametrize(
+    ("approved", "verdict"),
+    [("Opslaan", "agrees: 2 of 2"), ("opslaan", "agrees: 2 of 2"), ("Bewaren", "differs")],
+)
 def test_the_glossary_is_held_against_the_evidence(
     tmp_path: Path, approved: str, verdict: str
 ) -> None:
@@ -148,3 +152,28 @@ def test_nothing_to_mine_is_one_line_and_exit_2(tmp_path: Path) -> None:
     assert result.exit_code == 2
     assert "no translation found to mine" in result.stderr
     assert "Traceback" not in result.output
+
+
+def test_a_span_that_swallowed_a_neighbour_still_holds_the_form(tmp_path: Path) -> None:
+    pairs = [
+        ("Select **Save**.", "Kies **de knop Opslaan.**"),
+        ("Select **Save**.", "Kies **Opslaander**."),
+    ]
+    _tree(tmp_path / "docs", pairs)
+    glossary = load_glossary(_glossary(tmp_path / "g.yaml", "Opslaan"))
+    (term,) = report(mine([tmp_path / "docs"]), 1, glossary)["terms"]
+    assert term["glossary"]["nl-NL"] == "agrees: 1 of 2 spans"  # not inside another word
+
+
+def test_machine_translation_is_no_evidence_unless_asked(tmp_path: Path) -> None:
+    pairs = [("Select **Save**.", "Selecteer **Redden**.")] * 2
+    _sxs(tmp_path / "docs", pairs)
+    page = tmp_path / "docs" / "article.md"
+    page.write_text(
+        page.read_text(encoding="utf-8").replace("---\n\n", "ms.translationtype: MT\n---\n\n", 1),
+        encoding="utf-8",
+    )
+    assert mine([tmp_path / "docs"]).terms == {}
+    assert set(mine([tmp_path / "docs"], machine=True).terms) == {"Save"}
+    result = CliRunner().invoke(main, ["mine", str(tmp_path / "docs")])
+    assert result.exit_code == 2 and "--machine" in result.stderr

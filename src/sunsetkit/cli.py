@@ -460,12 +460,14 @@ def _progress(source: Path) -> Iterator[Callable[[int], None] | None]:
     show_default=True,
     help="Leave out spans seen fewer times.",
 )
+@click.option("--machine", is_flag=True, help="Mine machine-translated pages and messages too.")
 @click.option("--format", "fmt", type=click.Choice(["yaml", "json"]), default="yaml")
 def mine(
     paths: tuple[Path, ...],
     locale: str | None,
     glossary_path: Path | None,
     min_count: int,
+    machine: bool,
     fmt: str,
 ) -> None:
     """Mine human translations for how labels, names and terms are translated.
@@ -484,11 +486,17 @@ def mine(
         from .content.load import load_glossary
 
         glossary = load_glossary(glossary_path)
-    mined = mine_paths(paths, bcp47(parse_locale(locale)) if locale else None)
+    mined = mine_paths(paths, bcp47(parse_locale(locale)) if locale else None, machine)
     for problem in mined.unreadable:
         _echo(f"sunset: warning: {problem}", err=True)
     data = report(mined, min_count, glossary)
     click.echo(_dump(data, fmt), nl=False)
+    if not mined.files and mined.machine:
+        raise UsageError(
+            f"no human translation found to mine ({mined.machine} machine-translated pages "
+            "or messages left out)",
+            hint="--machine mines them too, as weaker evidence",
+        )
     if not mined.files:
         raise UsageError(
             "no translation found to mine",

@@ -2,25 +2,30 @@
 and terms, as evidence for the glossary.
 
 It reads what `sunset check` reads (catalogs, side-by-side pages, parallel Markdown trees)
-as pairs of an English text and its translation, finds the bold, italic, link and code
-spans of both with markdown-it-py, and pairs the spans of one kind in order where both
-sides have as many. Each English span then has its translations per locale, counted, with
-the places they come from. A pair whose counts differ proves nothing and is left out.
+as pairs of an English text and its human translation (machine-translated pages and
+messages are no evidence of how people write: left out unless asked for), finds the bold,
+italic, link and code spans of both with markdown-it-py, and pairs the spans of one kind
+in order where both sides have as many. Each English span then has its translations per
+locale, counted, with the places they come from. A pair whose counts differ proves
+nothing and is left out.
 """
 
 from __future__ import annotations
 
+import functools
+import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from babel import Locale
 from markdown_it import MarkdownIt
 
 from ..errors import SunsetError
 from ..files import read_regular
-from ..i18n import read_catalog
+from ..i18n import is_machine_translated, read_catalog
 from .catalogs import catalog_locale
 from .documents import meta_locale
 from .engine import discover
@@ -31,6 +36,7 @@ __all__ = ["Evidence", "Mined", "Pair", "corpus_pairs", "mine", "report", "span_
 
 #: The inline spans whose text is a label, a name or a term, by markdown-it token.
 SPAN_KINDS = {"strong_open": "bold", "em_open": "italic", "link_open": "link"}
+_MACHINE_PAGE = re.compile(r"^ms\.translationtype:\s*['\"]?MT\b", re.MULTILINE)
 #: Places kept per translation: enough to open and judge, bounded however large the corpus.
 EXAMPLES = 3
 
@@ -69,13 +75,14 @@ class Mined:
     files: int = 0
     pairs: int = 0
     unaligned: int = 0  # pairs whose spans of a kind differ in number
+    machine: int = 0  # machine-translated pages and messages left out
     unreadable: list[str] = field(default_factory=list)
 
 
-def mine(paths: Iterable[Path], locale: str | None = None) -> Mined:
+def mine(paths: Iterable[Path], locale: str | None = None, machine: bool = False) -> Mined:
     md = MarkdownIt("commonmark")
     mined = Mined()
-    for pair in corpus_pairs(paths, locale, md, mined):
+    for pair in corpus_pairs(paths, locale, md, mined, machine):
         mined.pairs += 1
         for kind, english, translated in span_pairs(md, pair, mined):
             evidence = mined.terms.setdefault(english, Evidence())
@@ -119,18 +126,30 @@ def spans(md: MarkdownIt, text: str) -> dict[str, list[str]]:
 
 
 def corpus_pairs(
-    paths: Iterable[Path], locale: str | None, md: MarkdownIt, mined: Mined
+    paths: Iterable[Path], locale: str | None, md: MarkdownIt, mined: Mined, machine: bool
 ) -> Iterator[Pair]:
     """Every English text with its translation, from every catalog and page under paths."""
     catalogs, pages, missing = discover(list(paths))
     mined.unreadable += [f"{p}: no such file or folder" for p in missing]
     for path in catalogs:
-        yield from _catalog_pairs(path, locale, mined)
+        for pair in _catalog_pairs(path, locale, mined, machine):
+            yield Pair(_locale_id(pair.locale), pair.source, pair.translation, pair.where)
     for path in pages:
-        yield from _page_pairs(path, locale, md, mined)
+        for pair in _page_pairs(path, locale, md, mined, machine):
+            yield Pair(_locale_id(pair.locale), pair.source, pair.translation, pair.where)
 
 
-def _catalog_pairs(path: Path, forced: str | None, mined: Mined) -> Iterator[Pair]:
+@functools.cache
+def _locale_id(locale: str) -> str:
+    """language-TERRITORY, as glossaries key their forms: zh-Hans-CN is zh-CN."""
+    try:
+        parsed = Locale.parse(locale, sep="-")
+    except (ValueError, TypeError):
+        return locale
+    return f"{parsed.language}-{parsed.territory}" if parsed.territory else parsed.language
+
+
+def _catalog_pairs(path: Path, forced: str | None, mined: Mined, machine: bool) -> Iterator[Pair]:
     try:
         catalog = read_catalog(path)
     except SunsetError as exc:
@@ -143,15 +162,23 @@ def _catalog_pairs(path: Path, forced: str | None, mined: Mined) -> Iterator[Pai
     for message in catalog:
         if not message.id or message.fuzzy or not message.string:
             continue
+        if not machine and is_machine_translated(message):
+            mined.machine += 1
+            continue
         source = message.id if isinstance(message.id, str) else message.id[0]
         target = message.string if isinstance(message.string, str) else message.string[0]
         if source and target:
             yield Pair(locale, source, target, f"{path}:{message.lineno}")
 
 
-def _page_pairs(path: Path, forced: str | None, md: MarkdownIt, mined: Mined) -> Iterator[Pair]:
+def _page_pairs(
+    path: Path, forced: str | None, md: MarkdownIt, mined: Mined, machine: bool
+) -> Iterator[Pair]:
     text = _read(path, mined)
     if text is None:
+        return
+    if not machine and _MACHINE_PAGE.search(_front(text)):
+        mined.machine += 1
         return
     if is_side_by_side(text):
         segments = read_side_by_side(text)
@@ -172,6 +199,14 @@ def _page_pairs(path: Path, forced: str | None, md: MarkdownIt, mined: Mined) ->
     for block, english in align(parse(md, text), parse(md, source)):
         if block is not None and english is not None and block.kind != "code":
             yield Pair(locale, english.text, block.text, f"{path}:{block.line}")
+
+
+def _front(text: str) -> str:
+    """The front matter (ms.translationtype says whether people translated the page)."""
+    if not text.startswith("---"):
+        return ""
+    end = text.find("\n---", 3)
+    return text[:end] if end > 0 else ""
 
 
 def _read(path: Path, mined: Mined) -> str | None:
@@ -214,6 +249,7 @@ def report(mined: Mined, min_count: int, glossary: Any = None) -> dict[str, Any]
         "files": mined.files,
         "pairs": mined.pairs,
         "unaligned": mined.unaligned,
+        "machine_translated_left_out": mined.machine,
         "terms": entries,
     }
 
@@ -231,13 +267,40 @@ def _approved(glossary: Any) -> dict[str, Any]:
 
 
 def _verdicts(term: Any, translations: dict[str, Any]) -> dict[str, str]:
-    """Per locale: agrees (the translators' most used form is approved), or what they use."""
+    """Per locale: whether the translators' spans hold an approved form (as a whole span or
+    within one that swallowed a neighbour, in any case), and how often."""
     verdicts = {}
     for locale, ranked in translations.items():
-        forms = term.forms(locale)
-        top = ranked[0]["form"]
-        if any(top == form or top.strip("[]「」\"'") == form for form in forms):
-            verdicts[locale] = "agrees"
+        forms = [_core(form) for form in term.forms(locale)]
+        total = sum(f["count"] for f in ranked)
+        held = sum(f["count"] for f in ranked if any(_holds(f["form"], form) for form in forms))
+        if held * 2 >= total:
+            verdicts[locale] = f"agrees: {held} of {total} spans"
         else:
-            verdicts[locale] = f"differs: the glossary has {forms[0]!r}, translators {top!r}"
+            verdicts[locale] = (
+                f"differs: the glossary has {term.forms(locale)[0]!r} ({held} of {total} "
+                f"spans), translators mostly {ranked[0]['form']!r}"
+            )
     return verdicts
+
+
+#: Label marks and trailing punctuation a span may carry around a form ([送信], «Envoyer»).
+_MARKS = "[]「」『』“”„‟\"'«»‹› .,:;!?。：，、；"
+
+
+def _core(text: str) -> str:
+    """A span as compared: without marks around it, in any case, one apostrophe."""
+    return text.strip(_MARKS).casefold().replace("\u2019", "'")
+
+
+def _holds(span: str, form: str) -> bool:
+    core = _core(span)
+    if core == form:
+        return True
+    at = core.find(form)
+    # within a span that swallowed a neighbour: the form as a whole word (or CJK run)
+    return at >= 0 and _edge(core, at - 1) and _edge(core, at + len(form))
+
+
+def _edge(text: str, index: int) -> bool:
+    return index < 0 or index >= len(text) or not text[index].isalnum() or ord(text[index]) > 0x2E80
