@@ -253,6 +253,25 @@ def test_each_han_language_has_fonts_of_its_own(browser: Any, output: Path) -> N
     assert len(own) >= 2
 
 
+def test_every_text_of_every_image_fits_in_it(browser: Any, output: Path) -> None:
+    """Translations are longer than English (German, French) or wider (CJK): each text of a
+    rendered image stays inside the picture, in every locale."""
+    images = sorted((output / "site").rglob("*.svg"))
+    for image in images:
+        browser.get(image.as_uri())
+        outside = browser.execute_script(
+            """
+            const svg = document.documentElement;
+            const width = svg.viewBox.baseVal.width;
+            return Array.from(svg.querySelectorAll('text'), t => [t.textContent, t.getBBox()])
+              .filter(([, b]) => b.x < 0 || b.x + b.width > width)
+              .map(([text, b]) => text + ' ' + Math.round(b.x) + '+' + Math.round(b.width));
+            """
+        )
+        assert not outside, (image.relative_to(output), outside)
+    assert len(images) >= 2
+
+
 def test_fallback_notice_and_callouts_are_visible(browser: Any, output: Path) -> None:
     from selenium.webdriver.common.by import By
 

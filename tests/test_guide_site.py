@@ -173,3 +173,22 @@ def test_fallback_notice_is_visible(project_copy: Path, tmp_path: Path, built: B
     # the notice, in the page's language, says English is shown
     notice = catalog.get("Parts of this page are not translated yet and are shown in English.")
     assert notice.string and words(notice.string) in words(first.text())
+
+
+def test_image_alt_text_is_the_plain_translation(site: Path, built: BuildResult) -> None:
+    """An alt attribute is text: no side-by-side markup, no hidden English beside it."""
+    english: dict[tuple[str, str], str] = {}
+    checked = 0
+    for page in sorted(built.pages, key=lambda p: p.locale_id != "en-US"):
+        root = _page(site, f"{page.locale_id}/{page.migration_id}.html")
+        for img in root.iter("img"):
+            alt = img.attrs.get("alt", "")
+            assert alt and "<" not in alt and "sxs" not in alt, (page.locale_id, alt)
+            key = (page.migration_id, img.attrs["src"])
+            if page.locale_id == "en-US":
+                english[key] = alt
+            elif page.usage.kind == "HT":
+                assert alt != english[key], (page.locale_id, alt)
+                assert english[key] not in alt, (page.locale_id, alt)
+            checked += 1
+    assert checked

@@ -28,6 +28,7 @@ from .files import read_regular
 from .i18n import SOURCE_LOCALE, Localized, Translator, parse_locale
 
 __all__ = [
+    "TemplateLoader",
     "Vocabulary",
     "create_environment",
     "escape_markdown",
@@ -142,6 +143,14 @@ def _plain(context: Context, macro: Callable[[], str]) -> str:
 def _translate(context: Context, text: str, **variables: Any) -> str:
     """Translate prose that comes from content data (extracted by sunsetkit.content.extract)."""
     return _translator(context).gettext(text, **variables)
+
+
+@pass_context
+def _translate_plain(context: Context, text: str, **variables: Any) -> str:
+    """Translate text that is no Markdown segment (an image's alt text is an attribute):
+    never wrapped in side-by-side markup."""
+    with _translator(context).plain():
+        return _translator(context).gettext(text, **variables)
 
 
 #: Locales (or whole languages) that write the first of the month as an ordinal, which
@@ -269,7 +278,7 @@ def _us_date(value: date) -> str:
     return value.strftime("%m/%d/%Y")
 
 
-class _Loader(jinja2.FileSystemLoader):
+class TemplateLoader(jinja2.FileSystemLoader):
     """Templates from files: regular files only (a FIFO would block), UTF-8 only."""
 
     def get_source(
@@ -290,7 +299,7 @@ class _Loader(jinja2.FileSystemLoader):
 
 def create_environment(templates: Path) -> jinja2.Environment:
     env = jinja2.Environment(
-        loader=_Loader(templates),
+        loader=TemplateLoader(templates),
         undefined=jinja2.StrictUndefined,
         extensions=["jinja2.ext.i18n"],
         autoescape=False,  # Markdown, not HTML: untrusted values go through `md`
@@ -310,6 +319,7 @@ def create_environment(templates: Path) -> jinja2.Environment:
     env.filters.update(
         md=escape_markdown,
         t=_translate,
+        t_plain=_translate_plain,
         date=_date,
         number=_number,
         join_list=_join,

@@ -25,6 +25,7 @@ from ..i18n import (
 )
 from ..project import Project
 from ..render import Vocabulary, create_environment, render_template, translation_context
+from .images import ImageRenderer
 
 __all__ = ["BuildResult", "Page", "Project", "build_guides"]
 
@@ -99,13 +100,15 @@ def build_guides(
 def page_assets(
     project: Project, migrations: Sequence[Migration], pages: Sequence[Page], prefix: str = ""
 ) -> dict[str, str]:
-    """The images each page links, beside it (<locale>/images/...), so links resolve."""
+    """The images each page links, rendered in the page's language and written beside it
+    (<locale>/images/...), so links resolve."""
     images = {m.id: [image.src for image in m.images] for m in migrations}
-    content = project.migrations_dir.parent
+    wanted = sorted({(p.locale_id, src) for p in pages for src in images.get(p.migration_id, [])})
+    if not wanted:
+        return {}
+    renderer = ImageRenderer(project)
     return {
-        f"{prefix}{page.locale_id}/{src}": (content / src).read_text(encoding="utf-8")
-        for page in pages
-        for src in images.get(page.migration_id, [])
+        f"{prefix}{locale_id}/{src}": renderer.render(src, locale_id) for locale_id, src in wanted
     }
 
 

@@ -1,0 +1,153 @@
+"""Images per locale: the SVG wireframes are Jinja templates rendered in each page's
+language, so a dialog shows the labels its step names, amounts and dates read the way
+the reader writes them, and no English is left in a picture of a translated page.
+
+An image may use `_("...")` for a sentence (extracted into the catalogs like any
+message), `label("...")` and `term("...")` for the glossary's approved form as the
+portal shows it, and the filters `money(currency)`, `day`, `number`, `width` (about how
+wide a text is, to size a button) and `lines(width)` (a sentence broken into lines).
+Everything is XML-escaped: a translation is text in the picture, never markup. An image
+without any of this renders as it is.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import unicodedata
+from decimal import Decimal, InvalidOperation
+from pathlib import Path
+from typing import Any
+
+import jinja2
+from babel import Locale
+from babel.numbers import format_currency
+from jinja2.runtime import Context
+from jinja2.utils import pass_context
+from markupsafe import Markup
+
+from ..content.load import load_glossary
+from ..content.model import Glossary
+from ..errors import ContentError
+from ..i18n import SOURCE_LOCALE, Translator, discover_catalogs, load_catalog, parse_locale
+from ..project import Project
+from ..render import TemplateLoader, format_day, format_number, render_template
+
+__all__ = ["ImageRenderer", "text_lines", "text_width"]
+
+
+class ImageRenderer:
+    """Renders the project's images, one locale at a time (catalogs read once each)."""
+
+    def __init__(self, project: Project) -> None:
+        self._content = project.migrations_dir.parent
+        self._glossary: Glossary = load_glossary(project.glossary_path)
+        self._catalogs = discover_catalogs(project.locales_dir)
+        self._translators: dict[str, Translator] = {}
+        self._env = jinja2.Environment(
+            loader=TemplateLoader(self._content),
+            undefined=jinja2.StrictUndefined,
+            extensions=["jinja2.ext.i18n"],
+            autoescape=True,  # SVG is XML: every value is text
+            trim_blocks=True,
+            lstrip_blocks=True,
+            keep_trailing_newline=True,
+            auto_reload=False,
+        )
+        self._env.policies["ext.i18n.trimmed"] = True
+        self._env.newstyle_gettext = True  # type: ignore[attr-defined]
+        self._env.filters.update(
+            money=_money, day=_day, number=_number, width=text_width, lines=text_lines
+        )
+
+    def render(self, src: str, locale_id: str) -> str:
+        """The image at content/<src> as the locale's reader sees it."""
+        translator = self._translator(locale_id)
+        locale = Locale.parse(parse_locale(locale_id))
+        context = {
+            "locale_id": locale_id,
+            "locale": locale,
+            "image": src,
+            "gettext": lambda text, **values: Markup.escape(translator.gettext(text, **values)),
+            "pgettext": lambda context, text, **values: Markup.escape(
+                translator.pgettext(context, text, **values)
+            ),
+            "label": lambda source: self._form(source, locale_id, src),
+            "term": lambda source: self._form(source, locale_id, src),
+        }
+        return render_template(self._env, src, context)
+
+    def _translator(self, locale_id: str) -> Translator:
+        if locale_id not in self._translators:
+            path = self._catalogs.get(locale_id)
+            catalog = load_catalog(path, locale_id) if path and locale_id != SOURCE_LOCALE else None
+            self._translators[locale_id] = Translator(catalog)
+        return self._translators[locale_id]
+
+    def _form(self, source: str, locale_id: str, src: str) -> str:
+        for term in self._glossary.terms:
+            if term.source == source:
+                return term.forms(locale_id)[0]
+        raise ContentError(
+            f"the image uses {source!r}, which is not in the glossary",
+            self._content / src,
+            hint="add it to content/glossary.yaml with its form in every locale",
+        )
+
+
+@pass_context
+def _money(context: Context, amount: object, currency: str) -> str:
+    """An amount in a currency as the locale writes it (1.500,00 € in German)."""
+    try:
+        return str(format_currency(Decimal(str(amount)), currency, locale=context["locale"]))
+    except (InvalidOperation, ValueError) as exc:
+        raise ContentError(
+            f"money({amount!r}, {currency!r}) is no amount in a currency: {exc}",
+            Path(context["image"]),
+            hint="write an amount such as 1500.00 and an ISO 4217 code such as 'EUR'",
+        ) from exc
+
+
+@pass_context
+def _day(context: Context, value: Any, form: str = "medium") -> str:
+    """A date (YYYY-MM-DD) in the locale's CLDR form."""
+    if not isinstance(value, dt.date):
+        try:
+            value = dt.date.fromisoformat(str(value))
+        except ValueError as exc:
+            raise ContentError(
+                f"{value!r} is no date", Path(context["image"]), hint="write it as YYYY-MM-DD"
+            ) from exc
+    return format_day(value, form, context["locale"])
+
+
+@pass_context
+def _number(context: Context, value: int | float) -> str:
+    return format_number(value, context["locale"])
+
+
+def text_width(text: str, size: float = 13) -> float:
+    """About how wide a text is in an SVG at a font size, in user units: wide characters
+    (Chinese, Japanese, Korean) take a whole em, others about half of one. Enough to size
+    a button or to break a line before the picture's edge."""
+    text = _plain(text)
+    wide = sum(unicodedata.east_asian_width(c) in ("W", "F") for c in text)
+    return size * (wide + 0.55 * (len(text) - wide))
+
+
+def text_lines(text: str, width: float, size: float = 13) -> list[str]:
+    """A sentence broken into lines no wider than width: between words where the language
+    has spaces, between characters where it has none."""
+    text = _plain(text)  # pieces of an escaped text would be escaped a second time
+    lines: list[str] = []
+    line = ""
+    for piece in re.findall(r"\S+\s*|\s+", text) if " " in text else list(text):
+        if line and text_width(line + piece.rstrip(), size) > width:
+            lines.append(line.rstrip())
+            line = ""
+        line += piece
+    return [*lines, line.rstrip()] if line.strip() else lines
+
+
+def _plain(text: str) -> str:
+    return text.unescape() if isinstance(text, Markup) else text

@@ -1,0 +1,172 @@
+"""Images are rendered per locale: every word in them comes from the catalogs or the
+glossary, numbers, amounts and dates are the locale's, and a translation is text, never
+markup. Runs over whatever images the project's definitions use."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import xml.etree.ElementTree as ET
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+import yaml
+from babel import Locale
+from babel.messages.pofile import read_po, write_po
+from babel.numbers import format_currency
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from sunsetkit.checks.words import definition_names
+from sunsetkit.content.load import load_migrations
+from sunsetkit.guides.images import ImageRenderer, _day, _money, text_lines, text_width
+from sunsetkit.i18n import SOURCE_LOCALE, discover_catalogs, parse_locale, posix
+from sunsetkit.project import Project
+from sunsetkit.render import format_day
+
+from .conftest import ROOT, copy_project
+
+SVG = "{http://www.w3.org/2000/svg}"
+MARK = "Ŧ"  # the pseudo-translation's mark: a text node without it escaped translation
+PSEUDO_LOCALE = sorted(discover_catalogs(ROOT / "locales"))[0]
+
+
+def _images(root: Path) -> list[str]:
+    return sorted(
+        {i.src for m in load_migrations(root / "content" / "migrations") for i in m.images}
+    )
+
+
+def _texts(svg: str) -> list[str]:
+    root = ET.fromstring(svg)
+    return [
+        "".join(node.itertext())
+        for node in root.iter()
+        if node.tag in (f"{SVG}text", f"{SVG}title", f"{SVG}tspan")
+    ]
+
+
+def _words(text: str) -> list[str]:
+    """Runs of letters only: ids such as 4f1d mix digits and are no words."""
+    return [w for w in re.findall(r"\w+", text) if w.isalpha() and len(w) > 1]
+
+
+@pytest.fixture(scope="module")
+def pseudo(tmp_path_factory: pytest.TempPathFactory) -> tuple[Project, tuple[str, ...]]:
+    """The project with one locale pseudo-translated: every message and every glossary form
+    of that locale starts with the mark."""
+    root = copy_project(tmp_path_factory.mktemp("pseudo") / "project")
+    path = root / "locales" / posix(parse_locale(PSEUDO_LOCALE)) / "LC_MESSAGES" / "messages.po"
+    with path.open("rb") as handle:
+        catalog = read_po(handle)
+    for message in catalog:
+        if message.id:
+            ids = [message.id] if isinstance(message.id, str) else list(message.id)
+            strings = [MARK + ids[min(i, len(ids) - 1)] for i in range(catalog.num_plurals)]
+            message.string = strings[0] if isinstance(message.id, str) else tuple(strings)
+    with path.open("wb") as handle:
+        write_po(handle, catalog, width=88)
+    glossary_path = root / "content" / "glossary.yaml"
+    glossary = yaml.safe_load(glossary_path.read_text(encoding="utf-8"))
+    for term in glossary["terms"]:
+        if term["kind"] != "name":
+            term.setdefault("translations", {})[PSEUDO_LOCALE] = MARK + term["source"]
+    glossary_path.write_text(yaml.safe_dump(glossary, allow_unicode=True), encoding="utf-8")
+    names = definition_names(root / "content" / "migrations")
+    return Project(root), names
+
+
+def test_every_word_of_every_image_is_translated(pseudo: tuple[Project, tuple[str, ...]]) -> None:
+    project, names = pseudo
+    renderer = ImageRenderer(project)
+    checked = 0
+    for src in _images(project.root):
+        for text in _texts(renderer.render(src, PSEUDO_LOCALE)):
+            rest = text
+            for name in names:  # offer and product names stay as they are
+                rest = rest.replace(name, "")
+            if _words(rest):
+                assert MARK in text, (src, text)
+            checked += 1
+    assert checked
+
+
+@pytest.mark.parametrize("locale_id", sorted({SOURCE_LOCALE, *discover_catalogs(ROOT / "locales")}))
+def test_images_are_well_formed_and_written_the_locale_s_way(locale_id: str) -> None:
+    renderer = ImageRenderer(Project(ROOT))
+    decimal = Locale.parse(posix(parse_locale(locale_id))).number_symbols["latn"]["decimal"]
+    for src in _images(ROOT):
+        svg = renderer.render(src, locale_id)
+        root = ET.fromstring(svg)  # well-formed XML
+        assert root.get("{http://www.w3.org/XML/1998/namespace}lang") == locale_id
+        for text in _texts(svg):
+            assert not re.search(r"\b\d{4}-\d{2}-\d{2}\b", text), (locale_id, src, text)
+            if decimal != ".":  # an amount written the English way in a locale that doesn't
+                assert not re.search(r"\d,\d{3}\.\d{2}", text), (locale_id, src, text)
+
+
+@given(
+    st.sampled_from(sorted(discover_catalogs(ROOT / "locales"))),
+    st.decimals(min_value=0, max_value=10**9, places=2),
+    st.dates(),
+)
+def test_amounts_and_dates_are_babel_s(locale_id: str, amount: Decimal, day: dt.date) -> None:
+    context = {"locale": Locale.parse(posix(parse_locale(locale_id))), "image": "x.svg"}
+    expected = format_currency(amount, "EUR", locale=posix(parse_locale(locale_id)))
+    assert _money(context, amount, "EUR") == expected
+    assert _day(context, day.isoformat(), "short") == format_day(day, "short", context["locale"])
+
+
+#: What a hostile or careless translator may write into a message an image shows.
+HOSTILE = st.sampled_from(
+    ["<script>alert(1)</script>", '"/><a href="x">', "</text><image href='y'/>", "&amp;", "]]>"]
+)
+
+
+@pytest.fixture(scope="module")
+def hostile_project(tmp_path_factory: pytest.TempPathFactory) -> Project:
+    return Project(copy_project(tmp_path_factory.mktemp("hostile") / "project"))
+
+
+@settings(max_examples=15, deadline=None)
+@given(
+    HOSTILE,
+    st.text(
+        st.characters(codec="utf-8", exclude_categories=["Cs", "Cc"], exclude_characters="%"),
+        max_size=12,
+    ),
+)
+def test_a_translation_is_text_in_the_picture(
+    hostile_project: Project, markup: str, tail: str
+) -> None:
+    path = (
+        hostile_project.locales_dir
+        / posix(parse_locale(PSEUDO_LOCALE))
+        / "LC_MESSAGES"
+        / "messages.po"
+    )
+    with path.open("rb") as handle:
+        catalog = read_po(handle)
+    for message in catalog:
+        if message.id and isinstance(message.id, str) and "%(" not in message.id:
+            message.string = markup + tail
+    with path.open("wb") as handle:
+        write_po(handle, catalog, width=88)
+    renderer = ImageRenderer(hostile_project)
+    for src in _images(hostile_project.root):
+        english = ET.fromstring(renderer.render(src, SOURCE_LOCALE))
+        root = ET.fromstring(renderer.render(src, PSEUDO_LOCALE))
+        assert [e.tag for e in root.iter()] == [e.tag for e in english.iter()], src
+        texts = _texts(ET.tostring(root, "unicode"))
+        assert any(markup + tail.strip() in text for text in texts), (src, texts)
+
+
+@given(st.text(st.sampled_from("ab cd 移行顧客 ."), min_size=1, max_size=120), st.integers(60, 400))
+def test_a_sentence_breaks_into_lines_that_fit(text: str, width: int) -> None:
+    lines = text_lines(text, width)
+    assert "".join("".join(line.split()) for line in lines) == "".join(text.split())
+    for line in lines:  # a line is too wide only when it is one unbreakable piece
+        assert (
+            text_width(line) <= width or (len(line.split()) == 1 and " " in text) or len(line) == 1
+        )
