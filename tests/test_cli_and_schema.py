@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
@@ -65,3 +66,26 @@ def test_help_lists_the_commands_and_version_works() -> None:
 def test_min_coverage_out_of_range_is_a_usage_error() -> None:
     result = CliRunner().invoke(main, ["build", "--min-coverage", "120"])
     assert result.exit_code == 2
+
+
+@pytest.mark.parametrize("command", ["build", "checklists"])
+@pytest.mark.parametrize("how", ["here", "--project"])
+def test_outside_a_project_the_error_says_so_and_names_project(
+    command: str, how: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Not "content/glossary.yaml: cannot read", but what the folder is and what to do."""
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    monkeypatch.chdir(tmp_path if how == "here" else ROOT)
+    args = [command]
+    if command == "checklists":
+        args.append(str(ROOT / "content" / "customers.example.json"))
+    args += ["--out", str(tmp_path / "out")]
+    if how == "--project":
+        args += ["--project", str(elsewhere)]
+    result = CliRunner().invoke(main, args)
+    assert result.exit_code == 2, result.output
+    folder = tmp_path if how == "here" else elsewhere
+    line = f"sunset: error: {folder.resolve()} is not a sunset project"
+    assert line in result.output and "--project DIR" in result.output
+    assert not (tmp_path / "out").exists()

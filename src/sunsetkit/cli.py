@@ -209,7 +209,7 @@ def build(
     """Render the migration guides into OUT/<locale>/<id>.md (or .html)."""
     from .guides import Project, build_guides  # Jinja is imported only when building
 
-    result = build_guides(Project(root), locales, migrations, fmt, min_coverage)
+    result = build_guides(Project(root).require(), locales, migrations, fmt, min_coverage)
     out_dir = out if out is not None else root / "build" / "guides"
     files = {page.relpath: page.text for page in result.pages}
     if fmt == "html":
@@ -458,6 +458,7 @@ def checklists(
     """One migration checklist per affected customer, from Partner Center JSON or CSV."""
     from .checklists.job import count, run_checklists
 
+    Project(root).require()
     out_dir = out if out is not None else root / "build" / "checklists"
     forced = None
     if locale:
