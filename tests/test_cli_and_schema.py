@@ -89,3 +89,13 @@ def test_outside_a_project_the_error_says_so_and_names_project(
     line = f"sunset: error: {folder.resolve()} is not a sunset project"
     assert line in result.output and "--project DIR" in result.output
     assert not (tmp_path / "out").exists()
+
+
+@pytest.mark.parametrize("command", sorted(main.commands))
+def test_help_shows_no_strftime_pattern(command: str) -> None:
+    """A date option says YYYY-MM-DD, not click's default [%Y-%m-%d]."""
+    result = CliRunner().invoke(main, [command, "--help"])
+    assert result.exit_code == 0
+    assert "%" not in result.output.replace("%%", ""), result.output
+    if command == "checklists":
+        assert "--as-of YYYY-MM-DD" in result.output

@@ -424,7 +424,8 @@ def _write_job_summary(result: CheckResult) -> None:
     "--as-of",
     type=click.DateTime(formats=["%Y-%m-%d"]),
     default=None,
-    help="The day deadlines are counted from (YYYY-MM-DD).  [default: today]",
+    metavar="YYYY-MM-DD",
+    help="The day deadlines are counted from.  [default: today]",
 )
 @click.option("--locale", default=None, metavar="L", help="Write every checklist in L.")
 @click.option(
