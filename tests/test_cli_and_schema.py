@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -99,3 +100,13 @@ def test_help_shows_no_strftime_pattern(command: str) -> None:
     assert "%" not in result.output.replace("%%", ""), result.output
     if command == "checklists":
         assert "--as-of YYYY-MM-DD" in result.output
+
+
+def test_the_documented_pre_commit_rev_is_this_version() -> None:
+    """Release tags are v<version>: the README and the hooks file pin the current one."""
+    import tomllib
+
+    version = tomllib.loads((ROOT / "pyproject.toml").read_text("utf-8"))["project"]["version"]
+    for name in ("README.md", ".pre-commit-hooks.yaml"):
+        revs = re.findall(r"rev: (\S+)", (ROOT / name).read_text("utf-8"))
+        assert revs and set(revs) == {f"v{version}"}, (name, revs)
