@@ -3,10 +3,11 @@ summary, nothing to check is an error, and the pre-commit hook leaves other Mark
 
 from __future__ import annotations
 
+import email.message
 import json
 import os
 import shutil
-from importlib import resources
+from importlib import metadata, resources
 from pathlib import Path
 
 import jsonschema
@@ -14,6 +15,7 @@ import pytest
 import yaml
 from click.testing import CliRunner, Result
 
+from sunsetkit import report
 from sunsetkit.checks import CHECKS
 from sunsetkit.cli import main
 
@@ -160,3 +162,36 @@ def test_sarif_information_uri_comes_from_the_installed_package(
     from sunsetkit.report import _home_page
 
     assert _home_page(dist) == expected
+
+
+class _Dist:
+    """An installed distribution as importlib.metadata gives it."""
+
+    version = "9.9.9"
+
+    def __init__(self, urls: list[str], direct: str = "") -> None:
+        self.metadata = email.message.Message()
+        for url in urls:
+            self.metadata["Project-URL"] = url
+        self._direct = direct
+
+    def read_text(self, name: str) -> str | None:
+        return self._direct if name == "direct_url.json" else None
+
+
+@pytest.mark.parametrize(
+    ("urls", "direct", "expected"),
+    [
+        (["Source, https://s.test/x", "Homepage, https://h.test/"], "", "https://h.test/"),
+        (["Issues, https://s.test/i", "Source, https://s.test/x"], "", "https://s.test/i"),
+        ([], '{"url": "https://git.test/sunset"}', "https://git.test/sunset"),
+        (["Homepage, http://plain.test/"], "", None),
+    ],
+)
+def test_sarif_information_uri_comes_from_the_package_metadata(
+    monkeypatch: pytest.MonkeyPatch, urls: list[str], direct: str, expected: str | None
+) -> None:
+    monkeypatch.setattr(metadata, "distribution", lambda name: _Dist(urls, direct))
+    driver = report._tool()
+    assert driver.get("informationUri") == expected
+    assert driver["version"] == "9.9.9"

@@ -13,12 +13,16 @@ import pytest
 import yaml
 from babel.dates import format_date
 from click.testing import CliRunner, Result
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from sunsetkit.checklists.model import Customer, Subscription
 from sunsetkit.checklists.plan import Matcher, file_name, negotiate_locale, plan_customer
+from sunsetkit.checklists.read import CSV_COLUMNS, read_customers
 from sunsetkit.cli import main
 from sunsetkit.content.load import load_migrations
 from sunsetkit.content.model import Migration
+from sunsetkit.errors import ContentError
 from sunsetkit.i18n import discover_catalogs, load_catalog
 from sunsetkit.markdown import parser
 
@@ -275,7 +279,9 @@ def _demo_as_csv(path: Path, delimiter: str, bom: bool) -> Path:
     return path
 
 
-@pytest.mark.parametrize(("delimiter", "bom"), [(",", False), (";", True)])
+@pytest.mark.parametrize(
+    ("delimiter", "bom"), [(",", False), (";", True), ("\t", False), ("\t", True)]
+)
 def test_csv_gives_the_same_plan_as_json(tmp_path: Path, delimiter: str, bom: bool) -> None:
     source = _demo_as_csv(tmp_path / "demo.csv", delimiter, bom)
     assert _run(source, tmp_path / "csv").exit_code == 0
@@ -627,3 +633,36 @@ def test_a_file_that_is_not_utf8_is_one_clear_error(tmp_path: Path, suffix: str)
     assert result.exit_code == 2
     assert "not UTF-8" in result.stderr or "invalid JSON" in result.stderr
     assert "Traceback" not in result.output and not (tmp_path / "out").exists()
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    order=st.permutations(CSV_COLUMNS),
+    delimiter=st.sampled_from([",", ";", "\t"]),
+    inner=st.text(st.sampled_from("ab ,;\t\"'"), max_size=8),
+)
+def test_the_header_decides_the_separator(
+    tmp_path_factory: pytest.TempPathFactory, order: list[str], delimiter: str, inner: str
+) -> None:
+    """Any column order, comma, semicolon or tab, whatever separators the values hold."""
+    path = tmp_path_factory.mktemp("csv") / "customers.csv"
+    name = f"Contoso{inner}Ltd"
+    row = dict.fromkeys(order, "7") | {"companyName": name, "culture": "en-US"}
+    row |= {"commitmentEndDate": "2027-01-31", "autoRenewEnabled": "false", "status": "active"}
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.DictWriter(handle, fieldnames=order, delimiter=delimiter)
+        writer.writeheader()
+        writer.writerow(row)
+    ((_, customer),) = read_customers(path)
+    assert isinstance(customer, Customer), customer
+    assert customer.name == name and customer.subscriptions[0].quantity == 7
+
+
+@pytest.mark.parametrize(("delimiter", "named"), [("|", "comma-separated")])
+def test_an_unknown_separator_is_named_in_the_error(
+    tmp_path: Path, delimiter: str, named: str
+) -> None:
+    path = tmp_path / "customers.csv"
+    path.write_text(delimiter.join(CSV_COLUMNS) + "\n", encoding="utf-8")
+    with pytest.raises(ContentError, match=f"in the header, read as {named}"):
+        list(read_customers(path))

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import re
+from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
@@ -65,3 +67,46 @@ def test_help_lists_the_commands_and_version_works() -> None:
 def test_min_coverage_out_of_range_is_a_usage_error() -> None:
     result = CliRunner().invoke(main, ["build", "--min-coverage", "120"])
     assert result.exit_code == 2
+
+
+@pytest.mark.parametrize("command", ["build", "checklists"])
+@pytest.mark.parametrize("how", ["here", "--project"])
+def test_outside_a_project_the_error_says_so_and_names_project(
+    command: str, how: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Not "content/glossary.yaml: cannot read", but what the folder is and what to do."""
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    monkeypatch.chdir(tmp_path if how == "here" else ROOT)
+    args = [command]
+    if command == "checklists":
+        args.append(str(ROOT / "content" / "customers.example.json"))
+    args += ["--out", str(tmp_path / "out")]
+    if how == "--project":
+        args += ["--project", str(elsewhere)]
+    result = CliRunner().invoke(main, args)
+    assert result.exit_code == 2, result.output
+    folder = tmp_path if how == "here" else elsewhere
+    line = f"sunset: error: {folder.resolve()} is not a sunset project"
+    assert line in result.output and "--project DIR" in result.output
+    assert not (tmp_path / "out").exists()
+
+
+@pytest.mark.parametrize("command", sorted(main.commands))
+def test_help_shows_no_strftime_pattern(command: str) -> None:
+    """A date option says YYYY-MM-DD, not click's default [%Y-%m-%d]."""
+    result = CliRunner().invoke(main, [command, "--help"])
+    assert result.exit_code == 0
+    assert "%" not in result.output.replace("%%", ""), result.output
+    if command == "checklists":
+        assert "--as-of YYYY-MM-DD" in result.output
+
+
+def test_the_documented_pre_commit_rev_is_this_version() -> None:
+    """Release tags are v<version>: the README and the hooks file pin the current one."""
+    import tomllib
+
+    version = tomllib.loads((ROOT / "pyproject.toml").read_text("utf-8"))["project"]["version"]
+    for name in ("README.md", ".pre-commit-hooks.yaml"):
+        revs = re.findall(r"rev: (\S+)", (ROOT / name).read_text("utf-8"))
+        assert revs and set(revs) == {f"v{version}"}, (name, revs)

@@ -163,7 +163,7 @@ def test_fallback_notice_is_visible(project_copy: Path, tmp_path: Path, built: B
         catalog = read_po(handle)
     catalog.get(msgid).string = ""
     with po.open("wb") as handle:
-        write_po(handle, catalog, width=88)
+        write_po(handle, catalog, width=0)
     out = tmp_path / "site"
     _build(project_copy, out, "--locale", locale_id, "--migration", migration_id)
     root = _page(out, f"{locale_id}/{migration_id}.html")

@@ -43,7 +43,7 @@ def _mark(root: Path, key: Key, comment: bool = True) -> None:
     else:
         message.flags.add(MACHINE_FLAG)
     with path.open("wb") as handle:
-        write_po(handle, catalog, width=88)
+        write_po(handle, catalog, width=0)
 
 
 def _still_machine(root: Path, key: Key) -> bool:
@@ -90,8 +90,7 @@ def _pybabel_update(root: Path) -> None:
         root / "locales",
         "-l",
         LOCALE,
-        "-w",
-        "88",
+        "--no-wrap",
     )
 
 

@@ -14,7 +14,7 @@ import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING, get_args
+from typing import TYPE_CHECKING, Any, get_args
 
 import click
 
@@ -41,8 +41,42 @@ DEFAULT_CHECK_PATHS = (Path("locales"), Path("build", "guides"))
 DEFAULT_CONFIG = Path("pyproject.toml")
 
 
+@contextmanager
+def _help_to_a_closed_pipe() -> Iterator[None]:
+    """`--help` or `--version` read by a reader that stops (`| head -1`): exit 0, quietly."""
+    try:
+        yield
+    except BrokenPipeError:
+        _discard(sys.stdout)
+        raise click.exceptions.Exit(EXIT_OK) from None
+
+
+class _Command(click.Command):
+    def make_context(
+        self,
+        info_name: str | None,
+        args: list[str],
+        parent: click.Context | None = None,
+        **extra: Any,
+    ) -> click.Context:
+        with _help_to_a_closed_pipe():
+            return super().make_context(info_name, args, parent, **extra)
+
+
 class _Group(click.Group):
     """Turns every SunsetError into one line on stderr and exit code 2."""
+
+    command_class = _Command
+
+    def make_context(
+        self,
+        info_name: str | None,
+        args: list[str],
+        parent: click.Context | None = None,
+        **extra: Any,
+    ) -> click.Context:
+        with _help_to_a_closed_pipe():
+            return super().make_context(info_name, args, parent, **extra)
 
     def invoke(self, ctx: click.Context) -> object:
         _utf8_output()
@@ -71,7 +105,28 @@ def _utf8_output() -> None:
 
 def _echo(message: str, err: bool = False) -> None:
     """One line on the terminal; untrusted text in it cannot forge lines or colours."""
-    click.echo(printable(message), err=err)
+    _say(printable(message), err=err)
+
+
+def _say(text: str, err: bool = False, nl: bool = True) -> None:
+    """Output that a reader may stop reading (`sunset check --list | head -1`): that is no
+    error, the command goes on with its output going nowhere and exits with its own code."""
+    try:
+        click.echo(text, err=err, nl=nl)
+    except BrokenPipeError:
+        _discard(sys.stderr if err else sys.stdout)
+
+
+def _discard(stream: object) -> None:
+    """The rest of a stream's output to the null device, Python's documented way for a
+    closed pipe: the descriptor replaced, so no later flush fails either."""
+    try:
+        descriptor = stream.fileno()  # type: ignore[attr-defined]
+    except (AttributeError, OSError, ValueError):
+        return  # no descriptor (a test's buffer): nothing can break later
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, descriptor)
+    os.close(devnull)
 
 
 class _Percent(click.FloatRange):
@@ -164,7 +219,7 @@ def build(
     """Render the migration guides into OUT/<locale>/<id>.md (or .html)."""
     from .guides import Project, build_guides  # Jinja is imported only when building
 
-    result = build_guides(Project(root), locales, migrations, fmt, min_coverage)
+    result = build_guides(Project(root).require(), locales, migrations, fmt, min_coverage)
     out_dir = out if out is not None else root / "build" / "guides"
     files = {page.relpath: page.text for page in result.pages}
     if fmt == "html":
@@ -201,14 +256,14 @@ def _stale_rule(
 def _report(
     result: BuildResult, out_dir: Path, written: int, removed: list[str], min_coverage: float | None
 ) -> None:
-    click.echo(f"{'locale':<8} {'coverage':>9} {'messages':>9}  type  pages")
+    _say(f"{'locale':<8} {'coverage':>9} {'messages':>9}  type  pages")
     for locale_id in result.locales:
         usage = result.coverage[locale_id]
         kind = "-" if locale_id == SOURCE_LOCALE else usage.kind
         pages = sum(1 for p in result.pages if p.locale_id == locale_id)
         ratio = f"{len(usage.translated)}/{len(usage.used)}"
         percent = result.percent(locale_id)
-        click.echo(f"{locale_id:<8} {percent:>8.1f}% {ratio:>9}  {kind:<4}  {pages}")
+        _say(f"{locale_id:<8} {percent:>8.1f}% {ratio:>9}  {kind:<4}  {pages}")
     for locale_id in result.below_minimum:
         _echo(
             f"sunset: {locale_id} is below --min-coverage {min_coverage:g}%: "
@@ -281,7 +336,7 @@ def check(
     if list_checks:
         for item in CHECKS:
             markup_note = " (markup)" if item.markup else ""
-            click.echo(
+            _say(
                 f"{item.id:<18} {item.severity:<8} {item.scope:<8} {item.description}{markup_note}"
             )
         return
@@ -312,7 +367,7 @@ def check(
     report = render_report(result, fmt)
     if fmt == "text":  # msgids and messages are untrusted: one line each, no escapes
         report = "".join(printable(line) + "\n" for line in report.splitlines())
-    click.echo(report, nl=False)
+    _say(report, nl=False)
     _write_job_summary(result)
     if result.unreadable:
         sys.exit(EXIT_BAD_INPUT)
@@ -362,7 +417,7 @@ def _write_job_summary(result: CheckResult) -> None:
         with Path(summary).open("a", encoding="utf-8") as handle:
             handle.write(job_summary(result))
     except OSError as exc:
-        click.echo(f"sunset: warning: cannot write the job summary: {exc}", err=True)
+        _say(f"sunset: warning: cannot write the job summary: {exc}", err=True)
 
 
 @main.command()
@@ -373,7 +428,8 @@ def _write_job_summary(result: CheckResult) -> None:
     "--as-of",
     type=click.DateTime(formats=["%Y-%m-%d"]),
     default=None,
-    help="The day deadlines are counted from (YYYY-MM-DD).  [default: today]",
+    metavar="YYYY-MM-DD",
+    help="The day deadlines are counted from.  [default: today]",
 )
 @click.option("--locale", default=None, metavar="L", help="Write every checklist in L.")
 @click.option(
@@ -407,6 +463,7 @@ def checklists(
     """One migration checklist per affected customer, from Partner Center JSON or CSV."""
     from .checklists.job import count, run_checklists
 
+    Project(root).require()
     out_dir = out if out is not None else root / "build" / "checklists"
     forced = None
     if locale:
@@ -520,4 +577,4 @@ def schema(kind: SchemaName) -> None:
     """Print the JSON Schema of a definition, the glossary, the steps or summary.json."""
     from .schemas import schema_json
 
-    click.echo(schema_json(kind), nl=False)
+    _say(schema_json(kind), nl=False)

@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from .errors import UsageError
+
 __all__ = ["Project"]
 
 
@@ -29,3 +31,13 @@ class Project:
     @property
     def locales_dir(self) -> Path:
         return self.root / "locales"
+
+    def require(self) -> Project:
+        """This project, if its folder is one: else the error that says so and how to
+        name it, rather than the first file that is missing from it."""
+        if not (self.root / "content").is_dir():
+            raise UsageError(
+                f"{self.root.resolve()} is not a sunset project (it has no content/ folder)",
+                hint="run in the project folder, or give it with --project DIR",
+            )
+        return self

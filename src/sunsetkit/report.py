@@ -115,12 +115,20 @@ def _tool() -> dict[str, Any]:
     return driver
 
 
+#: Labels of [project.urls] that name the home page (as PyPA's metadata spec lists them).
+_HOME_LABELS = frozenset({"homepage", "home-page", "home", "documentation", "docs"})
+
+
 def _home_page(dist: Any) -> str | None:
-    """The Project-URL of the metadata, else the repository it was installed from."""
+    """The home page among the metadata's Project-URLs ([project.urls]; else the first),
+    else the repository it was installed from."""
+    urls = []
     for entry in dist.metadata.get_all("Project-URL") or []:
-        _, _, url = entry.partition(",")
+        label, _, url = entry.partition(",")
         if url.strip().startswith("https://"):
-            return str(url.strip())
+            urls.append((label.strip().casefold() not in _HOME_LABELS, str(url.strip())))
+    if urls:
+        return min(urls, key=lambda item: item[0])[1]
     try:
         direct = json.loads(dist.read_text("direct_url.json") or "{}")
     except ValueError:

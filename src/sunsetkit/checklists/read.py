@@ -245,14 +245,15 @@ def _read_csv(path: Path, progress: Progress | None) -> Iterator[Record]:
         io.TextIOWrapper(raw, encoding="utf-8-sig", newline="") as handle,
     ):
         header = handle.readline(MAX_FIELD)
-        delimiter = ";" if header.count(";") > header.count(",") else ","
+        delimiter = _delimiter(header)
         reader = csv.DictReader(_chain(header, handle), delimiter=delimiter)
         try:
             missing = [c for c in REQUIRED_COLUMNS if c not in (reader.fieldnames or [])]
             if missing:
                 # The whole file is unusable: fatal, even with --skip-invalid.
                 raise ContentError(
-                    f"missing column(s) {', '.join(missing)}",
+                    f"missing column(s) {', '.join(missing)} in the header, read as "
+                    f"{DELIMITERS[delimiter]}",
                     path,
                     1,
                     hint=f"the header must name the columns {', '.join(CSV_COLUMNS)}",
@@ -266,6 +267,23 @@ def _read_csv(path: Path, progress: Progress | None) -> Iterator[Record]:
                 hint=f"a field may hold at most {MAX_FIELD:,} characters; "
                 "close every quoted field with a double quote",
             ) from exc
+
+
+#: The separators spreadsheets write (Excel: comma, or semicolon where the decimal mark is
+#: a comma; "Unicode text": tab), each with its name for messages.
+DELIMITERS = {",": "comma-separated", ";": "semicolon-separated", "\t": "tab-separated"}
+
+
+def _delimiter(header: str) -> str:
+    """The separator under which the header names the most required columns (then the
+    most columns; then comma): the header alone decides, as a company name in a row may
+    hold any of them."""
+
+    def fit(delimiter: str) -> tuple[int, int]:
+        names = next(csv.reader([header], delimiter=delimiter), [])
+        return len(set(names) & set(REQUIRED_COLUMNS)), len(names)
+
+    return max(DELIMITERS, key=fit)
 
 
 def _chain(first: str, rest: IO[str]) -> Iterator[str]:

@@ -94,7 +94,7 @@ _ACRONYM = re.compile(r"(?<![\w&-])([A-Z][A-Z0-9]*[A-Z][A-Z0-9]*)s?(?![\w&-])")
 
 
 def check_untranslated(entry: Entry, ctx: MessageContext) -> Iterator[str]:
-    if not entry.fuzzy and not any(entry.strings):
+    if not any(entry.strings):  # fuzzy or not: nothing to review, nothing to use
         yield "not translated"
     elif not entry.fuzzy and not all(entry.strings):
         missing = [str(i) for i, s in enumerate(entry.strings) if not s]

@@ -47,7 +47,7 @@ CHECKS: tuple[Check, ...] = (
         "fuzzy",
         "warning",
         "message",
-        "A translation is marked fuzzy: it needs review and is not used.",
+        "A translation is marked fuzzy: it needs review and is not used (--strict refuses it).",
         check_fuzzy,
     ),
     Check(

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import json
 import re
 from collections.abc import Iterator
 from pathlib import Path
@@ -23,6 +25,7 @@ __all__ = [
     "load_migrations",
     "load_steps",
     "load_yaml",
+    "validate",
 ]
 
 #: The shared step library, beside the migrations folder.
@@ -204,12 +207,37 @@ def _scalar(node: yaml.Node, budget: _Budget) -> Any:
 
 
 def validate(model: type[M], data: Any, lines: dict[Loc, int], path: Path) -> M:
+    """The model of a document, read as its JSON Schema reads it: the data as JSON, each
+    value of its JSON type (no "5" for a number, no "yes" for true), so an editor
+    checking the schema and the loader agree."""
     try:
-        return model.model_validate(data)
+        text = json.dumps(as_json(data, lines, path), ensure_ascii=False)
+        return model.model_validate_json(text, strict=True)
     except ValidationError as exc:
         # An unknown field first: it usually explains the "missing" one (a typo).
         errors = sorted(exc.errors(), key=lambda e: e["type"] != "extra_forbidden")
         raise _content_error(model, errors[0], lines, path, data) from exc
+
+
+def as_json(value: Any, lines: dict[Loc, int], path: Path, loc: Loc = ()) -> Any:
+    """YAML data as JSON has it, as editors see it: a date as its ISO text, 5.0 as 5 (JSON
+    has one kind of number); a binary value or a set, which JSON lacks, is an error."""
+    if isinstance(value, dict):
+        return {k: as_json(v, lines, path, (*loc, k)) for k, v in value.items()}
+    if isinstance(value, list):
+        return [as_json(v, lines, path, (*loc, i)) for i, v in enumerate(value)]
+    if isinstance(value, dt.date):  # a datetime too: the model then refuses its time
+        return value.isoformat()
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    if value is None or isinstance(value, str | int | float):
+        return value
+    raise ContentError(
+        f"{type(value).__name__} value: not plain data",
+        path,
+        _line_of(loc, lines),
+        hint="write text, a number, true or false, a list or a mapping",
+    )
 
 
 def _content_error(

@@ -64,6 +64,8 @@ __all__ = [
 TRANSLATABLE = "x-translatable"
 
 Name = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+#: One name or more: the input a list of names may also be written as (see `product`).
+Names = Annotated[list[Name], Field(min_length=1)]
 Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")]
 Key = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]*$")]
 Text = Annotated[
@@ -454,7 +456,8 @@ class Migration(_Strict):
     next_steps: list[Link] = Field(default_factory=list, description="Articles to read next.")
     article: Article = Field(description="The published article's front matter.")
 
-    @field_validator("product", mode="before")
+    # The JSON Schema says what an author may write: one name, or a list of names.
+    @field_validator("product", mode="before", json_schema_input_type=Name | Names)
     @classmethod
     def _one_or_more(cls, value: Any) -> Any:
         return [value] if isinstance(value, str) else value
