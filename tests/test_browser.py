@@ -292,6 +292,24 @@ def test_fallback_notice_and_callouts_are_visible(browser: Any, output: Path) ->
     assert source.is_displayed() and source.text
 
 
+def test_callouts_read_like_the_text_around_them(browser: Any, output: Path) -> None:
+    """A note is as large and as dark as the paragraphs of its page, whatever its kind
+    (no style meant for something else, such as a checklist's fine print, reaches it)."""
+    pages = [p for p in _pages(output) if 'class="callout' in p.read_text(encoding="utf-8")]
+    for page in pages:
+        browser.get(page.as_uri())
+        styles = browser.execute_script(
+            """
+            const look = e => { const s = getComputedStyle(e); return [s.fontSize, s.color]; };
+            const text = document.querySelector('main > p, main li > p, main li');
+            return [look(text), Array.from(document.querySelectorAll('.callout p'), look)];
+            """
+        )
+        body, callouts = styles
+        assert callouts and all(style == body for style in callouts), (page, body, callouts)
+    assert pages
+
+
 def test_screenshots(browser: Any, output: Path, update_golden: bool) -> None:
     """A checklist and the overview as a partner sees them; `--update-golden` puts them
     in docs/ for the README."""

@@ -11,7 +11,9 @@ from typing import Any
 
 import pytest
 import yaml
+from babel.core import get_global, parse_locale
 from babel.dates import format_date
+from babel.localedata import locale_identifiers
 from click.testing import CliRunner, Result
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -395,12 +397,36 @@ def test_offer_id_matches_before_the_name(project_copy: Path, tmp_path: Path) ->
         ("de-AT", "de-DE"),
         ("ja", "ja-JP"),
         ("es-ES", None),
+        ("zh-TW", None),  # Traditional Chinese: a Simplified catalog is no fallback
+        ("zh-HK", None),
+        ("zh-Hant", None),
         ("", None),
         ("not a culture", None),
     ],
 )
 def test_locale_negotiation(culture: str, expected: str | None) -> None:
-    assert negotiate_locale(culture, LOCALES) == expected
+    assert negotiate_locale(culture, [*LOCALES, "zh-CN"]) == expected
+
+
+def _written_as(locale_id: str) -> tuple[str, str]:
+    """Language and script, the script as written or CLDR's likely one."""
+    language, territory, script = parse_locale(locale_id.replace("-", "_"))[:3]
+    if not script:
+        likely = get_global("likely_subtags")
+        full = likely.get(f"{language}_{territory}") or likely.get(language) or language
+        script = parse_locale(full)[2] or ""
+    return language, script
+
+
+@settings(max_examples=300)
+@given(st.sampled_from(sorted(locale_identifiers())))
+def test_a_culture_gets_its_written_language_or_none(culture: str) -> None:
+    """Any CLDR locale: the checklist's locale is the same language in the same script
+    (Traditional Chinese never gets the Simplified catalog), else English with a warning."""
+    available = sorted(discover_catalogs(ROOT / "locales"))
+    chosen = negotiate_locale(culture, available)
+    if chosen is not None:
+        assert _written_as(chosen) == _written_as(culture), (culture, chosen)
 
 
 def _unshipped_culture() -> str:

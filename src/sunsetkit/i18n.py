@@ -17,6 +17,8 @@ from pathlib import Path
 from typing import Any
 
 from babel import Locale, UnknownLocaleError
+from babel.core import get_global
+from babel.core import parse_locale as babel_parse_locale
 from babel.messages.catalog import Catalog, Message, parse_separated_header
 from babel.messages.pofile import PoFileError, PoFileParser
 
@@ -71,14 +73,25 @@ def bcp47(locale: Locale) -> str:
 
 def posix(locale: Locale) -> str:
     """The id gettext folders use: nl_NL, zh_CN (sr_Latn_RS keeps its unlikely script)."""
-    if locale.script and locale.territory and _likely_script(locale) == locale.script:
+    if (
+        locale.script
+        and locale.territory
+        and (likely_script(locale.language, locale.territory) == locale.script)
+    ):
         return f"{locale.language}_{locale.territory}"
     return str(locale)
 
 
-def _likely_script(locale: Locale) -> str | None:
-    script: str | None = Locale.parse(f"{locale.language}_{locale.territory}").script
-    return script
+def likely_script(language: str, territory: str | None = None) -> str | None:
+    """The script a language is written in, in a territory, by CLDR's likely subtags
+    (zh in TW: Hant). Read from the table: Locale.parse refuses a pair it has no data
+    for (az_TR), and data from a customer can name any pair."""
+    subtags = get_global("likely_subtags")
+    for key in (f"{language}_{territory}" if territory else "", language):
+        if key in subtags:
+            script: str | None = babel_parse_locale(subtags[key])[2]
+            return script
+    return None
 
 
 def discover_catalogs(locales_dir: Path) -> dict[str, Path]:

@@ -9,10 +9,10 @@ from collections.abc import Iterable, Sequence
 
 from anyascii import anyascii
 from babel import Locale, UnknownLocaleError
-from babel.core import get_global
+from babel.core import get_global, parse_locale
 
 from ..content.model import Migration, fold
-from ..i18n import bcp47
+from ..i18n import bcp47, likely_script
 from .model import Customer, Plan, PlanItem, Subscription
 
 __all__ = ["Matcher", "file_name", "negotiate_locale", "plan_customer"]
@@ -43,22 +43,36 @@ class Matcher:
 
 
 def negotiate_locale(culture: str | None, available: Sequence[str]) -> str | None:
-    """The shipped locale for a billing culture: exact, else the same language in its
-    most likely country (CLDR), else any of the same language; None when none fits."""
+    """The shipped locale for a billing culture: exact, else the same written language (the
+    same language in the same script: zh-TW is Traditional Chinese, which a zh-CN catalog
+    is not) in its most likely country (CLDR), else any of it; None when none fits."""
     if not culture:
         return None
+    written = culture.strip().replace("-", "_")
     try:
-        wanted = Locale.parse(culture.strip().replace("-", "_"))
+        wanted = Locale.parse(written)
+        script = _likely_script(written)
     except (ValueError, UnknownLocaleError):
         return None
     if bcp47(wanted) in available:
         return bcp47(wanted)
-    same_language = [a for a in available if a.split("-")[0] == wanted.language]
+    same = [
+        a
+        for a in available
+        if a.split("-")[0] == wanted.language and _likely_script(a.replace("-", "_")) == script
+    ]
     likely = str(get_global("likely_subtags").get(wanted.language, "")).split("_")
-    for candidate in same_language:
+    for candidate in same:
         if candidate.split("-")[-1] in likely:
             return candidate
-    return same_language[0] if same_language else None
+    return same[0] if same else None
+
+
+def _likely_script(locale_id: str) -> str:
+    """The script a locale is written in: its own, else CLDR's likely one (zh_TW: Hant).
+    Parsed as written: Locale.parse drops a script it finds likely."""
+    language, territory, script = parse_locale(locale_id)[:3]
+    return script or likely_script(language, territory) or ""
 
 
 _UNSAFE = re.compile(r"[^a-z0-9]+")
