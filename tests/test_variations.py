@@ -21,6 +21,7 @@ from sunsetkit.i18n import SOURCE_LOCALE
 from sunsetkit.markdown import outline
 
 from .conftest import copy_project
+from .test_property_definitions import assert_builds_and_checks_clean
 
 FIXTURES = Path(__file__).parent / "fixtures" / "variations"
 
@@ -196,3 +197,11 @@ def test_an_ending_of_its_own_accord_and_a_prose_replacement(
     assert "- The retired subscription is canceled automatically at the end of its term." in facts
     tasks = text[text.index("- [ ] ") :].splitlines()
     assert tasks == ["- [ ] Purchase the new subscription"]  # every phase, none by the deadline
+
+
+def test_every_variation_builds_in_every_locale_and_checks_clean(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> None:
+    root = add_variations(copy_project(tmp_path_factory.mktemp("every") / "project"))
+    ids = sorted(p.stem for p in (FIXTURES / "migrations").glob("*.yaml"))
+    assert_builds_and_checks_clean(root, ids, tmp_path_factory.mktemp("out"))

@@ -232,8 +232,8 @@ class Option(_Strict):
     bought together, or a translatable label."""
 
     name: Name | None = Field(default=None, description="The offer's current name.")
-    bundle: list[Name] = Field(
-        default_factory=list,
+    bundle: Annotated[list[Name], Field(min_length=2)] | None = Field(
+        default=None,
         description="Two or more products the customer buys together, each never "
         "translated (Office 365 E3 and an add-on); shown joined with ' + '.",
     )
@@ -247,6 +247,15 @@ class Option(_Strict):
         default=None, description="A remark on this option only (price parity, a substitution)."
     )
 
+    @field_validator("bundle", mode="before")
+    @classmethod
+    def _several(cls, value: Any) -> Any:
+        if isinstance(value, list) and len(value) < 2:
+            single = f"`name: {value[0]}`" if value else "`name:`"
+            fix = f"write {single} for one product"
+            raise FieldError("a bundle has two names or more", (), fix)
+        return value
+
     @model_validator(mode="after")
     def _one_of(self) -> Option:
         given = [k for k in ("name", "bundle", "label") if getattr(self, k)]
@@ -257,13 +266,8 @@ class Option(_Strict):
                 (given[1],) if len(given) > 1 else (),
                 f"keep '{given[0]}' and remove '{given[1]}'" if len(given) > 1 else "add `name:`",
             )
-        if len(self.bundle) == 1:
-            raise FieldError(
-                "a bundle has two names or more",
-                ("bundle",),
-                f"write `name: {self.bundle[0]}` for a single product",
-            )
-        _require_unique({("bundle", i): fold(n) for i, n in enumerate(self.bundle)}, "bundle name")
+        bundle = self.bundle or []
+        _require_unique({("bundle", i): fold(n) for i, n in enumerate(bundle)}, "bundle name")
         if self.formerly is not None and self.name is None:
             raise FieldError(
                 "'formerly' is the earlier name of a product given as 'name'",
@@ -275,7 +279,7 @@ class Option(_Strict):
     @property
     def key(self) -> str:
         """What makes two options the same (names compared case- and space-blind)."""
-        return fold(self.name or self.label or " + ".join(self.bundle))
+        return fold(self.name or self.label or " + ".join(self.bundle or []))
 
 
 class OptionGroup(_Strict):
