@@ -188,6 +188,8 @@ def test_an_ending_of_its_own_accord_and_a_prose_replacement(
 ) -> None:
     page = _page(varied, "zz-expire")
     assert "> The retired subscription is canceled automatically at the end of its term." in page
+    # a step's image: its alt text may use the step's own placeholders, as its note may
+    assert "![The new order listed under **Subscriptions**.](images/azure/" in page
     text = _checklist(varied, tmp_path, "Contoso Voice")
     assert (
         "- Replacement: The customer's calls move to Contoso Voice Cloud at no extra cost.\n"
