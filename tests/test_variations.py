@@ -21,6 +21,8 @@ from sunsetkit.i18n import SOURCE_LOCALE
 from sunsetkit.markdown import outline
 
 from .conftest import copy_project
+from .htmltree import parse
+from .test_checklist_outputs import _commonmark, _gfm, _is_task, _items, _python_markdown
 from .test_property_definitions import assert_builds_and_checks_clean
 
 FIXTURES = Path(__file__).parent / "fixtures" / "variations"
@@ -207,3 +209,22 @@ def test_every_variation_builds_in_every_locale_and_checks_clean(
     root = add_variations(copy_project(tmp_path_factory.mktemp("every") / "project"))
     ids = sorted(p.stem for p in (FIXTURES / "migrations").glob("*.yaml"))
     assert_builds_and_checks_clean(root, ids, tmp_path_factory.mktemp("out"))
+
+
+@pytest.mark.parametrize("offer", ["CMP1-OFFER", "Contoso Voice"])
+def test_notes_of_an_ending_nest_under_the_last_task_in_every_parser(
+    varied: Project, tmp_path: Path, offer: str
+) -> None:
+    text = _checklist(varied, tmp_path, offer)
+    for render in (_commonmark, _gfm, _python_markdown):
+        root = parse(render(text))
+        lists = [lst for lst in root.iter() if lst.tag in ("ul", "ol")]
+        tops = [lst for lst in lists if not any(a.tag in ("ul", "ol") for a in lst.ancestors())]
+        tasks = [[_is_task(li) for li in _items(lst)] for lst in tops]
+        assert all(all(t) or not any(t) for t in tasks), (render.__name__, tasks)
+        nested = [lst for lst in lists if lst not in tops]
+        assert len(nested) == (offer == "CMP1-OFFER"), render.__name__  # the choice only
+        for lst in nested:
+            holder = next(a for a in lst.ancestors() if a.tag == "li")
+            assert _is_task(holder) and "Cancel the retired subscription" in holder.text()
+            assert len(_items(lst)) == 2  # de-provisioning, then the choice to let it expire
