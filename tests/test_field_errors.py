@@ -322,3 +322,81 @@ def test_a_model_validator_error_names_the_field_below_its_model() -> None:
         Event.model_validate({"kind": EventKind.CUSTOM.value, "date": DAY})
     cause = caught.value.errors()[0]["ctx"]["error"]  # type: ignore[attr-defined]
     assert cause.at == ("kind",) and "label" in cause.fix
+
+
+# --- the glossary and the step library: the same mechanism ----------------------------------
+
+GLOSSARY_DATA = load_yaml(ROOT / "content" / "glossary.yaml")[0]
+STEPS_DATA = load_yaml(ROOT / "content" / "steps.yaml")[0]
+
+
+def duplicate_glossary_source(data: Data, draw: Draw) -> Loc:
+    terms = data["terms"]
+    terms.append(copy.deepcopy(_pick(draw, terms)))
+    return ("terms", len(terms) - 1, "source")
+
+
+def translated_name(data: Data, draw: Draw) -> Loc:
+    index = _pick(draw, [i for i, t in enumerate(data["terms"]) if t["kind"] == "name"])
+    data["terms"][index]["translations"] = {"fr-FR": "Zz"}
+    return ("terms", index, "translations")
+
+
+def ui_label_with_two_forms(data: Data, draw: Draw) -> Loc:
+    index = _pick(draw, [i for i, t in enumerate(data["terms"]) if t["kind"] == "ui"])
+    locale = draw(st.sampled_from(["de-DE", "fr-FR", "pl-PL"]))
+    data["terms"][index].setdefault("translations", {})[locale] = ["Zz", "Zzz"]
+    return ("terms", index, "translations", locale)
+
+
+def label_format_without_label(data: Data, draw: Draw) -> Loc:
+    locale = draw(st.sampled_from(["de-DE", "ja-JP", "zh-CN"]))
+    data.setdefault("label_format", {})[locale] = draw(st.sampled_from(["[]", "{x}", "{label}}"]))
+    return ("label_format", locale)
+
+
+def shared_step_uses_another(data: Data, draw: Draw) -> Loc:
+    key = _pick(draw, sorted(data["steps"]))
+    data["steps"][key]["use"] = "sign-in"
+    data["steps"][key].pop("text")
+    return ("steps", key, "use")
+
+
+def parameter_with_a_default(data: Data, draw: Draw) -> Loc:
+    key = _pick(draw, sorted(k for k, step in data["steps"].items() if step.get("ui")))
+    name = sorted(data["steps"][key]["ui"])[0]
+    data["steps"][key]["parameters"] = {name: "ui"}
+    return ("steps", key, "parameters", name)
+
+
+OTHER_FILES: list[tuple[Callable[[Data, Draw], Loc], Data, Callable[[Path], Any]]] = [
+    (duplicate_glossary_source, GLOSSARY_DATA, load_glossary),
+    (translated_name, GLOSSARY_DATA, load_glossary),
+    (ui_label_with_two_forms, GLOSSARY_DATA, load_glossary),
+    (label_format_without_label, GLOSSARY_DATA, load_glossary),
+    (shared_step_uses_another, STEPS_DATA, lambda path: load_steps(path, GLOSSARY)),
+    (parameter_with_a_default, STEPS_DATA, lambda path: load_steps(path, GLOSSARY)),
+]
+
+
+@pytest.mark.parametrize(
+    "mistake, base, load", OTHER_FILES, ids=lambda v: getattr(v, "__name__", "")
+)
+def test_glossary_and_library_mistakes_are_reported_at_their_field(
+    mistake: Callable[[Data, Draw], Loc], base: Data, load: Callable[[Path], Any], tmp_path: Path
+) -> None:
+    @given(data=st.data())
+    @settings(max_examples=10, database=None, suppress_health_check=list(HealthCheck))
+    def reported(data: st.DataObject) -> None:
+        broken = copy.deepcopy(base)
+        loc = mistake(broken, data.draw)
+        path = tmp_path / "broken.yaml"
+        text = yaml.safe_dump(broken, sort_keys=False, allow_unicode=True)
+        path.write_text(text, encoding="utf-8")
+        with pytest.raises(ContentError) as caught:
+            load(path)
+        error = caught.value
+        assert error.line == load_yaml(path)[1][loc], str(error)
+        assert error.hint and GENERIC_HINT not in error.hint, str(error)
+
+    reported()
