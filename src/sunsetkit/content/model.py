@@ -453,7 +453,10 @@ class SharedStep(Step):
 
 class Phase(_Strict):
     id: Slug = Field(description="The phase's anchor, an English slug.")
-    title: Text = Field(description='The phase heading, an imperative ("Cancel the ...").')
+    title: Text = Field(
+        description='The phase heading, an imperative ("Cancel the ..."); with style '
+        "unheaded, the sentence its list of steps follows."
+    )
     intro: Text | None = Field(default=None, description="A sentence before the steps.")
     steps: list[Step] = Field(min_length=1, description="The steps, in order.")
     outro: Text | None = Field(default=None, description="A sentence after the steps.")
