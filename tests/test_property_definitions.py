@@ -1,14 +1,18 @@
 """Any valid definition builds in every locale, keeps its structure and checks clean.
 
 Definitions are drawn from the model itself: the strategy walks the pydantic fields
-(required or optional, list lengths, enums and Literals) and fills each leaf from the
-values the shipped definitions and shared steps have at that place, so every sentence is
-one the catalogs translate. A step is drawn whole (its prose uses its own parameters).
-Drawn definitions the model or the cross-checks reject are discarded; what remains is
-written into a copy of the project, built in every locale and checked.
+(required or optional, list lengths, enums and Literals, every member of a union such
+as an ending or a choice of endings) and fills each leaf from the values the shipped
+definitions and shared steps have at that place (a bundle from the replacement names),
+so every sentence is one the catalogs translate. A step is drawn whole (its prose uses
+its own parameters). Drawn definitions the model or the cross-checks reject are
+discarded; what remains is written into a copy of the project, built in every locale
+and checked. Shapes a random draw seldom makes valid all at once (a bundle among the
+options, with an unheaded procedure and a choice of endings) are explicit examples:
+each shipped definition with them.
 
 Stripped copies of the shipped definitions (tests/stripped.py: every optional part
-removed, lists at their minimum, each other ending) go through the same checks.
+removed, lists at their minimum, each other ending and style) go through the same checks.
 """
 
 from __future__ import annotations
