@@ -227,12 +227,16 @@ class Note(_Strict):
     )
 
 
+#: Products bought together: two names or more.
+Bundle = Annotated[list[Name], Field(min_length=2)]
+
+
 class Option(_Strict):
     """A replacement: a product name (never translated), a bundle of several products
     bought together, or a translatable label."""
 
     name: Name | None = Field(default=None, description="The offer's current name.")
-    bundle: Annotated[list[Name], Field(min_length=2)] | None = Field(
+    bundle: Bundle | None = Field(
         default=None,
         description="Two or more products the customer buys together, each never "
         "translated (Office 365 E3 and an add-on); shown joined with ' + '.",
@@ -247,7 +251,9 @@ class Option(_Strict):
         default=None, description="A remark on this option only (price parity, a substitution)."
     )
 
-    @field_validator("bundle", mode="before")
+    # Before the length check, for a fix of its own; the schema is the field's, as an
+    # editor refuses a bundle of one just as the loader does.
+    @field_validator("bundle", mode="before", json_schema_input_type=Bundle | None)
     @classmethod
     def _several(cls, value: Any) -> Any:
         if isinstance(value, list) and len(value) < 2:
