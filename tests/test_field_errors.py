@@ -213,7 +213,7 @@ def deprovision_without_suspend_or_cancel(data: Data, draw: Draw) -> Loc:
 
 def impossible_choice_of_endings(data: Data, draw: Draw) -> Loc:
     endings = [e.value for e in Ending]
-    pair = draw(st.lists(st.sampled_from(endings), min_size=2, max_size=2))
+    pair = draw(st.lists(st.sampled_from(endings), min_size=2, max_size=3))
     assume(sorted(pair) not in (["cancel", "expire"], ["expire", "suspend"]))
     data["procedure"]["ends"] = pair
     data["procedure"].pop("deprovision_days", None)

@@ -482,12 +482,11 @@ class Ending(StrEnum):
 #: The endings that a phase of the procedure carries out (the last one).
 ACTS = (Ending.SUSPEND, Ending.CANCEL)
 
+#: The count (two) is the procedure's rule, with its fix, like which two may go together.
 Choice = Annotated[
     list[Ending],
     Field(
-        min_length=2,
-        max_length=2,
-        description="A choice of two endings: expire and one of suspend or cancel.",
+        min_length=2, description="A choice of two endings: expire and one of suspend or cancel."
     ),
 ]
 
@@ -520,7 +519,8 @@ class Procedure(_Strict):
     def _consistent(self) -> Procedure:
         _require_unique({("phases", i, "id"): p.id for i, p in enumerate(self.phases)}, "phase id")
         endings = self.endings
-        if len(endings) > 1 and (Ending.EXPIRE not in endings or self.act is None):
+        pair = len(endings) == 2 and Ending.EXPIRE in endings and self.act is not None
+        if len(endings) > 1 and not pair:
             raise FieldError(
                 f"a choice of endings is expire and one of suspend or cancel, not "
                 f"{', '.join(e.value for e in endings)}",
