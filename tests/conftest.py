@@ -130,7 +130,7 @@ def offer_with_a_deadline(root: Path = ROOT) -> str:
             if (
                 matched is not None
                 and matched.deadline == "commitment-end"
-                and matched.procedure.ends == Ending.SUSPEND
+                and matched.procedure.act == Ending.SUSPEND
             ):
                 return offer.name
     raise AssertionError("no retired offer has a deadline: the checklist tests need one")

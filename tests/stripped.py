@@ -16,6 +16,7 @@ from __future__ import annotations
 import copy
 import enum
 import sys
+import types
 import typing
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -105,12 +106,19 @@ def choices(
     Each with its values and its default (None where the field is required)."""
     for name, field in model.model_fields.items():
         annotation, default = field.annotation, field.get_default()
+        if typing.get_origin(annotation) in (typing.Union, types.UnionType):
+            # one value of a choice or a list of them (`ends`): its single values
+            annotation = next((a for a in typing.get_args(annotation) if _is_enum(a)), None)
         if typing.get_origin(annotation) is typing.Literal:
             yield (*loc, name), list(typing.get_args(annotation)), default
-        elif isinstance(annotation, type) and issubclass(annotation, enum.Enum):
+        elif _is_enum(annotation):
             yield (*loc, name), [member.value for member in annotation], default
         elif isinstance(annotation, type) and issubclass(annotation, BaseModel):
             yield from choices(annotation, (*loc, name))
+
+
+def _is_enum(annotation: Any) -> bool:
+    return isinstance(annotation, type) and issubclass(annotation, enum.Enum)
 
 
 def validator(content: Path) -> Callable[[Data], bool]:

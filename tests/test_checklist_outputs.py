@@ -128,11 +128,12 @@ def _items(lst: Element) -> list[Element]:
 
 def _with_deprovision_note(out: Path) -> set[str]:
     """The checklists (file names) with a subscription whose definition ends by
-    suspending with a de-provisioning period: the ones with a note under a task."""
+    suspending or cancelling with a de-provisioning period or the choice to let the
+    subscription expire instead: the ones with a note under a task."""
     noted = {
         m.id
         for m in load_migrations(ROOT / "content" / "migrations")
-        if m.procedure.ends == "suspend" and m.procedure.deprovision_days
+        if m.procedure.act and (m.procedure.deprovision_days or m.procedure.expires)
     }
     return {
         name

@@ -23,7 +23,7 @@ from sunsetkit.checklists.plan import Matcher, file_name, negotiate_locale, plan
 from sunsetkit.checklists.read import CSV_COLUMNS, read_customers
 from sunsetkit.cli import main
 from sunsetkit.content.load import load_migrations
-from sunsetkit.content.model import Migration
+from sunsetkit.content.model import Ending, Migration
 from sunsetkit.errors import ContentError
 from sunsetkit.i18n import discover_catalogs, load_catalog
 from sunsetkit.markdown import parser
@@ -212,15 +212,20 @@ def test_tasks_follow_the_procedure_and_its_ending(migration: Migration, tmp_pat
     no_date = migration.deadline == "none"
     text = _checklist_for(migration, tmp_path, commitmentEndDate="" if no_date else "2026-12-31")
     tasks = [line[6:] for line in text.splitlines() if line.startswith("- [ ] ")]
-    phases = migration.procedure.phases
-    ending = migration.procedure.ends.value
-    own = phases if ending == "workflow" else phases[:-1]
+    procedure = migration.procedure
+    own = procedure.tasks  # every phase but the one that suspends or cancels, if any
     assert tasks[: len(own)] == [p.task or p.title for p in own]
-    assert len(tasks) == len(own) + (ending != "workflow")
-    if ending == "suspend":
+    assert len(tasks) == len(own) + (procedure.act is not None)
+    if procedure.act == Ending.SUSPEND:
         assert "**Suspended**" in tasks[-1]
-    if ending == "cancel":
+    if procedure.act == Ending.CANCEL:
         assert tasks[-1].startswith("Cancel the retired subscription")
+    under = text[text.index("- [ ] ") :].splitlines()[len(tasks) :]  # nested under the last
+    assert ("de-provisioned" in "".join(under)) == bool(procedure.deprovision_days)
+    expire = "canceled automatically at the end of its term"
+    assert (expire in "".join(under)) == (procedure.expires and procedure.act is not None)
+    facts = text[: text.index("### Tasks")]
+    assert (expire in facts) == (procedure.expires and procedure.act is None)
     if no_date:
         assert "Deadline: none" in text and "2026" not in tasks[-1]
     else:

@@ -65,7 +65,9 @@ def test_anchors_are_heading_ids_and_match_the_markdown(site: Path, built: Build
     for page in built.pages:
         root = _page(site, f"{page.locale_id}/{page.migration_id}.html")
         ids = [
-            h.attrs["id"] for h in root.iter() if h.tag in ("h1", "h2", "h3") and "id" in h.attrs
+            h.attrs["id"]
+            for h in root.iter()
+            if h.tag in ("h1", "h2", "h3", "p") and "id" in h.attrs
         ]
         assert ids == outline(page.text).anchors
 

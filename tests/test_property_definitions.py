@@ -1,14 +1,18 @@
 """Any valid definition builds in every locale, keeps its structure and checks clean.
 
 Definitions are drawn from the model itself: the strategy walks the pydantic fields
-(required or optional, list lengths, enums and Literals) and fills each leaf from the
-values the shipped definitions and shared steps have at that place, so every sentence is
-one the catalogs translate. A step is drawn whole (its prose uses its own parameters).
-Drawn definitions the model or the cross-checks reject are discarded; what remains is
-written into a copy of the project, built in every locale and checked.
+(required or optional, list lengths, enums and Literals, every member of a union such
+as an ending or a choice of endings) and fills each leaf from the values the shipped
+definitions and shared steps have at that place (a bundle from the replacement names),
+so every sentence is one the catalogs translate. A step is drawn whole (its prose uses
+its own parameters). Drawn definitions the model or the cross-checks reject are
+discarded; what remains is written into a copy of the project, built in every locale
+and checked. Shapes a random draw seldom makes valid all at once (a bundle among the
+options, with an unheaded procedure and a choice of endings) are explicit examples:
+each shipped definition with them.
 
 Stripped copies of the shipped definitions (tests/stripped.py: every optional part
-removed, lists at their minimum, each other ending) go through the same checks.
+removed, lists at their minimum, each other ending and style) go through the same checks.
 """
 
 from __future__ import annotations
@@ -25,7 +29,7 @@ from typing import Any
 import pytest
 import yaml
 from click.testing import CliRunner
-from hypothesis import HealthCheck, Phase, assume, given, settings
+from hypothesis import HealthCheck, Phase, assume, example, given, settings
 from hypothesis import strategies as st
 from pydantic import BaseModel
 from pydantic.fields import FieldInfo
@@ -77,6 +81,11 @@ def _pools() -> dict[Path_, list[Any]]:
     pools[("step",)] = [{"use": key} for key in sorted(library["steps"])]
     pools[("step",)] += [s for p, v in pools.items() if _is_step_path(p) for s in v]
     pools[("names",)].append({k: v for d in pools[("names",)] for k, v in d.items()})
+    # a bundle is made of replacement names, wherever a named option stands
+    named = [path for path in pools if path[-3:] == ("options", "*", "name")]
+    names = sorted({n for p in named for n in pools[p]})
+    for path in named:
+        pools[(*path[:-1], "bundle", "*")] = names
     # prose any translatable field may reuse: every sentence with no placeholder but
     # %(product)s, from the shipped definitions
     prose = {
@@ -127,9 +136,10 @@ def _translatable(annotation: Any) -> FieldInfo | None:
 
 def _for(annotation: Any, info: FieldInfo | None, path: Path_) -> st.SearchStrategy[Any] | None:
     origin = typing.get_origin(annotation)
-    if origin in (typing.Union, types.UnionType):
+    if origin in (typing.Union, types.UnionType):  # any member: `ends` is one or a choice
         inner = [a for a in typing.get_args(annotation) if a is not type(None)]
-        return _for(inner[0], info, path)
+        members = [m for m in (_for(a, info, path) for a in inner) if m is not None]
+        return st.one_of(members) if members else None
     if origin is typing.Annotated:
         return _for(typing.get_args(annotation)[0], _translatable(annotation) or info, path)
     if annotation is Step:  # drawn whole: its prose uses its own parameters
@@ -139,14 +149,14 @@ def _for(annotation: Any, info: FieldInfo | None, path: Path_) -> st.SearchStrat
         items = _for(item, None, (*path, "*"))
         if items is None:
             return None
-        least = next(
-            (m.min_length for m in (info.metadata if info else []) if hasattr(m, "min_length")), 0
-        )
+        metadata = info.metadata if info else []
+        least = next((m.min_length for m in metadata if hasattr(m, "min_length")), 0)
+        most = next((m.max_length for m in metadata if hasattr(m, "max_length")), None)
         model = item if isinstance(item, type) and issubclass(item, BaseModel) else None
         return st.lists(
             items,
             min_size=least,
-            max_size=least + MAX_ITEMS,
+            max_size=min(least + MAX_ITEMS, most or least + MAX_ITEMS),
             unique_by=_unique_key(model) if model else None,
         )
     if origin is dict:
@@ -256,6 +266,31 @@ def scratch(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return copy_project(tmp_path_factory.mktemp("drawn") / "project")
 
 
+def every_shape() -> list[dict[str, Any]]:
+    """Each shipped definition with the shapes a random draw seldom reaches all at once:
+    unheaded phases, a choice of endings with de-provisioning, and a bundle among the
+    options (of the definition's own replacement names, or any shipped ones)."""
+    found = []
+    names = POOLS[("replacements", "options", "*", "bundle", "*")]
+    for path in sorted((CONTENT / "migrations").glob("*.yaml")):
+        data, _ = load_yaml(path)
+        procedure = data["procedure"]
+        act = procedure["ends"] if procedure["ends"] in ("suspend", "cancel") else "cancel"
+        procedure.update(style="unheaded", ends=["expire", act], deprovision_days=2)
+        data["replacements"] = {"options": [{"name": names[0]}, {"bundle": names[1:3]}]}
+        data = {**data, "id": DRAWN_ID}
+        assert VALID(data), f"{path.name}: the shapes do not fit"
+        found.append(data)
+    return found
+
+
+def _explicit(test: Any) -> Any:
+    for data in every_shape():
+        test = example(definition=data)(test)
+    return test
+
+
+@_explicit
 @given(definition=definitions())
 @settings(
     max_examples=12,

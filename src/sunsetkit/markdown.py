@@ -63,6 +63,8 @@ def outline(text: str, md: MarkdownIt | None = None) -> Outline:
             result.tables[-1].append(_written_cells(lines[token.map[0]]))
         elif token.type == "heading_open":
             _heading_anchors(tokens[index + 1], token, result)
+        elif token.type == "paragraph_open":  # an unheaded phase: the anchor opens its lead-in
+            _heading_anchors(tokens[index + 1], token, result, leading=True)
     return result
 
 
@@ -75,9 +77,10 @@ def _written_cells(row: str) -> int:
     return len(escapedSplit(row))
 
 
-def _heading_anchors(inline: Token, heading: Token, result: Outline) -> None:
+def _heading_anchors(inline: Token, heading: Token, result: Outline, leading: bool = False) -> None:
     names = _AnchorNames()
-    for child in inline.children or []:
+    children = inline.children or []
+    for child in children[:1] if leading else children:
         if child.type == "html_inline":
             names.feed(child.content)
     line = heading.map[0] + 1 if heading.map else 0

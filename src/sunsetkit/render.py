@@ -28,8 +28,10 @@ from .files import read_regular
 from .i18n import SOURCE_LOCALE, Localized, Translator, parse_locale
 
 __all__ = [
+    "BUNDLE_JOINER",
     "TemplateLoader",
     "Vocabulary",
+    "bundle",
     "create_environment",
     "escape_markdown",
     "first_of_month",
@@ -236,6 +238,18 @@ def _join(context: Context, values: Iterable[str]) -> Localized:
     return Localized(join_list(items, locale), format_list(sources, locale="en_US"))
 
 
+#: How every locale writes products bought together: Microsoft's pages in each of them
+#: join product names with a spaced plus ("Office 365 E3 + Teams Phone Standard");
+#: CLDR's list patterns would say "and", which reads as two separate options in a list
+#: of alternatives.
+BUNDLE_JOINER = " + "
+
+
+def bundle(names: Iterable[str]) -> str:
+    """Product names bought together, each verbatim (escaped as data)."""
+    return BUNDLE_JOINER.join(escape_markdown(name) for name in names)
+
+
 @pass_context
 def _facts(context: Context, migration: Migration) -> dict[str, Any]:
     """The placeholders every prose field of a definition may use, in the page's locale."""
@@ -318,6 +332,7 @@ def create_environment(templates: Path) -> jinja2.Environment:
     env.filters.update(ui=_ui, label=_label, term=_term)
     env.filters.update(
         md=escape_markdown,
+        bundle=bundle,
         t=_translate,
         t_plain=_translate_plain,
         date=_date,

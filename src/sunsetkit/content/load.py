@@ -15,7 +15,7 @@ from pydantic_core import ErrorDetails
 
 from ..errors import ContentError, clip, did_you_mean
 from ..files import read_regular
-from .model import Glossary, Migration, StepLibrary, nested_model
+from .model import FieldError, Glossary, Migration, StepLibrary, nested_model
 from .resolve import check_library, check_migration
 
 __all__ = [
@@ -244,6 +244,9 @@ def _content_error(
     model: type[BaseModel], error: ErrorDetails, lines: dict[Loc, int], path: Path, data: Any
 ) -> ContentError:
     loc = _data_loc(error["loc"], data)
+    cause = (error.get("ctx") or {}).get("error")
+    if isinstance(cause, FieldError):  # a cross-field check names its field and its fix
+        loc = (*loc, *cause.at)
     field = ".".join(str(part) for part in loc) or "(top level)"
     hint = None
     if error["type"] == "extra_forbidden":
@@ -258,7 +261,9 @@ def _content_error(
         text = error["msg"].removeprefix("Value error, ")
         message = f"{field}: {text}" if loc else text
         hint = "fix the value; `sunset schema` gives every field's type"
-        if error["type"].startswith("date"):
+        if isinstance(cause, FieldError) and cause.fix:
+            hint = cause.fix
+        elif error["type"].startswith("date"):
             hint = "write a real calendar date as YYYY-MM-DD"
     return ContentError(message, path, _line_of(loc, lines), hint=hint)
 

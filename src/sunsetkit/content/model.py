@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Mapping
 from enum import StrEnum
 from typing import Annotated, Any, Literal
 
@@ -34,6 +35,7 @@ __all__ = [
     "Event",
     "EventKind",
     "Feature",
+    "FieldError",
     "Format",
     "Glossary",
     "GlossaryTerm",
@@ -49,6 +51,7 @@ __all__ = [
     "Replacements",
     "Retired",
     "Section",
+    "SharedStep",
     "Step",
     "StepLibrary",
     "Text",
@@ -106,6 +109,23 @@ def placeholders(text: str) -> tuple[set[str], list[str]]:
     return names, bad
 
 
+Loc = tuple[int | str, ...]
+
+
+class FieldError(ValueError):
+    """A mistake that a model's validator finds at one of its fields.
+
+    `at` is the field's place below the model being validated (`("phases", 2, "id")`)
+    and `fix` the one thing to do. The loader adds `at` to the model's own place, so
+    the error names the line of the offending field, not of the model that holds it.
+    """
+
+    def __init__(self, message: str, at: Loc = (), fix: str | None = None) -> None:
+        super().__init__(message)
+        self.at = at
+        self.fix = fix
+
+
 class _Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
@@ -153,7 +173,11 @@ class Event(_Strict):
     @model_validator(mode="after")
     def _label_where_needed(self) -> Event:
         if self.kind in (EventKind.CUSTOM, EventKind.PRICE_CHANGE) and self.label is None:
-            raise ValueError(f"an event of kind {self.kind.value} needs a 'label'")
+            raise FieldError(
+                f"an event of kind {self.kind.value} needs a 'label'",
+                ("kind",),
+                "add `label:` with a short noun phrase saying what happens that day",
+            )
         return self
 
     @property
@@ -184,8 +208,12 @@ class Retired(_Strict):
 
     @model_validator(mode="after")
     def _unique(self) -> Retired:
-        _require_unique([fold(o.name) for o in self.offers], "retired offer name")
-        _require_unique([o.id for o in self.offers if o.id], "retired offer id")
+        names: dict[Loc, str] = {
+            ("offers", i, "name"): fold(o.name) for i, o in enumerate(self.offers)
+        }
+        _require_unique(names, "retired offer name")
+        ids: dict[Loc, str] = {("offers", i, "id"): o.id for i, o in enumerate(self.offers) if o.id}
+        _require_unique(ids, "retired offer id")
         return self
 
 
@@ -201,25 +229,65 @@ class Note(_Strict):
     )
 
 
+#: Products bought together: two names or more.
+Bundle = Annotated[list[Name], Field(min_length=2)]
+
+
 class Option(_Strict):
-    """A replacement: a product name (never translated) or a translatable label."""
+    """A replacement: a product name (never translated), a bundle of several products
+    bought together, or a translatable label."""
 
     name: Name | None = Field(default=None, description="The offer's current name.")
+    bundle: Bundle | None = Field(
+        default=None,
+        description="Two or more products the customer buys together, each never "
+        "translated (Office 365 E3 and an add-on); shown joined with ' + '.",
+    )
     label: Text | None = Field(
         default=None, description="Prose instead of a product name (rarely needed)."
     )
     formerly: Name | None = Field(
-        default=None, description="The name the offer had before it was renamed."
+        default=None, description="The name the offer had before it was renamed (with 'name')."
     )
     note: Text | None = Field(
         default=None, description="A remark on this option only (price parity, a substitution)."
     )
 
+    # Before the length check, for a fix of its own; the schema is the field's, as an
+    # editor refuses a bundle of one just as the loader does.
+    @field_validator("bundle", mode="before", json_schema_input_type=Bundle | None)
+    @classmethod
+    def _several(cls, value: Any) -> Any:
+        if isinstance(value, list) and len(value) < 2:
+            single = f"`name: {value[0]}`" if value else "`name:`"
+            fix = f"write {single} for one product"
+            raise FieldError("a bundle has two names or more", (), fix)
+        return value
+
     @model_validator(mode="after")
     def _one_of(self) -> Option:
-        if (self.name is None) == (self.label is None):
-            raise ValueError("give exactly one of 'name' (a product) or 'label' (prose)")
+        given = [k for k in ("name", "bundle", "label") if getattr(self, k)]
+        if len(given) != 1:
+            raise FieldError(
+                "an option is exactly one of 'name' (a product), 'bundle' (products "
+                "bought together) or 'label' (prose)",
+                (given[1],) if len(given) > 1 else (),
+                f"keep '{given[0]}' and remove '{given[1]}'" if len(given) > 1 else "add `name:`",
+            )
+        bundle = self.bundle or []
+        _require_unique({("bundle", i): fold(n) for i, n in enumerate(bundle)}, "bundle name")
+        if self.formerly is not None and self.name is None:
+            raise FieldError(
+                "'formerly' is the earlier name of a product given as 'name'",
+                ("formerly",),
+                "remove 'formerly', or give the option its current `name:`",
+            )
         return self
+
+    @property
+    def key(self) -> str:
+        """What makes two options the same (names compared case- and space-blind)."""
+        return fold(self.name or self.label or " + ".join(self.bundle or []))
 
 
 class OptionGroup(_Strict):
@@ -253,21 +321,37 @@ class Replacements(_Strict):
     @model_validator(mode="after")
     def _consistent(self) -> Replacements:
         if self.options and self.groups:
-            raise ValueError("give 'options' or 'groups', not both")
-        if not (self.options or self.groups or self.text):
-            raise ValueError(
-                "give 'options', 'groups' or 'text'; leave 'replacements' out when there is none"
+            raise FieldError(
+                "give 'options' or 'groups', not both",
+                ("groups",),
+                "move the flat options into a group, or the groups' options into 'options'",
             )
-        _require_unique(
-            [fold(o.name or o.label or "") for o in self.all_options], "replacement option"
-        )
+        if not (self.options or self.groups or self.text):
+            raise FieldError(
+                "'replacements' is empty",
+                (),
+                "give 'options', 'groups' or 'text'; leave 'replacements' out when there is none",
+            )
+        places: list[Loc] = [("options", i) for i in range(len(self.options))] + [
+            ("groups", g, "options", i)
+            for g, group in enumerate(self.groups)
+            for i in range(len(group.options))
+        ]
+        keys: dict[Loc, str] = dict(zip(places, (o.key for o in self.all_options), strict=True))
+        _require_unique(keys, "replacement option")
         if self.features and not self.options:
-            raise ValueError("'features' compares flat 'options' only")
-        for number, feature in enumerate(self.features, 1):
+            raise FieldError(
+                "'features' compares flat 'options' only",
+                ("features",),
+                "remove 'features', or list the options under 'options'",
+            )
+        for index, feature in enumerate(self.features):
             if len(feature.included) != len(self.options):
-                raise ValueError(
-                    f"feature {number} has {len(feature.included)} 'included' values "
-                    f"for {len(self.options)} options"
+                raise FieldError(
+                    f"feature {index + 1} has {len(feature.included)} 'included' values "
+                    f"for {len(self.options)} options",
+                    ("features", index, "included"),
+                    f"give one true/false per option, {len(self.options)} in all",
                 )
         return self
 
@@ -285,6 +369,11 @@ class Image(_Strict):
         "(images/azure/transition1.svg); pages carry a copy beside them."
     )
     alt: Text = Field(description="What the image shows, for readers who cannot see it.")
+
+
+ParameterKind = Literal["ui", "name", "number"]
+#: Where a use of a shared step gives a parameter of each kind.
+PARAMETER_FIELDS: dict[str, str] = {"ui": "ui", "name": "names", "number": "numbers"}
 
 
 class Step(_Strict):
@@ -311,14 +400,71 @@ class Step(_Strict):
 
     @model_validator(mode="after")
     def _text_or_use(self) -> Step:
-        if (self.text is None) == (self.use is None):
-            raise ValueError("give exactly one of 'text' or 'use' (a step id)")
+        if self.text is not None and self.use is not None:
+            raise FieldError(
+                "a step is its own 'text' or the 'use' of a shared step, not both",
+                ("text",),
+                "remove 'text' to use the shared step, or 'use' to write your own",
+            )
+        if self.text is None and self.use is None:
+            raise FieldError(
+                "a step needs its 'text' or the 'use' of a shared step",
+                (),
+                "add `text:` (your own sentence) or `use:` (an id of content/steps.yaml)",
+            )
         return self
+
+
+class SharedStep(Step):
+    """A step of content/steps.yaml: a step that may declare parameters without a
+    default, which every use gives (a number, a name or a label of its own)."""
+
+    parameters: dict[Key, ParameterKind] = Field(
+        default_factory=dict,
+        description="Parameters without a default that every use must give: key -> ui, "
+        "name or number (`parameters: {days: number}`; a use then says "
+        "`numbers: {days: 30}`). Parameters with a default are the ui, names and numbers.",
+    )
+
+    @model_validator(mode="after")
+    def _parameters_apart(self) -> SharedStep:
+        for kind, field in PARAMETER_FIELDS.items():
+            both = sorted(set(getattr(self, field)) & set(self.parameters))
+            if both:
+                raise FieldError(
+                    f"{both[0]!r} is both a parameter without a default and a {kind} with one",
+                    ("parameters", both[0]),
+                    f"keep it under 'parameters' or under '{field}', not both",
+                )
+        return self
+
+    def parameter_keys(self, field: str) -> set[str]:
+        """The keys a use of this step may give in `field` (ui, names or numbers)."""
+        kind = next(k for k, f in PARAMETER_FIELDS.items() if f == field)
+        return set(getattr(self, field)) | {k for k, v in self.parameters.items() if v == kind}
+
+    def used(self, step: Step) -> Step:
+        """This step at a use site: the use's values over the defaults, its note,
+        image and sub-steps where it gives them (a plain Step: no parameter is left)."""
+        fields = {name: getattr(self, name) for name in Step.model_fields}
+        fields.update(
+            use=None,
+            ui={**self.ui, **step.ui},
+            names={**self.names, **step.names},
+            numbers={**self.numbers, **step.numbers},
+            note=step.note or self.note,
+            image=step.image or self.image,
+            substeps=step.substeps or self.substeps,
+        )
+        return Step.model_construct(**fields)
 
 
 class Phase(_Strict):
     id: Slug = Field(description="The phase's anchor, an English slug.")
-    title: Text = Field(description='The phase heading, an imperative ("Cancel the ...").')
+    title: Text = Field(
+        description='The phase heading, an imperative ("Cancel the ..."); with style '
+        "unheaded, the sentence its list of steps follows."
+    )
     intro: Text | None = Field(default=None, description="A sentence before the steps.")
     steps: list[Step] = Field(min_length=1, description="The steps, in order.")
     outro: Text | None = Field(default=None, description="A sentence after the steps.")
@@ -331,45 +477,104 @@ class Phase(_Strict):
 class Ending(StrEnum):
     SUSPEND = "suspend"
     CANCEL = "cancel"
+    EXPIRE = "expire"
     WORKFLOW = "workflow"
 
 
+#: The endings that a phase of the procedure carries out (the last one).
+ACTS = (Ending.SUSPEND, Ending.CANCEL)
+
+#: The count (two) is the procedure's rule, with its fix, like which two may go together.
+Choice = Annotated[
+    list[Ending],
+    Field(
+        min_length=2, description="A choice of two endings: expire and one of suspend or cancel."
+    ),
+]
+
+
 class Procedure(_Strict):
-    style: Literal["numbered", "lettered"] = Field(
-        default="numbered", description="Phase headings: numbered (Step 1:) or lettered (A.)."
+    style: Literal["numbered", "lettered", "unheaded"] = Field(
+        default="numbered",
+        description="Phase headings: numbered (Step 1:), lettered (A.) or unheaded (each "
+        "phase's list follows its title as a sentence, with no heading and no list of "
+        "phases).",
     )
-    ends: Ending = Field(
+    ends: Ending | Choice = Field(
         description="How the old subscription ends: suspend or cancel (the last phase does "
-        "it, and the checklist's last task has the deadline), or workflow (the portal does "
-        "it; no deadline task)."
+        "it, and the checklist's last task has the deadline); expire (it is canceled "
+        "automatically at the end of its term: every phase is a task); workflow (the "
+        "portal does it; no deadline task); or a choice [expire, cancel] / [expire, "
+        "suspend] (the last phase cancels or suspends; the customer may let it expire "
+        "instead)."
     )
     deprovision_days: int | None = Field(
         default=None,
         gt=0,
-        description="suspend: days until a suspended subscription is "
-        "de-provisioned (a note follows the last phase).",
+        description="With an ending that suspends or cancels: days until the suspended or "
+        "canceled subscription is de-provisioned (a note follows the last phase, and the "
+        "checklist's last task says it).",
     )
     phases: list[Phase] = Field(min_length=1, description="The phases, in order.")
 
     @model_validator(mode="after")
-    def _unique(self) -> Procedure:
-        _require_unique([p.id for p in self.phases], "phase id")
-        if self.deprovision_days is not None and self.ends != Ending.SUSPEND:
-            raise ValueError("'deprovision_days' applies to ends: suspend only")
+    def _consistent(self) -> Procedure:
+        _require_unique({("phases", i, "id"): p.id for i, p in enumerate(self.phases)}, "phase id")
+        endings = self.endings
+        pair = len(endings) == 2 and Ending.EXPIRE in endings and self.act is not None
+        if len(endings) > 1 and not pair:
+            raise FieldError(
+                f"a choice of endings is expire and one of suspend or cancel, not "
+                f"{', '.join(e.value for e in endings)}",
+                ("ends",),
+                "write `ends: [expire, cancel]` or `ends: [expire, suspend]`, or one ending",
+            )
+        if self.deprovision_days is not None and self.act is None:
+            raise FieldError(
+                f"needs an ending that suspends or cancels the subscription, and this "
+                f"one ends by {endings[0].value}",
+                ("deprovision_days",),
+                "remove 'deprovision_days', or set `ends:` to suspend or cancel",
+            )
         return self
+
+    @property
+    def endings(self) -> tuple[Ending, ...]:
+        """The ending, or each of a choice of endings."""
+        return tuple(self.ends) if isinstance(self.ends, list) else (self.ends,)
+
+    @property
+    def act(self) -> Ending | None:
+        """suspend or cancel, when the last phase does it; else None."""
+        return next((e for e in self.endings if e in ACTS), None)
+
+    @property
+    def expires(self) -> bool:
+        """The subscription may end on its own at the end of its term."""
+        return Ending.EXPIRE in self.endings
+
+    @property
+    def tasks(self) -> list[Phase]:
+        """The phases that are checklist tasks as they stand: all but the one that
+        suspends or cancels (its task carries the deadline)."""
+        return self.phases[:-1] if self.act is not None else list(self.phases)
 
 
 class StepLibrary(_Strict):
     """content/steps.yaml: steps shared by several migrations, by id."""
 
-    steps: dict[Slug, Step] = Field(description="Step id -> step.")
+    steps: dict[Slug, SharedStep] = Field(description="Step id -> step.")
 
     @field_validator("steps")
     @classmethod
-    def _no_nested_use(cls, value: dict[str, Step]) -> dict[str, Step]:
+    def _no_nested_use(cls, value: dict[str, SharedStep]) -> dict[str, SharedStep]:
         for key, step in value.items():
             if step.use is not None:
-                raise ValueError(f"library step {key!r} cannot 'use' another step")
+                raise FieldError(
+                    f"shared step {key!r} cannot 'use' another step",
+                    (key, "use"),
+                    "write its `text:` instead",
+                )
         return value
 
 
@@ -464,13 +669,23 @@ class Migration(_Strict):
 
     @model_validator(mode="after")
     def _consistent(self) -> Migration:
-        keys = [e.key for e in self.events]
-        _require_unique(keys, "event id")
-        if sum(e.kind in LIFECYCLE for e in self.events) > 1:
-            raise ValueError("give at most one retirement, end-of-sale or end-of-renewal event")
-        clash = set(keys) & set(self.names)
+        keys: dict[Loc, str] = {("events", i, "id"): e.key for i, e in enumerate(self.events)}
+        _require_unique(keys, "event id", "give the event its own `id:` (its placeholder)")
+        lifecycle = [i for i, e in enumerate(self.events) if e.kind in LIFECYCLE]
+        if len(lifecycle) > 1:
+            raise FieldError(
+                "give at most one retirement, end-of-sale or end-of-renewal event",
+                ("events", lifecycle[1], "kind"),
+                "keep the one the page's summary follows; make the other `kind: custom` "
+                "with a `label:`",
+            )
+        clash = sorted(set(keys.values()) & set(self.names))
         if clash:
-            raise ValueError(f"{sorted(clash)[0]!r} is both an event id and a name key")
+            raise FieldError(
+                f"{clash[0]!r} is both an event id and a name key",
+                ("names", clash[0]),
+                "rename the name key (and its placeholders)",
+            )
         return self
 
     @property
@@ -560,11 +775,19 @@ class GlossaryTerm(_Strict):
     @model_validator(mode="after")
     def _names_are_verbatim(self) -> GlossaryTerm:
         if self.kind == "name" and self.translations:
-            raise ValueError("a 'name' is never translated: remove its 'translations'")
+            raise FieldError(
+                "a 'name' is never translated",
+                ("translations",),
+                "remove its 'translations', or make it `kind: term`",
+            )
         if self.kind == "ui":
             for locale, value in self.translations.items():
                 if isinstance(value, list) and len(value) > 1:
-                    raise ValueError(f"a UI label has one form per locale ({locale})")
+                    raise FieldError(
+                        f"a UI label has one form per locale ({locale})",
+                        ("translations", locale),
+                        "keep the form the portal shows",
+                    )
         return self
 
     def forms(self, locale_id: str) -> list[str]:
@@ -583,14 +806,18 @@ class Glossary(_Strict):
 
     @model_validator(mode="after")
     def _unique(self) -> Glossary:
-        _require_unique([t.source for t in self.terms], "glossary source")
+        sources: dict[Loc, str] = {
+            ("terms", i, "source"): t.source for i, t in enumerate(self.terms)
+        }
+        _require_unique(sources, "glossary source")
         for locale, fmt in self.label_format.items():
             # A literal substitution, never str.format: "{label.__class__...}" would
             # reach any attribute of the process (os.environ) and publish it.
             if fmt.count("{label}") != 1 or {"{", "}"} & set(fmt.replace("{label}", "")):
-                raise ValueError(
-                    f"label_format for {locale} must hold '{{label}}' once and no other "
-                    f"braces, as in '[{{label}}]'"
+                raise FieldError(
+                    f"label_format for {locale} must hold '{{label}}' once and no other braces",
+                    ("label_format", locale),
+                    "write it as in '[{label}]'",
                 )
         return self
 
@@ -615,9 +842,15 @@ def fold(text: str) -> str:
     return " ".join(text.casefold().split())
 
 
-def _require_unique(values: list[str], what: str) -> None:
-    seen: set[str] = set()
-    for value in values:
+def _require_unique(values: Mapping[Loc, str], what: str, fix: str | None = None) -> None:
+    """Each value once; a repeat is reported at its own place, naming the first."""
+    seen: dict[str, Loc] = {}
+    for loc, value in values.items():
         if value in seen:
-            raise ValueError(f"duplicate {what}: {value!r}")
-        seen.add(value)
+            first = ".".join(map(str, seen[value]))
+            raise FieldError(
+                f"duplicate {what}: {value!r}",
+                loc,
+                fix or f"keep one of the two (the first is {first}), or change this one",
+            )
+        seen[value] = loc

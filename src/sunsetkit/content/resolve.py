@@ -16,7 +16,15 @@ from pydantic import BaseModel
 
 from ..errors import ContentError, did_you_mean
 from .extract import is_translatable
-from .model import Glossary, Migration, Step, StepLibrary, placeholders
+from .model import (
+    PARAMETER_FIELDS,
+    Glossary,
+    Migration,
+    SharedStep,
+    Step,
+    StepLibrary,
+    placeholders,
+)
 
 __all__ = ["check_library", "check_migration", "prose_fields"]
 
@@ -134,17 +142,7 @@ def _resolve(
             _line(lines, (*loc, "use")),
             hint=did_you_mean(step.use, library.steps) or "add it there, or write the step's text",
         )
-    for field in ("ui", "names", "numbers"):
-        unknown = set(getattr(step, field)) - set(getattr(shared, field))
-        if unknown:
-            name = sorted(unknown)[0]
-            raise ContentError(
-                f"shared step {step.use!r} has no {field} parameter {name!r}",
-                path,
-                _line(lines, (*loc, field, name)),
-                hint=did_you_mean(name, getattr(shared, field))
-                or f"it takes: {', '.join(sorted(getattr(shared, field))) or 'none'}",
-            )
+    _check_parameters(step, shared, loc, lines, path)
     _check_labels(step, glossary, loc, lines, path)
     used, _ = placeholders(shared.text or "")
     if "example" in used and "example" not in common:
@@ -155,18 +153,46 @@ def _resolve(
             _line(lines, (*loc, "use")),
             hint="add a replacement option with a 'name', or write the step's own text",
         )
-    merged = shared.model_copy(
-        update={
-            "ui": {**shared.ui, **step.ui},
-            "names": {**shared.names, **step.names},
-            "numbers": {**shared.numbers, **step.numbers},
-            "note": step.note or shared.note,
-            "image": step.image or shared.image,
-        }
-    )
+    merged = shared.used(step.model_copy(update={"substeps": substeps}))
     # The reference's own note and alt text may use the shared step's parameters.
     _check_prose(merged.model_copy(update={"text": None, "substeps": []}), common, loc, lines, path)
-    return merged.model_copy(update={"substeps": substeps or shared.substeps})
+    return merged
+
+
+def _check_parameters(
+    step: Step, shared: SharedStep, loc: Loc, lines: Mapping[Loc, int], path: Path
+) -> None:
+    """A use gives every parameter the shared step needs, and only those it takes."""
+    assert step.use is not None
+    own_step = "where the shared step's words don't fit, write a step of your own with `text:`"
+    for field in ("ui", "names", "numbers"):
+        takes = shared.parameter_keys(field)
+        for name in sorted(set(getattr(step, field)) - takes):
+            elsewhere = next(
+                (f for f in PARAMETER_FIELDS.values() if name in shared.parameter_keys(f)), None
+            )
+            hint = (
+                f"it is a parameter of {elsewhere}: move it there"
+                if elsewhere
+                else (did_you_mean(name, takes) or "").removesuffix("?")
+                or f"it takes: {', '.join(sorted(takes)) or 'none'}"
+            )
+            raise ContentError(
+                f"shared step {step.use!r} has no {field} parameter {name!r}",
+                path,
+                _line(lines, (*loc, field, name)),
+                hint=f"{hint}; {own_step}",
+            )
+    for name, kind in sorted(shared.parameters.items()):
+        field = PARAMETER_FIELDS[kind]
+        if name not in getattr(step, field):
+            example = {"ui": "a UI label", "name": "a name", "number": "a number"}[kind]
+            raise ContentError(
+                f"shared step {step.use!r} needs its {kind} parameter {name!r}",
+                path,
+                _line(lines, (*loc, "use")),
+                hint=f"give it here as `{field}: {{{name}: ...}}` ({example}); {own_step}",
+            )
 
 
 def _check_labels(
@@ -196,6 +222,8 @@ def _check_prose(
     """Every placeholder of every prose field is known; no lone percent sign."""
     if isinstance(model, Step):
         allowed = allowed | set(model.ui) | set(model.names) | set(model.numbers)
+        if isinstance(model, SharedStep):
+            allowed |= set(model.parameters)
         for index, sub in enumerate(model.substeps):
             _check_prose(sub, allowed, (*loc, "substeps", index), lines, path)
     for where, text in prose_fields(model, loc, steps=False):

@@ -166,13 +166,21 @@ def _callouts(state: StateCore) -> None:
 
 
 def _heading_ids(state: StateCore) -> None:
-    """A heading carries the id of the `<a name>` anchor inside it, for `#anchor` links."""
+    """A heading (or an unheaded phase's lead-in paragraph) carries the id of the
+    `<a name>` anchor inside it, for `#anchor` links."""
     tokens = state.tokens
     for index, token in enumerate(tokens):
-        if token.type == "heading_open" and index + 1 < len(tokens):
-            found = _ANCHOR_NAME.search(tokens[index + 1].content)
-            if found:
-                token.attrSet("id", found.group(1))
+        if token.type not in ("heading_open", "paragraph_open") or index + 1 >= len(tokens):
+            continue
+        content = tokens[index + 1].content
+        # a paragraph is a phase's lead-in only where the anchor opens it
+        found = (
+            _ANCHOR_NAME.search(content)
+            if token.type == "heading_open"
+            else _ANCHOR_NAME.match(content)
+        )
+        if found:
+            token.attrSet("id", found.group(1))
 
 
 def _links(state: StateCore) -> None:
