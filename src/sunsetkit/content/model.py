@@ -553,6 +553,12 @@ class GlossaryTerm(_Strict):
         "list its accepted forms, the first being its base form.",
     )
     note: str | None = Field(default=None, description="Guidance for translators.")
+    evidence: dict[LocaleKey, Name] = Field(
+        default_factory=dict,
+        description="Per locale, where the approved form was seen: published human-translated "
+        "articles with counts as `sunset mine` gives them (repository, branch, paths), or the "
+        "portal string; or 'none: ' and why there is none. A form without evidence is a guess.",
+    )
 
     @model_validator(mode="after")
     def _names_are_verbatim(self) -> GlossaryTerm:
