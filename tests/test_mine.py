@@ -270,3 +270,17 @@ def test_a_short_table_cell_is_a_label_of_its_own(tmp_path: Path, table: bool) -
 def test_pathological_texts_are_mined_without_error(tmp_path: Path, text: str) -> None:
     _tree(tmp_path, [(f"Select **Save**. {text}", f"Kies “Opslaan”. {text}")])
     mine([tmp_path])  # bounded: regexes without nested repetition, one split per text
+
+
+def test_a_quote_inside_a_list_item_is_no_label_outside_it(tmp_path: Path) -> None:
+    english = "**Team roles**: Owner | Billing reader | Report viewer"
+    translated = "团队角色\uff1a所有者 |“账单”读者 | 报表查看者"  # the lead-in lost its bold
+    _sxs(tmp_path, [(english, translated)])
+    assert _forms(tmp_path) == {
+        "Owner": {"所有者": 1},
+        "Billing reader": {"“账单”读者": 1},
+        "Report viewer": {"报表查看者": 1},
+    }
+    # without the list, the same bold and quote pair up: one each
+    _sxs(tmp_path / "plain", [("Open **Billing** now.", "现在打开“账单”。")])
+    assert _forms(tmp_path / "plain") == {"Billing": {"账单": 1}}

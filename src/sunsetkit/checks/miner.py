@@ -110,7 +110,7 @@ def span_pairs(md: MarkdownIt, pair: Pair, mined: Mined) -> Iterator[tuple[str, 
     for kind in sorted(source.keys() | translation.keys()):
         english, translated = source.get(kind, []), translation.get(kind, [])
         if len(english) != len(translated):
-            if not (kind == "bold" and not translated and _quoted(pair.translation)):
+            if kind != "bold" or translated:  # bold against no bold: maybe quotes, below
                 mined.unaligned += 1
             continue
         yield from (
@@ -118,7 +118,26 @@ def span_pairs(md: MarkdownIt, pair: Pair, mined: Mined) -> Iterator[tuple[str, 
             for one, other in zip(english, translated, strict=True)
             if one and other
         )
-    yield from _labels_unmarked(pair, source, plain, translation, translated_plain, mined)
+    if source.get("bold") and not translation.get("bold"):
+        yield from _quoted_labels(md, pair, mined)
+    yield from _labels_unmarked(pair, source, plain, translation, translated_plain)
+
+
+def _quoted_labels(md: MarkdownIt, pair: Pair, mined: Mined) -> Iterator[tuple[str, str, str]]:
+    """Bold English against the quoted stretches of a translation without bold, in order
+    where both have as many; in a `|` list whose items pair up, item by item, so a quote
+    inside an item ("“User management” admin") is never taken for a label outside it."""
+    sources, translations = pair.source.split("|"), pair.translation.split("|")
+    if len(sources) != len(translations):
+        sources, translations = [pair.source], [pair.translation]
+    for source, translation in zip(sources, translations, strict=True):
+        bold, quoted = spans(md, source).get("bold", []), _quoted(translation)
+        if bold and len(bold) != len(quoted):
+            mined.unaligned += 1
+        elif bold:
+            yield from (
+                ("quoted", one, other) for one, other in zip(bold, quoted, strict=True) if one
+            )
 
 
 def _labels_unmarked(
@@ -127,18 +146,8 @@ def _labels_unmarked(
     plain: str,
     translation: dict[str, list[str]],
     translated_plain: str,
-    mined: Mined,
 ) -> Iterator[tuple[str, str, str]]:
-    """Labels a translation marks with quotes, or that stand in a list or cell unmarked."""
-    bold = source.get("bold", [])
-    if bold and not translation.get("bold"):
-        quoted = _quoted(pair.translation)
-        if quoted and len(quoted) != len(bold):
-            mined.unaligned += 1
-        elif quoted:
-            yield from (
-                ("quoted", one, other) for one, other in zip(bold, quoted, strict=True) if one
-            )
+    """Labels that stand in a `|` list or a table cell of their own, unmarked."""
     english_items, items = _bar_items(plain), _bar_items(translated_plain)
     if len(english_items) > 1 and len(english_items) == len(items):
         yield from (("list", one, other) for one, other in zip(english_items, items, strict=True))
