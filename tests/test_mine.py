@@ -284,3 +284,21 @@ def test_a_quote_inside_a_list_item_is_no_label_outside_it(tmp_path: Path) -> No
     # without the list, the same bold and quote pair up: one each
     _sxs(tmp_path / "plain", [("Open **Billing** now.", "现在打开“账单”。")])
     assert _forms(tmp_path / "plain") == {"Billing": {"账单": 1}}
+
+
+def test_the_evidence_statement_fits_the_glossary_and_names_its_places(tmp_path: Path) -> None:
+    pairs = [("Select **Save**.", "Selecteer **Opslaan**.")] * 2
+    pairs += [("Select **Save** here.", "Selecteer hier **Bewaren**.")]
+    _tree(tmp_path / "docs", pairs)
+    for approved, verdict, form_line in (("Opslaan", "agrees: 2 of 3", 1), ("Wegen", "differs", 1)):
+        glossary = load_glossary(_glossary(tmp_path / "g.yaml", approved))
+        (term,) = report(mine([tmp_path / "docs"]), 1, glossary)["terms"]
+        statement = term["evidence"]["nl-NL"]
+        assert statement.startswith(f"{term['glossary']['nl-NL']}; seen: ")
+        assert statement.startswith(verdict)
+        assert f"article.md:{form_line}" in statement  # Opslaan is the first block's
+        assert "article.md:5" not in statement  # Bewaren's block is no evidence for either
+        data = {"terms": [{"source": "Save", "kind": "ui", "translations": {"nl-NL": approved},
+                           "evidence": {"nl-NL": statement}}]}  # fmt: skip
+        (tmp_path / "with.yaml").write_text(yaml.safe_dump(data), encoding="utf-8")
+        assert load_glossary(tmp_path / "with.yaml").terms[0].evidence["nl-NL"] == statement

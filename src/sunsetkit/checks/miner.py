@@ -311,7 +311,8 @@ def _read(path: Path, mined: Mined) -> str | None:
 def report(mined: Mined, min_count: int, glossary: Any = None) -> dict[str, Any]:
     """The mined evidence as plain data (YAML or JSON): each English span seen at least
     min_count times, its likely kind, and per locale its translations, most used first;
-    with a glossary, whether its approved form is the one the translators use."""
+    with a glossary, whether its approved form is the one the translators use, and that
+    verdict with its places as the entry's evidence statement."""
     entries = []
     approved = _approved(glossary)
     for source in sorted(mined.terms, key=lambda s: (s.casefold(), s)):
@@ -333,6 +334,7 @@ def report(mined: Mined, min_count: int, glossary: Any = None) -> dict[str, Any]
         }
         if source in approved:
             entry["glossary"] = _verdicts(approved[source], translations)
+            entry["evidence"] = _evidence(approved[source], translations, entry["glossary"])
         entries.append(entry)
     return {
         "files": mined.files,
@@ -372,6 +374,18 @@ def _verdicts(term: Any, translations: dict[str, Any]) -> dict[str, str]:
                 f"spans), translators mostly {ranked[0]['form']!r}"
             )
     return verdicts
+
+
+def _evidence(term: Any, translations: dict[str, Any], verdicts: dict[str, str]) -> dict[str, str]:
+    """Per locale, the verdict with the places to open, as a glossary entry's `evidence`
+    records it: where the approved form was seen (else where the translators' form was)."""
+    statements = {}
+    for locale, ranked in translations.items():
+        forms = [_core(form) for form in term.forms(locale)]
+        held = [f for f in ranked if any(_holds(f["form"], form) for form in forms)]
+        places = [place for f in (held or ranked[:1]) for place in f["seen"]][:EXAMPLES]
+        statements[locale] = f"{verdicts[locale]}; seen: {', '.join(places)}"
+    return statements
 
 
 #: Label marks and trailing punctuation a span may carry around a form ([送信], «Envoyer»).
