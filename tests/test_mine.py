@@ -177,3 +177,128 @@ def test_machine_translation_is_no_evidence_unless_asked(tmp_path: Path) -> None
     assert set(mine([tmp_path / "docs"], machine=True).terms) == {"Save"}
     result = CliRunner().invoke(main, ["mine", str(tmp_path / "docs")])
     assert result.exit_code == 2 and "--machine" in result.stderr
+
+
+#: Quotation marks a translation may use for a label instead of bold.
+QUOTE = st.sampled_from([("“", "”"), ("「", "」"), ("«\u00a0", "\u00a0»"), ("„", "“")])
+
+
+@settings(
+    max_examples=20, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(GLOSSES, QUOTE)
+def test_bold_english_pairs_with_quoted_labels_when_the_translation_has_no_bold(
+    tmp_path_factory: pytest.TempPathFactory, glosses: dict[str, str], quote: tuple[str, str]
+) -> None:
+    opening, closing = quote
+    items = sorted(glosses.items())
+    english = "Select " + ", then ".join(f"**{en}**" for en, _ in items) + "."
+    translated = "选择" + "\uff0c然后".join(f"{opening}{tr}{closing}" for _, tr in items) + "。"
+    base = tmp_path_factory.mktemp("quoted")
+    _sxs(base / "sxs", [(english, translated)])
+    _po(base / "po", [(english, translated)])
+    expected = {en: {tr: 1} for en, tr in glosses.items()}
+    assert _forms(base / "sxs") == _forms(base / "po") == expected
+    assert {k for t in mine([base / "sxs"]).terms.values() for k in t.kinds} == {"quoted"}
+
+
+def test_quotes_pair_only_when_the_translation_has_no_bold_and_as_many(tmp_path: Path) -> None:
+    pairs = [
+        ("Select **Save**.", "Kies **Opslaan** (“knop”)."),  # bold wins: quotes are prose
+        ("Select **Open** and **Close**.", "Kies “Openen”."),  # 2 against 1: nothing
+        ("Select **Print**.", "Kies Afdrukken."),  # nothing marked: nothing
+    ]
+    _tree(tmp_path, pairs)
+    mined = mine([tmp_path])
+    assert {en: dict(e.forms["nl-NL"]) for en, e in mined.terms.items()} == {"Save": {"Opslaan": 1}}
+    assert mined.unaligned == 2
+
+
+@settings(
+    max_examples=20, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(GLOSSES)
+def test_the_items_of_bar_lists_pair_in_order(
+    tmp_path_factory: pytest.TempPathFactory, glosses: dict[str, str]
+) -> None:
+    items = sorted(glosses.items())
+    if len(items) < 2:
+        items.append(("Other role", "Andere rol"))
+    english = "**Appropriate roles**: " + " | ".join(en for en, _ in items)
+    translated = "**Juiste rollen**\uff1a" + "|".join(tr for _, tr in items)  # no spaces, CJK colon
+    base = tmp_path_factory.mktemp("bars")
+    _sxs(base, [(english, translated), (english + " | Extra", translated)])  # 2nd: 1 short
+    forms = _forms(base)
+    assert forms.pop("Appropriate roles") == {"Juiste rollen": 2}
+    assert forms == {en: {tr: 1} for en, tr in items}
+
+
+def _sxs_table(root: Path, cells: list[tuple[str, str]], table: bool) -> None:
+    """One side-by-side segment per cell, in a table row (or, without table, a paragraph)."""
+    bar = "| " if table else ""
+    rows = "\n".join(
+        f'{bar}<span data-ttu-id="t-{i}">{tr}</span><span class="sxs-lookup">'
+        f'<span data-stu-id="t-{i}">{en}</span></span> {bar.strip()}'
+        for i, (en, tr) in enumerate(cells)
+    )
+    root.mkdir(parents=True, exist_ok=True)
+    front = "---\ntitle: x\nms.contentlocale: nl-NL\n---\n\n"
+    header = "| Role | Rights |\n|---|---|\n" if table else ""
+    (root / "article.md").write_text(front + header + rows + "\n", encoding="utf-8")
+
+
+@pytest.mark.parametrize("table", [True, False])
+def test_a_short_table_cell_is_a_label_of_its_own(tmp_path: Path, table: bool) -> None:
+    cells = [
+        ("Billing admin", "Factureringsbeheerder"),
+        ("Can see invoices, payments and every order of the account", "Ziet facturen"),
+    ]
+    _sxs_table(tmp_path, cells, table)
+    expected = {"Billing admin": {"Factureringsbeheerder": 1}} if table else {}
+    assert _forms(tmp_path) == expected  # a long cell is a sentence, not a label
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "“" * 50_000,  # quotes that never close
+        "“a" * 25_000 + "”",
+        "|" * 50_000,
+        "**x**" * 10_000,
+    ],
+)
+def test_pathological_texts_are_mined_without_error(tmp_path: Path, text: str) -> None:
+    _tree(tmp_path, [(f"Select **Save**. {text}", f"Kies “Opslaan”. {text}")])
+    mine([tmp_path])  # bounded: regexes without nested repetition, one split per text
+
+
+def test_a_quote_inside_a_list_item_is_no_label_outside_it(tmp_path: Path) -> None:
+    english = "**Team roles**: Owner | Billing reader | Report viewer"
+    translated = "团队角色\uff1a所有者 |“账单”读者 | 报表查看者"  # the lead-in lost its bold
+    _sxs(tmp_path, [(english, translated)])
+    assert _forms(tmp_path) == {
+        "Owner": {"所有者": 1},
+        "Billing reader": {"“账单”读者": 1},
+        "Report viewer": {"报表查看者": 1},
+    }
+    # without the list, the same bold and quote pair up: one each
+    _sxs(tmp_path / "plain", [("Open **Billing** now.", "现在打开“账单”。")])
+    assert _forms(tmp_path / "plain") == {"Billing": {"账单": 1}}
+
+
+def test_the_evidence_statement_fits_the_glossary_and_names_its_places(tmp_path: Path) -> None:
+    pairs = [("Select **Save**.", "Selecteer **Opslaan**.")] * 2
+    pairs += [("Select **Save** here.", "Selecteer hier **Bewaren**.")]
+    _tree(tmp_path / "docs", pairs)
+    for approved, verdict, form_line in (("Opslaan", "agrees: 2 of 3", 1), ("Wegen", "differs", 1)):
+        glossary = load_glossary(_glossary(tmp_path / "g.yaml", approved))
+        (term,) = report(mine([tmp_path / "docs"]), 1, glossary)["terms"]
+        statement = term["evidence"]["nl-NL"]
+        assert statement.startswith(f"{term['glossary']['nl-NL']}; seen: ")
+        assert statement.startswith(verdict)
+        assert f"article.md:{form_line}" in statement  # Opslaan is the first block's
+        assert "article.md:5" not in statement  # Bewaren's block is no evidence for either
+        data = {"terms": [{"source": "Save", "kind": "ui", "translations": {"nl-NL": approved},
+                           "evidence": {"nl-NL": statement}}]}  # fmt: skip
+        (tmp_path / "with.yaml").write_text(yaml.safe_dump(data), encoding="utf-8")
+        assert load_glossary(tmp_path / "with.yaml").terms[0].evidence["nl-NL"] == statement

@@ -5,9 +5,12 @@ It reads what `sunset check` reads (catalogs, side-by-side pages, parallel Markd
 as pairs of an English text and its human translation (machine-translated pages and
 messages are no evidence of how people write: left out unless asked for), finds the bold,
 italic, link and code spans of both with markdown-it-py, and pairs the spans of one kind
-in order where both sides have as many. Each English span then has its translations per
-locale, counted, with the places they come from. A pair whose counts differ proves
-nothing and is left out.
+in order where both sides have as many. Labels are also found where a translation marks
+them its own way or where they stand without marks: bold English against quoted text
+(Chinese style: “...”, 「...」) when the translation has no bold, the items of `|` lists
+(roles: "A | B | C"), and the whole text of a short table cell. Each English span then has
+its translations per locale, counted, with the places they come from. A pair whose counts
+differ proves nothing and is left out.
 """
 
 from __future__ import annotations
@@ -37,6 +40,12 @@ __all__ = ["Evidence", "Mined", "Pair", "corpus_pairs", "mine", "report", "span_
 #: The inline spans whose text is a label, a name or a term, by markdown-it token.
 SPAN_KINDS = {"strong_open": "bold", "em_open": "italic", "link_open": "link"}
 _MACHINE_PAGE = re.compile(r"^ms\.translationtype:\s*['\"]?MT\b", re.MULTILINE)
+#: Quotation marks a translation may put around a label instead of bold, open -> close;
+#: not single quotes, which are apostrophes in French and Italian.
+QUOTES = {"“": "”", "「": "」", "『": "』", "«": "»", "„": "“"}
+_QUOTED = re.compile("|".join(f"{o}([^{o}{c}]+){c}" for o, c in QUOTES.items()))
+#: A whole text as a label (a table cell, a list item) has at most this many English words.
+LABEL_WORDS = 6
 #: Places kept per translation: enough to open and judge, bounded however large the corpus.
 EXAMPLES = 3
 
@@ -47,6 +56,7 @@ class Pair:
     source: str
     translation: str
     where: str  # path:line
+    cell: bool = False  # a table cell of its own (side-by-side pages put one per segment)
 
 
 @dataclass
@@ -91,21 +101,93 @@ def mine(paths: Iterable[Path], locale: str | None = None, machine: bool = False
 
 
 def span_pairs(md: MarkdownIt, pair: Pair, mined: Mined) -> Iterator[tuple[str, str, str]]:
-    """(kind, English span, translated span) for each kind both sides have as often."""
-    source, translation = spans(md, pair.source), spans(md, pair.translation)
+    """(kind, English span, translated span) for each kind both sides have as often; then
+    bold against quotes, `|` list items and a short cell's whole text."""
+    (source, plain), (translation, translated_plain) = (
+        _inline(md, pair.source),
+        _inline(md, pair.translation),
+    )
     for kind in sorted(source.keys() | translation.keys()):
         english, translated = source.get(kind, []), translation.get(kind, [])
         if len(english) != len(translated):
-            mined.unaligned += 1
+            if kind != "bold" or translated:  # bold against no bold: maybe quotes, below
+                mined.unaligned += 1
             continue
-        for one, other in zip(english, translated, strict=True):
-            if one and other:
-                yield kind, one, other
+        yield from (
+            (kind, one, other)
+            for one, other in zip(english, translated, strict=True)
+            if one and other
+        )
+    if source.get("bold") and not translation.get("bold"):
+        yield from _quoted_labels(md, pair, mined)
+    yield from _labels_unmarked(pair, source, plain, translation, translated_plain)
+
+
+def _quoted_labels(md: MarkdownIt, pair: Pair, mined: Mined) -> Iterator[tuple[str, str, str]]:
+    """Bold English against the quoted stretches of a translation without bold, in order
+    where both have as many; in a `|` list whose items pair up, item by item, so a quote
+    inside an item ("“User management” admin") is never taken for a label outside it."""
+    sources, translations = pair.source.split("|"), pair.translation.split("|")
+    if len(sources) != len(translations):
+        sources, translations = [pair.source], [pair.translation]
+    for source, translation in zip(sources, translations, strict=True):
+        bold, quoted = spans(md, source).get("bold", []), _quoted(translation)
+        if bold and len(bold) != len(quoted):
+            mined.unaligned += 1
+        elif bold:
+            yield from (
+                ("quoted", one, other) for one, other in zip(bold, quoted, strict=True) if one
+            )
+
+
+def _labels_unmarked(
+    pair: Pair,
+    source: dict[str, list[str]],
+    plain: str,
+    translation: dict[str, list[str]],
+    translated_plain: str,
+) -> Iterator[tuple[str, str, str]]:
+    """Labels that stand in a `|` list or a table cell of their own, unmarked."""
+    english_items, items = _bar_items(plain), _bar_items(translated_plain)
+    if len(english_items) > 1 and len(english_items) == len(items):
+        yield from (("list", one, other) for one, other in zip(english_items, items, strict=True))
+    elif pair.cell and not source and not translation and _short(plain) and translated_plain:
+        yield "cell", plain, translated_plain
+
+
+def _quoted(text: str) -> list[str]:
+    """The quoted stretches of a text, in order, without the marks."""
+    return [" ".join(next(g for g in m.groups() if g).split()) for m in _QUOTED.finditer(text)]
+
+
+def _bar_items(text: str) -> list[str]:
+    """The items of a `|` list ("Roles: A | B | C", a table row), each short enough to be
+    a label; none unless every item is. A lead-in up to a colon is not an item."""
+    if "|" not in text:
+        return []
+    items = [item.strip() for item in text.strip().strip("|").split("|")]
+    head = items[0]
+    cut = max(head.rfind(":"), head.rfind("："))
+    items[0] = head[cut + 1 :].strip()
+    labels = all(_short(item) and any(ch.isalnum() for ch in item) for item in items)
+    return items if labels else []
+
+
+def _short(text: str) -> bool:
+    """Short enough to be a label: a few words, or a short run of CJK text."""
+    return 0 < len(text) <= 60 and len(text.split()) <= LABEL_WORDS
 
 
 def spans(md: MarkdownIt, text: str) -> dict[str, list[str]]:
     """The text of every bold, italic, link and code span, by kind, in order."""
+    return _inline(md, text)[0]
+
+
+def _inline(md: MarkdownIt, text: str) -> tuple[dict[str, list[str]], str]:
+    """The spans of a text by kind, in order, and its plain text (markup removed), in one
+    pass over markdown-it-py's tokens."""
     found: dict[str, list[str]] = defaultdict(list)
+    plain: list[str] = []
     for block in md.parse(text):
         open_: list[tuple[str, list[str]]] = []  # kinds open now, each with its text
         for token in block.children or ():
@@ -117,12 +199,15 @@ def spans(md: MarkdownIt, text: str) -> dict[str, list[str]]:
             elif token.type == "code_inline":
                 found["code"].append(token.content.strip())
             if token.type in ("text", "code_inline"):
+                plain.append(token.content)
                 for _, parts in open_:
                     parts.append(token.content)
-            elif token.type == "softbreak":
+            elif token.type in ("softbreak", "hardbreak"):
+                plain.append(" ")
                 for _, parts in open_:
                     parts.append(" ")
-    return found
+        plain.append(" ")
+    return found, " ".join("".join(plain).split())
 
 
 def corpus_pairs(
@@ -136,7 +221,9 @@ def corpus_pairs(
             yield Pair(_locale_id(pair.locale), pair.source, pair.translation, pair.where)
     for path in pages:
         for pair in _page_pairs(path, locale, md, mined, machine):
-            yield Pair(_locale_id(pair.locale), pair.source, pair.translation, pair.where)
+            yield Pair(
+                _locale_id(pair.locale), pair.source, pair.translation, pair.where, pair.cell
+            )
 
 
 @functools.cache
@@ -185,8 +272,10 @@ def _page_pairs(
         locale = forced or meta_locale(text) or folder_locale(path.parent.name)
         if segments and locale:
             mined.files += 1
+            lines = text.split("\n")
             for seg in segments:
-                yield Pair(locale, seg.source, seg.translation, f"{path}:{seg.line}")
+                cell = 0 < seg.line <= len(lines) and lines[seg.line - 1].lstrip().startswith("|")
+                yield Pair(locale, seg.source, seg.translation, f"{path}:{seg.line}", cell)
         return
     pair = pairing(path)
     locale = forced or pair.locale
@@ -222,7 +311,8 @@ def _read(path: Path, mined: Mined) -> str | None:
 def report(mined: Mined, min_count: int, glossary: Any = None) -> dict[str, Any]:
     """The mined evidence as plain data (YAML or JSON): each English span seen at least
     min_count times, its likely kind, and per locale its translations, most used first;
-    with a glossary, whether its approved form is the one the translators use."""
+    with a glossary, whether its approved form is the one the translators use, and that
+    verdict with its places as the entry's evidence statement."""
     entries = []
     approved = _approved(glossary)
     for source in sorted(mined.terms, key=lambda s: (s.casefold(), s)):
@@ -244,6 +334,7 @@ def report(mined: Mined, min_count: int, glossary: Any = None) -> dict[str, Any]
         }
         if source in approved:
             entry["glossary"] = _verdicts(approved[source], translations)
+            entry["evidence"] = _evidence(approved[source], translations, entry["glossary"])
         entries.append(entry)
     return {
         "files": mined.files,
@@ -259,7 +350,8 @@ def _kind(source: str, evidence: Evidence) -> str:
     kept = all(set(forms) == {source} for forms in evidence.forms.values())
     if kept or evidence.kinds.most_common(1)[0][0] == "code":
         return "name"
-    return "ui" if evidence.kinds["bold"] * 2 > evidence.count else "term"
+    marked = evidence.kinds["bold"] + evidence.kinds["quoted"]
+    return "ui" if marked * 2 > evidence.count else "term"
 
 
 def _approved(glossary: Any) -> dict[str, Any]:
@@ -282,6 +374,18 @@ def _verdicts(term: Any, translations: dict[str, Any]) -> dict[str, str]:
                 f"spans), translators mostly {ranked[0]['form']!r}"
             )
     return verdicts
+
+
+def _evidence(term: Any, translations: dict[str, Any], verdicts: dict[str, str]) -> dict[str, str]:
+    """Per locale, the verdict with the places to open, as a glossary entry's `evidence`
+    records it: where the approved form was seen (else where the translators' form was)."""
+    statements = {}
+    for locale, ranked in translations.items():
+        forms = [_core(form) for form in term.forms(locale)]
+        held = [f for f in ranked if any(_holds(f["form"], form) for form in forms)]
+        places = [place for f in (held or ranked[:1]) for place in f["seen"]][:EXAMPLES]
+        statements[locale] = f"{verdicts[locale]}; seen: {', '.join(places)}"
+    return statements
 
 
 #: Label marks and trailing punctuation a span may carry around a form ([送信], «Envoyer»).

@@ -759,6 +759,12 @@ def _locale_key(key: str) -> str:
 LocaleKey = Annotated[str, AfterValidator(_locale_key)]
 
 
+#: Where a form was seen: a verdict of `sunset mine`, a portal string, or none and why.
+EvidenceStatement = Annotated[
+    str, StringConstraints(strip_whitespace=True, pattern=r"^(agrees|differs|portal|none): \S")
+]
+
+
 class GlossaryTerm(_Strict):
     source: Name = Field(description="The English form, as the source text has it.")
     kind: GlossaryKind = Field(
@@ -771,6 +777,13 @@ class GlossaryTerm(_Strict):
         "list its accepted forms, the first being its base form.",
     )
     note: str | None = Field(default=None, description="Guidance for translators.")
+    evidence: dict[LocaleKey, EvidenceStatement] = Field(
+        default_factory=dict,
+        description="Per locale, where the approved form was seen: published human-translated "
+        "articles with counts as `sunset mine` gives them (repository, branch, paths), or the "
+        "portal string ('portal: ' and where); or 'none: ' and why there is none. A form "
+        "without evidence is a guess.",
+    )
 
     @model_validator(mode="after")
     def _names_are_verbatim(self) -> GlossaryTerm:
