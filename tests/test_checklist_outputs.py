@@ -30,6 +30,7 @@ from sunsetkit.cli import main
 from sunsetkit.content.load import load_migrations
 from sunsetkit.i18n import discover_catalogs
 from sunsetkit.project import Project
+from sunsetkit.render import escape_markdown
 
 from .conftest import ROOT, load_summary, offer_with_a_deadline
 from .htmltree import Element, local_targets, parse, words
@@ -558,3 +559,35 @@ def test_output_is_the_same_with_and_without_the_worker(tmp_path: Path) -> None:
         }
 
     assert files(True) == files(False)
+
+
+def _retired_offers() -> list[tuple[str, str, str | None]]:
+    """(migration id, offer name, offer id) of every retired offer of every definition."""
+    return [
+        (m.id, offer.name, offer.id)
+        for m in load_migrations(ROOT / "content" / "migrations")
+        for offer in m.retired.offers
+    ]
+
+
+@pytest.mark.parametrize(("migration_id", "name", "offer_id"), _retired_offers())
+def test_a_heading_names_the_offer_as_its_definition_does(
+    tmp_path: Path, migration_id: str, name: str, offer_id: str | None
+) -> None:
+    """However the data spells the offer (case, spacing) or if it gives only the id."""
+    garbled = "  ".join(name.swapcase().split())
+    subs = [{"offerName": garbled, "offerId": ""}]
+    if offer_id:
+        subs.append({"offerName": None, "offerId": offer_id.lower()})
+    customers = [
+        _customer(f"c{i}", f"Company {i}", "2027-06-30", culture="en-US", **sub)
+        for i, sub in enumerate(subs)
+    ]
+    assert _run(_write(tmp_path / "in.json", customers), tmp_path / "out").exit_code == 0
+    pages = sorted((tmp_path / "out").glob("company-*.md"))
+    assert len(pages) == len(subs)
+    for page in pages:
+        headings = [
+            line for line in page.read_text(encoding="utf-8").splitlines() if line.startswith("## ")
+        ]
+        assert f"## {escape_markdown(name)}" in headings, (page.name, headings)

@@ -304,7 +304,7 @@ def _overview_rows(plan: Plan) -> list[OverviewRow]:
             item.urgency,
             _stem(plan),
             plan.locale_id,
-            sys.intern(item.subscription.offer_name or ""),
+            sys.intern(item.offer),
             item.subscription.quantity,
             plan.customer.id,
         )

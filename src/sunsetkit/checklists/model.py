@@ -8,7 +8,7 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints
 
-from ..content.model import Migration
+from ..content.model import Migration, fold
 
 __all__ = ["Customer", "Plan", "PlanItem", "Subscription"]
 
@@ -74,6 +74,19 @@ class PlanItem:
     deadline: dt.date | None  # None: the migration has no deadline (usage-based offers)
     days_left: int | None
     guide_link: str = ""
+
+    @property
+    def offer(self) -> str:
+        """The retired offer as its definition names it: the data may spell it otherwise
+        ("skype for business  online plan 1") or give only its id."""
+        sub = self.subscription
+        offers = self.migration.retired.offers
+        wanted_id = (sub.offer_id or "").casefold()
+        by_id = [o.name for o in offers if wanted_id and o.id and o.id.casefold() == wanted_id]
+        by_name = [
+            o.name for o in offers if sub.offer_name and fold(o.name) == fold(sub.offer_name)
+        ]
+        return next(iter(by_id + by_name), sub.offer_name or offers[0].name)
 
     @property
     def urgency(self) -> Urgency:
