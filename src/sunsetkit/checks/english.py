@@ -13,10 +13,12 @@ __all__ = ["check_english_left", "prose_words"]
 #: two suffice when both are lower-case words in the source and in the translation.
 ENGLISH_RUN = 3
 _WORD = re.compile(r"[A-Za-z]+(?:['’-][A-Za-z]+)*")
-# What is never prose: inline code (Markdown and reST), placeholders, URLs, paths.
+# What is never prose: inline code (Markdown and reST), placeholders, URLs, paths. A path
+# is sought from the start of a word only: from every character, a long word without one
+# would be scanned once per character.
 NOT_PROSE = re.compile(
-    r"``.+?``|`[^`]+`|%\([^)]*\)[a-zA-Z]|%[sdifr]|\{[\w.]*\}|https?://\S+"
-    r"|\]\([^)\s]*\)|\S+\.(?:md|py|html)\b|:[A-Za-z]+:|\n"
+    r"``.+?``|`[^`]+`|%\([^()]*\)[a-zA-Z]|%[sdifr]|\{[\w.]*\}|https?://\S+"
+    r"|\]\([^)\s\]]*\)|(?<!\S)\S+\.(?:md|py|html)\b|:[A-Za-z]+:|\n"
 )
 _EDGE_PUNCTUATION = "()[]{}<>,.;:!?\"'“”‘’«»*_|"
 _BREAKS = frozenset(".:;!?|,)")

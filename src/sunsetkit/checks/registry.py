@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from .acronyms import check_acronyms
 from .base import Check, Entry, MessageContext
 from .english import check_english_left
 from .glossary import (
@@ -12,7 +13,6 @@ from .glossary import (
     check_ui_labels,
 )
 from .messages import (
-    check_acronyms,
     check_code,
     check_end_punctuation,
     check_fuzzy,
