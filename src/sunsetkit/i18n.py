@@ -23,6 +23,7 @@ from babel.messages.pofile import PoFileError, PoFileParser
 from .errors import CatalogError, UsageError, clip, did_you_mean
 from .files import read_regular
 from .plurals import rule_forms
+from .untrusted import untrusted_translation
 
 __all__ = [
     "MACHINE_COMMENT",
@@ -508,6 +509,8 @@ class Translator:
             # reader sees them on screen.
             return source % {k: getattr(v, "plain", v) for k, v in variables.items()}
         message, text = found
+        # What the translator wrote is data: no HTML or link its source does not have.
+        text = untrusted_translation(text, singular if plural is None else f"{singular}\n{plural}")
         self.usage.translated.add(key)
         if is_machine_translated(message):
             self.usage.machine.add(key)

@@ -25,6 +25,7 @@ from .messages import (
     check_whitespace,
 )
 from .placement import check_placement
+from .unsafe import check_unsafe_markup
 
 __all__ = ["CHECKS", "CHECKS_BY_ID"]
 
@@ -108,6 +109,16 @@ CHECKS: tuple[Check, ...] = (
         "message",
         "Link and image targets identical to the source (the link text may change).",
         check_links,
+        markup=True,
+    ),
+    Check(
+        "unsafe-markup",
+        "error",
+        "message",
+        "Raw HTML the source does not have (<img>, </span>, a comment), or a link off the "
+        "site (//host, javascript:, data:, a backslash; only pages, https: and mailto: "
+        "are links): every renderer shows it as text.",
+        check_unsafe_markup,
         markup=True,
     ),
     Check(
