@@ -93,6 +93,8 @@ def _reader() -> MarkdownIt:
     from markdown_it import MarkdownIt
 
     md = MarkdownIt("commonmark").enable("table")
+    # An entity or escape (`&lt;img`) stays a token of its own: it is text, never a tag.
+    md.core.ruler.disable("text_join")
     setattr(md, "validateLink", lambda url: True)  # noqa: B010
     setattr(md, "normalizeLink", lambda url: url)  # noqa: B010 (targets as written)
     return md
@@ -161,12 +163,9 @@ def unsafe_links(text: str, allowed: frozenset[str] = frozenset()) -> list[str]:
 
 
 def untrusted_translation(text: str, source: str) -> str:
-    """A translation as the renderers may use it: raw HTML its source lacks written as
-    text, and a link target leaving the site that its source lacks cut from its link."""
-    if "<" in text:
-        tags = html_tags(source)
-        if untrusted_html(text, tags, unfinished=True):  # then every `<` of a tag is text
-            text = escape_html(text, lambda tag: _kept(tag, tags))
+    """A translation as the renderers may use it: a link target leaving the site that its
+    source lacks cut from its link, then raw HTML its source lacks written as text (in
+    this order: a cut reference definition `[x]: data:...<script>` is prose again)."""
     if "](" in text or "]:" in text:
         sources = link_targets(source)
         cuts = [at for at, href in _targets(text) if href not in sources and not safe_link(href)]
@@ -175,6 +174,10 @@ def untrusted_translation(text: str, source: str) -> str:
             pieces += [text[last:at], "\\"]
             last = at
         text = "".join([*pieces, text[last:]])
+    if "<" in text:
+        tags = html_tags(source)
+        if untrusted_html(text, tags, unfinished=True):  # then every `<` of a tag is text
+            text = escape_html(text, lambda tag: _kept(tag, tags))
     return text
 
 
