@@ -40,6 +40,17 @@ def _terms(glossary: Glossary) -> list[str]:
     return [entry.source for entry in glossary.terms] or ["Partner Center"]
 
 
+def _labels(glossary: Glossary) -> list[tuple[str, str]]:
+    """The glossary's UI labels of several words (roles), with their German form: English
+    left is sought for each of them."""
+    found = [
+        (e.source, e.forms("de-DE")[0])
+        for e in glossary.terms
+        if e.kind == "ui" and " " in e.source
+    ]
+    return found or [("Sales agent", "Vertriebsmitarbeiter")]
+
+
 def _unit(i: int, terms: list[str], german: bool) -> str:
     """One sentence with a link, bold, italic, code, placeholders, an acronym, a number,
     a glossary term and a bold UI label; the German one differs now and then, so that
@@ -65,10 +76,15 @@ def _units(k: int, terms: list[str], german: bool) -> str:
     return " ".join(_unit(i, terms, german) for i in range(k))
 
 
-def _messages(k: int, terms: list[str]) -> Catalog:
+def _messages(k: int, terms: list[str], labels: list[tuple[str, str]]) -> Catalog:
     """A few large messages: every stress shape in one message."""
     catalog = Catalog(locale="de_DE", project="scaling")
     catalog.add(_units(k, terms, False), _units(k, terms, True), flags={"python-format"})
+    roles = " and the ".join(labels[i % len(labels)][0] for i in range(k))
+    german = ", ".join(
+        f"{labels[i % len(labels)][1]} ({labels[i % len(labels)][0]})" for i in range(k)
+    )
+    catalog.add(f"Ask the {roles}.", f"Fragen Sie {german}.", context="labels left")
     for name, run in RUNS.items():
         catalog.add(run(k), run(k), context=f"{name} copied")
         catalog.add(run(k), run(k // 2) + " Übersetzung", context=f"{name} changed")
@@ -76,8 +92,11 @@ def _messages(k: int, terms: list[str]) -> Catalog:
 
 
 def _catalog(k: int) -> Catalog:
-    """Many small messages: labels translated two ways, plurals, every state."""
+    """Many small messages: labels translated two ways (one of them in every message,
+    each time otherwise), plurals, every state."""
     catalog = Catalog(locale="de_DE", project="scaling")
+    for i in range(MESSAGE * k):
+        catalog.add("Apply", f"Anwenden {i}", context=f"apply {i}")
     for i in range(k):
         label = f"Label {i % 50}"
         catalog.add(f"Select **{label}**.", f"Wählen Sie **Etikett {i % 3}**.", context=str(i))
@@ -138,7 +157,9 @@ def write_inputs(root: Path, k: int, glossary: Glossary) -> int:
     terms = _terms(glossary)
     big = _units(MESSAGE * k, terms, False), _units(MESSAGE * k, terms, True)
     files: dict[Path, str | Catalog] = {
-        root / "messages" / "de_DE" / "LC_MESSAGES" / "big.po": _messages(MESSAGE * k, terms),
+        root / "messages" / "de_DE" / "LC_MESSAGES" / "big.po": _messages(
+            MESSAGE * k, terms, _labels(glossary)
+        ),
         root / "messages" / "sxs" / "de-de" / "page.md": _side_by_side([big]),
         root / "messages" / "tree" / "en" / "page.md": big[0] + "\n",
         root / "messages" / "tree" / "de" / "page.md": big[1] + "\n",

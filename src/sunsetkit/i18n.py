@@ -270,7 +270,7 @@ def _check_plural_forms(header: str, path: Path, line: int | None) -> str | None
 
 # A printf conversion: %%, %s, %(name)s, %5.2f, ...; `conv` is empty for a lone % at the end.
 _CONVERSION = re.compile(
-    r"%(?:\((?P<name>[^)]*)\))?[#0 +-]*(?:\*|\d+)?(?:\.(?:\*|\d+))?[hlL]?(?P<conv>.?)", re.S
+    r"%(?:\((?P<name>[^)]{0,256})\))?[#0 +-]*(?:\*|\d+)?(?:\.(?:\*|\d+))?[hlL]?(?P<conv>.?)", re.S
 )
 _CONVERSIONS = set("diouxXeEfFgGcrsa")
 _FORMAT_OK = _CONVERSIONS | {"%"}

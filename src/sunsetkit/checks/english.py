@@ -195,7 +195,11 @@ def _left_label(source: str, text: str, ctx: MessageContext) -> str | None:
     # The usual case: no such label in the source, or none left in the translation.
     if quick.search(source.casefold()) is None or quick.search(text.casefold()) is None:
         return None
+    seen: set[str] = set()  # a label met again is answered already: each is sought once
     for match in pattern.finditer(source):
+        if match.group().casefold() in seen:
+            continue
+        seen.add(match.group().casefold())
         label = next(k for k in ctx.glossary.labels if k.casefold() == match.group().casefold())
         forms = ctx.glossary.labels[label]
         if f"**{label}**" in source or not _has_phrase(text, label):
