@@ -6,6 +6,7 @@ element of a translation reaches the page."""
 from __future__ import annotations
 
 import re
+import time
 from html import unescape
 from html.parser import HTMLParser
 from pathlib import Path
@@ -296,3 +297,37 @@ def test_no_script_of_a_translation_runs_in_a_browser(
         assert state["shown"], page  # the payloads are there, as text
         for href in state["links"]:
             assert safe_link(href) and not re.match(r"\s*//", href), (page, href)
+
+
+def _seconds(func: Any, text: str) -> float:
+    best = float("inf")
+    for _ in range(3):
+        start = time.perf_counter()
+        func(text)
+        best = min(best, time.perf_counter() - start)
+    return best
+
+
+@pytest.mark.parametrize(
+    "unit",
+    [*TAGS[:6], *(f"[x]({t})" for t in TARGETS[:5]), "](a", "<a ", "`<b>` ", "[x]: //h\n", "<<"],
+)
+def test_the_policy_is_linear_in_the_translation(unit: str) -> None:
+    """Every build applies it to every translation: 4 times the text, about 4 times the time
+    (quadratic would be 16)."""
+
+    def treat(text: str) -> None:
+        untrusted_translation(text, SOURCE)
+        untrusted_html(text, frozenset(), unfinished=True)
+        unsafe_links(text)
+
+    # Large enough to leave the processor's caches at both sizes: below, a text 8 times
+    # longer costs up to 20 times as long whatever the algorithm.
+    small = unit * (50_000 // len(unit))
+    large = small * 4
+    treat(small)
+    for _ in range(3):  # measured again while over the bound: a busy moment
+        ratio = _seconds(treat, large) / _seconds(treat, small)
+        if ratio <= 10:
+            break
+    assert ratio <= 10, f"{unit!r}: {ratio:.1f}x the time for 4x the text"
