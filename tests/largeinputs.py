@@ -108,13 +108,19 @@ def _catalog(k: int) -> Catalog:
     return catalog
 
 
-def _side_by_side(segments: list[tuple[str, str]]) -> str:
+#: What makes an HTML reader rescan a page: tags, comments and sections never closed.
+UNCLOSED = ("<a ", "<a x='", "<!--", "<![CDATA[", "</", "<?")
+
+
+def _side_by_side(segments: list[tuple[str, str]], k: int = 0) -> str:
+    """Segments with their English; with `k`, each unclosed construct k times after them."""
+    tail = "\n\n".join(unit * k for unit in UNCLOSED) if k else ""
     body = "\n\n".join(
         f'<span data-ttu-id="s-{i}">{text}</span><span class="sxs-lookup">'
         f'<span data-stu-id="s-{i}">{source}</span></span>'
         for i, (source, text) in enumerate(segments)
     )
-    return f"---\ntitle: Seite\nms.contentlocale: de-DE\n---\n\n# Seite\n\n{body}\n"
+    return f"---\ntitle: Seite\nms.contentlocale: de-DE\n---\n\n# Seite\n\n{body}\n\n{tail}\n"
 
 
 def _tree_page(k: int, german: bool) -> str:
@@ -160,7 +166,7 @@ def write_inputs(root: Path, k: int, glossary: Glossary) -> int:
         root / "messages" / "de_DE" / "LC_MESSAGES" / "big.po": _messages(
             MESSAGE * k, terms, _labels(glossary)
         ),
-        root / "messages" / "sxs" / "de-de" / "page.md": _side_by_side([big]),
+        root / "messages" / "sxs" / "de-de" / "page.md": _side_by_side([big], 4 * MESSAGE * k),
         root / "messages" / "tree" / "en" / "page.md": big[0] + "\n",
         root / "messages" / "tree" / "de" / "page.md": big[1] + "\n",
         root / "catalog" / "de_DE" / "LC_MESSAGES" / "many.po": _catalog(k),
