@@ -1,6 +1,6 @@
 """`sunset check --markup none` over a real PO corpus, against Babel's parse floor and peers.
 
-    .venv/bin/python benchmarks/bench_check.py CORPUS_DIR [--repeat 5] [--peers VENV]
+    .venv/bin/python benchmarks/bench_check.py CORPUS_DIR [--repeat 5] [--peers VENV] [--large K]
     .venv/bin/python benchmarks/bench_check.py --tiny [CORPUS_DIR]
 
 CORPUS_DIR: shared/corpora/python-docs-fr-3.13-po.tar.xz unpacked to a temporary folder;
@@ -14,6 +14,10 @@ sunset runs in a docs team's repository (no sunset project there) and in this pr
 process per file, as in CI loops, and with xargs -P2), pofilter and dennis-cmd from
 --peers (a venv with translate-toolkit and dennis); they are compared with the floor's
 median. Memory is the peak resident size of sunset and its worker processes together.
+Growth: sunset check over the large generated inputs of tests/largeinputs.py (messages
+of many links, spans, placeholders, acronyms and terms, long words, deep nesting, many
+messages and blocks) at size K and 8K, one process each: the median ratio of the two
+times, which is about 8x for checks linear in their input (64x were they quadratic).
 Every command timed must exit as expected (sunset check: 0, or 1 for findings) and sunset
 must report every file of the corpus checked, or the benchmark fails.
 """
@@ -31,7 +35,7 @@ import tempfile
 from collections.abc import Callable, Collection
 from pathlib import Path
 
-from _bench import arguments, expect, fail, run
+from _bench import ROOT, arguments, expect, fail, run
 
 Timed = Callable[[], float]
 CATALOG = (".po", ".pot")  # what sunset check reads as catalogs; the floor reads the same
@@ -105,9 +109,11 @@ def main() -> None:
     parser.add_argument("corpus", type=Path, nargs="?")
     parser.add_argument("--repeat", type=int, default=5)
     parser.add_argument("--peers", type=Path, default=None, help="venv with pofilter, dennis")
+    parser.add_argument("--large", type=int, default=32, help="size K of the growth inputs")
     args = parser.parse_args()
     if args.tiny:
         args.repeat = 1
+        args.large = 2
         args.corpus = args.corpus or args.project / "locales"
     if args.corpus is None:
         parser.error("CORPUS_DIR is required (unless --tiny)")
@@ -161,11 +167,43 @@ def main() -> None:
         print(f"| {name} | {seconds:.2f} | {ratio:.2f} | {note} |")
     mib = peak_rss_mib([*sunset, "--jobs", "1"])
     print(f"\npeak memory of sunset check (one process): {mib:.0f} MiB")
+    growth = _growth(project, args.large, args.repeat, config, scratch)
     ratio = {name: ratio for name, _, ratio, _ in rows}
     print(
         f"ratio: {ratio[DOCS]:.2f}x (a worker per core, docs repository), {ratio[PROJECT]:.2f}x"
-        f" (in the project), {ratio[ONE]:.2f}x (one process), to the Babel floor"
+        f" (in the project), {ratio[ONE]:.2f}x (one process), to the Babel floor; "
+        f"{growth:.2f}x the time for 8x the large inputs"
     )
+
+
+GROWTH = 8
+
+
+def _growth(project: Path, k: int, repeat: int, config: Path, scratch: Path) -> float:
+    """The median ratio of sunset check's time over the large inputs at 8k and at k."""
+    sys.path.insert(0, str(ROOT))
+    from tests.largeinputs import write_inputs
+
+    from sunsetkit.content.load import load_glossary
+
+    glossary = load_glossary(project / "content" / "glossary.yaml")
+    runs: dict[str, Timed] = {}
+    for size in (k, GROWTH * k):
+        root = scratch / f"large-{size}"
+        written = write_inputs(root, size, glossary)
+        args = [str(Path(sys.executable).parent / "sunset"), "check", "--jobs", "1"]
+        runs[f"{written / 1024:.0f} KiB"] = command(
+            [*args, "--config", str(config), str(root)], cwd=scratch, ok=(1,)
+        )
+    times = interleaved(runs, repeat)
+    small, large = times.values()
+    (small_name, large_name) = times
+    growth = _median_ratio(large, small)
+    print(
+        f"\nsunset check over the large inputs: {statistics.median(small):.2f} s for "
+        f"{small_name}, {statistics.median(large):.2f} s for {large_name}: {growth:.2f}x"
+    )
+    return growth
 
 
 def _median_ratio(seconds: list[float], floor: list[float]) -> float:

@@ -25,6 +25,7 @@ from babel.messages.pofile import PoFileError, PoFileParser
 from .errors import CatalogError, UsageError, clip, did_you_mean
 from .files import read_regular
 from .plurals import rule_forms
+from .untrusted import untrusted_translation
 
 __all__ = [
     "MACHINE_COMMENT",
@@ -282,7 +283,7 @@ def _check_plural_forms(header: str, path: Path, line: int | None) -> str | None
 
 # A printf conversion: %%, %s, %(name)s, %5.2f, ...; `conv` is empty for a lone % at the end.
 _CONVERSION = re.compile(
-    r"%(?:\((?P<name>[^)]*)\))?[#0 +-]*(?:\*|\d+)?(?:\.(?:\*|\d+))?[hlL]?(?P<conv>.?)", re.S
+    r"%(?:\((?P<name>[^)]{0,256})\))?[#0 +-]*(?:\*|\d+)?(?:\.(?:\*|\d+))?[hlL]?(?P<conv>.?)", re.S
 )
 _CONVERSIONS = set("diouxXeEfFgGcrsa")
 _FORMAT_OK = _CONVERSIONS | {"%"}
@@ -521,6 +522,8 @@ class Translator:
             # reader sees them on screen.
             return source % {k: getattr(v, "plain", v) for k, v in variables.items()}
         message, text = found
+        # What the translator wrote is data: no HTML or link its source does not have.
+        text = untrusted_translation(text, singular if plural is None else f"{singular}\n{plural}")
         self.usage.translated.add(key)
         if is_machine_translated(message):
             self.usage.machine.add(key)

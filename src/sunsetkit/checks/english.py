@@ -13,10 +13,12 @@ __all__ = ["check_english_left", "prose_words"]
 #: two suffice when both are lower-case words in the source and in the translation.
 ENGLISH_RUN = 3
 _WORD = re.compile(r"[A-Za-z]+(?:['’-][A-Za-z]+)*")
-# What is never prose: inline code (Markdown and reST), placeholders, URLs, paths.
+# What is never prose: inline code (Markdown and reST), placeholders, URLs, paths. A path
+# is sought from the start of a word only: from every character, a long word without one
+# would be scanned once per character.
 NOT_PROSE = re.compile(
-    r"``.+?``|`[^`]+`|%\([^)]*\)[a-zA-Z]|%[sdifr]|\{[\w.]*\}|https?://\S+"
-    r"|\]\([^)\s]*\)|\S+\.(?:md|py|html)\b|:[A-Za-z]+:|\n"
+    r"``.+?``|`[^`]+`|%\([^()]*\)[a-zA-Z]|%[sdifr]|\{[\w.]*\}|https?://\S+"
+    r"|\]\([^)\s\]]*\)|(?<!\S)\S+\.(?:md|py|html)\b|:[A-Za-z]+:|\n"
 )
 _EDGE_PUNCTUATION = "()[]{}<>,.;:!?\"'“”‘’«»*_|"
 _BREAKS = frozenset(".:;!?|,)")
@@ -193,7 +195,11 @@ def _left_label(source: str, text: str, ctx: MessageContext) -> str | None:
     # The usual case: no such label in the source, or none left in the translation.
     if quick.search(source.casefold()) is None or quick.search(text.casefold()) is None:
         return None
+    seen: set[str] = set()  # a label met again is answered already: each is sought once
     for match in pattern.finditer(source):
+        if match.group().casefold() in seen:
+            continue
+        seen.add(match.group().casefold())
         label = next(k for k in ctx.glossary.labels if k.casefold() == match.group().casefold())
         forms = ctx.glossary.labels[label]
         if f"**{label}**" in source or not _has_phrase(text, label):

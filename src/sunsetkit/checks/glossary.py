@@ -259,14 +259,40 @@ def check_consistency(entries: list[Entry], ctx: MessageContext) -> Iterator[tup
             if label not in ctx.glossary.labels:
                 seen[label].append((translation, entry))
     for label, uses in sorted(seen.items()):
-        if len({translation for translation, _ in uses}) < 2:
-            continue
+        lines: dict[str, list[int]] = defaultdict(list)
         for translation, entry in uses:
-            others = sorted(
-                {(t, e.line or 0) for t, e in uses if t != translation}, key=lambda o: o[1]
-            )
-            where = ", ".join(f"{t!r} (line {line})" for t, line in others)
-            yield entry, f"{label!r} is translated {translation!r} here and {where} elsewhere"
+            lines[translation].append(entry.line or 0)
+        if len(lines) < 2:
+            continue
+        for found in lines.values():
+            found.sort()
+        # The first translations met, each with its first lines: a message of bounded
+        # length, made in bounded time, however many uses the label has.
+        first = sorted(lines.items(), key=lambda item: item[1][0])[: SHOWN + 1]
+        for translation, entry in uses:
+            yield entry, _consistency_message(label, translation, first, lines, len(uses))
+
+
+#: How many other translations (and lines of each) a consistency finding names.
+SHOWN = 3
+
+
+def _consistency_message(
+    label: str,
+    translation: str,
+    first: list[tuple[str, list[int]]],
+    lines: dict[str, list[int]],
+    uses: int,
+) -> str:
+    others = [(t, found) for t, found in first if t != translation][:SHOWN]
+    where = ", ".join(
+        f"{t!r} (line{'s' if len(found) > 1 else ''} "
+        f"{', '.join(map(str, found[:SHOWN]))}{', ...' if len(found) > SHOWN else ''})"
+        for t, found in others
+    )
+    more = uses - len(lines[translation]) - sum(len(found) for _, found in others)
+    rest = f" and {more} more use(s)" if more else ""
+    return f"{label!r} is translated {translation!r} here and {where}{rest} elsewhere"
 
 
 def _label_pairs(entry: Entry, ctx: MessageContext) -> Iterator[tuple[str, str]]:

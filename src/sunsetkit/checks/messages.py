@@ -13,20 +13,16 @@ from collections import Counter
 from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING
 
-from babel import UnknownLocaleError
 from babel.messages.catalog import PYTHON_FORMAT
-from babel.numbers import get_currency_name, get_currency_symbol, list_currencies
 
 from ..i18n import MACHINE_COMMENT, MACHINE_FLAG, malformed_placeholders
 from .base import Entry, MessageContext
-from .english import NOT_PROSE
 from .words import function_words
 
 if TYPE_CHECKING:
     from markdown_it.token import Token
 
 __all__ = [
-    "check_acronyms",
     "check_code",
     "check_end_punctuation",
     "check_fuzzy",
@@ -52,45 +48,6 @@ _END_EQUIVALENTS = {
 _CLOSERS = "\"'”’»)]）」』*_`"
 _ENDS = (".", "!", "**", "*", ")", "`", "_")
 _URL_AT_END = re.compile(r"<?https?://\S+$")
-#: Acronyms that locales write their own way (Klant-id, identyfikator).
-_LOCALISED = frozenset({"ID", "IDs", "OK", "FAQ", "EU", "US", "UK", "AM", "PM"})
-_TWO_CAPITALS = re.compile(r"[A-Z][A-Z]")
-#: English words written in capitals (keywords, admonitions, constants): no acronyms.
-_CAPITALISED_WORDS = frozenset(
-    [
-        "OR",
-        "AND",
-        "NOT",
-        "FOR",
-        "TO",
-        "IN",
-        "ON",
-        "OF",
-        "IS",
-        "IT",
-        "IF",
-        "AS",
-        "AT",
-        "BY",
-        "NO",
-        "THE",
-        "ALL",
-        "ANY",
-        "NEW",
-        "NOTE",
-        "TIP",
-        "WARNING",
-        "IMPORTANT",
-        "CAUTION",
-        "TRUE",
-        "FALSE",
-        "NULL",
-        "NONE",
-        "HOWTO",
-    ]
-)
-# An acronym: two or more capitals (digits may follow), an English plural "s" aside.
-_ACRONYM = re.compile(r"(?<![\w&-])([A-Z][A-Z0-9]*[A-Z][A-Z0-9]*)s?(?![\w&-])")
 
 
 def check_untranslated(entry: Entry, ctx: MessageContext) -> Iterator[str]:
@@ -289,7 +246,16 @@ def _visible(entry: Entry, ctx: MessageContext, text: str) -> str:
     if ctx.md is not None and any(mark in text for mark in "[*_`<"):
         tokens = entry.inline(ctx.md, text)
         text = "".join(t.content for t in tokens if t.type in ("text", "code_inline"))
-    return _URL_AT_END.sub("", text).rstrip().rstrip(_CLOSERS).rstrip()
+    return _without_url_at_end(text).rstrip().rstrip(_CLOSERS).rstrip()
+
+
+def _without_url_at_end(text: str) -> str:
+    """The text without a URL that ends it. The pattern is tried on the last word only:
+    on the whole text it would scan every "https://" of a long word to the word's end."""
+    body = text.removesuffix("\n")
+    last = body.rsplit(None, 1)[-1] if body and not body[-1].isspace() else ""
+    found = _URL_AT_END.search(last)
+    return body[: len(body) - len(last) + found.start()] if found else text
 
 
 def check_end_punctuation(entry: Entry, ctx: MessageContext) -> Iterator[str]:
@@ -305,72 +271,6 @@ def check_end_punctuation(entry: Entry, ctx: MessageContext) -> Iterator[str]:
             continue
         if _visible(entry, ctx, text)[-1:].isalnum():
             yield f"the source ends with {seen[-1]!r}, the translation with no punctuation"
-
-
-def check_acronyms(entry: Entry, ctx: MessageContext) -> Iterator[str]:
-    """An acronym the translation lost. Not reported: one defined in the message itself
-    ("Instant messaging (IM)", which the locale abbreviates its own way), glossary names
-    (the name check's), and the few that locales spell their own way (ID, OK)."""
-    for source, text in entry.pairs:
-        if not _TWO_CAPITALS.search(source):
-            continue  # a plain search is several times faster than the acronym pattern
-        found = list(_ACRONYM.finditer(source))
-        if len(found) > 2 and len(found) * 2 > len(source.split()):
-            continue  # a title in capitals, not acronyms
-        for match in found:
-            acronym = match.group(1)
-            if acronym in text or acronym in _LOCALISED or acronym in ctx.glossary.verbatim:
-                continue  # most acronyms are kept: a substring test settles them
-            if (
-                acronym in _CAPITALISED_WORDS
-                or _defined(acronym, source[: match.start()])
-                or _in_code(source, match.start())
-                or _new_acronym(source, text)
-                or _numbers_kept(acronym, text)
-                or _currency_written(acronym, text, ctx.locale)
-            ):
-                continue
-            yield f"the acronym {acronym} of the source is missing"
-
-
-def _numbers_kept(code: str, text: str) -> bool:
-    """A code with a number (FY21, USD300K): its number is what must survive; the letters
-    are the locale's (GJ21, 300.000 USD)."""
-    numbers = re.findall(r"\d+", code)
-    return bool(numbers) and all(number in text for number in numbers)
-
-
-def _currency_written(code: str, text: str, locale: str | None) -> bool:
-    """An ISO 4217 code (USD) written as the locale writes the currency: CLDR's symbol or
-    name for it (US-Dollar, $US, 米ドル)."""
-    if locale is None or code not in _currencies():
-        return False
-    try:
-        where = locale.replace("-", "_")
-        forms = {get_currency_symbol(code, where), get_currency_name(code, locale=where)}
-        forms.add(get_currency_name(code, count=2, locale=where))
-    except (ValueError, LookupError, UnknownLocaleError):
-        return False
-    return any(form and form.casefold() in text.casefold() for form in forms)
-
-
-@functools.cache
-def _currencies() -> frozenset[str]:
-    return frozenset(list_currencies())
-
-
-def _new_acronym(source: str, text: str) -> bool:
-    """The translation has an acronym of its own (SE for OS, IHM for GUI): the locale's."""
-    return any(m.group(1) not in source for m in _ACRONYM.finditer(text))
-
-
-def _in_code(text: str, at: int) -> bool:
-    return any(m.start() <= at < m.end() for m in NOT_PROSE.finditer(text))
-
-
-def _defined(acronym: str, before: str) -> bool:
-    words = [w for w in re.split(r"[\s()/-]+", before) if w][-len(acronym) :]
-    return "".join(w[0] for w in words).casefold() == acronym.casefold()
 
 
 def check_separated_list(entry: Entry, ctx: MessageContext) -> Iterator[str]:

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import difflib
 import functools
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -107,18 +107,65 @@ def blocks(tokens: list[Token]) -> list[Block]:
     return found
 
 
-def align(page: list[Block], source: list[Block]) -> Iterator[tuple[Block | None, Block | None]]:
+#: Blocks compared at once. A diff of block kinds (few distinct values) is quadratic in
+#: its length: a long page is aligned window by window, so in time linear in its blocks.
+WINDOW = 128
+Pair = tuple[Block | None, Block | None]
+Opcode = tuple[str, int, int, int, int]
+
+
+def align(page: list[Block], source: list[Block]) -> Iterator[Pair]:
     """Block pairs in order; (block, None) or (None, english) where the two do not align."""
-    matcher = difflib.SequenceMatcher(
-        None, [b.kind for b in source], [b.kind for b in page], autojunk=False
-    )
-    for op, s1, s2, p1, p2 in matcher.get_opcodes():
+    page_kinds, source_kinds = [b.kind for b in page], [b.kind for b in source]
+    i = j = 0  # the next source and page block
+    while i < len(source) or j < len(page):
+        a, b = source_kinds[i : i + WINDOW], page_kinds[j : j + WINDOW]
+        last = i + WINDOW >= len(source) and j + WINDOW >= len(page)
+        ops = difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes()
+        di, dj = _settled(ops, len(a), len(b), last)
+        yield from _pairs(ops, di, dj, source[i:], page[j:])
+        i, j = i + di, j + dj
+
+
+def _settled(ops: Sequence[Opcode], na: int, nb: int, last: bool) -> tuple[int, int]:
+    """How far a window's alignment is kept: to the end in the last window; else up to
+    about half the window, never through a difference that touches the window's end
+    (beyond it, the blocks may well align)."""
+    if last:
+        return na, nb
+    half = WINDOW // 2
+    done = (0, 0)
+    for op, a1, a2, b1, b2 in ops:
         if op == "equal":
-            yield from zip(page[p1:p2], source[s1:s2], strict=True)
+            step = min(a2 - a1, max(1, half - max(a1, b1)))
+            done = (a1 + step, b1 + step)
+        elif (a2 == na or b2 == nb) and done != (0, 0):
+            break
+        else:
+            done = (a2, b2)
+        if max(done) >= half:
+            break
+    return done
+
+
+def _pairs(
+    ops: Sequence[Opcode],
+    upto_a: int,
+    upto_b: int,
+    source: list[Block],
+    page: list[Block],
+) -> Iterator[Pair]:
+    """The pairs of the opcodes, cut at (upto_a, upto_b)."""
+    for op, a1, a2, b1, b2 in ops:
+        a2, b2 = min(a2, upto_a), min(b2, upto_b)
+        if a1 >= a2 and b1 >= b2:
+            break
+        if op == "equal":
+            yield from zip(page[b1:b2], source[a1:a2], strict=True)
             continue
-        for block in page[p1:p2]:
+        for block in page[b1:b2]:
             yield block, None
-        for english in source[s1:s2]:
+        for english in source[a1:a2]:
             yield None, english
 
 

@@ -19,35 +19,57 @@ _CLOSE = {"strong_close", "link_close"}
 _WIDE = 0x2E80  # from here on, scripts written without spaces (CJK)
 
 
+#: How much plain text either side of a span is kept: enough for the words next to it,
+#: and bounded, so a message of 40,000 links costs 40,000 short strings, not 40,000 copies.
+AROUND = 120
+
+
 @dataclass(frozen=True)
 class Span:
     kind: str  # bold, link or code
     inside: str
-    before: str  # the plain text before it in the message
-    after: str
+    before: str  # the plain text before it in the message, its last AROUND characters
+    after: str  # the plain text after it, its first AROUND characters
+    #: Whether the message has words outside the span at all (not only in `before`/`after`).
+    words_outside: bool = True
 
 
 def spans(tokens: list[Token]) -> list[Span]:
-    """Every bold span, link and code span with the plain text around it."""
+    """Every bold span, link and code span with the plain text around it. One pass over the
+    tokens, so linear in the message."""
     plain: list[str] = []
+    length = 0
     opened: list[tuple[str, int]] = []
     found: list[tuple[str, int, int]] = []  # kind, start, end in the joined plain text
     for token in tokens:
-        start = sum(map(len, plain))
+        if token.type in _KINDS and token.type != "code_inline":
+            opened.append((_KINDS[token.type], length))
+            continue
+        if token.type in _CLOSE:
+            if opened:
+                kind, begin = opened.pop()
+                found.append((kind, begin, length))
+            continue
+        piece = " " if token.type in ("softbreak", "hardbreak") else token.content
         if token.type == "code_inline":
-            plain.append(token.content)
-            found.append(("code", start, start + len(token.content)))
-        elif token.type in _KINDS:
-            opened.append((_KINDS[token.type], start))
-        elif token.type in _CLOSE and opened:
-            kind, begin = opened.pop()
-            found.append((kind, begin, start))
-        elif token.type in ("softbreak", "hardbreak"):
-            plain.append(" ")
-        else:
-            plain.append(token.content)
+            found.append(("code", length, length + len(piece)))
+        plain.append(piece)
+        length += len(piece)
     text = "".join(plain)
-    return [Span(k, text[a:b], text[:a], text[b:]) for k, a, b in found]
+    # words[i]: how many letters or digits text[:i] holds, to ask "words outside?" at once.
+    words = [0]
+    for char in text:
+        words.append(words[-1] + char.isalnum())
+    return [
+        Span(
+            kind,
+            text[a:b],
+            text[max(0, a - AROUND) : a],
+            text[b : b + AROUND],
+            words[a] + words[-1] - words[b] > 0,
+        )
+        for kind, a, b in found
+    ]
 
 
 def glued(char: str) -> bool:
@@ -60,10 +82,6 @@ def only_function_words(inside: str, ctx: MessageContext) -> bool:
     words = [w.strip(".,:;!?()'\"«»") for w in inside.casefold().split()]
     words = [w for w in words if w]
     return 0 < len(words) <= 2 and all(w in ctx.glossary.function_words for w in words)
-
-
-def _words(text: str) -> bool:
-    return any(ch.isalnum() for ch in text)
 
 
 def _number_at(text: str, end: bool) -> bool:
@@ -83,9 +101,9 @@ def _problems(span: Span, source: Span | None, ctx: MessageContext) -> Iterator[
     if _splits(span) and not (source and _splits(source)):
         around = f"{span.before.split()[-1]} … {span.after.split()[0]}"
         yield f"{what} splits {around!r}: it moved into the middle of a date or number"
-    if source is not None and span.kind != "code" and not _words(source.before + source.after):
+    if source is not None and span.kind != "code" and not source.words_outside:
         outside = " ".join((span.before + " " + span.after).split())
-        if _words(outside):
+        if span.words_outside:
             yield f"the whole source is the {span.kind}'s text; here {outside!r} is outside it"
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from .acronyms import check_acronyms
 from .base import Check, Entry, MessageContext
 from .english import check_english_left
 from .glossary import (
@@ -12,7 +13,6 @@ from .glossary import (
     check_ui_labels,
 )
 from .messages import (
-    check_acronyms,
     check_code,
     check_end_punctuation,
     check_fuzzy,
@@ -25,6 +25,7 @@ from .messages import (
     check_whitespace,
 )
 from .placement import check_placement
+from .unsafe import check_unsafe_markup
 
 __all__ = ["CHECKS", "CHECKS_BY_ID"]
 
@@ -108,6 +109,16 @@ CHECKS: tuple[Check, ...] = (
         "message",
         "Link and image targets identical to the source (the link text may change).",
         check_links,
+        markup=True,
+    ),
+    Check(
+        "unsafe-markup",
+        "error",
+        "message",
+        "Raw HTML the source does not have (<img>, </span>, a comment), or a link off the "
+        "site (//host, javascript:, data:, a backslash; only pages, https: and mailto: "
+        "are links): every renderer shows it as text.",
+        check_unsafe_markup,
         markup=True,
     ),
     Check(

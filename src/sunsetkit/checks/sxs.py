@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from html.parser import HTMLParser
 
@@ -27,13 +28,32 @@ def read_side_by_side(text: str) -> list[Segment]:
     """Every segment with its source, in page order; a segment without its English is left
     out (it cannot be compared)."""
     reader = _Reader()
-    reader.feed(text)
+    reader.feed(_complete_tags_only(text))
     reader.close()
     return [
         Segment(seg_id, translation, reader.sources[seg_id], line)
         for seg_id, translation, line in reader.translations
         if seg_id in reader.sources
     ]
+
+
+# A tag, comment, declaration or processing instruction that ends within reach; any other
+# `<` is text. HTMLParser rescans from every `<` whose tag does not end (`<a <a <a`, an
+# unclosed comment) to the end of the page: quadratic, minutes for a page of 50 KB.
+_REACH = 2000
+_COMPLETE = re.compile(
+    rf"<(?:/?[A-Za-z][^<>]{{0,{_REACH}}}>|!--(?:[^<-]|-(?!->)){{0,{_REACH}}}-->"
+    rf"|[!?][^<>]{{0,{_REACH}}}>)|<"
+)
+
+
+def _complete_tags_only(text: str) -> str:
+    """The page with every `<` that opens no complete tag written `&lt;`: the same text
+    to the reader (which decodes it), read in time linear in the page. An unfinished tag
+    in a segment (`<a `) is thus text, not the start of a tag that swallows `</span>`."""
+    if "<" not in text:
+        return text
+    return _COMPLETE.sub(lambda m: m.group() if len(m.group()) > 1 else "&lt;", text)
 
 
 class _Reader(HTMLParser):

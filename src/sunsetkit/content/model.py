@@ -809,11 +809,15 @@ class GlossaryTerm(_Strict):
         return [value] if isinstance(value, str) else list(value)
 
 
+#: What a locale's label_format may write around a label.
+LABEL_DECORATION = frozenset("[]「」『』【】《》\"'“”„«» *_\u00a0\u202f")
+
+
 class Glossary(_Strict):
     label_format: dict[LocaleKey, str] = Field(
         default_factory=dict,
-        description="How a locale writes a UI label; {label} stands for the label, once; "
-        "no other braces.",
+        description="How a locale writes a UI label; {label} stands for the label, once, "
+        "with only brackets, quotes, ** or spaces around it.",
     )
     terms: list[GlossaryTerm] = Field(description="Every name, UI label and term.")
 
@@ -831,6 +835,15 @@ class Glossary(_Strict):
                     f"label_format for {locale} must hold '{{label}}' once and no other braces",
                     ("label_format", locale),
                     "write it as in '[{label}]'",
+                )
+            # Every page shows it around every label: markup, a link or HTML in it would
+            # be on every page. Brackets, quotes, bold and spaces only.
+            odd = sorted(set(fmt.replace("{label}", "")) - LABEL_DECORATION)
+            if odd:
+                raise ValueError(
+                    f"label_format for {locale} may put only brackets, quotes, ** or spaces "
+                    f"around '{{label}}', not {''.join(odd)!r}, as in '[{{label}}]' or "
+                    f"'**{{label}}**'"
                 )
         return self
 

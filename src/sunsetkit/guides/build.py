@@ -25,6 +25,7 @@ from ..i18n import (
 )
 from ..project import Project
 from ..render import Vocabulary, create_environment, render_template, translation_context
+from ..untrusted import escape_html, html_tags
 from .images import ImageRenderer
 
 __all__ = ["BuildResult", "Page", "Project", "build_guides"]
@@ -183,6 +184,10 @@ class SegmentWrapper:
         self.seen[key] += 1
         count = self.seen[key]
         seg = f"{self.article}-{key}" + (f"-{count}" if count > 1 else "")
+        # Review tools read the spans as HTML, code spans or not: no tag the English does
+        # not have may stand in the translation, or it could close its span.
+        tags = html_tags(source)
+        translated = escape_html(translated, tags.__contains__)
         return (
             f'<span data-ttu-id="{seg}">{translated}</span>'
             f'<span class="sxs-lookup"><span data-stu-id="{seg}">{source}</span></span>'

@@ -29,6 +29,7 @@ from mdit_py_plugins.tasklists import tasklists_plugin
 
 from ..i18n import parse_locale
 from ..render import create_environment
+from ..untrusted import safe_html, safe_link
 from .cjk import cjk_breaks
 
 __all__ = [
@@ -70,6 +71,7 @@ def _checklist_parser() -> MarkdownIt:
     # nothing in the Markdown can become markup that the escaping did not intend.
     rules = ["heading", "list", "paragraph", "emphasis", "link", "escape", "entity", "newline"]
     md = MarkdownIt("zero", {"html": False}).enable(rules)
+    setattr(md, "validateLink", safe_link)  # noqa: B010 (the project's one link policy)
     md.core.ruler.at("inline", _cached_inline(md))
     md.core.ruler.push("sunset_cjk_breaks", cjk_breaks)
     return md.use(tasklists_plugin, enabled=True, label=True)
@@ -112,6 +114,12 @@ def checklist_html(markdown: str) -> Markup:
 @functools.cache
 def _guide_parser() -> MarkdownIt:
     md = MarkdownIt("commonmark").enable("table").use(front_matter_plugin)
+    # A link or image leaving the site is text, and raw HTML other than sunset's own
+    # anchors and side-by-side spans is text: whatever a translation slipped through.
+    setattr(md, "validateLink", safe_link)  # noqa: B010 (the project's one link policy)
+    md.add_render_rule("html_inline", _own_html)
+    md.add_render_rule("html_block", _own_html)
+    md.add_render_rule("callout_title", _callout_title)
     # Before inline parsing: the marker is removed from the text, not from its tokens.
     md.core.ruler.before("inline", "sunset_callouts", _callouts)
     md.core.ruler.push("sunset_headings", _heading_ids)
@@ -146,6 +154,14 @@ def guide_html(
     return GuideBody(Markup(html), front)
 
 
+def _own_html(self: Any, tokens: list[Token], index: int, options: Any, env: Any) -> str:
+    return safe_html(tokens[index].content)
+
+
+def _callout_title(self: Any, tokens: list[Token], index: int, options: Any, env: Any) -> str:
+    return f'<p class="callout-title">{_escape(tokens[index].content)}</p>\n'
+
+
 def _callouts(state: StateCore) -> None:
     """`> [!NOTE]` as a titled callout: `<blockquote class="callout note">`."""
     tokens = state.tokens
@@ -160,8 +176,8 @@ def _callouts(state: StateCore) -> None:
         token.attrSet("class", f"callout {kind.lower()}")
         inline.content = inline.content[found.end() :]
         title = state.env["callouts"].get(kind, kind.title())
-        heading = Token("html_block", "", 0)
-        heading.content = f'<p class="callout-title">{_escape(title)}</p>\n'
+        heading = Token("callout_title", "", 0)
+        heading.content = title
         tokens.insert(index + 1, heading)
 
 
