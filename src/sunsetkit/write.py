@@ -259,8 +259,14 @@ class _Lock:
 
     def release(self) -> None:
         if self.fd is not None:
+            _LOCK_FDS.discard(self.fd)
             os.close(self.fd)
             self.fd = None
+
+    def _open(self, path: Path, flags: int) -> int:
+        self.fd = os.open(path, flags)
+        _LOCK_FDS.add(self.fd)
+        return self.fd
 
     @classmethod
     def remove_stale_lock_files(cls, root: Path) -> None:
@@ -271,13 +277,11 @@ class _FolderLock(_Lock):
     """POSIX: flock on the stage folder itself, so no file is added beside it."""
 
     def after_mkdir(self) -> None:
-        self.fd = os.open(self.stage, os.O_RDONLY)
-        _flock(self.fd, blocking=True)
+        _flock(self._open(self.stage, os.O_RDONLY), blocking=True)
 
     def try_hold(self) -> bool:
         try:
-            self.fd = os.open(self.stage, os.O_RDONLY)
-            _flock(self.fd, blocking=False)
+            _flock(self._open(self.stage, os.O_RDONLY), blocking=False)
         except OSError:
             self.release()
             return False
@@ -330,6 +334,24 @@ class _FileLock(_Lock):
             if probe.try_hold():
                 probe.release()
 
+
+#: Descriptors of the locks this process holds.
+_LOCK_FDS: set[int] = set()
+
+
+def _forget_locks() -> None:
+    """In a forked child (a worker): close its copies of the parent's locks. A flock
+    belongs to the open file, which the copy shares: a worker that outlived a killed run
+    would keep the run's staging folder locked, and the next run would leave it behind.
+    Closing a copy does not unlock the parent's."""
+    for fd in _LOCK_FDS:
+        with contextlib.suppress(OSError):
+            os.close(fd)
+    _LOCK_FDS.clear()
+
+
+if hasattr(os, "register_at_fork"):  # POSIX; elsewhere a child starts without our files
+    os.register_at_fork(after_in_child=_forget_locks)
 
 #: Lock files this process holds. A lockf lock belongs to the process, not to the file
 #: descriptor: a probe from the same process would take it, and closing the probe drop it.
