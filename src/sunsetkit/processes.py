@@ -85,11 +85,11 @@ def result(future: Future[T]) -> T:
 
 def stop_pool(pool: ProcessPoolExecutor) -> None:
     """Kill the pool's workers and wait until they are gone; nothing waits for their work."""
-    pool.shutdown(wait=False, cancel_futures=True)
     # The executor has no public way to end its workers before Python 3.14; without it a
     # worker that is waiting (for a task, or for data from a process that failed) would
-    # keep this process from exiting.
+    # keep this process from exiting. Taken first: shutdown() forgets them.
     processes: dict[int, Any] = dict(getattr(pool, "_processes", None) or {})
+    pool.shutdown(wait=False, cancel_futures=True)
     for process in processes.values():
         with contextlib.suppress(OSError, ValueError):
             process.kill()

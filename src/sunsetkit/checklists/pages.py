@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import deque
+from collections.abc import Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
@@ -135,7 +136,7 @@ class PagePipeline:
             try:
                 self.pending.append((batch, processes.submit(self.pool, _work, batch)))
             except processes.WorkerLost:
-                self._in_process([batch])
+                self._in_process(later=[batch])
                 return
         while len(self.pending) > IN_FLIGHT:
             self._take_first()
@@ -145,14 +146,16 @@ class PagePipeline:
         try:
             self._take(processes.result(future))
         except processes.WorkerLost:
-            self._in_process([batch])
+            self._in_process(first=[batch])
 
-    def _in_process(self, batches: list[list[PageJob]]) -> None:
-        """The worker is gone: make these batches, those in flight and every later one
-        here. A page it wrote is written again, whole."""
+    def _in_process(
+        self, first: Sequence[list[PageJob]] = (), later: Sequence[list[PageJob]] = ()
+    ) -> None:
+        """The worker is gone: make the batches in flight (after `first`, before `later`)
+        and every later one here, in input order. A page it wrote is written again, whole."""
         self.abort()
         self.renderer = _Renderer(self.project, self.as_of)
-        batches += [batch for batch, _ in self.pending]
+        batches = [*first, *(batch for batch, _ in self.pending), *later]
         self.pending.clear()
         for batch in batches:
             self._take(self.renderer(batch))
