@@ -29,11 +29,14 @@ from types import TracebackType
 from typing import IO
 
 from .errors import SunsetError, UsageError
+from .files import read_utf8, resolve
 
 __all__ = ["MANIFEST", "OutputFolder", "replace_folder", "safe_join"]
 
 #: The marker: which command owns the folder and which files it wrote there.
 MANIFEST = ".sunset-manifest.json"
+#: The largest marker read (it lists every file: some 100 bytes each).
+MARKER_LIMIT = 256 << 20
 _LITTER = ".sunset-"  # sibling folders are named .<name>.sunset-new-<random>
 _RENAME_EXCHANGE = 2
 _AT_FDCWD = -100
@@ -75,7 +78,7 @@ class OutputFolder:
 
     def __init__(self, root: Path, owner: str) -> None:
         self.shown = root  # as the user wrote it, for messages
-        self.root = root.resolve()
+        self.root = resolve(root)
         self.owner = owner
         self.written: set[str] = set()
         self._folders: set[Path] = set()
@@ -186,11 +189,18 @@ class OutputFolder:
 
 def _read_marker(root: Path) -> tuple[str | None, set[str]]:
     """(owner, files). Owner "" is a marker of an older sunset that did not say."""
-    try:
-        data = json.loads((root / MANIFEST).read_text(encoding="utf-8"))
-    except FileNotFoundError:
+    marker = root / MANIFEST
+    if not marker.exists() and not marker.is_symlink():
         return None, set()
-    except (OSError, ValueError):
+    try:
+        data = json.loads(read_utf8(marker, MARKER_LIMIT))
+    except SunsetError as exc:  # a pipe, a device or a huge file where the marker goes
+        raise UsageError(
+            exc.message,
+            marker,
+            hint="this is not the marker sunset writes: remove it, or choose another --out",
+        ) from exc
+    except ValueError:
         return "", set()
     if isinstance(data, list):  # the older form: only the files
         owner, files = "", data

@@ -15,6 +15,7 @@ from babel.messages.catalog import Catalog
 from ..content.load import load_glossary, load_migrations
 from ..content.model import Format, Glossary, Migration
 from ..errors import UsageError, did_you_mean
+from ..files import read_utf8
 from ..i18n import (
     SOURCE_LOCALE,
     Translator,
@@ -29,6 +30,8 @@ from ..render import Vocabulary, create_environment, render_template, translatio
 __all__ = ["BuildResult", "Page", "Project", "build_guides"]
 
 TEMPLATE = "guide.md.j2"
+#: The largest image a definition may link (an SVG: text, copied beside every page).
+IMAGE_LIMIT = 8 << 20
 
 
 @dataclass(frozen=True)
@@ -99,14 +102,18 @@ def build_guides(
 def page_assets(
     project: Project, migrations: Sequence[Migration], pages: Sequence[Page], prefix: str = ""
 ) -> dict[str, str]:
-    """The images each page links, beside it (<locale>/images/...), so links resolve."""
+    """The images each page links, beside it (<locale>/images/...), so links resolve.
+    Each image is read once, a regular UTF-8 file of at most IMAGE_LIMIT bytes."""
     images = {m.id: [image.src for image in m.images] for m in migrations}
     content = project.migrations_dir.parent
-    return {
-        f"{prefix}{page.locale_id}/{src}": (content / src).read_text(encoding="utf-8")
-        for page in pages
-        for src in images.get(page.migration_id, [])
-    }
+    texts: dict[str, str] = {}
+    assets = {}
+    for page in pages:
+        for src in images.get(page.migration_id, []):
+            if src not in texts:
+                texts[src] = read_utf8(content / src, IMAGE_LIMIT)
+            assets[f"{prefix}{page.locale_id}/{src}"] = texts[src]
+    return assets
 
 
 def _select_migrations(migrations: list[Migration], ids: Sequence[str]) -> list[Migration]:
