@@ -85,12 +85,25 @@ class OutputFolder:
         self._previous: set[str] = set()
         self._stage: Path | None = None
         self._lock: _Lock | None = None
+        self._run: _RunLock | None = None
 
     def __enter__(self) -> OutputFolder:
+        if self.root == self.root.parent:
+            raise UsageError(
+                f"refusing to replace the root folder {self.shown}", hint="choose a subfolder"
+            )
+        # The run's lock first: a folder is claimed, and its marker read, by one run at a
+        # time, so no run adopts or removes what another is writing.
         with self._os_errors(self.shown):
-            self._previous = self._claim()
-            _remove_litter(self.root)
-            self._stage, self._lock = _make_stage(self.root)
+            self._run = _RunLock(self.root, self.shown)
+        try:
+            with self._os_errors(self.shown):
+                self._previous = self._claim()
+                _remove_litter(self.root)
+                self._stage, self._lock = _make_stage(self.root)
+        except BaseException:
+            self._run.release()
+            raise
         return self
 
     def __exit__(
@@ -101,6 +114,9 @@ class OutputFolder:
         if self._lock is not None:
             self._lock.release()
             self._lock = None
+        if self._run is not None:
+            self._run.release()
+            self._run = None
 
     def write(self, relative: str, data: Content) -> None:
         path = self.reserve(relative)
@@ -151,10 +167,6 @@ class OutputFolder:
 
     def _claim(self) -> set[str]:
         """The files the owner wrote last time; refuse a folder someone else owns."""
-        if self.root == self.root.parent:
-            raise UsageError(
-                f"refusing to replace the root folder {self.shown}", hint="choose a subfolder"
-            )
         _recover(self.root)
         if not self.root.exists():
             return set()
@@ -218,6 +230,92 @@ def _is_safe(relative: str) -> bool:
 
 def _siblings(root: Path, kind: str) -> list[Path]:
     return sorted(root.parent.glob(f".{root.name}{_LITTER}{kind}-*"))
+
+
+class _RunLock:
+    """One run at a time writes an output folder: a lock on `.<name>.sunset-run` beside
+    it, taken before the folder is claimed and held until its new content is swapped in.
+    A second run fails at once with one line. The system drops the lock however a run
+    ends; the file goes with the run that held it (a killed run's is reused, then
+    removed)."""
+
+    def __init__(self, root: Path, shown: Path) -> None:
+        self.path = root.parent / f".{root.name}{_LITTER}run"
+        self.fd: int | None = None
+        self.made = _make_parents(root.parent)
+        while self.fd is None:
+            fd = os.open(self.path, os.O_RDWR | os.O_CREAT | _O_BINARY, 0o644)
+            if self.path in _RUNNING or not _try_lock(fd):
+                os.close(fd)
+                self._remove_made()
+                raise UsageError(
+                    f"another sunset run is writing {shown} right now",
+                    hint="wait until it ends, or give this run its own --out",
+                )
+            if _same_file(fd, self.path):
+                self.fd = fd
+            else:  # the run before removed the file meanwhile: lock the new one
+                os.close(fd)
+        _LOCK_FDS.add(self.fd)
+        _RUNNING.add(self.path)
+
+    def release(self) -> None:
+        if self.fd is None:
+            return
+        fd, self.fd = self.fd, None
+        _LOCK_FDS.discard(fd)
+        _RUNNING.discard(self.path)
+        if os.name == "nt":  # an open file cannot be removed there: close first; the
+            os.close(fd)  # removal then fails while another run has the file open
+            with contextlib.suppress(OSError):
+                self.path.unlink()
+        else:  # removed while held: a run that opened it meanwhile sees it is gone
+            with contextlib.suppress(OSError):
+                self.path.unlink()
+            os.close(fd)
+        self._remove_made()
+
+    def _remove_made(self) -> None:
+        """Remove the folders made for the lock, if nothing was put in them."""
+        for folder in self.made:
+            with contextlib.suppress(OSError):
+                folder.rmdir()
+
+
+#: Output folders this process is writing (a lockf or msvcrt lock is the process's own:
+#: it would not stop a second run inside the same process).
+_RUNNING: set[Path] = set()
+
+
+def _make_parents(folder: Path) -> list[Path]:
+    """Make folder and its missing parents; the ones made, deepest first."""
+    missing = []
+    while not folder.exists() and folder != folder.parent:
+        missing.append(folder)
+        folder = folder.parent
+    for made in reversed(missing):
+        made.mkdir(exist_ok=True)
+    return missing
+
+
+def _try_lock(fd: int) -> bool:
+    try:
+        if _lock_type() is _FolderLock:
+            _flock(fd, blocking=False)
+        else:
+            _lock_byte(fd)
+    except OSError:
+        return False
+    return True
+
+
+def _same_file(fd: int, path: Path) -> bool:
+    try:
+        now = path.stat()
+    except FileNotFoundError:
+        return False
+    held = os.fstat(fd)
+    return (held.st_dev, held.st_ino) == (now.st_dev, now.st_ino)
 
 
 def _make_stage(root: Path) -> tuple[Path, _Lock]:
