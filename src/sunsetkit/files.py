@@ -79,12 +79,16 @@ def read_regular(path: Path, limit: int = 64 << 20) -> bytes:
     """The whole file, which must be a regular file of at most `limit` bytes."""
     with open_regular(path) as handle:
         # Sized by the file, not the limit: read(limit + 1) would allocate the whole limit
-        # (64 MiB) for every small catalog. A file that grew since the stat is read on.
-        want = min(os.fstat(handle.fileno()).st_size, limit) + 1
-        data = handle.read(want)
-        if len(data) == want and want <= limit:
-            data += handle.read(limit + 1 - want)
-    if len(data) > limit:
+        # (64 MiB) for every small catalog. A file that grew since the stat is read on;
+        # one already too large is not read at all.
+        size = os.fstat(handle.fileno()).st_size
+        data = b""
+        if size <= limit:
+            want = size + 1
+            data = handle.read(want)
+            if len(data) == want and want <= limit:
+                data += handle.read(limit + 1 - want)
+    if size > limit or len(data) > limit:
         raise SunsetError(
             f"larger than {_size(limit)}", path, hint="this is not a file sunset reads"
         )

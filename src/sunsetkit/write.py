@@ -2,9 +2,11 @@
 
 A run writes its whole output into a sibling folder (`.<name>.sunset-new-<random>`) and
 then swaps it with the output folder in one `renameat2(RENAME_EXCHANGE)`, so a kill at
-any instant leaves the old output or the new one, never a mix. A marker file in the
-folder names the command that owns it; another command refuses the folder. A sibling
-left by a killed run is removed by the next run (a live run holds a lock on its own).
+any instant leaves the old output or the new one, never a mix. One run at a time
+writes a folder: it locks `.<name>.sunset-run` before it reads the folder's marker and
+holds it until the swap. The marker names the command that owns the folder; another
+command refuses it. A sibling left by a killed run is removed by the next run (a live
+run holds a lock on its own).
 Files a person added to the folder are carried over into the new one.
 
 Portable: where `fcntl` is missing (Windows) the lock is a byte lock on a file beside
