@@ -185,3 +185,28 @@ def test_a_check_worker_killed_mid_run_gives_the_same_findings(
     assert marker.exists(), "a worker was killed"
     assert list(result.findings) == expected
     assert not multiprocessing.active_children()
+
+
+def _wait_to_be_killed() -> None:
+    time.sleep(60)
+
+
+@pytest.mark.skipif(
+    "fork" not in multiprocessing.get_all_start_methods(), reason="only a fork copies locks"
+)
+def test_a_forked_child_holds_no_copy_of_the_staging_folder_lock(tmp_path: Path) -> None:
+    """Were a worker to outlive its run, the run's stage must still be litter to the next."""
+    from sunsetkit import write
+
+    with write.OutputFolder(tmp_path / "out", "checklists") as folder:
+        child = multiprocessing.get_context("fork").Process(target=_wait_to_be_killed)
+        child.start()
+        try:
+            assert folder._lock is not None
+            folder._lock.release()  # the run is gone; only the child could hold the lock
+            probe = write._FolderLock(folder.stage)
+            assert probe.try_hold(), "the forked child kept the run's lock"
+            probe.release()
+        finally:
+            child.kill()
+            child.join()

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import SunsetError
-from ..files import read_regular
+from ..files import read_utf8
 from .base import Finding
 from .catalog_file import Outcome, check_catalog_file, markdown_parser, read_error
 from .catalogs import CatalogStats
@@ -87,7 +87,8 @@ def run_checks(
         outcomes, options = check_in_parallel(catalogs, options, jobs, project)
     for path in missing:
         result.unreadable += 1
-        result.findings.append(read_error(path, options, "no such file or folder"))
+        what = "a symbolic link that loops or leads nowhere" if path.is_symlink() else None
+        result.findings.append(read_error(path, options, what or "no such file or folder"))
     folders: dict[str, list[Path]] = {}
     for path, outcome in zip(catalogs, outcomes, strict=True):
         findings, stats, locale, readable = outcome
@@ -145,7 +146,8 @@ def _check_pages(paths: list[Path], options: CheckOptions, result: CheckResult) 
         text = _read_page(path)
         if isinstance(text, SunsetError):
             result.unreadable += 1
-            found.append(read_error(path, options, str(text.message)))
+            message = f"{text.message} ({text.hint})" if text.hint else text.message
+            found.append(read_error(path, options, message, text.line))
             continue
         checked = check_document(path, text, md, options)
         if checked is None:
@@ -160,8 +162,6 @@ def _check_pages(paths: list[Path], options: CheckOptions, result: CheckResult) 
 def _read_page(path: Path) -> str | SunsetError:
     """A page's text, or the error to report (a pipe is never opened for reading)."""
     try:
-        return read_regular(path).decode("utf-8")
+        return read_utf8(path)
     except SunsetError as exc:
         return exc
-    except UnicodeDecodeError:
-        return SunsetError("cannot read: not UTF-8 text (save it as UTF-8)", path)
