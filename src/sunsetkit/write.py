@@ -268,13 +268,13 @@ class _RunLock:
         _LOCK_FDS.discard(fd)
         _RUNNING.discard(self.path)
         if os.name == "nt":  # an open file cannot be removed there: close first; the
-            os.close(fd)  # removal then fails while another run has the file open
+            _close_locked(fd)  # removal then fails while another run has the file open
             with contextlib.suppress(OSError):
                 self.path.unlink()
         else:  # removed while held: a run that opened it meanwhile sees it is gone
             with contextlib.suppress(OSError):
                 self.path.unlink()
-            os.close(fd)
+            _close_locked(fd)
         self._remove_made()
 
     def _remove_made(self) -> None:
@@ -309,6 +309,13 @@ def _try_lock(fd: int) -> bool:
     except OSError:
         return False
     return True
+
+
+def _close_locked(fd: int) -> None:
+    if _lock_type() is not _FolderLock:  # a byte lock is released before its file closes
+        with contextlib.suppress(OSError):
+            _unlock_byte(fd)
+    os.close(fd)
 
 
 def _same_file(fd: int, path: Path) -> bool:
