@@ -22,8 +22,8 @@ from sunsetkit.checks import CheckOptions, run_checks
 from sunsetkit.cli import main
 from sunsetkit.errors import SunsetError
 from sunsetkit.files import read_utf8
-from sunsetkit.guides.build import IMAGE_LIMIT
 from sunsetkit.i18n import discover_catalogs, read_catalog
+from sunsetkit.render import TEMPLATE_LIMIT
 from sunsetkit.write import MANIFEST, MARKER_LIMIT
 
 from .conftest import ROOT, copy_project
@@ -109,7 +109,7 @@ def test_an_odd_image_is_one_line_and_the_earlier_guides_are_kept(
     text = image.read_text(encoding="utf-8")
     image.unlink()
     if kind in ODD:
-        ODD[kind](image, IMAGE_LIMIT)
+        ODD[kind](image, TEMPLATE_LIMIT)
     elif kind == "latin-1":
         marked = text.replace("</svg>", "<!-- café --></svg>")
         image.write_bytes(marked.encode("latin-1", errors="replace"))

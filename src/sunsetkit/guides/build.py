@@ -15,7 +15,6 @@ from babel.messages.catalog import Catalog
 from ..content.load import load_glossary, load_migrations
 from ..content.model import Format, Glossary, Migration
 from ..errors import UsageError, did_you_mean
-from ..files import read_utf8
 from ..i18n import (
     SOURCE_LOCALE,
     Translator,
@@ -25,13 +24,17 @@ from ..i18n import (
     select_locales,
 )
 from ..project import Project
-from ..render import Vocabulary, create_environment, render_template, translation_context
+from ..render import (
+    Vocabulary,
+    create_environment,
+    read_source,
+    render_template,
+    translation_context,
+)
 
 __all__ = ["BuildResult", "Page", "Project", "build_guides"]
 
 TEMPLATE = "guide.md.j2"
-#: The largest image a definition may link (an SVG: text, copied beside every page).
-IMAGE_LIMIT = 8 << 20
 
 
 @dataclass(frozen=True)
@@ -103,7 +106,7 @@ def page_assets(
     project: Project, migrations: Sequence[Migration], pages: Sequence[Page], prefix: str = ""
 ) -> dict[str, str]:
     """The images each page links, beside it (<locale>/images/...), so links resolve.
-    Each image is read once, a regular UTF-8 file of at most IMAGE_LIMIT bytes."""
+    Each image is read once, bounded as a template is (render.TEMPLATE_LIMIT)."""
     images = {m.id: [image.src for image in m.images] for m in migrations}
     content = project.migrations_dir.parent
     texts: dict[str, str] = {}
@@ -111,7 +114,7 @@ def page_assets(
     for page in pages:
         for src in images.get(page.migration_id, []):
             if src not in texts:
-                texts[src] = read_utf8(content / src, IMAGE_LIMIT)
+                texts[src] = read_source(content / src)
             assets[f"{prefix}{page.locale_id}/{src}"] = texts[src]
     return assets
 
