@@ -356,9 +356,10 @@ def _write_job_summary(result: CheckResult) -> None:
     if not summary:
         return
     try:
-        append_regular(Path(summary), job_summary(result))
-    except (SunsetError, OSError) as exc:
-        _echo(f"sunset: warning: cannot write the job summary: {exc}", err=True)
+        with append_regular(Path(summary)) as handle:
+            handle.write(job_summary(result))
+    except OSError as exc:
+        click.echo(f"sunset: warning: cannot write the job summary: {exc}", err=True)
 
 
 @main.command()

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import errno
 import os
 import stat
 import sys
 from pathlib import Path
-from typing import BinaryIO
+from typing import IO, BinaryIO
 
 from .errors import SunsetError
 
@@ -29,12 +30,15 @@ def open_regular(path: Path) -> BinaryIO:
     return os.fdopen(fd, "rb")
 
 
-def append_regular(path: Path, text: str) -> None:
-    """Append UTF-8 text to a regular file, made if missing (a FIFO without a reader
-    would block the open, a device is no place for a report); SunsetError otherwise."""
-    fd = _open(path, _APPEND, "write")
-    with os.fdopen(fd, "ab") as handle:
-        handle.write(text.encode("utf-8"))
+def append_regular(path: Path) -> IO[str]:
+    """A regular file, made if missing, opened to append UTF-8 text (a FIFO without a
+    reader would block the open, a device is no place for a report); OSError otherwise,
+    as open() would raise, for callers that take a failure as a warning."""
+    try:
+        fd = _open(path, _APPEND, "write")
+    except SunsetError as exc:
+        raise OSError(errno.EINVAL, exc.message, str(path)) from exc
+    return os.fdopen(fd, "a", encoding="utf-8")
 
 
 def _open(path: Path, flags: int, verb: str) -> int:
