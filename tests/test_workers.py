@@ -12,6 +12,7 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -187,7 +188,8 @@ def test_a_check_worker_killed_mid_run_gives_the_same_findings(
     assert not multiprocessing.active_children()
 
 
-def _wait_to_be_killed() -> None:
+def _wait_to_be_killed(started: Any) -> None:
+    started.set()  # after the fork hooks ran
     time.sleep(60)
 
 
@@ -199,9 +201,12 @@ def test_a_forked_child_holds_no_copy_of_the_staging_folder_lock(tmp_path: Path)
     from sunsetkit import write
 
     with write.OutputFolder(tmp_path / "out", "checklists") as folder:
-        child = multiprocessing.get_context("fork").Process(target=_wait_to_be_killed)
+        fork = multiprocessing.get_context("fork")
+        started = fork.Event()
+        child = fork.Process(target=_wait_to_be_killed, args=(started,))
         child.start()
         try:
+            assert started.wait(60)
             assert folder._lock is not None
             folder._lock.release()  # the run is gone; only the child could hold the lock
             probe = write._FolderLock(folder.stage)
