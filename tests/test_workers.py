@@ -215,3 +215,27 @@ def test_a_forked_child_holds_no_copy_of_the_staging_folder_lock(tmp_path: Path)
         finally:
             child.kill()
             child.join()
+
+
+def test_a_page_worker_that_cannot_start_costs_nothing_but_time(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import datetime as dt
+
+    from sunsetkit.checklists.job import run_checklists
+    from sunsetkit.project import Project
+
+    source = tmp_path / "customers.json"
+    _customers(source, 300)
+    as_of = dt.date(2026, 11, 21)
+    run_checklists(source, Project(ROOT), tmp_path / "serial", as_of, parallel=False)
+    tried = []
+
+    def cannot_start(process: multiprocessing.process.BaseProcess) -> None:
+        tried.append(process)
+        raise OSError(errno.EAGAIN, "Resource temporarily unavailable")
+
+    monkeypatch.setattr(multiprocessing.process.BaseProcess, "start", cannot_start)
+    run_checklists(source, Project(ROOT), tmp_path / "parallel", as_of, parallel=True)
+    assert tried, "a worker was to start"
+    assert snapshot(tmp_path / "parallel") == snapshot(tmp_path / "serial")
