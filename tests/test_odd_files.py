@@ -307,3 +307,12 @@ def test_deep_front_matter_is_checked_without_a_traceback(
     assert run.returncode in (0, 1, 2)
     assert "Traceback" not in run.stderr + run.stdout
     assert "2 page(s)" in run.stdout + run.stderr
+
+
+@pytest.mark.parametrize("shape", sorted(LOOPS))
+def test_a_looping_path_given_to_check_is_one_finding(tmp_path: Path, shape: str) -> None:
+    link = LOOPS[shape](tmp_path)
+    result = CliRunner().invoke(main, ["check", str(link), str(UI_PO)])
+    assert result.exit_code in (1, 2) and isinstance(result.exception, SystemExit | None)
+    [finding] = [line for line in result.output.splitlines() if line.startswith(str(link))]
+    assert "read-error" in finding and "loops" in finding

@@ -6,6 +6,7 @@ other file is still checked. Catalog files are checked in parallel on large runs
 
 from __future__ import annotations
 
+import errno
 import os
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
@@ -87,8 +88,7 @@ def run_checks(
         outcomes, options = check_in_parallel(catalogs, options, jobs, project)
     for path in missing:
         result.unreadable += 1
-        what = "a symbolic link that loops or leads nowhere" if path.is_symlink() else None
-        result.findings.append(read_error(path, options, what or "no such file or folder"))
+        result.findings.append(read_error(path, options, _missing(path)))
     folders: dict[str, list[Path]] = {}
     for path, outcome in zip(catalogs, outcomes, strict=True):
         findings, stats, locale, readable = outcome
@@ -157,6 +157,19 @@ def _check_pages(paths: list[Path], options: CheckOptions, result: CheckResult) 
         found += checked[0]
         result.messages += checked[1]
     return found
+
+
+def _missing(path: Path) -> str:
+    """Why a path given to check is neither a file nor a folder."""
+    try:
+        path.stat()
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            return "a symbolic link that loops"
+        if path.is_symlink():
+            return "a symbolic link that leads nowhere"
+        return "no such file or folder"
+    return "neither a file nor a folder (a pipe or a device)"
 
 
 def _read_page(path: Path) -> str | SunsetError:
