@@ -239,3 +239,23 @@ def test_a_page_worker_that_cannot_start_costs_nothing_but_time(
     run_checklists(source, Project(ROOT), tmp_path / "parallel", as_of, parallel=True)
     assert tried, "a worker was to start"
     assert snapshot(tmp_path / "parallel") == snapshot(tmp_path / "serial")
+
+
+@POSIX
+def test_a_killed_check_leaves_no_worker_and_no_open_pipe(tmp_path: Path) -> None:
+    folder = _catalog_folder(tmp_path, count=400)
+    code = "from sunsetkit.cli import main; main()"
+    run = subprocess.Popen(
+        [sys.executable, "-c", code, "check", str(folder), "--jobs", "3"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        start_new_session=True,
+    )
+    try:
+        _wait_for(lambda: len(_children(run.pid)) >= 2, 120, "the check workers to start")
+        run.send_signal(signal.SIGKILL)
+        run.communicate(timeout=20)
+        _wait_for(lambda: not _alive_in_group(run.pid), 20, "every process of the run to end")
+    finally:
+        for pid in _alive_in_group(run.pid):
+            os.kill(pid, signal.SIGKILL)
