@@ -16,6 +16,7 @@ from click.testing import CliRunner
 
 from sunsetkit import write
 from sunsetkit.cli import main
+from sunsetkit.errors import UsageError
 from sunsetkit.write import MANIFEST, OutputFolder, replace_folder
 
 from .conftest import ROOT, page_count
@@ -165,7 +166,9 @@ def test_lock_file_held_by_a_live_run_is_kept_and_a_dead_runs_is_cleaned(
         [stage] = tmp_path.glob(".out.sunset-new-*")
         [lock] = tmp_path.glob(".out.sunset-lock-*")
         assert lock.name.rpartition("-")[2] == stage.name.rpartition("-")[2]
-        replace_folder(out, "build", {"b.md": "b\n"})  # another run meanwhile
+        with pytest.raises(UsageError, match="another sunset run is writing"):
+            replace_folder(out, "build", {"b.md": "b\n"})  # another run meanwhile
+        write._remove_litter(out)  # should one get past the run's lock
         assert (stage / "half.md").is_file(), "a live run's stage was taken for litter"
         assert lock.is_file()
     finally:
@@ -188,8 +191,10 @@ def test_lock_file_held_in_this_process_is_kept(tmp_path: Path) -> None:
     out = tmp_path / "out"
     with OutputFolder(out, "build") as first:
         first.write("a.md", "a\n")
-        replace_folder(out, "build", {"b.md": "b\n"})  # a second run meanwhile
-        replace_folder(out, "build", {"b.md": "b\n"})  # the lock survived the first probe
+        for _ in range(2):  # a second run meanwhile; the lock survived the first probe
+            with pytest.raises(UsageError, match="another sunset run is writing"):
+                replace_folder(out, "build", {"b.md": "b\n"})
+            write._remove_litter(out)
         assert (first.stage / "a.md").is_file()
         assert len(list(tmp_path.glob(".out.sunset-lock-*"))) == 1
         first.commit()

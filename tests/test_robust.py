@@ -29,7 +29,7 @@ from sunsetkit.checklists.read import _DepthGuard
 from sunsetkit.cli import main
 from sunsetkit.content.load import load_glossary, load_migrations
 from sunsetkit.content.model import Glossary
-from sunsetkit.errors import ContentError, SunsetError, printable
+from sunsetkit.errors import ContentError, SunsetError, UsageError, printable
 from sunsetkit.i18n import Translator, discover_catalogs, load_catalog
 from sunsetkit.render import Vocabulary, create_environment, escape_markdown, translation_context
 from sunsetkit.write import MANIFEST, OutputFolder, replace_folder
@@ -259,7 +259,9 @@ def test_a_live_runs_folder_is_never_taken_for_litter(tmp_path: Path) -> None:
     out = tmp_path / "out"
     with OutputFolder(out, "build") as first:
         first.write("a.md", "a\n")
-        replace_folder(out, "build", {"b.md": "b\n"})  # a second run meanwhile
+        with pytest.raises(UsageError, match="another sunset run is writing"):
+            replace_folder(out, "build", {"b.md": "b\n"})  # a second run meanwhile
+        write._remove_litter(out)  # should one get past the run's lock
         assert first.stage.is_dir()
         first.commit()
     assert (out / "a.md").is_file()

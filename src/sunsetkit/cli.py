@@ -23,6 +23,7 @@ from .checks.glossary import GlossaryTerms
 from .checks.options import Markup, ProjectReader, ProjectTerms
 from .checks.words import definition_names
 from .errors import SunsetError, UsageError, did_you_mean, printable
+from .files import append_regular
 from .i18n import SOURCE_LOCALE, bcp47, discover_catalogs, parse_locale
 from .kinds import Format, SchemaName
 from .project import Project
@@ -414,7 +415,7 @@ def _write_job_summary(result: CheckResult) -> None:
     if not summary:
         return
     try:
-        with Path(summary).open("a", encoding="utf-8") as handle:
+        with append_regular(Path(summary)) as handle:
             handle.write(job_summary(result))
     except OSError as exc:
         _say(f"sunset: warning: cannot write the job summary: {exc}", err=True)

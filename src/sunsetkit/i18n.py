@@ -6,6 +6,7 @@ recorded, so a page knows whether it is fully translated, and by whom (human or 
 
 from __future__ import annotations
 
+import codecs
 import functools
 import gettext as _stdlib_gettext
 import hashlib
@@ -128,6 +129,10 @@ def read_catalog(path: Path) -> StrictCatalog:
     duplicate message, a Plural-Forms header that is absurd or broken, a Language header
     that is unknown or contradicts the catalog's folder."""
     data = read_regular(path)
+    # A UTF-8 byte order mark, as Windows editors write: gettext's msgfmt skips it, so
+    # does sunset (Babel would take it for a keyword).
+    data = data.removeprefix(codecs.BOM_UTF8)
+    _check_wide(data, path)
     _check_lines(data, path)
     catalog = StrictCatalog(path)
     try:
@@ -140,7 +145,14 @@ def read_catalog(path: Path) -> StrictCatalog:
             line + 1 if line is not None else None,
             hint="fix the line or run `pybabel update`",
         ) from exc
-    except (UnicodeDecodeError, LookupError) as exc:
+    except UnicodeDecodeError as exc:
+        raise CatalogError(
+            f"not text in the catalog's charset ({exc.reason})",
+            path,
+            _first_non_utf8_line(data),
+            hint="save the catalog as UTF-8, with charset=UTF-8 in its header",
+        ) from exc
+    except LookupError as exc:
         raise CatalogError(
             f"cannot decode: {exc}", path, hint="declare the charset in the header, UTF-8"
         ) from exc
@@ -321,6 +333,28 @@ def _check_placeholders(message: Message, path: Path, locale_id: str, names: boo
                 hint=f"use only the message's placeholders ({known}); "
                 "write a literal percent sign as %%",
             )
+
+
+def _check_wide(data: bytes, path: Path) -> None:
+    """A catalog saved as UTF-16 or UTF-32 (NUL bytes, which no PO file holds) is
+    named as such, not misread as a missing keyword."""
+    nul = data.find(b"\0")
+    if nul >= 0:
+        raise CatalogError(
+            "UTF-16 or UTF-32 text (NUL bytes), not a PO file in UTF-8",
+            path,
+            data.count(b"\n", 0, nul) + 1,
+            hint="save the catalog as UTF-8",
+        )
+
+
+def _first_non_utf8_line(data: bytes) -> int | None:
+    for number, line in enumerate(data.splitlines(), 1):
+        try:
+            line.decode("utf-8")
+        except UnicodeDecodeError:
+            return number
+    return None
 
 
 def _check_lines(data: bytes, path: Path) -> None:

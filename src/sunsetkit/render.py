@@ -20,11 +20,12 @@ from babel.dates import format_date
 from babel.lists import format_list
 from babel.numbers import format_decimal
 from jinja2 import pass_context
+from jinja2.loaders import split_template_path
 from jinja2.runtime import Context
 
 from .content.model import Glossary, Migration, Step
-from .errors import CatalogError, TemplateError
-from .files import read_regular
+from .errors import CatalogError, SunsetError, TemplateError
+from .files import read_utf8
 from .i18n import SOURCE_LOCALE, Localized, Translator, parse_locale
 
 __all__ = [
@@ -298,17 +299,39 @@ class TemplateLoader(jinja2.FileSystemLoader):
     def get_source(
         self, environment: jinja2.Environment, template: str
     ) -> tuple[str, str, Callable[[], bool]]:
+        parts = split_template_path(template)  # refuses ".."
         for folder in self.searchpath:
-            path = Path(folder, *template.split("/"))
+            path = Path(folder, *parts)
             if path.exists():
-                try:
-                    read_regular(path).decode("utf-8")
-                except UnicodeDecodeError as exc:
-                    raise TemplateError(
-                        "not UTF-8 text", path, hint="save the template as UTF-8"
-                    ) from exc
-                break
-        return super().get_source(environment, template)
+                # Read once, bounded (not checked, then read again by Jinja unbounded).
+                source, mtime = read_source(path), _mtime(path)
+                return source, str(path), functools.partial(_unchanged, path, mtime)
+        raise jinja2.TemplateNotFound(template)
+
+
+#: The largest template (or image, which is one) read: a real one is a few KiB.
+TEMPLATE_LIMIT = 8 << 20
+
+
+def read_source(path: Path) -> str:
+    """A template's text: a regular UTF-8 file of at most TEMPLATE_LIMIT bytes."""
+    try:
+        return read_utf8(path, TEMPLATE_LIMIT)
+    except SunsetError as exc:
+        utf8 = exc.message.startswith("not UTF-8")
+        hint = "save the template as UTF-8" if utf8 else exc.hint
+        raise TemplateError(exc.message, path, exc.line, hint=hint) from exc
+
+
+def _unchanged(path: Path, mtime: float | None) -> bool:
+    return _mtime(path) == mtime
+
+
+def _mtime(path: Path) -> float | None:
+    try:
+        return path.stat().st_mtime
+    except OSError:
+        return None
 
 
 def create_environment(templates: Path) -> jinja2.Environment:

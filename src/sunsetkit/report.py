@@ -14,6 +14,8 @@ from urllib.parse import quote
 from .checks.base import Check, Finding
 from .checks.engine import CheckResult
 from .checks.registry import CHECKS
+from .errors import SunsetError
+from .files import resolve
 
 __all__ = ["REPORTERS", "job_summary", "render_report"]
 
@@ -140,12 +142,20 @@ def _home_page(dist: Any) -> str | None:
 def _artifact(path: str, root: Path) -> dict[str, Any]:
     """A URI relative to %SRCROOT% (the working folder), spaces and colons encoded."""
     target = Path(path)
-    absolute = target if target.is_absolute() else root / target
+    absolute = _real(target if target.is_absolute() else root / target)
     try:
-        relative = absolute.resolve().relative_to(root.resolve())
+        relative = absolute.relative_to(_real(root))
     except ValueError:
-        return {"uri": absolute.resolve().as_uri()}
+        return {"uri": absolute.as_uri()}
     return {"uri": quote(relative.as_posix(), safe="/"), "uriBaseId": SRCROOT}
+
+
+def _real(path: Path) -> Path:
+    """The path with its links followed; as written (made absolute) where a link loops."""
+    try:
+        return resolve(path)
+    except SunsetError:
+        return path.absolute()
 
 
 def _rule(check: Check) -> dict[str, Any]:

@@ -2,9 +2,11 @@
 
 A run writes its whole output into a sibling folder (`.<name>.sunset-new-<random>`) and
 then swaps it with the output folder in one `renameat2(RENAME_EXCHANGE)`, so a kill at
-any instant leaves the old output or the new one, never a mix. A marker file in the
-folder names the command that owns it; another command refuses the folder. A sibling
-left by a killed run is removed by the next run (a live run holds a lock on its own).
+any instant leaves the old output or the new one, never a mix. One run at a time
+writes a folder: it locks `.<name>.sunset-run` before it reads the folder's marker and
+holds it until the swap. The marker names the command that owns the folder; another
+command refuses it. A sibling left by a killed run is removed by the next run (a live
+run holds a lock on its own).
 Files a person added to the folder are carried over into the new one.
 
 Portable: where `fcntl` is missing (Windows) the lock is a byte lock on a file beside
@@ -29,11 +31,14 @@ from types import TracebackType
 from typing import IO
 
 from .errors import SunsetError, UsageError
+from .files import read_utf8, resolve
 
 __all__ = ["MANIFEST", "OutputFolder", "replace_folder", "safe_join"]
 
 #: The marker: which command owns the folder and which files it wrote there.
 MANIFEST = ".sunset-manifest.json"
+#: The largest marker read (it lists every file: some 100 bytes each).
+MARKER_LIMIT = 256 << 20
 _LITTER = ".sunset-"  # sibling folders are named .<name>.sunset-new-<random>
 _RENAME_EXCHANGE = 2
 _AT_FDCWD = -100
@@ -75,19 +80,32 @@ class OutputFolder:
 
     def __init__(self, root: Path, owner: str) -> None:
         self.shown = root  # as the user wrote it, for messages
-        self.root = root.resolve()
+        self.root = resolve(root)
         self.owner = owner
         self.written: set[str] = set()
         self._folders: set[Path] = set()
         self._previous: set[str] = set()
         self._stage: Path | None = None
         self._lock: _Lock | None = None
+        self._run: _RunLock | None = None
 
     def __enter__(self) -> OutputFolder:
+        if self.root == self.root.parent:
+            raise UsageError(
+                f"refusing to replace the root folder {self.shown}", hint="choose a subfolder"
+            )
+        # The run's lock first: a folder is claimed, and its marker read, by one run at a
+        # time, so no run adopts or removes what another is writing.
         with self._os_errors(self.shown):
-            self._previous = self._claim()
-            _remove_litter(self.root)
-            self._stage, self._lock = _make_stage(self.root)
+            self._run = _RunLock(self.root, self.shown)
+        try:
+            with self._os_errors(self.shown):
+                self._previous = self._claim()
+                _remove_litter(self.root)
+                self._stage, self._lock = _make_stage(self.root)
+        except BaseException:
+            self._run.release()
+            raise
         return self
 
     def __exit__(
@@ -98,6 +116,9 @@ class OutputFolder:
         if self._lock is not None:
             self._lock.release()
             self._lock = None
+        if self._run is not None:
+            self._run.release()
+            self._run = None
 
     def write(self, relative: str, data: Content) -> None:
         path = self.reserve(relative)
@@ -148,10 +169,6 @@ class OutputFolder:
 
     def _claim(self) -> set[str]:
         """The files the owner wrote last time; refuse a folder someone else owns."""
-        if self.root == self.root.parent:
-            raise UsageError(
-                f"refusing to replace the root folder {self.shown}", hint="choose a subfolder"
-            )
         _recover(self.root)
         if not self.root.exists():
             return set()
@@ -186,11 +203,18 @@ class OutputFolder:
 
 def _read_marker(root: Path) -> tuple[str | None, set[str]]:
     """(owner, files). Owner "" is a marker of an older sunset that did not say."""
-    try:
-        data = json.loads((root / MANIFEST).read_text(encoding="utf-8"))
-    except FileNotFoundError:
+    marker = root / MANIFEST
+    if not marker.exists() and not marker.is_symlink():
         return None, set()
-    except (OSError, ValueError):
+    try:
+        data = json.loads(read_utf8(marker, MARKER_LIMIT))
+    except SunsetError as exc:  # a pipe, a device or a huge file where the marker goes
+        raise UsageError(
+            exc.message,
+            marker,
+            hint="this is not the marker sunset writes: remove it, or choose another --out",
+        ) from exc
+    except ValueError:
         return "", set()
     if isinstance(data, list):  # the older form: only the files
         owner, files = "", data
@@ -208,6 +232,99 @@ def _is_safe(relative: str) -> bool:
 
 def _siblings(root: Path, kind: str) -> list[Path]:
     return sorted(root.parent.glob(f".{root.name}{_LITTER}{kind}-*"))
+
+
+class _RunLock:
+    """One run at a time writes an output folder: a lock on `.<name>.sunset-run` beside
+    it, taken before the folder is claimed and held until its new content is swapped in.
+    A second run fails at once with one line. The system drops the lock however a run
+    ends; the file goes with the run that held it (a killed run's is reused, then
+    removed)."""
+
+    def __init__(self, root: Path, shown: Path) -> None:
+        self.path = root.parent / f".{root.name}{_LITTER}run"
+        self.fd: int | None = None
+        self.made = _make_parents(root.parent)
+        while self.fd is None:
+            fd = os.open(self.path, os.O_RDWR | os.O_CREAT | _O_BINARY, 0o644)
+            if self.path in _RUNNING or not _try_lock(fd):
+                os.close(fd)
+                self._remove_made()
+                raise UsageError(
+                    f"another sunset run is writing {shown} right now",
+                    hint="wait until it ends, or give this run its own --out",
+                )
+            if _same_file(fd, self.path):
+                self.fd = fd
+            else:  # the run before removed the file meanwhile: lock the new one
+                os.close(fd)
+        _LOCK_FDS.add(self.fd)
+        _RUNNING.add(self.path)
+
+    def release(self) -> None:
+        if self.fd is None:
+            return
+        fd, self.fd = self.fd, None
+        _LOCK_FDS.discard(fd)
+        _RUNNING.discard(self.path)
+        if os.name == "nt":  # an open file cannot be removed there: close first; the
+            _close_locked(fd)  # removal then fails while another run has the file open
+            with contextlib.suppress(OSError):
+                self.path.unlink()
+        else:  # removed while held: a run that opened it meanwhile sees it is gone
+            with contextlib.suppress(OSError):
+                self.path.unlink()
+            _close_locked(fd)
+        self._remove_made()
+
+    def _remove_made(self) -> None:
+        """Remove the folders made for the lock, if nothing was put in them."""
+        for folder in self.made:
+            with contextlib.suppress(OSError):
+                folder.rmdir()
+
+
+#: Output folders this process is writing (a lockf or msvcrt lock is the process's own:
+#: it would not stop a second run inside the same process).
+_RUNNING: set[Path] = set()
+
+
+def _make_parents(folder: Path) -> list[Path]:
+    """Make folder and its missing parents; the ones made, deepest first."""
+    missing = []
+    while not folder.exists() and folder != folder.parent:
+        missing.append(folder)
+        folder = folder.parent
+    for made in reversed(missing):
+        made.mkdir(exist_ok=True)
+    return missing
+
+
+def _try_lock(fd: int) -> bool:
+    try:
+        if _lock_type() is _FolderLock:
+            _flock(fd, blocking=False)
+        else:
+            _lock_byte(fd)
+    except OSError:
+        return False
+    return True
+
+
+def _close_locked(fd: int) -> None:
+    if _lock_type() is not _FolderLock:  # a byte lock is released before its file closes
+        with contextlib.suppress(OSError):
+            _unlock_byte(fd)
+    os.close(fd)
+
+
+def _same_file(fd: int, path: Path) -> bool:
+    try:
+        now = path.stat()
+    except FileNotFoundError:
+        return False
+    held = os.fstat(fd)
+    return (held.st_dev, held.st_ino) == (now.st_dev, now.st_ino)
 
 
 def _make_stage(root: Path) -> tuple[Path, _Lock]:
@@ -259,8 +376,14 @@ class _Lock:
 
     def release(self) -> None:
         if self.fd is not None:
+            _LOCK_FDS.discard(self.fd)
             os.close(self.fd)
             self.fd = None
+
+    def _open(self, path: Path, flags: int) -> int:
+        self.fd = os.open(path, flags)
+        _LOCK_FDS.add(self.fd)
+        return self.fd
 
     @classmethod
     def remove_stale_lock_files(cls, root: Path) -> None:
@@ -271,13 +394,11 @@ class _FolderLock(_Lock):
     """POSIX: flock on the stage folder itself, so no file is added beside it."""
 
     def after_mkdir(self) -> None:
-        self.fd = os.open(self.stage, os.O_RDONLY)
-        _flock(self.fd, blocking=True)
+        _flock(self._open(self.stage, os.O_RDONLY), blocking=True)
 
     def try_hold(self) -> bool:
         try:
-            self.fd = os.open(self.stage, os.O_RDONLY)
-            _flock(self.fd, blocking=False)
+            _flock(self._open(self.stage, os.O_RDONLY), blocking=False)
         except OSError:
             self.release()
             return False
@@ -330,6 +451,24 @@ class _FileLock(_Lock):
             if probe.try_hold():
                 probe.release()
 
+
+#: Descriptors of the locks this process holds.
+_LOCK_FDS: set[int] = set()
+
+
+def _forget_locks() -> None:
+    """In a forked child (a worker): close its copies of the parent's locks. A flock
+    belongs to the open file, which the copy shares: a worker that outlived a killed run
+    would keep the run's staging folder locked, and the next run would leave it behind.
+    Closing a copy does not unlock the parent's."""
+    for fd in _LOCK_FDS:
+        with contextlib.suppress(OSError):
+            os.close(fd)
+    _LOCK_FDS.clear()
+
+
+if hasattr(os, "register_at_fork"):  # POSIX; elsewhere a child starts without our files
+    os.register_at_fork(after_in_child=_forget_locks)
 
 #: Lock files this process holds. A lockf lock belongs to the process, not to the file
 #: descriptor: a probe from the same process would take it, and closing the probe drop it.

@@ -6,17 +6,22 @@ and renders the Markdown, so a run over 100,000 customers takes little longer th
 Markdown alone. The main process reserves each page's file in the job's staging folder
 (the name checked, its folder made); the worker writes the page there, so pages never
 travel back between processes. Calendar events come back, in input order.
+
+The worker dies with this process (see processes.py). A worker that cannot start or dies
+mid-run costs time, not the run: its batches are made again in this process.
 """
 
 from __future__ import annotations
 
-import concurrent.futures
 import datetime as dt
 from collections import deque
+from collections.abc import Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO
 
+from .. import processes
 from ..guides.html import checklist_html, create_html_environment
 from ..guides.site import LocaleContexts
 from ..project import Project
@@ -90,16 +95,13 @@ class PagePipeline:
 
     def __init__(self, project: Project, as_of: dt.date, calendar: IO[str], parallel: bool) -> None:
         self.calendar = calendar
+        self.project, self.as_of = project, as_of
         self.batch: list[PageJob] = []
-        self.pending: deque[concurrent.futures.Future[list[Result]]] = deque()
+        self.pending: deque[tuple[list[PageJob], Future[list[Result]]]] = deque()
         self.renderer: _Renderer | None = None
-        self.pool: concurrent.futures.ProcessPoolExecutor | None = None
+        self.pool: ProcessPoolExecutor | None = None
         if parallel:
-            self.pool = concurrent.futures.ProcessPoolExecutor(
-                max_workers=1,
-                initializer=_start_worker,
-                initargs=(project, as_of),
-            )
+            self.pool = processes.new_pool(1, _start_worker, (project, as_of))
         else:
             self.renderer = _Renderer(project, as_of)
 
@@ -117,22 +119,46 @@ class PagePipeline:
             return
         self._submit()
         while self.pending:
-            self._take(self.pending.popleft().result())
-        self.pool.shutdown()
-        self.pool = None
+            self._take_first()
+        if self.pool is not None:
+            self.pool.shutdown()
+            self.pool = None
 
     def abort(self) -> None:
         if self.pool is not None:
-            self.pool.shutdown(wait=True, cancel_futures=True)
+            processes.stop_pool(self.pool)
             self.pool = None
 
     def _submit(self) -> None:
         assert self.pool is not None
         if self.batch:
-            self.pending.append(self.pool.submit(_work, self.batch))
-            self.batch = []
+            batch, self.batch = self.batch, []
+            try:
+                self.pending.append((batch, processes.submit(self.pool, _work, batch)))
+            except processes.WorkerLost:
+                self._in_process(later=[batch])
+                return
         while len(self.pending) > IN_FLIGHT:
-            self._take(self.pending.popleft().result())
+            self._take_first()
+
+    def _take_first(self) -> None:
+        batch, future = self.pending.popleft()
+        try:
+            self._take(processes.result(future))
+        except processes.WorkerLost:
+            self._in_process(first=[batch])
+
+    def _in_process(
+        self, first: Sequence[list[PageJob]] = (), later: Sequence[list[PageJob]] = ()
+    ) -> None:
+        """The worker is gone: make the batches in flight (after `first`, before `later`)
+        and every later one here, in input order. A page it wrote is written again, whole."""
+        self.abort()
+        self.renderer = _Renderer(self.project, self.as_of)
+        batches = [*first, *(batch for batch, _ in self.pending), *later]
+        self.pending.clear()
+        for batch in batches:
+            self._take(self.renderer(batch))
 
     def _take(self, results: list[Result]) -> None:
         self.calendar.write("".join(results))

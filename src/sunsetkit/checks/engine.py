@@ -6,13 +6,14 @@ other file is still checked. Catalog files are checked in parallel on large runs
 
 from __future__ import annotations
 
+import errno
 import os
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import SunsetError
-from ..files import read_regular
+from ..files import read_utf8
 from .base import Finding
 from .catalog_file import Outcome, check_catalog_file, markdown_parser, read_error
 from .catalogs import CatalogStats
@@ -87,7 +88,7 @@ def run_checks(
         outcomes, options = check_in_parallel(catalogs, options, jobs, project)
     for path in missing:
         result.unreadable += 1
-        result.findings.append(read_error(path, options, "no such file or folder"))
+        result.findings.append(read_error(path, options, _missing(path)))
     folders: dict[str, list[Path]] = {}
     for path, outcome in zip(catalogs, outcomes, strict=True):
         findings, stats, locale, readable = outcome
@@ -145,7 +146,8 @@ def _check_pages(paths: list[Path], options: CheckOptions, result: CheckResult) 
         text = _read_page(path)
         if isinstance(text, SunsetError):
             result.unreadable += 1
-            found.append(read_error(path, options, str(text.message)))
+            message = f"{text.message} ({text.hint})" if text.hint else text.message
+            found.append(read_error(path, options, message, text.line))
             continue
         checked = check_document(path, text, md, options)
         if checked is None:
@@ -157,11 +159,22 @@ def _check_pages(paths: list[Path], options: CheckOptions, result: CheckResult) 
     return found
 
 
+def _missing(path: Path) -> str:
+    """Why a path given to check is neither a file nor a folder."""
+    try:
+        path.stat()
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            return "a symbolic link that loops"
+        if path.is_symlink():
+            return "a symbolic link that leads nowhere"
+        return "no such file or folder"
+    return "neither a file nor a folder (a pipe or a device)"
+
+
 def _read_page(path: Path) -> str | SunsetError:
     """A page's text, or the error to report (a pipe is never opened for reading)."""
     try:
-        return read_regular(path).decode("utf-8")
+        return read_utf8(path)
     except SunsetError as exc:
         return exc
-    except UnicodeDecodeError:
-        return SunsetError("cannot read: not UTF-8 text (save it as UTF-8)", path)

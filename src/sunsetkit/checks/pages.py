@@ -11,6 +11,8 @@ import yaml
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
+from ..content.load import safe_load_bounded
+from ..errors import ContentError
 from ..i18n import SOURCE_LOCALE
 from ..markdown import Outline, outline, parser
 
@@ -47,8 +49,8 @@ def _front_matter(shape: Outline) -> dict[str, object] | None:
     if shape.front_matter is None:
         return None
     try:
-        data = yaml.safe_load(shape.front_matter)
-    except yaml.YAMLError:
+        data = safe_load_bounded(shape.front_matter)
+    except (yaml.YAMLError, ContentError):  # nested too deep: no front matter of a page
         return None
     return data if isinstance(data, dict) else None
 

@@ -5,6 +5,10 @@ core waits while another still has a queue (file size predicts the work poorly).
 workers start at once: while this process reads the project's glossary and names, they
 parse catalogs ahead (parsing needs neither), and check them when the project arrives.
 Only findings travel back. Results come back in path order.
+
+The workers die with this process (see processes.py). Should one fail to start or die
+mid-run, the workers are stopped and this process checks every catalog itself: slower,
+the same findings, never a hang.
 """
 
 from __future__ import annotations
@@ -12,10 +16,10 @@ from __future__ import annotations
 import gc
 import multiprocessing
 import queue
-from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import Any
 
+from .. import processes
 from ..errors import SunsetError
 from ..i18n import StrictCatalog
 from .catalog_file import Outcome, check_catalog_file, check_read_catalog, read_catalog_file
@@ -34,6 +38,18 @@ def check_in_parallel(
     paths: list[Path], options: CheckOptions, jobs: int, project: ProjectReader | None
 ) -> tuple[list[Outcome], CheckOptions]:
     """Every catalog's outcome, in path order, and the options with the project read."""
+    once = _ProjectOnce(options, project)
+    try:
+        return _check_with_workers(paths, once, jobs)
+    except processes.WorkerLost:
+        options = once.read()
+        return [check_catalog_file(path, options) for path in paths], options
+
+
+def _check_with_workers(
+    paths: list[Path], once: _ProjectOnce, jobs: int
+) -> tuple[list[Outcome], CheckOptions]:
+    options = once.options
     order = sorted(range(len(paths)), key=lambda i: (-_size(paths[i]), i))
     files = [paths[i] for i in order]
     context = multiprocessing.get_context()
@@ -41,15 +57,17 @@ def check_in_parallel(
     taken: list[Taken] = []
     gc.freeze()  # forked workers share the start-up heap instead of copying it on write
     try:
-        with ProcessPoolExecutor(
-            jobs - 1, mp_context=context, initializer=_share, initargs=shared
-        ) as pool:
-            waiting = project is not None
-            futures = [pool.submit(_take_files, files, options, waiting) for _ in range(jobs - 1)]
-            _share(*shared)
-            options = _read_project(options, project, len(futures))
+        with processes.worker_pool(jobs - 1, _share, shared, context) as pool:
+            waiting = once.project is not None
+            futures = []
+            try:
+                for _ in range(jobs - 1):
+                    futures.append(processes.submit(pool, _take_files, files, options, waiting))
+            finally:  # the workers started wait for the project: give it, or _STOP
+                _share(*shared)
+                options = _read_project(once, len(futures))
             taken.append(_take_files(files, options, waiting=False))
-            taken += [future.result() for future in futures]
+            taken += [processes.result(future) for future in futures]
     finally:
         gc.unfreeze()
         # Should a worker have died before taking the project, its copy must not hold up
@@ -60,16 +78,30 @@ def check_in_parallel(
     return [collected[index] for index in range(len(paths))], options
 
 
-def _read_project(
-    options: CheckOptions, project: ProjectReader | None, workers: int
-) -> CheckOptions:
+class _ProjectOnce:
+    """The options with the project read, read at most once (again after a lost worker)."""
+
+    def __init__(self, options: CheckOptions, project: ProjectReader | None) -> None:
+        self.options, self.project = options, project
+        self.terms: ProjectTerms | None = None
+
+    def read(self) -> CheckOptions:
+        if self.project is None:
+            return self.options
+        if self.terms is None:
+            self.terms = self.project()
+        return self.options.with_project(self.terms)
+
+
+def _read_project(once: _ProjectOnce, workers: int) -> CheckOptions:
     """Read the project and hand it to every worker; on an error, stop them first."""
-    if project is None:
-        return options
+    if once.project is None:
+        return once.options
     message: ProjectTerms | str = _STOP
     try:
-        message = project()
-        return options.with_project(message)
+        options = once.read()
+        message = once.terms if once.terms is not None else _STOP
+        return options
     finally:
         for _ in range(workers):
             _INBOX.put(message)

@@ -25,6 +25,7 @@ __all__ = [
     "load_migrations",
     "load_steps",
     "load_yaml",
+    "safe_load_bounded",
     "validate",
 ]
 
@@ -64,6 +65,18 @@ class _Bounded:
 
 class _BoundedLoader(_Bounded, yaml.SafeLoader):
     """PyYAML's safe loader, pure Python: the one whose errors sunset reports."""
+
+
+def safe_load_bounded(text: str, path: Path | None = None) -> Any:
+    """yaml.safe_load refusing nesting deeper than MAX_DEPTH (ContentError naming `path`)
+    instead of exhausting the recursion; for YAML that is not a definition (a page's
+    front matter). Aliases are shared, not copied, so they cost no memory here."""
+    loader = _BoundedLoader(text)
+    loader.path = path  # type: ignore[attr-defined]
+    try:
+        return loader.get_single_data()
+    finally:
+        loader.dispose()
 
 
 _CParser: Any = getattr(getattr(yaml, "cyaml", None), "CParser", None)  # libyaml (if built in)
