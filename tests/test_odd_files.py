@@ -191,6 +191,20 @@ def test_a_looping_out_is_one_line(tmp_path: Path, shape: str, command: str) -> 
     assert not list(tmp_path.glob(".*sunset-*"))
 
 
+@pytest.mark.parametrize("shape", sorted(LOOPS))
+@pytest.mark.parametrize("command", ["build", "checklists"])
+def test_a_looping_project_is_one_line(tmp_path: Path, shape: str, command: str) -> None:
+    project = LOOPS[shape](tmp_path)
+    args = ["--project", str(project), "--out", str(tmp_path / "out")]
+    if command == "build":
+        run = _sunset("build", *args)
+    else:
+        source = tmp_path / "customers.json"
+        _customers(source, 3)
+        run = _sunset("checklists", str(source), *args, "--as-of", "2026-11-21")
+    _one_line(run)
+
+
 @pytest.mark.parametrize("fmt", ["text", "json", "github", "sarif"])
 def test_loops_in_a_checked_folder_are_findings_in_every_format(tmp_path: Path, fmt: str) -> None:
     folder = tmp_path / "checked"

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .errors import UsageError
+from .files import resolve
 
 __all__ = ["Project"]
 
@@ -37,7 +38,7 @@ class Project:
         name it, rather than the first file that is missing from it."""
         if not (self.root / "content").is_dir():
             raise UsageError(
-                f"{self.root.resolve()} is not a sunset project (it has no content/ folder)",
+                f"{resolve(self.root)} is not a sunset project (it has no content/ folder)",
                 hint="run in the project folder, or give it with --project DIR",
             )
         return self
