@@ -321,6 +321,9 @@ def test_deep_front_matter_is_checked_without_a_traceback(
     assert run.returncode in (0, 1, 2)
     assert "Traceback" not in run.stderr + run.stdout
     assert "2 page(s)" in run.stdout + run.stderr
+    # said as it is: the front matter is there, but nested too deep to read
+    assert "no YAML front matter" not in run.stdout
+    assert "front matter cannot be read" in run.stdout
 
 
 @pytest.mark.parametrize("shape", sorted(LOOPS))

@@ -45,14 +45,20 @@ def page_locale(path: Path, front_matter: dict[str, object] | None) -> str | Non
     return str(value) if value else path.parent.name or None
 
 
-def _front_matter(shape: Outline) -> dict[str, object] | None:
+def _front_matter(shape: Outline) -> tuple[dict[str, object] | None, str]:
+    """The page's front matter, or what is wrong with it."""
     if shape.front_matter is None:
-        return None
+        return None, "no YAML front matter between --- lines"
     try:
         data = safe_load_bounded(shape.front_matter)
-    except (yaml.YAMLError, ContentError):  # nested too deep: no front matter of a page
-        return None
-    return data if isinstance(data, dict) else None
+    except ContentError as exc:  # nested deeper than any page's metadata
+        return None, f"the front matter cannot be read: {exc.message}"
+    except yaml.YAMLError as exc:
+        problem = str(getattr(exc, "problem", None) or exc).splitlines()[0]
+        return None, f"the front matter is not valid YAML: {problem}"
+    if not isinstance(data, dict):
+        return None, "the front matter is not a YAML mapping of keys and values"
+    return data, ""
 
 
 def check_page(
@@ -61,14 +67,14 @@ def check_page(
     md = md or parser()
     tokens = md.parse(text)
     shape = outline(text, md)
-    meta = _front_matter(shape)
+    meta, problem = _front_matter(shape)
     if meta is None:
-        yield PageProblem("page-parse", 1, "no YAML front matter between --- lines")
+        yield PageProblem("page-parse", 1, problem)
     yield from _leftovers(tokens)
     if source_text is None:
         return
     source_shape = outline(source_text, md)
-    source_meta = _front_matter(source_shape) or {}
+    source_meta = _front_matter(source_shape)[0] or {}
     if meta is not None:
         missing = sorted(set(source_meta) - set(meta))
         extra = sorted(set(meta) - set(source_meta) - TRANSLATION_KEYS)
