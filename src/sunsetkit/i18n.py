@@ -22,7 +22,7 @@ from babel.messages.pofile import PoFileError, PoFileParser
 
 from .errors import CatalogError, UsageError, clip, did_you_mean
 from .files import read_regular
-from .plurals import rule_forms
+from .plurals import MAX_SPAN, rule_forms, rule_span, stray_form
 
 __all__ = [
     "MACHINE_COMMENT",
@@ -257,13 +257,20 @@ def _check_plural_forms(header: str, path: Path, line: int | None) -> str | None
     expr = params.get("plural", "(n != 1)")
     if len(expr) > 200:
         raise fail(f"the plural expression is {len(expr):,} characters long")
-    picked = rule_forms(expr)
-    if picked is None:
-        raise fail(f"the plural expression {clip(expr)} is not valid C")
-    forms = set(picked)
-    if not forms <= set(range(count)):
-        bad = max(forms, key=lambda form: abs(form))
-        raise fail(f"plural={clip(expr)} gives form {bad}, not one of 0..{count - 1}")
+    span = rule_span(expr)
+    if span is None or rule_forms(expr) is None:
+        raise fail(
+            f"the plural expression {clip(expr)} is not a plural rule: write it with n, "
+            "whole numbers, comparisons, %, &&, ||, ! and ?: only"
+        )
+    if span > MAX_SPAN:
+        raise fail(f"the plural expression {clip(expr)} uses numbers no language's rule has")
+    stray = stray_form(expr, count)
+    if stray is not None:
+        raise fail(
+            f"plural={clip(expr)} gives form {stray[1]} for n = {stray[0]:,}, "
+            f"not one of 0..{count - 1}"
+        )
     return value.strip()
 
 

@@ -12,13 +12,23 @@ from __future__ import annotations
 
 import functools
 import gettext
-from collections.abc import Callable
+import math
+import re
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from babel import Locale, UnknownLocaleError
 from babel.messages.plurals import PLURALS
 
-__all__ = ["PluralRule", "accepted_rules", "rule_forms"]
+__all__ = [
+    "MAX_SPAN",
+    "PluralRule",
+    "accepted_rules",
+    "disagreement",
+    "rule_forms",
+    "rule_span",
+    "stray_form",
+]
 
 #: Whole numbers that tell the rules of every language apart: all below 1,100 (teens,
 #: hundreds, the 11-19 and 12-14 exceptions) and round and near-round large ones (CLDR's
@@ -143,6 +153,90 @@ def rule_forms(expression: str) -> tuple[int, ...] | None:
         return tuple(rule(n) for n in SAMPLE)
     except (ValueError, SyntaxError, ArithmeticError, RecursionError):
         return None
+
+
+#: What every language's rule is written with (CLDR's, Babel's and gettext's tables): n,
+#: whole numbers, the comparisons, %, &&, ||, ! and ?:. Such a rule repeats beyond its
+#: largest number with the least common multiple of its moduli, so a finite span shows
+#: all it does; `+`, `-`, `*` and `/` of n would not, and no language needs them.
+_TOKEN = re.compile(r"\s*(?:(?P<mod>%\s*)?(?P<number>\d+)|n|==|!=|<=|>=|&&|\|\||[<>!?:()])")
+_CLDR_NUMBER = re.compile(r"(?P<mod>(?:%|mod)\s*)?(?P<number>\d+)")
+#: The largest span checked number by number (Breton's rule, n % 1000000, needs 2,000,001).
+MAX_SPAN = 2_100_000
+
+
+def _bounds(numbers: Iterator[re.Match[str]]) -> tuple[int, int]:
+    """A rule's largest number and the lcm of its moduli: beyond the first it repeats
+    with the second, so numbers 0..largest + lcm show every form it picks."""
+    largest, period = 0, 1
+    for match in numbers:
+        value = abs(int(match["number"][:12]))  # 12 digits are past every bound
+        largest = max(largest, value)
+        if match["mod"] is not None:
+            period = min(math.lcm(period, max(value, 1)), MAX_SPAN + 1)
+    return largest, period
+
+
+def _tokens(expression: str) -> list[re.Match[str]] | None:
+    position, numbers = 0, []
+    while position < len(expression.rstrip()):
+        match = _TOKEN.match(expression, position)
+        if match is None or match.end() == position:
+            return None
+        if match["number"] is not None:
+            numbers.append(match)
+        position = match.end()
+    return numbers
+
+
+def rule_span(expression: str) -> int | None:
+    """The numbers 0..span that show every form a Plural-Forms expression picks; None if
+    it is written with more than n, numbers, comparisons, %, &&, ||, ! and ?:."""
+    numbers = _tokens(expression)
+    if numbers is None:
+        return None
+    largest, period = _bounds(iter(numbers))
+    return largest + period
+
+
+@functools.cache
+def stray_form(expression: str, count: int) -> tuple[int, int] | None:
+    """The first whole number (and its form) for which a rule picks no form of
+    0..count - 1, checked over its whole span (at most MAX_SPAN); None if none."""
+    rule: Callable[[int], int] = gettext.c2py(expression)
+    for n in range(min(rule_span(expression) or 0, MAX_SPAN) + 1):
+        form = rule(n)
+        if not 0 <= form < count:
+            return n, form
+    return None
+
+
+def _rule_function(
+    rule: PluralRule, locale_id: str
+) -> tuple[Callable[[int], int], tuple[int, int]]:
+    """An accepted rule as a function of n, with its largest number and period."""
+    if rule.expression is not None:
+        return gettext.c2py(rule.expression), _bounds(iter(_tokens(rule.expression) or ()))
+    plural_form = Locale.parse(locale_id.replace("-", "_")).plural_form
+    texts = " ".join(plural_form.rules.values())
+    categories = rule.categories
+    return (lambda n: categories.index(plural_form(n))), _bounds(_CLDR_NUMBER.finditer(texts))
+
+
+@functools.cache
+def disagreement(expression: str, rule: PluralRule, locale_id: str) -> tuple[int, int, int] | None:
+    """The first whole number where `expression` and an accepted rule (which agree on
+    the SAMPLE) pick different forms: (n, its form, the rule's form). Both repeat beyond
+    their largest number, together with the lcm of their periods: numbers up to that
+    show every difference (at most MAX_SPAN are checked)."""
+    theirs, (their_largest, their_period) = _rule_function(rule, locale_id)
+    largest, period = _bounds(iter(_tokens(expression) or ()))
+    span = max(largest, their_largest) + math.lcm(period, their_period)
+    ours: Callable[[int], int] = gettext.c2py(expression)
+    for n in range(min(span, MAX_SPAN) + 1):
+        if ours(n) != theirs(n):
+            return n, ours(n), theirs(n)
+    return None
 
 
 def _table_entry(table: dict[str, tuple[int, str]], locale: Locale) -> tuple[int, str] | None:
