@@ -257,10 +257,12 @@ def _check_plural_forms(header: str, path: Path, line: int | None) -> str | None
     expr = params.get("plural", "(n != 1)")
     if len(expr) > 200:
         raise fail(f"the plural expression is {len(expr):,} characters long")
+    if rule_forms(expr) is None:
+        raise fail(f"the plural expression {clip(expr)} is not valid C")
     span = rule_span(expr)
-    if span is None or rule_forms(expr) is None:
+    if span is None:
         raise fail(
-            f"the plural expression {clip(expr)} is not a plural rule: write it with n, "
+            f"the plural expression {clip(expr)} is no plural rule: write it with n, "
             "whole numbers, comparisons, %, &&, ||, ! and ?: only"
         )
     if span > MAX_SPAN:

@@ -265,8 +265,9 @@ def _yaml_scalar(value: object) -> str:
 
 
 def _us_date(value: date) -> str:
-    """ms.date is written MM/DD/YYYY in every locale."""
-    return value.strftime("%m/%d/%Y")
+    """ms.date is written MM/DD/YYYY in every locale (strftime writes year 1 as "1" on
+    glibc, "0001" elsewhere)."""
+    return f"{value.month:02}/{value.day:02}/{value.year:04}"
 
 
 class _Loader(jinja2.FileSystemLoader):

@@ -19,6 +19,7 @@ from typing import IO, Any, NamedTuple
 
 import icalendar
 import jinja2
+from babel.dates import get_month_names
 
 from ..render import render_template
 
@@ -36,9 +37,15 @@ __all__ = [
 PAGE_ROWS = 500
 #: Bars of the timeline: the months around today; earlier and later deadlines are summed.
 TIMELINE_MONTHS = 18
+#: The timeline's month labels: English, whatever the process's LC_TIME says.
+MONTHS = get_month_names("abbreviated", locale="en_US")
 STATUSES = ("overdue", "urgent", "ok", "no-deadline")
 #: Where a subscription has no deadline (usage-based offers): such rows sort last.
 NO_DEADLINE = dt.date.max
+ONE_DAY = dt.timedelta(days=1)
+#: The first and last month a date can have, counted as year * 12 + month - 1.
+FIRST_MONTH = dt.MINYEAR * 12
+LAST_MONTH = dt.MAXYEAR * 12 + 11
 CSV_COLUMNS = (
     "deadline",
     "days_left",
@@ -123,7 +130,8 @@ class Overview:
 
 def timeline(rows: Sequence[OverviewRow], as_of: dt.date) -> dict[str, Any]:
     """Deadlines per month and status, for the SVG: bars, labels and where today is."""
-    start = _month(as_of) - 2
+    # Two months before today, shifted so every bar is a month dates have (0001-9999).
+    start = min(max(_month(as_of) - 2, FIRST_MONTH), LAST_MONTH - TIMELINE_MONTHS + 1)
     months = [start + n for n in range(TIMELINE_MONTHS)]
     counts: dict[int, Counter[str]] = {m: Counter() for m in months}
     earlier: Counter[str] = Counter()
@@ -141,7 +149,7 @@ def timeline(rows: Sequence[OverviewRow], as_of: dt.date) -> dict[str, Any]:
     bars: list[dict[str, Any]] = [{"label": "earlier", "year": "", "counts": earlier}]
     for month in months:
         year, index = divmod(month, 12)
-        label = dt.date(year, index + 1, 1).strftime("%b")
+        label = MONTHS[index + 1]
         first = index == 0 or month == start
         bars.append({"label": label, "year": str(year) if first else "", "counts": counts[month]})
     bars.append({"label": "later", "year": "", "counts": later})
@@ -150,7 +158,8 @@ def timeline(rows: Sequence[OverviewRow], as_of: dt.date) -> dict[str, Any]:
     return {
         "bars": bars,
         "highest": max(highest, 1),
-        "today": 3 + (days + 0.5) / 31,  # in bars: after "earlier" and two months before
+        # In bars: after "earlier" and the months before today's.
+        "today": 1 + _month(as_of) - start + (days + 0.5) / 31,
         "statuses": STATUSES[:-1],
     }
 
@@ -225,7 +234,10 @@ def calendar_event(row: OverviewRow, stamp: dt.datetime) -> str:
     event["uid"] = icalendar.vText(f"{uid[:32]}@sunset")
     event["dtstamp"] = icalendar.vDatetime(stamp)
     event["dtstart"] = _all_day(row.deadline)
-    event["dtend"] = _all_day(row.deadline + dt.timedelta(days=1))
+    if row.deadline < dt.date.max:
+        event["dtend"] = _all_day(row.deadline + ONE_DAY)
+    # else no DTEND: the day after 9999-12-31 has no date, and RFC 5545 makes an event
+    # with a DATE start and no end one day long.
     event["summary"] = icalendar.vText(f"{row.offer}: {row.name}")
     event["description"] = icalendar.vText(
         f"Deadline of subscription {row.subscription_id} ({row.quantity} licenses) "

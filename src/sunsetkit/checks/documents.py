@@ -16,7 +16,7 @@ from typing import Any
 
 from babel.messages.catalog import Message
 
-from ..errors import SunsetError
+from ..errors import SunsetError, clip
 from ..files import read_regular
 from ..i18n import SOURCE_LOCALE
 from .base import Entry, Finding, MessageContext
@@ -67,12 +67,15 @@ def _has_ms_keys(text: str) -> bool:
     return any(line.startswith("ms.") for line in _front_matter(text).splitlines())
 
 
-def _meta_locale(text: str) -> str | None:
-    for line in _front_matter(text).splitlines():
+def _meta_locale(text: str) -> tuple[str | None, tuple[int, str] | None]:
+    """The locale ms.contentlocale names, or the line and value where it names none."""
+    for number, line in enumerate(_front_matter(text).splitlines(), 2):
         key, _, value = line.partition(":")
         if key.strip() == "ms.contentlocale" and value.strip():
-            return folder_locale(value.strip().strip("'\""))
-    return None
+            written = value.strip().strip("'\"")
+            locale = folder_locale(written)
+            return (locale, None) if locale is not None else (None, (number, written))
+    return None, None
 
 
 def _context(locale: str | None, md: Any, options: CheckOptions) -> MessageContext:
@@ -104,10 +107,28 @@ def _entry(source: str, translation: str, line: int, context: str | None = None)
 def _side_by_side(path: Path, text: str, segments: list[Segment], options: CheckOptions) -> Checked:
     """Every segment against its hidden English, at the segment's line; the locale from
     ms.contentlocale (else the folder)."""
-    locale = _meta_locale(text) or folder_locale(path.parent.name)
+    locale, unknown = _meta_locale(text)
+    locale = locale or folder_locale(path.parent.name)
+    found = []
+    if unknown is not None and options.enabled_id("page-front-matter"):
+        line, written = unknown
+        used = (
+            f"the checks of its folder's {locale} apply" if locale else "no locale's checks apply"
+        )
+        found.append(
+            Finding(
+                str(path),
+                line,
+                locale,
+                "page-front-matter",
+                options.severity("page-front-matter"),
+                f"ms.contentlocale {clip(written)} is no locale: {used} "
+                "(write the page's BCP 47 id, such as de-DE)",
+            )
+        )
     ctx = _context(locale, markdown_parser(), options)
     entries = [_entry(seg.source, seg.translation, seg.line, seg.id) for seg in segments]
-    return _messages(path, entries, ctx, options), len(entries)
+    return found + _messages(path, entries, ctx, options), len(entries)
 
 
 def _guide(path: Path, text: str, md: Any, options: CheckOptions) -> Checked:

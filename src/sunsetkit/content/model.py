@@ -65,6 +65,23 @@ TRANSLATABLE = "x-translatable"
 
 Name = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")]
+#: The longest id of a definition, which names its pages (<id>.md, <id>.html): with the
+#: staging folder's and the locale's names the path stays within every system's limits
+#: (255 bytes a name; Windows' 260 a path, under a short output folder).
+MAX_ID = 80
+FileSlug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", max_length=MAX_ID)]
+#: The largest number a definition may give (a count of days, a step's number): CLDR
+#: formats numbers of up to 28 digits; no migration needs more than a few.
+MAX_NUMBER = 10**12
+Number = Annotated[int, Field(ge=-MAX_NUMBER, le=MAX_NUMBER)]
+#: An image under images/: names of letters, digits, _ - and dots (never a leading dot,
+#: so no ".." and no hidden file), each at most 100 characters.
+ImagePath = Annotated[
+    str,
+    StringConstraints(
+        pattern=r"^images/([A-Za-z0-9_-][A-Za-z0-9_.-]{0,99}/){0,8}[A-Za-z0-9_-][A-Za-z0-9_.-]{0,95}\.svg$"
+    ),
+]
 Key = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]*$")]
 Text = Annotated[
     str,
@@ -105,7 +122,15 @@ def placeholders(text: str) -> tuple[set[str], list[str]]:
 
 
 class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    # strict: a value of the wrong type is an error, never converted (pydantic would read
+    # `true` as the number 1 and `365` as the name "365"). Dates and enumerations are
+    # read from their YAML text (Lax).
+    model_config = ConfigDict(extra="forbid", frozen=True, strict=True)
+
+
+#: A field read from YAML text where strict mode wants a Python object: a date written
+#: "2024-01-31" (quoted), an enumeration's value.
+Lax = Field(strict=False)
 
 
 # --- dated events ----------------------------------------------------------------------
@@ -128,12 +153,12 @@ LIFECYCLE = frozenset({EventKind.RETIREMENT, EventKind.END_OF_SALE, EventKind.EN
 class Event(_Strict):
     """A dated fact. Its date is rendered through CLDR in every locale."""
 
-    kind: EventKind = Field(
+    kind: Annotated[EventKind, Lax] = Field(
         description="retirement, end-of-sale, end-of-renewal (what happened to the offer); "
         "auto-renew-off (the day autoRenewEnabled was set to false); price-change; "
         "cancellation; custom (give a label)."
     )
-    date: dt.date = Field(description="The day, as YYYY-MM-DD.")
+    date: Annotated[dt.date, Lax] = Field(description="The day, as YYYY-MM-DD.")
     id: Key | None = Field(
         default=None,
         description="The placeholder that shows this date inside prose: %(id)s. "
@@ -278,7 +303,7 @@ class Replacements(_Strict):
 
 
 class Image(_Strict):
-    src: Annotated[str, StringConstraints(pattern=r"^images/[A-Za-z0-9_./-]+\.svg$")] = Field(
+    src: ImagePath = Field(
         description="The image, an SVG file under content/images/ shared by every locale "
         "(images/azure/transition1.svg); pages carry a copy beside them."
     )
@@ -300,7 +325,7 @@ class Step(_Strict):
     names: dict[Key, Name] = Field(
         default_factory=dict, description="Names used as %(key)s in the text, never translated."
     )
-    numbers: dict[Key, int] = Field(
+    numbers: dict[Key, Number] = Field(
         default_factory=dict, description="Numbers used as %(key)s, formatted per locale."
     )
     substeps: list[Step] = Field(default_factory=list, description="A sub-list of steps.")
@@ -336,7 +361,7 @@ class Procedure(_Strict):
     style: Literal["numbered", "lettered"] = Field(
         default="numbered", description="Phase headings: numbered (Step 1:) or lettered (A.)."
     )
-    ends: Ending = Field(
+    ends: Annotated[Ending, Lax] = Field(
         description="How the old subscription ends: suspend or cancel (the last phase does "
         "it, and the checklist's last task has the deadline), or workflow (the portal does "
         "it; no deadline task)."
@@ -344,6 +369,7 @@ class Procedure(_Strict):
     deprovision_days: int | None = Field(
         default=None,
         gt=0,
+        le=MAX_NUMBER,
         description="suspend: days until a suspended subscription is "
         "de-provisioned (a note follows the last phase).",
     )
@@ -392,7 +418,7 @@ class Section(_Strict):
 class Article(_Strict):
     """Front matter of the published article."""
 
-    date: dt.date = Field(description="ms.date: the English source's date.")
+    date: Annotated[dt.date, Lax] = Field(description="ms.date: the English source's date.")
     topic: str = Field(default="article", description="ms.topic.")
     service: str = Field(default="partner-dashboard", description="ms.service.")
     subservice: str = Field(default="partnercenter-csp", description="ms.subservice.")
@@ -408,7 +434,9 @@ Deadline = Literal["commitment-end", "none"]
 class Migration(_Strict):
     """One retirement: every fact a guide and a checklist need."""
 
-    id: Slug = Field(description="The page's file name and top anchor.")
+    id: FileSlug = Field(
+        description=f"The page's file name and top anchor, at most {MAX_ID} characters."
+    )
     product: list[Name] = Field(
         min_length=1,
         description="The retired product's name (or names), never translated: %(product)s. "
@@ -457,7 +485,7 @@ class Migration(_Strict):
     @field_validator("product", mode="before")
     @classmethod
     def _one_or_more(cls, value: Any) -> Any:
-        return [value] if isinstance(value, str) else value
+        return value if isinstance(value, list) else [value]
 
     @model_validator(mode="after")
     def _consistent(self) -> Migration:
