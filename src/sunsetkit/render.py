@@ -23,7 +23,7 @@ from jinja2 import pass_context
 from jinja2.runtime import Context
 
 from .content.model import Glossary, Migration, Step
-from .errors import CatalogError, TemplateError
+from .errors import CatalogError, TemplateError, without_controls
 from .files import read_regular
 from .i18n import SOURCE_LOCALE, Localized, Translator, parse_locale
 
@@ -65,7 +65,7 @@ _BLOCK_START = re.compile(r"^(\d*)([#+\-.)])")
 
 def escape_markdown(value: object) -> str:
     """Untrusted text as literal Markdown: no links, emphasis, HTML, blocks or table breaks."""
-    text = " ".join(str(value).split())
+    text = without_controls(" ".join(str(value).split()))
     text = _ENTITY_CHARS.sub(lambda m: _ENTITIES[m.group()], text)
     text = _INLINE_SPECIAL.sub(r"\\\1", text)
     text = _BLOCK_START.sub(r"\1\\\2", text)

@@ -12,6 +12,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import hashlib
+import re
 from collections import Counter
 from collections.abc import Collection, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -21,6 +22,7 @@ import icalendar
 import jinja2
 from babel.dates import get_month_names
 
+from ..errors import without_controls
 from ..render import render_template
 
 __all__ = [
@@ -172,18 +174,30 @@ def _month(day: dt.date) -> int:
     return day.year * 12 + day.month - 1
 
 
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+#: What starts a formula in Excel, LibreOffice or Google Sheets (OWASP's CSV injection
+#: list, with the full-width forms East Asian input methods type).
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\n", "\uff1d", "\uff0b", "\uff0d", "\uff20")
+#: Where a spreadsheet may start a cell inside a field: at a "," or ";" (whichever is its
+#: list separator, if it splits without heeding quotes) or a line break, when a formula
+#: character follows (after spaces or quotes).
+_SPLIT_FORMULA = re.compile('([,;\r\n])(?=[ "]*[=+\\-@\t\r\n\uff1d\uff0b\uff0d\uff20])')
 
 
 def _cell(value: str) -> str:
-    """A text cell no spreadsheet evaluates: a leading formula character is quoted."""
-    return "'" + value if value.startswith(_FORMULA_START) else value
+    """A text cell no spreadsheet evaluates, however it splits the line: an apostrophe
+    before a formula character at its start and after each separator inside it."""
+    value = _SPLIT_FORMULA.sub(r"\1'", without_controls(value))
+    return "'" + value if value.lstrip(' "').startswith(_FORMULA_START) else value
 
 
 def write_csv(handle: IO[str], rows: Sequence[OverviewRow], extension: str) -> None:
-    """overview.csv: UTF-8 with a BOM, so spreadsheets in any locale read it as UTF-8."""
+    """overview.csv: UTF-8 with a BOM, so spreadsheets in any locale read it as UTF-8.
+
+    Every field is quoted: a spreadsheet whose list separator is ";" (Excel in German,
+    French, Dutch) splits an unquoted cell at a ";" as one whose separator is "," does
+    at a ",", and the piece after it would be a cell of its own, perhaps a formula."""
     handle.write("\ufeff")
-    writer = csv.writer(handle, lineterminator="\r\n")
+    writer = csv.writer(handle, lineterminator="\r\n", quoting=csv.QUOTE_ALL)
     writer.writerow(CSV_COLUMNS)
     for row in sorted(rows):
         writer.writerow(
@@ -193,11 +207,11 @@ def write_csv(handle: IO[str], rows: Sequence[OverviewRow], extension: str) -> N
                 row.urgency,
                 _cell(row.customer_id),
                 _cell(row.name),
-                row.locale,
+                _cell(row.locale),
                 _cell(row.subscription_id),
                 _cell(row.offer),
                 row.quantity,
-                f"{row.stem}.{extension}",
+                _cell(f"{row.stem}.{extension}"),
             )
         )
 
@@ -238,10 +252,14 @@ def calendar_event(row: OverviewRow, stamp: dt.datetime) -> str:
         event["dtend"] = _all_day(row.deadline + ONE_DAY)
     # else no DTEND: the day after 9999-12-31 has no date, and RFC 5545 makes an event
     # with a DATE start and no end one day long.
-    event["summary"] = icalendar.vText(f"{row.offer}: {row.name}")
+    # icalendar escapes \\ ; , and line breaks; the controls RFC 5545 forbids in text
+    # (NUL, ESC, VT, FF) are replaced first.
+    event["summary"] = icalendar.vText(without_controls(f"{row.offer}: {row.name}"))
     event["description"] = icalendar.vText(
-        f"Deadline of subscription {row.subscription_id} ({row.quantity} licenses) "
-        f"of {row.name}, customer {row.customer_id}. Checklist: {row.stem}"
+        without_controls(
+            f"Deadline of subscription {row.subscription_id} ({row.quantity} licenses) "
+            f"of {row.name}, customer {row.customer_id}. Checklist: {row.stem}"
+        )
     )
     event["transp"] = icalendar.vText("TRANSPARENT")
     return str(event.to_ical().decode("utf-8"))
