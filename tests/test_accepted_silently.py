@@ -221,3 +221,22 @@ def test_a_build_leaves_only_its_formats_pages(
         result = CliRunner().invoke(main, args)
         assert result.exit_code == 0, result.output
         assert _formats_in(out) == {fmt}, (fmt, locales)
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=FUNCTION_SCOPED)
+@given(
+    tag=st.one_of(
+        st.sampled_from(["!!python/object:os.system", "!!python/name:os.system"]),
+        st.from_regex(r"![a-z][a-z0-9]{0,8}", fullmatch=True),
+    ),
+    key=st.sampled_from(["title", "ms.topic", "ms.contentlocale"]),
+)
+def test_a_tag_in_a_pages_front_matter_is_reported_at_its_line(
+    sxs_page: str, tag: str, key: str
+) -> None:
+    from sunsetkit.checks.pages import check_page
+
+    text = re.sub(rf"(?m)^{re.escape(key)}: ", f"{key}: {tag} ", sxs_page, count=1)
+    line = next(n for n, t in enumerate(text.splitlines(), 1) if t.startswith(f"{key}: "))
+    problems = [p for p in check_page(text, None) if p.check == "page-parse"]
+    assert [(p.line, p.message.startswith("front matter:")) for p in problems] == [(line, True)]
