@@ -22,7 +22,7 @@ from babel.messages.pofile import PoFileError, PoFileParser
 
 from .errors import CatalogError, UsageError, clip, did_you_mean
 from .files import read_regular
-from .plurals import MAX_SPAN, rule_forms, rule_span, stray_form
+from .plurals import checkable, rule_forms, rule_span, stray_form
 
 __all__ = [
     "MACHINE_COMMENT",
@@ -265,8 +265,12 @@ def _check_plural_forms(header: str, path: Path, line: int | None) -> str | None
             f"the plural expression {clip(expr)} is no plural rule: write it with n, "
             "whole numbers, comparisons, %, &&, ||, ! and ?: only"
         )
-    if span > MAX_SPAN:
-        raise fail(f"the plural expression {clip(expr)} uses numbers no language's rule has")
+    if not checkable(expr):
+        raise fail(
+            f"the plural expression {clip(expr)} cannot be checked for every number: "
+            "compare n (or n % m, each modulus dividing the next) with numbers, as every "
+            "language's rule does"
+        )
     stray = stray_form(expr, count)
     if stray is not None:
         raise fail(

@@ -12,9 +12,10 @@ from __future__ import annotations
 
 import functools
 import gettext
+import itertools
 import math
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from babel import Locale, UnknownLocaleError
@@ -24,6 +25,7 @@ __all__ = [
     "MAX_SPAN",
     "PluralRule",
     "accepted_rules",
+    "checkable",
     "disagreement",
     "rule_forms",
     "rule_span",
@@ -165,7 +167,7 @@ _CLDR_NUMBER = re.compile(r"(?P<mod>(?:%|mod)\s*)?(?P<number>\d+)")
 MAX_SPAN = 2_100_000
 
 
-def _bounds(numbers: Iterator[re.Match[str]]) -> tuple[int, int]:
+def _bounds(numbers: Iterable[re.Match[str]]) -> tuple[int, int]:
     """A rule's largest number and the lcm of its moduli: beyond the first it repeats
     with the second, so numbers 0..largest + lcm show every form it picks."""
     largest, period = 0, 1
@@ -178,62 +180,149 @@ def _bounds(numbers: Iterator[re.Match[str]]) -> tuple[int, int]:
 
 
 def _tokens(expression: str) -> list[re.Match[str]] | None:
-    position, numbers = 0, []
+    """Every token of the expression; None if it has one no plural rule needs."""
+    position, tokens = 0, []
     while position < len(expression.rstrip()):
         match = _TOKEN.match(expression, position)
         if match is None or match.end() == position:
             return None
-        if match["number"] is not None:
-            numbers.append(match)
+        tokens.append(match)
         position = match.end()
-    return numbers
+    return tokens
+
+
+def _numbers(tokens: Iterable[re.Match[str]]) -> list[re.Match[str]]:
+    return [token for token in tokens if token["number"] is not None]
 
 
 def rule_span(expression: str) -> int | None:
     """The numbers 0..span that show every form a Plural-Forms expression picks; None if
     it is written with more than n, numbers, comparisons, %, &&, ||, ! and ?:."""
-    numbers = _tokens(expression)
-    if numbers is None:
+    tokens = _tokens(expression)
+    if tokens is None:
         return None
-    largest, period = _bounds(iter(numbers))
+    largest, period = _bounds(_numbers(tokens))
     return largest + period
+
+
+_COMPARISONS = frozenset({"==", "!=", "<=", ">=", "<", ">"})
+#: (numbers compared with, moduli) of a rule whose every n is compared with a number.
+Shape = tuple[frozenset[int], frozenset[int]]
+
+
+def _shape(expression: str) -> Shape | None:
+    """The numbers a rule compares n (or n % m) with and its moduli, when every n of it
+    is so compared (as every language's rule does); None for any other rule."""
+    tokens = [t.group().strip().replace(" ", "") for t in _tokens(expression) or ()]
+    for index, token in enumerate(tokens):
+        if token == "n":
+            after = (
+                index + 2 if index + 1 < len(tokens) and tokens[index + 1][0] == "%" else index + 1
+            )
+            if not (_compared(tokens, after, 1) or _compared(tokens, index - 1, -1)):
+                return None
+    numbers = [t for t in tokens if t[0].isdigit() or t[0] == "%"]
+    return (
+        frozenset(int(t[:12]) for t in numbers if t[0] != "%"),
+        frozenset(max(int(t[1:13]), 1) for t in numbers if t[0] == "%"),
+    )
+
+
+def _compared(tokens: list[str], index: int, step: int) -> bool:
+    """Whether a comparison with a plain number follows (step 1) or precedes (-1) an
+    operand of n, brackets aside."""
+    while 0 <= index < len(tokens) and tokens[index] in ("(", ")"):
+        index += step
+    if not (0 <= index < len(tokens) and tokens[index] in _COMPARISONS):
+        return False
+    index += step
+    while 0 <= index < len(tokens) and tokens[index] in ("(", ")"):
+        index += step
+    return 0 <= index < len(tokens) and tokens[index][0].isdigit()
+
+
+def _telling_numbers(shape: Shape) -> list[int] | None:
+    """Whole numbers that show every form a rule of this shape picks: one for each way
+    n and n % m (moduli each dividing the next) fall between its numbers. A rule
+    compares only, so n within one gap between its numbers (and their successors) acts
+    alike; a gap as long as the next smaller modulus holds every residue of it. None if
+    the moduli do not nest (then the whole span is checked)."""
+    compared, moduli = shape
+    levels = sorted(moduli)
+    if any(high % low for low, high in itertools.pairwise(levels)):
+        return None
+    top = max(compared, default=0) + 2  # above every number, n compares alike
+    found, previous = [0], 1
+    for modulus in [*levels, top]:
+        cuts = sorted({0, modulus} | {c + d for c in compared for d in (0, 1) if c + d < modulus})
+        level: list[int] = []
+        for start, end in itertools.pairwise(cuts):
+            if end - start >= previous:
+                level += [start + (r - start) % previous for r in found]
+            else:
+                level += range(start, end)
+        if modulus != top:
+            found, previous = level, modulus
+        else:
+            base = previous * -(-top // previous)  # beyond: every residue once more
+            return sorted({*level, *(base + r for r in found)})
+    return None  # not reached: the last level is `top`
+
+
+def checkable(expression: str) -> bool:
+    """Whether every form a rule picks can be checked: a rule that compares n with
+    numbers and nests its moduli always, any other within MAX_SPAN numbers."""
+    shape = _shape(expression)
+    telling = _telling_numbers(shape) if shape is not None else None
+    return telling is not None or (rule_span(expression) or 0) <= MAX_SPAN
+
+
+def _checked_numbers(shape: Shape | None, span: int) -> Iterable[int]:
+    numbers = _telling_numbers(shape) if shape is not None else None
+    return numbers if numbers is not None else range(min(span, MAX_SPAN) + 1)
 
 
 @functools.cache
 def stray_form(expression: str, count: int) -> tuple[int, int] | None:
     """The first whole number (and its form) for which a rule picks no form of
-    0..count - 1, checked over its whole span (at most MAX_SPAN); None if none."""
+    0..count - 1; None if there is none."""
     rule: Callable[[int], int] = gettext.c2py(expression)
-    for n in range(min(rule_span(expression) or 0, MAX_SPAN) + 1):
+    for n in _checked_numbers(_shape(expression), rule_span(expression) or 0):
         form = rule(n)
         if not 0 <= form < count:
             return n, form
     return None
 
 
-def _rule_function(
-    rule: PluralRule, locale_id: str
-) -> tuple[Callable[[int], int], tuple[int, int]]:
-    """An accepted rule as a function of n, with its largest number and period."""
+def _rule_function(rule: PluralRule, locale_id: str) -> tuple[Callable[[int], int], str]:
+    """An accepted rule as a function of n, and the text its numbers are read from."""
     if rule.expression is not None:
-        return gettext.c2py(rule.expression), _bounds(iter(_tokens(rule.expression) or ()))
+        return gettext.c2py(rule.expression), rule.expression
     plural_form = Locale.parse(locale_id.replace("-", "_")).plural_form
-    texts = " ".join(plural_form.rules.values())
     categories = rule.categories
-    return (lambda n: categories.index(plural_form(n))), _bounds(_CLDR_NUMBER.finditer(texts))
+    return (lambda n: categories.index(plural_form(n))), " ".join(plural_form.rules.values())
 
 
 @functools.cache
 def disagreement(expression: str, rule: PluralRule, locale_id: str) -> tuple[int, int, int] | None:
     """The first whole number where `expression` and an accepted rule (which agree on
-    the SAMPLE) pick different forms: (n, its form, the rule's form). Both repeat beyond
-    their largest number, together with the lcm of their periods: numbers up to that
-    show every difference (at most MAX_SPAN are checked)."""
-    theirs, (their_largest, their_period) = _rule_function(rule, locale_id)
-    largest, period = _bounds(iter(_tokens(expression) or ()))
-    span = max(largest, their_largest) + math.lcm(period, their_period)
+    the SAMPLE) pick different forms: (n, its form, the rule's form); None if none."""
+    theirs, text = _rule_function(rule, locale_id)
     ours: Callable[[int], int] = gettext.c2py(expression)
-    for n in range(min(span, MAX_SPAN) + 1):
+    their_numbers = list(_CLDR_NUMBER.finditer(text))
+    shape, their_shape = _shape(expression), _shape(text) if rule.expression else None
+    if rule.expression is None:  # CLDR's rules compare only
+        their_shape = (
+            frozenset(int(m["number"][:12]) for m in their_numbers if m["mod"] is None),
+            frozenset(max(int(m["number"][:12]), 1) for m in their_numbers if m["mod"]),
+        )
+    both = None
+    if shape is not None and their_shape is not None:
+        both = (shape[0] | their_shape[0], shape[1] | their_shape[1])
+    largest, period = _bounds(_numbers(_tokens(expression) or ()))
+    their_largest, their_period = _bounds(their_numbers)
+    span = max(largest, their_largest) + math.lcm(period, their_period)
+    for n in _checked_numbers(both, span):
         if ours(n) != theirs(n):
             return n, ours(n), theirs(n)
     return None

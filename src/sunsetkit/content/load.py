@@ -260,7 +260,8 @@ def _content_error(
 def _written(value: Any) -> str:
     """A value as YAML wrote it: true, 365, a list."""
     if isinstance(value, bool | int | float) or value is None:
-        return yaml.safe_dump(value).removesuffix("\n...\n").strip()
+        written = yaml.safe_dump(value).removesuffix("\n...\n").strip()
+        return written if len(written) <= 30 else clip(written, 30)  # a 4,000-digit number
     if isinstance(value, str):
         return clip(value)
     return "a mapping" if isinstance(value, dict) else "a list" if isinstance(value, list) else "?"
