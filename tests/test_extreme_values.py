@@ -248,3 +248,16 @@ def test_a_step_number_of_any_size_renders_or_is_refused_at_its_line(
         assert abs(number) > 10**12
     else:
         assert abs(number) <= 10**12
+
+
+@pytest.mark.parametrize("as_of", ["0001-01-01", "9999-12-31"])
+def test_the_first_and_last_day_as_of_through_the_command(tmp_path: Path, as_of: str) -> None:
+    from click.testing import CliRunner
+
+    from sunsetkit.cli import main
+
+    out = tmp_path / "out"
+    args = ["checklists", str(ROOT / "content" / "customers.example.json"), "--as-of", as_of]
+    result = CliRunner().invoke(main, [*args, "--project", str(ROOT), "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    assert (out / "deadlines.ics").is_file() and (out / "timeline.svg").is_file()
