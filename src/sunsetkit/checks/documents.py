@@ -67,15 +67,12 @@ def _has_ms_keys(text: str) -> bool:
     return any(line.startswith("ms.") for line in _front_matter(text).splitlines())
 
 
-def _meta_locale(text: str) -> tuple[str | None, tuple[int, str] | None]:
-    """The locale ms.contentlocale names, or the line and value where it names none."""
-    for number, line in enumerate(_front_matter(text).splitlines(), 2):
+def _meta_locale(text: str) -> str | None:
+    for line in _front_matter(text).splitlines():
         key, _, value = line.partition(":")
         if key.strip() == "ms.contentlocale" and value.strip():
-            written = value.strip().strip("'\"")
-            locale = folder_locale(written)
-            return (locale, None) if locale is not None else (None, (number, written))
-    return None, None
+            return folder_locale(value.strip().strip("'\""))
+    return None
 
 
 def _context(locale: str | None, md: Any, options: CheckOptions) -> MessageContext:
@@ -107,28 +104,32 @@ def _entry(source: str, translation: str, line: int, context: str | None = None)
 def _side_by_side(path: Path, text: str, segments: list[Segment], options: CheckOptions) -> Checked:
     """Every segment against its hidden English, at the segment's line; the locale from
     ms.contentlocale (else the folder)."""
-    locale, unknown = _meta_locale(text)
-    locale = locale or folder_locale(path.parent.name)
-    found = []
-    if unknown is not None and options.enabled_id("page-front-matter"):
-        line, written = unknown
-        used = (
-            f"the checks of its folder's {locale} apply" if locale else "no locale's checks apply"
-        )
-        found.append(
-            Finding(
-                str(path),
-                line,
-                locale,
-                "page-front-matter",
-                options.severity("page-front-matter"),
-                f"ms.contentlocale {clip(written)} is no locale: {used} "
-                "(write the page's BCP 47 id, such as de-DE)",
-            )
-        )
+    locale = _meta_locale(text) or folder_locale(path.parent.name)
     ctx = _context(locale, markdown_parser(), options)
     entries = [_entry(seg.source, seg.translation, seg.line, seg.id) for seg in segments]
+    found = _unknown_locale(path, text, locale, options)
     return found + _messages(path, entries, ctx, options), len(entries)
+
+
+def _unknown_locale(
+    path: Path, text: str, locale: str | None, options: CheckOptions
+) -> list[Finding]:
+    """An ms.contentlocale that names no locale: reported at its line, never guessed
+    (the folder's locale, if any, is used for the checks)."""
+    if not options.enabled_id("page-front-matter"):
+        return []
+    for number, line in enumerate(_front_matter(text).splitlines(), 2):
+        key, _, value = line.partition(":")
+        written = value.strip().strip("'\"")
+        if key.strip() == "ms.contentlocale" and written and folder_locale(written) is None:
+            used = f"the checks of {locale} apply" if locale else "no locale's checks apply"
+            message = (
+                f"ms.contentlocale {clip(written)} is no locale: {used} "
+                "(write the page's BCP 47 id, such as de-DE)"
+            )
+            severity = options.severity("page-front-matter")
+            return [Finding(str(path), number, locale, "page-front-matter", severity, message)]
+    return []
 
 
 def _guide(path: Path, text: str, md: Any, options: CheckOptions) -> Checked:
