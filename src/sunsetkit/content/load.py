@@ -36,7 +36,7 @@ Loc = tuple[int | str, ...]
 MAX_DEPTH = 64
 MAX_VALUES = 100_000
 _TAG = re.compile(r"^[\w-]+\[.*\]$")
-#: The tags plain YAML values resolve to. Any other (!!python/..., !!binary, !!set, a
+#: The tags plain YAML values resolve to. Any other (!!python/..., !!set, !!omap, a
 #: custom !tag) is refused: a tag would otherwise be dropped and its value used.
 PLAIN_TAGS = frozenset(
     f"tag:yaml.org,2002:{name}"
@@ -183,8 +183,15 @@ def _build(node: yaml.Node, loc: Loc, lines: dict[Loc, int], budget: _Budget) ->
     return _scalar(node, budget)
 
 
+#: A binary scalar is bytes, which the model refuses as a value of no JSON type, at its
+#: line; only a tag whose value would be used as another is refused here.
+_BINARY = "tag:yaml.org,2002:binary"
+
+
 def _check_tag(node: yaml.Node, path: Path) -> None:
-    if node.tag not in PLAIN_TAGS:
+    if node.tag not in PLAIN_TAGS and not (
+        isinstance(node, yaml.ScalarNode) and node.tag == _BINARY
+    ):
         raise ContentError(
             f"unsupported YAML tag {clip(str(node.tag).replace('tag:yaml.org,2002:', '!!'))}",
             path,
@@ -264,6 +271,8 @@ def _written(value: Any) -> str:
         return written if len(written) <= 30 else clip(written, 30)  # a 4,000-digit number
     if isinstance(value, str):
         return clip(value)
+    if isinstance(value, bytes):
+        return "binary data"
     return "a mapping" if isinstance(value, dict) else "a list" if isinstance(value, list) else "?"
 
 

@@ -18,6 +18,9 @@ from pydantic import (
     BaseModel,
     ConfigDict,
     Field,
+    Strict,
+    StrictBool,
+    StrictInt,
     StringConstraints,
     field_validator,
     model_validator,
@@ -63,28 +66,36 @@ __all__ = [
 #: Marker in a field's JSON Schema: the field is English prose, extracted into the catalogs.
 TRANSLATABLE = "x-translatable"
 
-Name = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
-Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")]
+# Text, numbers and flags are strict: a value of another type is an error, never
+# converted (pydantic would read `true` as the number 1, "yes" as true, b"x" as text).
+# Dates and the named choices (kind, ends) are read from their text.
+Plain = Annotated[str, Strict()]
+Name = Annotated[str, Strict(), StringConstraints(strip_whitespace=True, min_length=1)]
+Slug = Annotated[str, Strict(), StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")]
 #: The longest id of a definition, which names its pages (<id>.md, <id>.html): with the
 #: staging folder's and the locale's names the path stays within every system's limits
 #: (255 bytes a name; Windows' 260 a path, under a short output folder).
 MAX_ID = 80
-FileSlug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", max_length=MAX_ID)]
+FileSlug = Annotated[
+    str, Strict(), StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", max_length=MAX_ID)
+]
 #: The largest number a definition may give (a count of days, a step's number): CLDR
 #: formats numbers of up to 28 digits; no migration needs more than a few.
 MAX_NUMBER = 10**12
-Number = Annotated[int, Field(ge=-MAX_NUMBER, le=MAX_NUMBER)]
+Number = Annotated[StrictInt, Field(ge=-MAX_NUMBER, le=MAX_NUMBER)]
 #: An image under images/: names of letters, digits, _ - and dots (never a leading dot,
 #: so no ".." and no hidden file), each at most 100 characters.
 ImagePath = Annotated[
     str,
+    Strict(),
     StringConstraints(
         pattern=r"^images/([A-Za-z0-9_-][A-Za-z0-9_.-]{0,99}/){0,8}[A-Za-z0-9_-][A-Za-z0-9_.-]{0,95}\.svg$"
     ),
 ]
-Key = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]*$")]
+Key = Annotated[str, Strict(), StringConstraints(pattern=r"^[a-z][a-z0-9_]*$")]
 Text = Annotated[
     str,
+    Strict(),
     StringConstraints(strip_whitespace=True, min_length=1),
     Field(
         json_schema_extra={TRANSLATABLE: True},
@@ -93,8 +104,8 @@ Text = Annotated[
     ),
 ]
 # A relative link: no scheme (no colon), no spaces or brackets that would break Markdown.
-RelativeLink = Annotated[str, StringConstraints(pattern=r"^[^\s()<>:]+$")]
-WebLink = Annotated[str, StringConstraints(pattern=r"^https://[^\s()<>]+$")]
+RelativeLink = Annotated[str, Strict(), StringConstraints(pattern=r"^[^\s()<>:]+$")]
+WebLink = Annotated[str, Strict(), StringConstraints(pattern=r"^https://[^\s()<>]+$")]
 
 #: The guide's fixed sections, by anchor; a note may be placed after any of them.
 ANCHORS = (
@@ -122,15 +133,7 @@ def placeholders(text: str) -> tuple[set[str], list[str]]:
 
 
 class _Strict(BaseModel):
-    # strict: a value of the wrong type is an error, never converted (pydantic would read
-    # `true` as the number 1 and `365` as the name "365"). Dates and enumerations are
-    # read from their YAML text (Lax).
-    model_config = ConfigDict(extra="forbid", frozen=True, strict=True)
-
-
-#: A field read from YAML text where strict mode wants a Python object: a date written
-#: "2024-01-31" (quoted), an enumeration's value.
-Lax = Field(strict=False)
+    model_config = ConfigDict(extra="forbid", frozen=True)
 
 
 # --- dated events ----------------------------------------------------------------------
@@ -153,12 +156,12 @@ LIFECYCLE = frozenset({EventKind.RETIREMENT, EventKind.END_OF_SALE, EventKind.EN
 class Event(_Strict):
     """A dated fact. Its date is rendered through CLDR in every locale."""
 
-    kind: Annotated[EventKind, Lax] = Field(
+    kind: EventKind = Field(
         description="retirement, end-of-sale, end-of-renewal (what happened to the offer); "
         "auto-renew-off (the day autoRenewEnabled was set to false); price-change; "
         "cancellation; custom (give a label)."
     )
-    date: Annotated[dt.date, Lax] = Field(description="The day, as YYYY-MM-DD.")
+    date: dt.date = Field(description="The day, as YYYY-MM-DD.")
     id: Key | None = Field(
         default=None,
         description="The placeholder that shows this date inside prose: %(id)s. "
@@ -169,7 +172,7 @@ class Event(_Strict):
         description="What happens on that day, as a short noun phrase "
         '("Discounted transition pricing ends"). Required for kind custom and price-change.',
     )
-    checklist: bool = Field(
+    checklist: StrictBool = Field(
         default=True, description="Show this date in every affected customer's checklist."
     )
 
@@ -217,7 +220,7 @@ class Note(_Strict):
         default="note", description="The callout: note, important or tip."
     )
     text: Text
-    after: str | None = Field(
+    after: Plain | None = Field(
         default=None,
         description="Top-level notes only: the anchor of the section (or phase) this note "
         "follows. Without it the note stands at the top of the page.",
@@ -256,7 +259,7 @@ class OptionGroup(_Strict):
 
 class Feature(_Strict):
     feature: Text
-    included: list[bool] = Field(description="One value per replacement option, in order.")
+    included: list[StrictBool] = Field(description="One value per replacement option, in order.")
 
 
 class Replacements(_Strict):
@@ -361,12 +364,12 @@ class Procedure(_Strict):
     style: Literal["numbered", "lettered"] = Field(
         default="numbered", description="Phase headings: numbered (Step 1:) or lettered (A.)."
     )
-    ends: Annotated[Ending, Lax] = Field(
+    ends: Ending = Field(
         description="How the old subscription ends: suspend or cancel (the last phase does "
         "it, and the checklist's last task has the deadline), or workflow (the portal does "
         "it; no deadline task)."
     )
-    deprovision_days: int | None = Field(
+    deprovision_days: StrictInt | None = Field(
         default=None,
         gt=0,
         le=MAX_NUMBER,
@@ -418,14 +421,14 @@ class Section(_Strict):
 class Article(_Strict):
     """Front matter of the published article."""
 
-    date: Annotated[dt.date, Lax] = Field(description="ms.date: the English source's date.")
-    topic: str = Field(default="article", description="ms.topic.")
-    service: str = Field(default="partner-dashboard", description="ms.service.")
-    subservice: str = Field(default="partnercenter-csp", description="ms.subservice.")
-    localization_priority: str = Field(default="medium", description="ms.localizationpriority.")
-    author: str | None = Field(default=None, description="author (GitHub account).")
-    ms_author: str | None = Field(default=None, description="ms.author.")
-    custom: str | None = Field(default=None, description="ms.custom.")
+    date: dt.date = Field(description="ms.date: the English source's date.")
+    topic: Plain = Field(default="article", description="ms.topic.")
+    service: Plain = Field(default="partner-dashboard", description="ms.service.")
+    subservice: Plain = Field(default="partnercenter-csp", description="ms.subservice.")
+    localization_priority: Plain = Field(default="medium", description="ms.localizationpriority.")
+    author: Plain | None = Field(default=None, description="author (GitHub account).")
+    ms_author: Plain | None = Field(default=None, description="ms.author.")
+    custom: Plain | None = Field(default=None, description="ms.custom.")
 
 
 Deadline = Literal["commitment-end", "none"]
@@ -580,7 +583,7 @@ class GlossaryTerm(_Strict):
         description="The approved form per locale (BCP 47 ids). A term that inflects may "
         "list its accepted forms, the first being its base form.",
     )
-    note: str | None = Field(default=None, description="Guidance for translators.")
+    note: Plain | None = Field(default=None, description="Guidance for translators.")
 
     @model_validator(mode="after")
     def _names_are_verbatim(self) -> GlossaryTerm:
@@ -599,7 +602,7 @@ class GlossaryTerm(_Strict):
 
 
 class Glossary(_Strict):
-    label_format: dict[LocaleKey, str] = Field(
+    label_format: dict[LocaleKey, Plain] = Field(
         default_factory=dict,
         description="How a locale writes a UI label; {label} stands for the label, once; "
         "no other braces.",
