@@ -145,7 +145,7 @@ _RULES = [
 )
 @given(
     chosen=st.sampled_from(_RULES),
-    odd=st.one_of(st.integers(0, 200_000), st.integers(0, 10**12)),
+    odd=st.one_of(st.integers(0, 200_000), st.integers(0, 10**18)),
     offset=st.integers(1, 20),
 )
 def test_a_form_outside_the_catalog_for_one_number_is_refused_when_read(
@@ -167,7 +167,7 @@ def test_a_form_outside_the_catalog_for_one_number_is_refused_when_read(
 @settings(
     max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
 )
-@given(chosen=st.sampled_from(_RULES), odd=st.one_of(st.integers(0, 2000), st.integers(0, 10**12)))
+@given(chosen=st.sampled_from(_RULES), odd=st.one_of(st.integers(0, 2000), st.integers(0, 10**18)))
 def test_a_rule_that_moves_one_number_to_another_form_is_reported(
     tmp_path: Path, chosen: tuple[str, PluralRule], odd: int
 ) -> None:

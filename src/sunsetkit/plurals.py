@@ -167,12 +167,17 @@ _CLDR_NUMBER = re.compile(r"(?P<mod>(?:%|mod)\s*)?(?P<number>\d+)")
 MAX_SPAN = 2_100_000
 
 
+def _int(digits: str) -> int:
+    """A number of the expression (its length is bounded: no more than 200 characters)."""
+    return int(digits) if len(digits) <= 400 else 10**400
+
+
 def _bounds(numbers: Iterable[re.Match[str]]) -> tuple[int, int]:
     """A rule's largest number and the lcm of its moduli: beyond the first it repeats
     with the second, so numbers 0..largest + lcm show every form it picks."""
     largest, period = 0, 1
     for match in numbers:
-        value = abs(int(match["number"][:12]))  # 12 digits are past every bound
+        value = _int(match["number"])
         largest = max(largest, value)
         if match["mod"] is not None:
             period = min(math.lcm(period, max(value, 1)), MAX_SPAN + 1)
@@ -223,8 +228,8 @@ def _shape(expression: str) -> Shape | None:
                 return None
     numbers = [t for t in tokens if t[0].isdigit() or t[0] == "%"]
     return (
-        frozenset(int(t[:12]) for t in numbers if t[0] != "%"),
-        frozenset(max(int(t[1:13]), 1) for t in numbers if t[0] == "%"),
+        frozenset(_int(t) for t in numbers if t[0] != "%"),
+        frozenset(max(_int(t[1:]), 1) for t in numbers if t[0] == "%"),
     )
 
 
@@ -313,8 +318,8 @@ def disagreement(expression: str, rule: PluralRule, locale_id: str) -> tuple[int
     shape, their_shape = _shape(expression), _shape(text) if rule.expression else None
     if rule.expression is None:  # CLDR's rules compare only
         their_shape = (
-            frozenset(int(m["number"][:12]) for m in their_numbers if m["mod"] is None),
-            frozenset(max(int(m["number"][:12]), 1) for m in their_numbers if m["mod"]),
+            frozenset(_int(m["number"]) for m in their_numbers if m["mod"] is None),
+            frozenset(max(_int(m["number"]), 1) for m in their_numbers if m["mod"]),
         )
     both = None
     if shape is not None and their_shape is not None:
