@@ -134,30 +134,6 @@ def test_any_tag_beyond_plain_yaml_is_refused_at_its_line(
     assert caught.value.line == tagged[0].start_mark.line + 1
 
 
-#: Fields whose value is one of named choices (an enumeration, a literal): pydantic reads
-#: those from bytes too; main's JSON reading of the data refuses bytes before.
-_CHOICES = frozenset({"kind", "ends", "style", "deadline"})
-
-
-@settings(max_examples=60, deadline=None, suppress_health_check=FUNCTION_SCOPED)
-@given(
-    leaf=st.sampled_from([t for t in _TYPED if isinstance(t[2], str) and t[1][-1] not in _CHOICES])
-)
-def test_a_binary_value_is_no_text_and_refused_at_its_line(
-    tmp_path: Path, leaf: tuple[Path, tuple[Any, ...], Any]
-) -> None:
-    """YAML's !!binary gives bytes, which no text field takes (pydantic would)."""
-    path, loc, value = leaf
-    definition, _ = load_yaml(path)
-    _set(definition, loc, value.encode("utf-8"))
-    broken = tmp_path / path.name
-    broken.write_text(yaml.safe_dump(definition, allow_unicode=True), encoding="utf-8")
-    lines = load_yaml(broken)[1]
-    with pytest.raises(ContentError) as caught:
-        load_migration(broken, LIBRARY, GLOSSARY)
-    assert caught.value.line == lines[loc], str(caught.value)
-
-
 def test_plain_tags_written_out_are_read_as_usual(tmp_path: Path) -> None:
     path = tmp_path / "tags.yaml"
     path.write_text("a: !!str 365\nb: !!int '7'\nc: !!map {d: !!seq [1]}\n", encoding="utf-8")

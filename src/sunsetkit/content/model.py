@@ -18,7 +18,6 @@ from pydantic import (
     BaseModel,
     ConfigDict,
     Field,
-    Strict,
     StrictBool,
     StrictInt,
     StringConstraints,
@@ -66,36 +65,11 @@ __all__ = [
 #: Marker in a field's JSON Schema: the field is English prose, extracted into the catalogs.
 TRANSLATABLE = "x-translatable"
 
-# Text, numbers and flags are strict: a value of another type is an error, never
-# converted (pydantic would read `true` as the number 1, "yes" as true, b"x" as text).
-# Dates and the named choices (kind, ends) are read from their text.
-Plain = Annotated[str, Strict()]
-Name = Annotated[str, Strict(), StringConstraints(strip_whitespace=True, min_length=1)]
-Slug = Annotated[str, Strict(), StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")]
-#: The longest id of a definition, which names its pages (<id>.md, <id>.html): with the
-#: staging folder's and the locale's names the path stays within every system's limits
-#: (255 bytes a name; Windows' 260 a path, under a short output folder).
-MAX_ID = 80
-FileSlug = Annotated[
-    str, Strict(), StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", max_length=MAX_ID)
-]
-#: The largest number a definition may give (a count of days, a step's number): CLDR
-#: formats numbers of up to 28 digits; no migration needs more than a few.
-MAX_NUMBER = 10**12
-Number = Annotated[StrictInt, Field(ge=-MAX_NUMBER, le=MAX_NUMBER)]
-#: An image under images/: names of letters, digits, _ - and dots (never a leading dot,
-#: so no ".." and no hidden file), each at most 100 characters.
-ImagePath = Annotated[
-    str,
-    Strict(),
-    StringConstraints(
-        pattern=r"^images/([A-Za-z0-9_-][A-Za-z0-9_.-]{0,99}/){0,8}[A-Za-z0-9_-][A-Za-z0-9_.-]{0,95}\.svg$"
-    ),
-]
-Key = Annotated[str, Strict(), StringConstraints(pattern=r"^[a-z][a-z0-9_]*$")]
+Name = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")]
+Key = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]*$")]
 Text = Annotated[
     str,
-    Strict(),
     StringConstraints(strip_whitespace=True, min_length=1),
     Field(
         json_schema_extra={TRANSLATABLE: True},
@@ -104,8 +78,27 @@ Text = Annotated[
     ),
 ]
 # A relative link: no scheme (no colon), no spaces or brackets that would break Markdown.
-RelativeLink = Annotated[str, Strict(), StringConstraints(pattern=r"^[^\s()<>:]+$")]
-WebLink = Annotated[str, Strict(), StringConstraints(pattern=r"^https://[^\s()<>]+$")]
+RelativeLink = Annotated[str, StringConstraints(pattern=r"^[^\s()<>:]+$")]
+WebLink = Annotated[str, StringConstraints(pattern=r"^https://[^\s()<>]+$")]
+#: The longest id of a definition, which names its pages (<id>.md, <id>.html): with the
+#: staging folder's and the locale's names the path stays within every system's limits
+#: (255 bytes a name; Windows' 260 a path, under a short output folder).
+MAX_ID = 80
+FileSlug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", max_length=MAX_ID)]
+#: The largest number a definition may give (a count of days, a step's number): CLDR
+#: formats numbers of up to 28 digits; no migration needs more than a few. Numbers and
+#: flags are strict: pydantic would read `true` as 1 ("1 days") and "yes" as true.
+MAX_NUMBER = 10**12
+Number = Annotated[StrictInt, Field(ge=-MAX_NUMBER, le=MAX_NUMBER)]
+Days = Annotated[StrictInt, Field(gt=0, le=MAX_NUMBER)]
+#: An image under images/: names of letters, digits, _ - and dots (never a leading dot,
+#: so no ".." and no hidden file), each at most 100 characters.
+ImagePath = Annotated[
+    str,
+    StringConstraints(
+        pattern=r"^images/([A-Za-z0-9_-][A-Za-z0-9_.-]{0,99}/){0,8}[A-Za-z0-9_-][A-Za-z0-9_.-]{0,95}\.svg$"
+    ),
+]
 
 #: The guide's fixed sections, by anchor; a note may be placed after any of them.
 ANCHORS = (
@@ -220,7 +213,7 @@ class Note(_Strict):
         default="note", description="The callout: note, important or tip."
     )
     text: Text
-    after: Plain | None = Field(
+    after: str | None = Field(
         default=None,
         description="Top-level notes only: the anchor of the section (or phase) this note "
         "follows. Without it the note stands at the top of the page.",
@@ -369,10 +362,9 @@ class Procedure(_Strict):
         "it, and the checklist's last task has the deadline), or workflow (the portal does "
         "it; no deadline task)."
     )
-    deprovision_days: StrictInt | None = Field(
+    deprovision_days: Days | None = Field(
         default=None,
         gt=0,
-        le=MAX_NUMBER,
         description="suspend: days until a suspended subscription is "
         "de-provisioned (a note follows the last phase).",
     )
@@ -422,13 +414,13 @@ class Article(_Strict):
     """Front matter of the published article."""
 
     date: dt.date = Field(description="ms.date: the English source's date.")
-    topic: Plain = Field(default="article", description="ms.topic.")
-    service: Plain = Field(default="partner-dashboard", description="ms.service.")
-    subservice: Plain = Field(default="partnercenter-csp", description="ms.subservice.")
-    localization_priority: Plain = Field(default="medium", description="ms.localizationpriority.")
-    author: Plain | None = Field(default=None, description="author (GitHub account).")
-    ms_author: Plain | None = Field(default=None, description="ms.author.")
-    custom: Plain | None = Field(default=None, description="ms.custom.")
+    topic: str = Field(default="article", description="ms.topic.")
+    service: str = Field(default="partner-dashboard", description="ms.service.")
+    subservice: str = Field(default="partnercenter-csp", description="ms.subservice.")
+    localization_priority: str = Field(default="medium", description="ms.localizationpriority.")
+    author: str | None = Field(default=None, description="author (GitHub account).")
+    ms_author: str | None = Field(default=None, description="ms.author.")
+    custom: str | None = Field(default=None, description="ms.custom.")
 
 
 Deadline = Literal["commitment-end", "none"]
@@ -437,9 +429,7 @@ Deadline = Literal["commitment-end", "none"]
 class Migration(_Strict):
     """One retirement: every fact a guide and a checklist need."""
 
-    id: FileSlug = Field(
-        description=f"The page's file name and top anchor, at most {MAX_ID} characters."
-    )
+    id: FileSlug = Field(description="The page's file name and top anchor.")
     product: list[Name] = Field(
         min_length=1,
         description="The retired product's name (or names), never translated: %(product)s. "
@@ -583,7 +573,7 @@ class GlossaryTerm(_Strict):
         description="The approved form per locale (BCP 47 ids). A term that inflects may "
         "list its accepted forms, the first being its base form.",
     )
-    note: Plain | None = Field(default=None, description="Guidance for translators.")
+    note: str | None = Field(default=None, description="Guidance for translators.")
 
     @model_validator(mode="after")
     def _names_are_verbatim(self) -> GlossaryTerm:
@@ -602,7 +592,7 @@ class GlossaryTerm(_Strict):
 
 
 class Glossary(_Strict):
-    label_format: dict[LocaleKey, Plain] = Field(
+    label_format: dict[LocaleKey, str] = Field(
         default_factory=dict,
         description="How a locale writes a UI label; {label} stands for the label, once; "
         "no other braces.",
