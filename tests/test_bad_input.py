@@ -200,4 +200,10 @@ def test_every_failure_mode_of_the_issue_has_a_fixture() -> None:
         "check-unknown-locale-folder",
         "json-bom",
         "number-5000-digits",
+        # issue 18: extreme values and what was accepted silently
+        "id-too-long",
+        "plural-form-for-5000-licences",
+        "plural-arithmetic",
+        "number-bool-in-step",
+        "yaml-tag-on-mapping",
     } <= names

@@ -4,14 +4,26 @@ whichever supported Babel is installed."""
 
 from __future__ import annotations
 
+import gettext
 from pathlib import Path
 
 import pytest
 from babel.messages.plurals import PLURALS
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from sunsetkit.checks import CheckOptions, run_checks
-from sunsetkit.i18n import discover_catalogs
-from sunsetkit.plurals import CLDR_ORDER, GETTEXT_TRADITION, SAMPLE, accepted_rules, rule_forms
+from sunsetkit.errors import CatalogError
+from sunsetkit.i18n import discover_catalogs, read_catalog
+from sunsetkit.plurals import (
+    CLDR_ORDER,
+    GETTEXT_TRADITION,
+    SAMPLE,
+    PluralRule,
+    accepted_rules,
+    disagreement,
+    rule_forms,
+)
 
 from .conftest import ROOT
 
@@ -116,3 +128,115 @@ def test_a_rule_that_fails_to_evaluate_sorts_nothing() -> None:
     assert rule_forms("n / (n - n)") is None
     assert rule_forms("n +") is None
     assert len(rule_forms("(n != 1)") or ()) == len(SAMPLE)
+
+
+# --- a rule that singles out one number, anywhere --------------------------------------
+
+_RULES = [
+    (locale_id, rule)
+    for locale_id in [*SHIPPED, "ar", "cy", "ga", "lt", "ru"]
+    for rule in accepted_rules(locale_id)
+    if rule.expression is not None
+]
+
+
+@settings(
+    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    chosen=st.sampled_from(_RULES),
+    odd=st.one_of(st.integers(0, 200_000), st.integers(0, 10**18)),
+    offset=st.integers(1, 20),
+)
+def test_a_form_outside_the_catalog_for_one_number_is_refused_when_read(
+    tmp_path: Path, chosen: tuple[str, PluralRule], odd: int, offset: int
+) -> None:
+    """`n==<odd> ? <no such form> : <a real rule>`: refused by every command's reader,
+    on the header's line, however far beyond the checked sample the number is."""
+    locale_id, rule = chosen
+    header = (
+        f"nplurals={rule.count}; plural=n=={odd} ? {rule.count - 1 + offset} : ({rule.expression});"
+    )
+    path = _catalog(tmp_path, locale_id.replace("-", "_"), header, rule.count)
+    with pytest.raises(CatalogError) as caught:
+        read_catalog(path)
+    assert caught.value.line == 1 and "Plural-Forms" in str(caught.value)
+    assert f"n = {odd:,}" in str(caught.value)
+
+
+@settings(
+    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(chosen=st.sampled_from(_RULES), odd=st.one_of(st.integers(0, 2000), st.integers(0, 10**18)))
+def test_a_rule_that_moves_one_number_to_another_form_is_reported(
+    tmp_path: Path, chosen: tuple[str, PluralRule], odd: int
+) -> None:
+    """`n==<odd> ? <another form> : <a real rule>`: the catalog reads, and `sunset check`
+    names the number, wherever it is (not only in the sample)."""
+    locale_id, rule = chosen
+    real = gettext.c2py(rule.expression or "0")
+    if rule.count < 2 or any(
+        r.count == rule.count and gettext.c2py(r.expression or "0")(odd) != real(odd)
+        for r in accepted_rules(locale_id)
+    ):
+        return  # one form only, or the accepted rules themselves differ there
+    other = (real(odd) + 1) % rule.count
+    header = f"nplurals={rule.count}; plural=n=={odd} ? {other} : ({rule.expression});"
+    path = _catalog(tmp_path, locale_id.replace("-", "_"), header, rule.count)
+    [message] = _plural_findings(path)
+    assert f"n = {odd:,}" in message or "is no rule in use" in message
+
+
+@pytest.mark.parametrize(
+    "expression",
+    ["n / 2 == 3 ? 1 : 0", "n * 2 > 5", "n - 1", "(n + 1) % 2", "n % 0", "n==3 ? 0-1 : 0"],
+)
+def test_arithmetic_beyond_modulo_is_no_plural_rule(tmp_path: Path, expression: str) -> None:
+    """Such a rule cannot be shown to give a form for every n (n / (n - 4999) divides by
+    zero at 4,999 only): no language's rule needs it, so the reader refuses it."""
+    path = _catalog(tmp_path, "de_DE", f"nplurals=2; plural={expression};", 2)
+    with pytest.raises(CatalogError) as caught:
+        read_catalog(path)
+    assert caught.value.line == 1
+
+
+@pytest.mark.parametrize("locale_id", ["pl", "ru", "ar", "fr", "cy"])
+def test_a_rule_known_only_by_its_cldr_categories_is_compared_on_every_number(
+    locale_id: str,
+) -> None:
+    """With a Babel older than 2.19 CLDR's rule has no expression: the comparison then
+    asks Babel's CLDR rule itself, over the span of both rules' numbers."""
+    cldr = accepted_rules(locale_id)[0]
+    assert cldr.expression is not None  # this Babel has one: use it as the catalog's
+    categories_only = PluralRule(cldr.count, cldr.forms, "CLDR", None, cldr.categories)
+    assert disagreement(cldr.expression, categories_only, locale_id) is None
+    odd = 4321
+    moved = (gettext.c2py(cldr.expression)(odd) + 1) % cldr.count
+    changed = f"n=={odd} ? {moved} : ({cldr.expression})"
+    assert disagreement(changed, categories_only, locale_id) == (
+        odd,
+        moved,
+        gettext.c2py(cldr.expression)(odd),
+    )
+
+
+@pytest.mark.parametrize(
+    ("expression", "count"),
+    [("n%7==3 ? 1 : n%10==1 ? 0 : 1", 2), ("(n % 4)", 4), ("!n", 2)],
+)
+def test_a_rule_of_another_shape_is_checked_number_by_number(
+    tmp_path: Path, expression: str, count: int
+) -> None:
+    """Moduli that do not nest, n returned or negated: every number of the rule's span
+    (here small) is evaluated instead."""
+    path = _catalog(tmp_path, "", f"nplurals={count}; plural={expression};", count)
+    assert read_catalog(path).num_plurals == count
+    wrong = _catalog(tmp_path, "", f"nplurals={count}; plural=n==69 ? 9 : {expression};", count)
+    with pytest.raises(CatalogError, match="gives form 9 for n = 69"):
+        read_catalog(wrong)
+
+
+def test_a_rule_whose_span_is_too_large_to_evaluate_is_refused(tmp_path: Path) -> None:
+    path = _catalog(tmp_path, "", "nplurals=2; plural=n%999983==1 && n%999979==1;", 2)
+    with pytest.raises(CatalogError, match="cannot be checked for every number"):
+        read_catalog(path)

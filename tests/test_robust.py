@@ -412,7 +412,13 @@ def test_libyaml_and_pure_loaders_read_every_yaml_file_alike() -> None:
             budget = load._Budget(path)
             pure_lines: dict[Any, int] = {}
             fast_lines: dict[Any, int] = {}
-            pure_data = load._build(pure, (), pure_lines, budget)
+            try:
+                pure_data = load._build(pure, (), pure_lines, budget)
+            except ContentError as exc:  # a tag a definition refuses (!!binary): both do
+                with pytest.raises(ContentError) as fast_error:
+                    load._build(fast, (), fast_lines, load._Budget(path))
+                assert str(fast_error.value) == str(exc)
+                continue
             assert load._build(fast, (), fast_lines, load._Budget(path)) == pure_data, path
             assert fast_lines == pure_lines, path
             compared += 1

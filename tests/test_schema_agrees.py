@@ -166,7 +166,7 @@ def _constraints(metadata: list[Any]) -> dict[str, Any]:
     for item in metadata:
         if isinstance(item, FieldInfo):
             found.update(_constraints(item.metadata))
-        for name in ("pattern", "min_length", "gt", "strip_whitespace"):
+        for name in ("pattern", "min_length", "max_length", "gt", "strip_whitespace"):
             value = getattr(item, name, None)
             if value is not None:
                 found[name] = value
@@ -175,7 +175,10 @@ def _constraints(metadata: list[Any]) -> dict[str, Any]:
 
 def _string(limits: dict[str, Any]) -> st.SearchStrategy[str]:
     if "pattern" in limits:
-        return st.from_regex(limits["pattern"], fullmatch=True, alphabet=TEXT)
+        longest = limits.get("max_length", 10**9)
+        return st.from_regex(limits["pattern"], fullmatch=True, alphabet=TEXT).filter(
+            lambda text: len(text) <= longest
+        )
     return st.text(TEXT, min_size=limits.get("min_length", 0), max_size=12).filter(
         lambda text: not limits.get("strip_whitespace") or len(text.strip()) >= 1
     )

@@ -218,7 +218,7 @@ def build(
     min_coverage: float | None,
 ) -> None:
     """Render the migration guides into OUT/<locale>/<id>.md (or .html)."""
-    from .guides import Project, build_guides  # Jinja is imported only when building
+    from .guides import Project, build_guides, other_format  # Jinja only when building
 
     result = build_guides(Project(root).require(), locales, migrations, fmt, min_coverage)
     out_dir = out if out is not None else root / "build" / "guides"
@@ -229,7 +229,10 @@ def build(
         files = guide_site(result.pages, Project(root))
     files.update(result.assets)
     is_stale = _stale_rule(result, bool(locales), bool(migrations))
-    removed = replace_folder(out_dir, "build", files, keep=lambda rel: not is_stale(rel))
+    is_other = other_format(out_dir, fmt)
+    removed = replace_folder(
+        out_dir, "build", files, keep=lambda rel: not is_stale(rel) and not is_other(rel)
+    )
     _report(result, out_dir, len(files) - len(result.assets), removed, min_coverage)
     if result.below_minimum:
         sys.exit(EXIT_FINDINGS)

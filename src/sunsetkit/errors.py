@@ -7,6 +7,7 @@ Every error carries the file and line it is about, so the command line can print
 from __future__ import annotations
 
 import difflib
+import re
 import unicodedata
 from collections.abc import Iterable
 from pathlib import Path
@@ -20,6 +21,7 @@ __all__ = [
     "clip",
     "did_you_mean",
     "printable",
+    "without_controls",
 ]
 
 
@@ -93,3 +95,14 @@ def _escape(ch: str) -> str:
     if code < 0x100:
         return f"\\x{code:02x}"
     return f"\\u{code:04x}" if code < 0x10000 else f"\\U{code:08x}"
+
+
+#: C0 controls but tab, line feed and carriage return; DEL; C1 controls. iCalendar
+#: forbids them in text, HTML calls them parse errors, a terminal obeys them (ESC, CSI).
+_CONTROLS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+
+
+def without_controls(text: str) -> str:
+    """Text from data for a document (Markdown, HTML, CSV, iCalendar): each control
+    character a document cannot hold becomes U+FFFD, so it shows that one was there."""
+    return _CONTROLS.sub("\ufffd", text)

@@ -25,7 +25,7 @@ from babel.messages.pofile import PoFileError, PoFileParser
 
 from .errors import CatalogError, UsageError, clip, did_you_mean
 from .files import read_regular
-from .plurals import rule_forms
+from .plurals import checkable, rule_forms, rule_span, stray_form
 from .untrusted import untrusted_translation
 
 __all__ = [
@@ -283,13 +283,26 @@ def _check_plural_forms(header: str, path: Path, line: int | None) -> str | None
     expr = params.get("plural", "(n != 1)")
     if len(expr) > 200:
         raise fail(f"the plural expression is {len(expr):,} characters long")
-    picked = rule_forms(expr)
-    if picked is None:
+    if rule_forms(expr) is None:
         raise fail(f"the plural expression {clip(expr)} is not valid C")
-    forms = set(picked)
-    if not forms <= set(range(count)):
-        bad = max(forms, key=lambda form: abs(form))
-        raise fail(f"plural={clip(expr)} gives form {bad}, not one of 0..{count - 1}")
+    span = rule_span(expr)
+    if span is None:
+        raise fail(
+            f"the plural expression {clip(expr)} is no plural rule: write it with n, "
+            "whole numbers, comparisons, %, &&, ||, ! and ?: only"
+        )
+    if not checkable(expr):
+        raise fail(
+            f"the plural expression {clip(expr)} cannot be checked for every number: "
+            "compare n (or n % m, each modulus dividing the next) with numbers, as every "
+            "language's rule does"
+        )
+    stray = stray_form(expr, count)
+    if stray is not None:
+        raise fail(
+            f"plural={clip(expr)} gives form {stray[1]} for n = {stray[0]:,}, "
+            f"not one of 0..{count - 1}"
+        )
     return value.strip()
 
 

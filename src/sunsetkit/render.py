@@ -24,7 +24,7 @@ from jinja2.loaders import split_template_path
 from jinja2.runtime import Context
 
 from .content.model import Glossary, Migration, Step
-from .errors import CatalogError, SunsetError, TemplateError
+from .errors import CatalogError, SunsetError, TemplateError, without_controls
 from .files import read_utf8
 from .i18n import SOURCE_LOCALE, Localized, Translator, parse_locale
 
@@ -69,7 +69,7 @@ _BLOCK_START = re.compile(r"^(\d*)([#+\-.)])")
 
 def escape_markdown(value: object) -> str:
     """Untrusted text as literal Markdown: no links, emphasis, HTML, blocks or table breaks."""
-    text = " ".join(str(value).split())
+    text = without_controls(" ".join(str(value).split()))
     text = _ENTITY_CHARS.sub(lambda m: _ENTITIES[m.group()], text)
     text = _INLINE_SPECIAL.sub(r"\\\1", text)
     text = _BLOCK_START.sub(r"\1\\\2", text)
@@ -289,8 +289,9 @@ def _yaml_scalar(value: object) -> str:
 
 
 def _us_date(value: date) -> str:
-    """ms.date is written MM/DD/YYYY in every locale."""
-    return value.strftime("%m/%d/%Y")
+    """ms.date is written MM/DD/YYYY in every locale (strftime writes year 1 as "1" on
+    glibc, "0001" elsewhere)."""
+    return f"{value.month:02}/{value.day:02}/{value.year:04}"
 
 
 class TemplateLoader(jinja2.FileSystemLoader):

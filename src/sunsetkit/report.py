@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 import json
+import unicodedata
 from collections import Counter
 from collections.abc import Callable
 from itertools import groupby
@@ -14,7 +15,7 @@ from urllib.parse import quote
 from .checks.base import Check, Finding
 from .checks.engine import CheckResult
 from .checks.registry import CHECKS
-from .errors import SunsetError
+from .errors import SunsetError, printable
 from .files import resolve
 
 __all__ = ["REPORTERS", "job_summary", "render_report"]
@@ -35,12 +36,18 @@ def _summary(result: CheckResult) -> dict[str, Any]:
 
 
 def text_report(result: CheckResult) -> str:
+    """One line per finding: a line break, escape sequence or bidirectional control in a
+    path, message or msgid is shown as an escape (\\x0a), so no data forges a line (a
+    GitHub workflow command such as ::error) or colours the terminal."""
     lines: list[str] = []
     for path, group in groupby(result.findings, key=lambda f: f.path):
+        shown = printable(path)
+        if shown.startswith(":"):  # no line starts a workflow command (::error ...)
+            shown = f"./{shown}"
         for f in group:
-            where = f"{path}:{f.line}" if f.line else path
+            where = f"{shown}:{f.line}" if f.line else shown
             subject = f" [{f.msgid[:50]!r}]" if f.msgid else ""
-            lines.append(f"{where}: {f.severity} {f.check}: {f.message}{subject}")
+            lines.append(printable(f"{where}: {f.severity} {f.check}: {f.message}{subject}"))
         lines.append("")
     lines.append(
         f"{result.errors} error(s), {result.warnings} warning(s); checked {result.messages} "
@@ -65,8 +72,24 @@ def _finding_json(f: Finding) -> dict[str, Any]:
 
 
 def _dumps(value: Any) -> str:
-    # Compact: the C encoder only runs without indent, and tools read these formats.
-    return json.dumps(value, ensure_ascii=False)
+    # Compact: the C encoder only runs without indent, and tools read these formats. JSON
+    # escapes C0 controls itself; C1 controls (a terminal's CSI), format characters
+    # (bidirectional overrides) and line separators are escaped too, as \uXXXX.
+    text = json.dumps(value, ensure_ascii=False)
+    if text.isprintable():
+        return text
+    return "".join(_json_escape(ch) if unicodedata.category(ch) in _HIDDEN else ch for ch in text)
+
+
+_HIDDEN = frozenset({"Cc", "Cf", "Zl", "Zp"})
+
+
+def _json_escape(ch: str) -> str:
+    code = ord(ch)
+    if code < 0x10000:
+        return f"\\u{code:04x}"
+    high, low = divmod(code - 0x10000, 0x400)
+    return f"\\u{0xD800 + high:04x}\\u{0xDC00 + low:04x}"
 
 
 def json_report(result: CheckResult) -> str:
@@ -75,7 +98,9 @@ def json_report(result: CheckResult) -> str:
 
 
 def _escape_data(text: str) -> str:
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    """A workflow command's message: controls as visible escapes (a runner's log obeys
+    ESC), then GitHub's own escaping of %, CR and LF."""
+    return printable(text).replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
 
 
 def _escape_property(text: str) -> str:
@@ -228,13 +253,13 @@ def job_summary(result: CheckResult, first: int = 20) -> str:
 
 def _cell(text: str) -> str:
     """Text as data in a Markdown table cell: no markup, no HTML, no line break."""
-    text = html.escape(" ".join(text.split()), quote=False)
+    text = html.escape(printable(" ".join(text.split())), quote=False)
     return "".join("\\" + ch if ch in _MARKDOWN_SPECIAL else ch for ch in text)
 
 
 def _code_cell(text: str) -> str:
     """A path as code in a table cell (a bar still ends a cell there: GFM wants it escaped)."""
-    return "`" + " ".join(text.split()).replace("`", "'").replace("|", "\\|") + "`"
+    return "`" + printable(" ".join(text.split())).replace("`", "'").replace("|", "\\|") + "`"
 
 
 _MARKDOWN_SPECIAL = frozenset("\\`*_{}[]()#+-.!|~")

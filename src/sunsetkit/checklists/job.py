@@ -10,6 +10,7 @@ the guides the checklists link are written through the same staging folder.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import json
 import sys
@@ -37,7 +38,7 @@ from .overview import (
     write_csv,
 )
 from .pages import PageJob, PagePipeline
-from .plan import Matcher, negotiate_locale, plan_customer
+from .plan import Matcher, file_name, negotiate_locale, plan_customer
 from .read import InvalidRecord, read_customers
 from .summary import customer_entry, envelope_head, envelope_tail
 
@@ -162,6 +163,7 @@ class _Planner:
     link: str
     result: ChecklistResult
     seen: set[str] = field(default_factory=set)
+    files: set[str] = field(default_factory=set)
 
     def plan(self, where: str, record: Customer | InvalidRecord) -> Plan | None:
         if not isinstance(record, InvalidRecord) and record.id in self.seen:
@@ -178,6 +180,10 @@ class _Planner:
             return None
         if plan is None:
             self.result.unaffected += 1
+        elif plan.file in self.files:  # two ids' hashes alike in 12 digits: use all 64
+            plan = dataclasses.replace(plan, file=file_name(record, 64))
+        if plan is not None:
+            self.files.add(plan.file)
         return plan
 
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import hashlib
+import re
 from collections import Counter
 from collections.abc import Collection, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -19,7 +20,9 @@ from typing import IO, Any, NamedTuple
 
 import icalendar
 import jinja2
+from babel.dates import get_month_names
 
+from ..errors import without_controls
 from ..render import render_template
 
 __all__ = [
@@ -36,9 +39,15 @@ __all__ = [
 PAGE_ROWS = 500
 #: Bars of the timeline: the months around today; earlier and later deadlines are summed.
 TIMELINE_MONTHS = 18
+#: The timeline's month labels: English, whatever the process's LC_TIME says.
+MONTHS = get_month_names("abbreviated", locale="en_US")
 STATUSES = ("overdue", "urgent", "ok", "no-deadline")
 #: Where a subscription has no deadline (usage-based offers): such rows sort last.
 NO_DEADLINE = dt.date.max
+ONE_DAY = dt.timedelta(days=1)
+#: The first and last month a date can have, counted as year * 12 + month - 1.
+FIRST_MONTH = dt.MINYEAR * 12
+LAST_MONTH = dt.MAXYEAR * 12 + 11
 CSV_COLUMNS = (
     "deadline",
     "days_left",
@@ -123,7 +132,8 @@ class Overview:
 
 def timeline(rows: Sequence[OverviewRow], as_of: dt.date) -> dict[str, Any]:
     """Deadlines per month and status, for the SVG: bars, labels and where today is."""
-    start = _month(as_of) - 2
+    # Two months before today, shifted so every bar is a month dates have (0001-9999).
+    start = min(max(_month(as_of) - 2, FIRST_MONTH), LAST_MONTH - TIMELINE_MONTHS + 1)
     months = [start + n for n in range(TIMELINE_MONTHS)]
     counts: dict[int, Counter[str]] = {m: Counter() for m in months}
     earlier: Counter[str] = Counter()
@@ -141,7 +151,7 @@ def timeline(rows: Sequence[OverviewRow], as_of: dt.date) -> dict[str, Any]:
     bars: list[dict[str, Any]] = [{"label": "earlier", "year": "", "counts": earlier}]
     for month in months:
         year, index = divmod(month, 12)
-        label = dt.date(year, index + 1, 1).strftime("%b")
+        label = MONTHS[index + 1]
         first = index == 0 or month == start
         bars.append({"label": label, "year": str(year) if first else "", "counts": counts[month]})
     bars.append({"label": "later", "year": "", "counts": later})
@@ -150,7 +160,8 @@ def timeline(rows: Sequence[OverviewRow], as_of: dt.date) -> dict[str, Any]:
     return {
         "bars": bars,
         "highest": max(highest, 1),
-        "today": 3 + (days + 0.5) / 31,  # in bars: after "earlier" and two months before
+        # In bars: after "earlier" and the months before today's.
+        "today": 1 + _month(as_of) - start + (days + 0.5) / 31,
         "statuses": STATUSES[:-1],
     }
 
@@ -163,18 +174,30 @@ def _month(day: dt.date) -> int:
     return day.year * 12 + day.month - 1
 
 
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+#: What starts a formula in Excel, LibreOffice or Google Sheets (OWASP's CSV injection
+#: list, with the full-width forms East Asian input methods type).
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\n", "\uff1d", "\uff0b", "\uff0d", "\uff20")
+#: Where a spreadsheet may start a cell inside a field: at a "," or ";" (whichever is its
+#: list separator, if it splits without heeding quotes) or a line break, when a formula
+#: character follows (after spaces or quotes).
+_SPLIT_FORMULA = re.compile('([,;\r\n])(?=[ "]*[=+\\-@\t\r\n\uff1d\uff0b\uff0d\uff20])')
 
 
 def _cell(value: str) -> str:
-    """A text cell no spreadsheet evaluates: a leading formula character is quoted."""
-    return "'" + value if value.startswith(_FORMULA_START) else value
+    """A text cell no spreadsheet evaluates, however it splits the line: an apostrophe
+    before a formula character at its start and after each separator inside it."""
+    value = _SPLIT_FORMULA.sub(r"\1'", without_controls(value))
+    return "'" + value if value.lstrip(' "').startswith(_FORMULA_START) else value
 
 
 def write_csv(handle: IO[str], rows: Sequence[OverviewRow], extension: str) -> None:
-    """overview.csv: UTF-8 with a BOM, so spreadsheets in any locale read it as UTF-8."""
+    """overview.csv: UTF-8 with a BOM, so spreadsheets in any locale read it as UTF-8.
+
+    Every field is quoted: a spreadsheet whose list separator is ";" (Excel in German,
+    French, Dutch) splits an unquoted cell at a ";" as one whose separator is "," does
+    at a ",", and the piece after it would be a cell of its own, perhaps a formula."""
     handle.write("\ufeff")
-    writer = csv.writer(handle, lineterminator="\r\n")
+    writer = csv.writer(handle, lineterminator="\r\n", quoting=csv.QUOTE_ALL)
     writer.writerow(CSV_COLUMNS)
     for row in sorted(rows):
         writer.writerow(
@@ -184,11 +207,11 @@ def write_csv(handle: IO[str], rows: Sequence[OverviewRow], extension: str) -> N
                 row.urgency,
                 _cell(row.customer_id),
                 _cell(row.name),
-                row.locale,
+                _cell(row.locale),
                 _cell(row.subscription_id),
                 _cell(row.offer),
                 row.quantity,
-                f"{row.stem}.{extension}",
+                _cell(f"{row.stem}.{extension}"),
             )
         )
 
@@ -225,11 +248,18 @@ def calendar_event(row: OverviewRow, stamp: dt.datetime) -> str:
     event["uid"] = icalendar.vText(f"{uid[:32]}@sunset")
     event["dtstamp"] = icalendar.vDatetime(stamp)
     event["dtstart"] = _all_day(row.deadline)
-    event["dtend"] = _all_day(row.deadline + dt.timedelta(days=1))
-    event["summary"] = icalendar.vText(f"{row.offer}: {row.name}")
+    if row.deadline < dt.date.max:
+        event["dtend"] = _all_day(row.deadline + ONE_DAY)
+    # else no DTEND: the day after 9999-12-31 has no date, and RFC 5545 makes an event
+    # with a DATE start and no end one day long.
+    # icalendar escapes \\ ; , and line breaks; the controls RFC 5545 forbids in text
+    # (NUL, ESC, VT, FF) are replaced first.
+    event["summary"] = icalendar.vText(without_controls(f"{row.offer}: {row.name}"))
     event["description"] = icalendar.vText(
-        f"Deadline of subscription {row.subscription_id} ({row.quantity} licenses) "
-        f"of {row.name}, customer {row.customer_id}. Checklist: {row.stem}"
+        without_controls(
+            f"Deadline of subscription {row.subscription_id} ({row.quantity} licenses) "
+            f"of {row.name}, customer {row.customer_id}. Checklist: {row.stem}"
+        )
     )
     event["transp"] = icalendar.vText("TRANSPARENT")
     return str(event.to_ical().decode("utf-8"))

@@ -78,13 +78,21 @@ def _likely_script(locale_id: str) -> str:
 _UNSAFE = re.compile(r"[^a-z0-9]+")
 
 
-def file_name(customer: Customer) -> str:
+#: The slug's and the id hash's length: a name is at most 48 + 1 + 64 + 5 ASCII bytes
+#: (".html"), within every file system's 255, whatever the customer's name and id.
+SLUG_CHARS = 48
+DIGEST_CHARS = 12
+
+
+def file_name(customer: Customer, digits: int = DIGEST_CHARS) -> str:
     """A readable, safe and unique file name: a slug of the name and a hash of the id.
 
     anyascii transliterates every script (Złoty Kłos: zloty-klos; kana as romaji, kanji
-    by their Unihan reading), so no letter is dropped."""
-    slug = _UNSAFE.sub("-", anyascii(customer.name).lower()).strip("-")[:48].rstrip("-")
-    digest = hashlib.sha256(customer.id.encode("utf-8")).hexdigest()[:12]
+    by their Unihan reading), so no letter is dropped. Lower-case ASCII letters, digits
+    and "-" only: the same file on every system, case-blind ones included. Two ids whose
+    hashes share their first `digits` are told apart by the caller with all 64."""
+    slug = _UNSAFE.sub("-", anyascii(customer.name).lower()).strip("-")[:SLUG_CHARS].rstrip("-")
+    digest = hashlib.sha256(customer.id.encode("utf-8")).hexdigest()[:digits]
     return f"{slug or 'customer'}-{digest}.md"
 
 

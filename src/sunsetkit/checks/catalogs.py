@@ -13,7 +13,7 @@ from babel.messages.pofile import PoFileError
 
 from ..errors import clip
 from ..i18n import StrictCatalog, bcp47, parse_locale
-from ..plurals import accepted_rules, rule_forms
+from ..plurals import accepted_rules, disagreement, rule_forms
 from .base import Entry, Finding, Severity
 
 __all__ = [
@@ -77,9 +77,23 @@ def check_catalog_header(catalog: StrictCatalog, locale: str | None) -> Iterator
     if not rules or header is None:
         return
     forms = rule_forms(catalog.plural_expr)
-    if any((r.count, r.forms) == (catalog.num_plurals, forms) for r in rules):
+    same = [r for r in rules if (r.count, r.forms) == (catalog.num_plurals, forms)]
+    if not same:
+        yield f"Plural-Forms {clip(header)} is no rule in use for {locale}{_accepted_hint(locale)}"
         return
-    yield (f"Plural-Forms {clip(header)} is no rule in use for {locale}{_accepted_hint(locale)}")
+    # Alike on the sample; a rule may still single out a number beyond it (n==5000).
+    differs = []
+    for rule in same:
+        found = disagreement(catalog.plural_expr, rule, locale)
+        if found is None:
+            return
+        differs.append(found)
+    if differs:
+        n, ours, theirs = min(differs)
+        yield (
+            f"Plural-Forms {clip(header)} picks form {ours} for n = {n:,} where {locale} "
+            f"uses form {theirs}{_accepted_hint(locale)}"
+        )
 
 
 def _accepted_hint(locale: str | None) -> str:

@@ -16,7 +16,7 @@ from typing import Any
 
 from babel.messages.catalog import Message
 
-from ..errors import SunsetError
+from ..errors import SunsetError, clip
 from ..files import read_regular
 from ..i18n import SOURCE_LOCALE
 from .base import Entry, Finding, MessageContext
@@ -107,7 +107,29 @@ def _side_by_side(path: Path, text: str, segments: list[Segment], options: Check
     locale = meta_locale(text) or folder_locale(path.parent.name)
     ctx = _context(locale, markdown_parser(), options)
     entries = [_entry(seg.source, seg.translation, seg.line, seg.id) for seg in segments]
-    return _messages(path, entries, ctx, options), len(entries)
+    found = _unknown_locale(path, text, locale, options)
+    return found + _messages(path, entries, ctx, options), len(entries)
+
+
+def _unknown_locale(
+    path: Path, text: str, locale: str | None, options: CheckOptions
+) -> list[Finding]:
+    """An ms.contentlocale that names no locale: reported at its line, never guessed
+    (the folder's locale, if any, is used for the checks)."""
+    if not options.enabled_id("page-front-matter"):
+        return []
+    for number, line in enumerate(_front_matter(text).splitlines(), 2):
+        key, _, value = line.partition(":")
+        written = value.strip().strip("'\"")
+        if key.strip() == "ms.contentlocale" and written and folder_locale(written) is None:
+            used = f"the checks of {locale} apply" if locale else "no locale's checks apply"
+            message = (
+                f"ms.contentlocale {clip(written)} is no locale: {used} "
+                "(write the page's BCP 47 id, such as de-DE)"
+            )
+            severity = options.severity("page-front-matter")
+            return [Finding(str(path), number, locale, "page-front-matter", severity, message)]
+    return []
 
 
 def _guide(path: Path, text: str, md: Any, options: CheckOptions) -> Checked:

@@ -12,9 +12,10 @@ from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
 from ..content.load import safe_load_bounded
-from ..errors import ContentError
+from ..errors import ContentError, clip
 from ..i18n import SOURCE_LOCALE
 from ..markdown import Outline, outline, parser
+from .parallel import folder_locale
 
 __all__ = ["PageProblem", "check_page", "page_locale"]
 
@@ -45,20 +46,40 @@ def page_locale(path: Path, front_matter: dict[str, object] | None) -> str | Non
     return str(value) if value else path.parent.name or None
 
 
-def _front_matter(shape: Outline) -> tuple[dict[str, object] | None, str]:
-    """The page's front matter, or what is wrong with it."""
+def _front_matter(shape: Outline) -> dict[str, object] | None:
+    return _read_front_matter(shape)[0]
+
+
+def _read_front_matter(shape: Outline) -> tuple[dict[str, object] | None, PageProblem | None]:
+    """The front matter's keys, or the problem that makes it unreadable: YAML that is
+    broken or has a tag plain YAML lacks (!!python/..., a custom !tag)."""
     if shape.front_matter is None:
-        return None, "no YAML front matter between --- lines"
+        return None, None
     try:
         data = safe_load_bounded(shape.front_matter)
     except ContentError as exc:  # nested deeper than any page's metadata
-        return None, f"the front matter cannot be read: {exc.message}"
+        return None, PageProblem("page-parse", 1, f"the front matter cannot be read: {exc.message}")
     except yaml.YAMLError as exc:
-        problem = str(getattr(exc, "problem", None) or exc).splitlines()[0]
-        return None, f"the front matter is not valid YAML: {problem}"
-    if not isinstance(data, dict):
-        return None, "the front matter is not a YAML mapping of keys and values"
-    return data, ""
+        mark = getattr(exc, "problem_mark", None)
+        problem = getattr(exc, "problem", None) or "not YAML"
+        line = mark.line + 2 if mark is not None else 1  # after the opening ---
+        return None, PageProblem("page-parse", line, f"front matter: {clip(problem, 100)}")
+    return (data if isinstance(data, dict) else None), None
+
+
+def _locale_problem(meta: dict[str, object], front_matter: str) -> PageProblem | None:
+    """ms.contentlocale that names no locale: reported, never guessed from the folder."""
+    value = meta.get("ms.contentlocale")
+    if value is None or folder_locale(str(value)) is not None:
+        return None
+    lines = front_matter.splitlines()
+    line = next((n for n, t in enumerate(lines, 2) if t.startswith("ms.contentlocale")), 1)
+    return PageProblem(
+        "page-front-matter",
+        line,
+        f"ms.contentlocale {clip(str(value))} is no locale (write the page's BCP 47 id, "
+        "such as de-DE)",
+    )
 
 
 def check_page(
@@ -67,14 +88,20 @@ def check_page(
     md = md or parser()
     tokens = md.parse(text)
     shape = outline(text, md)
-    meta, problem = _front_matter(shape)
-    if meta is None:
-        yield PageProblem("page-parse", 1, problem)
+    meta, unreadable = _read_front_matter(shape)
+    if unreadable is not None:
+        yield unreadable
+    elif meta is None:
+        yield PageProblem("page-parse", 1, "no YAML front matter between --- lines")
+    else:
+        locale_problem = _locale_problem(meta, shape.front_matter or "")
+        if locale_problem is not None:
+            yield locale_problem
     yield from _leftovers(tokens)
     if source_text is None:
         return
     source_shape = outline(source_text, md)
-    source_meta = _front_matter(source_shape)[0] or {}
+    source_meta = _front_matter(source_shape) or {}
     if meta is not None:
         missing = sorted(set(source_meta) - set(meta))
         extra = sorted(set(meta) - set(source_meta) - TRANSLATION_KEYS)

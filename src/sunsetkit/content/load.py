@@ -40,6 +40,12 @@ Loc = tuple[int | str, ...]
 MAX_DEPTH = 64
 MAX_VALUES = 100_000
 _TAG = re.compile(r"^[\w-]+\[.*\]$")
+#: The tags plain YAML values resolve to. Any other (!!python/..., !!set, !!omap, a
+#: custom !tag) is refused: a tag would otherwise be dropped and its value used.
+PLAIN_TAGS = frozenset(
+    f"tag:yaml.org,2002:{name}"
+    for name in ("map", "seq", "str", "int", "float", "bool", "null", "timestamp")
+)
 
 
 class _Bounded:
@@ -165,6 +171,7 @@ def _build(node: yaml.Node, loc: Loc, lines: dict[Loc, int], budget: _Budget) ->
     budget.spend(node, loc)
     path = budget.path
     lines[loc] = node.start_mark.line + 1
+    _check_tag(node, path)
     if isinstance(node, yaml.MappingNode):
         result: dict[str, Any] = {}
         for key_node, value_node in node.value:
@@ -175,6 +182,7 @@ def _build(node: yaml.Node, loc: Loc, lines: dict[Loc, int], budget: _Budget) ->
                     key_node.start_mark.line + 1,
                     hint="write `name: value`",
                 )
+            _check_tag(key_node, path)
             key = str(_scalar(key_node, budget))
             if key in result:
                 raise ContentError(
@@ -189,6 +197,23 @@ def _build(node: yaml.Node, loc: Loc, lines: dict[Loc, int], budget: _Budget) ->
     if isinstance(node, yaml.SequenceNode):
         return [_build(item, (*loc, i), lines, budget) for i, item in enumerate(node.value)]
     return _scalar(node, budget)
+
+
+#: A binary scalar is bytes, which the model refuses as a value of no JSON type, at its
+#: line; only a tag whose value would be used as another is refused here.
+_BINARY = "tag:yaml.org,2002:binary"
+
+
+def _check_tag(node: yaml.Node, path: Path) -> None:
+    if node.tag not in PLAIN_TAGS and not (
+        isinstance(node, yaml.ScalarNode) and node.tag == _BINARY
+    ):
+        raise ContentError(
+            f"unsupported YAML tag {clip(str(node.tag).replace('tag:yaml.org,2002:', '!!'))}",
+            path,
+            node.start_mark.line + 1,
+            hint="remove the tag: a definition holds plain YAML values only",
+        )
 
 
 def _scalar(node: yaml.Node, budget: _Budget) -> Any:
@@ -272,13 +297,29 @@ def _content_error(
         hint = "add it; `sunset schema` lists every field"
     else:
         text = error["msg"].removeprefix("Value error, ")
+        if error["type"].endswith("_type"):  # strict: say what was written instead
+            text += f", not {_written(error['input'])}"
         message = f"{field}: {text}" if loc else text
         hint = "fix the value; `sunset schema` gives every field's type"
         if isinstance(cause, FieldError) and cause.fix:
             hint = cause.fix
         elif error["type"].startswith("date"):
             hint = "write a real calendar date as YYYY-MM-DD"
+        elif error["type"] == "string_type":
+            hint = "quote the value if it is text, as in '365'"
     return ContentError(message, path, _line_of(loc, lines), hint=hint)
+
+
+def _written(value: Any) -> str:
+    """A value as YAML wrote it: true, 365, a list."""
+    if isinstance(value, bool | int | float) or value is None:
+        written = yaml.safe_dump(value).removesuffix("\n...\n").strip()
+        return written if len(written) <= 30 else clip(written, 30)  # a 4,000-digit number
+    if isinstance(value, str):
+        return clip(value)
+    if isinstance(value, bytes):
+        return "binary data"
+    return "a mapping" if isinstance(value, dict) else "a list" if isinstance(value, list) else "?"
 
 
 def _data_loc(loc: tuple[int | str, ...], data: Any) -> Loc:

@@ -19,6 +19,8 @@ from pydantic import (
     BaseModel,
     ConfigDict,
     Field,
+    StrictBool,
+    StrictInt,
     StringConstraints,
     field_validator,
     model_validator,
@@ -83,6 +85,25 @@ Text = Annotated[
 # A relative link: no scheme (no colon), no spaces or brackets that would break Markdown.
 RelativeLink = Annotated[str, StringConstraints(pattern=r"^[^\s()<>:]+$")]
 WebLink = Annotated[str, StringConstraints(pattern=r"^https://[^\s()<>]+$")]
+#: The longest id of a definition, which names its pages (<id>.md, <id>.html): with the
+#: staging folder's and the locale's names the path stays within every system's limits
+#: (255 bytes a name; Windows' 260 a path, under a short output folder).
+MAX_ID = 80
+FileSlug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", max_length=MAX_ID)]
+#: The largest number a definition may give (a count of days, a step's number): CLDR
+#: formats numbers of up to 28 digits; no migration needs more than a few. Numbers and
+#: flags are strict: pydantic would read `true` as 1 ("1 days") and "yes" as true.
+MAX_NUMBER = 10**12
+Number = Annotated[StrictInt, Field(ge=-MAX_NUMBER, le=MAX_NUMBER)]
+Days = Annotated[StrictInt, Field(gt=0, le=MAX_NUMBER)]
+#: An image under images/: names of letters, digits, _ - and dots (never a leading dot,
+#: so no ".." and no hidden file), each at most 100 characters.
+ImagePath = Annotated[
+    str,
+    StringConstraints(
+        pattern=r"^images/([A-Za-z0-9_-][A-Za-z0-9_.-]{0,99}/){0,8}[A-Za-z0-9_-][A-Za-z0-9_.-]{0,95}\.svg$"
+    ),
+]
 
 #: The guide's fixed sections, by anchor; a note may be placed after any of them.
 ANCHORS = (
@@ -166,7 +187,7 @@ class Event(_Strict):
         description="What happens on that day, as a short noun phrase "
         '("Discounted transition pricing ends"). Required for kind custom and price-change.',
     )
-    checklist: bool = Field(
+    checklist: StrictBool = Field(
         default=True, description="Show this date in every affected customer's checklist."
     )
 
@@ -301,7 +322,7 @@ class OptionGroup(_Strict):
 
 class Feature(_Strict):
     feature: Text
-    included: list[bool] = Field(description="One value per replacement option, in order.")
+    included: list[StrictBool] = Field(description="One value per replacement option, in order.")
 
 
 class Replacements(_Strict):
@@ -364,7 +385,7 @@ class Replacements(_Strict):
 
 
 class Image(_Strict):
-    src: Annotated[str, StringConstraints(pattern=r"^images/[A-Za-z0-9_./-]+\.svg$")] = Field(
+    src: ImagePath = Field(
         description="The image, an SVG file under content/images/ shared by every locale "
         "(images/azure/transition1.svg); pages carry a copy beside them."
     )
@@ -391,7 +412,7 @@ class Step(_Strict):
     names: dict[Key, Name] = Field(
         default_factory=dict, description="Names used as %(key)s in the text, never translated."
     )
-    numbers: dict[Key, int] = Field(
+    numbers: dict[Key, Number] = Field(
         default_factory=dict, description="Numbers used as %(key)s, formatted per locale."
     )
     substeps: list[Step] = Field(default_factory=list, description="A sub-list of steps.")
@@ -508,7 +529,7 @@ class Procedure(_Strict):
         "suspend] (the last phase cancels or suspends; the customer may let it expire "
         "instead)."
     )
-    deprovision_days: int | None = Field(
+    deprovision_days: Days | None = Field(
         default=None,
         gt=0,
         description="With an ending that suspends or cancels: days until the suspended or "
@@ -615,7 +636,7 @@ Deadline = Literal["commitment-end", "none"]
 class Migration(_Strict):
     """One retirement: every fact a guide and a checklist need."""
 
-    id: Slug = Field(description="The page's file name and top anchor.")
+    id: FileSlug = Field(description="The page's file name and top anchor.")
     product: list[Name] = Field(
         min_length=1,
         description="The retired product's name (or names), never translated: %(product)s. "
@@ -665,7 +686,7 @@ class Migration(_Strict):
     @field_validator("product", mode="before", json_schema_input_type=Name | Names)
     @classmethod
     def _one_or_more(cls, value: Any) -> Any:
-        return [value] if isinstance(value, str) else value
+        return value if isinstance(value, list) else [value]
 
     @model_validator(mode="after")
     def _consistent(self) -> Migration:

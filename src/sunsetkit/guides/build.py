@@ -5,16 +5,18 @@ from __future__ import annotations
 import hashlib
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
+from pathlib import Path, PurePosixPath
 
 import jinja2
 from babel.messages.catalog import Catalog
 
 from ..content.load import load_glossary, load_migrations
 from ..content.model import Format, Glossary, Migration
-from ..errors import UsageError, did_you_mean
+from ..errors import SunsetError, UsageError, did_you_mean
+from ..files import read_regular
 from ..i18n import (
     SOURCE_LOCALE,
     Translator,
@@ -28,9 +30,11 @@ from ..render import Vocabulary, create_environment, render_template, translatio
 from ..untrusted import escape_html, html_tags
 from .images import ImageRenderer
 
-__all__ = ["BuildResult", "Page", "Project", "build_guides"]
+__all__ = ["BuildResult", "Page", "Project", "build_guides", "other_format"]
 
 TEMPLATE = "guide.md.j2"
+#: What marks a side-by-side page (see SegmentWrapper).
+SXS_MARK = b'<span data-ttu-id="'
 
 
 @dataclass(frozen=True)
@@ -159,6 +163,31 @@ def _render(
 
 
 _BLANK_RUN = re.compile(r"\n{3,}")
+
+
+def other_format(root: Path, fmt: Format) -> Callable[[str], bool]:
+    """Whether a file an earlier build left in `root` is a page of another format than
+    `fmt`: a build owns its folder, so a partial build (--locale, --migration) in a new
+    format leaves no page of the old one for `sunset check` to find. Images are every
+    format's."""
+
+    def other(relpath: str) -> bool:
+        suffix = PurePosixPath(relpath).suffix
+        if suffix == ".svg":
+            return False
+        if fmt == "html":
+            return suffix == ".md"
+        if suffix != ".md":
+            return True  # the HTML site's pages and index
+        if relpath.startswith(f"{SOURCE_LOCALE}/"):
+            return False  # English pages read the same side by side and in Markdown
+        try:
+            side_by_side = SXS_MARK in read_regular(root / relpath)
+        except SunsetError:
+            return True  # unreadable: not a page this build can keep
+        return side_by_side != (fmt == "sxs")
+
+    return other
 
 
 def _page(env: jinja2.Environment, context: dict[str, object]) -> str:

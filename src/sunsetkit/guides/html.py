@@ -27,6 +27,7 @@ from markupsafe import Markup
 from mdit_py_plugins.front_matter import front_matter_plugin
 from mdit_py_plugins.tasklists import tasklists_plugin
 
+from ..errors import without_controls
 from ..i18n import parse_locale
 from ..render import create_environment
 from ..untrusted import safe_html, safe_link
@@ -53,7 +54,16 @@ def create_html_environment(templates: Path) -> jinja2.Environment:
     """The project's Jinja environment, autoescaping: every value is text unless Markup."""
     env = create_environment(templates)
     env.autoescape = True
+    env.finalize = _finalize
     return env
+
+
+def _finalize(value: Any) -> Any:
+    """Every value a template prints, without the control characters HTML cannot hold
+    (NUL, ESC, VT, FF from customer data), before it is escaped."""
+    if isinstance(value, Markup):
+        return Markup(without_controls(value))
+    return without_controls(value) if isinstance(value, str) else value
 
 
 def html_name(markdown_name: str) -> str:
