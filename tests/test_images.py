@@ -14,16 +14,23 @@ import pytest
 import yaml
 from babel import Locale
 from babel.messages.pofile import read_po, write_po
-from babel.numbers import format_currency
+from babel.numbers import format_currency, get_territory_currencies
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from sunsetkit.checks.words import definition_names
 from sunsetkit.content.load import load_migrations
-from sunsetkit.guides.images import ImageRenderer, _day, _money, text_lines, text_width
+from sunsetkit.guides.images import (
+    ImageRenderer,
+    _day,
+    _money,
+    local_currency,
+    text_lines,
+    text_width,
+)
 from sunsetkit.i18n import SOURCE_LOCALE, discover_catalogs, parse_locale, posix
 from sunsetkit.project import Project
-from sunsetkit.render import format_day
+from sunsetkit.render import format_day, format_number
 from sunsetkit.untrusted import escape_html
 
 from .conftest import ROOT, copy_project
@@ -113,10 +120,21 @@ def test_images_are_well_formed_and_written_the_locale_s_way(locale_id: str) -> 
     st.dates(),
 )
 def test_amounts_and_dates_are_babel_s(locale_id: str, amount: Decimal, day: dt.date) -> None:
-    context = {"locale": Locale.parse(posix(parse_locale(locale_id))), "image": "x.svg"}
-    expected = format_currency(amount, "EUR", locale=posix(parse_locale(locale_id)))
-    assert _money(context, amount, "EUR") == expected
-    assert _day(context, day.isoformat(), "short") == format_day(day, "short", context["locale"])
+    """An amount is CLDR's currency format, its digits grouped as the locale's other
+    numbers are (Spanish and Polish group from five digits: 1500,00 €)."""
+    locale = Locale.parse(posix(parse_locale(locale_id)))
+    context = {"locale": locale, "image": "x.svg"}
+    shown = _money(context, amount, "EUR")
+    assert format_number(int(amount), locale) in shown
+    ungrouped = format_currency(amount, "EUR", locale=locale, group_separator=False)
+    assert [c for c in shown if c.isdigit()] == [c for c in ungrouped if c.isdigit()]
+    assert _day(context, day.isoformat(), "short") == format_day(day, "short", locale)
+
+
+@pytest.mark.parametrize("locale_id", sorted(discover_catalogs(ROOT / "locales")))
+def test_amounts_are_in_the_currency_of_the_locale_s_country(locale_id: str) -> None:
+    locale = Locale.parse(posix(parse_locale(locale_id)))
+    assert local_currency(locale) == get_territory_currencies(locale.territory)[0]
 
 
 #: What a hostile or careless translator may write into a message an image shows.
@@ -175,3 +193,15 @@ def test_a_sentence_breaks_into_lines_that_fit(text: str, width: int) -> None:
         assert (
             text_width(line) <= width or (len(line.split()) == 1 and " " in text) or len(line) == 1
         )
+
+
+@given(
+    st.lists(st.text(st.sampled_from("移行顧客订阅計画"), min_size=1, max_size=8), min_size=2),
+    st.sampled_from(["\u3001", "\uff0c", "\u3002"]),
+)
+def test_wide_text_breaks_after_its_punctuation(phrases: list[str], mark: str) -> None:
+    """Phrases that each fit a line are never cut: each line ends at a comma or full stop."""
+    text = mark.join(phrases) + "\u3002"
+    lines = text_lines(text, 13 * 9)  # nine wide characters: any phrase with its mark fits
+    assert "".join(lines) == text
+    assert all(line[-1] in "\u3001\uff0c\u3002" for line in lines)

@@ -10,6 +10,7 @@ import functools
 import re
 from collections.abc import Callable, Iterable, Mapping
 from datetime import date
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -38,6 +39,7 @@ __all__ = [
     "first_of_month",
     "format_day",
     "format_number",
+    "grouped",
     "join_list",
     "render",
     "render_template",
@@ -198,9 +200,14 @@ MIN_GROUPING_2 = frozenset({"es", "pl", "pt_PT"})
 
 def format_number(value: int | float, locale: Locale) -> str:
     """A number in the locale's CLDR format, with its minimum grouping digits."""
-    wide = abs(value) >= 10_000
+    return str(format_decimal(value, locale=locale, group_separator=grouped(value, locale)))
+
+
+def grouped(value: int | float | Decimal, locale: Locale) -> bool:
+    """Whether a number's digits are grouped in a locale: from four digits on, or from
+    five where CLDR's minimum grouping digits say so ("1200" but "12 000" in Spanish)."""
     short = str(locale) in MIN_GROUPING_2 or locale.language in MIN_GROUPING_2
-    return str(format_decimal(value, locale=locale, group_separator=wide or not short))
+    return not short or abs(float(value)) >= 10_000
 
 
 #: Languages written without spaces whose documentation puts a half-width space between

@@ -4,10 +4,11 @@ the reader writes them, and no English is left in a picture of a translated page
 
 An image may use `_("...")` for a sentence (extracted into the catalogs like any
 message), `label("...")` and `term("...")` for the glossary's approved form as the
-portal shows it, and the filters `money(currency)`, `day`, `number`, `width` (about how
-wide a text is, to size a button) and `lines(width)` (a sentence broken into lines).
-Everything is XML-escaped: a translation is text in the picture, never markup. An image
-without any of this renders as it is.
+portal shows it, `currency` (of the locale's country), and the filters
+`money(currency)`, `day`, `number`, `width` (about how wide a text is, to size a button)
+and `lines(width)` (a sentence broken into lines). Everything is XML-escaped: a
+translation is text in the picture, never markup. An image without any of this renders
+as it is.
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ from typing import Any
 
 import jinja2
 from babel import Locale
-from babel.numbers import format_currency
+from babel.numbers import format_currency, get_territory_currencies
 from jinja2.runtime import Context
 from jinja2.utils import pass_context
 from markupsafe import Markup
@@ -31,7 +32,7 @@ from ..content.model import Glossary
 from ..errors import ContentError
 from ..i18n import SOURCE_LOCALE, Translator, discover_catalogs, load_catalog, parse_locale
 from ..project import Project
-from ..render import TemplateLoader, format_day, format_number, render_template
+from ..render import TemplateLoader, format_day, format_number, grouped, render_template
 
 __all__ = ["ImageRenderer", "text_lines", "text_width"]
 
@@ -67,6 +68,7 @@ class ImageRenderer:
         context = {
             "locale_id": locale_id,
             "locale": locale,
+            "currency": local_currency(locale),
             "image": src,
             "gettext": lambda text, **values: Markup.escape(translator.gettext(text, **values)),
             "pgettext": lambda context, text, **values: Markup.escape(
@@ -98,8 +100,12 @@ class ImageRenderer:
 @pass_context
 def _money(context: Context, amount: object, currency: str) -> str:
     """An amount in a currency as the locale writes it (1.500,00 € in German)."""
+    locale = context["locale"]
     try:
-        return str(format_currency(Decimal(str(amount)), currency, locale=context["locale"]))
+        value = Decimal(str(amount))
+        return str(
+            format_currency(value, currency, locale=locale, group_separator=grouped(value, locale))
+        )
     except (InvalidOperation, ValueError) as exc:
         raise ContentError(
             f"money({amount!r}, {currency!r}) is no amount in a currency: {exc}",
@@ -136,17 +142,46 @@ def text_width(text: str, size: float = 13) -> float:
 
 
 def text_lines(text: str, width: float, size: float = 13) -> list[str]:
-    """A sentence broken into lines no wider than width: between words where the language
-    has spaces, between characters where it has none."""
+    """A sentence broken into lines no wider than width: after a space or a Chinese or
+    Japanese comma or full stop, as the languages break; inside a run of wide characters
+    only where one is longer than a line ("Azure プラン" stays whole)."""
     text = _plain(text)  # pieces of an escaped text would be escaped a second time
     lines: list[str] = []
     line = ""
-    for piece in re.findall(r"\S+\s*|\s+", text) if " " in text else list(text):
+    for piece in _pieces(text, width, size):
         if line and text_width(line + piece.rstrip(), size) > width:
             lines.append(line.rstrip())
             line = ""
         line += piece
     return [*lines, line.rstrip()] if line.strip() else lines
+
+
+#: Where a line may end: after spaces, or after CJK punctuation that closes a phrase.
+_PIECE = re.compile(r".*?(?:[\s\u3001\u3002\uff0c\uff1b\uff1a\uff01\uff1f\uff09\u300d\u300f]+|$)")
+
+
+def _pieces(text: str, width: float, size: float) -> list[str]:
+    pieces = []
+    for piece in (p for p in _PIECE.findall(text) if p):
+        if text_width(piece.rstrip(), size) > width and any(
+            unicodedata.east_asian_width(c) in ("W", "F") for c in piece
+        ):
+            pieces += list(piece)  # a wide run longer than a line breaks between characters
+        else:
+            pieces.append(piece)
+    return pieces
+
+
+#: The day whose currencies images show: a fixed day, so a picture does not change with
+#: the day it is built (a country may adopt another currency).
+CURRENCY_DAY = dt.date(2026, 1, 1)
+
+
+def local_currency(locale: Locale) -> str:
+    """The currency of the locale's country (EUR in de-DE, JPY in ja-JP), else USD."""
+    territory = locale.territory or str(Locale.parse(f"und_{locale.language}").territory or "")
+    found = get_territory_currencies(territory, CURRENCY_DAY) if territory else []
+    return found[0] if found else "USD"
 
 
 def _plain(text: str) -> str:
