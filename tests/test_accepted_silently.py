@@ -23,7 +23,7 @@ from sunsetkit.errors import ContentError
 from sunsetkit.guides import Project, build_guides
 from sunsetkit.i18n import SOURCE_LOCALE, discover_catalogs
 
-from .conftest import ROOT
+from .conftest import ROOT, copy_project
 
 DEFINITIONS = sorted((ROOT / "content" / "migrations").glob("*.yaml"))
 GLOSSARY = load_glossary(ROOT / "content" / "glossary.yaml")
@@ -239,3 +239,23 @@ def test_a_tag_in_a_pages_front_matter_is_reported_at_its_line(
     line = next(n for n, t in enumerate(text.splitlines(), 1) if t.startswith(f"{key}: "))
     problems = [p for p in check_page(text, None) if p.check == "page-parse"]
     assert [(p.line, p.message.startswith("front matter:")) for p in problems] == [(line, True)]
+
+
+@pytest.mark.parametrize("field", ["topic", "service", "subservice", "localization_priority"])
+def test_article_values_cannot_forge_front_matter_keys(tmp_path: Path, field: str) -> None:
+    """A definition's article values are data in the front matter: a newline in one
+    forges no key of its own."""
+    root = copy_project(tmp_path / "project")
+    path = sorted((root / "content" / "migrations").glob("*.yaml"))[0]
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    forged = "x\nms.forged: yes\n# comment"
+    data.setdefault("article", {})[field] = forged
+    path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    out = tmp_path / "out"
+    result = CliRunner().invoke(main, ["build", "--project", str(root), "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    page = out / "en-US" / f"{data['id']}.md"
+    front = yaml.safe_load(page.read_text(encoding="utf-8").split("---\n")[1])
+    assert "ms.forged" not in front
+    key = {"localization_priority": "ms.localizationpriority"}.get(field, f"ms.{field}")
+    assert front[key] == forged

@@ -60,6 +60,10 @@ def _words(text: str) -> list[str]:
     return [w for w in re.findall(r"\w+", text) if w.isalpha() and len(w) > 1]
 
 
+def _pseudo(text: str) -> str:
+    return " ".join(MARK + word for word in text.split(" "))
+
+
 @pytest.fixture(scope="module")
 def pseudo(tmp_path_factory: pytest.TempPathFactory) -> tuple[Project, tuple[str, ...]]:
     """The project with one locale pseudo-translated: every message and every glossary form
@@ -71,7 +75,8 @@ def pseudo(tmp_path_factory: pytest.TempPathFactory) -> tuple[Project, tuple[str
     for message in catalog:
         if message.id:
             ids = [message.id] if isinstance(message.id, str) else list(message.id)
-            strings = [MARK + ids[min(i, len(ids) - 1)] for i in range(catalog.num_plurals)]
+            # every word marked: a sentence broken into lines keeps a mark on each
+            strings = [_pseudo(ids[min(i, len(ids) - 1)]) for i in range(catalog.num_plurals)]
             message.string = strings[0] if isinstance(message.id, str) else tuple(strings)
     with path.open("wb") as handle:
         write_po(handle, catalog, width=88)
