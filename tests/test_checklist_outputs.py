@@ -594,3 +594,13 @@ def test_a_heading_names_the_offer_as_its_definition_does(
             line for line in page.read_text(encoding="utf-8").splitlines() if line.startswith("## ")
         ]
         assert f"## {escape_markdown(name)}" in headings, (page.name, headings)
+
+
+@pytest.mark.parametrize("quantity", [1, 2, 1200])
+def test_the_calendar_counts_licences_in_english(tmp_path: Path, quantity: int) -> None:
+    customers = [_customer("c1", "Company", "2027-06-30", quantity=quantity)]
+    assert _run(_write(tmp_path / "in.json", customers), tmp_path / "out").exit_code == 0
+    calendar = icalendar.Calendar.from_ical((tmp_path / "out" / "deadlines.ics").read_bytes())
+    (event,) = calendar.walk("VEVENT")
+    noun = "license" if quantity == 1 else "licenses"
+    assert f"({quantity:,} {noun})" in str(event["description"])

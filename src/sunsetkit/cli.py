@@ -465,7 +465,8 @@ def checklists(
     skip_invalid: bool,
 ) -> None:
     """One migration checklist per affected customer, from Partner Center JSON or CSV."""
-    from .checklists.job import count, run_checklists
+    from .checklists.job import run_checklists
+    from .checklists.overview import count
 
     Project(root).require()
     out_dir = out if out is not None else root / "build" / "checklists"

@@ -35,6 +35,7 @@ from .overview import (
     OverviewRow,
     calendar_head,
     calendar_tail,
+    count,
     write_csv,
 )
 from .pages import PageJob, PagePipeline
@@ -87,11 +88,6 @@ class ChecklistResult:
         if hidden > 0:
             lines.append(f"{count(hidden, 'more record')} skipped (all listed in summary.json)")
         return lines
-
-
-def count(number: int, noun: str) -> str:
-    """1 customer, 1,622 customers."""
-    return f"{number:,} {noun}" if number == 1 else f"{number:,} {noun}s"
 
 
 def run_checklists(

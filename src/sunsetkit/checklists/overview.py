@@ -32,6 +32,7 @@ __all__ = [
     "calendar_event",
     "calendar_head",
     "calendar_tail",
+    "count",
     "write_csv",
 ]
 
@@ -238,6 +239,12 @@ def _all_day(day: dt.date) -> icalendar.vDate:
     return value
 
 
+def count(number: int, noun: str) -> str:
+    """1 customer, 1,622 customers: the partner's English outputs (terminal, overview,
+    calendar) count with this."""
+    return f"{number:,} {noun}" if number == 1 else f"{number:,} {noun}s"
+
+
 def calendar_event(row: OverviewRow, stamp: dt.datetime) -> str:
     """One deadline as an all-day VEVENT, with the customer and the offer.
 
@@ -257,7 +264,7 @@ def calendar_event(row: OverviewRow, stamp: dt.datetime) -> str:
     event["summary"] = icalendar.vText(without_controls(f"{row.offer}: {row.name}"))
     event["description"] = icalendar.vText(
         without_controls(
-            f"Deadline of subscription {row.subscription_id} ({row.quantity} licenses) "
+            f"Deadline of subscription {row.subscription_id} ({count(row.quantity, 'license')}) "
             f"of {row.name}, customer {row.customer_id}. Checklist: {row.stem}"
         )
     )
