@@ -410,13 +410,17 @@ def test_warnings_are_grouped_and_listed_in_full(tmp_path: Path) -> None:
 # --- overview, CSV, calendar ---------------------------------------------------------------
 
 
+def _number(text: str) -> int:
+    return int(text.replace(",", ""))
+
+
 def test_overview_counts_and_table(demo: Path) -> None:
     summary = load_summary(demo)
     subscriptions = [s for c in summary["customers"] for s in c["subscriptions"]]
     page = parse((demo / "index.html").read_text(encoding="utf-8"))
     tables = page.iter("table")
     status_counts = {
-        words(r.iter("td")[0].text()).split(" ")[0].lower(): int(r.iter("td")[1].text())
+        words(r.iter("td")[0].text()).split(" ")[0].lower(): _number(r.iter("td")[1].text())
         for r in tables[0].iter("tr")[1:]
     }
     expected = {"overdue": 0, "urgent": 0, "later": 0, "no": 0}
@@ -424,13 +428,16 @@ def test_overview_counts_and_table(demo: Path) -> None:
         expected[{"ok": "later", "no-deadline": "no"}.get(s["status"], s["status"])] += 1
     assert status_counts == expected
     locale_counts = {
-        r.iter("td")[0].text(): int(r.iter("td")[1].text()) for r in tables[1].iter("tr")[1:]
+        r.iter("td")[0].text(): _number(r.iter("td")[1].text()) for r in tables[1].iter("tr")[1:]
     }
     assert sum(locale_counts.values()) == len(summary["customers"])
     rows = tables[-1].iter("tr")[1:]
     assert len(rows) == len(subscriptions)
     deadlines = [r.iter("td")[0].text() for r in rows]
     assert deadlines == sorted(deadlines)
+    # numbers as English writes them: 1,200 licences
+    shown = sorted(r.iter("td")[-1].text() for r in rows)
+    assert shown == sorted(f"{s['quantity']:,}" for s in subscriptions)
     svg = page.iter("svg")
     assert svg and svg[0].iter("title")
 
