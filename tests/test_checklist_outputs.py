@@ -531,6 +531,8 @@ def test_deadlines_ics_parses_back(demo: Path) -> None:
         if s["days_left"] is not None and s["days_left"] >= 0  # no deadline: no event
     ]
     assert len(events) == len(upcoming) and len({str(e["uid"]) for e in events}) == len(events)
+    starts = [event.decoded("dtstart") for event in events]
+    assert starts == sorted(starts)  # in date order, whatever order the customers came in
     by_start = {}
     for event in events:
         by_start.setdefault(event.decoded("dtstart").isoformat(), []).append(str(event["summary"]))

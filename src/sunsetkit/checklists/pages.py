@@ -48,7 +48,9 @@ class PageJob:
     rows: tuple[OverviewRow, ...]
 
 
-Result = str  # the customer's calendar events
+#: When a calendar event falls (deadline, customer, subscription), and the event.
+Event = tuple[tuple[dt.date, str, str], str]
+Result = list[Event]  # the customer's calendar events
 
 
 class _Renderer:
@@ -73,7 +75,10 @@ class _Renderer:
             with Path(job.target).open("w", encoding="utf-8", newline="\n") as page:
                 page.write(self.template.render(context))
         upcoming = [r for r in job.rows if r.days_left is not None and r.days_left >= 0]
-        return "".join(calendar_event(r, self.stamp) for r in upcoming)
+        return [
+            ((r.deadline, r.name, r.subscription_id), calendar_event(r, self.stamp))
+            for r in upcoming
+        ]
 
 
 _WORKER: _Renderer | None = None
@@ -97,6 +102,9 @@ class PagePipeline:
         self.calendar = calendar
         self.project, self.as_of = project, as_of
         self.batch: list[PageJob] = []
+        #: Every event, written in date order once all pages are made (a calendar app
+        #: lists them as they stand; the customers come in the data's order).
+        self.events: list[Event] = []
         self.pending: deque[tuple[list[PageJob], Future[list[Result]]]] = deque()
         self.renderer: _Renderer | None = None
         self.pool: ProcessPoolExecutor | None = None
@@ -114,15 +122,18 @@ class PagePipeline:
             self._submit()
 
     def close(self) -> None:
-        """Finish every page; on an error the worker is stopped and nothing waits."""
-        if self.pool is None:
-            return
-        self._submit()
-        while self.pending:
-            self._take_first()
+        """Finish every page, then write the calendar's events in date order; on an
+        error the worker is stopped and nothing waits."""
         if self.pool is not None:
-            self.pool.shutdown()
-            self.pool = None
+            self._submit()
+            while self.pending:
+                self._take_first()
+            if self.pool is not None:
+                self.pool.shutdown()
+                self.pool = None
+        self.events.sort(key=lambda event: event[0])
+        self.calendar.write("".join(text for _, text in self.events))
+        self.events = []
 
     def abort(self) -> None:
         if self.pool is not None:
@@ -161,4 +172,5 @@ class PagePipeline:
             self._take(self.renderer(batch))
 
     def _take(self, results: list[Result]) -> None:
-        self.calendar.write("".join(results))
+        for events in results:
+            self.events += events
