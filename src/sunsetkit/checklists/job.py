@@ -263,13 +263,15 @@ def _write_guides(
     is moved. Each guide's language switcher offers the locales the folder has."""
     if not linked:
         return
-    from ..guides import build_guides, page_assets
+    from ..guides import asset_paths, build_guides
 
     wanted_locales = sorted({loc for loc, _ in linked})
     wanted_ids = sorted({mid for _, mid in linked})
     built = build_guides(project, wanted_locales, wanted_ids, "html")
     pages = [p for p in built.pages if (p.locale_id, p.migration_id) in linked]
-    assets = page_assets(project, load_migrations(project.migrations_dir), pages)
+    # the build rendered the images of every page it made: keep the linked pages' ones
+    paths = asset_paths(load_migrations(project.migrations_dir), pages)
+    assets = {path: built.assets[path] for path in paths}
     for relative, text in sorted({**guide_pages(pages, locales), **assets}.items()):
         tree.write(f"guides/{relative}", text)
 

@@ -56,7 +56,8 @@ def _read(path: Path) -> str:
         return ""
 
 
-def _front_matter(text: str) -> str:
+def front_matter_text(text: str) -> str:
+    """The front matter between the --- lines, as text ("" where there is none)."""
     if not text.startswith("---\n"):
         return ""
     end = text.find("\n---", 3)
@@ -64,11 +65,11 @@ def _front_matter(text: str) -> str:
 
 
 def _has_ms_keys(text: str) -> bool:
-    return any(line.startswith("ms.") for line in _front_matter(text).splitlines())
+    return any(line.startswith("ms.") for line in front_matter_text(text).splitlines())
 
 
 def meta_locale(text: str) -> str | None:
-    for line in _front_matter(text).splitlines():
+    for line in front_matter_text(text).splitlines():
         key, _, value = line.partition(":")
         if key.strip() == "ms.contentlocale" and value.strip():
             return folder_locale(value.strip().strip("'\""))
@@ -118,7 +119,7 @@ def _unknown_locale(
     (the folder's locale, if any, is used for the checks)."""
     if not options.enabled_id("page-front-matter"):
         return []
-    for number, line in enumerate(_front_matter(text).splitlines(), 2):
+    for number, line in enumerate(front_matter_text(text).splitlines(), 2):
         key, _, value = line.partition(":")
         written = value.strip().strip("'\"")
         if key.strip() == "ms.contentlocale" and written and folder_locale(written) is None:

@@ -30,7 +30,7 @@ from ..errors import SunsetError
 from ..files import read_regular
 from ..i18n import is_machine_translated, read_catalog
 from .catalogs import catalog_locale
-from .documents import meta_locale
+from .documents import front_matter_text, meta_locale
 from .engine import discover
 from .parallel import align, folder_locale, pairing, parse
 from .sxs import is_side_by_side, read_side_by_side
@@ -264,7 +264,7 @@ def _page_pairs(
     text = _read(path, mined)
     if text is None:
         return
-    if not machine and _MACHINE_PAGE.search(_front(text)):
+    if not machine and _MACHINE_PAGE.search(front_matter_text(text)):
         mined.machine += 1
         return
     if is_side_by_side(text):
@@ -288,14 +288,6 @@ def _page_pairs(
     for block, english in align(parse(md, text), parse(md, source)):
         if block is not None and english is not None and block.kind != "code":
             yield Pair(locale, english.text, block.text, f"{path}:{block.line}")
-
-
-def _front(text: str) -> str:
-    """The front matter (ms.translationtype says whether people translated the page)."""
-    if not text.startswith("---"):
-        return ""
-    end = text.find("\n---", 3)
-    return text[:end] if end > 0 else ""
 
 
 def _read(path: Path, mined: Mined) -> str | None:

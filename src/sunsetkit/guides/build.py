@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 import re
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path, PurePosixPath
@@ -98,23 +98,35 @@ def build_guides(
     if min_coverage is not None:
         result.below_minimum = [loc for loc in chosen if result.percent(loc) < min_coverage]
         result.pages = [p for p in result.pages if p.locale_id not in result.below_minimum]
-    result.assets = page_assets(project, migrations, result.pages)
+    result.assets = page_assets(project, migrations, result.pages, glossary, catalogs)
     return result
 
 
-def page_assets(
-    project: Project, migrations: Sequence[Migration], pages: Sequence[Page], prefix: str = ""
-) -> dict[str, str]:
-    """The images each page links, rendered in the page's language and written beside it
-    (<locale>/images/...), so links resolve."""
+def asset_paths(migrations: Sequence[Migration], pages: Sequence[Page]) -> list[str]:
+    """Where the images each page links go, beside it: <locale>/images/..."""
     images = {m.id: [image.src for image in m.images] for m in migrations}
-    wanted = sorted({(p.locale_id, src) for p in pages for src in images.get(p.migration_id, [])})
-    if not wanted:
+    wanted = {(p.locale_id, src) for p in pages for src in images.get(p.migration_id, [])}
+    return [f"{locale_id}/{src}" for locale_id, src in sorted(wanted)]
+
+
+def page_assets(
+    project: Project,
+    migrations: Sequence[Migration],
+    pages: Sequence[Page],
+    glossary: Glossary | None = None,
+    catalogs: Mapping[str, Catalog] | None = None,
+) -> dict[str, str]:
+    """The images each page links, rendered in the page's language and written beside it,
+    so links resolve. `glossary` and `catalogs`: what the caller has read already."""
+    paths = asset_paths(migrations, pages)
+    if not paths:
         return {}
-    renderer = ImageRenderer(project)
-    return {
-        f"{prefix}{locale_id}/{src}": renderer.render(src, locale_id) for locale_id, src in wanted
-    }
+    renderer = ImageRenderer(project, glossary, catalogs)
+    rendered = {}
+    for path in paths:
+        locale_id, src = path.split("/", 1)
+        rendered[path] = renderer.render(src, locale_id)
+    return rendered
 
 
 def _select_migrations(migrations: list[Migration], ids: Sequence[str]) -> list[Migration]:

@@ -16,12 +16,14 @@ from __future__ import annotations
 import datetime as dt
 import re
 import unicodedata
+from collections.abc import Mapping
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any
 
 import jinja2
 from babel import Locale
+from babel.messages.catalog import Catalog
 from babel.numbers import format_currency, get_territory_currencies
 from jinja2.runtime import Context
 from jinja2.utils import pass_context
@@ -40,11 +42,18 @@ __all__ = ["ImageRenderer", "text_lines", "text_width"]
 class ImageRenderer:
     """Renders the project's images, one locale at a time (catalogs read once each)."""
 
-    def __init__(self, project: Project) -> None:
+    def __init__(
+        self,
+        project: Project,
+        glossary: Glossary | None = None,
+        catalogs: Mapping[str, Catalog] | None = None,
+    ) -> None:
+        """`glossary` and `catalogs` (by locale): what the caller has read already; the
+        rest is read here."""
         self._content = project.migrations_dir.parent
-        self._glossary: Glossary = load_glossary(project.glossary_path)
+        self._glossary: Glossary = glossary or load_glossary(project.glossary_path)
         self._catalogs = discover_catalogs(project.locales_dir)
-        self._translators: dict[str, Translator] = {}
+        self._translators = {loc: Translator(catalog) for loc, catalog in (catalogs or {}).items()}
         self._env = jinja2.Environment(
             loader=TemplateLoader(self._content),
             undefined=jinja2.StrictUndefined,
