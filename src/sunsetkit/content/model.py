@@ -69,6 +69,48 @@ __all__ = [
 TRANSLATABLE = "x-translatable"
 
 Name = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+
+#: Lower-case words that join a sentence, never a product's name ("Dynamics 365 for Sales"
+#: has "for"; "Sales from CRM Basic or CRMOL Basic" is a description). A name is never
+#: translated, so such words would reach every locale in English.
+PROSE_WORDS = frozenset(
+    [
+        "and",
+        "or",
+        "from",
+        "the",
+        "of",
+        "to",
+        "by",
+        "is",
+        "are",
+        "was",
+        "were",
+        "which",
+        "that",
+        "than",
+        "instead",
+        "but",
+        "formerly",
+    ]
+)
+_WORD = re.compile(r"[^\W\d_]+")
+
+
+def _no_prose(value: str) -> str:
+    words = [w for w in _WORD.findall(value) if w in PROSE_WORDS]
+    if words:
+        raise FieldError(
+            f"{value!r} is a name, never translated, but holds the prose word {words[0]!r}",
+            (),
+            "write a description as prose (retired.families, a note) with the names as "
+            "`names:` placeholders, and keep names for names",
+        )
+    return value
+
+
+#: A product's or offer's name, shown verbatim in every locale.
+ProductName = Annotated[Name, AfterValidator(_no_prose)]
 #: One name or more: the input a list of names may also be written as (see `product`).
 Names = Annotated[list[Name], Field(min_length=1)]
 Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")]
@@ -212,13 +254,15 @@ class Event(_Strict):
 class Offer(_Strict):
     """A retired offer as it appears in partners' subscription data."""
 
-    name: Name = Field(description="The offer's name, never translated; matched case-blind.")
+    name: ProductName = Field(description="The offer's name, never translated; matched case-blind.")
     id: Name | None = Field(default=None, description="The Partner Center offer id, if known.")
 
 
 class Retired(_Strict):
-    families: list[Name] = Field(
-        default_factory=list, description="Names that summarise the retired offers."
+    families: list[Text] = Field(
+        default_factory=list,
+        description="Prose, one line per family that summarises the retired offers; names "
+        "in it are placeholders (`names:`).",
     )
     offers: list[Offer] = Field(min_length=1, description="Every retired offer.")
     text: Text | None = Field(
@@ -251,14 +295,14 @@ class Note(_Strict):
 
 
 #: Products bought together: two names or more.
-Bundle = Annotated[list[Name], Field(min_length=2)]
+Bundle = Annotated[list[ProductName], Field(min_length=2)]
 
 
 class Option(_Strict):
     """A replacement: a product name (never translated), a bundle of several products
     bought together, or a translatable label."""
 
-    name: Name | None = Field(default=None, description="The offer's current name.")
+    name: ProductName | None = Field(default=None, description="The offer's current name.")
     bundle: Bundle | None = Field(
         default=None,
         description="Two or more products the customer buys together, each never "
@@ -267,7 +311,7 @@ class Option(_Strict):
     label: Text | None = Field(
         default=None, description="Prose instead of a product name (rarely needed)."
     )
-    formerly: Name | None = Field(
+    formerly: ProductName | None = Field(
         default=None, description="The name the offer had before it was renamed (with 'name')."
     )
     note: Text | None = Field(
@@ -409,7 +453,7 @@ class Step(_Strict):
         description="Portal labels used as %(key)s in the text: key -> the label's English "
         "form in content/glossary.yaml. Shown bold in the locale's approved form.",
     )
-    names: dict[Key, Name] = Field(
+    names: dict[Key, ProductName] = Field(
         default_factory=dict, description="Names used as %(key)s in the text, never translated."
     )
     numbers: dict[Key, Number] = Field(
@@ -515,11 +559,13 @@ Choice = Annotated[
 
 
 class Procedure(_Strict):
-    style: Literal["numbered", "lettered", "unheaded"] = Field(
+    # One naming of phases for every guide ("Step 1:"): lettered phases (A., B.) in one
+    # guide and numbered ones in the next read as two different procedures.
+    style: Literal["numbered", "unheaded"] = Field(
         default="numbered",
-        description="Phase headings: numbered (Step 1:), lettered (A.) or unheaded (each "
-        "phase's list follows its title as a sentence, with no heading and no list of "
-        "phases).",
+        description="Phase headings: numbered (Step 1:, every guide's one naming of phases) "
+        "or unheaded (each phase's list follows its title as a sentence, with no heading "
+        "and no list of phases).",
     )
     ends: Ending | Choice = Field(
         description="How the old subscription ends: suspend or cancel (the last phase does "
@@ -637,7 +683,7 @@ class Migration(_Strict):
     """One retirement: every fact a guide and a checklist need."""
 
     id: FileSlug = Field(description="The page's file name and top anchor.")
-    product: list[Name] = Field(
+    product: list[ProductName] = Field(
         min_length=1,
         description="The retired product's name (or names), never translated: %(product)s. "
         "Several names are joined as a list in the locale's way.",
@@ -650,7 +696,7 @@ class Migration(_Strict):
         description="What changed, in one sentence; default: the sentence of "
         "the retirement event's kind.",
     )
-    names: dict[Key, Name] = Field(
+    names: dict[Key, ProductName] = Field(
         default_factory=dict,
         description="More names for prose, never translated: key -> name, used as %(key)s.",
     )
