@@ -25,7 +25,14 @@ from typing import Any
 import yaml
 from pydantic import BaseModel, ValidationError
 
-from sunsetkit.content.load import STEPS_FILE, load_glossary, load_steps, load_yaml
+from sunsetkit.content.across import contradictions
+from sunsetkit.content.load import (
+    STEPS_FILE,
+    load_glossary,
+    load_migrations,
+    load_steps,
+    load_yaml,
+)
 from sunsetkit.content.model import Migration, nested_model
 from sunsetkit.content.resolve import check_migration
 from sunsetkit.errors import SunsetError
@@ -125,6 +132,7 @@ def validator(content: Path) -> Callable[[Data], bool]:
     """Whether a definition's data loads in the project of this content folder."""
     glossary = load_glossary(content / "glossary.yaml")
     library = load_steps(content / STEPS_FILE, glossary)
+    shipped = load_migrations(content / "migrations", glossary, library)
 
     def valid(data: Data) -> bool:
         try:
@@ -132,7 +140,10 @@ def validator(content: Path) -> Callable[[Data], bool]:
             check_migration(migration, library, glossary, {}, content / "migrations" / "x.yaml")
         except (ValidationError, SunsetError):
             return False
-        return True
+        # beside the project's own definitions it must not contradict them (a plan's
+        # former name), as `load_migrations` checks
+        others = [m for m in shipped if m.id != migration.id]
+        return next(contradictions([*others, migration]), None) is None
 
     return valid
 

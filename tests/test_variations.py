@@ -79,7 +79,7 @@ def test_notes_stand_where_the_definition_puts_them(page: str) -> None:
 def test_phases_have_their_own_steps_and_the_cancel_ending(page: str) -> None:
     shape = outline(page)
     assert shape.list_items[-3:] == [3, 5, 2]
-    assert '### <a name="cancel-the-retired-subscription"></a>C. Cancel' in page
+    assert '### <a name="cancel-the-retired-subscription"></a>Step 3: Cancel' in page
     assert "de-provisioned" not in page  # only a suspension is de-provisioned
     assert "Offer ID" not in page and "offer ID `CCP2-OFFER`" in page
 

@@ -15,6 +15,7 @@ from pydantic_core import ErrorDetails
 
 from ..errors import ContentError, clip, did_you_mean
 from ..files import read_regular
+from .across import contradictions
 from .model import FieldError, Glossary, Migration, StepLibrary, nested_model
 from .resolve import check_library, check_migration
 
@@ -412,4 +413,8 @@ def load_migrations(
             )
         seen[migration.id] = path
         migrations.append(migration)
+    for problem in contradictions(migrations):
+        path = paths[problem.index]
+        _, lines = load_yaml(path)
+        raise ContentError(problem.message, path, _line_of(problem.loc, lines), hint=problem.hint)
     return sorted(migrations, key=lambda m: m.id)
