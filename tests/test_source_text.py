@@ -374,3 +374,17 @@ def test_a_name_holding_prose_is_refused(tmp_path: Path, field: str, value: str)
     )
     assert result.exit_code == 2, result.output
     assert re.search(rf"{re.escape(path.name)}:\d+: .*is a name, never translated", result.output)
+
+
+def test_a_glossary_name_holding_prose_is_refused(tmp_path: Path) -> None:
+    root = copy_project(tmp_path / "project")
+    glossary = root / "content" / "glossary.yaml"
+    text = glossary.read_text(encoding="utf-8")
+    entry = "  - source: Contoso Sales from CRM Basic or CRMOL Basic\n    kind: name\n"
+    glossary.write_text(text.replace("\n  - source: CREST\n", f"\n{entry}  - source: CREST\n", 1))
+    assert entry in glossary.read_text(encoding="utf-8")
+    result = CliRunner().invoke(
+        main, ["build", "--project", str(root), "--out", str(tmp_path / "o")]
+    )
+    assert result.exit_code == 2, result.output
+    assert re.search(r"glossary\.yaml:\d+: .*is a name, never translated", result.output)

@@ -860,6 +860,11 @@ class GlossaryTerm(_Strict):
                 ("translations",),
                 "remove its 'translations', or make it `kind: term`",
             )
+        if self.kind == "name":
+            try:
+                _no_prose(self.source)
+            except FieldError as error:
+                raise FieldError(str(error), ("source",), error.fix) from None
         if self.kind == "ui":
             for locale, value in self.translations.items():
                 if isinstance(value, list) and len(value) > 1:
