@@ -103,8 +103,9 @@ def publish(text: str, publisher: Publisher) -> str:
         return text
     tokens = _parser().parse(text)
     lines = text.split("\n")
+    apart: set[int] = set()  # lines that must follow a blank line
     if publisher.flavor == "mkdocs":
-        lines = _four_space_lists(lines, tokens)
+        lines, apart = _four_space_lists(lines, tokens)
     edits: dict[int, tuple[int, list[str]]] = {}  # first line -> (end, new lines)
     for index, token in enumerate(tokens):
         if token.type == "front_matter" and token.map:
@@ -126,6 +127,8 @@ def publish(text: str, publisher: Publisher) -> str:
             out.extend(new)
             line = end
         else:
+            if line in apart and out and out[-1].strip():
+                out.append("")
             out.append(lines[line])
             line += 1
     return _relink("\n".join(out).lstrip("\n"), tokens, publisher)
@@ -165,9 +168,11 @@ def _callout(lines: list[str], kind: str, publisher: Publisher) -> list[str]:
 _MARKER = re.compile(r"^ *(?:\d{1,9}[.)]|[-+*])(?: {1,4}|$)")
 
 
-def _four_space_lists(lines: list[str], tokens: list[Token]) -> list[str]:
+def _four_space_lists(lines: list[str], tokens: list[Token]) -> tuple[list[str], set[int]]:
     """Lines inside list items indented 4 spaces a level, as Python-Markdown (MkDocs)
-    needs: a sub-list or callout under `1. ` at 3 spaces is CommonMark's, not its."""
+    needs: a sub-list or callout under `1. ` at 3 spaces is CommonMark's, not its. And
+    the items that follow an item's indented block: a blank line first, or
+    Python-Markdown reads them as the block's text."""
     items = []
     for token in tokens:
         if token.type == "list_item_open" and token.map:
@@ -180,7 +185,9 @@ def _four_space_lists(lines: list[str], tokens: list[Token]) -> list[str]:
         inside = sorted(c for start, end, c in items if start < number < end and c <= width)
         if line.strip() and inside:
             out[number] = " " * (4 * len(inside) + width - inside[-1]) + line.lstrip(" ")
-    return out
+    starts = {start for start, _, _ in items}
+    apart = {n for n in starts if n - 1 not in starts and n > 0 and lines[n - 1].strip()}
+    return out, apart
 
 
 def _front_matter(content: str, flavor: Flavor) -> list[str]:
@@ -210,7 +217,8 @@ def _relink(text: str, tokens: list[Token], publisher: Publisher) -> str:
     changed = {href: publisher.link(href) for href in _links(tokens)}
     for old, new in sorted(changed.items()):
         if old != new:
-            text = re.sub(rf"\]\({re.escape(old)}(?=[ )])", lambda _, new=new: f"]({new}", text)
+            written = re.compile(rf"\]\({re.escape(old)}(?=[ )])")
+            text = written.sub("](" + new.replace("\\", "\\\\"), text)
     return text
 
 
