@@ -28,6 +28,7 @@ from mdit_py_plugins.front_matter import front_matter_plugin
 
 from ..errors import UsageError
 from ..kinds import MarkdownFlavor as Flavor
+from ..render import escape_markdown
 from .build import Page
 from .site import DOCS_URL, LocaleContexts
 
@@ -159,9 +160,10 @@ def _callout(lines: list[str], kind: str, publisher: Publisher) -> list[str]:
     if publisher.flavor == "github":
         return lines  # GitHub's alerts are this syntax
     if publisher.flavor == "mkdocs":
-        head = f'{pad}!!! {_MKDOCS_TYPES[kind]} "{title.replace(chr(34), "")}"'
+        shown = escape_markdown(title.replace('"', ""))  # a translation is text, not markup
+        head = f'{pad}!!! {_MKDOCS_TYPES[kind]} "{shown}"'
         return [head] + [f"{pad}    {text}" if text.strip() else "" for text in body]
-    label = f"{pad}> **{title}**"
+    label = f"{pad}> **{escape_markdown(title)}**"  # a translation is text, not markup
     return [label, f"{pad}>"] + [f"{pad}> {text}".rstrip() for text in body]
 
 
