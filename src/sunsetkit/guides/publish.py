@@ -116,7 +116,7 @@ def publish(text: str, publisher: Publisher) -> str:
             found = _callout_kind(inline)
             if found:
                 start, end = token.map
-                new = _callout(lines[start:end], found, publisher)
+                new = _callout(lines[start:end], found, publisher, token.level > 0)
                 if end < len(lines) and lines[end].strip():
                     new.append("")  # the next block starts apart, inside a list too
                 edits[start] = (end, new)
@@ -149,15 +149,16 @@ def _callout_kind(inline: Token | None) -> str | None:
     return found.group(1) if found and found.group(1) in _MKDOCS_TYPES else None
 
 
-def _callout(lines: list[str], kind: str, publisher: Publisher) -> list[str]:
-    """A `> [!KIND]` blockquote's lines in the flavor's admonition."""
+def _callout(lines: list[str], kind: str, publisher: Publisher, nested: bool) -> list[str]:
+    """A `> [!KIND]` blockquote's lines in the flavor's admonition. GitHub shows an alert
+    only at the top level, not inside a list item: there, the CommonMark form."""
     quoted = [_QUOTE.match(line) for line in lines]
     pad = quoted[0].group(1) if quoted[0] else ""
     body = [
         m.group(2) if m else line.strip() for m, line in zip(quoted[1:], lines[1:], strict=True)
     ]
     title = publisher.titles.get(kind, kind.title())
-    if publisher.flavor == "github":
+    if publisher.flavor == "github" and not nested:
         return lines  # GitHub's alerts are this syntax
     if publisher.flavor == "mkdocs":
         shown = escape_markdown(title.replace('"', ""))  # a translation is text, not markup
