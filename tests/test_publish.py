@@ -279,6 +279,8 @@ def _build(tmp_path: Path, *args: str) -> Any:
         ["--base-url", "https://docs.example.com/{locale}/"],
         ["--markdown-flavor", "github", "--base-url", "docs.example.com/{locale}/"],
         ["--markdown-flavor", "github", "--base-url", "https://docs.example.com/{lang}/"],
+        ["--markdown-flavor", "mkdocs", "--base-url", "https://x.test/{locale.__class__}/"],
+        ["--markdown-flavor", "mkdocs", "--base-url", "https://x.test/{locale!r}/"],
         ["--markdown-flavor", "github", "--base-url", "https://docs.example.com/{locale}"],
         ["--markdown-flavor", "gitlab"],
     ],

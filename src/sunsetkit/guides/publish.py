@@ -16,6 +16,7 @@ from __future__ import annotations
 import functools
 import posixpath
 import re
+import string
 from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass
 from typing import get_args
@@ -61,13 +62,15 @@ _QUOTE = re.compile(r"^([ \t]*)>[ ]?(.*)$")
 
 def check_base_url(base_url: str) -> str:
     """The base URL of articles outside the build, checked: absolute, {locale} only."""
-    try:
-        base_url.format(locale="de-de")
-    except (KeyError, IndexError, ValueError) as exc:
+    try:  # {locale} alone: no other name, no attribute, index, conversion or format
+        fields = [field for _, *field in string.Formatter().parse(base_url) if field[0] is not None]
+    except ValueError:
+        fields = [["", "", None]]
+    if any(field != ["locale", "", None] for field in fields):
         raise UsageError(
-            f"--base-url {base_url!r}: {exc!r} is not a placeholder it knows",
+            f"--base-url {base_url!r} has a placeholder other than {{locale}}",
             hint="use {locale} only, e.g. https://learn.microsoft.com/{locale}/partner-center/",
-        ) from exc
+        )
     if not re.match(r"^https?://[^\s<>()]+/$", base_url):
         raise UsageError(
             f"--base-url {base_url!r} is not an absolute http(s) URL ending in '/'",
