@@ -42,6 +42,7 @@ def test_korean_follows_the_revised_romanization(word: str, latin: str) -> None:
         ("きっぷ", "kippu"),
         ("マッチャ", "matcha"),
         ("トーキョー", "tokyo"),
+        ("とうきょう", "toukyou"),
         ("ティー", "ti"),
         ("ファイル", "fairu"),
         ("ウィンドウズ", "windouzu"),

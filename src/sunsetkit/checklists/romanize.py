@@ -42,7 +42,9 @@ _FINALS = [("", "", "-")] + [
         )
     )
 ]
-_SILENT, _NIEUN, _RIEUL, _MIEUM, _HIEUH = 11, 2, 5, 6, 18
+_NIEUN, _RIEUL, _MIEUM, _SIOS, _SILENT = 2, 5, 6, 9, 11  # onsets
+_NH, _LH, _H = 6, 15, 27  # finals ㄶ ㅀ ㅎ
+_I = 20  # the vowel ㅣ
 _ASPIRATED = {0: "k", 3: "t", 12: "ch"}  # ㄱ ㄷ ㅈ after ㅎ (좋고 joko, 놓다 nota)
 _NASAL = {"k": "ng", "t": "n", "p": "m"}  # before ㄴ ㅁ (백마 baengma, 합니다 hamnida)
 
@@ -77,12 +79,12 @@ def _junction(final: int, nxt: tuple[int, int, int] | None) -> tuple[str, str]:
     if onset == _SILENT:
         if moves == "-":
             return stays, ""
-        if vowel == 20 and moves in ("d", "t"):  # 해돋이 haedoji, 같이 gachi
+        if vowel == _I and moves in ("d", "t"):  # 해돋이 haedoji, 같이 gachi
             moves = {"d": "j", "t": "ch"}[moves]
         return stays, moves
-    if final in (6, 15, 27) and onset in _ASPIRATED:  # ㄶ ㅀ ㅎ
-        return sound if final != 27 else "", _ASPIRATED[onset]
-    if final == 27 and onset == 9:  # ㅎ + ㅅ: 닿소 daso
+    if final in (_NH, _LH, _H) and onset in _ASPIRATED:
+        return sound if final != _H else "", _ASPIRATED[onset]
+    if final == _H and onset == _SIOS:  # 닿소 daso
         return "", "s"
     if onset in (_NIEUN, _MIEUM) and sound in _NASAL:
         return _NASAL[sound], _ONSETS[onset]
@@ -114,8 +116,8 @@ _KANA = dict(
 
 
 def hepburn(kana: str) -> str:
-    """Kana in Hepburn without long-vowel marks (ー and the doubled vowel's mark are
-    dropped: トーキョー tokyo); ッ doubles the next consonant (マッチャ matcha)."""
+    """Kana in Hepburn without long-vowel marks (ー is dropped: トーキョー tokyo; a vowel
+    written twice stays: とうきょう toukyou); ッ doubles the next consonant (マッチャ matcha)."""
     out: list[str] = []
     double = False
     for char in kana:
