@@ -369,7 +369,9 @@ def test_overdue_and_urgent_tasks_read_as_such(tmp_path: Path, locale_id: str) -
     [
         ("Piekarnia Złoty Kłos Sp. z o.o.", "piekarnia-zloty-klos-sp-z-o-o"),
         ("Müller & Söhne GmbH", "muller-sohne-gmbh"),
-        ("株式会社さくら精工", "zhushihuishesakurajinggong"),
+        ("株式会社さくら精工", "kabushikigaisha-sakura-seiko"),
+        ("삼성전자 주식회사", "samseongjeonja-jusikhoesa"),
+        ("北京银行", "beijingyinxing"),
         ("さくら", "sakura"),
         ("Θεσσαλονίκη", "thessaloniki"),
         ("!!!", "customer"),

@@ -25,7 +25,7 @@ from .checks.words import definition_names
 from .errors import SunsetError, UsageError, did_you_mean, printable
 from .files import append_regular
 from .i18n import SOURCE_LOCALE, bcp47, discover_catalogs, parse_locale
-from .kinds import Format, SchemaName
+from .kinds import Format, MarkdownFlavor, SchemaName
 from .project import Project
 from .report import REPORTERS, job_summary, render_report
 from .write import replace_folder
@@ -209,6 +209,22 @@ def main() -> None:
     metavar="PCT",
     help="Write no page of a locale whose coverage is below PCT, and exit 1.",
 )
+@click.option(
+    "--markdown-flavor",
+    "flavor",
+    type=click.Choice(get_args(MarkdownFlavor)),
+    default="learn",
+    show_default=True,
+    help="learn: Microsoft Learn's Markdown; github, mkdocs, commonmark: admonitions that "
+    "renderer shows, absolute links to articles outside the build.",
+)
+@click.option(
+    "--base-url",
+    default=None,
+    metavar="URL",
+    help="Where articles outside the build are published ({locale}: de-de), for a flavor "
+    "other than learn.  [default: https://learn.microsoft.com/{locale}/partner-center/]",
+)
 def build(
     root: Path,
     out: Path | None,
@@ -216,10 +232,13 @@ def build(
     migrations: tuple[str, ...],
     fmt: Format,
     min_coverage: float | None,
+    flavor: MarkdownFlavor,
+    base_url: str | None,
 ) -> None:
     """Render the migration guides into OUT/<locale>/<id>.md (or .html)."""
     from .guides import Project, build_guides, other_format  # Jinja only when building
 
+    _check_flavor(fmt, flavor, base_url)
     result = build_guides(Project(root).require(), locales, migrations, fmt, min_coverage)
     out_dir = out if out is not None else root / "build" / "guides"
     files = {page.relpath: page.text for page in result.pages}
@@ -227,6 +246,13 @@ def build(
         from .guides.site import guide_site
 
         files = guide_site(result.pages, Project(root))
+    elif flavor != "learn":
+        from .guides.publish import DOCS_URL, publish_pages
+        from .guides.site import LocaleContexts
+
+        built = set(files) | set(result.assets)
+        contexts = LocaleContexts(Project(root))
+        files = publish_pages(result.pages, contexts, flavor, base_url or DOCS_URL, built)
     files.update(result.assets)
     is_stale = _stale_rule(result, bool(locales), bool(migrations))
     is_other = other_format(out_dir, fmt)
@@ -236,6 +262,24 @@ def build(
     _report(result, out_dir, len(files) - len(result.assets), removed, min_coverage)
     if result.below_minimum:
         sys.exit(EXIT_FINDINGS)
+
+
+def _check_flavor(fmt: str, flavor: str, base_url: str | None) -> None:
+    """A flavor is a kind of plain Markdown; a base URL is for a flavor's links."""
+    if flavor != "learn" and fmt != "markdown":
+        raise UsageError(
+            f"--markdown-flavor {flavor} is for --format markdown, not {fmt}",
+            hint="drop --markdown-flavor, or build --format markdown",
+        )
+    if base_url is not None:
+        if flavor == "learn":
+            raise UsageError(
+                "--base-url is for a --markdown-flavor other than learn",
+                hint="learn's links are relative to the docs site: add --markdown-flavor",
+            )
+        from .guides.publish import check_base_url
+
+        check_base_url(base_url)
 
 
 def _stale_rule(

@@ -177,7 +177,7 @@ class _Planner:
         if plan is None:
             self.result.unaffected += 1
         elif plan.file in self.files:  # two ids' hashes alike in 12 digits: use all 64
-            plan = dataclasses.replace(plan, file=file_name(record, 64))
+            plan = dataclasses.replace(plan, file=file_name(record, 64, plan.locale_id))
         if plan is not None:
             self.files.add(plan.file)
         return plan

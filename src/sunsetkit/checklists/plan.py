@@ -5,15 +5,16 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import re
+import unicodedata
 from collections.abc import Iterable, Sequence
 
-from anyascii import anyascii
 from babel import Locale, UnknownLocaleError
 from babel.core import get_global, parse_locale
 
 from ..content.model import Migration, fold
 from ..i18n import bcp47, likely_script
 from .model import Customer, Plan, PlanItem, Subscription
+from .romanize import romanize
 
 __all__ = ["Matcher", "file_name", "negotiate_locale", "plan_customer"]
 
@@ -82,18 +83,29 @@ _UNSAFE = re.compile(r"[^a-z0-9]+")
 #: (".html"), within every file system's 255, whatever the customer's name and id.
 SLUG_CHARS = 48
 DIGEST_CHARS = 12
+#: Of a long name only its start is read: the slug keeps 48 letters of it.
+_READ_CHARS = 4 * SLUG_CHARS
 
 
-def file_name(customer: Customer, digits: int = DIGEST_CHARS) -> str:
+def file_name(customer: Customer, digits: int = DIGEST_CHARS, locale_id: str = "") -> str:
     """A readable, safe and unique file name: a slug of the name and a hash of the id.
 
-    anyascii transliterates every script (Złoty Kłos: zloty-klos; kana as romaji, kanji
-    by their Unihan reading), so no letter is dropped. Lower-case ASCII letters, digits
-    and "-" only: the same file on every system, case-blind ones included. Two ids whose
-    hashes share their first `digits` are told apart by the caller with all 64."""
-    slug = _UNSAFE.sub("-", anyascii(customer.name).lower()).strip("-")[:SLUG_CHARS].rstrip("-")
+    Each script is read as its readers read it (romanize: Japanese in Hepburn, Korean in
+    the Revised Romanization, others by anyascii), so no letter is dropped; kanji alone
+    are read as Japanese for a Japanese customer (`locale_id` ja). Lower-case ASCII
+    letters, digits and "-" only: the same file on every system, case-blind ones
+    included, never a reserved device name (the hash follows). Two ids whose hashes
+    share their first `digits` are told apart by the caller with all 64."""
+    name = " ".join(_words(customer.name))[:_READ_CHARS]
+    latin = romanize(name, japanese=locale_id.split("-")[0].lower() == "ja")
+    slug = _UNSAFE.sub("-", latin.lower()).strip("-")[:SLUG_CHARS].rstrip("-")
     digest = hashlib.sha256(customer.id.encode("utf-8")).hexdigest()[:digits]
     return f"{slug or 'customer'}-{digest}.md"
+
+
+def _words(name: str) -> list[str]:
+    """The name's runs of letters, marks and digits: what a slug keeps."""
+    return "".join(c if unicodedata.category(c)[0] in "LMN" else " " for c in name).split()
 
 
 def plan_customer(
@@ -117,4 +129,4 @@ def plan_customer(
     if not items:
         return None
     items.sort(key=lambda item: (item.deadline or dt.date.max, item.subscription.id))
-    return Plan(customer, locale_id, file_name(customer), as_of, tuple(items))
+    return Plan(customer, locale_id, file_name(customer, locale_id=locale_id), as_of, tuple(items))
