@@ -401,13 +401,14 @@ def _project_reader(glossary_path: Path | None) -> ProjectReader | None:
 def _nothing_checked(result: CheckResult, targets: list[Path]) -> None:
     """A run that checked nothing is a misconfigured run, unless it was handed files that
     are ordinary Markdown (a pre-commit hook given a README)."""
-    if result.catalogs or result.pages or result.unreadable:
+    if result.catalogs or result.pages or result.rendered or result.unreadable:
         return
     if result.left and all(path.is_file() for path in targets):
         return
     raise UsageError(
         f"nothing to check in {', '.join(map(str, targets))}: no catalog (.po, .pot), "
-        f"rendered guide, side-by-side page or page of a parallel Markdown tree",
+        f"rendered guide, side-by-side page, page of a parallel Markdown tree, or HTML or "
+        f"SVG file of a locale",
         hint="check the paths",
     )
 
