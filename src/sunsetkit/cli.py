@@ -524,6 +524,11 @@ def _progress(source: Path) -> Iterator[Callable[[int], None] | None]:
     help="Leave out spans seen fewer times.",
 )
 @click.option("--machine", is_flag=True, help="Mine machine-translated pages and messages too.")
+@click.option(
+    "--disagreements",
+    is_flag=True,
+    help="Print only the glossary's labels and terms the translators mostly write otherwise.",
+)
 @click.option("--format", "fmt", type=click.Choice(["yaml", "json"]), default="yaml")
 def mine(
     paths: tuple[Path, ...],
@@ -531,6 +536,7 @@ def mine(
     glossary_path: Path | None,
     min_count: int,
     machine: bool,
+    disagreements: bool,
     fmt: str,
 ) -> None:
     """Mine human translations for how labels, names and terms are translated.
@@ -549,10 +555,20 @@ def mine(
         from .content.load import load_glossary
 
         glossary = load_glossary(glossary_path)
+    if disagreements and glossary is None:
+        raise UsageError(
+            "--disagreements compares with a glossary, and there is none",
+            hint="give --glossary FILE, or run in a project with content/glossary.yaml",
+        )
     mined = mine_paths(paths, bcp47(parse_locale(locale)) if locale else None, machine)
     for problem in mined.unreadable:
         _echo(f"sunset: warning: {problem}", err=True)
-    data = report(mined, min_count, glossary)
+    if disagreements:
+        from .checks.disagree import disagreements as differing
+
+        data: object = differing(mined, min_count, glossary)
+    else:
+        data = report(mined, min_count, glossary)
     click.echo(_dump(data, fmt), nl=False)
     if not mined.files and mined.machine:
         raise UsageError(
