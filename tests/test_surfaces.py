@@ -281,3 +281,37 @@ def test_names_numbers_and_urls_are_never_english(tmp_path: Path) -> None:
         svg.parent.mkdir()
         svg.write_text(f'<svg xml:lang="{locale}">\n{body}\n</svg>\n', encoding="utf-8")
     assert _surface_findings(tmp_path) == []
+
+
+def test_an_unreadable_image_is_one_line_and_exit_2(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Not UTF-8: a read-error at its line; every other file is still checked."""
+    folder = tmp_path / "fr-FR"
+    folder.mkdir()
+    (folder / "bad.svg").write_bytes(b'<svg xml:lang="fr-FR">\n<text>caf\xe9</text>\n</svg>\n')
+    (folder / "good.svg").write_text(
+        '<svg xml:lang="fr-FR">\n<title>**Le tableau**</title>\n</svg>\n', encoding="utf-8"
+    )
+    monkeypatch.chdir(ROOT)
+    result = CliRunner().invoke(main, ["check", str(tmp_path)])
+    assert result.exit_code == 2
+    assert f"{folder / 'bad.svg'}:2: error read-error: not UTF-8 text" in result.output
+    assert f"{folder / 'good.svg'}:2: error surface-markup" in result.output
+    assert "Traceback" not in result.output
+
+
+def test_a_file_given_alone_is_checked_and_one_without_a_locale_left_alone(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(ROOT)
+    page = tmp_path / "page.html"
+    page.write_text('<html lang="de-DE"><img alt="[Tabelle](x.md)"></html>\n', encoding="utf-8")
+    result = CliRunner().invoke(main, ["check", str(page)])
+    assert result.exit_code == 1
+    assert f"{page}:1: error surface-markup" in result.output
+    plain = tmp_path / "plain.html"
+    plain.write_text('<html><img alt="[Tabelle](x.md)"></html>\n', encoding="utf-8")
+    result = CliRunner().invoke(main, ["check", str(plain)])
+    assert result.exit_code == 2  # nothing to check: no locale, no catalog, no page
+    assert "nothing to check" in result.output
