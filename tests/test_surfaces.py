@@ -21,8 +21,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from sunsetkit.checks import CheckOptions, run_checks
+from sunsetkit.checks.base import MessageContext
 from sunsetkit.checks.html import read_surfaces
-from sunsetkit.checks.surfaces import markup_in
+from sunsetkit.checks.surfaces import english_in, markup_in
 from sunsetkit.checks.words import definition_names
 from sunsetkit.cli import main
 from sunsetkit.content.load import load_glossary
@@ -150,14 +151,21 @@ LOCALES = [loc for loc in _locales() if loc != SOURCE_LOCALE]
 
 
 @pytest.mark.parametrize("locale", LOCALES)
+@pytest.mark.parametrize("how", ["instead", "after the translation"])
 def test_an_alt_left_as_the_english_builds_is_reported(
-    site: Path, tmp_path: Path, locale: str
+    site: Path, tmp_path: Path, locale: str, how: str
 ) -> None:
+    """The English alt in place of the translation, or after it (as side-by-side pages
+    carried it into every alt)."""
     folder = _copy(site, locale, tmp_path)
     path, found = _first(folder, ".html", r'<img [^>]*alt="([^"]*)"')
     english_page = tmp_path / SOURCE_LOCALE / path.relative_to(folder)
     english = re.findall(r'<img [^>]*alt="([^"]*)"', english_page.read_text(encoding="utf-8"))
-    line = _replace(path, found, english[0])
+    planted = english[0] if how == "instead" else f"{found.group(1)} {english[0]}"
+    line = _replace(path, found, planted)
+    _reported(tmp_path, path, line, "surface-english")
+    # without the English build, by its words alone
+    shutil.rmtree(tmp_path / SOURCE_LOCALE)
     _reported(tmp_path, path, line, "surface-english")
 
 
@@ -315,3 +323,21 @@ def test_a_file_given_alone_is_checked_and_one_without_a_locale_left_alone(
     result = CliRunner().invoke(main, ["check", str(plain)])
     assert result.exit_code == 2  # nothing to check: no locale, no catalog, no page
     assert "nothing to check" in result.output
+
+
+def test_a_glossary_label_in_english_is_found_alone_not_inside_a_name_or_a_word() -> None:
+    """A one-word label is English left as a whole text (a button), not as a word of the
+    locale's sentence ("Active la casilla" is Spanish); a label of several words anywhere
+    but inside a longer name ("Azure Active Directory", "Microsoft Partner Center")."""
+    for locale in LOCALES:
+        ctx = MessageContext(locale, OPTIONS.locale_glossary(locale), None)
+        english = {**ctx.glossary.labels, **ctx.glossary.terms}
+        for source, forms in english.items():
+            if source in forms:
+                continue
+            assert "left in English" in (english_in(source, None, ctx) or ""), (locale, source)
+            inside = english_in(f"Contoso {source} Suite", None, ctx) or ""
+            assert "left in English" not in inside, (locale, source, inside)
+            if " " not in source:
+                sentence = english_in(f"{source} 12 34", None, ctx) or ""
+                assert "left in English" not in sentence, (locale, source, sentence)

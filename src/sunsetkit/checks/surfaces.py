@@ -12,6 +12,7 @@ codes and URLs are never English left.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterator, Sequence
 from pathlib import Path
@@ -26,7 +27,6 @@ from .english import check_english_left, prose_words
 from .html import SUFFIXES, Read, Surface, read_surfaces
 from .options import CheckOptions
 from .parallel import folder_locale, pairing
-from .words import function_words
 
 __all__ = ["SUFFIXES", "check_surface_file", "discover_surfaces", "english_in", "markup_in"]
 
@@ -38,9 +38,22 @@ _MARKUP = re.compile(
     r"|\*\*|__|`[^`\n]+`|!?\[[^\[\]]*\]\([^()\s]*\)|\{\{|\}\}|\{%|%\}|\{#|#\}"
     r"|%\([A-Za-z_]\w*\)[sdifr]|data-ttu-id|sxs-lookup"
 )
+#: English closed-class words: articles, pronouns, auxiliaries, prepositions and
+#: conjunctions (the stop-words package's English list holds 1,300 words, "page" and
+#: "general" among them, which other languages write too).
+ENGLISH_FUNCTION_WORDS = frozenset(
+    """a an the this that these those it its they them their you your we our he she his her
+    is are was were be been being has have had do does did will would can could should may
+    must shall of to in on at by for with from into onto over under about after before
+    between through during without within and or but if then than so because while when
+    where which who whom whose what how not no all each every any some both either neither
+    there here also only just more most very""".split()  # noqa: SIM905 (a paragraph reads better)
+)
 #: English function words that no locale's own list holds are English. Two of them, at
-#: least a fifth of the words, make a text English in a Latin-script locale.
+#: least a fifth of the words, make a text English in a Latin-script locale; so do three
+#: uses of two or more in a longer text (English appended to its translation).
 ENGLISH_SHARE = 0.2
+RUN = 3
 _LATIN_WORD = re.compile(r"[A-Za-z]+(?:['’][A-Za-z]+)?")
 
 
@@ -184,22 +197,36 @@ def _as_counterpart(text: str, english: str, ctx: MessageContext) -> str | None:
 
 
 def _left_term(text: str, ctx: MessageContext) -> str | None:
-    """A glossary label or term in its English form, where the locale writes it otherwise."""
-    plain = prose_text(text, ctx)
+    """A glossary label or term in its English form where the locale writes it otherwise:
+    a label of one word as the whole text (a button), one of several words anywhere but
+    inside a longer name (`Azure Active Directory`, `Microsoft Partner Center`)."""
+    plain = text  # names are not cut out: "Partner Center API" holds one
+    whole = plain.strip(_EDGES)
     for source, forms in (*ctx.glossary.labels.items(), *ctx.glossary.terms.items()):
         if source in forms or source not in plain:
             continue
-        if re.search(rf"(?<![\w-]){re.escape(source)}(?![\w-])", plain) and not any(
-            form in text for form in forms
-        ):
+        if " " in source:
+            found = any(_alone(plain, m.start(), m.end()) for m in _phrase(source).finditer(plain))
+        else:
+            found = whole == source
+        if found and not any(form in text for form in forms):
             return f"{source!r} left in English: {ctx.locale} says {forms[-1]!r}"
     return None
 
 
-def prose_text(text: str, ctx: MessageContext) -> str:
-    """The text with the never-translated names cut out."""
-    pattern = ctx.glossary.any_name
-    return pattern.sub("\n", text) if pattern is not None else text
+_EDGES = " .,:;!?()[]\"'“”‘’«»„"
+
+
+@functools.cache
+def _phrase(source: str) -> re.Pattern[str]:
+    return re.compile(rf"(?<![\w-]){re.escape(source)}(?![\w-])")
+
+
+def _alone(text: str, start: int, end: int) -> bool:
+    """Not a part of a longer Title-Case name: no capitalised word right before or after."""
+    before = text[:start].rstrip(" ").rsplit(" ", 1)[-1] if text[:start].endswith(" ") else ""
+    after = text[end:].lstrip(" ").split(" ", 1)[0] if text[end:].startswith(" ") else ""
+    return not (before[:1].isupper() or after[:1].isupper())
 
 
 def _by_words(text: str, ctx: MessageContext) -> str | None:
@@ -207,9 +234,9 @@ def _by_words(text: str, ctx: MessageContext) -> str | None:
     locale's (a Latin-script locale), or English words at all (another script)."""
     words = _english_words(text, ctx)
     if _latin(ctx):
-        english = function_words("en") - ctx.glossary.function_words
+        english = ENGLISH_FUNCTION_WORDS - ctx.glossary.function_words
         own = [w for w in words if w.casefold() in english]
-        if len(set(own)) >= 2 and len(own) >= ENGLISH_SHARE * len(words):
+        if len(set(own)) >= 2 and (len(own) >= RUN or len(own) >= ENGLISH_SHARE * len(words)):
             return f"English left untranslated ({' '.join(dict.fromkeys(own))!r} are English)"
         return None
     lower = [w for w in words if w.islower()]
