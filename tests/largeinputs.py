@@ -5,6 +5,7 @@ headings), at a size `k`. Used by the scaling test and the check benchmark."""
 
 from __future__ import annotations
 
+import html
 from collections.abc import Callable
 from pathlib import Path
 
@@ -155,6 +156,32 @@ def _guide(k: int, terms: list[str], locale: str) -> str:
     return "\n".join(lines)
 
 
+def _surfaces(k: int, terms: list[str], locale: str, image: bool) -> str:
+    """An HTML page of many images with alt text (or an SVG of many texts with tspans):
+    some of the German left in English, some with markup, one very long, and every
+    pathological run in an attribute of its own; an SVG text left open at the end."""
+    german = locale != "en-US"
+    items = []
+    for i in range(MESSAGE * k):
+        text = _unit(i, terms, german and i % 5 != 0)
+        if german and i % 11 == 0:
+            text = f"&lt;span data-ttu-id={i}&gt;{text}"
+        if image:
+            items.append(f'<text x="{i}">{html.escape(text)} <tspan>{i}</tspan></text>')
+        else:
+            items.append(f'<p><img src="{i}.svg" alt="{html.escape(text)}" title="{i}"></p>')
+    long_text = html.escape(_units(MESSAGE * k, terms, german))
+    runs = "".join(f'<b aria-label="{html.escape(run(k))}"></b>' for run in RUNS.values())
+    if image:
+        return (
+            f'<svg xml:lang="{locale}"><title>{long_text}</title>{runs}\n'
+            + "\n".join(items)
+            + "\n<text>open"
+        )
+    head = f'<meta name="description" content="{long_text}">'
+    return f'<html lang="{locale}"><head>{head}</head><body>{runs}\n' + "\n".join(items)
+
+
 def write_inputs(root: Path, k: int, glossary: Glossary) -> int:
     """Every kind of input at size `k`, by what it stresses: root/messages (a few large
     messages, in a catalog, a side-by-side page and a parallel page), root/catalog (many
@@ -177,6 +204,13 @@ def write_inputs(root: Path, k: int, glossary: Glossary) -> int:
         root / "pages" / "tree" / "de" / "page.md": _tree_page(k, True),
         root / "pages" / "guides" / "en-US" / "guide.md": _guide(k, terms, "en-US"),
         root / "pages" / "guides" / "de-DE" / "guide.md": _guide(k, terms, "de-DE"),
+        **{
+            root / "pages" / "site" / locale / f"page.{suffix}": _surfaces(
+                k, terms, locale, suffix == "svg"
+            )
+            for locale in ("en-US", "de-DE")
+            for suffix in ("html", "svg")
+        },
     }
     size = 0
     for path, content in files.items():

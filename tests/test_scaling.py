@@ -138,6 +138,8 @@ def test_the_inputs_hold_what_the_checks_report(inputs: dict[int, Path]) -> None
         "whitespace",
         "end-punctuation",
         "page-lists",
+        "surface-english",
+        "surface-markup",
         "page-structure",
         "page-leftover",
     }

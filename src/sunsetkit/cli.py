@@ -445,13 +445,14 @@ def _project_reader(glossary_path: Path | None) -> ProjectReader | None:
 def _nothing_checked(result: CheckResult, targets: list[Path]) -> None:
     """A run that checked nothing is a misconfigured run, unless it was handed files that
     are ordinary Markdown (a pre-commit hook given a README)."""
-    if result.catalogs or result.pages or result.unreadable:
+    if result.catalogs or result.pages or result.rendered or result.unreadable:
         return
     if result.left and all(path.is_file() for path in targets):
         return
     raise UsageError(
         f"nothing to check in {', '.join(map(str, targets))}: no catalog (.po, .pot), "
-        f"rendered guide, side-by-side page or page of a parallel Markdown tree",
+        f"rendered guide, side-by-side page, page of a parallel Markdown tree, or HTML or "
+        f"SVG file of a locale",
         hint="check the paths",
     )
 
@@ -567,6 +568,11 @@ def _progress(source: Path) -> Iterator[Callable[[int], None] | None]:
     help="Leave out spans seen fewer times.",
 )
 @click.option("--machine", is_flag=True, help="Mine machine-translated pages and messages too.")
+@click.option(
+    "--disagreements",
+    is_flag=True,
+    help="Print only the glossary's labels and terms the translators mostly write otherwise.",
+)
 @click.option("--format", "fmt", type=click.Choice(["yaml", "json"]), default="yaml")
 def mine(
     paths: tuple[Path, ...],
@@ -574,6 +580,7 @@ def mine(
     glossary_path: Path | None,
     min_count: int,
     machine: bool,
+    disagreements: bool,
     fmt: str,
 ) -> None:
     """Mine human translations for how labels, names and terms are translated.
@@ -592,10 +599,20 @@ def mine(
         from .content.load import load_glossary
 
         glossary = load_glossary(glossary_path)
+    if disagreements and glossary is None:
+        raise UsageError(
+            "--disagreements compares with a glossary, and there is none",
+            hint="give --glossary FILE, or run in a project with content/glossary.yaml",
+        )
     mined = mine_paths(paths, bcp47(parse_locale(locale)) if locale else None, machine)
     for problem in mined.unreadable:
         _echo(f"sunset: warning: {problem}", err=True)
-    data = report(mined, min_count, glossary)
+    if disagreements:
+        from .checks.disagree import disagreements as differing
+
+        data: object = differing(mined, min_count, glossary)
+    else:
+        data = report(mined, min_count, glossary)
     click.echo(_dump(data, fmt), nl=False)
     if not mined.files and mined.machine:
         raise UsageError(

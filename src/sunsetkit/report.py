@@ -52,6 +52,7 @@ def text_report(result: CheckResult) -> str:
     lines.append(
         f"{result.errors} error(s), {result.warnings} warning(s); checked {result.messages} "
         f"messages in {result.catalogs} catalog(s) and {result.pages} page(s)"
+        + (f", and the text of {result.rendered} HTML/SVG file(s)" if result.rendered else "")
         + (f"; {result.unreadable} file(s) could not be read" if result.unreadable else "")
         + (f"; left {result.left} other Markdown file(s) alone" if result.left else "")
     )

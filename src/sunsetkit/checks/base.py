@@ -91,6 +91,8 @@ class LocaleGlossary:
     names: tuple[str, ...] = ()
     #: The locale's function words ("van", "uw", "in"): a bold span of only these is misplaced.
     function_words: frozenset[str] = frozenset()
+    #: The glossary's evidence for this locale's forms: source -> statement (checks/evidence).
+    evidence: dict[str, str] = field(default_factory=dict)
 
     @cached_property
     def label_forms(self) -> frozenset[str]:

@@ -19,6 +19,7 @@ from .catalogs import (
     obsolete_entries,
     singular_only,
 )
+from .evidence import severity_of
 from .glossary import check_consistency
 from .options import CheckOptions
 from .registry import CHECKS
@@ -118,7 +119,8 @@ def message_level(
             if ignored and check_id in ignored:
                 continue
             for message in func(entry, ctx):
-                found.append(finding(path, entry, ctx.locale, check_id, severity, message))
+                level = severity_of(message, severity)  # a guessed glossary form: a warning
+                found.append(finding(path, entry, ctx.locale, check_id, level, message))
     return found
 
 

@@ -17,6 +17,7 @@ from ..files import read_utf8
 from .base import Finding
 from .catalog_file import Outcome, check_catalog_file, markdown_parser, read_error
 from .catalogs import CatalogStats
+from .html import SUFFIXES as SURFACES
 from .options import CheckOptions, Markup, ProjectReader, ProjectTerms, load_config
 from .registry import CHECKS_BY_ID
 
@@ -39,6 +40,8 @@ class CheckResult:
     catalogs: int = 0
     messages: int = 0
     pages: int = 0
+    #: HTML and SVG files whose attributes and image text were checked.
+    rendered: int = 0
     #: Markdown files that are none of a rendered guide, a side-by-side page or a page of a
     #: parallel tree (a README): left alone.
     left: int = 0
@@ -64,7 +67,8 @@ def discover(paths: Sequence[Path]) -> tuple[list[Path], list[Path], list[Path]]
             catalogs += sorted(p for p in path.rglob("*") if p.suffix in (".po", ".pot"))
             pages += sorted(path.rglob("*.md"))
         elif path.is_file():
-            (pages if path.suffix == ".md" else catalogs).append(path)
+            if path.suffix.lower() not in SURFACES:  # HTML and SVG: checks/surfaces.py
+                (pages if path.suffix == ".md" else catalogs).append(path)
         else:
             missing.append(path)
     return sorted(set(catalogs)), sorted(set(pages)), missing
@@ -105,6 +109,7 @@ def run_checks(
                 folders.setdefault(locale, []).append(path)
     result.findings += _coverage_findings(result, folders, options)
     result.findings += _check_pages(pages, options, result)
+    result.findings += _check_surfaces(paths, options, result)
     result.findings.sort(key=lambda f: (f.path, f.line or 0, f.check, f.message))
     return result
 
@@ -156,6 +161,25 @@ def _check_pages(paths: list[Path], options: CheckOptions, result: CheckResult) 
         result.pages += 1
         found += checked[0]
         result.messages += checked[1]
+    return found
+
+
+def _check_surfaces(
+    paths: Sequence[Path], options: CheckOptions, result: CheckResult
+) -> list[Finding]:
+    """The HTML and SVG files: their attributes and image text."""
+    if not any(options.enabled_id(c) for c in ("surface-english", "surface-markup")):
+        return []
+    from .surfaces import check_surface_file, discover_surfaces
+
+    found: list[Finding] = []
+    for path in discover_surfaces(paths):
+        checked = check_surface_file(path, options)
+        if checked and checked[0].check == "read-error":
+            result.unreadable += 1
+        elif checked is not None:  # None: no locale's page (left alone)
+            result.rendered += 1
+        found += checked or []
     return found
 
 

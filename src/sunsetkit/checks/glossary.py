@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from .base import Entry, LocaleGlossary, MessageContext
+from .evidence import with_evidence
 from .messages import _emphasis_texts
 from .placement import Span, glued, only_function_words, spans
 from .words import function_words
@@ -35,6 +36,8 @@ class GlossaryTerms:
     #: (source, kind, translations): a locale's approved form, or its accepted forms.
     terms: tuple[tuple[str, str, dict[str, str | tuple[str, ...]]], ...]
     label_format: dict[str, str]
+    #: source -> locale -> evidence statement (checks/evidence.py).
+    evidence: dict[str, dict[str, str]] = field(default_factory=dict)
 
     @classmethod
     def of(cls, glossary: Glossary) -> GlossaryTerms:
@@ -49,7 +52,10 @@ class GlossaryTerms:
             )
             for entry in glossary.terms
         )
-        return cls(terms, dict(glossary.label_format))
+        evidence = {
+            entry.source: dict(entry.evidence) for entry in glossary.terms if entry.evidence
+        }
+        return cls(terms, dict(glossary.label_format), evidence)
 
     def format_label(self, locale_id: str | None, label: str) -> str:
         """A UI label in the locale's brackets: a literal substitution, never str.format."""
@@ -81,6 +87,11 @@ def locale_glossary(
             terms[source] = forms
             translated.add(source)
     all_names = {*verbatim, *(name for name in names if name not in translated)}
+    evidence = {
+        source: by_locale[locale]
+        for source, by_locale in glossary.evidence.items()
+        if locale in by_locale and source in translated
+    }
     return LocaleGlossary(
         tuple(verbatim),
         terms,
@@ -88,6 +99,7 @@ def locale_glossary(
         frozenset(open_labels),
         tuple(sorted(all_names, key=lambda name: (-len(name), name))),
         words,
+        evidence,
     )
 
 
@@ -178,7 +190,9 @@ def check_terms(entry: Entry, ctx: MessageContext) -> Iterator[str]:
             source = source.replace(term, "\x00")
             forms = ctx.glossary.terms.get(term)
             if forms is not None and not any(_has_form(text, form) for form in forms):
-                yield _term_problem(term, forms, text, ctx.locale)
+                yield with_evidence(
+                    _term_problem(term, forms, text, ctx.locale), term, ctx.glossary
+                )
         return
 
 
@@ -229,7 +243,7 @@ def check_ui_labels(entry: Entry, ctx: MessageContext) -> Iterator[str]:
             forms = ctx.glossary.labels[label]
             if sum(span in forms for span in spans) >= count:
                 continue
-            yield _label_problem(label, forms[0], spans, text)
+            yield with_evidence(_label_problem(label, forms[0], spans, text), label, ctx.glossary)
         return
 
 

@@ -66,10 +66,13 @@ class Evidence:
     kinds: Counter[str] = field(default_factory=Counter)
     forms: dict[str, Counter[str]] = field(default_factory=lambda: defaultdict(Counter))
     places: dict[tuple[str, str], list[str]] = field(default_factory=dict)
+    #: (locale, form) -> how often each file has it: the counts a disagreement names.
+    files: dict[tuple[str, str], Counter[str]] = field(default_factory=dict)
 
     def add(self, kind: str, locale: str, form: str, where: str) -> None:
         self.kinds[kind] += 1
         self.forms[locale][form] += 1
+        self.files.setdefault((locale, form), Counter())[where.rpartition(":")[0] or where] += 1
         seen = self.places.setdefault((locale, form), [])
         if len(seen) < EXAMPLES and where not in seen:
             seen.append(where)

@@ -258,6 +258,23 @@ CHECKS: tuple[Check, ...] = (
         "No English fallback text on a page that does not tell its reader so.",
         _none,
     ),
+    # rendered surfaces: HTML attributes and SVG text (checks/surfaces.py)
+    Check(
+        "surface-english",
+        "error",
+        "page",
+        "No English left in a translated page's alt, title, aria-label, placeholder or meta "
+        "text, or in the text of its SVG images.",
+        _none,
+    ),
+    Check(
+        "surface-markup",
+        "error",
+        "page",
+        "No markup (tags, escaped or not, Markdown, {{ }}, %(name)s) in an attribute or in "
+        "the text of an image: a reader would see it as text.",
+        _none,
+    ),
     # input
     Check("read-error", "error", "catalog", "The file cannot be read or parsed.", _none),
 )
