@@ -15,6 +15,7 @@ if TYPE_CHECKING:
 from babel.messages.catalog import Message
 
 from ..i18n import MACHINE_COMMENT
+from .conventions import Conventions
 
 __all__ = [
     "Check",
@@ -91,6 +92,8 @@ class LocaleGlossary:
     names: tuple[str, ...] = ()
     #: The locale's function words ("van", "uw", "in"): a bold span of only these is misplaced.
     function_words: frozenset[str] = frozenset()
+    #: How the locale writes names, acronyms and labels (locale_data/).
+    conventions: Conventions = field(default_factory=Conventions)
 
     @cached_property
     def label_forms(self) -> frozenset[str]:
