@@ -351,8 +351,8 @@ def run(corpus: Path, work: Path, part: str, sample: int, flags: int, locales: l
         rows.insert(0, {"kind": "meta", "locale": locale, "part": part, "segments": total})
         write_lines(work / part / f"{locale}.jsonl", rows)
         todo = sum(1 for r in rows[1:] if not r["judgment"])
-        flags = sum(1 for r in rows if r["kind"] == "flag")
-        print(f"{locale} {part}: {total} segments, {flags} flag rows, {todo} row(s) to judge")
+        flagged = sum(1 for r in rows if r["kind"] == "flag")
+        print(f"{locale} {part}: {total} segments, {flagged} flag rows, {todo} row(s) to judge")
 
 
 # --- score -----------------------------------------------------------------------------
