@@ -217,3 +217,41 @@ def test_english_kept_beside_a_gloss_or_as_a_title_is_no_english_left(tmp_path: 
         ),
     ]
     assert _found(_catalog(tmp_path, "de-DE", pairs), "english-left") == [pairs[3][0]]
+
+
+@pytest.mark.parametrize("locale", SHIPPED)
+def test_bold_on_function_words_in_source_and_translation_is_not_moved(
+    tmp_path: Path, locale: str
+) -> None:
+    """The source's bold holds English function words only ("**and**" ending a list item):
+    the translation's on the locale's function words moved nowhere."""
+    word = sorted(w for w in function_words(locale) if w.isalpha())[0]
+    pairs = [
+        ("Below the limit, **and**", f"Zz qqq, **{word}**"),
+        ("Select **Save**.", f"Zz **{word}** qqq."),
+    ]
+    assert _found(_catalog(tmp_path, locale, pairs), "placement") == [pairs[1][0]]
+
+
+@pytest.mark.parametrize("locale", SHIPPED)
+def test_a_term_with_an_ending_or_in_a_compound_is_its_form(tmp_path: Path, locale: str) -> None:
+    glossary = CheckOptions(glossary=GLOSSARY).locale_glossary(locale)
+    pairs = []
+    for i, (term, forms) in enumerate(sorted(glossary.terms.items())):
+        pairs.append((f"Use the {term} ({i}).", f"Zz {forms[0]}en ({i})."))
+        pairs.append((f"Use the {term} again ({i}).", f"Zz qqq ({i})."))
+    assert pairs
+    found = set(_found(_catalog(tmp_path, locale, pairs), "term"))
+    assert found == {source for source, _ in pairs[1::2]}
+
+
+@given(st.sampled_from(["U.S.", "e.g.", "etc.", "U.K."]))
+@settings(max_examples=8, suppress_health_check=FUNCTION_SCOPED, deadline=None)
+def test_an_abbreviation_ending_the_source_ends_no_sentence(
+    tmp_path: Path, abbreviation: str
+) -> None:
+    pairs = [
+        (f"Both offers are available in {abbreviation}", "Beide Angebote gibt es dort"),
+        ("Both offers are available now.", "Beide Angebote gibt es jetzt"),
+    ]
+    assert _found(_catalog(tmp_path, "de-DE", pairs), "end-punctuation") == [pairs[1][0]]

@@ -114,8 +114,11 @@ def check_english_left(entry: Entry, ctx: MessageContext) -> Iterator[str]:
                 yield "the translation is the English source text"
                 return
             continue
-        kept = _kept_by_policy(source, text)
-        found = _copied_run(source, kept, ctx) or _left_label(source, text, ctx)
+        found = _copied_run(source, text, ctx)
+        if found:  # rare: only then is English kept by policy sought
+            kept = _kept_by_policy(source, text)
+            found = _copied_run(source, kept, ctx) if kept != text else found
+        found = found or _left_label(source, text, ctx)
         if found:
             yield found
             return

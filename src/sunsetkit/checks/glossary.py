@@ -128,9 +128,10 @@ def _spaced(text: str) -> str:
     return text.translate(_SPACES) if not text.isascii() else text
 
 
-def _contains(text: str, phrase: str, fold: bool = False) -> bool:
+def _contains(text: str, phrase: str, fold: bool = False, inflected: bool = False) -> bool:
     """`phrase` in `text` as whole words (Latin letters or digits do not continue it); any
-    space separator matches a space."""
+    space separator matches a space. `inflected`: letters may follow the phrase (an
+    ending or a compound: "Azure-Plänen", "Azure-Planreservierungen", "Partner Centers")."""
     text, phrase = _spaced(text), _spaced(phrase)
     if fold:
         text, phrase = text.casefold(), phrase.casefold()
@@ -139,9 +140,8 @@ def _contains(text: str, phrase: str, fold: bool = False) -> bool:
         before = text[start - 1] if start else " "
         end = start + len(phrase)
         after = text[end] if end < len(text) else " "
-        if not (before.isascii() and before.isalnum()) and not (
-            after.isascii() and after.isalnum()
-        ):
+        continued = after.isascii() and after.isalnum() and not (inflected and after.isalpha())
+        if not (before.isascii() and before.isalnum()) and not continued:
             return True
         start = text.find(phrase, start + 1)
     return False
@@ -163,7 +163,7 @@ def check_names(entry: Entry, ctx: MessageContext) -> Iterator[str]:
         return
     for name in ctx.glossary.verbatim:
         for source, text in entry.pairs:
-            if _contains(source, name) and not _contains(text, name):
+            if _contains(source, name) and not _contains(text, name, inflected=True):
                 if _localized(name, text, ctx):
                     continue
                 yield f"{name!r} must appear verbatim: it is never translated"
@@ -173,7 +173,7 @@ def check_names(entry: Entry, ctx: MessageContext) -> Iterator[str]:
 def _localized(name: str, text: str, ctx: MessageContext) -> bool:
     """The name as Microsoft localizes it in this locale (Skype Empresarial, Partnercentrum)."""
     forms = ctx.glossary.conventions.names.get(name, ())
-    return any(_contains(text, form) for form in forms)
+    return any(_contains(text, form, inflected=True) for form in forms)
 
 
 def check_terms(entry: Entry, ctx: MessageContext) -> Iterator[str]:
@@ -197,7 +197,7 @@ def check_terms(entry: Entry, ctx: MessageContext) -> Iterator[str]:
 
 def _has_form(text: str, form: str) -> bool:
     """The form as written; a form that starts in lower case may start a sentence."""
-    if _contains(text, form):
+    if _contains(text, form, inflected=True):
         return True
     if not form[:1].islower():
         return False

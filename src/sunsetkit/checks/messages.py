@@ -256,6 +256,10 @@ def check_whitespace(entry: Entry, ctx: MessageContext) -> Iterator[str]:
             yield "double space"
 
 
+#: A source that ends with an abbreviation ("U.S.", "etc."): its dot ends no sentence.
+_ABBREVIATION = re.compile(r"(?:\b(?:[A-Za-z]\.){2,}|\betc\.)$")
+
+
 def _visible(entry: Entry, ctx: MessageContext, text: str) -> str:
     """The text a reader sees: link text without its target, no markup, no bare URL."""
     if ctx.md is not None and any(mark in text for mark in "[*_`<"):
@@ -282,7 +286,7 @@ def check_end_punctuation(entry: Entry, ctx: MessageContext) -> Iterator[str]:
         if not (last.isalnum() or last in _CLOSERS) or not source.rstrip().endswith(_ENDS):
             continue  # the usual case: the translation ends with a mark of its own
         seen = _visible(entry, ctx, source)
-        if seen[-1:] not in (".", "!") or len(seen.split()) < 3:
+        if seen[-1:] not in (".", "!") or len(seen.split()) < 3 or _ABBREVIATION.search(seen):
             continue
         if _visible(entry, ctx, text)[-1:].isalnum():
             yield f"the source ends with {seen[-1]!r}, the translation with no punctuation"
