@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 from collections import Counter, defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -125,6 +126,10 @@ _SPACES = {
 
 
 def _spaced(text: str) -> str:
+    """The text with every space separator a space, and character references decoded
+    (`Office&nbsp;365` in Markdown is the name with a no-break space)."""
+    if "&" in text:
+        text = html.unescape(text)
     return text.translate(_SPACES) if not text.isascii() else text
 
 
@@ -202,9 +207,15 @@ def _has_form(text: str, form: str) -> bool:
     if not form[:1].islower():
         return False
     upper = form[0].upper() + form[1:]
-    return text.startswith(upper) or any(
-        _contains(text, f"{mark} {upper}") for mark in (".", ":", "!", "?")
+    return (
+        text.startswith(upper)
+        or any(_contains(text, f"{mark} {upper}") for mark in (".", ":", "!", "?"))
+        or any(f"{mark}{upper}" in text for mark in _OPENERS)
     )
+
+
+#: Marks after which a text starts anew (a link's text, a parenthesis, bold, a quotation).
+_OPENERS = ("[", "(", "*", "“", "«", "„", '"')
 
 
 def _term_problem(term: str, forms: tuple[str, ...], text: str, locale: str | None) -> str:
@@ -286,14 +297,25 @@ def check_consistency(entries: list[Entry], ctx: MessageContext) -> Iterator[tup
             continue
         for numbers in lines.values():
             numbers.sort()
-        sizes = sorted((len(numbers) for numbers in lines.values()), reverse=True)
-        usual = max(lines, key=lambda t: len(lines[t])) if sizes[0] > sizes[1] else None
+        usual = _usual(label, lines)
         # The first translations met, each with its first lines: a message of bounded
         # length, made in bounded time, however many uses the label has.
         first = sorted(lines.items(), key=lambda item: item[1][0])[: SHOWN + 1]
         for translation, entry in uses:
             if translation != usual:
                 yield entry, _consistency_message(label, translation, first, lines, len(uses))
+
+
+def _usual(label: str, lines: dict[str, list[int]]) -> str | None:
+    """The label's translation: the one used most; of equally used ones, the English kept
+    for an identifier (`SubscriptionEndDate`) or else the one translated; None if that
+    still leaves several."""
+    most = max(len(numbers) for numbers in lines.values())
+    first = [t for t, numbers in lines.items() if len(numbers) == most]
+    if len(first) > 1:
+        identifier = " " not in label and any(c.isupper() for c in label[1:])
+        first = [t for t in first if (t == label) == identifier]
+    return first[0] if len(first) == 1 else None
 
 
 def _same_translations(translations: list[str]) -> dict[str, str]:

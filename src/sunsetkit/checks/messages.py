@@ -187,9 +187,21 @@ def check_markup(entry: Entry, ctx: MessageContext) -> Iterator[str]:
             if expected[kind] != found[kind]:
                 label = kind if kind.startswith("stray") else f"{kind} span(s)"
                 yield f"{found[kind]} {label} where the source has {expected[kind]}"
-        for kind, inside in _emphasis_texts(entry.inline(ctx.md, text)):
-            if not any(ch.isalnum() for ch in inside):
-                yield f"{kind} around {inside.strip() or 'nothing'!r}: emphasis holds no words"
+        empty = Counter(_empty_emphasis(entry.inline(ctx.md, source)))
+        for kind, inside in _empty_emphasis(entry.inline(ctx.md, text)):
+            if empty[(kind, inside)]:  # the source has it too (`***word***`)
+                empty[(kind, inside)] -= 1
+                continue
+            yield f"{kind} around {inside.strip() or 'nothing'!r}: emphasis holds no words"
+
+
+def _empty_emphasis(tokens: list[Token]) -> list[tuple[str, str]]:
+    """Bold or italic spans that hold no letter or digit."""
+    return [
+        (kind, inside)
+        for kind, inside in _emphasis_texts(tokens)
+        if not any(ch.isalnum() for ch in inside)
+    ]
 
 
 def _marked_instead(source: str, text: str, ctx: MessageContext) -> int:
