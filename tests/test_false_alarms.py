@@ -66,3 +66,22 @@ def test_emphasis_around_no_words_is_reported_only_where_the_source_has_none(
         ("Select **Go live**.", "Sélectionnez Mettre en ligne **.**"),
     ]
     assert _found(_catalog(tmp_path, "fr-FR", pairs), "markup") == [pairs[1][0]]
+
+
+def test_a_label_with_the_particle_the_locale_writes_onto_it_is_its_form(tmp_path: Path) -> None:
+    pairs = [
+        ("Select **Customers** first.", "먼저 **고객을** 선택합니다."),
+        ("Select **Customers** now.", "지금 **사용자를** 선택합니다."),
+    ]
+    assert _found(_catalog(tmp_path, "ko-KR", pairs), "ui") == [pairs[1][0]]
+
+
+def test_literal_values_quoted_as_in_the_source_are_no_english_left(tmp_path: Path) -> None:
+    pairs = [
+        (
+            'Avoid words like "info admin" in the address.',
+            'Vermeiden Sie Wörter wie "info admin" in der Adresse.',
+        ),
+        ("Avoid the shared mailbox here.", "Vermeiden Sie die shared mailbox hier."),
+    ]
+    assert _found(_catalog(tmp_path, "de-DE", pairs), "english-left") == [pairs[1][0]]

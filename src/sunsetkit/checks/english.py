@@ -149,7 +149,12 @@ def _kept_by_policy(source: str, text: str) -> str:
         text = _GLOSSED.sub(lambda m: m.group() if m.group(1).strip() in ours else "\n", text)
     if "](http" in text:
         text = _EXTERNAL_LINK.sub(lambda m: "\n" if m.group() in source else m.group(), text)
+    if '"' in text or "“" in text:  # a literal value quoted as the source quotes it
+        text = _QUOTED.sub(lambda m: "\n" if m.group(1) in source else m.group(), text)
     return text
+
+
+_QUOTED = re.compile(r"[\"“]([^\"“”\n]{1,80})[\"”]")
 
 
 def _has_prose(source: str, ctx: MessageContext) -> bool:

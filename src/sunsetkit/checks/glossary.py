@@ -253,10 +253,19 @@ def check_ui_labels(entry: Entry, ctx: MessageContext) -> Iterator[str]:
         spans += [m.strip(_TRAILING) for m in label_marked(text, marks)]
         for label, count in sorted(wanted.items()):
             forms = ctx.glossary.labels[label]
-            if sum(span in forms for span in spans) >= count:
+            if sum(_is_form(span, forms, ctx) for span in spans) >= count:
                 continue
             yield _label_problem(label, forms[0], spans, text)
         return
+
+
+def _is_form(span: str, forms: tuple[str, ...], ctx: MessageContext) -> bool:
+    """The span is one of the label's forms, or one with a particle the locale writes
+    onto it (Korean `고객을`: the label 고객 and the object particle 을)."""
+    if span in forms:
+        return True
+    words = ctx.glossary.function_words
+    return any(span.startswith(form) and span[len(form) :] in words for form in forms)
 
 
 def _label_problem(label: str, approved: str, spans: list[str], text: str) -> str:
@@ -390,14 +399,14 @@ def _label_pairs(entry: Entry, ctx: MessageContext) -> Iterator[tuple[str, str]]
 
 #: What bold may take in at its edges that is no part of a label: punctuation, dashes.
 _EDGES = _TRAILING + "—–-"
-_PAIRS = (("[", "]"), ("(", ")"), ("「", "」"), ("“", "”"))
+_PAIRS = (("[", "]"), ("(", ")"), ("「", "」"), ("“", "”"), ('"', '"'))
 
 
 def _moved(source: Span, span: Span) -> bool:
     """Bold that is not on the label's translation: a word of the source's label kept
     outside the bold (a name: "Marketplace"), or bold that cuts a bracket pair."""
     inside = span.inside
-    if any(inside.count(a) != inside.count(b) for a, b in _PAIRS):
+    if any(inside.count(a) != inside.count(b) or inside.count(a) % 2 * (a == b) for a, b in _PAIRS):
         return True
     words = [w for w in source.inside.split() if len(w) > 2 and w[:1].isupper()]
     return any(_has_word(f"{span.before} {span.after}", w) for w in words) and not any(
