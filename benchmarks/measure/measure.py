@@ -4,6 +4,8 @@ estimated recall per locale, per check and per part, judged by people.
     python benchmarks/measure/measure.py export  [--mirrors DIR] [--out DIR]
     python benchmarks/measure/measure.py split   [--corpus DIR]        # writes split.txt
     python benchmarks/measure/measure.py run     --part dev|test [--corpus DIR] [--work DIR]
+    python benchmarks/measure/measure.py show    --part P --locale L [--todo]
+    python benchmarks/measure/measure.py judge   --part P --locale L 0=real 1=noise 2=ok ...
     python benchmarks/measure/measure.py record  [--work DIR]
     python benchmarks/measure/measure.py score   [--part dev|test] [--work DIR]
 
@@ -457,6 +459,33 @@ def fmt(value: float | None) -> str:
     return "-" if value is None else f"{value:.2f}"
 
 
+def show(work: Path, part: str, locale: str, todo: bool) -> None:
+    """The rows of a judging file, numbered, for a reviewer to read."""
+    for index, row in enumerate(read_rows(work / part / f"{locale}.jsonl")[1:]):
+        if todo and row.get("judgment"):
+            continue
+        head = f"#{index} {row['kind']} {row['check'] or ''} [{row.get('judgment') or '?'}]"
+        print(f"{head} {row['file']}:{row['line']}")
+        for message in row["messages"]:
+            print(f"  flag: {message}")
+        print(f"  EN: {row['english']}")
+        print(f"  TR: {row['translation']}")
+
+
+def judge(work: Path, part: str, locale: str, given: list[str]) -> None:
+    """Judgments given as INDEX=JUDGMENT, written into the judging file and recorded."""
+    path = work / part / f"{locale}.jsonl"
+    rows = read_rows(path)
+    for item in given:
+        index, _, judgment = item.partition("=")
+        row = rows[1 + int(index)]
+        row["judgment"] = judgment
+        if not valid(row):
+            sys.exit(f"{item}: {judgment!r} is no judgment for a {row['kind']} row")
+    write_lines(path, rows)
+    record(work)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     sub = parser.add_subparsers(dest="command", required=True)
@@ -475,6 +504,16 @@ def main() -> None:
         "--flags", type=int, default=0, help="flag rows per locale and check (0: every one)"
     )
     cmd.add_argument("--locale", action="append", choices=LOCALES)
+    cmd = sub.add_parser("show", help="print a judging file's rows, numbered")
+    cmd.add_argument("--part", choices=("dev", "test"), required=True)
+    cmd.add_argument("--locale", choices=LOCALES, required=True)
+    cmd.add_argument("--todo", action="store_true", help="only rows not judged yet")
+    cmd.add_argument("--work", type=Path, default=Path("/work/measure"))
+    cmd = sub.add_parser("judge", help="judge rows: INDEX=real|cosmetic|noise|ok|missed:CLASS")
+    cmd.add_argument("--part", choices=("dev", "test"), required=True)
+    cmd.add_argument("--locale", choices=LOCALES, required=True)
+    cmd.add_argument("judgments", nargs="+")
+    cmd.add_argument("--work", type=Path, default=Path("/work/measure"))
     cmd = sub.add_parser("record", help="store the judgments written into the judging files")
     cmd.add_argument("--work", type=Path, default=Path("/work/measure"))
     cmd = sub.add_parser("score", help="precision and recall as Markdown tables")
@@ -489,6 +528,10 @@ def main() -> None:
         run(args.corpus, args.work, args.part, args.sample, args.flags, args.locale or LOCALES)
     elif args.command == "record":
         record(args.work)
+    elif args.command == "show":
+        show(args.work, args.part, args.locale, args.todo)
+    elif args.command == "judge":
+        judge(args.work, args.part, args.locale, args.judgments)
     else:
         score(args.work, args.part or ["dev", "test"])
 
