@@ -12,10 +12,12 @@ import re
 from collections import defaultdict
 from collections.abc import Iterator
 
-from babel import UnknownLocaleError
+from babel import Locale, UnknownLocaleError
+from babel.core import get_global
 from babel.numbers import get_currency_name, get_currency_symbol, list_currencies
 
 from .base import Entry, MessageContext
+from .conventions import written_out
 from .english import NOT_PROSE
 
 __all__ = ["check_acronyms"]
@@ -116,10 +118,10 @@ def check_acronyms(entry: Entry, ctx: MessageContext) -> Iterator[str]:
         kept = present({m.group(1) for m in found}, text)
         lost = [m for m in found if m.group(1) not in kept]
         if lost:
-            yield from _lost(source, text, lost, ctx.locale)
+            yield from _lost(source, text, lost, ctx)
 
 
-def _lost(source: str, text: str, lost: list[re.Match[str]], locale: str | None) -> Iterator[str]:
+def _lost(source: str, text: str, lost: list[re.Match[str]], ctx: MessageContext) -> Iterator[str]:
     """The acronyms not in the translation that no exception excuses."""
     if _new_acronym(source, text):
         return  # the translation has an acronym of its own (SE for OS, IHM for GUI)
@@ -127,6 +129,7 @@ def _lost(source: str, text: str, lost: list[re.Match[str]], locale: str | None)
     code = [(m.start(), m.end()) for m in NOT_PROSE.finditer(source)]
     starts = [start for start, _ in code]
     folded = text.casefold()
+    locale, written = ctx.locale, ctx.glossary.conventions.acronyms
     for match in lost:
         acronym = match.group(1)
         reach = max(0, match.start() - _DEFINITION_REACH * len(acronym))
@@ -135,6 +138,9 @@ def _lost(source: str, text: str, lost: list[re.Match[str]], locale: str | None)
             or _in_code(code, starts, match.start())
             or _numbers_kept(acronym, numbers)
             or _currency_written(acronym, folded, locale)
+            or _territory_written(acronym, folded, locale)
+            or written_out(written.get(acronym, ()), folded)
+            or _spelled_out(acronym, text)
         ):
             continue
         yield f"the acronym {acronym} of the source is missing"
@@ -165,6 +171,46 @@ def _currency_forms(code: str, locale: str) -> frozenset[str]:
     except (ValueError, LookupError, UnknownLocaleError):
         return frozenset()
     return frozenset(form.casefold() for form in forms if form)
+
+
+def _territory_written(code: str, folded: str, locale: str | None) -> bool:
+    """A country code (US, USA, CAN) written as the locale names the country in CLDR
+    (États-Unis, 加拿大); `folded`: the translation, case folded."""
+    names = _territory_names(locale) if locale else {}
+    return any(name in folded for name in names.get(code, ()))
+
+
+@functools.cache
+def _territory_names(locale: str) -> dict[str, tuple[str, ...]]:
+    """ISO 3166 alpha-2 and alpha-3 codes -> CLDR's names of the country in the locale,
+    case folded (alpha-3 codes by CLDR's territory aliases)."""
+    try:
+        territories = Locale.parse(locale.replace("-", "_")).territories
+    except (ValueError, LookupError, UnknownLocaleError):
+        return {}
+    names: dict[str, tuple[str, ...]] = {
+        code: (name.casefold(),)
+        for code, name in territories.items()
+        if len(code) == 2 and code.isalpha()
+    }
+    for alias, targets in get_global("territory_aliases").items():
+        if len(alias) == 3 and alias.isalpha() and len(targets) == 1 and targets[0] in names:
+            names[alias] = names[targets[0]]
+    return names
+
+
+def _spelled_out(acronym: str, text: str) -> bool:
+    """The acronym's words kept in the translation ("Cloud Solution Provider" for CSP):
+    consecutive words whose initials spell it."""
+    letters = acronym.casefold()
+    if not letters.isalpha():
+        return False
+    words = re.split(r"[\s/-]+", text)
+    for start in range(len(words) - len(letters) + 1):
+        window = words[start : start + len(letters)]
+        if all(w[:1].casefold() == ch for w, ch in zip(window, letters, strict=True)):
+            return True
+    return False
 
 
 @functools.cache

@@ -15,6 +15,7 @@ if TYPE_CHECKING:
 from babel.messages.catalog import Message
 
 from ..i18n import MACHINE_COMMENT
+from .conventions import Conventions
 
 __all__ = [
     "Check",
@@ -93,6 +94,8 @@ class LocaleGlossary:
     function_words: frozenset[str] = frozenset()
     #: The glossary's evidence for this locale's forms: source -> statement (checks/evidence).
     evidence: dict[str, str] = field(default_factory=dict)
+    #: How the locale writes names, acronyms and labels (locale_data/).
+    conventions: Conventions = field(default_factory=Conventions)
 
     @cached_property
     def label_forms(self) -> frozenset[str]:

@@ -110,14 +110,51 @@ def check_english_left(entry: Entry, ctx: MessageContext) -> Iterator[str]:
         return
     for source, text in entry.pairs:
         if source.strip() == text.strip():
-            if _has_prose(source, ctx):
+            if _has_prose(source, ctx) and not _catalog_row(source):
                 yield "the translation is the English source text"
                 return
             continue
-        found = _copied_run(source, text, ctx) or _left_label(source, text, ctx)
+        found = _copied_run(source, text, ctx)
+        if found:  # rare: only then is English kept by policy sought
+            kept = _kept_by_policy(source, text)
+            found = _copied_run(source, kept, ctx) if kept != text else found
+        found = found or _left_label(source, text, ctx)
         if found:
             yield found
             return
+
+
+#: An id of a catalog: offers, SKUs and products are listed with their GUIDs.
+_GUID = re.compile(
+    r"\b[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}\b"
+)
+#: A gloss the translation adds: up to six words and the parenthesis after them
+#: ("Tax invoice under review (Fattura fiscale in revisione)"), escaped or not.
+_GLOSSED = re.compile(r"(?:[^\s()]+[ \t]+){0,6}\\?\(([^()\n]*)\\?\)")
+_EXTERNAL_LINK = re.compile(r"\[[^\[\]\n]+\]\(https?://[^()\s]*\)")
+
+
+def _catalog_row(source: str) -> bool:
+    """A row of a catalog (an offer name and its id): names kept in English by policy."""
+    return _GUID.search(source) is not None
+
+
+def _kept_by_policy(source: str, text: str) -> str:
+    """The translation without what is English by policy: a label or offer name kept in
+    English beside a gloss in parentheses that the source does not have (either side of
+    the parenthesis may be the English), and the text of a link to an English page kept
+    as the source has it (a title)."""
+    if "(" in text:
+        ours = {m.group(1).strip() for m in _GLOSSED.finditer(source)}
+        text = _GLOSSED.sub(lambda m: m.group() if m.group(1).strip() in ours else "\n", text)
+    if "](http" in text:
+        text = _EXTERNAL_LINK.sub(lambda m: "\n" if m.group() in source else m.group(), text)
+    if '"' in text or "“" in text:  # a literal value quoted as the source quotes it
+        text = _QUOTED.sub(lambda m: "\n" if m.group(1) in source else m.group(), text)
+    return text
+
+
+_QUOTED = re.compile(r"[\"“]([^\"“”\n]{1,80})[\"”]")
 
 
 def _has_prose(source: str, ctx: MessageContext) -> bool:

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import html
 from collections import Counter, defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from .base import Entry, LocaleGlossary, MessageContext
+from .conventions import conventions, label_marked
 from .evidence import with_evidence
 from .messages import _emphasis_texts
 from .placement import Span, glued, only_function_words, spans
@@ -67,8 +69,9 @@ def locale_glossary(
 ) -> LocaleGlossary:
     """What the checks of one locale need from the glossary and the project's names."""
     words = function_words(locale)
+    own = conventions(locale)
     if glossary is None:
-        return LocaleGlossary(names=names, function_words=words)
+        return LocaleGlossary(names=names, function_words=words, conventions=own)
     locale = _glossary_locale(glossary, locale)
     verbatim, terms, labels, open_labels = [], {}, {}, set()
     translated: set[str] = set()
@@ -100,6 +103,7 @@ def locale_glossary(
         tuple(sorted(all_names, key=lambda name: (-len(name), name))),
         words,
         evidence,
+        own,
     )
 
 
@@ -134,12 +138,17 @@ _SPACES = {
 
 
 def _spaced(text: str) -> str:
+    """The text with every space separator a space, and character references decoded
+    (`Office&nbsp;365` in Markdown is the name with a no-break space)."""
+    if "&" in text:
+        text = html.unescape(text)
     return text.translate(_SPACES) if not text.isascii() else text
 
 
-def _contains(text: str, phrase: str, fold: bool = False) -> bool:
+def _contains(text: str, phrase: str, fold: bool = False, inflected: bool = False) -> bool:
     """`phrase` in `text` as whole words (Latin letters or digits do not continue it); any
-    space separator matches a space."""
+    space separator matches a space. `inflected`: letters may follow the phrase (an
+    ending or a compound: "Azure-Plänen", "Azure-Planreservierungen", "Partner Centers")."""
     text, phrase = _spaced(text), _spaced(phrase)
     if fold:
         text, phrase = text.casefold(), phrase.casefold()
@@ -148,9 +157,8 @@ def _contains(text: str, phrase: str, fold: bool = False) -> bool:
         before = text[start - 1] if start else " "
         end = start + len(phrase)
         after = text[end] if end < len(text) else " "
-        if not (before.isascii() and before.isalnum()) and not (
-            after.isascii() and after.isalnum()
-        ):
+        continued = after.isascii() and after.isalnum() and not (inflected and after.isalpha())
+        if not (before.isascii() and before.isalnum()) and not continued:
             return True
         start = text.find(phrase, start + 1)
     return False
@@ -172,9 +180,17 @@ def check_names(entry: Entry, ctx: MessageContext) -> Iterator[str]:
         return
     for name in ctx.glossary.verbatim:
         for source, text in entry.pairs:
-            if _contains(source, name) and not _contains(text, name):
+            if _contains(source, name) and not _contains(text, name, inflected=True):
+                if _localized(name, text, ctx):
+                    continue
                 yield f"{name!r} must appear verbatim: it is never translated"
                 break
+
+
+def _localized(name: str, text: str, ctx: MessageContext) -> bool:
+    """The name as Microsoft localizes it in this locale (Skype Empresarial, Partnercentrum)."""
+    forms = ctx.glossary.conventions.names.get(name, ())
+    return any(_contains(text, form, inflected=True) for form in forms)
 
 
 def check_terms(entry: Entry, ctx: MessageContext) -> Iterator[str]:
@@ -189,7 +205,9 @@ def check_terms(entry: Entry, ctx: MessageContext) -> Iterator[str]:
                 continue
             source = source.replace(term, "\x00")
             forms = ctx.glossary.terms.get(term)
-            if forms is not None and not any(_has_form(text, form) for form in forms):
+            if forms is None or any(_has_form(text, form) for form in forms):
+                continue
+            if not _localized(term, text, ctx):
                 yield with_evidence(
                     _term_problem(term, forms, text, ctx.locale), term, ctx.glossary
                 )
@@ -198,14 +216,20 @@ def check_terms(entry: Entry, ctx: MessageContext) -> Iterator[str]:
 
 def _has_form(text: str, form: str) -> bool:
     """The form as written; a form that starts in lower case may start a sentence."""
-    if _contains(text, form):
+    if _contains(text, form, inflected=True):
         return True
     if not form[:1].islower():
         return False
     upper = form[0].upper() + form[1:]
-    return text.startswith(upper) or any(
-        _contains(text, f"{mark} {upper}") for mark in (".", ":", "!", "?")
+    return (
+        text.startswith(upper)
+        or any(_contains(text, f"{mark} {upper}") for mark in (".", ":", "!", "?"))
+        or any(f"{mark}{upper}" in text for mark in _OPENERS)
     )
+
+
+#: Marks after which a text starts anew (a link's text, a parenthesis, bold, a quotation).
+_OPENERS = ("[", "(", "*", "“", "«", "„", '"')
 
 
 def _term_problem(term: str, forms: tuple[str, ...], text: str, locale: str | None) -> str:
@@ -238,13 +262,24 @@ def check_ui_labels(entry: Entry, ctx: MessageContext) -> Iterator[str]:
         )
         if not wanted:
             continue
+        marks = ctx.glossary.conventions.label_marks
         spans = [b.strip(_TRAILING) for b in _bold(entry, ctx, text)]
+        spans += [m.strip(_TRAILING) for m in label_marked(text, marks)]
         for label, count in sorted(wanted.items()):
             forms = ctx.glossary.labels[label]
-            if sum(span in forms for span in spans) >= count:
+            if sum(_is_form(span, forms, ctx) for span in spans) >= count:
                 continue
             yield with_evidence(_label_problem(label, forms[0], spans, text), label, ctx.glossary)
         return
+
+
+def _is_form(span: str, forms: tuple[str, ...], ctx: MessageContext) -> bool:
+    """The span is one of the label's forms, or one with a particle the locale writes
+    onto it (Korean `고객을`: the label 고객 and the object particle 을)."""
+    if span in forms:
+        return True
+    words = ctx.glossary.function_words
+    return any(span.startswith(form) and span[len(form) :] in words for form in forms)
 
 
 def _label_problem(label: str, approved: str, spans: list[str], text: str) -> str:
@@ -261,9 +296,12 @@ def check_consistency(entries: list[Entry], ctx: MessageContext) -> Iterator[tup
     """One source label translated two ways in one catalog (the Submit button with two names).
 
     Labels are paired where a message has one bold span on each side and the translation's
-    bold holds a label (not function words, not glued to a word), and from short standalone
-    messages. Labels with an approved form are left to the ui check. Every use of a label
-    that is translated two ways is reported, each naming the other translations' lines.
+    bold holds a label (not function words, not glued to a word, not moved off the label's
+    words), and from short standalone messages. Labels with an approved form are left to
+    the ui check. Bold that spread over a neighbour ("seleccione Guardar" beside "Guardar")
+    and another capitalisation are the same translation. Where one translation is used
+    more than every other, it is the label's and only the others are reported; otherwise
+    every use is, each naming the other translations' lines.
     """
     seen: dict[str, list[tuple[str, Entry]]] = defaultdict(list)
     for entry in entries:
@@ -272,19 +310,66 @@ def check_consistency(entries: list[Entry], ctx: MessageContext) -> Iterator[tup
         for label, translation in _label_pairs(entry, ctx):
             if label not in ctx.glossary.labels:
                 seen[label].append((translation, entry))
-    for label, uses in sorted(seen.items()):
+    for label, found in sorted(seen.items()):
+        same = _same_translations([translation for translation, _ in found])
+        uses = [(same[translation], entry) for translation, entry in found]
         lines: dict[str, list[int]] = defaultdict(list)
         for translation, entry in uses:
             lines[translation].append(entry.line or 0)
         if len(lines) < 2:
             continue
-        for found in lines.values():
-            found.sort()
+        for numbers in lines.values():
+            numbers.sort()
+        usual = _usual(label, lines)
         # The first translations met, each with its first lines: a message of bounded
         # length, made in bounded time, however many uses the label has.
         first = sorted(lines.items(), key=lambda item: item[1][0])[: SHOWN + 1]
         for translation, entry in uses:
-            yield entry, _consistency_message(label, translation, first, lines, len(uses))
+            if translation != usual:
+                yield entry, _consistency_message(label, translation, first, lines, len(uses))
+
+
+def _usual(label: str, lines: dict[str, list[int]]) -> str | None:
+    """The label's translation: the one used most; of equally used ones, the English kept
+    for an identifier (`SubscriptionEndDate`) or else the one translated; None if that
+    still leaves several."""
+    most = max(len(numbers) for numbers in lines.values())
+    first = [t for t, numbers in lines.items() if len(numbers) == most]
+    if len(first) > 1:
+        identifier = " " not in label and any(c.isupper() for c in label[1:])
+        first = [t for t in first if (t == label) == identifier]
+    return first[0] if len(first) == 1 else None
+
+
+def _same_translations(translations: list[str]) -> dict[str, str]:
+    """Each translation -> the one it is a form of: itself, or a shorter one it holds as
+    whole words (bold spread over a neighbour), case aside."""
+    kept: list[str] = []
+    same: dict[str, str] = {}
+    for translation in sorted(set(translations), key=lambda t: (len(t), t)):
+        inner = next((k for k in kept if _holds(translation, k)), None)
+        if inner is None:
+            kept.append(translation)
+            inner = translation
+        same[translation] = inner
+    return same
+
+
+def _holds(longer: str, shorter: str) -> bool:
+    """`shorter` in `longer` as whole words, case aside (in CJK text, anywhere)."""
+    text, part = longer.casefold(), shorter.casefold()
+    start = text.find(part)
+    while start >= 0 and part:
+        end = start + len(part)
+        edges = (text[start - 1] if start else " ", text[end] if end < len(text) else " ")
+        if not any(c.isalnum() and ord(c) < _WIDE for c in edges):
+            return True
+        start = text.find(part, start + 1)
+    return False
+
+
+#: From here on, scripts written without spaces (CJK): no word boundary to respect.
+_WIDE = 0x2E80
 
 
 #: How many other translations (and lines of each) a consistency finding names.
@@ -314,11 +399,38 @@ def _label_pairs(entry: Entry, ctx: MessageContext) -> Iterator[tuple[str, str]]
     if ctx.md is not None and "**" in text:
         source_bold = [s for s in spans(entry.inline(ctx.md, source)) if s.kind == "bold"]
         text_bold = [s for s in spans(entry.inline(ctx.md, text)) if s.kind == "bold"]
-        if len(source_bold) == 1 and len(text_bold) == 1 and _is_label(text_bold[0], ctx):
-            yield source_bold[0].inside.strip(_TRAILING), text_bold[0].inside.strip(_TRAILING)
+        if (
+            len(source_bold) == 1
+            and len(text_bold) == 1
+            and _is_label(text_bold[0], ctx)
+            and not _moved(source_bold[0], text_bold[0])
+        ):
+            yield source_bold[0].inside.strip(_EDGES), text_bold[0].inside.strip(_EDGES)
     words = source.split()
     if 0 < len(words) <= 3 and source[-1:].isalnum() and "%" not in source:
         yield source.strip(), text.strip()
+
+
+#: What bold may take in at its edges that is no part of a label: punctuation, dashes.
+_EDGES = _TRAILING + "—–-"
+_PAIRS = (("[", "]"), ("(", ")"), ("「", "」"), ("“", "”"), ('"', '"'))
+
+
+def _moved(source: Span, span: Span) -> bool:
+    """Bold that is not on the label's translation: a word of the source's label kept
+    outside the bold (a name: "Marketplace"), or bold that cuts a bracket pair."""
+    inside = span.inside
+    if any(inside.count(a) != inside.count(b) or inside.count(a) % 2 * (a == b) for a, b in _PAIRS):
+        return True
+    words = [w for w in source.inside.split() if len(w) > 2 and w[:1].isupper()]
+    return any(_has_word(f"{span.before} {span.after}", w) for w in words) and not any(
+        _has_word(inside, w) for w in words
+    )
+
+
+def _has_word(text: str, word: str) -> bool:
+    """A word of the text that is `word` or starts with it ("Contoso-Vertrag")."""
+    return any(token.startswith(word) for token in text.split())
 
 
 def _is_label(span: Span, ctx: MessageContext) -> bool:

@@ -17,6 +17,7 @@ from babel.messages.catalog import PYTHON_FORMAT
 
 from ..i18n import MACHINE_COMMENT, MACHINE_FLAG, malformed_placeholders
 from .base import Entry, MessageContext
+from .conventions import label_marked
 from .words import function_words
 
 if TYPE_CHECKING:
@@ -177,13 +178,39 @@ def check_markup(entry: Entry, ctx: MessageContext) -> Iterator[str]:
     for source, text in entry.pairs:
         expected = _markup(entry.inline(ctx.md, source))
         found = _markup(entry.inline(ctx.md, text))
+        spare = _marked_instead(source, text, ctx)
         for kind in sorted(set(expected) | set(found)):
+            lost = expected[kind] - found[kind]
+            if kind in ("em", "strong") and 0 < lost <= spare:
+                spare -= lost  # the locale marks these labels its own way ("提交")
+                continue
             if expected[kind] != found[kind]:
                 label = kind if kind.startswith("stray") else f"{kind} span(s)"
                 yield f"{found[kind]} {label} where the source has {expected[kind]}"
-        for kind, inside in _emphasis_texts(entry.inline(ctx.md, text)):
-            if not any(ch.isalnum() for ch in inside):
-                yield f"{kind} around {inside.strip() or 'nothing'!r}: emphasis holds no words"
+        empty = Counter(_empty_emphasis(entry.inline(ctx.md, source)))
+        for kind, inside in _empty_emphasis(entry.inline(ctx.md, text)):
+            if empty[(kind, inside)]:  # the source has it too (`***word***`)
+                empty[(kind, inside)] -= 1
+                continue
+            yield f"{kind} around {inside.strip() or 'nothing'!r}: emphasis holds no words"
+
+
+def _empty_emphasis(tokens: list[Token]) -> list[tuple[str, str]]:
+    """Bold or italic spans that hold no letter or digit."""
+    return [
+        (kind, inside)
+        for kind, inside in _emphasis_texts(tokens)
+        if not any(ch.isalnum() for ch in inside)
+    ]
+
+
+def _marked_instead(source: str, text: str, ctx: MessageContext) -> int:
+    """How many more spans the translation sets apart with the locale's label marks
+    (quotation marks, brackets) than the source: emphasis the locale writes so."""
+    marks = ctx.glossary.conventions.label_marks
+    if not marks:
+        return 0
+    return len(label_marked(text, marks)) - len(label_marked(source, marks))
 
 
 def _code_spans(tokens: list[Token]) -> Counter[str]:
@@ -241,6 +268,10 @@ def check_whitespace(entry: Entry, ctx: MessageContext) -> Iterator[str]:
             yield "double space"
 
 
+#: A source that ends with an abbreviation ("U.S.", "etc."): its dot ends no sentence.
+_ABBREVIATION = re.compile(r"(?:\b(?:[A-Za-z]\.){2,}|\betc\.)$")
+
+
 def _visible(entry: Entry, ctx: MessageContext, text: str) -> str:
     """The text a reader sees: link text without its target, no markup, no bare URL."""
     if ctx.md is not None and any(mark in text for mark in "[*_`<"):
@@ -267,7 +298,7 @@ def check_end_punctuation(entry: Entry, ctx: MessageContext) -> Iterator[str]:
         if not (last.isalnum() or last in _CLOSERS) or not source.rstrip().endswith(_ENDS):
             continue  # the usual case: the translation ends with a mark of its own
         seen = _visible(entry, ctx, source)
-        if seen[-1:] not in (".", "!") or len(seen.split()) < 3:
+        if seen[-1:] not in (".", "!") or len(seen.split()) < 3 or _ABBREVIATION.search(seen):
             continue
         if _visible(entry, ctx, text)[-1:].isalnum():
             yield f"the source ends with {seen[-1]!r}, the translation with no punctuation"
@@ -324,11 +355,22 @@ def _cut(item: str, function_words: frozenset[str]) -> bool:
 
 
 def _bars(text: str, spaced: bool = True) -> int:
-    """Bars (or full-width bars) outside code; with `spaced`, only those with white space
-    (or the line's edge) on both sides, so `|x|` in a formula is no separator."""
-    text = f" {_INLINE_CODE.sub(' ', text)} "
+    """Bars (or full-width bars) outside code and link texts (a page title such as
+    "Criteria | Ethics" is no list); with `spaced`, only those with white space (or the
+    line's edge, or a character of a script without spaces) on one side at least: `a|b`
+    in a word is no separator, `a |b` or `全局|用户` is one."""
+    text = f" {_LINK_TEXT.sub(' link ', _INLINE_CODE.sub(' ', text))} "
     return sum(
         1
         for i, ch in enumerate(text)
-        if ch in "|｜" and (not spaced or (text[i - 1].isspace() and text[i + 1].isspace()))
+        if ch in "|｜" and (not spaced or _apart(text[i - 1]) or _apart(text[i + 1]))
     )
+
+
+_LINK_TEXT = re.compile(r"\[[^\[\]\n]*\]\([^()\s]*\)")
+
+
+def _apart(char: str) -> bool:
+    """A character beside a bar that makes the bar a separator: a space, or a letter of a
+    script written without spaces (CJK text and machine translation drop them)."""
+    return char.isspace() or ord(char) >= 0x2E80

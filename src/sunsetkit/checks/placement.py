@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from .base import Entry, MessageContext
+from .words import function_words
 
 if TYPE_CHECKING:
     from markdown_it.token import Token
@@ -17,6 +18,7 @@ __all__ = ["Span", "check_placement", "glued", "only_function_words", "spans"]
 _KINDS = {"strong_open": "bold", "link_open": "link", "code_inline": "code"}
 _CLOSE = {"strong_close", "link_close"}
 _WIDE = 0x2E80  # from here on, scripts written without spaces (CJK)
+SOURCE_LANGUAGE = "en"  # the language of every source text
 
 
 #: How much plain text either side of a span is kept: enough for the words next to it,
@@ -77,11 +79,13 @@ def glued(char: str) -> bool:
     return char.isalpha() and ord(char) < _WIDE
 
 
-def only_function_words(inside: str, ctx: MessageContext) -> bool:
-    """One or two words, all function words ("in", "van uw"): what bold moved onto."""
+def only_function_words(inside: str, ctx: MessageContext, words_of: str | None = None) -> bool:
+    """One or two words, all function words ("in", "van uw"): what bold moved onto. The
+    locale's function words, or those of `words_of` (the source's language)."""
+    known = ctx.glossary.function_words if words_of is None else function_words(words_of)
     words = [w.strip(".,:;!?()'\"«»") for w in inside.casefold().split()]
     words = [w for w in words if w]
-    return 0 < len(words) <= 2 and all(w in ctx.glossary.function_words for w in words)
+    return 0 < len(words) <= 2 and all(w in known for w in words)
 
 
 def _number_at(text: str, end: bool) -> bool:
@@ -95,7 +99,7 @@ def _problems(span: Span, source: Span | None, ctx: MessageContext) -> Iterator[
     # A link may well say "here" (hier, こちら); bold marks a label, never "van uw".
     label = span.inside.strip() in ctx.glossary.label_forms  # "Weiter" is a label
     moved = span.kind == "bold" and not label and only_function_words(span.inside, ctx)
-    if moved and not (source and only_function_words(source.inside, ctx)):
+    if moved and not (source and only_function_words(source.inside, ctx, SOURCE_LANGUAGE)):
         yield f"{what} holds only function words: the {span.kind} moved off its words"
     yield from _glue(span, source, what)
     if _splits(span) and not (source and _splits(source)):

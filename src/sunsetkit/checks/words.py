@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-import functools
 from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
+
+from .conventions import conventions
 
 if TYPE_CHECKING:
     from ..content.model import Glossary
@@ -13,17 +14,10 @@ if TYPE_CHECKING:
 __all__ = ["definition_names", "function_words"]
 
 
-@functools.cache
 def function_words(locale: str | None) -> frozenset[str]:
-    """The locale's function words ("van", "uw", "in"), folded; empty when none are known."""
-    if not locale:
-        return frozenset()
-    from stop_words import StopWordError, get_stop_words
-
-    try:
-        return frozenset(word.casefold() for word in get_stop_words(locale.split("-")[0]))
-    except StopWordError:
-        return frozenset()
+    """The locale's function words ("van", "uw", "in"), folded: the curated closed-class
+    words of locale_data/; empty for a language without them."""
+    return conventions(locale).function_words
 
 
 def definition_names(folder: Path, glossary: Glossary | None = None) -> tuple[str, ...]:

@@ -1,0 +1,95 @@
+"""How each locale writes what the checks compare, read from locale_data/<locale>.yaml:
+the names Microsoft localizes there, acronyms written out, marks around UI labels besides
+bold, and function words. locale_data/README.md says what each key holds and its sources."""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+__all__ = ["Conventions", "conventions", "label_marked", "written_out"]
+
+DATA = Path(__file__).resolve().parent / "locale_data"
+_WIDE = 0x2E80  # from here on, scripts written without spaces (CJK)
+
+
+@dataclass(frozen=True)
+class Conventions:
+    #: English name -> the locale's own forms of it (Microsoft's localized names).
+    names: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    #: Acronym -> its written-out forms in the locale, case folded (stems allowed).
+    acronyms: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    #: (opening, closing) marks that set a UI label apart besides bold.
+    label_marks: tuple[tuple[str, str], ...] = ()
+    function_words: frozenset[str] = frozenset()
+
+
+@functools.cache
+def conventions(locale: str | None) -> Conventions:
+    """The conventions of a locale (de-DE, or a page's de-de, or de), empty for a locale
+    without a file."""
+    path = _file(locale)
+    if path is None:
+        return Conventions()
+    data = yaml.load(path.read_text(encoding="utf-8"), Loader=_LOADER) or {}
+    return Conventions(
+        names={str(k): tuple(map(str, v)) for k, v in (data.get("names") or {}).items()},
+        acronyms={
+            str(k): tuple(str(form).casefold() for form in v)
+            for k, v in (data.get("acronyms") or {}).items()
+        },
+        label_marks=tuple((str(m)[0], str(m)[-1]) for m in data.get("label_marks") or ()),
+        function_words=frozenset(str(w).casefold() for w in data.get("function_words") or ()),
+    )
+
+
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+def _file(locale: str | None) -> Path | None:
+    """The data file of a locale: its own, else the only one of its language."""
+    if not locale:
+        return None
+    files = {path.stem.casefold(): path for path in DATA.glob("*.yaml")}
+    wanted = locale.replace("_", "-").casefold()
+    if wanted in files:
+        return files[wanted]
+    language = wanted.split("-")[0]
+    same = [path for stem, path in files.items() if stem.split("-")[0] == language]
+    return same[0] if len(same) == 1 else None
+
+
+def written_out(forms: tuple[str, ...], folded: str) -> bool:
+    """Whether one of the (case-folded) forms is in the case-folded text; a form that
+    starts with a letter of a spaced script must start a word there."""
+    for form in forms:
+        start = folded.find(form)
+        while start >= 0:
+            before = folded[start - 1] if start else " "
+            if not (form[:1].isalnum() and ord(form[0]) < _WIDE and before.isalnum()):
+                return True
+            start = folded.find(form, start + 1)
+    return False
+
+
+@functools.cache
+def _marked(marks: tuple[tuple[str, str], ...]) -> re.Pattern[str] | None:
+    if not marks:
+        return None
+    # never a link's text: "[text](target)" is no label in brackets
+    parts = [
+        f"{re.escape(a)}([^{re.escape(a + b)}\\n]{{1,80}}){re.escape(b)}(?!\\()" for a, b in marks
+    ]
+    return re.compile("|".join(parts))
+
+
+def label_marked(text: str, marks: tuple[tuple[str, str], ...]) -> list[str]:
+    """The texts set apart by the locale's label marks ("“提交”" gives 提交)."""
+    pattern = _marked(marks)
+    if pattern is None:
+        return []
+    return [next(g for g in m.groups() if g is not None) for m in pattern.finditer(text)]
