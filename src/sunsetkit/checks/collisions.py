@@ -1,0 +1,155 @@
+"""Two different source strings translated to one target where they stand side by side:
+table cells of one row or one column ("Yes" and "No" both "Ja"), and the items of one
+list ("monthly or yearly" as "monthly or monthly")."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterator
+
+from .base import Entry, MessageContext
+from .labels import normal
+from .numbers import list_words
+from .words import function_words
+
+__all__ = ["check_repeated_item", "check_table_collisions"]
+
+#: A cell is a value of a few words ("Yes", "Monthly", "Not available"); a longer one is
+#: a sentence, which may well read like another.
+_CELL_WORDS = 3
+_WORD = re.compile(r"\w+")
+
+
+def _cell(entry: Entry) -> tuple[str, str] | None:
+    if not entry.translated or len(entry.ids) > 1:
+        return None
+    source, text = normal(entry.msgid), normal(entry.strings[0])
+    words = source.split()
+    if not 0 < len(words) <= _CELL_WORDS or not any(c.isalpha() for c in source):
+        return None
+    return source, text
+
+
+def check_table_collisions(
+    entries: list[Entry], ctx: MessageContext
+) -> Iterator[tuple[Entry, str]]:
+    """Table cells (messages that share a line: side-by-side segments of one row) whose
+    sources differ and whose translations are one, in one row or one column."""
+    rows: dict[int, list[Entry]] = defaultdict(list)
+    for entry in entries:
+        if entry.line is not None:
+            rows[entry.line].append(entry)
+    columns: dict[tuple[int, int], list[Entry]] = defaultdict(list)
+    table = 0
+    previous: int | None = None
+    for line in sorted(rows):
+        cells = rows[line]
+        if len(cells) < 2:
+            previous = None
+            continue
+        if previous is None or line - previous > 2:  # a header rule (|---|) lies between
+            table += 1
+        previous = line
+        yield from _collisions(cells, "row")
+        for index, entry in enumerate(cells):
+            columns[table, index].append(entry)
+    for _, cells in sorted(columns.items()):
+        yield from _collisions(cells, "column")
+
+
+def _collisions(cells: list[Entry], where: str) -> Iterator[tuple[Entry, str]]:
+    """Cells whose translation is another source's too. The source the translation
+    stands for most often (the first, on a tie) is taken as its own; the cells of every
+    other source are reported."""
+    by_text: dict[str, list[tuple[str, Entry]]] = defaultdict(list)
+    for entry in cells:
+        pair = _cell(entry)
+        if pair is not None:
+            by_text[pair[1]].append((pair[0], entry))
+    for text, uses in by_text.items():
+        counts = Counter(source for source, _ in uses)
+        if len(counts) < 2:
+            continue
+        owner = max(
+            counts, key=lambda s: (counts[s], -next(i for i, u in enumerate(uses) if u[0] == s))
+        )
+        before = next(entry for source, entry in uses if source == owner)
+        for source, entry in uses:
+            if source != owner and _differ(owner, source) and text not in (source, owner):
+                yield (
+                    entry,
+                    f"{entry.msgid.strip()!r} reads {entry.strings[0].strip()!r}, as "
+                    f"{before.msgid.strip()!r} does on line {before.line}: two cells of one "
+                    f"table {where}, one translation",
+                )
+
+
+def _differ(first: str, second: str) -> bool:
+    """Two sources that say two things: not one written with or without spaces
+    (CustomerSegment), nor an acronym and its words (OS, Operating System)."""
+    if _joined(first) == _joined(second) or _same_words(first, second):
+        return False
+    return not (_initials(first, second) or _initials(second, first))
+
+
+def _same_words(first: str, second: str) -> bool:
+    """The words of one are among the other's, function words aside, a word the same as
+    one it begins ("Type of expiration", "Expiration type"; "Jun 11", "June 11")."""
+    english = function_words("en")
+    a, b = (_content(t, english) for t in (first, second))
+    return _among(a, b) or _among(b, a)
+
+
+def _content(text: str, english: frozenset[str]) -> list[str]:
+    words = _WORD.findall(text)
+    return [w for w in words if w not in english] or words  # "Yes", "No": only these
+
+
+def _among(few: list[str], many: list[str]) -> bool:
+    return all(any(w.startswith(v) or v.startswith(w) for v in many) for w in few)
+
+
+def _joined(text: str) -> str:
+    return "".join(_WORD.findall(text))
+
+
+def _initials(short: str, long: str) -> bool:
+    """Whether a word of `short` is the initials of words of `long` in a row."""
+    initials = "".join(word[0] for word in long.split())
+    return any(len(word) > 1 and word in initials for word in short.split())
+
+
+def check_repeated_item(entry: Entry, ctx: MessageContext) -> Iterator[str]:
+    """One word on both sides of the locale's "or"/"and", the list ending there, where the
+    source has two ("monthly or yearly." as "mensuel ou mensuel."). A word that goes on
+    ("clientes y clientes de CSP") is two items."""
+    joiners = list_words(ctx.locale)
+    if not joiners:
+        return
+    for source, text in entry.pairs:
+        found = _repeated(text, joiners)
+        if found and not _repeated(source, frozenset({"or", "and"})):
+            yield f"{found!r} on both sides of a list: one item stands for two of the source"
+
+
+#: What may follow a list's last item: punctuation, or the end.
+_ENDS_ITEM = re.compile(r"\s*(?:[.,;:!?)。，；：！？]|$)")
+
+
+def _repeated(text: str, joiners: frozenset[str]) -> str | None:
+    words = [(m.group(), m.start(), m.end()) for m in _WORD.finditer(text)]
+    for (a, _, end_a), (joiner, start_j, end_j), (b, start_b, end_b) in zip(
+        words, words[1:], words[2:], strict=False
+    ):
+        if (
+            _ENDS_ITEM.match(text, end_b)  # "Kunden und Kunden von CSP": two items
+            and joiner.casefold() in joiners
+            and a.casefold() == b.casefold()
+            and len(a) > 2
+            and not a.isdigit()
+            and text[end_a:start_j].strip(" ,") == ""
+            and text[end_j:start_b].strip() == ""
+        ):
+            return f"{a} {joiner} {b}"
+    return None
