@@ -123,23 +123,30 @@ _SCALES = {
     "亿": 10**8,
     "억": 10**8,
 }
-_UNIT = re.compile(r"\s?(mil|mila|[千万萬만億亿억])(?!\w)")
+_UNIT = re.compile(r"\s?(mil|mila|[千万萬만億亿억])(?![A-Za-z])")
 #: A number in a date written with the locale's words for year, month and day (2020年10月):
 #: the source may name the month.
 _DATE_PART = re.compile(r"\s?[年月日년월일]")
-_SCALED = re.compile(r"(\d+)\s?-?([Kk千万萬만億亿억]?)")
-_MILLIONS = re.compile(r"(\d+)\s(million|billion)\b")
-#: "24/7", "24 x 7": round the clock, which a locale says in words.
+_SCALED = re.compile(r"(\d+)(?:\s?-?(K|k|mil|mila|[千万萬만億亿억])(?![A-Za-z]))?")
 #: "24/7", "24 x 7", "24 x 7 x 365": round the clock; a "360-degree view": a complete one.
 #: Figures of speech that a locale says in words.
 _IDIOMS = re.compile(r"(?<!\d)24\s*[xX×/]\s*7(?:\s*[xX×/]\s*365)?(?!\d)|\b360[- ]degree")
+
+
+#: "1 million": a number that a locale may write in its own units (100 万).
+_MILLIONS = re.compile(r"(?<![\d.,])(\d+) (million|billion)\b")
+
+
+def _in_digits(match: re.Match[str]) -> str:
+    return str(int(match.group(1)) * (10**6 if match.group(2) == "million" else 10**9))
 
 
 def check_numbers(entry: Entry, ctx: MessageContext) -> Iterator[str]:
     for source, text in entry.pairs:
         if not any(c.isdigit() for c in source):
             continue
-        theirs = numbers(_IDIOMS.sub(" ", _prose(entry, ctx, source)), "en")
+        source = _MILLIONS.sub(_in_digits, _IDIOMS.sub(" ", _prose(entry, ctx, source)))
+        theirs = numbers(source, "en")
         if not theirs:
             continue
         ours = numbers(_prose(entry, ctx, text), ctx.locale)
