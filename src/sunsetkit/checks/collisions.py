@@ -4,6 +4,7 @@ list ("monthly or yearly" as "monthly or monthly")."""
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterator
@@ -124,13 +125,24 @@ def check_repeated_item(entry: Entry, ctx: MessageContext) -> Iterator[str]:
     """One word on both sides of the locale's "or"/"and", the list ending there, where the
     source has two ("monthly or yearly." as "mensuel ou mensuel."). A word that goes on
     ("clientes y clientes de CSP") is two items."""
-    joiners = list_words(ctx.locale)
-    if not joiners:
+    pattern = _joiner_pattern(ctx.locale)
+    if pattern is None:
         return
     for source, text in entry.pairs:
-        found = _repeated(text, joiners)
+        if not pattern.search(text):  # most messages: no "or" or "and" at all
+            continue
+        found = _repeated(text, list_words(ctx.locale))
         if found and not _repeated(source, frozenset({"or", "and"})):
             yield f"{found!r} on both sides of a list: one item stands for two of the source"
+
+
+@functools.cache
+def _joiner_pattern(locale: str | None) -> re.Pattern[str] | None:
+    joiners = list_words(locale)
+    if not joiners:
+        return None
+    alternatives = "|".join(map(re.escape, sorted(joiners)))
+    return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)", re.IGNORECASE)
 
 
 #: What may follow a list's last item: punctuation, or the end.

@@ -121,9 +121,10 @@ def check_label_spelling(entries: list[Entry], ctx: MessageContext) -> Iterator[
     The spelling used most, at least twice, is the document's; every use of a rarer
     spelling is reported with the line of the usual one."""
     uses: dict[tuple[str, str], list[tuple[str, Entry]]] = defaultdict(list)
+    approved = {normal(label) for label in ctx.glossary.labels}
     for entry in entries:
         for kind, label, translated in label_pairs(entry, ctx):
-            if label not in ctx.glossary.labels:  # approved labels: the ui check's
+            if label not in approved:  # approved labels: the ui check's
                 uses[kind, label].append((translated, entry))
     for (kind, label), found in sorted(uses.items(), key=lambda item: item[0]):
         counts = Counter(translated for translated, _ in found)
