@@ -125,43 +125,28 @@ def check_repeated_item(entry: Entry, ctx: MessageContext) -> Iterator[str]:
     """One word on both sides of the locale's "or"/"and", the list ending there, where the
     source has two ("monthly or yearly." as "mensuel ou mensuel."). A word that goes on
     ("clientes y clientes de CSP") is two items."""
-    pattern = _joiner_pattern(ctx.locale)
-    if pattern is None:
+    joiners = list_words(ctx.locale)
+    if not joiners:
         return
+    pattern = _repetition(joiners)
     for source, text in entry.pairs:
-        if not pattern.search(text):  # most messages: no "or" or "and" at all
-            continue
-        found = _repeated(text, list_words(ctx.locale))
-        if found and not _repeated(source, frozenset({"or", "and"})):
-            yield f"{found!r} on both sides of a list: one item stands for two of the source"
+        found = pattern.search(text)
+        if found and not _repetition(_ENGLISH_JOINERS).search(source):
+            yield (
+                f"{found.group().strip()!r} on both sides of a list: one item stands for two "
+                "of the source"
+            )
+
+
+_ENGLISH_JOINERS = frozenset({"and", "or"})
 
 
 @functools.cache
-def _joiner_pattern(locale: str | None) -> re.Pattern[str] | None:
-    joiners = list_words(locale)
-    if not joiners:
-        return None
+def _repetition(joiners: frozenset[str]) -> re.Pattern[str]:
+    """A word of three letters or more, a joiner, the same word, and then punctuation or
+    the end. Tried at word starts only, so linear in the text."""
     alternatives = "|".join(map(re.escape, sorted(joiners)))
-    return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)", re.IGNORECASE)
-
-
-#: What may follow a list's last item: punctuation, or the end.
-_ENDS_ITEM = re.compile(r"\s*(?:[.,;:!?)。，；：！？]|$)")
-
-
-def _repeated(text: str, joiners: frozenset[str]) -> str | None:
-    words = [(m.group(), m.start(), m.end()) for m in _WORD.finditer(text)]
-    for (a, _, end_a), (joiner, start_j, end_j), (b, start_b, end_b) in zip(
-        words, words[1:], words[2:], strict=False
-    ):
-        if (
-            _ENDS_ITEM.match(text, end_b)  # "Kunden und Kunden von CSP": two items
-            and joiner.casefold() in joiners
-            and a.casefold() == b.casefold()
-            and len(a) > 2
-            and not a.isdigit()
-            and text[end_a:start_j].strip(" ,") == ""
-            and text[end_j:start_b].strip() == ""
-        ):
-            return f"{a} {joiner} {b}"
-    return None
+    return re.compile(
+        rf"(?<!\w)([^\W\d_]{{3,}}),?\s+(?:{alternatives})\s+\1(?=\s*(?:[.,;:!?)。，；：！？]|$))",
+        re.IGNORECASE,
+    )

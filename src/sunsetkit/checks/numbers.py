@@ -36,6 +36,7 @@ _NUMBER = re.compile(
     rf"{_DIGIT}+(?:{_MARK}{_DIGIT}+| {_DIGIT}{{3}}(?!{_DIGIT}))*"
     rf"(?![A-Za-z0-9:]|[.,]{_DIGIT})|{_SUPERSCRIPT}+"
 )
+_ANY_DIGIT = re.compile(r"[\d⁰¹²³⁴⁵⁶⁷⁸⁹]")
 _GROUP = re.compile(r"\d+")
 _NONE: frozenset[Decimal] = frozenset()
 _MARKS = str.maketrans({c: str(unicodedata.digit(c)) for c in "⁰¹²³⁴⁵⁶⁷⁸⁹０１２３４５６７８９"})
@@ -143,8 +144,10 @@ def _in_digits(match: re.Match[str]) -> str:
 
 def check_numbers(entry: Entry, ctx: MessageContext) -> Iterator[str]:
     for source, text in entry.pairs:
-        if not any(c.isdigit() for c in source):
+        if not _ANY_DIGIT.search(source):
             continue
+        if _GROUP.findall(source.translate(_MARKS)) == _GROUP.findall(text.translate(_MARKS)):
+            continue  # the same digits in the same order: what most translations do
         source = _MILLIONS.sub(_in_digits, _IDIOMS.sub(" ", _prose(entry, ctx, source)))
         theirs = numbers(source, "en")
         if not theirs:
