@@ -70,7 +70,6 @@ def test_every_new_check_is_registered_with_a_description() -> None:
 @pytest.mark.parametrize(
     ("source", "text", "expected"),
     [
-        # moved off the name it held, onto another word
         (
             "Select **Contoso Ledger 2** to go on.",
             "Wählen Sie Contoso Ledger 2 **weiter** aus.",
@@ -97,8 +96,23 @@ def test_every_new_check_is_registered_with_a_description() -> None:
     ],
 )
 def test_span_moved_reports(source: str, text: str, expected: str) -> None:
-    found = _found("span-moved", source, text)
+    found = _found("span-moved", source, text, "nl-NL")
     assert len(found) == 1 and expected in found[0], found
+
+
+def test_span_moved_reads_german_names_as_pairs_of_capitalised_words() -> None:
+    """German capitalises its nouns: two capitalised words that both texts have are a
+    name, one alone ("Logo", "Ihr") is not."""
+    moved = _found(
+        "span-moved", "Select **Contoso Ledger** now.", "Wählen Sie Contoso Ledger **jetzt**."
+    )
+    assert len(moved) == 1 and "'Contoso', 'Ledger'" in moved[0]
+    assert (
+        _found(
+            "span-moved", "In **Logo name**, name it.", "Geben Sie unter **Logoname** Ihr Logo ein."
+        )
+        == []
+    )
 
 
 @pytest.mark.parametrize(

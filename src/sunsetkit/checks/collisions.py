@@ -131,7 +131,7 @@ def check_repeated_item(entry: Entry, ctx: MessageContext) -> Iterator[str]:
     pattern = _repetition(joiners)
     for source, text in entry.pairs:
         found = pattern.search(text)
-        if found and not _repetition(_ENGLISH_JOINERS).search(source):
+        if found and not _repetition(_ENGLISH_JOINERS, anywhere=True).search(source):
             yield (
                 f"{found.group().strip()!r} on both sides of a list: one item stands for two "
                 "of the source"
@@ -142,11 +142,10 @@ _ENGLISH_JOINERS = frozenset({"and", "or"})
 
 
 @functools.cache
-def _repetition(joiners: frozenset[str]) -> re.Pattern[str]:
+def _repetition(joiners: frozenset[str], anywhere: bool = False) -> re.Pattern[str]:
     """A word of three letters or more, a joiner, the same word, and then punctuation or
-    the end. Tried at word starts only, so linear in the text."""
+    the end (`anywhere`: or more words, as a source that repeats itself may: "the same
+    customer or customer working with us"). Tried at word starts only: linear."""
     alternatives = "|".join(map(re.escape, sorted(joiners)))
-    return re.compile(
-        rf"(?<!\w)([^\W\d_]{{3,}}),?\s+(?:{alternatives})\s+\1(?=\s*(?:[.,;:!?)。，；：！？]|$))",
-        re.IGNORECASE,
-    )
+    end = r"(?!\w)" if anywhere else r"(?=\s*(?:[.,;:!?)。，；：！？]|$))"
+    return re.compile(rf"(?<!\w)([^\W\d_]{{3,}}),?\s+(?:{alternatives})\s+\1{end}", re.IGNORECASE)

@@ -94,18 +94,19 @@ def _plain(tokens: list[Token]) -> Plain:
     return Plain("".join(parts), tuple(found))
 
 
-def _anchors(text: str, nouns_capitalised: bool) -> dict[str, list[int]]:
+def _anchors(text: str, pairs: frozenset[tuple[str, str]] | None) -> dict[str, list[int]]:
     """Each anchor word of the text with where it starts: a word with a digit or a capital
     after its first letter (365, CSP, AppSource), or a capitalised one (Azure). Where the
-    language capitalises its nouns, a capitalised word counts only beside another
-    (Partner Center): "Bank" is a German word too."""
+    language capitalises its nouns (`pairs` given), a capitalised word counts only in two
+    capitalised words in a row that both texts have (Partner Center): "Bank", "Logo" and
+    "Ihr" are German words too."""
     found: dict[str, list[int]] = {}
     matches = list(_TOKEN.finditer(text))
     for index, match in enumerate(matches):
         word = match.group()
         strong = any(c.isdigit() or c.isupper() for c in word[1:]) or word.isdigit()
-        if not strong and word[0].isupper() and nouns_capitalised:
-            strong = any(_beside(matches, index, step) for step in (-1, 1))
+        if not strong and word[0].isupper() and pairs is not None:
+            strong = any(pair in pairs for pair in _pairs_at(matches, index))
         elif not strong:  # "In", "Per": words of the locale too
             strong = word[0].isupper() and len(word) > 2
         if strong:
@@ -113,14 +114,23 @@ def _anchors(text: str, nouns_capitalised: bool) -> dict[str, list[int]]:
     return found
 
 
-def _beside(matches: list[re.Match[str]], index: int, step: int) -> bool:
-    """Whether the word next to matches[index] (step -1 or 1) is capitalised and only a
-    space away."""
-    other = index + step
-    if not 0 <= other < len(matches):
-        return False
-    first, second = sorted((matches[index], matches[other]), key=lambda m: m.start())
-    return first.string[first.end() : second.start()] == " " and matches[other].group()[0].isupper()
+def _pairs_at(matches: list[re.Match[str]], index: int) -> Iterator[tuple[str, str]]:
+    """The capitalised pairs of words, a space apart, that matches[index] is part of."""
+    for first, second in ((index - 1, index), (index, index + 1)):
+        if first < 0 or second >= len(matches):
+            continue
+        a, b = matches[first], matches[second]
+        if (
+            a.string[a.end() : b.start()] == " "
+            and a.group()[0].isupper()
+            and b.group()[0].isupper()
+        ):
+            yield a.group(), b.group()
+
+
+def capitalised_pairs(text: str) -> frozenset[tuple[str, str]]:
+    matches = list(_TOKEN.finditer(text))
+    return frozenset(pair for index in range(len(matches)) for pair in _pairs_at(matches, index))
 
 
 #: Languages that capitalise every noun: a capitalised word shared with English may be a
@@ -142,7 +152,8 @@ def check_span_moved(entry: Entry, ctx: MessageContext) -> Iterator[str]:
 
 
 def _moved(theirs: Plain, ours: Plain, counts: Counter[str], nouns: bool) -> Iterator[str]:
-    source_anchors, text_anchors = _anchors(theirs.text, nouns), _anchors(ours.text, nouns)
+    pairs = capitalised_pairs(theirs.text) & capitalised_pairs(ours.text) if nouns else None
+    source_anchors, text_anchors = _anchors(theirs.text, pairs), _anchors(ours.text, pairs)
     folded = Counter(word.casefold() for word in _TOKEN.findall(ours.text))
     for kind in _KINDS:
         if not counts[kind]:
@@ -195,11 +206,13 @@ _WORDS = re.compile(r"\w+")
 
 
 def _left(theirs: Plain, span: Marked, outside: frozenset[tuple[str, ...]]) -> bool:
-    """Two words in a row of the source's link, or a number of it, outside every link of
-    the translation: the link's English left beside a link on other words."""
+    """Two words in a row of the source's link, one of them in lower case, or a number of
+    it, outside every link of the translation: the link's English left beside a link on
+    other words ("Partner Center", a name, may well stand outside)."""
     words = _WORDS.findall(theirs.inside(span))
     return any((w,) in outside for w in words if w.isdigit()) or any(
-        pair in outside for pair in itertools.pairwise(words)
+        pair in outside and (pair[0][:1].islower() or pair[1][:1].islower())
+        for pair in itertools.pairwise(words)
     )
 
 
