@@ -176,7 +176,7 @@ def test_label_spelling_leaves_alone(spellings: tuple[str, ...]) -> None:
 
 def test_label_spelling_also_reads_link_texts() -> None:
     pairs = [
-        (f"See [ledger rules](r.md) {i}.", f"Voir [{s}](r.md) {i}.", i)
+        (f"See [Ledger rules](r.md) {i}.", f"Voir [{s}](r.md) {i}.", i)
         for i, s in enumerate(("règles du registre", "règles du registre", "lois comptables"), 1)
     ]
     found = _page("label-spelling", pairs, "fr-FR")
@@ -207,6 +207,22 @@ def test_table_collision_reports_a_no_that_reads_yes() -> None:
     )
     found = _page("table-collision", pairs)
     assert len(found) == 1 and found[0].startswith("14: ") and "'No' reads 'Ja'" in found[0]
+
+
+def test_table_collision_blames_the_source_translated_two_ways() -> None:
+    """More "No" cells read "Ja" than "Yes" cells do, but "Yes" is always "Ja" and "No" is
+    "Nein" too: the "No" cells are wrong."""
+    pairs = _table(
+        [
+            [("Region", "Region"), ("Available", "Verfügbar")],
+            [("Contoso North", "Contoso Nord"), ("Yes", "Ja")],
+            [("Contoso South", "Contoso Süd"), ("No", "Ja")],
+            [("Contoso West", "Contoso West"), ("No", "Ja")],
+            [("Contoso East", "Contoso Ost"), ("No", "Nein")],
+        ]
+    )
+    found = _page("table-collision", pairs)
+    assert [f.split(":")[0] for f in found] == ["13", "14"], found
 
 
 def test_table_collision_leaves_synonyms_alone() -> None:

@@ -44,6 +44,8 @@ def check_table_collisions(
     columns: dict[tuple[int, int], list[Entry]] = defaultdict(list)
     table = 0
     previous: int | None = None
+    usual: dict[str, Counter[str]] = defaultdict(Counter)  # source -> its translations
+    groups: list[tuple[list[Entry], str]] = []
     for line in sorted(rows):
         cells = rows[line]
         if len(cells) < 2:
@@ -52,28 +54,39 @@ def check_table_collisions(
         if previous is None or line - previous > 2:  # a header rule (|---|) lies between
             table += 1
         previous = line
-        yield from _collisions(cells, "row")
+        groups.append((cells, "row"))
         for index, entry in enumerate(cells):
             columns[table, index].append(entry)
-    for _, cells in sorted(columns.items()):
-        yield from _collisions(cells, "column")
+            pair = _cell(entry)
+            if pair is not None:
+                usual[pair[0]][pair[1]] += 1
+    groups += [(cells, "column") for _, cells in sorted(columns.items())]
+    for cells, where in groups:
+        yield from _collisions(cells, where, usual)
 
 
-def _collisions(cells: list[Entry], where: str) -> Iterator[tuple[Entry, str]]:
-    """Cells whose translation is another source's too. The source the translation
-    stands for most often (the first, on a tie) is taken as its own; the cells of every
-    other source are reported."""
+def _collisions(
+    cells: list[Entry], where: str, usual: dict[str, Counter[str]]
+) -> Iterator[tuple[Entry, str]]:
+    """Cells whose translation is another source's too. The translation belongs to the
+    source that is translated so most consistently in the document (a "Yes" always "Ja",
+    where "No" is "Nein" as well); the cells of every other source are reported."""
     by_text: dict[str, list[tuple[str, Entry]]] = defaultdict(list)
     for entry in cells:
         pair = _cell(entry)
         if pair is not None:
             by_text[pair[1]].append((pair[0], entry))
     for text, uses in by_text.items():
-        counts = Counter(source for source, _ in uses)
-        if len(counts) < 2:
+        sources = list(dict.fromkeys(source for source, _ in uses))
+        if len(sources) < 2:
             continue
         owner = max(
-            counts, key=lambda s: (counts[s], -next(i for i, u in enumerate(uses) if u[0] == s))
+            sources,
+            key=lambda s: (
+                usual[s][text] / sum(usual[s].values()),
+                usual[s][text],
+                -sources.index(s),
+            ),
         )
         before = next(entry for source, entry in uses if source == owner)
         for source, entry in uses:

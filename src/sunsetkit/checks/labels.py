@@ -93,6 +93,8 @@ def label_pairs(entry: Entry, ctx: MessageContext) -> Iterator[tuple[str, str, s
         a = [s for s in theirs.spans if s.kind == kind]
         b = [s for s in ours.spans if s.kind == kind]
         if len(a) == 1 and len(b) == 1 and _is_label(ours, b[0].start, b[0].end, ctx):
+            if kind == "link" and not theirs.inside(a[0]).strip()[:1].isupper():
+                continue  # "see the [payout statement](x)": a phrase that grammar bends
             label = normal(theirs.inside(a[0]))
             translated = _core(normal(ours.inside(b[0])), ctx.glossary.function_words)
             if _labelled(label) and translated and len(label.split()) <= _LABEL_WORDS:
