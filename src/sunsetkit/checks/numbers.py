@@ -135,11 +135,14 @@ _IDIOMS = re.compile(r"(?<!\d)24\s*[xX×/]\s*7(?:\s*[xX×/]\s*365)?(?!\d)|\b360[
 
 
 #: "1 million": a number that a locale may write in its own units (100 万).
-_MILLIONS = re.compile(r"(?<![\d.,])(\d+) (million|billion)\b")
+_MILLIONS = re.compile(r"(?<![\d.,])(\d+)(?: (million|billion)\b| ?-?(K)\b)")
+_ENGLISH_SCALES = {"million": 10**6, "billion": 10**9, "K": 1000}
 
 
 def _in_digits(match: re.Match[str]) -> str:
-    return str(int(match.group(1)) * (10**6 if match.group(2) == "million" else 10**9))
+    """'1 million', '20 K', '2-K' in digits, as a locale may write them (100 万, 2000)."""
+    unit = match.group(2) or match.group(3)
+    return str(int(match.group(1)) * _ENGLISH_SCALES[unit])
 
 
 def check_numbers(entry: Entry, ctx: MessageContext) -> Iterator[str]:

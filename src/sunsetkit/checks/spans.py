@@ -154,7 +154,9 @@ def check_span_moved(entry: Entry, ctx: MessageContext) -> Iterator[str]:
 def _moved(theirs: Plain, ours: Plain, counts: Counter[str], nouns: bool) -> Iterator[str]:
     pairs = capitalised_pairs(theirs.text) & capitalised_pairs(ours.text) if nouns else None
     source_anchors, text_anchors = _anchors(theirs.text, pairs), _anchors(ours.text, pairs)
+    # Once in either text in any case too ("Performance details" and "key performance").
     folded = Counter(word.casefold() for word in _TOKEN.findall(ours.text))
+    once = Counter(word.casefold() for word in _TOKEN.findall(theirs.text))
     for kind in _KINDS:
         if not counts[kind]:
             continue
@@ -164,7 +166,11 @@ def _moved(theirs: Plain, ours: Plain, counts: Counter[str], nouns: bool) -> Ite
         taken: dict[Marked, list[str]] = {}
         for word, places in sorted(source_anchors.items(), key=lambda item: item[1]):
             there = text_anchors.get(word, [])
-            if len(places) != 1 or len(there) != 1 or folded[word.casefold()] != 1:
+            if (
+                len(places) != 1
+                or len(there) != 1
+                or (folded[word.casefold()], once[word.casefold()]) != (1, 1)
+            ):
                 continue  # absent, or more than once: no evidence where it belongs
             was, now = _holder(places[0], source_spans), _holder(there[0], text_spans)
             if was is not None and now is None:
