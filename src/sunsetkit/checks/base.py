@@ -72,6 +72,9 @@ class Check:
     description: str
     func: Callable[..., Iterable[str]]
     markup: bool = False  # off with --markup none
+    #: A check over every message of one catalog or page at once (a label's spellings):
+    #: (entries, context) -> (entry, message) for each finding.
+    entries: Callable[..., Iterable[tuple[Entry, str]]] | None = None
 
 
 @dataclass(frozen=True)

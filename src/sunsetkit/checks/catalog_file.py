@@ -28,6 +28,7 @@ __all__ = [
     "Outcome",
     "check_catalog_file",
     "check_read_catalog",
+    "entries_level",
     "markdown_parser",
     "message_level",
     "read_catalog_file",
@@ -70,6 +71,7 @@ def check_read_catalog(
     )
     findings = list(_catalog_level(where, catalog, entries, ctx, options))
     findings += message_level(where, entries, ctx, options)
+    findings += entries_level(where, entries, ctx, options)
     return findings, coverage(entries), locale, True
 
 
@@ -104,6 +106,21 @@ def _catalog_level(
                 yield finding(
                     path, entry, ctx.locale, "consistency", options.severity("consistency"), message
                 )
+
+
+def entries_level(
+    path: str | Path, entries: list[Entry], ctx: MessageContext, options: CheckOptions
+) -> list[Finding]:
+    """The checks that read every message of one catalog or page at once."""
+    found: list[Finding] = []
+    for check in CHECKS:
+        if check.entries is None or not options.enabled(check) or (check.markup and ctx.md is None):
+            continue
+        severity = options.severity(check.id)
+        for entry, message in check.entries(entries, ctx):
+            if check.id not in entry.ignored:
+                found.append(finding(path, entry, ctx.locale, check.id, severity, message))
+    return found
 
 
 def message_level(

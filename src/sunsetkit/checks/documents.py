@@ -20,7 +20,7 @@ from ..errors import SunsetError, clip
 from ..files import read_regular
 from ..i18n import SOURCE_LOCALE
 from .base import Entry, Finding, MessageContext
-from .catalog_file import markdown_parser, message_level
+from .catalog_file import entries_level, markdown_parser, message_level
 from .catalogs import finding
 from .glossary import check_consistency
 from .options import CheckOptions
@@ -88,6 +88,7 @@ def _messages(
     path: Path, entries: list[Entry], ctx: MessageContext, options: CheckOptions
 ) -> list[Finding]:
     found = message_level(str(path), entries, ctx, options)
+    found += entries_level(path, entries, ctx, options)
     if options.enabled_id("consistency"):
         for entry, message in check_consistency(entries, ctx):
             found.append(

@@ -6,12 +6,14 @@ from collections.abc import Iterator
 
 from .acronyms import check_acronyms
 from .base import Check, Entry, MessageContext
+from .collisions import check_repeated_item, check_table_collisions
 from .english import check_english_left
 from .glossary import (
     check_names,
     check_terms,
     check_ui_labels,
 )
+from .labels import check_bold_english, check_label_spelling
 from .messages import (
     check_code,
     check_end_punctuation,
@@ -24,7 +26,9 @@ from .messages import (
     check_untranslated,
     check_whitespace,
 )
+from .numbers import check_link_text, check_list_items, check_numbers
 from .placement import check_placement
+from .spans import check_span_moved
 from .unsafe import check_unsafe_markup
 
 __all__ = ["CHECKS", "CHECKS_BY_ID"]
@@ -169,6 +173,74 @@ CHECKS: tuple[Check, ...] = (
         "word, splitting a date, or the source's whole text but not the translation's.",
         check_placement,
         markup=True,
+    ),
+    Check(
+        "span-moved",
+        "error",
+        "message",
+        "Bold, italic or a link found again by what it holds (numbers, names, acronyms): "
+        "one that moved off its words, vanished, or swallowed its neighbours.",
+        check_span_moved,
+        markup=True,
+    ),
+    Check(
+        "label-spelling",
+        "error",
+        "catalog",
+        "One English label (bold or link text, in the glossary or not) spelled two ways in "
+        "one page or catalog, case, spaces, quotes and word endings aside.",
+        _none,
+        markup=True,
+        entries=check_label_spelling,
+    ),
+    Check(
+        "bold-english",
+        "error",
+        "message",
+        "A bold label of the source left in English in a translated sentence (names, "
+        "acronyms, code and glossary labels aside).",
+        check_bold_english,
+        markup=True,
+    ),
+    Check(
+        "table-collision",
+        "error",
+        "catalog",
+        "Two different cells of one table row or column translated alike (a 'No' that reads "
+        "'Yes').",
+        _none,
+        entries=check_table_collisions,
+    ),
+    Check(
+        "repeated-item",
+        "error",
+        "message",
+        "One word on both sides of the locale's 'or' or 'and' where the source has two "
+        "('monthly or yearly' as 'monthly or monthly').",
+        check_repeated_item,
+    ),
+    Check(
+        "number",
+        "error",
+        "message",
+        "A number or footnote mark of the source missing or changed, the locale's number "
+        "and date formats aside.",
+        check_numbers,
+    ),
+    Check(
+        "link-text",
+        "error",
+        "message",
+        "A link with no text, or text glued to a link whose text ends in punctuation.",
+        check_link_text,
+        markup=True,
+    ),
+    Check(
+        "list-item",
+        "error",
+        "message",
+        "A list item left empty (', ,') or a list cut off after its 'and'/'or'.",
+        check_list_items,
     ),
     Check(
         "acronym",

@@ -1,0 +1,164 @@
+"""Two different source strings translated to one target where they stand side by side:
+table cells of one row or one column ("Yes" and "No" both "Ja"), and the items of one
+list ("monthly or yearly" as "monthly or monthly")."""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterator
+
+from .base import Entry, MessageContext
+from .labels import normal
+from .numbers import list_words
+from .words import function_words
+
+__all__ = ["check_repeated_item", "check_table_collisions"]
+
+#: A cell is a value of a few words ("Yes", "Monthly", "Not available"); a longer one is
+#: a sentence, which may well read like another.
+_CELL_WORDS = 3
+_WORD = re.compile(r"\w+")
+
+
+def _cell(entry: Entry) -> tuple[str, str] | None:
+    if not entry.translated or len(entry.ids) > 1:
+        return None
+    source, text = normal(entry.msgid), normal(entry.strings[0])
+    words = source.split()
+    if not 0 < len(words) <= _CELL_WORDS or not any(c.isalpha() for c in source):
+        return None
+    return source, text
+
+
+def check_table_collisions(
+    entries: list[Entry], ctx: MessageContext
+) -> Iterator[tuple[Entry, str]]:
+    """Table cells (messages that share a line: side-by-side segments of one row) whose
+    sources differ and whose translations are one, in one row or one column."""
+    rows: dict[int, list[Entry]] = defaultdict(list)
+    for entry in entries:
+        if entry.line is not None:
+            rows[entry.line].append(entry)
+    columns: dict[tuple[int, int], list[Entry]] = defaultdict(list)
+    table = 0
+    previous: int | None = None
+    usual: dict[str, Counter[str]] = defaultdict(Counter)  # source -> its translations
+    groups: list[tuple[list[Entry], str]] = []
+    for line in sorted(rows):
+        cells = rows[line]
+        if len(cells) < 2:
+            previous = None
+            continue
+        if previous is None or line - previous > 2:  # a header rule (|---|) lies between
+            table += 1
+        previous = line
+        groups.append((cells, "row"))
+        for index, entry in enumerate(cells):
+            columns[table, index].append(entry)
+            pair = _cell(entry)
+            if pair is not None:
+                usual[pair[0]][pair[1]] += 1
+    groups += [(cells, "column") for _, cells in sorted(columns.items())]
+    for cells, where in groups:
+        yield from _collisions(cells, where, usual)
+
+
+def _collisions(
+    cells: list[Entry], where: str, usual: dict[str, Counter[str]]
+) -> Iterator[tuple[Entry, str]]:
+    """Cells whose translation is another source's too. The translation belongs to the
+    source that is translated so most consistently in the document (a "Yes" always "Ja",
+    where "No" is "Nein" as well); the cells of every other source are reported."""
+    by_text: dict[str, list[tuple[str, Entry]]] = defaultdict(list)
+    for entry in cells:
+        pair = _cell(entry)
+        if pair is not None:
+            by_text[pair[1]].append((pair[0], entry))
+    for text, uses in by_text.items():
+        sources = list(dict.fromkeys(source for source, _ in uses))
+        if len(sources) < 2:
+            continue
+        owner = max(
+            sources,
+            key=lambda s: (
+                usual[s][text] / sum(usual[s].values()),
+                usual[s][text],
+                -sources.index(s),
+            ),
+        )
+        before = next(entry for source, entry in uses if source == owner)
+        for source, entry in uses:
+            if source != owner and _differ(owner, source) and text not in (source, owner):
+                yield (
+                    entry,
+                    f"{entry.msgid.strip()!r} reads {entry.strings[0].strip()!r}, as "
+                    f"{before.msgid.strip()!r} does on line {before.line}: two cells of one "
+                    f"table {where}, one translation",
+                )
+
+
+def _differ(first: str, second: str) -> bool:
+    """Two sources that say two things: not one written with or without spaces
+    (CustomerSegment), nor an acronym and its words (OS, Operating System)."""
+    if _joined(first) == _joined(second) or _same_words(first, second):
+        return False
+    return not (_initials(first, second) or _initials(second, first))
+
+
+def _same_words(first: str, second: str) -> bool:
+    """The words of one are among the other's, function words aside, a word the same as
+    one it begins ("Type of expiration", "Expiration type"; "Jun 11", "June 11")."""
+    english = function_words("en")
+    a, b = (_content(t, english) for t in (first, second))
+    return _among(a, b) or _among(b, a)
+
+
+def _content(text: str, english: frozenset[str]) -> list[str]:
+    words = _WORD.findall(text)
+    return [w for w in words if w not in english] or words  # "Yes", "No": only these
+
+
+def _among(few: list[str], many: list[str]) -> bool:
+    return all(any(w.startswith(v) or v.startswith(w) for v in many) for w in few)
+
+
+def _joined(text: str) -> str:
+    return "".join(_WORD.findall(text))
+
+
+def _initials(short: str, long: str) -> bool:
+    """Whether a word of `short` is the initials of words of `long` in a row."""
+    initials = "".join(word[0] for word in long.split())
+    return any(len(word) > 1 and word in initials for word in short.split())
+
+
+def check_repeated_item(entry: Entry, ctx: MessageContext) -> Iterator[str]:
+    """One word on both sides of the locale's "or"/"and", the list ending there, where the
+    source has two ("monthly or yearly." as "mensuel ou mensuel."). A word that goes on
+    ("clientes y clientes de CSP") is two items."""
+    joiners = list_words(ctx.locale)
+    if not joiners:
+        return
+    pattern = _repetition(joiners)
+    for source, text in entry.pairs:
+        found = pattern.search(text)
+        if found and not _repetition(_ENGLISH_JOINERS, anywhere=True).search(source):
+            yield (
+                f"{found.group().strip()!r} on both sides of a list: one item stands for two "
+                "of the source"
+            )
+
+
+_ENGLISH_JOINERS = frozenset({"and", "or"})
+
+
+@functools.cache
+def _repetition(joiners: frozenset[str], anywhere: bool = False) -> re.Pattern[str]:
+    """A word of three letters or more, a joiner, the same word, and then punctuation or
+    the end (`anywhere`: or more words, as a source that repeats itself may: "the same
+    customer or customer working with us"). Tried at word starts only: linear."""
+    alternatives = "|".join(map(re.escape, sorted(joiners)))
+    end = r"(?!\w)" if anywhere else r"(?=\s*(?:[.,;:!?)。，；：！？]|$))"
+    return re.compile(rf"(?<!\w)([^\W\d_]{{3,}}),?\s+(?:{alternatives})\s+\1{end}", re.IGNORECASE)

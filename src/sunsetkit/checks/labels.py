@@ -1,0 +1,213 @@
+"""UI labels without a glossary: one translation per document, none left in English, no
+two labels (or table cells, or list items) merged into one translation.
+
+A label is a bold span or a link's text. Source and translation are paired where each
+side has exactly one span of the kind, so a pair is never a guess; spellings are compared
+with case, spaces, quotation marks and trailing punctuation aside, and forms of one word
+("Kundenkonto", "Kundenkontos") are one spelling.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterator
+
+from .base import Entry, MessageContext
+from .placement import glued, only_function_words
+from .spans import Plain, marked
+from .words import function_words
+
+__all__ = [
+    "check_bold_english",
+    "check_label_spelling",
+    "label_pairs",
+    "normal",
+]
+
+_QUOTES = '"“”„‟‚‛«»‹›「」『』[]【】<>〈〉《》'
+#: An elided article or preposition before a label (l', dell', d'): a form of the label.
+_ELIDED = re.compile(r"(?<!\w)\w{1,5}['’](?=\w)")
+_TRAILING = " .,:;!?。：，、…"
+_SPACES = re.compile(r"\s+")
+#: Endings that a word may change and stay one word (Kundenkonto, Kundenkontos; konto,
+#: koncie): the longer of two forms may differ from the shorter in this many last letters.
+_INFLECTION = 3
+
+
+def normal(text: str) -> str:
+    """A label as compared: case folded, one space for any run of spaces, no quotation
+    marks, no punctuation after it."""
+    text = _ELIDED.sub("", text.translate({ord(q): None for q in _QUOTES})).replace("’", "'")
+    return _SPACES.sub(" ", text).strip().strip(_TRAILING + "'").casefold()
+
+
+def _forms_of_one(first: str, second: str) -> bool:
+    """Whether two spellings are forms of one label: word for word, each pair the same
+    but for its last few letters."""
+    words_a, words_b = first.split(), second.split()
+    if len(words_a) != len(words_b):
+        return False
+    for a, b in zip(words_a, words_b, strict=True):
+        if a == b:
+            continue
+        common = 0
+        for x, y in zip(a, b, strict=False):
+            if x != y:
+                break
+            common += 1
+        if common < 3 or max(len(a), len(b)) - common > _INFLECTION:
+            return False
+    return True
+
+
+def _core(label: str, function_words: frozenset[str]) -> str:
+    """The label without function words at its edges ("die CSP-Region", "Einlösen aus"):
+    where bold or a link takes in an article or a verb's particle, the label is the same."""
+    words = label.split()
+    while len(words) > 1 and words[0] in function_words:
+        words.pop(0)
+    while len(words) > 1 and words[-1] in function_words:
+        words.pop()
+    return " ".join(words)
+
+
+def _is_label(plain: Plain, start: int, end: int, ctx: MessageContext) -> bool:
+    """A span that holds a label, not words the markup was moved onto."""
+    inside = plain.text[start:end]
+    if not inside.strip() or only_function_words(inside, ctx):
+        return False
+    return not (glued(plain.text[start - 1 : start]) or glued(plain.text[end : end + 1]))
+
+
+def label_pairs(entry: Entry, ctx: MessageContext) -> Iterator[tuple[str, str, str]]:
+    """(kind, source label, translated label) where each side has one span of the kind."""
+    if ctx.md is None or not entry.translated or len(entry.ids) > 1:
+        return
+    source, text = entry.pairs[0]
+    if source == text or not any(mark in text for mark in "*_["):
+        return
+    theirs, ours = marked(entry, ctx.md, source), marked(entry, ctx.md, text)
+    for kind in ("bold", "link"):
+        a = [s for s in theirs.spans if s.kind == kind]
+        b = [s for s in ours.spans if s.kind == kind]
+        if len(a) == 1 and len(b) == 1 and _is_label(ours, b[0].start, b[0].end, ctx):
+            if kind == "link" and not theirs.inside(a[0]).strip()[:1].isupper():
+                continue  # "see the [payout statement](x)": a phrase that grammar bends
+            label = normal(theirs.inside(a[0]))
+            translated = _core(normal(ours.inside(b[0])), ctx.glossary.function_words)
+            if _labelled(label) and translated and len(label.split()) <= _LABEL_WORDS:
+                yield kind, label, translated
+
+
+def _labelled(label: str) -> bool:
+    """A label, not a link's "here" or "this article"."""
+    english = _english_function_words()
+    return len(label) > 2 and not all(word in english for word in label.split())
+
+
+@functools.cache
+def _english_function_words() -> frozenset[str]:
+    return function_words("en") | {"article", "page", "link", "topic"}
+
+
+#: A label has at most this many words; a longer link text is a phrase, which grammar
+#: may bend differently in every sentence.
+_LABEL_WORDS = 4
+
+
+def check_label_spelling(entries: list[Entry], ctx: MessageContext) -> Iterator[tuple[Entry, str]]:
+    """One English label (bold or link text), two spellings in one document or catalog.
+
+    The spelling used most, at least twice, is the document's; every use of a rarer
+    spelling is reported with the line of the usual one."""
+    uses: dict[tuple[str, str], list[tuple[str, Entry]]] = defaultdict(list)
+    approved = {normal(label) for label in ctx.glossary.labels}
+    for entry in entries:
+        for kind, label, translated in label_pairs(entry, ctx):
+            if label not in approved:  # approved labels: the ui check's
+                uses[kind, label].append((translated, entry))
+    for (kind, label), found in sorted(uses.items(), key=lambda item: item[0]):
+        counts = Counter(translated for translated, _ in found)
+        if len(counts) < 2:
+            continue
+        usual = max(counts, key=lambda t: (counts[t], -_first(found, t)))
+        if counts[usual] < 2 or usual == label:
+            continue  # one use against one, or English kept: no clear evidence
+        first = next(entry for translated, entry in found if translated == usual)
+        for translated, entry in found:
+            if counts[translated] == counts[usual] or not _differ(translated, usual):
+                continue
+            yield (
+                entry,
+                f"{kind} {label!r} is {translated!r} here and {usual!r} on line "
+                f"{first.line} ({counts[usual]} use(s)): one label, one translation",
+            )
+
+
+_JOINERS = re.compile(r"[\s\-‐–()（）]+")
+
+
+def _differ(translated: str, usual: str) -> bool:
+    """Two spellings that are two labels: not one written with or without spaces or
+    hyphens (CSP-Programmgids), not forms of one word, and neither inside the other (bold
+    that took in a neighbour is the span-moved check's)."""
+    a, b = _JOINERS.sub("", translated), _JOINERS.sub("", usual)
+    return not (a in b or b in a or _forms_of_one(translated, usual))
+
+
+def _first(found: list[tuple[str, Entry]], translated: str) -> int:
+    return next(i for i, (t, _) in enumerate(found) if t == translated)
+
+
+_CODE_LIKE = re.compile(r"[_./@\\<>{}=]|[a-z][A-Z]")
+_LATIN_WORD = re.compile(r"[A-Za-z]+(?:['’][A-Za-z]+)?")
+
+
+def check_bold_english(entry: Entry, ctx: MessageContext) -> Iterator[str]:
+    """A bold label of the source copied unchanged into a translated sentence, where the
+    glossary has no approved form kept in English. Names, acronyms and code aside: the
+    label must hold a lower-case word that is no function word ("Add a location",
+    "Billing profile"), which no name of Title-Case words ("Cloud for US Government")
+    does."""
+    assert ctx.md is not None
+    if (ctx.locale or "en").split("-")[0].casefold() == "en":
+        return
+    for source, text in entry.pairs:
+        if "**" not in text or source == text:
+            continue
+        theirs, ours = marked(entry, ctx.md, source), marked(entry, ctx.md, text)
+        english = {normal(theirs.inside(s)) for s in theirs.spans if s.kind == "bold"}
+        if not english or normal(_words_only(ours.text)) == normal(_words_only(theirs.text)):
+            continue
+        for span in ours.spans:
+            inside = ours.inside(span).strip()
+            if (
+                span.kind == "bold"
+                and normal(inside) in english
+                and _english_label(inside, ctx)
+                # "**Billing** (Facturation)": the locale's way to show a label it keeps
+                and not ours.text[span.end :].lstrip().startswith(("(", "（"))
+            ):
+                yield f"bold {inside!r} is the English label, not translated"
+
+
+def _words_only(text: str) -> str:
+    return " ".join(_LATIN_WORD.findall(text))
+
+
+def _english_label(label: str, ctx: MessageContext) -> bool:
+    glossary = ctx.glossary
+    if label in glossary.label_forms or _CODE_LIKE.search(label) or label.isupper():
+        return False
+    if any(name in label for name in (*glossary.names, *glossary.verbatim)):
+        return False
+    words = label.split()
+    if not all(_LATIN_WORD.fullmatch(word.strip(".,:;!?()")) for word in words):
+        return False  # digits, symbols: a value, not a label
+    if any(len(word) > 1 and word.isupper() for word in words):
+        return False  # an acronym in it: an identifier ("MPN ID"), which locales keep
+    # A lower-case word that is not one joining a name's words ("Skype for Business").
+    english = _english_function_words()
+    return len(words) > 1 and any(w[:1].islower() and w not in english for w in words[1:])
