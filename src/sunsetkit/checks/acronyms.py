@@ -130,6 +130,7 @@ def _lost(source: str, text: str, lost: list[re.Match[str]], ctx: MessageContext
     starts = [start for start, _ in code]
     folded = text.casefold()
     locale, written = ctx.locale, ctx.glossary.conventions.acronyms
+    initials = _initials(text)
     for match in lost:
         acronym = match.group(1)
         reach = max(0, match.start() - _DEFINITION_REACH * len(acronym))
@@ -140,7 +141,7 @@ def _lost(source: str, text: str, lost: list[re.Match[str]], ctx: MessageContext
             or _currency_written(acronym, folded, locale)
             or _territory_written(acronym, folded, locale)
             or written_out(written.get(acronym, ()), folded)
-            or _spelled_out(acronym, text)
+            or _spelled_out(acronym, initials)
         ):
             continue
         yield f"the acronym {acronym} of the source is missing"
@@ -199,18 +200,17 @@ def _territory_names(locale: str) -> dict[str, tuple[str, ...]]:
     return names
 
 
-def _spelled_out(acronym: str, text: str) -> bool:
+def _spelled_out(acronym: str, initials: str) -> bool:
     """The acronym's words kept in the translation ("Cloud Solution Provider" for CSP):
-    consecutive words whose initials spell it."""
+    consecutive words whose initials spell it. `initials`: the text's, from _initials."""
     letters = acronym.casefold()
-    if not letters.isalpha():
-        return False
-    words = re.split(r"[\s/-]+", text)
-    for start in range(len(words) - len(letters) + 1):
-        window = words[start : start + len(letters)]
-        if all(w[:1].casefold() == ch for w, ch in zip(window, letters, strict=True)):
-            return True
-    return False
+    return letters.isalpha() and letters in initials
+
+
+def _initials(text: str) -> str:
+    """Each word's first letter, case folded, once per text: a lookup per lost acronym,
+    not a pass over the words each (a message with many acronyms stays linear)."""
+    return "".join(w[:1].casefold() or "\x00" for w in re.split(r"[\s/-]+", text))
 
 
 @functools.cache
