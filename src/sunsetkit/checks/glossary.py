@@ -302,8 +302,11 @@ def _label_pairs(entry: Entry, ctx: MessageContext) -> Iterator[tuple[str, str]]
         text_bold = [s for s in spans(entry.inline(ctx.md, text)) if s.kind == "bold"]
         if len(source_bold) == 1 and len(text_bold) == 1 and _is_label(text_bold[0], ctx):
             yield source_bold[0].inside.strip(_TRAILING), text_bold[0].inside.strip(_TRAILING)
+    # A message in a context (msgctxt) is worded for that use on purpose: a checklist task
+    # is an imperative where the same English as a heading is a noun (Polish).
     words = source.split()
-    if 0 < len(words) <= 3 and source[-1:].isalnum() and "%" not in source:
+    short = 0 < len(words) <= 3 and source[-1:].isalnum() and "%" not in source
+    if short and entry.context is None:
         yield source.strip(), text.strip()
 
 
