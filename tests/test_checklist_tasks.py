@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import gettext
+import json
 import re
 from typing import Any
 
@@ -371,3 +372,62 @@ def test_a_printed_checklist_shows_the_guides_address(tmp_path: Any) -> None:
     printed = style[style.index("@media print") :]
     rule = re.search(r"main a\[href\]:not\(\[href\^=\"#\"\]\)::after \{[^}]*\}", printed)
     assert rule is not None and "attr(href)" in rule.group(0)
+
+
+@pytest.mark.parametrize("fmt", ["json", "csv"])
+def test_statuses_as_the_api_and_its_csv_spell_them(tmp_path: Any, fmt: str) -> None:
+    """Partner Center writes statuses capitalised ("Suspended"): each is read in any case,
+    a deleted subscription gets no checklist and a stopped one no task to stop it."""
+    migration = next(m for m in MIGRATIONS if m.procedure.act is not None)
+    offer = migration.retired.offers[0].name
+    statuses = ["Active", "Pending", "None", "Suspended", "Expired", "Disabled", "Deleted"]
+    source = tmp_path / f"c.{fmt}"
+    if fmt == "csv":
+        rows = [
+            "customerId,companyName,culture,subscriptionId,offerName,quantity,"
+            "commitmentEndDate,status"
+        ]
+        rows += [f"c-{s},{s} Co,en-US,s-1,{offer},4,2026-12-01,{s}" for s in statuses]
+        source.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    else:
+        customers = [
+            {
+                "id": f"c-{s}",
+                "companyProfile": {"companyName": f"{s} Co"},
+                "billingProfile": {"culture": "en-US"},
+                "subscriptions": [
+                    {
+                        "id": "s-1",
+                        "offerName": offer,
+                        "quantity": 4,
+                        "commitmentEndDate": "2026-12-01",
+                        "status": s,
+                    }
+                ],
+            }
+            for s in statuses
+        ]
+        source.write_text(json.dumps({"items": customers}), encoding="utf-8")
+    out = tmp_path / "out"
+    result = CliRunner().invoke(
+        main,
+        [
+            "checklists",
+            str(source),
+            "--project",
+            str(ROOT),
+            "--out",
+            str(out),
+            "--as-of",
+            AS_OF.isoformat(),
+        ],
+    )
+    assert result.exit_code == 0, result.output
+    for status in statuses:
+        found = list(out.glob(f"{status.lower()}-co-*.md"))
+        if status == "Deleted":
+            assert not found
+            continue
+        tasks = _tasks(found[0].read_text(encoding="utf-8"))
+        stops = [t for t in tasks if t.startswith("Once the tasks above are done")]
+        assert len(stops) == (status.lower() not in STOPPED), status

@@ -252,10 +252,15 @@ def check_consistency(entries: list[Entry], ctx: MessageContext) -> Iterator[tup
     that is translated two ways is reported, each naming the other translations' lines.
     """
     seen: dict[str, list[tuple[str, Entry]]] = defaultdict(list)
+    # The English of a message that also stands without a context: the context (msgctxt)
+    # tells two uses of it apart on purpose (a heading and a checklist task, worded as a
+    # noun and as an imperative in Polish), so that one is not paired as a label.
+    plain = {entry.msgid for entry in entries if entry.context is None}
     for entry in entries:
         if not entry.translated or len(entry.ids) > 1:
             continue
-        for label, translation in _label_pairs(entry, ctx):
+        apart = entry.context is not None and entry.msgid in plain
+        for label, translation in _label_pairs(entry, ctx, apart):
             if label not in ctx.glossary.labels:
                 seen[label].append((translation, entry))
     for label, uses in sorted(seen.items()):
@@ -295,18 +300,15 @@ def _consistency_message(
     return f"{label!r} is translated {translation!r} here and {where}{rest} elsewhere"
 
 
-def _label_pairs(entry: Entry, ctx: MessageContext) -> Iterator[tuple[str, str]]:
+def _label_pairs(entry: Entry, ctx: MessageContext, apart: bool) -> Iterator[tuple[str, str]]:
     source, text = entry.msgid, entry.strings[0]
     if ctx.md is not None and "**" in text:
         source_bold = [s for s in spans(entry.inline(ctx.md, source)) if s.kind == "bold"]
         text_bold = [s for s in spans(entry.inline(ctx.md, text)) if s.kind == "bold"]
         if len(source_bold) == 1 and len(text_bold) == 1 and _is_label(text_bold[0], ctx):
             yield source_bold[0].inside.strip(_TRAILING), text_bold[0].inside.strip(_TRAILING)
-    # A message in a context (msgctxt) is worded for that use on purpose: a checklist task
-    # is an imperative where the same English as a heading is a noun (Polish).
     words = source.split()
-    short = 0 < len(words) <= 3 and source[-1:].isalnum() and "%" not in source
-    if short and entry.context is None:
+    if not apart and 0 < len(words) <= 3 and source[-1:].isalnum() and "%" not in source:
         yield source.strip(), text.strip()
 
 
