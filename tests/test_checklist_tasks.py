@@ -431,3 +431,40 @@ def test_statuses_as_the_api_and_its_csv_spell_them(tmp_path: Any, fmt: str) -> 
         tasks = _tasks(found[0].read_text(encoding="utf-8"))
         stops = [t for t in tasks if t.startswith("Once the tasks above are done")]
         assert len(stops) == (status.lower() not in STOPPED), status
+
+
+def test_the_demo_shows_every_case_in_every_shipped_language(tmp_path: Any) -> None:
+    """content/customers.example.json is what reviewers and partners read first: every
+    shipped language has an overdue, an urgent and a no-deadline subscription, and the
+    demo has usage-based and already suspended, expired and disabled ones."""
+    demo = ROOT / "content" / "customers.example.json"
+    out = tmp_path / "out"
+    result = CliRunner().invoke(
+        main,
+        [
+            "checklists",
+            str(demo),
+            "--project",
+            str(ROOT),
+            "--out",
+            str(out),
+            "--as-of",
+            AS_OF.isoformat(),
+        ],
+    )
+    assert result.exit_code == 0, result.output
+    summary = json.loads((out / "summary.json").read_text(encoding="utf-8"))
+    shown: dict[str, set[str]] = {}
+    for customer in summary["customers"]:
+        for sub in customer["subscriptions"]:
+            shown.setdefault(customer["locale"], set()).add(sub["status"])
+    for locale_id in LOCALES:
+        assert {"overdue", "urgent", "no-deadline"} <= shown.get(locale_id, set()), locale_id
+    subscriptions = [s for c in summary["customers"] for s in c["subscriptions"]]
+    assert any(not s["licensed"] for s in subscriptions)
+    data = json.loads(demo.read_text(encoding="utf-8"))["items"]
+    statuses = set()
+    for customer in data:
+        held = customer["subscriptions"]
+        statuses |= {s["status"] for s in (held["items"] if isinstance(held, dict) else held)}
+    assert set(STOPPED) <= statuses
