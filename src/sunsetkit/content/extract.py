@@ -64,8 +64,9 @@ def extract_content(
 
 
 def translatable_strings(text: str) -> list[str]:
-    """Every translatable string of a migration definition: each field's, then a checklist
-    task's once more (its message in the task context)."""
+    """Every translatable string of a migration definition, in file order; a checklist
+    task's English comes once more, before its procedure's phases (its message in the
+    task context)."""
     node = yaml.compose(text, Loader=yaml.SafeLoader)
     return [message for _, message, _, _ in _walk(node, Migration, "")] if node else []
 
