@@ -323,3 +323,27 @@ def test_screenshots(browser: Any, output: Path, update_golden: bool) -> None:
         assert png.startswith(b"\x89PNG") and len(png) > 20_000
         if update_golden:
             (ROOT / "docs" / name).write_bytes(png)
+
+
+def test_a_printed_checklist_prints_its_guides_address(
+    browser: Any, output: Path, served: str
+) -> None:
+    """On paper a link cannot be followed: in print, each link of a checklist shows its
+    address after it (on screen, nothing is added)."""
+    script = (
+        "return Array.from(document.querySelectorAll('main a[href]'), a =>"
+        " [a.getAttribute('href'), getComputedStyle(a, '::after').content])"
+    )
+    for _, page in _checklists(output)[:3]:
+        browser.get(_url(served, output, page))
+        screen = browser.execute_script(script)
+        assert screen and all(after in ("none", "normal", "") for _, after in screen)
+        browser.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": "print"})
+        try:
+            printed = browser.execute_script(script)
+        finally:
+            browser.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": ""})
+        guides = [(href, after) for href, after in printed if "guides/" in href]
+        assert guides, page.name
+        for href, after in guides:
+            assert href in after, (page.name, href, after)

@@ -343,22 +343,25 @@ def test_overdue_and_urgent_tasks_read_as_such(tmp_path: Path, locale_id: str) -
     out = tmp_path / "out"
     assert _run(_write(tmp_path / "c.json", customers), out, "--locale", locale_id).exit_code == 0
 
-    def suspend_task(name: str) -> str:
+    def tasks_of(name: str) -> list[str]:
         text = next(out.glob(f"{name}-*.md")).read_text(encoding="utf-8")
-        return [line for line in text.splitlines() if line.startswith("- [ ]")][-1]
+        return [line for line in text.splitlines() if line.startswith("- [ ]")]
 
-    tasks = {name: suspend_task(name) for name in ends}
-    assert len(set(tasks.values())) == 3, tasks
-    # Overdue and urgent tasks carry one more bold word than a later one (where it stands
-    # in the sentence is the language's choice).
-    assert tasks["late"].count("**") == tasks["later"].count("**") + 2
-    assert tasks["soon"].count("**") == tasks["later"].count("**") + 2
+    tasks = {name: tasks_of(name) for name in ends}
+    assert len({len(t) for t in tasks.values()}) == 1 and len(tasks["later"]) > 1
+    # The tasks that keep the customer's service (all but the last, which suspends or
+    # cancels) carry one more bold mark when overdue or urgent (where it stands is the
+    # language's choice); the last one is never marked: done early it cuts users off.
+    for name in ("late", "soon"):
+        for marked, plain in zip(tasks[name][:-1], tasks["later"][:-1], strict=True):
+            assert marked.count("**") == plain.count("**") + 2
+        assert tasks[name][-1].count("**") == tasks["later"][-1].count("**")
+    assert len({t[0] for t in tasks.values()}) == 3
     if locale_id == "en-US":
-        assert tasks["late"] == (
-            "- [ ] **Overdue** since November 1, 2026: set the retired subscription to "
-            "**Suspended** now."
-        )
-        assert tasks["soon"].startswith("- [ ] **Urgent**: set the retired subscription")
+        assert all(t.startswith("- [ ] **Now**: ") for t in tasks["late"][:-1])
+        assert all(t.startswith("- [ ] **By December 1, 2026**: ") for t in tasks["soon"][:-1])
+        assert tasks["late"][-1].startswith("- [ ] Once the tasks above are done, ")
+        assert "now" not in tasks["late"][-1].casefold()
 
 
 # --- file names and warnings ---------------------------------------------------------------
@@ -437,9 +440,10 @@ def test_overview_counts_and_table(demo: Path) -> None:
     assert len(rows) == len(subscriptions)
     deadlines = [r.iter("td")[0].text() for r in rows]
     assert deadlines == sorted(deadlines)
-    # numbers as English writes them: 1,200 licences
+    # numbers as English writes them: 1,200 licences; none for a usage-based offer
     shown = sorted(r.iter("td")[-1].text() for r in rows)
-    assert shown == sorted(f"{s['quantity']:,}" for s in subscriptions)
+    assert shown == sorted(f"{s['quantity']:,}" if s["licensed"] else "" for s in subscriptions)
+    assert not all(s["licensed"] for s in subscriptions)
     svg = page.iter("svg")
     assert svg and svg[0].iter("title")
 
@@ -501,12 +505,18 @@ def test_overview_csv_parses_back(demo: Path) -> None:
     assert raw.startswith(b"\xef\xbb\xbf")
     rows = list(csv.DictReader(io.StringIO(raw.decode("utf-8-sig"))))
     expected = sorted(
-        (s["deadline"] or "", c["id"], s["subscription_id"], s["quantity"], c["locale"])
+        (
+            s["deadline"] or "",
+            c["id"],
+            s["subscription_id"],
+            str(s["quantity"]) if s["licensed"] else "",
+            c["locale"],
+        )
         for c in load_summary(demo)["customers"]
         for s in c["subscriptions"]
     )
     got = sorted(
-        (r["deadline"], r["customer_id"], r["subscription_id"], int(r["licenses"]), r["locale"])
+        (r["deadline"], r["customer_id"], r["subscription_id"], r["licenses"], r["locale"])
         for r in rows
     )
     assert got == expected

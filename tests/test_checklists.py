@@ -138,6 +138,7 @@ def test_summary_json_has_the_documented_shape(tmp_path: Path) -> None:
         "offer_name",
         "migration",
         "quantity",
+        "licensed",
         "deadline",
         "days_left",
         "status",
@@ -219,7 +220,7 @@ def test_tasks_follow_the_procedure_and_its_ending(migration: Migration, tmp_pat
     if procedure.act == Ending.SUSPEND:
         assert "**Suspended**" in tasks[-1]
     if procedure.act == Ending.CANCEL:
-        assert tasks[-1].startswith("Cancel the retired subscription")
+        assert tasks[-1].startswith("Once the tasks above are done, cancel the retired")
     under = text[text.index("- [ ] ") :].splitlines()[len(tasks) :]  # nested under the last
     assert ("de-provisioned" in "".join(under)) == bool(procedure.deprovision_days)
     expire = "canceled automatically at the end of its term"
@@ -351,11 +352,11 @@ def test_due_today_and_overdue_are_said_in_the_customer_language(tmp_path: Path)
     out = tmp_path / "out"
     assert _run(source, out).exit_code == 0
     catalog = load_catalog(discover_catalogs(ROOT / "locales")["nl-NL"], "nl-NL")
-    today = catalog.get("Deadline: %(deadline)s, **due today**").string
+    today = catalog.get("Deadline: %(deadline)s (**due today**)").string
     overdue = catalog.get(
         (
-            "Deadline: %(deadline)s, **overdue** by %(days)s day",
-            "Deadline: %(deadline)s, **overdue** by %(days)s days",
+            "Deadline: %(deadline)s (**overdue** by %(days)s day)",
+            "Deadline: %(deadline)s (**overdue** by %(days)s days)",
         )
     ).string[1]
     text = next(out.glob("today-*.md")).read_text(encoding="utf-8")

@@ -6,6 +6,7 @@ import io
 import json
 import re
 from pathlib import Path
+from typing import Any
 
 import pytest
 import yaml
@@ -14,7 +15,7 @@ from pydantic import BaseModel
 
 from sunsetkit.content.extract import extract_content, is_translatable
 from sunsetkit.content.load import load_yaml, validate
-from sunsetkit.content.model import Migration, StepLibrary, nested_model
+from sunsetkit.content.model import TASK_CONTEXT, Migration, StepLibrary, nested_model
 from sunsetkit.content.resolve import prose_fields
 from sunsetkit.schemas import schema_json
 
@@ -26,13 +27,26 @@ STEPS = CONTENT / "steps.yaml"
 FILES = [(p, Migration, "migration") for p in MIGRATIONS] + [(STEPS, StepLibrary, "steps")]
 
 
-def _expected(path: Path, model: type[BaseModel]) -> list[str]:
-    """The prose of a content file as the loaded model holds it (shared steps unresolved)."""
+Message = tuple[str | None, str]  # (context, msgid)
+
+
+def _expected(path: Path, model: type[BaseModel]) -> list[Message]:
+    """The prose of a content file as the loaded model holds it (shared steps unresolved),
+    with the checklist tasks in their own context: a phase's `task`, else its title a
+    second time, for every phase that is a task."""
     data, lines = load_yaml(path)
-    return [text for _, text in prose_fields(validate(model, data, lines, path))]
+    loaded = validate(model, data, lines, path)
+    found = [(None, text) for loc, text in prose_fields(loaded) if loc[-1] != "task"]
+    if isinstance(loaded, Migration):
+        found += [(TASK_CONTEXT, phase.task_text) for phase in loaded.procedure.tasks]
+    return found
 
 
-def _extract(text: str, kind: str = "migration") -> list[tuple[int, str, str, list[str]]]:
+def _messages(rows: list[tuple[int, str, Any, list[str]]]) -> list[Message]:
+    return [tuple(m) if isinstance(m, tuple) else (None, m) for _, _, m, _ in rows]
+
+
+def _extract(text: str, kind: str = "migration") -> list[tuple[int, str, Any, list[str]]]:
     return list(extract_content(io.BytesIO(text.encode("utf-8")), {}, [], {"model": kind}))
 
 
@@ -40,17 +54,17 @@ def _extract(text: str, kind: str = "migration") -> list[tuple[int, str, str, li
 def test_extractor_finds_every_translatable_string(
     path: Path, model: type[BaseModel], kind: str
 ) -> None:
-    found = [message for _, _, message, _ in _extract(path.read_text(encoding="utf-8"), kind)]
+    found = _messages(_extract(path.read_text(encoding="utf-8"), kind))
     expected = _expected(path, model)
     assert expected, f"{path.name} has no prose at all"
-    assert sorted(found) == sorted(expected)
+    assert sorted(found, key=str) == sorted(expected, key=str)
 
 
 def test_every_content_string_is_in_the_pot() -> None:
     with (ROOT / "locales" / "messages.pot").open("rb") as handle:
         pot_ids = {m.id for m in read_po(handle)}
     for path, model, _ in FILES:
-        missing = set(_expected(path, model)) - pot_ids
+        missing = {text for _, text in _expected(path, model)} - pot_ids
         assert not missing, f"{path.name}: {missing}"
 
 
@@ -78,7 +92,7 @@ def test_extractor_reports_lines_and_fields_and_matches_loaded_text(tmp_path: Pa
     label = next(row for row in rows if row[3] == field)
     assert label[2] == "Other frontline plans"
     assert source.splitlines()[label[0] - 1].strip().startswith("- label:")
-    assert label[2] in _expected(path, Migration)
+    assert (None, label[2]) in _expected(path, Migration)
 
 
 def test_lists_of_prose_and_steps_inside_phases_are_extracted() -> None:
@@ -87,10 +101,21 @@ def test_lists_of_prose_and_steps_inside_phases_are_extracted() -> None:
         "procedure:\n  phases:\n    - title: A phase\n      steps:\n"
         "        - text: Own step.\n          substeps: [{text: A substep.}]\n"
     )
-    found = {message for _, _, message, _ in _extract(text)}
-    assert found == {"First condition.", "Second condition.", "A phase", "Own step.", "A substep."}
+    found = set(_messages(_extract(text)))
+    assert found == {
+        (None, "First condition."),
+        (None, "Second condition."),
+        (None, "A phase"),
+        (TASK_CONTEXT, "A phase"),
+        (None, "Own step."),
+        (None, "A substep."),
+    }
     library = "steps:\n  one: {text: Shared step.}\n  two: {text: Another., note: {text: N.}}\n"
-    assert {m for _, _, m, _ in _extract(library, "steps")} == {"Shared step.", "Another.", "N."}
+    assert {m for _, m in _messages(_extract(library, "steps"))} == {
+        "Shared step.",
+        "Another.",
+        "N.",
+    }
 
 
 def _translatable_fields(model: type[BaseModel], seen: set[str]) -> set[str]:
@@ -125,3 +150,25 @@ def test_schema_marks_exactly_the_translatable_fields() -> None:
 
 def test_broken_yaml_extracts_nothing_instead_of_crashing() -> None:
     assert _extract("notes: [unclosed\n") == []
+
+
+@pytest.mark.parametrize("ends", ["suspend", "cancel", "expire", "workflow", "[expire, cancel]"])
+@pytest.mark.parametrize("own_task", [False, True])
+def test_a_checklist_task_is_its_own_message(ends: str, own_task: bool) -> None:
+    """Every phase that is a checklist task gives a message in the task context (its
+    `task:`, else its title, also extracted as the heading); the phase that suspends or
+    cancels is no task, and a `task:` is never extracted without the context."""
+    task = "\n      task: Do the last one" if own_task else ""
+    text = (
+        f"procedure:\n  ends: {ends}\n  phases:\n"
+        "    - title: First phase\n      task: Do the first one\n      steps: [{text: S.}]\n"
+        f"    - title: Last phase{task}\n      steps: [{{text: T.}}]\n"
+    )
+    found = _messages(_extract(text))
+    acts = ends in ("suspend", "cancel") or "cancel" in ends
+    last = "Do the last one" if own_task else "Last phase"
+    assert (TASK_CONTEXT, "Do the first one") in found
+    assert ((TASK_CONTEXT, last) in found) == (not acts)
+    assert (None, "First phase") in found and (None, "Last phase") in found
+    assert (None, "Do the first one") not in found and (None, "Do the last one") not in found
+    assert found.count((TASK_CONTEXT, last)) <= 1

@@ -72,8 +72,8 @@ def test_numbers_and_lists_come_from_cldr() -> None:
 
 #: A message whose three Polish forms differ: "pozostał 1 dzień", "2 dni", "5 dni".
 DAYS_LEFT = (
-    "Deadline: %(deadline)s, %(days)s day left",
-    "Deadline: %(deadline)s, %(days)s days left",
+    "Deadline: %(deadline)s (%(days)s day left)",
+    "Deadline: %(deadline)s (%(days)s days left)",
 )
 #: A message whose every form carries its number.
 DAYS = (

@@ -109,7 +109,7 @@ def test_checklist_ends_with_cancelling_by_the_deadline(varied: Project, tmp_pat
     assert tasks == [
         "- [ ] Purchase the new subscription",
         "- [ ] Reassign the user licenses",
-        "- [ ] Cancel the retired subscription by January 31, 2027.",
+        "- [ ] Once the tasks above are done, cancel the retired subscription by January 31, 2027.",
     ]
     assert "Discounted transition pricing ends: March 31, 2027" in text
     assert "Last day of support" not in text  # checklist: false
@@ -178,7 +178,7 @@ def test_checklist_of_a_choice_of_endings(varied: Project, tmp_path: Path) -> No
     assert tasks == [
         "- [ ] Purchase the new subscription",
         "- [ ] Export the mailboxes",
-        "- [ ] Cancel the retired subscription by January 31, 2027.",
+        "- [ ] Once the tasks above are done, cancel the retired subscription by January 31, 2027.",
         "    - It is de-provisioned automatically 1 day after cancellation.",
         "    - The customer can also leave the retired subscription as it is: it is "
         "canceled automatically at the end of its term.",
@@ -226,5 +226,5 @@ def test_notes_of_an_ending_nest_under_the_last_task_in_every_parser(
         assert len(nested) == (offer == "CMP1-OFFER"), render.__name__  # the choice only
         for lst in nested:
             holder = next(a for a in lst.ancestors() if a.tag == "li")
-            assert _is_task(holder) and "Cancel the retired subscription" in holder.text()
+            assert _is_task(holder) and "cancel the retired subscription" in holder.text()
             assert len(_items(lst)) == 2  # de-provisioning, then the choice to let it expire

@@ -24,7 +24,7 @@ from jinja2 import pass_context
 from jinja2.loaders import split_template_path
 from jinja2.runtime import Context
 
-from .content.model import Glossary, Migration, Step
+from .content.model import TASK_CONTEXT, Glossary, Migration, Phase, Step
 from .errors import CatalogError, SunsetError, TemplateError, without_controls
 from .files import read_utf8
 from .i18n import SOURCE_LOCALE, Localized, Translator, parse_locale
@@ -148,6 +148,13 @@ def _plain(context: Context, macro: Callable[[], str]) -> str:
 def _translate(context: Context, text: str, **variables: Any) -> str:
     """Translate prose that comes from content data (extracted by sunsetkit.content.extract)."""
     return _translator(context).gettext(text, **variables)
+
+
+@pass_context
+def _task(context: Context, phase: Phase, **variables: Any) -> str:
+    """A phase's checklist task: a message of its own (context TASK_CONTEXT), since the
+    same English serves as the phase's heading and many languages word the two apart."""
+    return _translator(context).pgettext(TASK_CONTEXT, phase.task_text, **variables)
 
 
 @pass_context
@@ -366,6 +373,7 @@ def create_environment(templates: Path) -> jinja2.Environment:
         bundle=bundle,
         t=_translate,
         t_plain=_translate_plain,
+        task=_task,
         date=_date,
         number=_number,
         join_list=_join,

@@ -311,6 +311,7 @@ def _overview_rows(plan: Plan) -> list[OverviewRow]:
             sys.intern(item.offer),
             item.subscription.quantity,
             plan.customer.id,
+            item.licensed,
         )
         for item in plan.items
     ]

@@ -10,7 +10,7 @@ from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StringConstr
 
 from ..content.model import Migration, fold
 
-__all__ = ["Customer", "Plan", "PlanItem", "Subscription"]
+__all__ = ["STOPPED", "Customer", "Plan", "PlanItem", "Subscription"]
 
 Id = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 
@@ -64,6 +64,15 @@ class Customer(_Record):
 Urgency = Literal["overdue", "urgent", "ok", "no-deadline"]
 URGENT_DAYS = 30
 
+#: Partner Center's subscription statuses (its SubscriptionStatus: none, active, pending,
+#: suspended, deleted, expired, disabled; the CSV export spells them the same) that
+#: leave nothing to suspend or cancel: the subscription no longer runs, and its users may
+#: already be without service. Deleted subscriptions are not matched at all; any other
+#: status (active, pending, none, one the API adds later) counts as running.
+STOPPED = ("suspended", "expired", "disabled")
+#: Partner Center's unitType of a usage-based subscription (the other is "Licenses").
+USAGE_BASED = "usage-based"
+
 
 @dataclass(frozen=True)
 class PlanItem:
@@ -87,6 +96,28 @@ class PlanItem:
             o.name for o in offers if sub.offer_name and fold(o.name) == fold(sub.offer_name)
         ]
         return next(iter(by_id + by_name), sub.offer_name or offers[0].name)
+
+    @property
+    def licensed(self) -> bool:
+        """Whether the subscription counts licenses. The definition knows how its offers
+        are billed; only where it is silent does the data's unitType decide."""
+        billing = self.migration.retired.billing
+        if billing is not None:
+            return billing == "licenses"
+        return (self.subscription.unit_type or "").strip().casefold() != USAGE_BASED
+
+    @property
+    def stopped(self) -> str | None:
+        """The subscription's status when it no longer runs (see STOPPED), else None."""
+        status = self.subscription.status
+        return status if status in STOPPED else None
+
+    @property
+    def act_now(self) -> bool:
+        """The tasks that keep the customer's service (every task before the one that
+        suspends or cancels) are due now: the deadline has passed, or the subscription
+        has stopped."""
+        return self.urgency == "overdue" or self.stopped is not None
 
     @property
     def urgency(self) -> Urgency:

@@ -78,6 +78,8 @@ class OverviewRow(NamedTuple):
     offer: str
     quantity: int
     customer_id: str
+    #: False: the offer counts no licenses (usage-based): no count is shown.
+    licensed: bool = True
 
 
 @dataclass
@@ -211,7 +213,7 @@ def write_csv(handle: IO[str], rows: Sequence[OverviewRow], extension: str) -> N
                 _cell(row.locale),
                 _cell(row.subscription_id),
                 _cell(row.offer),
-                row.quantity,
+                row.quantity if row.licensed else "",
                 _cell(f"{row.stem}.{extension}"),
             )
         )
@@ -262,9 +264,10 @@ def calendar_event(row: OverviewRow, stamp: dt.datetime) -> str:
     # icalendar escapes \\ ; , and line breaks; the controls RFC 5545 forbids in text
     # (NUL, ESC, VT, FF) are replaced first.
     event["summary"] = icalendar.vText(without_controls(f"{row.offer}: {row.name}"))
+    licenses = f" ({count(row.quantity, 'license')})" if row.licensed else ""
     event["description"] = icalendar.vText(
         without_controls(
-            f"Deadline of subscription {row.subscription_id} ({count(row.quantity, 'license')}) "
+            f"Deadline of subscription {row.subscription_id}{licenses} "
             f"of {row.name}, customer {row.customer_id}. Checklist: {row.stem}"
         )
     )

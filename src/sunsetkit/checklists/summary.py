@@ -50,6 +50,14 @@ class SummarySubscription(TypedDict):
         str, Field(min_length=1, description="The id of the retirement it falls under.")
     ]
     quantity: Annotated[int, Field(ge=0, description="Its number of licenses.")]
+    licensed: Annotated[
+        bool,
+        Field(
+            description="Whether its offer counts licenses, as the retirement's definition "
+            "says (else the input's unitType): false for a usage-based offer, whose "
+            "quantity counts nothing and is shown nowhere."
+        ),
+    ]
     deadline: Annotated[
         str | None,
         Field(
@@ -141,6 +149,7 @@ def customer_entry(plan: Plan, written: Collection[str]) -> SummaryCustomer:
                 "offer_name": item.subscription.offer_name,
                 "migration": item.migration.id,
                 "quantity": item.subscription.quantity,
+                "licensed": item.licensed,
                 "deadline": item.deadline.isoformat() if item.deadline else None,
                 "days_left": item.days_left,
                 "status": item.urgency,

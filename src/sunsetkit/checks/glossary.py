@@ -304,10 +304,15 @@ def check_consistency(entries: list[Entry], ctx: MessageContext) -> Iterator[tup
     every use is, each naming the other translations' lines.
     """
     seen: dict[str, list[tuple[str, Entry]]] = defaultdict(list)
+    # The English of a message that also stands without a context: the context (msgctxt)
+    # tells two uses of it apart on purpose (a heading and a checklist task, worded as a
+    # noun and as an imperative in Polish), so that one is not paired as a label.
+    plain = {entry.msgid for entry in entries if entry.context is None}
     for entry in entries:
         if not entry.translated or len(entry.ids) > 1:
             continue
-        for label, translation in _label_pairs(entry, ctx):
+        apart = entry.context is not None and entry.msgid in plain
+        for label, translation in _label_pairs(entry, ctx, apart):
             if label not in ctx.glossary.labels:
                 seen[label].append((translation, entry))
     for label, found in sorted(seen.items()):
@@ -394,7 +399,7 @@ def _consistency_message(
     return f"{label!r} is translated {translation!r} here and {where}{rest} elsewhere"
 
 
-def _label_pairs(entry: Entry, ctx: MessageContext) -> Iterator[tuple[str, str]]:
+def _label_pairs(entry: Entry, ctx: MessageContext, apart: bool) -> Iterator[tuple[str, str]]:
     source, text = entry.msgid, entry.strings[0]
     if ctx.md is not None and "**" in text:
         source_bold = [s for s in spans(entry.inline(ctx.md, source)) if s.kind == "bold"]
@@ -407,7 +412,7 @@ def _label_pairs(entry: Entry, ctx: MessageContext) -> Iterator[tuple[str, str]]
         ):
             yield source_bold[0].inside.strip(_EDGES), text_bold[0].inside.strip(_EDGES)
     words = source.split()
-    if 0 < len(words) <= 3 and source[-1:].isalnum() and "%" not in source:
+    if not apart and 0 < len(words) <= 3 and source[-1:].isalnum() and "%" not in source:
         yield source.strip(), text.strip()
 
 

@@ -15,11 +15,23 @@ import yaml
 from pydantic import BaseModel
 from pydantic.fields import FieldInfo
 
-from .model import TRANSLATABLE, Glossary, Migration, StepLibrary, nested_model
+from .model import (
+    ACTS,
+    TASK_CONTEXT,
+    TRANSLATABLE,
+    Glossary,
+    Migration,
+    Phase,
+    Procedure,
+    StepLibrary,
+    nested_model,
+)
 
 __all__ = ["extract_content", "is_translatable", "translatable_strings"]
 
-Extracted = tuple[int, str, str, list[str]]
+Extracted = tuple[int, str, str | tuple[str, str], list[str]]
+#: A found string: its line, its text, the field it is in, its message context (or None).
+Found = tuple[int, str, str, str | None]
 #: The `model` option of a babel.cfg section names the kind of content file.
 _MODELS: dict[str, type[BaseModel]] = {
     "migration": Migration,
@@ -42,22 +54,31 @@ def extract_content(
     except (yaml.YAMLError, UnicodeDecodeError):
         return  # `sunset build` reports the error with file and line; extraction skips
     if node is not None:
-        for line, text, field in _walk(node, model, ""):
-            yield line, "gettext", text, [f"Content field: {field}"]
+        for line, text, field, context in _walk(node, model, ""):
+            comments = [f"Content field: {field}"]
+            if context is None:
+                yield line, "gettext", text, comments
+            else:  # Babel's default keywords read pgettext's first argument as the context
+                comments.append("A checklist task: an instruction to the partner, not a heading.")
+                yield line, "pgettext", (context, text), comments
 
 
 def translatable_strings(text: str) -> list[str]:
-    """Every translatable string of a migration definition, in file order."""
+    """Every translatable string of a migration definition, in file order; a checklist
+    task's English comes once more, before its procedure's phases (its message in the
+    task context)."""
     node = yaml.compose(text, Loader=yaml.SafeLoader)
-    return [message for _, message, _ in _walk(node, Migration, "")] if node else []
+    return [message for _, message, _, _ in _walk(node, Migration, "")] if node else []
 
 
-def _walk(node: yaml.Node, model: type[BaseModel], path: str) -> Iterator[tuple[int, str, str]]:
+def _walk(node: yaml.Node, model: type[BaseModel], path: str) -> Iterator[Found]:
     if not isinstance(node, yaml.MappingNode):
         return
+    if model is Procedure:
+        yield from _tasks(node, path)
     for key_node, value_node in node.value:
         field = model.model_fields.get(str(key_node.value))
-        if field is None:
+        if field is None or (model is Phase and key_node.value == "task"):
             continue
         here = f"{path}.{key_node.value}" if path else str(key_node.value)
         if is_translatable(field):
@@ -76,13 +97,36 @@ def _walk(node: yaml.Node, model: type[BaseModel], path: str) -> Iterator[tuple[
             yield from _walk(item, inner, here)
 
 
-def _scalars(node: yaml.Node, field: str) -> Iterator[tuple[int, str, str]]:
+def _tasks(node: yaml.MappingNode, path: str) -> Iterator[Found]:
+    """The checklist tasks of a procedure, each in the task context: a phase's `task`,
+    else its title (also extracted as the heading, without the context). The last phase
+    is no task when it suspends or cancels (see Procedure.tasks)."""
+    fields = _fields(node)
+    ends = fields.get("ends")
+    endings = ends.value if isinstance(ends, yaml.SequenceNode) else [ends] if ends else []
+    acts = any(isinstance(e, yaml.ScalarNode) and e.value in ACTS for e in endings)
+    phases = fields.get("phases")
+    if not isinstance(phases, yaml.SequenceNode):
+        return
+    for phase in phases.value[:-1] if acts else phases.value:
+        if isinstance(phase, yaml.MappingNode):
+            own = _fields(phase)
+            key = "task" if "task" in own else "title"
+            if key in own:
+                yield from _scalars(own[key], f"{path}.phases.{key}", TASK_CONTEXT)
+
+
+def _fields(node: yaml.MappingNode) -> dict[str, yaml.Node]:
+    return {str(key.value): value for key, value in node.value}
+
+
+def _scalars(node: yaml.Node, field: str, context: str | None = None) -> Iterator[Found]:
     """A prose field's string, or each string of a list of prose."""
     nodes = node.value if isinstance(node, yaml.SequenceNode) else [node]
     for item in nodes:
         # The model strips surrounding white space; the msgid must be the same string.
         if isinstance(item, yaml.ScalarNode) and item.value.strip():
-            yield item.start_mark.line + 1, item.value.strip(), field
+            yield item.start_mark.line + 1, item.value.strip(), field, context
 
 
 def is_translatable(field: FieldInfo) -> bool:

@@ -31,6 +31,7 @@ from ..kinds import Format
 
 __all__ = [
     "ANCHORS",
+    "TASK_CONTEXT",
     "TRANSLATABLE",
     "Article",
     "Ending",
@@ -67,6 +68,10 @@ __all__ = [
 
 #: Marker in a field's JSON Schema: the field is English prose, extracted into the catalogs.
 TRANSLATABLE = "x-translatable"
+#: The message context of a phase's checklist task: a task is an instruction to the
+#: partner, a phase title a heading, and languages word the two differently (Polish: a
+#: noun for the heading, an imperative for the task), so they are distinct messages.
+TASK_CONTEXT = "checklist task"
 
 Name = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 
@@ -258,6 +263,10 @@ class Offer(_Strict):
     id: Name | None = Field(default=None, description="The Partner Center offer id, if known.")
 
 
+#: How a retired offer is billed: per license, or by usage (a "quantity" of 1 means nothing).
+Billing = Literal["licenses", "usage"]
+
+
 class Retired(_Strict):
     families: list[Text] = Field(
         default_factory=list,
@@ -265,6 +274,12 @@ class Retired(_Strict):
         "in it are placeholders (`names:`).",
     )
     offers: list[Offer] = Field(min_length=1, description="Every retired offer.")
+    billing: Billing | None = Field(
+        default=None,
+        description="How the retired offers are billed: licenses (a checklist gives the "
+        "subscription's number of licenses) or usage (usage-based: no number of licenses); "
+        "leave out to follow each subscription's unitType in the partner's data.",
+    )
     text: Text | None = Field(
         default=None,
         description="The sentence before the list of offers; default: "
@@ -535,8 +550,15 @@ class Phase(_Strict):
     outro: Text | None = Field(default=None, description="A sentence after the steps.")
     note: Note | None = Field(default=None, description="A note after the steps.")
     task: Text | None = Field(
-        default=None, description="The checklist task for this phase; default: the title."
+        default=None,
+        description="The checklist task for this phase, an instruction to the partner; "
+        "default: the title. Either is translated as a task, apart from the heading.",
     )
+
+    @property
+    def task_text(self) -> str:
+        """The English of its checklist task (message context TASK_CONTEXT)."""
+        return self.task or self.title
 
 
 class Ending(StrEnum):
