@@ -45,9 +45,11 @@ _SCHEME = re.compile(r"([A-Za-z][A-Za-z0-9+.-]*):")
 _SCHEMES = frozenset({"https", "mailto"})
 # A link's or image's target (`](target`, with one level of parentheses inside it), or a
 # reference definition's (`[label]: target` at the start of a line). The classes exclude
-# the parentheses, so a text of many `](` is read once.
+# the parentheses, so each target's scan ends at the next one. The target is read in a
+# lookahead: a `](` inside another target's text (`]( [x](//host)`) starts a link of its
+# own, as CommonMark reads it.
 _DESTINATION = re.compile(
-    r"\]\([ \t\n]*(?P<inline><[^<>\n]*>|[^\s()]*(?:\([^\s()]*\)[^\s()]*)*)"
+    r"\]\((?=[ \t\n]*(?P<inline><[^<>\n]*>|[^\s()]*(?:\([^\s()]*\)[^\s()]*)*))"
     r"|^ {0,3}(?P<label>\[)[^\]\n]{1,999}\]:[ \t]*(?P<defined><[^<>\n]*>|\S+)",
     re.MULTILINE,
 )
