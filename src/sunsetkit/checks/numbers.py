@@ -129,9 +129,12 @@ _UNIT = re.compile(r"\s?(mil|mila|[千万萬만億亿억])(?![A-Za-z])")
 #: the source may name the month.
 _DATE_PART = re.compile(r"\s?[年月日년월일]")
 _SCALED = re.compile(r"(\d+)(?:\s?-?(K|k|mil|mila|[千万萬만億亿억])(?![A-Za-z]))?")
-#: "24/7", "24 x 7", "24 x 7 x 365": round the clock; a "360-degree view": a complete one.
+#: "24/7", "24 x 7", "24 hours a day": round the clock; a "360-degree view": a complete one.
 #: Figures of speech that a locale says in words.
-_IDIOMS = re.compile(r"(?<!\d)24\s*[xX×/]\s*7(?:\s*[xX×/]\s*365)?(?!\d)|\b360[- ]degree")
+_IDIOMS = re.compile(
+    r"(?<!\d)24\s*[xX×/]\s*7(?:\s*[xX×/]\s*365)?(?!\d)|\b360[- ]degree"
+    r"|\b24 hours (?:a|per) day|\b365 days (?:a|per) year"
+)
 
 
 #: "1 million": a number that a locale may write in its own units (100 万).
@@ -175,8 +178,20 @@ def check_numbers(entry: Entry, ctx: MessageContext) -> Iterator[str]:
                 continue
             if extra:
                 yield f"the number {written!r} of the source is {extra[0]!r} here"
-            elif max(groups or {Decimal(_DIGITS_ONLY.sub("", written) or "0")}) > _WORDS_UP_TO:
+            elif _not_a_word(groups or {Decimal(_DIGITS_ONLY.sub("", written) or "0")}):
                 yield f"the number {written!r} of the source is missing"
+
+
+def _not_a_word(values: frozenset[Decimal] | set[Decimal]) -> bool:
+    """Whether a number is too long to be written as words: above 12, and not a round
+    thousand of at most 12 ("mil", "一千", "two thousand" are words)."""
+    return any(not _word_like(int(value)) for value in values)
+
+
+def _word_like(number: int) -> bool:
+    if number <= _WORDS_UP_TO:
+        return True
+    return number % 1000 == 0 and int(str(number).rstrip("0")) <= _WORDS_UP_TO
 
 
 def check_link_text(entry: Entry, ctx: MessageContext) -> Iterator[str]:
