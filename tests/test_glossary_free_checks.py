@@ -245,6 +245,13 @@ def test_table_collision_leaves_synonyms_alone() -> None:
         ("es-ES", "New and existing customers.", "Clientes nuevos y clientes existentes.", False),
         ("es-ES", "New customers and CSP customers.", "Clientes y clientes de CSP.", False),
         ("de-DE", "Again and again.", "Immer und immer wieder.", False),  # the source too
+        # "pré-requisitos e requisitos": the first is part of a hyphenated word
+        (
+            "pt-BR",
+            "Its prerequisites and requirements.",
+            "Seus pré-requisitos e requisitos.",
+            False,
+        ),
     ],
 )
 def test_repeated_item(locale: str, source: str, text: str, reported: bool) -> None:

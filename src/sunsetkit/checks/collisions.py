@@ -161,4 +161,6 @@ def _repetition(joiners: frozenset[str], anywhere: bool = False) -> re.Pattern[s
     customer or customer working with us"). Tried at word starts only: linear."""
     alternatives = "|".join(map(re.escape, sorted(joiners)))
     end = r"(?!\w)" if anywhere else r"(?=\s*(?:[.,;:!?)。，；：！？]|$))"
-    return re.compile(rf"(?<!\w)([^\W\d_]{{3,}}),?\s+(?:{alternatives})\s+\1{end}", re.IGNORECASE)
+    return re.compile(
+        rf"(?<![\w‐-])([^\W\d_]{{3,}}),?\s+(?:{alternatives})\s+\1{end}", re.IGNORECASE
+    )
