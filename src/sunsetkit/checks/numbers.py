@@ -174,12 +174,23 @@ def check_numbers(entry: Entry, ctx: MessageContext) -> Iterator[str]:
             if not (values | groups) & expected and not date_part
         ]
         for written, values, groups, _ in theirs:
-            if values & available or (len(groups) > 1 and groups <= available):
+            # A date's parts: a month may be a word (16. November), a year of two digits
+            # written in four (2/11/17 as 11.02.2017).
+            if values & available or (len(groups) > 1 and _date_found(groups, available)):
                 continue
             if extra:
                 yield f"the number {written!r} of the source is {extra[0]!r} here"
             elif _not_a_word(groups or {Decimal(_DIGITS_ONLY.sub("", written) or "0")}):
                 yield f"the number {written!r} of the source is missing"
+
+
+def _date_found(groups: frozenset[Decimal], available: set[Decimal]) -> bool:
+    """Whether a date's parts are all there: a month (at most 12) may be a name in the
+    locale (16. November), a year of two digits may be written in four (2/11/17 as
+    11.02.2017)."""
+    return all(
+        g in available or (g < 100 and g + 2000 in available) for g in groups if g > _WORDS_UP_TO
+    )
 
 
 def _not_a_word(values: frozenset[Decimal] | set[Decimal]) -> bool:
