@@ -263,13 +263,16 @@ _EMPTY_ITEM = re.compile(r"[,;、，；]\s*[,;、，；]")
 def check_list_items(entry: Entry, ctx: MessageContext) -> Iterator[str]:
     """An item of a list left empty (", ,"), or the list cut off after its joining word
     ("Word, Excel und."), where the source has its items whole."""
+    joiners = list_words(ctx.locale)
     for source, text in entry.pairs:
-        if not any(sep in text for sep in _SEPARATORS):
+        empty = _EMPTY_ITEM.search(text) is not None
+        cut = _cut_after_joiner(text, joiners)  # both plain searches first: most say no
+        if not (empty or cut):
             continue
         visible, original = _prose(entry, ctx, text), _prose(entry, ctx, source)
-        if _EMPTY_ITEM.search(visible) and not _EMPTY_ITEM.search(original):
+        if empty and _EMPTY_ITEM.search(visible) and not _EMPTY_ITEM.search(original):
             yield "a list item is empty: two separators with nothing between them"
-        cut = _cut_after_joiner(visible, list_words(ctx.locale))
+        cut = _cut_after_joiner(visible, joiners) if cut else None
         if cut and not _cut_after_joiner(original, frozenset({"and", "or"})):
             yield f"the list ends with {cut!r}: its last item is missing"
 
