@@ -245,6 +245,13 @@ def test_table_collision_leaves_synonyms_alone() -> None:
         ("es-ES", "New and existing customers.", "Clientes nuevos y clientes existentes.", False),
         ("es-ES", "New customers and CSP customers.", "Clientes y clientes de CSP.", False),
         ("de-DE", "Again and again.", "Immer und immer wieder.", False),  # the source too
+        # "pré-requisitos e requisitos": the first is part of a hyphenated word
+        (
+            "pt-BR",
+            "Its prerequisites and requirements.",
+            "Seus pré-requisitos e requisitos.",
+            False,
+        ),
     ],
 )
 def test_repeated_item(locale: str, source: str, text: str, reported: bool) -> None:
@@ -275,6 +282,9 @@ def test_repeated_item(locale: str, source: str, text: str, reported: bool) -> N
         ("pt-BR", "Up to 20,000 seats.", "Até 20 mil licenças.", False),
         ("fr-FR", "On October 1, 2026.", "Le 1er octobre 2026.", False),
         ("de-DE", "Run `retry 5` now.", "Führen Sie `retry 5` aus.", False),  # code aside
+        # a month as a name, a two-digit year in four digits; then a year changed
+        ("de-DE", "On 2/11/17 and 11/16.", "Am 11.02.2017 und am 16. November.", False),
+        ("de-DE", "Period 2/11/17 to 2/10/18.", "Zeitraum 11.02.2017 bis 10.02.2019.", True),
     ],
 )
 def test_number(locale: str, source: str, text: str, reported: bool) -> None:

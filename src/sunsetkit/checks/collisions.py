@@ -143,6 +143,8 @@ def check_repeated_item(entry: Entry, ctx: MessageContext) -> Iterator[str]:
         return
     pattern = _repetition(joiners)
     for source, text in entry.pairs:
+        if not any(f" {joiner} " in text for joiner in joiners):
+            continue  # most messages: a plain search says no at once
         found = pattern.search(text)
         if found and not _repetition(_ENGLISH_JOINERS, anywhere=True).search(source):
             yield (
@@ -161,4 +163,6 @@ def _repetition(joiners: frozenset[str], anywhere: bool = False) -> re.Pattern[s
     customer or customer working with us"). Tried at word starts only: linear."""
     alternatives = "|".join(map(re.escape, sorted(joiners)))
     end = r"(?!\w)" if anywhere else r"(?=\s*(?:[.,;:!?)。，；：！？]|$))"
-    return re.compile(rf"(?<!\w)([^\W\d_]{{3,}}),?\s+(?:{alternatives})\s+\1{end}", re.IGNORECASE)
+    return re.compile(
+        rf"(?<![\w‐-])([^\W\d_]{{3,}}),?\s+(?:{alternatives})\s+\1{end}", re.IGNORECASE
+    )

@@ -129,9 +129,12 @@ _UNIT = re.compile(r"\s?(mil|mila|[千万萬만億亿억])(?![A-Za-z])")
 #: the source may name the month.
 _DATE_PART = re.compile(r"\s?[年月日년월일]")
 _SCALED = re.compile(r"(\d+)(?:\s?-?(K|k|mil|mila|[千万萬만億亿억])(?![A-Za-z]))?")
-#: "24/7", "24 x 7", "24 x 7 x 365": round the clock; a "360-degree view": a complete one.
+#: "24/7", "24 x 7", "24 hours a day": round the clock; a "360-degree view": a complete one.
 #: Figures of speech that a locale says in words.
-_IDIOMS = re.compile(r"(?<!\d)24\s*[xX×/]\s*7(?:\s*[xX×/]\s*365)?(?!\d)|\b360[- ]degree")
+_IDIOMS = re.compile(
+    r"(?<!\d)24\s*[xX×/]\s*7(?:\s*[xX×/]\s*365)?(?!\d)|\b360[- ]degree"
+    r"|\b24 hours (?:a|per) day|\b365 days (?:a|per) year"
+)
 
 
 #: "1 million": a number that a locale may write in its own units (100 万).
@@ -171,12 +174,35 @@ def check_numbers(entry: Entry, ctx: MessageContext) -> Iterator[str]:
             if not (values | groups) & expected and not date_part
         ]
         for written, values, groups, _ in theirs:
-            if values & available or (len(groups) > 1 and groups <= available):
+            # A date's parts: a month may be a word (16. November), a year of two digits
+            # written in four (2/11/17 as 11.02.2017).
+            if values & available or (len(groups) > 1 and _date_found(groups, available)):
                 continue
             if extra:
                 yield f"the number {written!r} of the source is {extra[0]!r} here"
-            elif max(groups or {Decimal(_DIGITS_ONLY.sub("", written) or "0")}) > _WORDS_UP_TO:
+            elif _not_a_word(groups or {Decimal(_DIGITS_ONLY.sub("", written) or "0")}):
                 yield f"the number {written!r} of the source is missing"
+
+
+def _date_found(groups: frozenset[Decimal], available: set[Decimal]) -> bool:
+    """Whether a date's parts are all there: a month (at most 12) may be a name in the
+    locale (16. November), a year of two digits may be written in four (2/11/17 as
+    11.02.2017)."""
+    return all(
+        g in available or (g < 100 and g + 2000 in available) for g in groups if g > _WORDS_UP_TO
+    )
+
+
+def _not_a_word(values: frozenset[Decimal] | set[Decimal]) -> bool:
+    """Whether a number is too long to be written as words: above 12, and not a round
+    thousand of at most 12 ("mil", "一千", "two thousand" are words)."""
+    return any(not _word_like(int(value)) for value in values)
+
+
+def _word_like(number: int) -> bool:
+    if number <= _WORDS_UP_TO:
+        return True
+    return number % 1000 == 0 and int(str(number).rstrip("0")) <= _WORDS_UP_TO
 
 
 def check_link_text(entry: Entry, ctx: MessageContext) -> Iterator[str]:
@@ -237,13 +263,16 @@ _EMPTY_ITEM = re.compile(r"[,;、，；]\s*[,;、，；]")
 def check_list_items(entry: Entry, ctx: MessageContext) -> Iterator[str]:
     """An item of a list left empty (", ,"), or the list cut off after its joining word
     ("Word, Excel und."), where the source has its items whole."""
+    joiners = list_words(ctx.locale)
     for source, text in entry.pairs:
-        if not any(sep in text for sep in _SEPARATORS):
+        empty = _EMPTY_ITEM.search(text) is not None
+        cut = _cut_after_joiner(text, joiners)  # both plain searches first: most say no
+        if not (empty or cut):
             continue
         visible, original = _prose(entry, ctx, text), _prose(entry, ctx, source)
-        if _EMPTY_ITEM.search(visible) and not _EMPTY_ITEM.search(original):
+        if empty and _EMPTY_ITEM.search(visible) and not _EMPTY_ITEM.search(original):
             yield "a list item is empty: two separators with nothing between them"
-        cut = _cut_after_joiner(visible, list_words(ctx.locale))
+        cut = _cut_after_joiner(visible, joiners) if cut else None
         if cut and not _cut_after_joiner(original, frozenset({"and", "or"})):
             yield f"the list ends with {cut!r}: its last item is missing"
 
