@@ -298,7 +298,7 @@ def check_consistency(entries: list[Entry], ctx: MessageContext) -> Iterator[tup
                 seen[label].append((translation, entry))
     for label, found in sorted(seen.items()):
         same = _same_translations([translation for translation, _ in found])
-        uses = [(same[translation], entry) for translation, entry in found]
+        uses = _not_moved([(same[translation], entry) for translation, entry in found])
         lines: dict[str, list[int]] = defaultdict(list)
         for translation, entry in uses:
             lines[translation].append(entry.line or 0)
@@ -313,6 +313,31 @@ def check_consistency(entries: list[Entry], ctx: MessageContext) -> Iterator[tup
         for translation, entry in uses:
             if translation != usual:
                 yield entry, _consistency_message(label, translation, first, lines, len(uses))
+
+
+#: How many of a label's most used translations a use is compared with (bounded work).
+_COMPARED = 8
+
+
+def _not_moved(uses: list[tuple[str, Entry]]) -> list[tuple[str, Entry]]:
+    """The uses whose bold holds the label: a use whose message has another translation
+    of the label outside its bold ("Seleccione **el botón** Actualizar" beside
+    "**Actualizar**") is bold moved off the label, the placement check's, no second
+    translation."""
+    counts = Counter(translation for translation, _ in uses)
+    if len(counts) < 2:
+        return uses
+    common = [translation for translation, _ in counts.most_common(_COMPARED)]
+    return [
+        (translation, entry)
+        for translation, entry in uses
+        if not any(
+            other != translation
+            and _holds(entry.strings[0], other)
+            and not _holds(translation, other)
+            for other in common
+        )
+    ]
 
 
 def _usual(label: str, lines: dict[str, list[int]]) -> str | None:
