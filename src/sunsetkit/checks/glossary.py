@@ -354,11 +354,12 @@ def _usual(label: str, lines: dict[str, list[int]]) -> str | None:
 
 def _same_translations(translations: list[str]) -> dict[str, str]:
     """Each translation -> the one it is a form of: itself, or a shorter one it holds as
-    whole words (bold spread over a neighbour), case aside."""
+    whole words (bold spread over a neighbour), case aside. Each is compared with the
+    _COMPARED shortest only: bounded work however many ways a label is translated."""
     kept: list[str] = []
     same: dict[str, str] = {}
     for translation in sorted(set(translations), key=lambda t: (len(t), t)):
-        inner = next((k for k in kept if _holds(translation, k)), None)
+        inner = next((k for k in kept[:_COMPARED] if _holds(translation, k)), None)
         if inner is None:
             kept.append(translation)
             inner = translation
