@@ -85,3 +85,15 @@ def test_literal_values_quoted_as_in_the_source_are_no_english_left(tmp_path: Pa
         ("Avoid the shared mailbox here.", "Vermeiden Sie die shared mailbox hier."),
     ]
     assert _found(_catalog(tmp_path, "de-DE", pairs), "english-left") == [pairs[1][0]]
+
+
+def test_bold_moved_beside_the_labels_translation_is_no_second_translation(
+    tmp_path: Path,
+) -> None:
+    pairs = [
+        ("Select **Update**.", "Seleccione **Actualizar**."),
+        ("Select **Update** again.", "Seleccione **Actualizar** de nuevo."),
+        ("Select the **Update** button.", "Seleccione **el botón** Actualizar."),
+        ("Then select **Update** once more.", "Luego seleccione **Modificar** otra vez."),
+    ]
+    assert _found(_catalog(tmp_path, "es-ES", pairs), "consistency") == [pairs[3][0]]

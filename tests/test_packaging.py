@@ -33,3 +33,8 @@ def test_building_the_package_writes_nothing_into_build(tmp_path: Path) -> None:
     assert [p.name for p in dist.iterdir()], "no distribution was built"
     assert [p.name for p in (root / "build").iterdir()] == ["guides"]
     assert (root / ".setuptools-build" / "lib" / "sunsetkit" / "cli.py").is_file()
+    # the checks' locale conventions are data files of the package
+    data = root / ".setuptools-build" / "lib" / "sunsetkit" / "checks" / "locale_data"
+    assert sorted(p.name for p in (ROOT / "src/sunsetkit/checks/locale_data").iterdir()) == sorted(
+        p.name for p in data.iterdir()
+    )

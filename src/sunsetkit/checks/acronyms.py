@@ -128,9 +128,7 @@ def _lost(source: str, text: str, lost: list[re.Match[str]], ctx: MessageContext
     numbers = present({n for m in lost for n in _NUMBER.findall(m.group(1))}, text)
     code = [(m.start(), m.end()) for m in NOT_PROSE.finditer(source)]
     starts = [start for start, _ in code]
-    folded = text.casefold()
-    locale, written = ctx.locale, ctx.glossary.conventions.acronyms
-    initials = _initials(text)
+    written = _Written(text, ctx)
     for match in lost:
         acronym = match.group(1)
         reach = max(0, match.start() - _DEFINITION_REACH * len(acronym))
@@ -138,13 +136,62 @@ def _lost(source: str, text: str, lost: list[re.Match[str]], ctx: MessageContext
             _defined(acronym, source[reach : match.start()])
             or _in_code(code, starts, match.start())
             or _numbers_kept(acronym, numbers)
-            or _currency_written(acronym, folded, locale)
-            or _territory_written(acronym, folded, locale)
-            or written_out(written.get(acronym, ()), folded)
-            or _spelled_out(acronym, initials)
+            or written.excuses(acronym)
         ):
             continue
         yield f"the acronym {acronym} of the source is missing"
+
+
+class _Written:
+    """Whether the translation writes an acronym another way: as the locale's CLDR name of
+    a currency or country, in the locale's words (locale_data/), or in its English words.
+    The translation's words are read once, and each acronym is answered once, so a
+    message of many acronyms costs time linear in its length."""
+
+    def __init__(self, text: str, ctx: MessageContext) -> None:
+        self.text = text
+        self.folded = text.casefold()
+        self.locale = ctx.locale
+        self.forms = ctx.glossary.conventions.acronyms
+        self.answers: dict[str, bool] = {}
+        self._words: frozenset[str] | None = None
+        self._initials: frozenset[str] | None = None
+
+    def excuses(self, acronym: str) -> bool:
+        if acronym not in self.answers:
+            self.answers[acronym] = (
+                _currency_written(acronym, self.folded, self.locale)
+                or self._territory(acronym)
+                or written_out(self.forms.get(acronym, ()), self.folded)
+                or acronym.casefold() in self.initials()
+            )
+        return self.answers[acronym]
+
+    def words(self) -> frozenset[str]:
+        if self._words is None:
+            self._words = frozenset(_WORDS.findall(self.folded))
+        return self._words
+
+    def initials(self) -> frozenset[str]:
+        """The initials of every run of up to LONGEST consecutive words ("csp" for
+        "Cloud Solution Provider")."""
+        if self._initials is None:
+            letters = "".join(w[:1].casefold() for w in re.split(r"[\s/-]+", self.text) if w)
+            self._initials = frozenset(
+                letters[start : start + size]
+                for size in range(2, LONGEST + 1)
+                for start in range(len(letters) - size + 1)
+            )
+        return self._initials
+
+    def _territory(self, code: str) -> bool:
+        names = _territory_names(self.locale) if self.locale else {}
+        return any(
+            first in self.words() and name in self.folded for name, first in names.get(code, ())
+        )
+
+
+_WORDS = re.compile(r"\w+")
 
 
 def _numbers_kept(code: str, numbers: set[str]) -> bool:
@@ -174,23 +221,16 @@ def _currency_forms(code: str, locale: str) -> frozenset[str]:
     return frozenset(form.casefold() for form in forms if form)
 
 
-def _territory_written(code: str, folded: str, locale: str | None) -> bool:
-    """A country code (US, USA, CAN) written as the locale names the country in CLDR
-    (États-Unis, 加拿大); `folded`: the translation, case folded."""
-    names = _territory_names(locale) if locale else {}
-    return any(name in folded for name in names.get(code, ()))
-
-
 @functools.cache
-def _territory_names(locale: str) -> dict[str, tuple[str, ...]]:
+def _territory_names(locale: str) -> dict[str, tuple[tuple[str, str], ...]]:
     """ISO 3166 alpha-2 and alpha-3 codes -> CLDR's names of the country in the locale,
-    case folded (alpha-3 codes by CLDR's territory aliases)."""
+    case folded, each with its first word (alpha-3 codes by CLDR's territory aliases)."""
     try:
         territories = Locale.parse(locale.replace("-", "_")).territories
     except (ValueError, LookupError, UnknownLocaleError):
         return {}
-    names: dict[str, tuple[str, ...]] = {
-        code: (name.casefold(),)
+    names: dict[str, tuple[tuple[str, str], ...]] = {
+        code: ((name.casefold(), (_WORDS.findall(name.casefold()) or [""])[0]),)
         for code, name in territories.items()
         if len(code) == 2 and code.isalpha()
     }
@@ -198,19 +238,6 @@ def _territory_names(locale: str) -> dict[str, tuple[str, ...]]:
         if len(alias) == 3 and alias.isalpha() and len(targets) == 1 and targets[0] in names:
             names[alias] = names[targets[0]]
     return names
-
-
-def _spelled_out(acronym: str, initials: str) -> bool:
-    """The acronym's words kept in the translation ("Cloud Solution Provider" for CSP):
-    consecutive words whose initials spell it. `initials`: the text's, from _initials."""
-    letters = acronym.casefold()
-    return letters.isalpha() and letters in initials
-
-
-def _initials(text: str) -> str:
-    """Each word's first letter, case folded, once per text: a lookup per lost acronym,
-    not a pass over the words each (a message with many acronyms stays linear)."""
-    return "".join(w[:1].casefold() or "\x00" for w in re.split(r"[\s/-]+", text))
 
 
 @functools.cache

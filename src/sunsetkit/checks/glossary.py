@@ -317,7 +317,7 @@ def check_consistency(entries: list[Entry], ctx: MessageContext) -> Iterator[tup
                 seen[label].append((translation, entry))
     for label, found in sorted(seen.items()):
         same = _same_translations([translation for translation, _ in found])
-        uses = [(same[translation], entry) for translation, entry in found]
+        uses = _not_moved([(same[translation], entry) for translation, entry in found])
         lines: dict[str, list[int]] = defaultdict(list)
         for translation, entry in uses:
             lines[translation].append(entry.line or 0)
@@ -334,6 +334,31 @@ def check_consistency(entries: list[Entry], ctx: MessageContext) -> Iterator[tup
                 yield entry, _consistency_message(label, translation, first, lines, len(uses))
 
 
+#: How many of a label's most used translations a use is compared with (bounded work).
+_COMPARED = 8
+
+
+def _not_moved(uses: list[tuple[str, Entry]]) -> list[tuple[str, Entry]]:
+    """The uses whose bold holds the label: a use whose message has another translation
+    of the label outside its bold ("Seleccione **el botón** Actualizar" beside
+    "**Actualizar**") is bold moved off the label, the placement check's, no second
+    translation."""
+    counts = Counter(translation for translation, _ in uses)
+    if len(counts) < 2:
+        return uses
+    common = [translation for translation, _ in counts.most_common(_COMPARED)]
+    return [
+        (translation, entry)
+        for translation, entry in uses
+        if not any(
+            other != translation
+            and _holds(entry.strings[0], other)
+            and not _holds(translation, other)
+            for other in common
+        )
+    ]
+
+
 def _usual(label: str, lines: dict[str, list[int]]) -> str | None:
     """The label's translation: the one used most; of equally used ones, the English kept
     for an identifier (`SubscriptionEndDate`) or else the one translated; None if that
@@ -348,11 +373,12 @@ def _usual(label: str, lines: dict[str, list[int]]) -> str | None:
 
 def _same_translations(translations: list[str]) -> dict[str, str]:
     """Each translation -> the one it is a form of: itself, or a shorter one it holds as
-    whole words (bold spread over a neighbour), case aside."""
+    whole words (bold spread over a neighbour), case aside. Each is compared with the
+    _COMPARED shortest only: bounded work however many ways a label is translated."""
     kept: list[str] = []
     same: dict[str, str] = {}
     for translation in sorted(set(translations), key=lambda t: (len(t), t)):
-        inner = next((k for k in kept if _holds(translation, k)), None)
+        inner = next((k for k in kept[:_COMPARED] if _holds(translation, k)), None)
         if inner is None:
             kept.append(translation)
             inner = translation
