@@ -12,6 +12,7 @@ from click.testing import CliRunner
 
 from sunsetkit.cli import main
 from sunsetkit.guides import BuildResult
+from sunsetkit.guides.html import language_name
 from sunsetkit.i18n import discover_catalogs, load_catalog, parse_locale, posix
 from sunsetkit.markdown import outline
 
@@ -59,6 +60,7 @@ def test_language_switcher_with_hreflang(site: Path, built: BuildResult) -> None
         assert set(links) == set(locales)
         assert links[page.locale_id].attrs.get("aria-current") == "page"
         assert all(a.attrs["lang"] == code for code, a in links.items())
+        assert all(words(a.text()) == language_name(code) for code, a in links.items())
 
 
 def test_anchors_are_heading_ids_and_match_the_markdown(site: Path, built: BuildResult) -> None:

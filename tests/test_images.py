@@ -14,16 +14,23 @@ import pytest
 import yaml
 from babel import Locale
 from babel.messages.pofile import read_po, write_po
-from babel.numbers import format_currency, get_territory_currencies
+from babel.numbers import (
+    format_currency,
+    get_currency_symbol,
+    get_territory_currencies,
+    parse_decimal,
+)
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from sunsetkit.checks.words import definition_names
 from sunsetkit.content.load import load_migrations
 from sunsetkit.guides.images import (
+    EXAMPLE_MAGNITUDES,
     ImageRenderer,
     _day,
     _money,
+    example_amount,
     local_currency,
     text_lines,
     text_width,
@@ -130,8 +137,9 @@ def test_amounts_and_dates_are_babel_s(locale_id: str, amount: Decimal, day: dt.
     locale = Locale.parse(posix(parse_locale(locale_id)))
     context = {"locale": locale, "image": "x.svg"}
     shown = _money(context, amount, "EUR")
-    assert format_number(int(amount), locale) in shown
-    ungrouped = format_currency(amount, "EUR", locale=locale, group_separator=False)
+    value = example_amount(amount, "EUR")[0]
+    assert format_number(int(value), locale) in shown
+    ungrouped = format_currency(value, "EUR", locale=locale, group_separator=False)
     assert [c for c in shown if c.isdigit()] == [c for c in ungrouped if c.isdigit()]
     assert _day(context, day.isoformat(), "short") == format_day(day, "short", locale)
 
@@ -140,6 +148,67 @@ def test_amounts_and_dates_are_babel_s(locale_id: str, amount: Decimal, day: dt.
 def test_amounts_are_in_the_currency_of_the_locale_s_country(locale_id: str) -> None:
     locale = Locale.parse(posix(parse_locale(locale_id)))
     assert local_currency(locale) == get_territory_currencies(locale.territory)[0]
+
+
+def _amounts(svg: str, locale: Locale) -> list[Decimal]:
+    """The amounts an image shows, in the order it shows them, read back with Babel."""
+    symbol = get_currency_symbol(local_currency(locale), locale)
+    return [
+        parse_decimal(text.replace(symbol, "").strip(" \xa0\u202f"), locale, strict=True)
+        for text in _texts(svg)
+        if symbol in text and re.search(r"\d", text)
+    ]
+
+
+@pytest.mark.parametrize("locale_id", sorted(discover_catalogs(ROOT / "locales")))
+def test_example_amounts_are_plausible_in_the_locale_s_currency(locale_id: str) -> None:
+    """An example amount is stated in US dollars and shown as a plausible round figure in
+    the reader's currency (₩2,000,000, not ₩1,500): each one is its dollar amount (as the
+    source locale shows it) times the currency's illustrative magnitude, to rounding; and
+    the amounts of an image keep their order (a test budget stays below production's)."""
+    project = Project(ROOT)
+    renderer = ImageRenderer(project)
+    locale = Locale.parse(posix(parse_locale(locale_id)))
+    source = Locale.parse(posix(parse_locale(SOURCE_LOCALE)))
+    assert local_currency(source) == "USD"
+    factor = EXAMPLE_MAGNITUDES[local_currency(locale)]  # every shipped currency has one
+    shown_anywhere = False
+    for src in _images(ROOT):
+        dollars = _amounts(renderer.render(src, SOURCE_LOCALE), source)
+        local = _amounts(renderer.render(src, locale_id), locale)
+        assert len(local) == len(dollars), (locale_id, src, local, dollars)
+        for usd, amount in zip(dollars, local, strict=True):
+            assert abs(amount - usd * factor) <= usd * factor / 20, (locale_id, src, amount, usd)
+            assert len(amount.normalize().as_tuple().digits) <= 2  # a round figure
+        assert sorted(range(len(local)), key=local.__getitem__) == sorted(
+            range(len(dollars)), key=dollars.__getitem__
+        ), (locale_id, src)
+        shown_anywhere = shown_anywhere or bool(local)
+    assert shown_anywhere  # the test reads amounts, not an empty list
+
+
+@given(
+    st.sampled_from(sorted(EXAMPLE_MAGNITUDES)),
+    st.decimals(min_value=Decimal("0.01"), max_value=10**7, places=2),
+    st.decimals(min_value=Decimal("0.01"), max_value=10**7, places=2),
+)
+def test_an_example_amount_is_a_round_figure_that_keeps_order(
+    currency: str, first: Decimal, second: Decimal
+) -> None:
+    a, shown = example_amount(first, currency)
+    b, _ = example_amount(second, currency)
+    assert shown == currency
+    assert (
+        abs(a - first * EXAMPLE_MAGNITUDES[currency]) <= first * EXAMPLE_MAGNITUDES[currency] / 20
+    )
+    assert len(a.normalize().as_tuple().digits) <= 2  # a round figure: two digits at most
+    assert (a <= b) if first <= second else (a >= b)
+
+
+@given(st.decimals(min_value=0, max_value=10**7, places=2))
+def test_a_currency_without_a_magnitude_shows_the_dollar_amount(amount: Decimal) -> None:
+    """Rather than a dollar figure under another currency's symbol (₩1,500)."""
+    assert example_amount(amount, "XTS") == (amount, "USD")
 
 
 #: What a hostile or careless translator may write into a message an image shows.

@@ -20,6 +20,7 @@ from typing import Any, NamedTuple, cast
 import jinja2
 import yaml
 from babel import Locale
+from babel.core import get_global
 from markdown_it import MarkdownIt
 from markdown_it.rules_core import StateCore, text_join
 from markdown_it.token import Token
@@ -236,7 +237,25 @@ def _escape(text: str) -> str:
 
 @functools.cache
 def language_name(locale_id: str) -> str:
-    """The language's name in itself, as a language switcher shows it: Nederlands."""
+    """The language's name in itself, as a language switcher shows it: Nederlands, 한국어,
+    简体中文. A script or country that is the language's default (ko-KR, nl-NL) is left
+    out, and one that is not takes CLDR's own compound name (British English, 繁體中文):
+    Babel has no localeDisplayPattern, and its "name (country)" is written the English
+    way (한국어 (대한민국), 中文 (简体, 中国)). Only a locale CLDR has no name for is left
+    to Babel's display name."""
     locale: Locale = parse_locale(locale_id)
-    name = locale.get_display_name(locale) or locale_id
+    names = locale.languages
+    script = locale.script or _likely(locale.language)[0]
+    name = names.get(f"{locale.language}_{script}") or names.get(locale.language)
+    default_territory = _likely(f"{locale.language}_{script}")[1] or _likely(locale.language)[1]
+    if locale.territory and locale.territory != default_territory:
+        name = names.get(f"{locale.language}_{locale.territory}")
+    if locale.variant or not name:
+        name = locale.get_display_name(locale) or locale_id
     return str(name[:1].upper() + name[1:])
+
+
+def _likely(tag: str) -> tuple[str | None, str | None]:
+    """The script and country CLDR takes a bare language (or language_Script) to mean."""
+    likely = Locale.parse(str(get_global("likely_subtags").get(tag, f"{tag}_ZZ")))
+    return likely.script, likely.territory

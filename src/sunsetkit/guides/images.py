@@ -5,7 +5,9 @@ the reader writes them, and no English is left in a picture of a translated page
 An image may use `_("...")` for a sentence (extracted into the catalogs like any
 message), `label("...")` and `term("...")` for the glossary's approved form as the
 portal shows it, `currency` (of the locale's country), and the filters
-`money(currency)`, `day`, `number`, `width` (about how wide a text is, to size a button)
+`money(currency)` (an example amount stated in US dollars, shown as a plausible figure in
+that currency: see EXAMPLE_MAGNITUDES), `day`, `number`, `width` (about how wide a text is,
+to size a button)
 and `lines(width)` (a sentence broken into lines). Everything is XML-escaped: a
 translation is text in the picture, never markup. An image without any of this renders
 as it is.
@@ -17,7 +19,7 @@ import datetime as dt
 import re
 import unicodedata
 from collections.abc import Mapping
-from decimal import Decimal, InvalidOperation
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any
 
@@ -36,7 +38,7 @@ from ..i18n import SOURCE_LOCALE, Translator, discover_catalogs, load_catalog, p
 from ..project import Project
 from ..render import TemplateLoader, format_day, format_number, grouped, render_template
 
-__all__ = ["ImageRenderer", "text_lines", "text_width"]
+__all__ = ["EXAMPLE_MAGNITUDES", "ImageRenderer", "example_amount", "text_lines", "text_width"]
 
 
 class ImageRenderer:
@@ -106,20 +108,50 @@ class ImageRenderer:
         )
 
 
+#: Illustrative magnitudes, NOT exchange rates: roughly what one US dollar of an example
+#: amount is in each currency, so that a budget in a picture reads as a plausible figure
+#: to its reader (a monthly budget of ₩2,000,000, not ₩1,500). Deliberately rough, and
+#: rounded again on use, so that they never pass for a rate nor need updating like one.
+EXAMPLE_MAGNITUDES: Mapping[str, Decimal] = {
+    code: Decimal(factor)
+    for code, factor in {
+        "USD": "1", "EUR": "1", "GBP": "0.8", "CHF": "0.9", "CAD": "1.4", "AUD": "1.5",
+        "NZD": "1.7", "SEK": "10", "NOK": "10", "DKK": "7", "PLN": "4", "CZK": "23",
+        "HUF": "350", "RON": "4.5", "BRL": "5", "MXN": "18", "JPY": "150", "KRW": "1350",
+        "CNY": "7", "TWD": "30", "HKD": "8", "INR": "85", "TRY": "35", "ZAR": "18",
+    }.items()
+}  # fmt: skip
+
+
+def example_amount(usd: Decimal, currency: str) -> tuple[Decimal, str]:
+    """An example amount stated in US dollars as a round figure in the currency (two
+    significant digits: $1,500 is ₩2,000,000 and ￥220,000), with the currency it is in:
+    US dollars for a currency without a magnitude, rather than an absurd figure."""
+    factor = EXAMPLE_MAGNITUDES.get(currency)
+    if factor is None:
+        return usd, "USD"
+    value = usd * factor
+    if not value:
+        return value, currency
+    step = Decimal(1).scaleb(value.adjusted() - 1)
+    return (value / step).quantize(Decimal(1), ROUND_HALF_UP) * step, currency
+
+
 @pass_context
 def _money(context: Context, amount: object, currency: str) -> str:
-    """An amount in a currency as the locale writes it (1.500,00 € in German)."""
+    """An example amount stated in US dollars as a plausible figure in the currency,
+    written as the locale writes amounts (2.000.000 ₩ in German, ₩2,000,000 in Korean)."""
     locale = context["locale"]
     try:
-        value = Decimal(str(amount))
+        value, shown = example_amount(Decimal(str(amount)), currency)
         return str(
-            format_currency(value, currency, locale=locale, group_separator=grouped(value, locale))
+            format_currency(value, shown, locale=locale, group_separator=grouped(value, locale))
         )
     except (InvalidOperation, ValueError) as exc:
         raise ContentError(
             f"money({amount!r}, {currency!r}) is no amount in a currency: {exc}",
             Path(context["image"]),
-            hint="write an amount such as 1500.00 and an ISO 4217 code such as 'EUR'",
+            hint="write an amount in US dollars such as 1500 and an ISO 4217 code such as 'EUR'",
         ) from exc
 
 
