@@ -9,6 +9,8 @@ import yaml
 from babel import Locale
 from babel.dates import format_date
 from babel.lists import format_list
+from hypothesis import given
+from hypothesis import strategies as st
 
 from sunsetkit.content.load import load_glossary
 from sunsetkit.i18n import discover_catalogs
@@ -109,6 +111,24 @@ def test_chinese_lists_and_dates_space_latin_text_as_the_docs_do() -> None:
     )
     assert join_list(["A", "B", "云和山"], zh) == "A、B 和云和山"  # inside an item: untouched
     assert format_day(date(2019, 1, 1), "long", zh) == "2019 年 1 月 1 日"
+
+
+_NAMES = st.lists(
+    st.text(alphabet="ABCxyz 0123", min_size=1, max_size=12).map(str.strip).filter(bool),
+    min_size=2,
+    max_size=4,
+)
+
+
+@given(_NAMES)
+def test_japanese_pairs_take_a_conjunction_longer_lists_stay_cldr(items: list[str]) -> None:
+    """CLDR's ja "and" is a bare 「、」; in a title or sentence a pair takes と."""
+    ja = Locale.parse("ja_JP")
+    joined = join_list(items, ja)
+    if len(items) == 2:
+        assert joined == f"{items[0]} と {items[1]}"
+    else:
+        assert joined == "、".join(items) == format_list(items, locale=ja)
 
 
 @pytest.mark.parametrize("locale_id", ["en-US", *discover_catalogs(ROOT / "locales")])

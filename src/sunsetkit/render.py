@@ -31,6 +31,7 @@ from .i18n import SOURCE_LOCALE, Localized, Translator, parse_locale
 
 __all__ = [
     "BUNDLE_JOINER",
+    "PROSE_AND",
     "TemplateLoader",
     "Vocabulary",
     "bundle",
@@ -233,10 +234,18 @@ def spaced(text: str, locale: Locale) -> str:
     return _SCRIPT_LATIN.sub(" ", text) if locale.language in SPACED_LATIN else text
 
 
+#: Where CLDR's "and" joins two items with a bare comma ("A、B"), which reads in a title or
+#: sentence as an enumeration fragment or an apposition: the conjunction the locale's
+#: documentation writes for a pair ("A と B"). Longer lists keep CLDR's enumeration comma.
+PROSE_AND = {"ja": "と"}
+
+
 def join_list(items: list[str], locale: Locale) -> str:
     """A CLDR list; spacing is added where an item meets a connector, never inside one."""
     marked = format_list([f"\ue000{i}\ue001" for i in range(len(items))], locale=locale)
     pieces = [items[int(p)] if i % 2 else p for i, p in enumerate(_ITEM.split(marked))]
+    if len(items) == 2 and locale.language in PROSE_AND:
+        pieces[2] = PROSE_AND[locale.language]  # the connector between the pair
     joined = ""
     for piece in pieces:
         if joined and piece:
