@@ -300,6 +300,19 @@ def test_guide_links_work_wherever_the_folder_goes(demo: Path, tmp_path: Path) -
         assert "/build/" not in path.read_text(encoding="utf-8")
 
 
+def test_guides_beside_checklists_are_plain_translations(demo: Path) -> None:
+    """A customer reads these copies: no hidden English segment to show on hover (the
+    preview site's side-by-side form is for reviewers), every sentence still there."""
+    pages = sorted((demo / "guides").rglob("*.html"))
+    translated = [p for p in pages if p.parent.name != "en-US"]
+    assert translated
+    for page in pages:
+        body = page.read_text(encoding="utf-8")
+        assert 'data-stu-id="' not in body and 'data-ttu-id="' not in body, page
+        assert 'class="sxs-lookup"' not in body, page
+        assert body.count("<p") > 5, page
+
+
 def test_guides_url_template(tmp_path: Path) -> None:
     url = "https://learn.example.com/{locale}/partner-center/{id}"
     result = _run(DEMO, tmp_path / "out", "--guides-url", url)

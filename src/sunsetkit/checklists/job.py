@@ -267,7 +267,9 @@ def _write_guides(
 
     wanted_locales = sorted({loc for loc, _ in linked})
     wanted_ids = sorted({mid for _, mid in linked})
-    built = build_guides(project, wanted_locales, wanted_ids, "html")
+    # plain guides, not the preview's side-by-side form: a customer reads these, and the
+    # English source on hover is for reviewers
+    built = build_guides(project, wanted_locales, wanted_ids, "markdown")
     pages = [p for p in built.pages if (p.locale_id, p.migration_id) in linked]
     # the build rendered the images of every page it made: keep the linked pages' ones
     paths = asset_paths(load_migrations(project.migrations_dir), pages)
