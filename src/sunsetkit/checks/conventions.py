@@ -26,6 +26,8 @@ class Conventions:
     #: (opening, closing) marks that set a UI label apart besides bold.
     label_marks: tuple[tuple[str, str], ...] = ()
     function_words: frozenset[str] = frozenset()
+    #: English only: ordinary words written in capitals (ZERO, UPDATE), never acronyms.
+    words_in_capitals: frozenset[str] = frozenset()
 
 
 @functools.cache
@@ -44,6 +46,7 @@ def conventions(locale: str | None) -> Conventions:
         },
         label_marks=tuple((str(m)[0], str(m)[-1]) for m in data.get("label_marks") or ()),
         function_words=frozenset(str(w).casefold() for w in data.get("function_words") or ()),
+        words_in_capitals=frozenset(str(w).upper() for w in data.get("words_in_capitals") or ()),
     )
 
 
