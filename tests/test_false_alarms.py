@@ -22,9 +22,10 @@ SHIPPED = sorted(
 )
 
 
-def _catalog(tmp_path: Path, locale: str, pairs: Iterable[tuple[str, str]]) -> Path:
+def _catalog(tmp_path: Path, locale: str, pairs: Iterable[tuple[str, str]], flag: str = "") -> Path:
     lines = ['msgid ""', 'msgstr ""', f'"Language: {locale.replace("-", "_")}\\n"', ""]
     for source, text in pairs:
+        lines += [f"#, {flag}"] if flag else []
         lines += [f"msgid {json.dumps(source, ensure_ascii=False)}"]
         lines += [f"msgstr {json.dumps(text, ensure_ascii=False)}", ""]
     path = tmp_path / f"{locale}.po"
@@ -55,3 +56,14 @@ def test_a_unit_written_with_the_locales_symbol_is_kept(
     lost = (f"Each plan holds 7 {code} of storage.", "Zz 7 zz.")
     found = _found(_catalog(tmp_path, locale, [kept, lost]), "acronym")
     assert found == [lost[0]]
+
+
+@pytest.mark.parametrize("space", [" ", "\u00a0", "\u202f"])
+@pytest.mark.parametrize("tail", ["-Gutschrift", "ige Rabatt", "i zz", "d zz", "s zz"])
+def test_a_percentage_after_a_number_and_a_space_is_no_placeholder(
+    tmp_path: Path, space: str, tail: str
+) -> None:
+    prose = ("Take a 100% credit now.", f"Zz 100{space}%{tail}.")
+    code = ("Take a credit now.", f"Zz %{tail}.")  # no number before it: a conversion
+    found = _found(_catalog(tmp_path, "de-DE", [prose, code], "c-format"), "placeholders")
+    assert found == [code[0]]
