@@ -67,3 +67,29 @@ def test_a_percentage_after_a_number_and_a_space_is_no_placeholder(
     code = ("Take a credit now.", f"Zz %{tail}.")  # no number before it: a conversion
     found = _found(_catalog(tmp_path, "de-DE", [prose, code], "c-format"), "placeholders")
     assert found == [code[0]]
+
+
+@pytest.mark.parametrize("locale", SHIPPED)
+def test_a_percentage_in_words_is_kept_a_changed_one_is_not(tmp_path: Path, locale: str) -> None:
+    words = ("The credit covers 100% of the fee.", "Zz qqq zz.")
+    changed = ("The credit covers 100% of the price.", "Zz 50 % zz.")
+    assert _found(_catalog(tmp_path, locale, [words, changed]), "number") == [changed[0]]
+
+
+@pytest.mark.parametrize("hour", range(1, 13))
+@pytest.mark.parametrize("half", ["PM", "AM", "p.m."])
+def test_a_time_on_the_24_hour_clock_is_the_same_time(tmp_path: Path, hour: int, half: str) -> None:
+    hour24 = hour % 12 + (12 if half[0] in "Pp" else 0)
+    same = (f"It runs at {hour} {half} daily.", f"Zz {hour24} zz.")
+    other = (f"It runs at {hour} {half} weekly.", f"Zz {(hour24 + 1) % 24 + 30} zz.")
+    found = _found(_catalog(tmp_path, "de-DE", [same, other]), "number")
+    assert found == [other[0]]
+
+
+@pytest.mark.parametrize(("day", "year"), [(31, 2021), (15, 2019), (28, 2024)])
+def test_a_date_with_its_comma_unspaced_is_compared_by_its_parts(
+    tmp_path: Path, day: int, year: int
+) -> None:
+    kept = (f"Finish before March {day},{year}.", f"Zz {year} zz 3 zz {day} zz.")
+    lost = (f"Start before March {day},{year}.", f"Zz {year} zz 3 zz.")
+    assert _found(_catalog(tmp_path, "ja-JP", [kept, lost]), "number") == [lost[0]]
