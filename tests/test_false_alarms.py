@@ -93,3 +93,24 @@ def test_a_date_with_its_comma_unspaced_is_compared_by_its_parts(
     kept = (f"Finish before March {day},{year}.", f"Zz {year} zz 3 zz {day} zz.")
     lost = (f"Start before March {day},{year}.", f"Zz {year} zz 3 zz.")
     assert _found(_catalog(tmp_path, "ja-JP", [kept, lost]), "number") == [lost[0]]
+
+
+def _neighbour(locale: str) -> str:
+    """A function word of the locale, or an invented neighbour where it has none."""
+    return min(conventions(locale).function_words or {"zz"})
+
+
+@pytest.mark.parametrize("locale", SHIPPED)
+@pytest.mark.parametrize("check", ["consistency", "label-spelling"])
+def test_bold_shifted_onto_a_neighbour_is_no_second_translation(
+    tmp_path: Path, locale: str, check: str
+) -> None:
+    near = _neighbour(locale)
+    usual = "Wählen Sie **Qorvex Plimba** zz."
+    pairs = [(f"Select **Remove the frob** now {n}.", usual) for n in range(3)]
+    # the bold shifted left over a neighbour, and right over another
+    pairs.append(("Select **Remove the frob** later.", f"Wählen Sie **{near} Qorvex** Plimba"))
+    pairs.append(("Select **Remove the frob** soon.", "Wählen Sie Qorvex **Plimba vrrk** x."))
+    assert _found(_catalog(tmp_path, locale, pairs), check) == []
+    other = [*pairs[:3], ("Select **Remove the frob** again.", "Wählen Sie **Drebnu Kalto**.")]
+    assert _found(_catalog(tmp_path, locale, other), check) == [other[-1][0]]

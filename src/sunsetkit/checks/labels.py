@@ -17,7 +17,7 @@ from collections.abc import Iterator
 from .base import Entry, MessageContext
 from .placement import glued, only_function_words
 from .spans import Plain, marked
-from .words import function_words
+from .words import function_words, shifted
 
 __all__ = [
     "check_bold_english",
@@ -137,7 +137,9 @@ def check_label_spelling(entries: list[Entry], ctx: MessageContext) -> Iterator[
             continue  # one use against one, or English kept: no clear evidence
         first = next(entry for translated, entry in found if translated == usual)
         for translated, entry in found:
-            if counts[translated] == counts[usual] or not _differ(translated, usual):
+            if counts[translated] == counts[usual] or not _differ(
+                translated, usual, ctx.glossary.function_words
+            ):
                 continue
             yield (
                 entry,
@@ -149,12 +151,15 @@ def check_label_spelling(entries: list[Entry], ctx: MessageContext) -> Iterator[
 _JOINERS = re.compile(r"[\s\-‐–()（）]+")
 
 
-def _differ(translated: str, usual: str) -> bool:
+def _differ(translated: str, usual: str, words: frozenset[str]) -> bool:
     """Two spellings that are two labels: not one written with or without spaces or
-    hyphens (CSP-Programmgids), not forms of one word, and neither inside the other (bold
-    that took in a neighbour is the span-moved check's)."""
+    hyphens (CSP-Programmgids), not forms of one word, and neither inside the other nor
+    shifted over it (bold or a link that took in a neighbour is the span-moved and
+    placement checks')."""
     a, b = _JOINERS.sub("", translated), _JOINERS.sub("", usual)
-    return not (a in b or b in a or _forms_of_one(translated, usual))
+    return not (
+        a in b or b in a or _forms_of_one(translated, usual) or shifted(translated, usual, words)
+    )
 
 
 def _first(found: list[tuple[str, Entry]], translated: str) -> int:
