@@ -114,3 +114,31 @@ def test_bold_shifted_onto_a_neighbour_is_no_second_translation(
     assert _found(_catalog(tmp_path, locale, pairs), check) == []
     other = [*pairs[:3], ("Select **Remove the frob** again.", "Wählen Sie **Drebnu Kalto**.")]
     assert _found(_catalog(tmp_path, locale, other), check) == [other[-1][0]]
+
+
+def _frames() -> list[tuple[str, str, str]]:
+    return [
+        (locale, side, word)
+        for locale in SHIPPED
+        for side in ("before", "after")
+        for word in sorted(getattr(conventions(locale), f"clause_{side}"))
+    ]
+
+
+@pytest.mark.parametrize(("locale", "side", "word"), _frames())
+def test_a_clause_frame_outside_a_whole_clause_span_is_no_misplacement(
+    tmp_path: Path, locale: str, side: str, word: str
+) -> None:
+    for kind, (a, b) in (("link", ("[", "](x.md)")), ("bold", ("**", "**"))):
+        framed = f"{a}比较支持计划{b}"
+        framed = f"{word}{framed}。" if side == "before" else f"{framed}{word}。"
+        pairs = [(f"{a}Compare the plans{b}.", framed)]
+        pairs.append((f"{a}Compare the offers{b}.", f"{a}比较支持计划{b}内容词汇。"))
+        found = _found(_catalog(tmp_path, locale, pairs), "placement")
+        assert found == [pairs[1][0]], kind
+
+
+@pytest.mark.parametrize("locale", [loc for loc in SHIPPED if not conventions(loc).clause_after])
+def test_a_spaced_locale_has_no_clause_frame(tmp_path: Path, locale: str) -> None:
+    pairs = [("[Compare the plans](x.md).", "[Zz qq](x.md) zzz.")]
+    assert _found(_catalog(tmp_path, locale, pairs), "placement") == [pairs[0][0]]

@@ -107,8 +107,24 @@ def _problems(span: Span, source: Span | None, ctx: MessageContext) -> Iterator[
         yield f"{what} splits {around!r}: it moved into the middle of a date or number"
     if source is not None and span.kind != "code" and not source.words_outside:
         outside = " ".join((span.before + " " + span.after).split())
-        if span.words_outside:
+        if span.words_outside and not _clause_frame(span, ctx):
             yield f"the whole source is the {span.kind}'s text; here {outside!r} is outside it"
+
+
+#: What is no word: spaces and the punctuation that ends or joins a sentence.
+_NO_WORD = str.maketrans("", "", " \u00a0\u3000.,:;!?。、，：；！？．")
+
+
+def _clause_frame(span: Span, ctx: MessageContext) -> bool:
+    """Only the locale's clause frame outside the span: the verb ending or polite request
+    that a predicate-final language (ja, ko) or Chinese puts around a whole clause."""
+    frame = ctx.glossary.conventions
+    before, after = span.before.translate(_NO_WORD), span.after.translate(_NO_WORD)
+    return (
+        (not before or before in frame.clause_before)
+        and (not after or after in frame.clause_after)
+        and bool(frame.clause_before or frame.clause_after)
+    )
 
 
 def _glue(span: Span, source: Span | None, what: str) -> Iterator[str]:
