@@ -1,3 +1,4 @@
+# ruff: noqa: RUF001 (the quotation marks of CJK text are the point here)
 """False-alarm classes of the held-out review (issue 16): what a locale writes its own way
 is no defect. Invented sentences, over every shipped locale where a convention is data."""
 
@@ -142,3 +143,18 @@ def test_a_clause_frame_outside_a_whole_clause_span_is_no_misplacement(
 def test_a_spaced_locale_has_no_clause_frame(tmp_path: Path, locale: str) -> None:
     pairs = [("[Compare the plans](x.md).", "[Zz qq](x.md) zzz.")]
     assert _found(_catalog(tmp_path, locale, pairs), "placement") == [pairs[0][0]]
+
+
+@pytest.mark.parametrize("locale", [loc for loc in SHIPPED if conventions(loc).label_marks])
+def test_italic_written_in_the_locales_quotation_marks_is_not_lost(
+    tmp_path: Path, locale: str
+) -> None:
+    for opening, closing in conventions(locale).label_marks:
+        quoted = ("Type *the plan name* here.", f"여기 {opening}플랜 이름{closing} 입력.")
+        lost = ("Type *the offer name* here.", "여기 플랜 이름 입력.")
+        assert _found(_catalog(tmp_path, locale, [quoted, lost]), "markup") == [lost[0]]
+
+
+def test_korean_marks_italic_with_quotation_marks() -> None:
+    assert ("‘", "’") in conventions("ko-KR").label_marks
+    assert ("「", "」") in conventions("ja-JP").label_marks
