@@ -158,3 +158,34 @@ def test_italic_written_in_the_locales_quotation_marks_is_not_lost(
 def test_korean_marks_italic_with_quotation_marks() -> None:
     assert ("‘", "’") in conventions("ko-KR").label_marks
     assert ("「", "」") in conventions("ja-JP").label_marks
+
+
+def _loanwords() -> list[tuple[str, str]]:
+    return [(loc, word) for loc in SHIPPED for word in conventions(loc).loanwords]
+
+
+@pytest.mark.parametrize(("locale", "word"), _loanwords())
+def test_a_loanword_the_locale_uses_is_no_english_left(
+    tmp_path: Path, locale: str, word: str
+) -> None:
+    kept = (f"Open the {word} with care every morning.", f"Zz qqq {word} xx yyy vv.")
+    left = (f"Open the {word} with care every evening.", "Zz qqq with care every evening.")
+    assert _found(_catalog(tmp_path, locale, [kept, left]), "english-left") == [left[0]]
+    itself = (f"Open **{word}** now.", f"Zz **{word}** vv.")
+    assert _found(_catalog(tmp_path, locale, [itself]), "bold-english") == []
+    bold = (f"Open **{word} zone** now.", f"Zz **{word} zone** vv.")
+    assert _found(_catalog(tmp_path, locale, [bold]), "bold-english") == (
+        [] if f"{word} zone" in conventions(locale).loanwords else [bold[0]]
+    )
+
+
+@pytest.mark.parametrize("locale", [loc for loc in SHIPPED if not loc.startswith("en")])
+@pytest.mark.parametrize("span", ["[{}](x.md)", "**{}**"])
+def test_an_english_title_with_a_gloss_is_kept_by_policy(
+    tmp_path: Path, locale: str, span: str
+) -> None:
+    title = "Create a business profile for managed services"
+    glossed = (span.format(title), f"{span.format(title)} (Qqq zzzz vvvv)")
+    bare = (span.format(title) + " now", span.format(title) + " vv")
+    found = _found(_catalog(tmp_path, locale, [glossed, bare]), "english-left")
+    assert found == [bare[0]]

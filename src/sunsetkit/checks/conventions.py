@@ -29,6 +29,8 @@ class Conventions:
     #: Words a sentence puts before and after a span holding a whole clause (ja: します).
     clause_before: frozenset[str] = frozenset()
     clause_after: frozenset[str] = frozenset()
+    #: English words the locale uses as they are (test drive, dashboard), case folded.
+    loanwords: tuple[str, ...] = ()
     #: English only: ordinary words written in capitals (ZERO, UPDATE), never acronyms.
     words_in_capitals: frozenset[str] = frozenset()
 
@@ -51,6 +53,7 @@ def conventions(locale: str | None) -> Conventions:
         function_words=frozenset(str(w).casefold() for w in data.get("function_words") or ()),
         clause_before=_frame(data, "before"),
         clause_after=_frame(data, "after"),
+        loanwords=tuple(sorted({str(w).casefold() for w in data.get("loanwords") or ()})),
         words_in_capitals=frozenset(str(w).upper() for w in data.get("words_in_capitals") or ()),
     )
 

@@ -206,6 +206,8 @@ def _english_label(label: str, ctx: MessageContext) -> bool:
     glossary = ctx.glossary
     if label in glossary.label_forms or _CODE_LIKE.search(label) or label.isupper():
         return False
+    if label.casefold() in glossary.conventions.loanwords:
+        return False  # English the locale uses as it is ("Dashboard")
     if any(name in label for name in (*glossary.names, *glossary.verbatim)):
         return False
     words = label.split()
