@@ -189,3 +189,13 @@ def test_an_english_title_with_a_gloss_is_kept_by_policy(
     bare = (span.format(title) + " now", span.format(title) + " vv")
     found = _found(_catalog(tmp_path, locale, [glossed, bare]), "english-left")
     assert found == [bare[0]]
+
+
+@pytest.mark.parametrize("check", ["consistency", "label-spelling"])
+def test_a_name_shared_by_two_translations_does_not_make_them_one(
+    tmp_path: Path, check: str
+) -> None:
+    usual = ("Use **Sync with Qorvex Hub** now {}.", "Zz **Qorvex Hub synchronisieren** {}.")
+    pairs = [(usual[0].format(n), usual[1].format(n)) for n in range(3)]
+    pairs.append(("Use **Sync with Qorvex Hub** later.", "Zz **Sync with Qorvex Hub** vv."))
+    assert _found(_catalog(tmp_path, "de-DE", pairs), check) == [pairs[-1][0]]

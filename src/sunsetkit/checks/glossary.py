@@ -316,9 +316,9 @@ def check_consistency(entries: list[Entry], ctx: MessageContext) -> Iterator[tup
             if label not in ctx.glossary.labels:
                 seen[label].append((translation, entry))
     for label, found in sorted(seen.items()):
-        same = _same_translations(
-            [translation for translation, _ in found], ctx.glossary.function_words
-        )
+        # words copied from the English label (a name) tie no two translations together
+        ignored = ctx.glossary.function_words | frozenset(label.casefold().split())
+        same = _same_translations([translation for translation, _ in found], ignored)
         uses = _not_moved([(same[translation], entry) for translation, entry in found])
         lines: dict[str, list[int]] = defaultdict(list)
         for translation, entry in uses:

@@ -129,6 +129,8 @@ def check_label_spelling(entries: list[Entry], ctx: MessageContext) -> Iterator[
             if label not in approved:  # approved labels: the ui check's
                 uses[kind, label].append((translated, entry))
     for (kind, label), found in sorted(uses.items(), key=lambda item: item[0]):
+        # words copied from the English label (a name) tie no two spellings together
+        ignored = ctx.glossary.function_words | frozenset(label.casefold().split())
         counts = Counter(translated for translated, _ in found)
         if len(counts) < 2:
             continue
@@ -137,9 +139,7 @@ def check_label_spelling(entries: list[Entry], ctx: MessageContext) -> Iterator[
             continue  # one use against one, or English kept: no clear evidence
         first = next(entry for translated, entry in found if translated == usual)
         for translated, entry in found:
-            if counts[translated] == counts[usual] or not _differ(
-                translated, usual, ctx.glossary.function_words
-            ):
+            if counts[translated] == counts[usual] or not _differ(translated, usual, ignored):
                 continue
             yield (
                 entry,

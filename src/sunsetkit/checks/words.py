@@ -29,7 +29,8 @@ _APOSTROPHES = str.maketrans({"’": " ", "'": " ", "\u00a0": " ", "\u202f": " "
 def shifted(one: str, other: str, words: frozenset[str]) -> bool:
     """Two markings of one translation, the span shifted over it: the end of one is the
     start of the other ("Quitar relación" and "vínculo Quitar"), the words they share hold
-    a content word, and one took in at most two neighbouring words. Then the second is
+    one that is not in `words` (function words, and a name copied from the source), and
+    one took in at most two neighbouring words. Then the second is
     bold or a link misplaced (the placement checks'), no second translation."""
     a = one.casefold().translate(_APOSTROPHES).split()
     b = other.casefold().translate(_APOSTROPHES).split()
