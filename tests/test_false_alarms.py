@@ -199,3 +199,13 @@ def test_a_name_shared_by_two_translations_does_not_make_them_one(
     pairs = [(usual[0].format(n), usual[1].format(n)) for n in range(3)]
     pairs.append(("Use **Sync with Qorvex Hub** later.", "Zz **Sync with Qorvex Hub** vv."))
     assert _found(_catalog(tmp_path, "de-DE", pairs), check) == [pairs[-1][0]]
+
+
+@pytest.mark.parametrize("locale", SHIPPED)
+def test_a_label_with_bold_moved_onto_its_neighbour_is_no_second_spelling(
+    tmp_path: Path, locale: str
+) -> None:
+    pairs = [(f"See the **Status** column {n}.", f"Zz **Qorvex** vrrk {n}.") for n in range(2)]
+    pairs.append(("Read the **Status** column.", "Zz **vrrk** Qorvex."))  # moved
+    pairs.append(("Check the **Status** column.", "Zz **Plimba** vrrk."))  # another
+    assert _found(_catalog(tmp_path, locale, pairs), "label-spelling") == [pairs[-1][0]]
