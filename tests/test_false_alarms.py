@@ -209,3 +209,10 @@ def test_a_label_with_bold_moved_onto_its_neighbour_is_no_second_spelling(
     pairs.append(("Read the **Status** column.", "Zz **vrrk** Qorvex."))  # moved
     pairs.append(("Check the **Status** column.", "Zz **Plimba** vrrk."))  # another
     assert _found(_catalog(tmp_path, locale, pairs), "label-spelling") == [pairs[-1][0]]
+
+
+@pytest.mark.parametrize("locale", SHIPPED)
+def test_an_english_label_with_a_gloss_is_no_misplacement(tmp_path: Path, locale: str) -> None:
+    glossed = ("**Expiry status**:", "**Expiry status** (Qqq zzz):")
+    moved = ("**Renewal status**:", "**Renewal status** qqq zzz:")
+    assert _found(_catalog(tmp_path, locale, [glossed, moved]), "placement") == [moved[0]]
