@@ -15,9 +15,10 @@ from collections.abc import Iterator
 from babel import Locale, UnknownLocaleError
 from babel.core import get_global
 from babel.numbers import get_currency_name, get_currency_symbol, list_currencies
+from babel.units import format_unit
 
 from .base import Entry, MessageContext
-from .conventions import written_out
+from .conventions import conventions, written_out
 from .english import NOT_PROSE
 
 __all__ = ["check_acronyms"]
@@ -25,40 +26,20 @@ __all__ = ["check_acronyms"]
 #: Acronyms that locales write their own way (Klant-id, identyfikator).
 _LOCALISED = frozenset({"ID", "IDs", "OK", "FAQ", "EU", "US", "UK", "AM", "PM"})
 _TWO_CAPITALS = re.compile(r"[A-Z][A-Z]")
-#: English words written in capitals (keywords, admonitions, constants): no acronyms.
-_CAPITALISED_WORDS = frozenset(
-    [
-        "OR",
-        "AND",
-        "NOT",
-        "FOR",
-        "TO",
-        "IN",
-        "ON",
-        "OF",
-        "IS",
-        "IT",
-        "IF",
-        "AS",
-        "AT",
-        "BY",
-        "NO",
-        "THE",
-        "ALL",
-        "ANY",
-        "NEW",
-        "NOTE",
-        "TIP",
-        "WARNING",
-        "IMPORTANT",
-        "CAUTION",
-        "TRUE",
-        "FALSE",
-        "NULL",
-        "NONE",
-        "HOWTO",
-    ]
-)
+#: English words written in capitals (keywords, admonitions, constants, shouted headings
+#: and tab names): no acronyms. locale_data/en.yaml `words_in_capitals` lists them.
+_CAPITALISED_WORDS = conventions("en").words_in_capitals
+#: Byte and bit units: a locale writes their symbols its own way (CLDR: GB is Go in French).
+_UNITS = {
+    "KB": "digital-kilobyte",
+    "MB": "digital-megabyte",
+    "GB": "digital-gigabyte",
+    "TB": "digital-terabyte",
+    "PB": "digital-petabyte",
+    "Kb": "digital-kilobit",
+    "Mb": "digital-megabit",
+    "Gb": "digital-gigabit",
+}
 #: The longest acronym: a longer run of capitals is a constant or a shout.
 LONGEST = 16
 # A word of capitals and digits that starts with a capital, an English plural "s" aside;
@@ -161,6 +142,7 @@ class _Written:
         if acronym not in self.answers:
             self.answers[acronym] = (
                 _currency_written(acronym, self.folded, self.locale)
+                or _unit_written(acronym, self.folded, self.locale)
                 or self._territory(acronym)
                 or written_out(self.forms.get(acronym, ()), self.folded)
                 or acronym.casefold() in self.initials()
@@ -207,6 +189,22 @@ def _currency_written(code: str, folded: str, locale: str | None) -> bool:
     if locale is None or code not in _currencies():
         return False
     return any(form in folded for form in _currency_forms(code, locale))
+
+
+def _unit_written(code: str, folded: str, locale: str | None) -> bool:
+    """A byte unit (GB) written with the locale's CLDR symbol for it (Go, To)."""
+    unit = _UNITS.get(code)
+    return bool(locale and unit) and written_out((_unit_symbol(str(unit), str(locale)),), folded)
+
+
+@functools.cache
+def _unit_symbol(unit: str, locale: str) -> str:
+    """CLDR's short symbol of a unit in a locale, case folded ("go" for gigabytes in fr)."""
+    try:
+        shown = format_unit(1, unit, length="short", locale=locale.replace("-", "_"))
+    except (ValueError, LookupError, UnknownLocaleError):
+        return "\n"  # never in a segment
+    return shown.replace("1", "").strip(" \u00a0\u202f").casefold() or "\n"
 
 
 @functools.cache

@@ -26,6 +26,13 @@ class Conventions:
     #: (opening, closing) marks that set a UI label apart besides bold.
     label_marks: tuple[tuple[str, str], ...] = ()
     function_words: frozenset[str] = frozenset()
+    #: Words a sentence puts before and after a span holding a whole clause (ja: します).
+    clause_before: frozenset[str] = frozenset()
+    clause_after: frozenset[str] = frozenset()
+    #: English words the locale uses as they are (test drive, dashboard), case folded.
+    loanwords: tuple[str, ...] = ()
+    #: English only: ordinary words written in capitals (ZERO, UPDATE), never acronyms.
+    words_in_capitals: frozenset[str] = frozenset()
 
 
 @functools.cache
@@ -44,7 +51,17 @@ def conventions(locale: str | None) -> Conventions:
         },
         label_marks=tuple((str(m)[0], str(m)[-1]) for m in data.get("label_marks") or ()),
         function_words=frozenset(str(w).casefold() for w in data.get("function_words") or ()),
+        clause_before=_frame(data, "before"),
+        clause_after=_frame(data, "after"),
+        loanwords=tuple(sorted({str(w).casefold() for w in data.get("loanwords") or ()})),
+        words_in_capitals=frozenset(str(w).upper() for w in data.get("words_in_capitals") or ()),
     )
+
+
+def _frame(data: dict[str, object], side: str) -> frozenset[str]:
+    frame = data.get("clause_frame")
+    words = frame.get(side) if isinstance(frame, dict) else None
+    return frozenset("".join(str(w).split()) for w in words or ())
 
 
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable, Iterator
 
@@ -116,7 +117,7 @@ def check_english_left(entry: Entry, ctx: MessageContext) -> Iterator[str]:
             continue
         found = _copied_run(source, text, ctx)
         if found:  # rare: only then is English kept by policy sought
-            kept = _kept_by_policy(source, text)
+            kept = _kept_by_policy(source, text, ctx.glossary.conventions.loanwords)
             found = _copied_run(source, kept, ctx) if kept != text else found
         found = found or _left_label(source, text, ctx)
         if found:
@@ -131,6 +132,10 @@ _GUID = re.compile(
 #: A gloss the translation adds: up to six words and the parenthesis after them
 #: ("Tax invoice under review (Fattura fiscale in revisione)"), escaped or not.
 _GLOSSED = re.compile(r"(?:[^\s()]+[ \t]+){0,6}\\?\(([^()\n]*)\\?\)")
+#: A link or bold span with a gloss in parentheses after it ("[English title](x) (Titel)").
+_SPAN_GLOSSED = re.compile(
+    r"(?:\[[^\[\]\n]+\]\([^()\s]*\)|\*\*[^*\n]+\*\*)[ \t]*\\?\(([^()\n]*)\\?\)"
+)
 _EXTERNAL_LINK = re.compile(r"\[[^\[\]\n]+\]\(https?://[^()\s]*\)")
 
 
@@ -139,19 +144,31 @@ def _catalog_row(source: str) -> bool:
     return _GUID.search(source) is not None
 
 
-def _kept_by_policy(source: str, text: str) -> str:
+def _kept_by_policy(source: str, text: str, loanwords: tuple[str, ...] = ()) -> str:
     """The translation without what is English by policy: a label or offer name kept in
     English beside a gloss in parentheses that the source does not have (either side of
-    the parenthesis may be the English), and the text of a link to an English page kept
-    as the source has it (a title)."""
+    the parenthesis may be the English; the English may be a link or bold), the text of
+    a link to an English page kept as the source has it (a title), and the loanwords the
+    locale uses as they are (locale_data `loanwords`: test drive, dashboard)."""
+    if loanwords:
+        text = _loanwords(loanwords).sub("\n", text)
     if "(" in text:
         ours = {m.group(1).strip() for m in _GLOSSED.finditer(source)}
+        text = _SPAN_GLOSSED.sub(lambda m: m.group() if m.group(1).strip() in ours else "\n", text)
         text = _GLOSSED.sub(lambda m: m.group() if m.group(1).strip() in ours else "\n", text)
     if "](http" in text:
         text = _EXTERNAL_LINK.sub(lambda m: "\n" if m.group() in source else m.group(), text)
     if '"' in text or "“" in text:  # a literal value quoted as the source quotes it
         text = _QUOTED.sub(lambda m: "\n" if m.group(1) in source else m.group(), text)
     return text
+
+
+@functools.cache
+def _loanwords(words: tuple[str, ...]) -> re.Pattern[str]:
+    longest = sorted(words, key=len, reverse=True)
+    return re.compile(
+        r"(?<!\w)(?:" + "|".join(re.escape(w) for w in longest) + r")(?!\w)", re.IGNORECASE
+    )
 
 
 _QUOTED = re.compile(r"[\"“]([^\"“”\n]{1,80})[\"”]")

@@ -13,7 +13,7 @@ from .conventions import conventions, label_marked
 from .evidence import with_evidence
 from .messages import _emphasis_texts
 from .placement import Span, glued, only_function_words, spans
-from .words import function_words
+from .words import function_words, shifted
 
 if TYPE_CHECKING:
     from ..content.model import Glossary
@@ -316,7 +316,9 @@ def check_consistency(entries: list[Entry], ctx: MessageContext) -> Iterator[tup
             if label not in ctx.glossary.labels:
                 seen[label].append((translation, entry))
     for label, found in sorted(seen.items()):
-        same = _same_translations([translation for translation, _ in found])
+        # words copied from the English label (a name) tie no two translations together
+        ignored = ctx.glossary.function_words | frozenset(label.casefold().split())
+        same = _same_translations([translation for translation, _ in found], ignored)
         uses = _not_moved([(same[translation], entry) for translation, entry in found])
         lines: dict[str, list[int]] = defaultdict(list)
         for translation, entry in uses:
@@ -371,14 +373,27 @@ def _usual(label: str, lines: dict[str, list[int]]) -> str | None:
     return first[0] if len(first) == 1 else None
 
 
-def _same_translations(translations: list[str]) -> dict[str, str]:
-    """Each translation -> the one it is a form of: itself, or a shorter one it holds as
-    whole words (bold spread over a neighbour), case aside. Each is compared with the
-    _COMPARED shortest only: bounded work however many ways a label is translated."""
+def _same_translations(translations: list[str], words: frozenset[str]) -> dict[str, str]:
+    """Each translation -> the one it is a form of: itself, or a more used one that holds
+    it or that it holds as whole words (bold spread over a neighbour), or one it overlaps
+    (bold shifted onto a neighbour: `shifted`), case and no-break spaces aside. Each is
+    compared with the _COMPARED most used only: bounded work however many ways a label
+    is translated."""
     kept: list[str] = []
     same: dict[str, str] = {}
-    for translation in sorted(set(translations), key=lambda t: (len(t), t)):
-        inner = next((k for k in kept[:_COMPARED] if _holds(translation, k)), None)
+    counts = Counter(translations)
+    # the most used first: the spans moved off a label are grouped with it, not chained
+    for translation in sorted(counts, key=lambda t: (-counts[t], len(t), t)):
+        inner = next(
+            (
+                k
+                for k in kept[:_COMPARED]
+                if _holds(translation, k)
+                or _holds(k, translation)
+                or shifted(translation, k, words)
+            ),
+            None,
+        )
         if inner is None:
             kept.append(translation)
             inner = translation
@@ -388,7 +403,7 @@ def _same_translations(translations: list[str]) -> dict[str, str]:
 
 def _holds(longer: str, shorter: str) -> bool:
     """`shorter` in `longer` as whole words, case aside (in CJK text, anywhere)."""
-    text, part = longer.casefold(), shorter.casefold()
+    text, part = _spaces(longer.casefold()), _spaces(shorter.casefold())
     start = text.find(part)
     while start >= 0 and part:
         end = start + len(part)
@@ -397,6 +412,11 @@ def _holds(longer: str, shorter: str) -> bool:
             return True
         start = text.find(part, start + 1)
     return False
+
+
+def _spaces(text: str) -> str:
+    """No-break spaces as spaces: "Microsoft\u00a0Azure" is "Microsoft Azure"."""
+    return text.replace("\u00a0", " ").replace("\u202f", " ")
 
 
 #: From here on, scripts written without spaces (CJK): no word boundary to respect.

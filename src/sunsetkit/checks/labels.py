@@ -17,7 +17,7 @@ from collections.abc import Iterator
 from .base import Entry, MessageContext
 from .placement import glued, only_function_words
 from .spans import Plain, marked
-from .words import function_words
+from .words import function_words, shifted
 
 __all__ = [
     "check_bold_english",
@@ -129,6 +129,8 @@ def check_label_spelling(entries: list[Entry], ctx: MessageContext) -> Iterator[
             if label not in approved:  # approved labels: the ui check's
                 uses[kind, label].append((translated, entry))
     for (kind, label), found in sorted(uses.items(), key=lambda item: item[0]):
+        # words copied from the English label (a name) tie no two spellings together
+        ignored = ctx.glossary.function_words | frozenset(label.casefold().split())
         counts = Counter(translated for translated, _ in found)
         if len(counts) < 2:
             continue
@@ -137,7 +139,9 @@ def check_label_spelling(entries: list[Entry], ctx: MessageContext) -> Iterator[
             continue  # one use against one, or English kept: no clear evidence
         first = next(entry for translated, entry in found if translated == usual)
         for translated, entry in found:
-            if counts[translated] == counts[usual] or not _differ(translated, usual):
+            if counts[translated] == counts[usual] or not _differ(translated, usual, ignored):
+                continue
+            if _moved_off(entry, ctx, translated, usual):
                 continue
             yield (
                 entry,
@@ -146,15 +150,28 @@ def check_label_spelling(entries: list[Entry], ctx: MessageContext) -> Iterator[
             )
 
 
+def _moved_off(entry: Entry, ctx: MessageContext, translated: str, usual: str) -> bool:
+    """The message has the usual spelling outside the span: the span moved onto a
+    neighbour ("la **columna** Estado"), the placement checks' defect, not a second
+    spelling."""
+    assert ctx.md is not None
+    plain = normal(marked(entry, ctx.md, entry.strings[0]).text)
+    found = re.search(rf"(?<!\w){re.escape(usual)}(?!\w)", plain)
+    return found is not None and usual not in translated
+
+
 _JOINERS = re.compile(r"[\s\-‐–()（）]+")
 
 
-def _differ(translated: str, usual: str) -> bool:
+def _differ(translated: str, usual: str, words: frozenset[str]) -> bool:
     """Two spellings that are two labels: not one written with or without spaces or
-    hyphens (CSP-Programmgids), not forms of one word, and neither inside the other (bold
-    that took in a neighbour is the span-moved check's)."""
+    hyphens (CSP-Programmgids), not forms of one word, and neither inside the other nor
+    shifted over it (bold or a link that took in a neighbour is the span-moved and
+    placement checks')."""
     a, b = _JOINERS.sub("", translated), _JOINERS.sub("", usual)
-    return not (a in b or b in a or _forms_of_one(translated, usual))
+    return not (
+        a in b or b in a or _forms_of_one(translated, usual) or shifted(translated, usual, words)
+    )
 
 
 def _first(found: list[tuple[str, Entry]], translated: str) -> int:
@@ -201,6 +218,8 @@ def _english_label(label: str, ctx: MessageContext) -> bool:
     glossary = ctx.glossary
     if label in glossary.label_forms or _CODE_LIKE.search(label) or label.isupper():
         return False
+    if label.casefold() in glossary.conventions.loanwords:
+        return False  # English the locale uses as it is ("Dashboard")
     if any(name in label for name in (*glossary.names, *glossary.verbatim)):
         return False
     words = label.split()

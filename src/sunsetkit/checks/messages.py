@@ -82,9 +82,10 @@ def placeholders(text: str, positional: bool) -> Counter[str]:
         return found
     if "`" in text:
         text = _INLINE_CODE.sub(" ", text)
-    for name, spec, kind in PYTHON_FORMAT.findall(text):
-        if kind == "%" or (" " in spec and not name):
-            continue  # "%%", and "60% faster": a space flag is prose, not a conversion
+    for match in PYTHON_FORMAT.finditer(text):
+        name, spec, kind = match.groups()
+        if kind == "%" or (not name and _percentage(text, match.start(), spec)):
+            continue  # "%%", and "60% faster", "100 %-Gutschrift": prose, no conversion
         if name:
             found[f"%({name}){kind}"] += 1
         elif positional:
@@ -125,11 +126,24 @@ def check_placeholders(entry: Entry, ctx: MessageContext) -> Iterator[str]:
             yield from _order(entry.ids[min(index, len(entry.ids) - 1)], text, where)
 
 
+def _percentage(text: str, start: int, spec: str) -> bool:
+    """A percent sign of prose: a space flag ("60% faster"), or after a number and a space
+    ("100 %-Gutschrift", "100 %ige": the French and German way to write a percentage)."""
+    if " " in spec:
+        return True
+    before = text[max(0, start - 2) : start]
+    return len(before) == 2 and before[1] in _SPACES and before[0].isdigit()
+
+
+_SPACES = frozenset(" \u00a0\u202f")
+
+
 def _positional(text: str) -> list[str]:
     return [
         kind
-        for name, spec, kind in PYTHON_FORMAT.findall(text)
-        if not name and kind != "%" and " " not in spec
+        for match in PYTHON_FORMAT.finditer(text)
+        for name, spec, kind in [match.groups()]
+        if not name and kind != "%" and not _percentage(text, match.start(), spec)
     ]
 
 

@@ -36,6 +36,9 @@ _NUMBER = re.compile(
     rf"{_DIGIT}+(?:{_MARK}{_DIGIT}+| {_DIGIT}{{3}}(?!{_DIGIT}))*"
     rf"(?![A-Za-z0-9:]|[.,]{_DIGIT})|{_SUPERSCRIPT}+"
 )
+#: In English a comma groups three digits: after it, another count is a list or a date
+#: written without its space ("March 31,2021"), whose parts are compared one by one.
+_BAD_GROUP = re.compile(r",(?!\d{3}(?!\d))\d")
 _ANY_DIGIT = re.compile(r"[\d⁰¹²³⁴⁵⁶⁷⁸⁹]")
 _GROUP = re.compile(r"\d+")
 _NONE: frozenset[Decimal] = frozenset()
@@ -57,7 +60,11 @@ def numbers(text: str, locale: str | None) -> list[Number]:
     found = []
     for match in _NUMBER.finditer(text):
         written = match.group().translate(_MARKS)
-        date = any(mark in written for mark in "/-") or written.count(".") > 1
+        date = (
+            any(mark in written for mark in "/-")
+            or written.count(".") > 1
+            or (locale == "en" and _BAD_GROUP.search(written) is not None)
+        )
         groups = frozenset(Decimal(group) for group in _GROUP.findall(written)) if date else _NONE
         values = _values(written, locale)
         unit = _UNIT.match(text, match.end())
@@ -135,6 +142,12 @@ _IDIOMS = re.compile(
     r"(?<!\d)24\s*[xX×/]\s*7(?:\s*[xX×/]\s*365)?(?!\d)|\b360[- ]degree"
     r"|\b24 hours (?:a|per) day|\b365 days (?:a|per) year"
 )
+#: "100%": fully, in full (vollständig, 全额, intégralement), when the translation has no
+#: percentage of its own (then it is compared as a number).
+_FULLY = re.compile(r"(?<![\d.,])100 ?%")
+#: A time on the 12-hour clock ("1 PM", "6:30 p.m."), which a locale may write on the
+#: 24-hour one (13 Uhr, 18:30).
+_TWELVE_HOUR = re.compile(r"(?<![\d:.,])(\d{1,2})(?::\d\d)? ?([AaPp])\.?[Mm]\b\.?")
 
 
 #: "1 million": a number that a locale may write in its own units (100 万).
@@ -155,6 +168,8 @@ def check_numbers(entry: Entry, ctx: MessageContext) -> Iterator[str]:
         if _GROUP.findall(source.translate(_MARKS)) == _GROUP.findall(text.translate(_MARKS)):
             continue  # the same digits in the same order: what most translations do
         source = _MILLIONS.sub(_in_digits, _IDIOMS.sub(" ", _prose(entry, ctx, source)))
+        if "%" not in text and "％" not in text:
+            source = _FULLY.sub(" ", source)
         theirs = numbers(source, "en")
         if not theirs:
             continue
@@ -165,6 +180,10 @@ def check_numbers(entry: Entry, ctx: MessageContext) -> Iterator[str]:
         for run, unit in _SCALED.findall(text.translate(_MARKS)):
             available.add(Decimal(run) * _SCALES.get(unit, 1))
         expected = {value for _, values, groups, _ in theirs for value in values | groups}
+        for hour, hour24 in _clock(source):
+            if hour24 in available:  # 1 PM as 13 Uhr
+                available.add(hour)
+                expected.add(hour24)
         expected.update(
             Decimal(run) * _SCALES.get(unit, 1) for run, unit in _SCALED.findall(source)
         )
@@ -182,6 +201,15 @@ def check_numbers(entry: Entry, ctx: MessageContext) -> Iterator[str]:
                 yield f"the number {written!r} of the source is {extra[0]!r} here"
             elif _not_a_word(groups or {Decimal(_DIGITS_ONLY.sub("", written) or "0")}):
                 yield f"the number {written!r} of the source is missing"
+
+
+def _clock(source: str) -> list[tuple[Decimal, Decimal]]:
+    """Each 12-hour time of the source: its hour, and that hour on the 24-hour clock."""
+    found = []
+    for hour, half in _TWELVE_HOUR.findall(source):
+        value = int(hour) % 12 + (12 if half in "Pp" else 0)
+        found.append((Decimal(hour), Decimal(value)))
+    return found
 
 
 def _date_found(groups: frozenset[Decimal], available: set[Decimal]) -> bool:

@@ -3,6 +3,7 @@ a sentence around markup it does not understand."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -107,8 +108,34 @@ def _problems(span: Span, source: Span | None, ctx: MessageContext) -> Iterator[
         yield f"{what} splits {around!r}: it moved into the middle of a date or number"
     if source is not None and span.kind != "code" and not source.words_outside:
         outside = " ".join((span.before + " " + span.after).split())
-        if span.words_outside:
+        if span.words_outside and not (_clause_frame(span, ctx) or _glossed(span)):
             yield f"the whole source is the {span.kind}'s text; here {outside!r} is outside it"
+
+
+#: What is no word: spaces and the punctuation that ends or joins a sentence.
+_NO_WORD = str.maketrans("", "", " \u00a0\u3000.,:;!?。、，：；！？．")
+
+
+def _clause_frame(span: Span, ctx: MessageContext) -> bool:
+    """Only the locale's clause frame outside the span: the verb ending or polite request
+    that a predicate-final language (ja, ko) or Chinese puts around a whole clause."""
+    frame = ctx.glossary.conventions
+    before, after = span.before.translate(_NO_WORD), span.after.translate(_NO_WORD)
+    return (
+        (not before or before in frame.clause_before)
+        and (not after or after in frame.clause_after)
+        and bool(frame.clause_before or frame.clause_after)
+    )
+
+
+_GLOSS = re.compile(r"\s*[(（][^()（）]*[)）]")
+
+
+def _glossed(span: Span) -> bool:
+    """Only a gloss in parentheses after the span: "**Expiry status** (有効期限の状態)", the
+    English label kept with the locale's words beside it."""
+    rest = _GLOSS.sub("", span.after, count=1) if _GLOSS.match(span.after) else span.after
+    return not span.before.translate(_NO_WORD) and not rest.translate(_NO_WORD)
 
 
 def _glue(span: Span, source: Span | None, what: str) -> Iterator[str]:

@@ -11,13 +11,39 @@ from .conventions import conventions
 if TYPE_CHECKING:
     from ..content.model import Glossary
 
-__all__ = ["definition_names", "function_words"]
+__all__ = ["definition_names", "function_words", "shifted"]
 
 
 def function_words(locale: str | None) -> frozenset[str]:
     """The locale's function words ("van", "uw", "in"), folded: the curated closed-class
     words of locale_data/; empty for a language without them."""
     return conventions(locale).function_words
+
+
+#: How many neighbouring words a span that shifted may have taken in.
+_NEIGHBOURS = 2
+_LABEL_WORDS = 12
+_APOSTROPHES = str.maketrans({"’": " ", "'": " ", "\u00a0": " ", "\u202f": " "})
+
+
+def shifted(one: str, other: str, words: frozenset[str]) -> bool:
+    """Two markings of one translation, the span shifted over it: the end of one is the
+    start of the other ("Quitar relación" and "vínculo Quitar"), the words they share hold
+    one that is not in `words` (function words, and a name copied from the source), and
+    one took in at most two neighbouring words. Then the second is
+    bold or a link misplaced (the placement checks'), no second translation."""
+    a = one.casefold().translate(_APOSTROPHES).split()
+    b = other.casefold().translate(_APOSTROPHES).split()
+    if max(len(a), len(b)) > _LABEL_WORDS:
+        return False  # a phrase, not a label: and bounded work
+    for first, second in ((a, b), (b, a)):
+        for size in range(min(len(first), len(second)), 0, -1):
+            shared = first[-size:]
+            if shared != second[:size] or all(w in words for w in shared):
+                continue
+            if min(len(first), len(second)) - size <= _NEIGHBOURS:
+                return True
+    return False
 
 
 def definition_names(folder: Path, glossary: Glossary | None = None) -> tuple[str, ...]:
