@@ -247,6 +247,13 @@ def count(number: int, noun: str) -> str:
     return f"{number:,} {noun}" if number == 1 else f"{number:,} {noun}s"
 
 
+def _ical_text(text: str) -> icalendar.vText:
+    """Text from data for an event: controls replaced, and every line break one "\\n"
+    (icalendar before 7 writes a lone carriage return as it is, inside the line)."""
+    lines = without_controls(text).replace("\r\n", "\n").replace("\r", "\n")
+    return icalendar.vText(lines)
+
+
 def calendar_event(row: OverviewRow, stamp: dt.datetime) -> str:
     """One deadline as an all-day VEVENT, with the customer and the offer.
 
@@ -263,13 +270,11 @@ def calendar_event(row: OverviewRow, stamp: dt.datetime) -> str:
     # with a DATE start and no end one day long.
     # icalendar escapes \\ ; , and line breaks; the controls RFC 5545 forbids in text
     # (NUL, ESC, VT, FF) are replaced first.
-    event["summary"] = icalendar.vText(without_controls(f"{row.offer}: {row.name}"))
+    event["summary"] = _ical_text(f"{row.offer}: {row.name}")
     licenses = f" ({count(row.quantity, 'license')})" if row.licensed else ""
-    event["description"] = icalendar.vText(
-        without_controls(
-            f"Deadline of subscription {row.subscription_id}{licenses} "
-            f"of {row.name}, customer {row.customer_id}. Checklist: {row.stem}"
-        )
+    event["description"] = _ical_text(
+        f"Deadline of subscription {row.subscription_id}{licenses} "
+        f"of {row.name}, customer {row.customer_id}. Checklist: {row.stem}"
     )
     event["transp"] = icalendar.vText("TRANSPARENT")
     return str(event.to_ical().decode("utf-8"))
