@@ -104,17 +104,7 @@ def _prose(entry: Entry, ctx: MessageContext, text: str) -> str:
     if ctx.md is None:
         return text
     plain = marked(entry, ctx.md, text)
-    return _without(plain, "code")
-
-
-def _without(plain: Plain, kind: str) -> str:
-    parts, last = [], 0
-    for span in plain.spans:
-        if span.kind == kind and span.start >= last:
-            parts.append(plain.text[last : span.start])
-            last = span.end
-    parts.append(plain.text[last:])
-    return " ".join(parts)
+    return plain.outside("code", " ")
 
 
 #: Words for a multiple of a number: "2-K" for 2,000, Japanese and Chinese 万 for 10,000.

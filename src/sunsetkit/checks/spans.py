@@ -60,6 +60,16 @@ class Plain:
     def after(self, span: Marked) -> str:
         return self.text[span.end : span.end + 1]
 
+    def outside(self, kind: str, joiner: str = "\n") -> str:
+        """The text with every span of `kind` cut out, `joiner` in its place."""
+        parts, last = [], 0
+        for span in self.spans:
+            if span.kind == kind and span.start >= last:
+                parts.append(self.text[last : span.start])
+                last = span.end
+        parts.append(self.text[last:])
+        return joiner.join(parts)
+
 
 def marked(entry: Entry, md: MarkdownIt, text: str) -> Plain:
     """The visible text of `text` with its bold, italic, link and code spans, cached per
@@ -178,7 +188,7 @@ def _moved(theirs: Plain, ours: Plain, counts: Counter[str], nouns: bool) -> Ite
             elif now is not None and was is None and not _compound(ours, there[0], word):
                 taken.setdefault(now, []).append(word)
         if kind == "link":  # a link's words may well move (to "hier"); its English may not
-            outside = _runs(_outside(ours, "link")) if lost else frozenset()
+            outside = _runs(ours.outside("link")) if lost else frozenset()
             lost = {span: words for span, words in lost.items() if _left(theirs, span, outside)}
             taken = {}
         for span, words in lost.items():
@@ -227,17 +237,6 @@ def _runs(text: str) -> frozenset[tuple[str, ...]]:
     a message of many links costs time linear in it."""
     words = _WORDS.findall(text)
     return frozenset([*((w,) for w in words), *itertools.pairwise(words)])
-
-
-def _outside(plain: Plain, kind: str) -> str:
-    """The plain text with every span of `kind` cut out (a line break in its place)."""
-    parts, last = [], 0
-    for span in plain.spans:
-        if span.kind == kind and span.start >= last:
-            parts.append(plain.text[last : span.start])
-            last = span.end
-    parts.append(plain.text[last:])
-    return "\n".join(parts)
 
 
 def _words(words: list[str]) -> str:
