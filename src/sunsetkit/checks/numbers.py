@@ -157,6 +157,7 @@ def check_numbers(entry: Entry, ctx: MessageContext) -> Iterator[str]:
             continue
         if _GROUP.findall(source.translate(_MARKS)) == _GROUP.findall(text.translate(_MARKS)):
             continue  # the same digits in the same order: what most translations do
+        scaled = _MILLIONS.findall(source)
         source = _MILLIONS.sub(_in_digits, _IDIOMS.sub(" ", _prose(entry, ctx, source)))
         if "%" not in text and "％" not in text:
             source = _FULLY.sub(" ", source)
@@ -169,6 +170,10 @@ def check_numbers(entry: Entry, ctx: MessageContext) -> Iterator[str]:
         # thousands a locale counts in ("15万" for 150,000).
         for run, unit in _SCALED.findall(text.translate(_MARKS)):
             available.add(Decimal(run) * _SCALES.get(unit, 1))
+        # "365 billion" as "365 Milliarden": the scale is a word of the locale, the digits stay
+        for run, word, k in scaled:
+            if Decimal(run) in available:
+                available.add(Decimal(run) * _ENGLISH_SCALES[word or k])
         expected = {value for _, values, groups, _ in theirs for value in values | groups}
         for hour, hour24 in _clock(source):
             if hour24 in available:  # 1 PM as 13 Uhr
