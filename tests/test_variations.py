@@ -193,10 +193,8 @@ def test_an_ending_of_its_own_accord_and_a_prose_replacement(
     # a step's image: its alt text may use the step's own placeholders, as its note may
     assert "![The new order listed under **Subscriptions**.](images/azure/" in page
     text = _checklist(varied, tmp_path, "Contoso Voice")
-    assert (
-        "- Replacement: The customer's calls move to Contoso Voice Cloud at no extra cost.\n"
-        in text
-    )
+    assert "- The customer's calls move to Contoso Voice Cloud at no extra cost.\n" in text
+    assert "Replacement:" not in text  # a sentence after a label would keep its capital
     facts = text[: text.index("### Tasks")]
     assert "- The retired subscription is canceled automatically at the end of its term." in facts
     tasks = text[text.index("- [ ] ") :].splitlines()
