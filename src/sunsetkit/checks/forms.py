@@ -20,7 +20,8 @@ __all__ = ["content_words", "has_form", "one_translation", "same_word"]
 _ENDING = 3
 #: The letters two forms of a word share at least, unless the shorter is all of them.
 _STEM = 3
-_SPLIT = re.compile(r"[\s\-‐–/'’\u00a0\u202f]+")
+_SPLIT = re.compile(r"[\s\-‐–/\u00a0\u202f]+")
+_ELISION = re.compile(r"(?<=\w)['’](?=\w)")
 _EDGE = '.,:;!?()[]{}"“”„«»‹›「」『』【】《》*'
 #: Words compared at most (a label is short; a longer span is a phrase): bounded work.
 _WORDS = 12
@@ -29,10 +30,19 @@ _WORDS = 12
 def content_words(text: str, function_words: frozenset[str]) -> list[str]:
     """The words of a spelling, folded, without function words (all of them if it has
     nothing else: "Nej", "Inga")."""
-    words = [w.strip(_EDGE) for w in _SPLIT.split(text.casefold())]
-    words = [w for w in words if w][:_WORDS]
+    words = _words(text)[:_WORDS]
     kept = [w for w in words if w not in function_words]
     return kept or words
+
+
+def _words(text: str) -> list[str]:
+    """Folded words, an elided article or preposition apart ("l'elenco": "l", "elenco");
+    a function word written with an apostrophe ("'t") kept whole."""
+    found = []
+    for token in _SPLIT.split(text.casefold()):
+        token = token.strip(_EDGE)
+        found += [part for part in _ELISION.split(token) if part]
+    return found
 
 
 def same_word(a: str, b: str) -> bool:
@@ -85,8 +95,7 @@ def has_form(text: str, spelling: str, function_words: frozenset[str]) -> bool:
     """Whether `text` holds `spelling` or a form of it, word for word (function words
     aside)."""
     wanted = content_words(spelling, function_words)
-    words = [w.strip(_EDGE) for w in _SPLIT.split(text.casefold())]
-    words = [w for w in words if w and w not in function_words]
+    words = [w for w in _words(text) if w not in function_words]
     size = len(wanted)
     return any(
         all(same_word(x, y) for x, y in zip(words[i : i + size], wanted, strict=True))
