@@ -175,3 +175,36 @@ def test_the_english_label_kept_with_a_gloss_is_no_second_spelling(locale: str) 
     assert _consistency(pairs, locale) == []
     pairs.append(("Select **Payment method** later.", "Qq **Payment method** qq."))
     assert _consistency(pairs, locale) == [4]
+
+
+@pytest.mark.parametrize("locale", LOCALES)
+def test_bold_moved_wholly_onto_another_word_leaves_the_label_alone(locale: str) -> None:
+    # the label's word stands outside the bold, the bold on a word of the sentence: the
+    # placement defect; the one translated use is then no second spelling of anything
+    pairs = [
+        ("Select the **Referrals** option.", "Qq **qopción Qreferrals** qq."),
+        ("Then select **Referrals** in the menu.", "Qq **qconfiguradas** qq Qreferrals qq."),
+    ]
+    assert _consistency(pairs, locale) == []
+    other = [*pairs, ("Open **Referrals** again.", "Qq **Qempfehlungen** qq.")]
+    assert 3 in _consistency(other, locale)
+
+
+def test_english_kept_is_reported_only_against_a_translation_used_more() -> None:
+    pairs = [
+        ("Details", "Details"),
+        ("Read the **Details** first.", "Qlies **Qinformationen** qzuerst."),
+    ]
+    assert _consistency(pairs, "de-DE") == []  # one against one: no evidence
+    pairs.append(("Then read the **Details**.", "Qdann **Qinformationen** qq."))
+    assert _consistency(pairs, "de-DE") == [1]
+
+
+def test_a_label_the_locale_writes_with_the_english_word_is_no_english_left() -> None:
+    pairs = [
+        ("Exclusive", "Exclusive"),
+        ("Mark it **Exclusive** now.", "Qmarquez **qexclusives** qq."),
+        ("Then mark it **Exclusive**.", "Qpuis **qexclusives** qq."),
+    ]
+    pairs = [(s, t.replace("qexclusives", "exclusives")) for s, t in pairs]
+    assert _consistency(pairs, "fr-FR") == []

@@ -27,10 +27,10 @@ _EDGE = '.,:;!?()[]{}"“”„«»‹›「」『』【】《》*'
 _WORDS = 12
 
 
-def content_words(text: str, function_words: frozenset[str]) -> list[str]:
-    """The words of a spelling, folded, without function words (all of them if it has
-    nothing else: "Nej", "Inga")."""
-    words = _words(text)[:_WORDS]
+def content_words(text: str, function_words: frozenset[str], limit: int = _WORDS) -> list[str]:
+    """The first `limit` words of a spelling, folded, without function words (all of them
+    if it has nothing else: "Nej", "Inga")."""
+    words = _words(text)[:limit]
     kept = [w for w in words if w not in function_words]
     return kept or words
 

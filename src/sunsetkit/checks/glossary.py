@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 from .base import Entry, LocaleGlossary, MessageContext
 from .conventions import conventions, label_marked
 from .evidence import with_evidence
-from .forms import has_form, one_translation
+from .forms import content_words, has_form, one_translation, same_word
 from .messages import _emphasis_texts
 from .placement import Span, glued, only_function_words, spans
 from .words import function_words, shifted
@@ -338,7 +338,11 @@ def _inconsistent(
 ) -> Iterator[tuple[Entry, str]]:
     """The uses of one label (in one role) whose translation is not the label's."""
     same = _same_translations(label, [translation for translation, _ in found], ctx)
-    uses = _not_moved([(same[translation], entry) for translation, entry in found], ctx)
+    uses = [
+        (same[translation], entry)
+        for translation, entry in found
+        if not _moved_off(label, translation, entry, list(same.values()), ctx)
+    ]
     lines: dict[str, list[int]] = defaultdict(list)
     for translation, entry in uses:
         lines[translation].append(entry.line or 0)
@@ -360,18 +364,19 @@ def _english_left(
     reported: set[tuple[str, int]],
     ctx: MessageContext,
 ) -> Iterator[tuple[Entry, str]]:
-    """Across roles, a use that keeps the English label where another role translates
-    it ("Description" in one table, "Beskrivning" in the next)."""
+    """Across roles, a use that keeps the English label where other uses translate it
+    more often ("Description" in one table, "Beskrivning" in the next two)."""
     by_label: dict[str, list[tuple[str, Entry]]] = defaultdict(list)
     for (label, _), found in sorted(seen.items()):
         by_label[label].extend(found)
+    words = ctx.glossary.function_words
     for label, found in by_label.items():
         translated = [t for t, _ in found if t.casefold() != label.casefold()]
         kept = [e for t, e in found if t.casefold() == label.casefold()]
-        if not translated or not kept or _identifier(label):
+        if len(translated) <= len(kept) or not kept or _identifier(label):
             continue
-        # the label's words in the locale, where the locale writes it so (a name)
-        if any(_holds(t, label) for t in translated):
+        # the locale writes the label's words so ("exclusive", "exclusives"): no English
+        if any(one_translation(t, label, label, words) for t in translated):
             continue
         lines: dict[str, list[int]] = defaultdict(list)
         for translation, entry in found:
@@ -397,26 +402,39 @@ def _glossed(label: str, translation: str) -> bool:
     )
 
 
-def _not_moved(uses: list[tuple[str, Entry]], ctx: MessageContext) -> list[tuple[str, Entry]]:
-    """The uses whose bold holds the label: a use whose message has another translation
-    of the label (or a form of it) outside its bold ("Seleccione **el botón**
-    Actualizar" beside "**Actualizar**") is bold moved off the label, the placement
-    check's, no second translation."""
-    counts = Counter(translation for translation, _ in uses)
-    if len(counts) < 2:
-        return uses
-    common = [translation for translation, _ in counts.most_common(_COMPARED)]
+def _moved_off(
+    label: str, translation: str, entry: Entry, others: list[str], ctx: MessageContext
+) -> bool:
+    """Bold moved off the label, the placement check's, no second translation: the
+    message has another translation of the label (or a form of it) outside its bold
+    ("Seleccione **el botón** Actualizar" beside "**Actualizar**"), or a word of one
+    while the bold holds none ("Una vez **configuradas** las cuentas, seleccione
+    Referencias" beside "**opción Referencias**")."""
     words = ctx.glossary.function_words
-    return [
-        (translation, entry)
-        for translation, entry in uses
-        if not any(
-            other != translation
-            and has_form(entry.strings[0], other, words)
-            and not has_form(translation, other, words)
-            for other in common
-        )
-    ]
+    message = entry.strings[0]
+    distinct = [o for o in dict.fromkeys(others) if o != translation][:_COMPARED]
+    for other in distinct:
+        if _holds(message, other) and not _holds(translation, other):
+            return True
+        if has_form(message, other, words) and not has_form(translation, other, words):
+            return True
+    english = content_words(label, words)
+    theirs = {
+        w
+        for other in distinct
+        for w in content_words(other, words)
+        if len(w) >= _WORD and w not in english  # a name copied from the English marks nothing
+    }
+    ours = content_words(translation, words)
+    if not theirs or any(same_word(w, t) for w in ours for t in theirs):
+        return False
+    return any(same_word(w, t) for w in content_words(message, words, _SCANNED) for t in theirs)
+
+
+#: The letters a word of another translation has at least to mark where the label is.
+_WORD = 4
+#: How many words of a message are searched for them (bounded work).
+_SCANNED = 200
 
 
 def _identifier(label: str) -> bool:
