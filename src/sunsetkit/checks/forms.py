@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["content_words", "has_form", "one_translation", "same_word"]
+__all__ = ["content_words", "has_form", "one_translation", "same_word", "word_outside"]
 
 #: How many last letters a form of a word may change ("Kundenkonto", "Kundenkontos";
 #: "konto", "koncie"; "ny", "nytt").
@@ -101,3 +101,31 @@ def has_form(text: str, spelling: str, function_words: frozenset[str]) -> bool:
         all(same_word(x, y) for x, y in zip(words[i : i + size], wanted, strict=True))
         for i in range(len(words) - size + 1)
     )
+
+
+#: The letters a word of another translation has at least to mark where the label is.
+_MARKING = 4
+#: How many words of a message are searched for them (bounded work).
+_SCANNED = 200
+
+
+def word_outside(
+    message: str, translation: str, others: list[str], label: str, function_words: frozenset[str]
+) -> bool:
+    """Bold or a link moved wholly off the label: the message holds a word of another
+    translation of it (a form of one) while the span holds none ("Una vez
+    **configuradas** las cuentas, seleccione Referencias" beside "**opción
+    Referencias**"). Words copied from the English (a name) mark nothing."""
+    english = content_words(label, function_words)
+    theirs = {
+        word
+        for other in others
+        if other != translation
+        for word in content_words(other, function_words)
+        if len(word) >= _MARKING and word not in english
+    }
+    ours = content_words(translation, function_words)
+    if not theirs or any(same_word(w, t) for w in ours for t in theirs):
+        return False
+    found = content_words(message, function_words, _SCANNED)
+    return any(same_word(w, t) for w in found for t in theirs)

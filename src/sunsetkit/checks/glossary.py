@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 from .base import Entry, LocaleGlossary, MessageContext
 from .conventions import conventions, label_marked
 from .evidence import with_evidence
-from .forms import content_words, has_form, one_translation, same_word
+from .forms import has_form, one_translation, word_outside
 from .messages import _emphasis_texts
 from .placement import Span, glued, only_function_words, spans
 from .words import function_words, shifted
@@ -418,23 +418,7 @@ def _moved_off(
             return True
         if has_form(message, other, words) and not has_form(translation, other, words):
             return True
-    english = content_words(label, words)
-    theirs = {
-        w
-        for other in distinct
-        for w in content_words(other, words)
-        if len(w) >= _WORD and w not in english  # a name copied from the English marks nothing
-    }
-    ours = content_words(translation, words)
-    if not theirs or any(same_word(w, t) for w in ours for t in theirs):
-        return False
-    return any(same_word(w, t) for w in content_words(message, words, _SCANNED) for t in theirs)
-
-
-#: The letters a word of another translation has at least to mark where the label is.
-_WORD = 4
-#: How many words of a message are searched for them (bounded work).
-_SCANNED = 200
+    return word_outside(message, translation, distinct, label, words)
 
 
 def _identifier(label: str) -> bool:

@@ -15,7 +15,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterator
 
 from .base import Entry, MessageContext
-from .forms import has_form, one_translation
+from .forms import has_form, one_translation, word_outside
 from .placement import glued, only_function_words
 from .spans import Plain, marked
 from .words import function_words, shifted
@@ -122,7 +122,7 @@ def check_label_spelling(entries: list[Entry], ctx: MessageContext) -> Iterator[
                 translated, usual, label, ignored, ctx
             ):
                 continue
-            if _moved_off(entry, ctx, translated, usual):
+            if _moved_off(entry, ctx, translated, label, usual):
                 continue
             yield (
                 entry,
@@ -131,14 +131,16 @@ def check_label_spelling(entries: list[Entry], ctx: MessageContext) -> Iterator[
             )
 
 
-def _moved_off(entry: Entry, ctx: MessageContext, translated: str, usual: str) -> bool:
-    """The message has the usual spelling (or a form of it) outside the span: the span
-    moved onto a neighbour ("la **columna** Estado"), the placement checks' defect, not a
-    second spelling."""
+def _moved_off(entry: Entry, ctx: MessageContext, translated: str, label: str, usual: str) -> bool:
+    """The message has the usual spelling (or a form of it) outside the span, or a word
+    of it while the span holds none: the span moved onto a neighbour ("la **columna**
+    Estado"), the placement checks' defect, not a second spelling."""
     assert ctx.md is not None
     plain = marked(entry, ctx.md, entry.strings[0]).text
     words = ctx.glossary.function_words
-    return has_form(plain, usual, words) and not has_form(translated, usual, words)
+    if has_form(plain, usual, words) and not has_form(translated, usual, words):
+        return True
+    return word_outside(plain, translated, [usual], label, words)
 
 
 _JOINERS = re.compile(r"[\s\-‐–()（）]+")
