@@ -208,3 +208,13 @@ def test_a_label_the_locale_writes_with_the_english_word_is_no_english_left() ->
     ]
     pairs = [(s, t.replace("qexclusives", "exclusives")) for s, t in pairs]
     assert _consistency(pairs, "fr-FR") == []
+
+
+@pytest.mark.parametrize("locale", LOCALES)
+def test_a_span_moved_wholly_off_the_label_is_no_second_spelling(locale: str) -> None:
+    usual = [(f"Open the **Status** list {n}.", f"Qq **Qstatus qlista** {n} qq.") for n in range(2)]
+    # a word of the usual spelling (in another form) outside, none inside the span
+    moved = ("Read the **Status** list.", "Qq **qförklaras** qq qlistan.")
+    other = ("Check the **Status** list.", "Qq **Qtillstånd** qq.")
+    assert _spelling([*usual, moved], locale) == []
+    assert _spelling([*usual, moved, other], locale) == [4]
