@@ -218,3 +218,21 @@ def test_a_span_moved_wholly_off_the_label_is_no_second_spelling(locale: str) ->
     other = ("Check the **Status** list.", "Qq **Qtillstånd** qq.")
     assert _spelling([*usual, moved], locale) == []
     assert _spelling([*usual, moved, other], locale) == [4]
+
+
+def test_a_span_that_starts_with_a_particle_is_no_label() -> None:
+    # Japanese: bold or a link that begins with a hiragana particle moved onto grammar
+    words = _words("ja-JP")
+    particle = next(w for w in sorted(words) if all("\u3040" <= c <= "\u309f" for c in w))
+    pairs = [(f"Select **User rights** {n}.", f"「**権限管理**」を選択 {n}。") for n in range(2)]
+    pairs.append(("Then select **User rights**.", f"次に権限管理 **{particle}選択します**。"))
+    assert _consistency(pairs, "ja-JP") == []
+    assert _spelling(pairs, "ja-JP") == []
+
+
+def test_a_cjk_span_beside_the_usual_spelling_is_moved() -> None:
+    pairs = [(f"Select **User rights** {n}.", f"选择 **用户权限** {n}。") for n in range(2)]
+    pairs.append(("Select **User rights** from the menu.", "从 **左侧菜单** 中选择“用户权限”。"))
+    assert _spelling(pairs, "zh-CN") == []
+    pairs.append(("Select **User rights** again.", "再次选择 **用户许可**。"))
+    assert _spelling(pairs, "zh-CN") == [4]

@@ -13,7 +13,15 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["content_words", "has_form", "one_translation", "same_word", "word_outside"]
+__all__ = [
+    "content_words",
+    "has_form",
+    "one_translation",
+    "particle_first",
+    "same_word",
+    "wide_in",
+    "word_outside",
+]
 
 #: How many last letters a form of a word may change ("Kundenkonto", "Kundenkontos";
 #: "konto", "koncie"; "ny", "nytt").
@@ -129,3 +137,24 @@ def word_outside(
         return False
     found = content_words(message, function_words, _SCANNED)
     return any(same_word(w, t) for w in found for t in theirs)
+
+
+#: From here on, scripts written without spaces (CJK): no word boundary to respect.
+_WIDE = 0x2E80
+_HIRAGANA = range(0x3040, 0x30A0)
+_OPENING = " [「『“\"'"
+
+
+def wide_in(text: str, spelling: str) -> bool:
+    """A spelling of a script written without spaces (CJK) inside the text, anywhere."""
+    wide = spelling and all(not c.isalnum() or ord(c) >= _WIDE for c in spelling)
+    return bool(wide) and spelling.casefold() in text.casefold()
+
+
+def particle_first(text: str, function_words: frozenset[str]) -> bool:
+    """A span that starts with a particle written in hiragana (を参照, について): a label
+    never does, the span moved onto the sentence's grammar."""
+    text = text.strip(_OPENING)
+    return any(
+        text.startswith(word) and all(ord(c) in _HIRAGANA for c in word) for word in function_words
+    )

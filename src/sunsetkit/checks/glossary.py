@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 from .base import Entry, LocaleGlossary, MessageContext
 from .conventions import conventions, label_marked
 from .evidence import with_evidence
-from .forms import has_form, one_translation, word_outside
+from .forms import has_form, one_translation, particle_first, word_outside
 from .messages import _emphasis_texts
 from .placement import Span, glued, only_function_words, spans
 from .words import function_words, shifted
@@ -552,6 +552,7 @@ def _has_word(text: str, word: str) -> bool:
 
 def _is_label(span: Span, ctx: MessageContext) -> bool:
     """Bold that holds a label, not words the bold was moved onto."""
-    if only_function_words(span.inside, ctx):
+    inside = span.inside
+    if only_function_words(inside, ctx) or particle_first(inside, ctx.glossary.function_words):
         return False
     return not (glued(span.before[-1:]) or glued(span.after[:1]))

@@ -15,7 +15,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterator
 
 from .base import Entry, MessageContext
-from .forms import has_form, one_translation, word_outside
+from .forms import has_form, one_translation, particle_first, wide_in, word_outside
 from .placement import glued, only_function_words
 from .spans import Plain, marked
 from .words import function_words, shifted
@@ -56,6 +56,8 @@ def _is_label(plain: Plain, start: int, end: int, ctx: MessageContext) -> bool:
     """A span that holds a label, not words the markup was moved onto."""
     inside = plain.text[start:end]
     if not inside.strip() or only_function_words(inside, ctx):
+        return False
+    if particle_first(inside, ctx.glossary.function_words):
         return False
     return not (glued(plain.text[start - 1 : start]) or glued(plain.text[end : end + 1]))
 
@@ -139,6 +141,8 @@ def _moved_off(entry: Entry, ctx: MessageContext, translated: str, label: str, u
     plain = marked(entry, ctx.md, entry.strings[0]).text
     words = ctx.glossary.function_words
     if has_form(plain, usual, words) and not has_form(translated, usual, words):
+        return True
+    if wide_in(plain, usual) and not wide_in(translated, usual):
         return True
     return word_outside(plain, translated, [usual], label, words)
 
