@@ -236,3 +236,10 @@ def test_a_cjk_span_beside_the_usual_spelling_is_moved() -> None:
     assert _spelling(pairs, "zh-CN") == []
     pairs.append(("Select **User rights** again.", "再次选择 **用户许可**。"))
     assert _spelling(pairs, "zh-CN") == [4]
+
+
+def test_a_cognate_held_in_a_spread_span_is_one_translation() -> None:
+    # "historia" is like "history" but no copy of the English: the span took in neighbours
+    words = _words("pl-PL")
+    assert one_translation("Historia", "pozycję Historia zamówień", "Order history", words)
+    assert not one_translation("Historia", "Rejestr zamówień", "Order history", words)
