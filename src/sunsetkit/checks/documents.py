@@ -90,7 +90,8 @@ def _messages(
     found = message_level(str(path), entries, ctx, options)
     found += entries_level(path, entries, ctx, options)
     if options.enabled_id("consistency"):
-        for entry, message in check_consistency(entries, ctx):
+        # a page's short lines are headings and cells, its bold labels in sentences
+        for entry, message in check_consistency(entries, ctx, roles=True):
             found.append(
                 finding(
                     path, entry, ctx.locale, "consistency", options.severity("consistency"), message

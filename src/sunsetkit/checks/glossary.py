@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 from .base import Entry, LocaleGlossary, MessageContext
 from .conventions import conventions, label_marked
 from .evidence import with_evidence
+from .forms import has_form, one_translation, particle_first, word_outside
 from .messages import _emphasis_texts
 from .placement import Span, glued, only_function_words, spans
 from .words import function_words, shifted
@@ -292,18 +293,26 @@ def _label_problem(label: str, approved: str, spans: list[str], text: str) -> st
     return f"**{label}** should be **{approved}**, the portal's label"
 
 
-def check_consistency(entries: list[Entry], ctx: MessageContext) -> Iterator[tuple[Entry, str]]:
+def check_consistency(
+    entries: list[Entry], ctx: MessageContext, roles: bool = False
+) -> Iterator[tuple[Entry, str]]:
     """One source label translated two ways in one catalog (the Submit button with two names).
 
     Labels are paired where a message has one bold span on each side and the translation's
     bold holds a label (not function words, not glued to a word, not moved off the label's
     words), and from short standalone messages. Labels with an approved form are left to
-    the ui check. Bold that spread over a neighbour ("seleccione Guardar" beside "Guardar")
-    and another capitalisation are the same translation. Where one translation is used
-    more than every other, it is the label's and only the others are reported; otherwise
-    every use is, each naming the other translations' lines.
+    the ui check. Spellings that are one translation (checks/forms.py: inflected forms,
+    function words, capitalisation, bold spread over a neighbour) are one; a use whose
+    bold keeps the English with a gloss beside it is the locale's convention, no spelling.
+    Where one translation is used more than every other, it is the label's and only the
+    others are reported; otherwise every use is, each naming the other translations' lines.
+
+    `roles`: the messages are a page's, where a short message standing alone is a heading
+    or a table cell and bold is a label in a sentence; grammar words the two differently
+    (a noun and an imperative), so they are compared with each other only for the English
+    left untranslated.
     """
-    seen: dict[str, list[tuple[str, Entry]]] = defaultdict(list)
+    seen: dict[tuple[str, str], list[tuple[str, Entry]]] = defaultdict(list)
     # The English of a message that also stands without a context: the context (msgctxt)
     # tells two uses of it apart on purpose (a heading and a checklist task, worded as a
     # noun and as an imperative in Polish), so that one is not paired as a label.
@@ -312,53 +321,109 @@ def check_consistency(entries: list[Entry], ctx: MessageContext) -> Iterator[tup
         if not entry.translated or len(entry.ids) > 1:
             continue
         apart = entry.context is not None and entry.msgid in plain
-        for label, translation in _label_pairs(entry, ctx, apart):
-            if label not in ctx.glossary.labels:
-                seen[label].append((translation, entry))
-    for label, found in sorted(seen.items()):
-        # words copied from the English label (a name) tie no two translations together
-        ignored = ctx.glossary.function_words | frozenset(label.casefold().split())
-        same = _same_translations([translation for translation, _ in found], ignored)
-        uses = _not_moved([(same[translation], entry) for translation, entry in found])
-        lines: dict[str, list[int]] = defaultdict(list)
-        for translation, entry in uses:
-            lines[translation].append(entry.line or 0)
-        if len(lines) < 2:
+        for role, label, translation in _label_pairs(entry, ctx, apart):
+            if label not in ctx.glossary.labels and not _glossed(label, translation):
+                seen[label, role if roles else ""].append((translation, entry))
+    reported: set[tuple[str, int]] = set()
+    for (label, _), found in sorted(seen.items()):
+        for entry, message in _inconsistent(label, found, ctx):
+            reported.add((label, id(entry)))
+            yield entry, message
+    if roles:
+        yield from _english_left(seen, reported, ctx)
+
+
+def _inconsistent(
+    label: str, found: list[tuple[str, Entry]], ctx: MessageContext
+) -> Iterator[tuple[Entry, str]]:
+    """The uses of one label (in one role) whose translation is not the label's."""
+    same = _same_translations(label, [translation for translation, _ in found], ctx)
+    uses = [
+        (same[translation], entry)
+        for translation, entry in found
+        if not _moved_off(label, translation, entry, list(same.values()), ctx)
+    ]
+    lines: dict[str, list[int]] = defaultdict(list)
+    for translation, entry in uses:
+        lines[translation].append(entry.line or 0)
+    if len(lines) < 2:
+        return
+    for numbers in lines.values():
+        numbers.sort()
+    usual = _usual(label, lines)
+    # The first translations met, each with its first lines: a message of bounded
+    # length, made in bounded time, however many uses the label has.
+    first = sorted(lines.items(), key=lambda item: item[1][0])[: SHOWN + 1]
+    for translation, entry in uses:
+        if translation != usual:
+            yield entry, _consistency_message(label, translation, first, lines, len(uses))
+
+
+def _english_left(
+    seen: dict[tuple[str, str], list[tuple[str, Entry]]],
+    reported: set[tuple[str, int]],
+    ctx: MessageContext,
+) -> Iterator[tuple[Entry, str]]:
+    """Across roles, a use that keeps the English label where other uses translate it
+    more often ("Description" in one table, "Beskrivning" in the next two)."""
+    by_label: dict[str, list[tuple[str, Entry]]] = defaultdict(list)
+    for (label, _), found in sorted(seen.items()):
+        by_label[label].extend(found)
+    words = ctx.glossary.function_words
+    for label, found in by_label.items():
+        translated = [t for t, _ in found if t.casefold() != label.casefold()]
+        kept = [e for t, e in found if t.casefold() == label.casefold()]
+        if len(translated) <= len(kept) or not kept or _identifier(label):
             continue
-        for numbers in lines.values():
-            numbers.sort()
-        usual = _usual(label, lines)
-        # The first translations met, each with its first lines: a message of bounded
-        # length, made in bounded time, however many uses the label has.
-        first = sorted(lines.items(), key=lambda item: item[1][0])[: SHOWN + 1]
-        for translation, entry in uses:
-            if translation != usual:
-                yield entry, _consistency_message(label, translation, first, lines, len(uses))
+        # the locale writes the label's words so ("exclusive", "exclusives"): no English
+        if any(one_translation(t, label, label, words) for t in translated):
+            continue
+        lines: dict[str, list[int]] = defaultdict(list)
+        for translation, entry in found:
+            lines[translation].append(entry.line or 0)
+        first = sorted(lines.items(), key=lambda item: min(item[1]))[: SHOWN + 1]
+        for entry in kept:
+            if (label, id(entry)) not in reported:
+                yield entry, _consistency_message(label, label, first, lines, len(found))
 
 
 #: How many of a label's most used translations a use is compared with (bounded work).
 _COMPARED = 8
 
 
-def _not_moved(uses: list[tuple[str, Entry]]) -> list[tuple[str, Entry]]:
-    """The uses whose bold holds the label: a use whose message has another translation
-    of the label outside its bold ("Seleccione **el botón** Actualizar" beside
-    "**Actualizar**") is bold moved off the label, the placement check's, no second
-    translation."""
-    counts = Counter(translation for translation, _ in uses)
-    if len(counts) < 2:
-        return uses
-    common = [translation for translation, _ in counts.most_common(_COMPARED)]
-    return [
-        (translation, entry)
-        for translation, entry in uses
-        if not any(
-            other != translation
-            and _holds(entry.strings[0], other)
-            and not _holds(translation, other)
-            for other in common
-        )
-    ]
+def _glossed(label: str, translation: str) -> bool:
+    """The English label kept with the locale's words beside it in brackets ("Payment
+    method (Metoda płatności)"): the locale's convention for a label, no second
+    spelling."""
+    return (
+        "(" in translation
+        and translation.casefold() != label.casefold()
+        and (_holds(translation, label))
+    )
+
+
+def _moved_off(
+    label: str, translation: str, entry: Entry, others: list[str], ctx: MessageContext
+) -> bool:
+    """Bold moved off the label, the placement check's, no second translation: the
+    message has another translation of the label (or a form of it) outside its bold
+    ("Seleccione **el botón** Actualizar" beside "**Actualizar**"), or a word of one
+    while the bold holds none ("Una vez **configuradas** las cuentas, seleccione
+    Referencias" beside "**opción Referencias**")."""
+    words = ctx.glossary.function_words
+    message = entry.strings[0]
+    distinct = [o for o in dict.fromkeys(others) if o != translation][:_COMPARED]
+    for other in distinct:
+        if _holds(message, other) and not _holds(translation, other):
+            return True
+        if has_form(message, other, words) and not has_form(translation, other, words):
+            return True
+    return word_outside(message, translation, distinct, label, words)
+
+
+def _identifier(label: str) -> bool:
+    """An identifier (`SubscriptionEndDate`), which a translation may keep in English."""
+    return " " not in label and any(c.isupper() for c in label[1:])
 
 
 def _usual(label: str, lines: dict[str, list[int]]) -> str | None:
@@ -368,17 +433,19 @@ def _usual(label: str, lines: dict[str, list[int]]) -> str | None:
     most = max(len(numbers) for numbers in lines.values())
     first = [t for t, numbers in lines.items() if len(numbers) == most]
     if len(first) > 1:
-        identifier = " " not in label and any(c.isupper() for c in label[1:])
+        identifier = _identifier(label)
         first = [t for t in first if (t == label) == identifier]
     return first[0] if len(first) == 1 else None
 
 
-def _same_translations(translations: list[str], words: frozenset[str]) -> dict[str, str]:
-    """Each translation -> the one it is a form of: itself, or a more used one that holds
-    it or that it holds as whole words (bold spread over a neighbour), or one it overlaps
-    (bold shifted onto a neighbour: `shifted`), case and no-break spaces aside. Each is
-    compared with the _COMPARED most used only: bounded work however many ways a label
-    is translated."""
+def _same_translations(label: str, translations: list[str], ctx: MessageContext) -> dict[str, str]:
+    """Each translation -> the one it is a spelling of: itself, or a more used one that is
+    one translation with it (`one_translation`), or one it overlaps (bold shifted onto a
+    neighbour: `shifted`). Each is compared with the _COMPARED most used only: bounded
+    work however many ways a label is translated."""
+    words = ctx.glossary.function_words
+    # words copied from the English label (a name) tie no two translations together
+    ignored = words | frozenset(label.casefold().split())
     kept: list[str] = []
     same: dict[str, str] = {}
     counts = Counter(translations)
@@ -388,9 +455,7 @@ def _same_translations(translations: list[str], words: frozenset[str]) -> dict[s
             (
                 k
                 for k in kept[:_COMPARED]
-                if _holds(translation, k)
-                or _holds(k, translation)
-                or shifted(translation, k, words)
+                if one_translation(translation, k, label, words) or shifted(translation, k, ignored)
             ),
             None,
         )
@@ -445,7 +510,8 @@ def _consistency_message(
     return f"{label!r} is translated {translation!r} here and {where}{rest} elsewhere"
 
 
-def _label_pairs(entry: Entry, ctx: MessageContext, apart: bool) -> Iterator[tuple[str, str]]:
+def _label_pairs(entry: Entry, ctx: MessageContext, apart: bool) -> Iterator[tuple[str, str, str]]:
+    """(role, English label, translation): bold in a sentence, or a short message alone."""
     source, text = entry.msgid, entry.strings[0]
     if ctx.md is not None and "**" in text:
         source_bold = [s for s in spans(entry.inline(ctx.md, source)) if s.kind == "bold"]
@@ -456,10 +522,10 @@ def _label_pairs(entry: Entry, ctx: MessageContext, apart: bool) -> Iterator[tup
             and _is_label(text_bold[0], ctx)
             and not _moved(source_bold[0], text_bold[0])
         ):
-            yield source_bold[0].inside.strip(_EDGES), text_bold[0].inside.strip(_EDGES)
+            yield "bold", source_bold[0].inside.strip(_EDGES), text_bold[0].inside.strip(_EDGES)
     words = source.split()
     if not apart and 0 < len(words) <= 3 and source[-1:].isalnum() and "%" not in source:
-        yield source.strip(), text.strip()
+        yield "alone", source.strip(), text.strip()
 
 
 #: What bold may take in at its edges that is no part of a label: punctuation, dashes.
@@ -486,6 +552,7 @@ def _has_word(text: str, word: str) -> bool:
 
 def _is_label(span: Span, ctx: MessageContext) -> bool:
     """Bold that holds a label, not words the bold was moved onto."""
-    if only_function_words(span.inside, ctx):
+    inside = span.inside
+    if only_function_words(inside, ctx) or particle_first(inside, ctx.glossary.function_words):
         return False
     return not (glued(span.before[-1:]) or glued(span.after[:1]))

@@ -3,8 +3,8 @@ two labels (or table cells, or list items) merged into one translation.
 
 A label is a bold span or a link's text. Source and translation are paired where each
 side has exactly one span of the kind, so a pair is never a guess; spellings are compared
-with case, spaces, quotation marks and trailing punctuation aside, and forms of one word
-("Kundenkonto", "Kundenkontos") are one spelling.
+with case, spaces, quotation marks and trailing punctuation aside, and spellings that are
+one translation (checks/forms.py: "Kundenkonto", "Kundenkontos") are one.
 """
 
 from __future__ import annotations
@@ -15,6 +15,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterator
 
 from .base import Entry, MessageContext
+from .forms import has_form, one_translation, particle_first, wide_in, word_outside
 from .placement import glued, only_function_words
 from .spans import Plain, marked
 from .words import function_words, shifted
@@ -31,9 +32,6 @@ _QUOTES = '"“”„‟‚‛«»‹›「」『』[]【】<>〈〉《》'
 _ELIDED = re.compile(r"(?<!\w)\w{1,5}['’](?=\w)")
 _TRAILING = " .,:;!?。：，、…"
 _SPACES = re.compile(r"\s+")
-#: Endings that a word may change and stay one word (Kundenkonto, Kundenkontos; konto,
-#: koncie): the longer of two forms may differ from the shorter in this many last letters.
-_INFLECTION = 3
 
 
 def normal(text: str) -> str:
@@ -41,25 +39,6 @@ def normal(text: str) -> str:
     marks, no punctuation after it."""
     text = _ELIDED.sub("", text.translate({ord(q): None for q in _QUOTES})).replace("’", "'")
     return _SPACES.sub(" ", text).strip().strip(_TRAILING + "'").casefold()
-
-
-def _forms_of_one(first: str, second: str) -> bool:
-    """Whether two spellings are forms of one label: word for word, each pair the same
-    but for its last few letters."""
-    words_a, words_b = first.split(), second.split()
-    if len(words_a) != len(words_b):
-        return False
-    for a, b in zip(words_a, words_b, strict=True):
-        if a == b:
-            continue
-        common = 0
-        for x, y in zip(a, b, strict=False):
-            if x != y:
-                break
-            common += 1
-        if common < 3 or max(len(a), len(b)) - common > _INFLECTION:
-            return False
-    return True
 
 
 def _core(label: str, function_words: frozenset[str]) -> str:
@@ -77,6 +56,8 @@ def _is_label(plain: Plain, start: int, end: int, ctx: MessageContext) -> bool:
     """A span that holds a label, not words the markup was moved onto."""
     inside = plain.text[start:end]
     if not inside.strip() or only_function_words(inside, ctx):
+        return False
+    if particle_first(inside, ctx.glossary.function_words):
         return False
     return not (glued(plain.text[start - 1 : start]) or glued(plain.text[end : end + 1]))
 
@@ -139,9 +120,11 @@ def check_label_spelling(entries: list[Entry], ctx: MessageContext) -> Iterator[
             continue  # one use against one, or English kept: no clear evidence
         first = next(entry for translated, entry in found if translated == usual)
         for translated, entry in found:
-            if counts[translated] == counts[usual] or not _differ(translated, usual, ignored):
+            if counts[translated] == counts[usual] or not _differ(
+                translated, usual, label, ignored, ctx
+            ):
                 continue
-            if _moved_off(entry, ctx, translated, usual):
+            if _moved_off(entry, ctx, translated, label, usual):
                 continue
             yield (
                 entry,
@@ -150,27 +133,36 @@ def check_label_spelling(entries: list[Entry], ctx: MessageContext) -> Iterator[
             )
 
 
-def _moved_off(entry: Entry, ctx: MessageContext, translated: str, usual: str) -> bool:
-    """The message has the usual spelling outside the span: the span moved onto a
-    neighbour ("la **columna** Estado"), the placement checks' defect, not a second
-    spelling."""
+def _moved_off(entry: Entry, ctx: MessageContext, translated: str, label: str, usual: str) -> bool:
+    """The message has the usual spelling (or a form of it) outside the span, or a word
+    of it while the span holds none: the span moved onto a neighbour ("la **columna**
+    Estado"), the placement checks' defect, not a second spelling."""
     assert ctx.md is not None
-    plain = normal(marked(entry, ctx.md, entry.strings[0]).text)
-    found = re.search(rf"(?<!\w){re.escape(usual)}(?!\w)", plain)
-    return found is not None and usual not in translated
+    plain = marked(entry, ctx.md, entry.strings[0]).text
+    words = ctx.glossary.function_words
+    if has_form(plain, usual, words) and not has_form(translated, usual, words):
+        return True
+    if wide_in(plain, usual) and not wide_in(translated, usual):
+        return True
+    return word_outside(plain, translated, [usual], label, words)
 
 
 _JOINERS = re.compile(r"[\s\-‐–()（）]+")
 
 
-def _differ(translated: str, usual: str, words: frozenset[str]) -> bool:
+def _differ(
+    translated: str, usual: str, label: str, ignored: frozenset[str], ctx: MessageContext
+) -> bool:
     """Two spellings that are two labels: not one written with or without spaces or
-    hyphens (CSP-Programmgids), not forms of one word, and neither inside the other nor
-    shifted over it (bold or a link that took in a neighbour is the span-moved and
-    placement checks')."""
+    hyphens (CSP-Programmgids), not one translation (checks/forms.py: forms of one word,
+    function words aside, one holding the other), and not shifted over each other (bold
+    or a link that took in a neighbour is the span-moved and placement checks')."""
     a, b = _JOINERS.sub("", translated), _JOINERS.sub("", usual)
     return not (
-        a in b or b in a or _forms_of_one(translated, usual) or shifted(translated, usual, words)
+        a in b
+        or b in a
+        or one_translation(translated, usual, label, ctx.glossary.function_words)
+        or shifted(translated, usual, ignored)
     )
 
 

@@ -158,7 +158,8 @@ def check_numbers(entry: Entry, ctx: MessageContext) -> Iterator[str]:
         if _GROUP.findall(source.translate(_MARKS)) == _GROUP.findall(text.translate(_MARKS)):
             continue  # the same digits in the same order: what most translations do
         scaled = _MILLIONS.findall(source)
-        source = _MILLIONS.sub(_in_digits, _IDIOMS.sub(" ", _prose(entry, ctx, source)))
+        source = _without_localized_names(_prose(entry, ctx, source), text, ctx)
+        source = _MILLIONS.sub(_in_digits, _IDIOMS.sub(" ", source))
         if "%" not in text and "％" not in text:
             source = _FULLY.sub(" ", source)
         theirs = numbers(source, "en")
@@ -196,6 +197,15 @@ def check_numbers(entry: Entry, ctx: MessageContext) -> Iterator[str]:
                 yield f"the number {written!r} of the source is {extra[0]!r} here"
             elif _not_a_word(groups or {Decimal(_DIGITS_ONLY.sub("", written) or "0")}):
                 yield f"the number {written!r} of the source is missing"
+
+
+def _without_localized_names(source: str, text: str, ctx: MessageContext) -> str:
+    """The source without each name with digits that the translation writes in the
+    locale's own words (21Vianet as 世纪互联): its digits are the name's, no number."""
+    for name, forms in ctx.glossary.conventions.names.items():
+        if name in source and _ANY_DIGIT.search(name) and any(form in text for form in forms):
+            source = source.replace(name, " ")
+    return source
 
 
 def _clock(source: str) -> list[tuple[Decimal, Decimal]]:

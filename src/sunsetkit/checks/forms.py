@@ -1,0 +1,160 @@
+"""One translation of a label or two: the comparison `consistency` and `label-spelling`
+share.
+
+Two spellings are one translation when they differ only in what a language's grammar or
+misplaced markup changes around a label: an inflected ending (case, number,
+definiteness: "Dodatkowe zasoby", "dodatkowych zasobach"), function words ("services
+basés sur une licence", "Services basés sur la licence"), capitalisation, or bold that
+took in a neighbouring word on either side ("avsnittet Marketplace",
+"Marketplace-startsidan"). Two different words of the same length stay two translations.
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = [
+    "content_words",
+    "has_form",
+    "one_translation",
+    "particle_first",
+    "same_word",
+    "wide_in",
+    "word_outside",
+]
+
+#: How many last letters a form of a word may change ("Kundenkonto", "Kundenkontos";
+#: "konto", "koncie"; "ny", "nytt").
+_ENDING = 3
+#: The letters two forms of a word share at least, unless the shorter is all of them.
+_STEM = 3
+_SPLIT = re.compile(r"[\s\-‐–/\u00a0\u202f]+")
+_ELISION = re.compile(r"(?<=\w)['’](?=\w)")
+_EDGE = '.,:;!?()[]{}"“”„«»‹›「」『』【】《》*'
+#: Words compared at most (a label is short; a longer span is a phrase): bounded work.
+_WORDS = 12
+
+
+def content_words(text: str, function_words: frozenset[str], limit: int = _WORDS) -> list[str]:
+    """The first `limit` words of a spelling, folded, without function words (all of them
+    if it has nothing else: "Nej", "Inga")."""
+    words = _words(text)[:limit]
+    kept = [w for w in words if w not in function_words]
+    return kept or words
+
+
+def _words(text: str) -> list[str]:
+    """Folded words, an elided article or preposition apart ("l'elenco": "l", "elenco");
+    a function word written with an apostrophe ("'t") kept whole."""
+    found = []
+    for token in _SPLIT.split(text.casefold()):
+        token = token.strip(_EDGE)
+        found += [part for part in _ELISION.split(token) if part]
+    return found
+
+
+def same_word(a: str, b: str) -> bool:
+    """One word, or two forms of it: the same but for a few last letters."""
+    if a == b:
+        return True
+    common = 0
+    for x, y in zip(a, b, strict=False):
+        if x != y:
+            break
+        common += 1
+    shorter = min(len(a), len(b))
+    stem = common >= _STEM or (common == shorter >= 2)
+    return stem and max(len(a), len(b)) - common <= _ENDING
+
+
+def _common_run(a: list[str], b: list[str]) -> tuple[int, list[str]]:
+    """The longest run of words (forms of each other) that both hold, and its words."""
+    best: tuple[int, list[str]] = (0, [])
+    for i in range(len(a)):
+        for j in range(len(b)):
+            size = 0
+            while i + size < len(a) and j + size < len(b) and same_word(a[i + size], b[j + size]):
+                size += 1
+            if size > best[0]:
+                best = (size, a[i : i + size])
+    return best
+
+
+def one_translation(first: str, second: str, label: str, function_words: frozenset[str]) -> bool:
+    """Whether two spellings of the English `label` are one translation: forms of each
+    other word for word, one held in the other, or both holding one run of words as long
+    as the label (bold spread over different neighbours). A run of words copied from the
+    English counts only when it is the whole label: a name shared by two translations
+    does not make them one."""
+    a, b = content_words(first, function_words), content_words(second, function_words)
+    english = content_words(label, function_words)
+    size, run = _common_run(a, b)
+    if not size:
+        return False
+    if len(a) == len(b) == size:
+        return True  # forms of one another, word for word
+    copied = all(w in english for w in run)  # a cognate (historia, history) is no copy
+    if copied:
+        return size >= len(english)
+    return size == min(len(a), len(b)) or size >= len(english)
+
+
+def has_form(text: str, spelling: str, function_words: frozenset[str]) -> bool:
+    """Whether `text` holds `spelling` or a form of it, word for word (function words
+    aside)."""
+    wanted = content_words(spelling, function_words)
+    words = [w for w in _words(text) if w not in function_words]
+    size = len(wanted)
+    return any(
+        all(same_word(x, y) for x, y in zip(words[i : i + size], wanted, strict=True))
+        for i in range(len(words) - size + 1)
+    )
+
+
+#: The letters a word of another translation has at least to mark where the label is.
+_MARKING = 4
+#: How many words of a message are searched for them (bounded work).
+_SCANNED = 200
+
+
+def word_outside(
+    message: str, translation: str, others: list[str], label: str, function_words: frozenset[str]
+) -> bool:
+    """Bold or a link moved wholly off the label: the message holds a word of another
+    translation of it (a form of one) while the span holds none ("Una vez
+    **configuradas** las cuentas, seleccione Referencias" beside "**opción
+    Referencias**"). Words copied from the English (a name) mark nothing."""
+    english = content_words(label, function_words)
+    theirs = {
+        word
+        for other in others
+        if other != translation
+        for word in content_words(other, function_words)
+        if len(word) >= _MARKING and word not in english
+    }
+    ours = content_words(translation, function_words)
+    if not theirs or any(same_word(w, t) for w in ours for t in theirs):
+        return False
+    found = content_words(message, function_words, _SCANNED)
+    return any(same_word(w, t) for w in found for t in theirs)
+
+
+#: From here on, scripts written without spaces (CJK): no word boundary to respect.
+_WIDE = 0x2E80
+_HIRAGANA = range(0x3040, 0x30A0)
+_OPENING = " [「『“\"'"
+
+
+def wide_in(text: str, spelling: str) -> bool:
+    """A spelling of a script written without spaces (CJK) inside the text, anywhere."""
+    wide = spelling and all(not c.isalnum() or ord(c) >= _WIDE for c in spelling)
+    return bool(wide) and spelling.casefold() in text.casefold()
+
+
+def particle_first(text: str, function_words: frozenset[str]) -> bool:
+    """A span that starts with a particle written in hiragana (を参照, について): a label
+    never does, the span moved onto the sentence's grammar."""
+    text = text.strip(_OPENING)
+    return any(
+        text.startswith(word) and all(ord(c) in _HIRAGANA for c in word) for word in function_words
+    )

@@ -1,0 +1,245 @@
+"""One translation of a label or two (checks/forms.py), as `consistency` and
+`label-spelling` read it: inflected forms, function words, capitalisation and bold spread
+over a neighbour are one translation; two different words stay two, in every locale.
+
+Every fixture is invented: made-up words of the pattern, not a corpus sentence."""
+
+from __future__ import annotations
+
+import pytest
+from babel.messages.catalog import Message
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from sunsetkit.checks.base import Entry, MessageContext
+from sunsetkit.checks.catalog_file import markdown_parser
+from sunsetkit.checks.conventions import conventions
+from sunsetkit.checks.forms import has_form, one_translation, same_word
+from sunsetkit.checks.glossary import check_consistency, locale_glossary
+from sunsetkit.checks.labels import check_label_spelling
+
+from .conftest import ROOT
+
+MD = markdown_parser()
+LOCALES = sorted(
+    p.parent.parent.name.replace("_", "-") for p in (ROOT / "locales").glob("*/LC_MESSAGES/*.po")
+)
+#: Invented words: letters no locale's function words are made of alone.
+STEMS = st.text("bcdfgklmnprstvz", min_size=4, max_size=9).map(lambda s: "q" + s)
+ENDINGS = st.text("aeiouyn", min_size=0, max_size=3)
+
+
+def _ctx(locale: str) -> MessageContext:
+    return MessageContext(locale, locale_glossary(None, locale), MD)
+
+
+def _words(locale: str) -> frozenset[str]:
+    return conventions(locale).function_words
+
+
+def _consistency(
+    pairs: list[tuple[str, str]], locale: str = "de-DE", roles: bool = True
+) -> list[int]:
+    """The lines `consistency` reports, each pair a segment of a page (its own id)."""
+    entries = [
+        Entry(Message(source, text, lineno=line, context=f"s{line}"))
+        for line, (source, text) in enumerate(pairs, 1)
+    ]
+    return sorted(entry.line or 0 for entry, _ in check_consistency(entries, _ctx(locale), roles))
+
+
+def _spelling(pairs: list[tuple[str, str]], locale: str = "de-DE") -> list[int]:
+    entries = [
+        Entry(Message(source, text, lineno=line)) for line, (source, text) in enumerate(pairs, 1)
+    ]
+    return sorted(entry.line or 0 for entry, _ in check_label_spelling(entries, _ctx(locale)))
+
+
+# --- the comparison -------------------------------------------------------------------
+
+
+@given(STEMS, ENDINGS, ENDINGS)
+def test_two_endings_of_one_stem_are_one_word(stem: str, one: str, other: str) -> None:
+    assert same_word(stem + one, stem + other)
+
+
+@given(STEMS, STEMS)
+def test_two_stems_are_two_words(one: str, other: str) -> None:
+    # the stems differ from their second letter on, beyond what an ending may change
+    if one[1] != other[1]:
+        assert not same_word(one, other)
+
+
+@pytest.mark.parametrize("locale", LOCALES)
+@settings(max_examples=25, deadline=None)
+@given(st.lists(st.tuples(STEMS, ENDINGS, ENDINGS), min_size=1, max_size=3))
+def test_inflected_word_for_word_is_one_translation(
+    locale: str, words: list[tuple[str, str, str]]
+) -> None:
+    first = " ".join(stem + a for stem, a, _ in words)
+    second = " ".join(stem + b for stem, _, b in words).capitalize()
+    assert one_translation(first, second, "Open the thing", _words(locale))
+
+
+@pytest.mark.parametrize("locale", [loc for loc in LOCALES if _words(loc)])
+def test_function_words_inside_a_label_do_not_make_it_another(locale: str) -> None:
+    a, b = sorted(_words(locale))[:2]
+    first, second = f"Qzarv {a} qlintor", f"qzarv {b} Qlintor"
+    assert one_translation(first, second, "Thing of things", _words(locale))
+    assert not one_translation("Qzarv qlintor", "Qzarv qmorbek", "Thing list", _words(locale))
+
+
+def test_bold_spread_over_two_different_neighbours_is_one_translation() -> None:
+    words = _words("sv-SE")
+    # the label's one word, bold taking in the word before in one use, after in another
+    assert one_translation("qvarnet Qlintor", "Qlintor-qsidan", "Report", words)
+    # an English name kept with different neighbours: still the name, kept
+    assert one_translation("qvarnet Contoso", "Contoso-qsidan", "Contoso", words)
+    # a part of a name shared by two translations does not make them one
+    assert not one_translation(
+        "Contoso Hub qsynken", "Sync with Contoso Hub", "Sync with Contoso Hub", words
+    )
+    # one word of two shared, the other different: two translations
+    assert not one_translation("Qneue Qanfrage", "qneue Qanforderung", "New request", words)
+
+
+def test_a_message_holds_a_form_of_a_spelling() -> None:
+    words = _words("pl-PL")
+    assert has_form(
+        "Qotwórz kreator **Qtworzenia qoferty** qzakupu.", "Qtworzenie qoferty qzakupu", words
+    )
+    assert not has_form("Qotwórz kreator **Qtworzenia** teraz.", "Qtworzenie qoferty", words)
+
+
+# --- consistency over a page -----------------------------------------------------------
+
+
+@pytest.mark.parametrize("locale", LOCALES)
+def test_one_label_spelled_two_ways_stays_reported(locale: str) -> None:
+    pairs = [
+        (f"Select **Save draft** now {n}.", f"Qq **Qentwurf qspeichern** {n}.") for n in range(3)
+    ]
+    pairs.append(("Select **Save draft** again.", "Qq **Qentwurf qsichern** qq."))
+    assert _consistency(pairs, locale) == [4]
+    assert _spelling(pairs, locale) == [4]
+
+
+@pytest.mark.parametrize("locale", LOCALES)
+def test_inflected_uses_of_a_label_are_not_reported(locale: str) -> None:
+    forms = [
+        "Qdodatkowe qzasoby",
+        "qdodatkowych qzasobach",
+        "Qdodatkowe qzasoby",
+        "qdodatkowym qzasobom",
+    ]
+    pairs = [
+        (f"See **Extra sources** here {n}.", f"Qq **{form}** {n}.") for n, form in enumerate(forms)
+    ]
+    assert _consistency(pairs, locale) == []
+    assert _spelling(pairs, locale) == []
+
+
+def test_a_heading_and_a_bold_label_are_two_roles_on_a_page() -> None:
+    # the heading a noun, the button in a sentence an imperative: grammar, no defect
+    pairs = [
+        ("Reassign licenses", "Qponowne qprzypisanie qlicencji"),
+        ("Select **Reassign licenses**.", "Qwybierz **Qprzypisz qlicencje**."),
+        ("Then select **Reassign licenses**.", "Qpotem **Qprzypisz qlicencje**."),
+    ]
+    assert _consistency(pairs, "pl-PL") == []
+    # in a catalog, the two are compared: a context (msgctxt) tells roles apart there
+    assert _consistency(pairs, "pl-PL", roles=False) == [1]
+
+
+def test_a_cell_left_in_english_is_reported_across_roles() -> None:
+    pairs = [
+        ("Description", "Description"),
+        ("Read the **Description** first.", "Qläs **Qbeskrivning** qförst."),
+        ("Then edit the **Description**.", "Qsedan **Qbeskrivning** qq."),
+    ]
+    assert _consistency(pairs, "sv-SE") == [1]
+
+
+def test_cells_of_one_role_translated_two_ways_are_reported() -> None:
+    pairs = [("Required", "Qobligatorisk"), ("Required", "Qobligatorisk"), ("Required", "Qkrävs")]
+    assert _consistency(pairs, "sv-SE") == [3]
+
+
+@pytest.mark.parametrize("locale", LOCALES)
+def test_the_english_label_kept_with_a_gloss_is_no_second_spelling(locale: str) -> None:
+    # the locale's convention "English (gloss)": the gloss explains, it is no label
+    pairs = [
+        (f"Select **Payment method** {n}.", f"Qq **Qformy qpłatności** {n}.") for n in range(2)
+    ]
+    pairs.append(("Select **Payment method** now.", "Qq **Payment method (Qmetoda qpłatności)**."))
+    assert _consistency(pairs, locale) == []
+    pairs.append(("Select **Payment method** later.", "Qq **Payment method** qq."))
+    assert _consistency(pairs, locale) == [4]
+
+
+@pytest.mark.parametrize("locale", LOCALES)
+def test_bold_moved_wholly_onto_another_word_leaves_the_label_alone(locale: str) -> None:
+    # the label's word stands outside the bold, the bold on a word of the sentence: the
+    # placement defect; the one translated use is then no second spelling of anything
+    pairs = [
+        ("Select the **Referrals** option.", "Qq **qopción Qreferrals** qq."),
+        ("Then select **Referrals** in the menu.", "Qq **qconfiguradas** qq Qreferrals qq."),
+    ]
+    assert _consistency(pairs, locale) == []
+    other = [*pairs, ("Open **Referrals** again.", "Qq **Qempfehlungen** qq.")]
+    assert 3 in _consistency(other, locale)
+
+
+def test_english_kept_is_reported_only_against_a_translation_used_more() -> None:
+    pairs = [
+        ("Details", "Details"),
+        ("Read the **Details** first.", "Qlies **Qinformationen** qzuerst."),
+    ]
+    assert _consistency(pairs, "de-DE") == []  # one against one: no evidence
+    pairs.append(("Then read the **Details**.", "Qdann **Qinformationen** qq."))
+    assert _consistency(pairs, "de-DE") == [1]
+
+
+def test_a_label_the_locale_writes_with_the_english_word_is_no_english_left() -> None:
+    pairs = [
+        ("Exclusive", "Exclusive"),
+        ("Mark it **Exclusive** now.", "Qmarquez **qexclusives** qq."),
+        ("Then mark it **Exclusive**.", "Qpuis **qexclusives** qq."),
+    ]
+    pairs = [(s, t.replace("qexclusives", "exclusives")) for s, t in pairs]
+    assert _consistency(pairs, "fr-FR") == []
+
+
+@pytest.mark.parametrize("locale", LOCALES)
+def test_a_span_moved_wholly_off_the_label_is_no_second_spelling(locale: str) -> None:
+    usual = [(f"Open the **Status** list {n}.", f"Qq **Qstatus qlista** {n} qq.") for n in range(2)]
+    # a word of the usual spelling (in another form) outside, none inside the span
+    moved = ("Read the **Status** list.", "Qq **qförklaras** qq qlistan.")
+    other = ("Check the **Status** list.", "Qq **Qtillstånd** qq.")
+    assert _spelling([*usual, moved], locale) == []
+    assert _spelling([*usual, moved, other], locale) == [4]
+
+
+def test_a_span_that_starts_with_a_particle_is_no_label() -> None:
+    # Japanese: bold or a link that begins with a hiragana particle moved onto grammar
+    words = _words("ja-JP")
+    particle = next(w for w in sorted(words) if all("\u3040" <= c <= "\u309f" for c in w))
+    pairs = [(f"Select **User rights** {n}.", f"「**権限管理**」を選択 {n}。") for n in range(2)]
+    pairs.append(("Then select **User rights**.", f"次に権限管理 **{particle}選択します**。"))
+    assert _consistency(pairs, "ja-JP") == []
+    assert _spelling(pairs, "ja-JP") == []
+
+
+def test_a_cjk_span_beside_the_usual_spelling_is_moved() -> None:
+    pairs = [(f"Select **User rights** {n}.", f"选择 **用户权限** {n}。") for n in range(2)]
+    pairs.append(("Select **User rights** from the menu.", "从 **左侧菜单** 中选择“用户权限”。"))
+    assert _spelling(pairs, "zh-CN") == []
+    pairs.append(("Select **User rights** again.", "再次选择 **用户许可**。"))
+    assert _spelling(pairs, "zh-CN") == [4]
+
+
+def test_a_cognate_held_in_a_spread_span_is_one_translation() -> None:
+    # "historia" is like "history" but no copy of the English: the span took in neighbours
+    words = _words("pl-PL")
+    assert one_translation("Historia", "pozycję Historia zamówień", "Order history", words)
+    assert not one_translation("Historia", "Rejestr zamówień", "Order history", words)
