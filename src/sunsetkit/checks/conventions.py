@@ -68,7 +68,9 @@ def conventions(locale: str | None) -> Conventions:
 
 def _folded(data: dict[str, object], key: str) -> tuple[str, ...]:
     words = data.get(key)
-    return tuple(sorted({str(w).casefold() for w in words or ()})) if isinstance(words, list) else ()
+    return (
+        tuple(sorted({str(w).casefold() for w in words or ()})) if isinstance(words, list) else ()
+    )
 
 
 def _frame(data: dict[str, object], side: str) -> frozenset[str]:

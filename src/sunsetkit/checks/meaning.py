@@ -34,10 +34,11 @@ def _pattern(forms: tuple[str, ...]) -> re.Pattern[str] | None:
             continue
         if ord(word[0]) >= _WIDE:
             parts.append(re.escape(word))
-        elif stem or word.endswith("'"):  # after an elision too: l'impossibilité
-            parts.append(rf"(?<!\w){re.escape(word)}")
-        else:
-            parts.append(rf"(?<!\w){re.escape(word)}(?![\w'])")
+            continue
+        # a word's edges; a form that starts with a space (Korean " 안") brings its own
+        start = r"(?<!\w)" if word[0].isalnum() else ""
+        end = "" if stem or not word[-1].isalnum() else r"(?![\w'])"
+        parts.append(start + re.escape(word) + end)  # after an elision too: l'impossibilité
     return re.compile("|".join(parts)) if parts else None
 
 
