@@ -8,6 +8,7 @@ from __future__ import annotations
 import functools
 import itertools
 import re
+from collections import Counter
 from collections.abc import Iterator
 
 from .base import Entry, MessageContext
@@ -114,10 +115,15 @@ def check_doubled_word(entry: Entry, ctx: MessageContext) -> Iterator[str]:
         seen = _visible(entry, ctx, text)
         if not _adjacent_twice(seen):
             continue  # most translations: a split says no at once
+        counted: Counter[str] | None = None  # the source's words, counted once: linear
         for match in _DOUBLED.finditer(seen):
-            word = match.group(1)
-            if word.casefold() in words or _twice(_visible(entry, ctx, source), word):
+            word = match.group(1).casefold()
+            if word in words:
                 continue
+            if counted is None:
+                counted = Counter(_NON_WORD.split(_visible(entry, ctx, source).casefold()))
+            if counted[word] > 1:
+                continue  # the source has it twice: word order may bring the two together
             yield f"{match.group()!r}: a word doubled that the source has once"
             return
 
@@ -130,8 +136,3 @@ def _adjacent_twice(text: str) -> bool:
 
 
 _NON_WORD = re.compile(r"\W+")
-
-
-def _twice(source: str, word: str) -> bool:
-    """The source has the word more than once: a translation may bring the two together."""
-    return len(re.findall(rf"(?<!\w){re.escape(word)}(?!\w)", source, re.IGNORECASE)) > 1
