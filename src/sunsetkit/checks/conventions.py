@@ -33,6 +33,12 @@ class Conventions:
     loanwords: tuple[str, ...] = ()
     #: English only: ordinary words written in capitals (ZERO, UPDATE), never acronyms.
     words_in_capitals: frozenset[str] = frozenset()
+    #: Words that say no (not, without, never, impossible, instead), folded; a trailing
+    #: `*` marks a stem. English: the verbal negations the `negation` check reads.
+    negations: tuple[str, ...] = ()
+    #: English only: phrases whose negation a translation may say without a negator
+    #: ("not limited to", "unless", "only").
+    negation_aside: tuple[str, ...] = ()
 
 
 @functools.cache
@@ -55,6 +61,15 @@ def conventions(locale: str | None) -> Conventions:
         clause_after=_frame(data, "after"),
         loanwords=tuple(sorted({str(w).casefold() for w in data.get("loanwords") or ()})),
         words_in_capitals=frozenset(str(w).upper() for w in data.get("words_in_capitals") or ()),
+        negations=_folded(data, "negations"),
+        negation_aside=_folded(data, "negation_aside"),
+    )
+
+
+def _folded(data: dict[str, object], key: str) -> tuple[str, ...]:
+    words = data.get(key)
+    return (
+        tuple(sorted({str(w).casefold() for w in words or ()})) if isinstance(words, list) else ()
     )
 
 

@@ -14,6 +14,7 @@ from .glossary import (
     check_ui_labels,
 )
 from .labels import check_bold_english, check_label_spelling
+from .meaning import check_doubled_word, check_negation
 from .messages import (
     check_code,
     check_end_punctuation,
@@ -256,6 +257,22 @@ CHECKS: tuple[Check, ...] = (
         "A list separated by '|' (roles) has as many items as in the source, none of them "
         "empty or cut off.",
         check_separated_list,
+    ),
+    Check(
+        "negation",
+        "error",
+        "message",
+        "The source negates a verb (cannot, don't, never) and the translation has none of the "
+        "locale's words that say no: it says the opposite, or lost the clause.",
+        check_negation,
+    ),
+    Check(
+        "doubled-word",
+        "error",
+        "message",
+        "A word written twice in a row ('tiers tiers') that the source has once (the "
+        "locale's function words aside: German 'die die' is grammar).",
+        check_doubled_word,
     ),
     Check(
         "whitespace",

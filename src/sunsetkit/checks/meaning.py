@@ -1,0 +1,138 @@
+"""Meaning a machine translation lost, seen from structure both texts share: a negation of
+the source with no negation at all in the translation, and a word doubled that the source
+has once. `negation` reads the locale data's `negations` (locale_data/), so a locale
+without them is not checked; `doubled-word` leaves the locale's function words alone."""
+
+from __future__ import annotations
+
+import functools
+import itertools
+import re
+from collections import Counter
+from collections.abc import Iterator
+
+from .base import Entry, MessageContext
+from .conventions import conventions
+from .spans import marked
+
+__all__ = ["check_doubled_word", "check_negation", "says_no"]
+
+_WIDE = 0x2E80  # from here on, scripts whose words a form may sit inside (CJK, Hangul)
+#: English kept in the translation (a label, a quoted message): its negation is there.
+_ENGLISH_NO = re.compile(r"(?<![\w'])(?:not|never|cannot|\w+n't)(?![\w'])")
+
+
+@functools.cache
+def _pattern(forms: tuple[str, ...]) -> re.Pattern[str] | None:
+    """One search for any of the forms: a CJK or Hangul form anywhere (it is part of a
+    word: 않습니다, 不支持), any other a whole word, or a word's start for a stem (`kein*`),
+    or before a letter for an elision (`n'`); after an elision too (l'impossibilité). A form
+    that starts with a space (Korean " 안") brings its own edge. The edges are shared by
+    each group of forms, so a search tries the forms only where a word starts."""
+    inside, words, stems, spaced = [], [], [], []
+    for form in forms:
+        word = form.rstrip("*")
+        if not word:
+            continue
+        if ord(word[0]) >= _WIDE:
+            inside.append(word)
+        elif not word[0].isalnum():
+            spaced.append(word)
+        elif form.endswith("*") or not word[-1].isalnum():
+            stems.append(word)
+        else:
+            words.append(word)
+    alternatives = [_any(inside), _any(spaced)]
+    if stems:
+        alternatives.append(rf"(?<!\w)(?:{_any(stems)})")
+    if words:
+        alternatives.append(rf"(?<!\w)(?:{_any(words)})(?![\w'])")
+    alternatives = [part for part in alternatives if part]
+    return re.compile("|".join(alternatives)) if alternatives else None
+
+
+def _any(words: list[str]) -> str:
+    """An alternation of the words, longest first (so "can not" is tried before "can")."""
+    return "|".join(map(re.escape, sorted(words, key=lambda word: (-len(word), word))))
+
+
+def _plain_marks(text: str) -> str:
+    """Typographic apostrophes and no-break spaces as the data writes them (str.replace:
+    a translation table costs ten times as much)."""
+    return text.replace("’", "'").replace("ʼ", "'").replace("\u00a0", " ").replace("\u202f", " ")
+
+
+def says_no(text: str, forms: tuple[str, ...]) -> str | None:
+    """The first of the (folded) forms the text holds, or None."""
+    pattern = _pattern(forms)
+    found = pattern.search(_plain_marks(text.casefold())) if pattern else None
+    return found.group() if found else None
+
+
+def _visible(entry: Entry, ctx: MessageContext, text: str) -> str:
+    """The text a reader sees: markup and link targets aside."""
+    return marked(entry, ctx.md, text).text if ctx.md is not None else text
+
+
+def check_negation(entry: Entry, ctx: MessageContext) -> Iterator[str]:
+    """The source negates a verb (cannot, don't, never) and the translation holds none of
+    the locale's words that say no: it says the opposite, or lost the clause. Phrases whose
+    negation a translation says otherwise ("not limited to", "unless", "only") leave the
+    source alone; English kept in the translation keeps its negation."""
+    own = conventions(ctx.locale).negations
+    english = conventions("en")
+    if not own or (ctx.locale or "en").startswith("en"):
+        return
+    for source, text in entry.pairs:
+        plain = _visible(entry, ctx, source)
+        found = says_no(plain, english.negations)
+        if found is None or says_no(plain, english.negation_aside):
+            continue
+        seen = _visible(entry, ctx, text)
+        if _ENGLISH_NO.search(_plain_marks(seen.casefold())) or says_no(seen, own):
+            continue
+        yield (
+            f"the source says {found!r} and the translation has no negation at all: it "
+            "says the opposite, or lost the clause"
+        )
+        return
+
+
+#: One word twice, one space between (a double space parts two cells or columns). Letters
+#: only: "10 10" and "A1 A1" are values.
+_DOUBLED = re.compile(r"(?<![\w'’-])([^\W\d_]{2,}) \1(?![\w'’-])")
+
+
+def check_doubled_word(entry: Entry, ctx: MessageContext) -> Iterator[str]:
+    """A word written twice in a row ("tiers tiers", "Training Training") that the source
+    does not double and has at most once: machine translation's stutter, often where a
+    word was lost. The locale's function words are left alone (German "die die", French
+    "vous vous" are grammar)."""
+    if (ctx.locale or "en").startswith("en"):
+        return
+    words = ctx.glossary.function_words
+    for source, text in entry.pairs:
+        seen = _visible(entry, ctx, text)
+        if not _adjacent_twice(seen):
+            continue  # most translations: a split says no at once
+        counted: Counter[str] | None = None  # the source's words, counted once: linear
+        for match in _DOUBLED.finditer(seen):
+            word = match.group(1).casefold()
+            if word in words:
+                continue
+            if counted is None:
+                counted = Counter(_NON_WORD.split(_visible(entry, ctx, source).casefold()))
+            if counted[word] > 1:
+                continue  # the source has it twice: word order may bring the two together
+            yield f"{match.group()!r}: a word doubled that the source has once"
+            return
+
+
+def _adjacent_twice(text: str) -> bool:
+    """Whether two neighbouring words of the text, whatever lies between, are one: a
+    quick test that every doubling `_DOUBLED` finds passes."""
+    words = _NON_WORD.split(text)
+    return any(a == b and a for a, b in itertools.pairwise(words))
+
+
+_NON_WORD = re.compile(r"\W+")
