@@ -33,6 +33,12 @@ class Conventions:
     loanwords: tuple[str, ...] = ()
     #: English only: ordinary words written in capitals (ZERO, UPDATE), never acronyms.
     words_in_capitals: frozenset[str] = frozenset()
+    #: English only: brand words that make a run of capitalised words a product name
+    #: (Microsoft, Azure, Dynamics), case folded.
+    brands: frozenset[str] = frozenset()
+    #: English only: the brand words that are ordinary English words too (Office, Teams),
+    #: case folded: one alone in another case is no name changed.
+    brand_words: frozenset[str] = frozenset()
 
 
 @functools.cache
@@ -55,6 +61,8 @@ def conventions(locale: str | None) -> Conventions:
         clause_after=_frame(data, "after"),
         loanwords=tuple(sorted({str(w).casefold() for w in data.get("loanwords") or ()})),
         words_in_capitals=frozenset(str(w).upper() for w in data.get("words_in_capitals") or ()),
+        brands=frozenset(str(w).casefold() for w in data.get("brands") or ()),
+        brand_words=frozenset(str(w).casefold() for w in data.get("brand_words") or ()),
     )
 
 

@@ -1,0 +1,377 @@
+"""Product, offer, plan and portal names changed outside the glossary (`name-changed`).
+
+A name is a run of capitalised words and version marks (365, E3, 2019) of the source that
+holds a brand word (locale_data/en.yaml `brands`, and the first word of every glossary
+name). Where the translation has the brand or one of the run's version marks, the run
+around it there is compared with the source's: a brand or version mark the source's name
+does not have in its place ("Microsoft 365" as "Office 365", "E3" as "E5"), a word of the
+name dropped from its middle or put in another order, a version mark dropped, or the
+brand written in lower case is reported. Words dropped at the name's end are not: a
+heading's Title Case ("Manage Azure Subscriptions") and the translation of ordinary
+words after a brand look the same. Forms the locale gives a name (locale_data `names`)
+are the name.
+"""
+
+from __future__ import annotations
+
+import functools
+import html
+import itertools
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from .base import Entry, MessageContext
+from .conventions import conventions
+from .glossary import _contains, _localized
+
+__all__ = ["Name", "check_names_changed", "name_runs"]
+
+#: What is never prose: code, link targets, URLs, HTML tags, dotted names (a host, a
+#: namespace, a file: `partner.microsoft.com`, `Microsoft.Store.PartnerCenter`). Each
+#: breaks a run.
+_NOT_TEXT = re.compile(
+    r"``.+?``|`[^`\n]+`|\]\([^)\s]*\)|https?://\S+|<[^<>\n]{1,200}>|\w+(?:\.\w+)+"
+)
+#: A word of a spaced script (CJK characters are separators: "365管理" is 365 and text).
+_TOKEN = re.compile(r"[^\W_\u2e80-\U0010ffff]+")
+#: What may stand between two words of one name: spaces (any Unicode one), a hyphen or an
+#: ampersand alone ("Azure-Abonnement", "Q&A"), a plus between spaces ("Finance +
+#: Operations"); a dash between spaces ("Microsoft - FAQ") parts two.
+_GLUE = re.compile(r"\s*|[-‐‑&]|\s+\+\s+")
+#: Emphasis and link brackets are dropped first: "**Microsoft 365** Business" is one run.
+_MARKS = str.maketrans({"*": None, "[": None, "]": None, "\\": None})
+#: Lower-case words inside a name of the source ("Skype for Business", "Dynamics 365 for Sales").
+_JOINERS = frozenset({"for"})
+#: Longest name considered, in words: bounded work on a long Title Case line.
+_LONGEST = 12
+
+
+@dataclass(frozen=True)
+class _Word:
+    text: str
+    start: int
+    end: int
+
+    @property
+    def folded(self) -> str:
+        return self.text.casefold()
+
+
+def _clean(text: str) -> str:
+    if "&" in text:
+        text = html.unescape(text)
+    return _NOT_TEXT.sub("\n", text).translate(_MARKS)
+
+
+def _words(text: str) -> list[list[_Word]]:
+    """The text's words in runs: a run breaks wherever anything but a space or a hyphen
+    stands between two words (punctuation, a parenthesis, a CJK character, code)."""
+    runs: list[list[_Word]] = []
+    run: list[_Word] = []
+    for match in _TOKEN.finditer(text):
+        word = _Word(match.group(), match.start(), match.end())
+        if run and not _GLUE.fullmatch(text, run[-1].end, word.start):
+            runs.append(run)
+            run = []
+        run.append(word)
+    if run:
+        runs.append(run)
+    return runs
+
+
+def _versioned(word: str) -> bool:
+    """A version or plan mark: 365, 2019, E3, F1, P2."""
+    return any(c.isdigit() for c in word) and len(word) <= 6
+
+
+def _capitalised(word: str) -> bool:
+    return word[:1].isupper() or _versioned(word)
+
+
+@functools.cache
+def brands() -> frozenset[str]:
+    """The brand words (folded) that make a capitalised run a name (locale_data/en.yaml)."""
+    return conventions("en").brands
+
+
+@dataclass(frozen=True)
+class Name:
+    """A name of the source: its words, and the source's text of it."""
+
+    words: list[str]
+    shown: str
+
+
+def name_runs(text: str, anchors: frozenset[str]) -> list[Name]:
+    """The names of an English text: runs of capitalised words and version marks (with
+    `for` inside) that hold a brand word, from the first brand or version mark on."""
+    found: list[Name] = []
+    cleaned = _clean(text)
+    for run in _words(cleaned):
+        for piece in _name_pieces(run, anchors):
+            start = next(
+                (i for i, w in enumerate(piece) if w.folded in anchors or _versioned(w.text)),
+                None,
+            )
+            if start is None or not any(w.folded in anchors for w in piece):
+                continue
+            name = piece[start:][:_LONGEST]
+            if len(name) >= 2:
+                shown = cleaned[name[0].start : name[-1].end]
+                found.append(Name([w.text for w in name], " ".join(shown.split())))
+    return found
+
+
+def _name_pieces(run: list[_Word], anchors: frozenset[str]) -> Iterator[list[_Word]]:
+    """The runs of capitalised words; a brand word that the piece has already starts
+    another name ("Microsoft Search Microsoft Graph" is two)."""
+    piece: list[_Word] = []
+    for index, word in enumerate(run):
+        if word.folded in anchors and any(w.folded == word.folded for w in piece):
+            yield piece
+            piece = []
+        following = run[index + 1].text if index + 1 < len(run) else ""
+        if _capitalised(word.text) or (piece and word.text in _JOINERS and _capitalised(following)):
+            piece.append(word)
+        else:
+            if piece:
+                yield piece
+            piece = []
+    if piece:
+        yield piece
+
+
+def _translation_runs(text: str, name: list[str], anchors: frozenset[str]) -> list[list[str]]:
+    """The runs of the translation around the name's brand words and version marks:
+    capitalised words, version marks and words of the name (any case)."""
+    folded = {w.casefold() for w in name}
+    points = {w.casefold() for w in name if _versioned(w)} | {w for w in folded if w in anchors}
+    found: list[list[str]] = []
+    for run in _words(_clean(text)):
+        piece: list[str] = []
+        for word in run:
+            if _capitalised(word.text) or word.folded in folded:
+                piece.append(word.text)
+                continue
+            if any(w.casefold() in points for w in piece):
+                found.append(piece)
+            piece = []
+        if any(w.casefold() in points for w in piece):
+            found.append(piece)
+    return found
+
+
+def _within(name: list[str], run: list[str], fold: bool = False) -> bool:
+    """The name's words, in order and together, in the run."""
+    if fold:
+        name, run = [w.casefold() for w in name], [w.casefold() for w in run]
+    size = len(name)
+    return any(run[i : i + size] == name for i in range(len(run) - size + 1))
+
+
+def _change(
+    name: list[str], run: list[str], gone: set[str], anchors: frozenset[str], known: bool
+) -> str | None:
+    """How the run changes the name, if in a way no translation of the words around it
+    can: None when it may be that. `gone`: the name's words the whole translation lacks.
+    `known`: a name of the glossary or the definitions, whose every word is the name's (a
+    word dropped from another run may be a word of the sentence translated and moved)."""
+    if _within(name, run):
+        return None
+    if _within(name, run, fold=True):
+        aligned = _aligned(name, run)
+        lowered = any(
+            w.casefold() in anchors and r.islower() and not w.islower()
+            for w, r in zip(name, aligned, strict=True)
+        )
+        return "in another case" if lowered else None
+    folded_run = [w.casefold() for w in run]
+    present = [i for i, w in enumerate(name) if w.casefold() in folded_run]
+    if not present:
+        return None
+    lost = [name[i] for i in range(len(name)) if i not in present and name[i].casefold() in gone]
+    folded_name = " ".join(name).casefold()
+    extra = [
+        w
+        for w in run
+        if w.casefold() not in folded_name and (w.casefold() in anchors or _versioned(w))
+    ]
+    for kind in (_versioned, lambda w: w.casefold() in anchors):
+        if any(map(kind, lost)) and any(map(kind, extra)):
+            return "another name"
+    if any(_versioned(w) and (_coded(w) or _after_brand(name, w, anchors)) for w in lost):
+        return "a version mark dropped"
+    inner = [
+        name[i]
+        for i in range(present[0] + 1, present[-1])
+        if name[i] in lost and name[i] not in _JOINERS
+    ]
+    if known and inner and _closed_up(name, folded_run, present):
+        return "a word dropped from it"
+    return None
+
+
+def _coded(word: str) -> bool:
+    """A plan or version code of letters and digits (E3, A1, P2), not a bare number."""
+    return any(c.isalpha() for c in word) and any(c.isdigit() for c in word)
+
+
+def _after_brand(name: list[str], word: str, anchors: frozenset[str]) -> bool:
+    """A number right after a brand word: the product's version (Windows 7, Office 2019)."""
+    at = name.index(word)
+    return at > 0 and name[at - 1].casefold() in anchors
+
+
+def _aligned(name: list[str], run: list[str]) -> list[str]:
+    """The run's words where the name stands in it, case aside."""
+    size, folded = len(name), [w.casefold() for w in name]
+    for i in range(len(run) - size + 1):
+        if [w.casefold() for w in run[i : i + size]] == folded:
+            return run[i : i + size]
+    return name
+
+
+def _closed_up(name: list[str], run: list[str], present: list[int]) -> bool:
+    """The name's words on either side of a dropped one stand side by side in the run
+    ("Microsoft 365 Premium" for "Microsoft 365 Business Premium")."""
+    for before, after in itertools.pairwise(present):
+        if after - before > 1:
+            at = run.index(name[before].casefold())
+            if at + 1 < len(run) and run[at + 1] == name[after].casefold():
+                return True
+    return False
+
+
+def _shown(run: list[str], name: list[str], anchors: frozenset[str]) -> str:
+    """The part of the run that stands for the name: from its first to its last word that
+    is a word, brand or version mark of the name or takes one's place."""
+    folded = {w.casefold() for w in name}
+    keep = [
+        i
+        for i, w in enumerate(run)
+        if w.casefold() in folded or _versioned(w) or w.casefold() in anchors
+    ]
+    return " ".join(run[keep[0] : keep[-1] + 1]) if keep else " ".join(run)
+
+
+def check_names_changed(entry: Entry, ctx: MessageContext) -> Iterator[str]:
+    if ctx.locale is None or ctx.locale.startswith("en"):
+        return
+    anchors = brands()
+    for source, text in entry.pairs:
+        words = _quick_words(source)
+        if not (words & anchors or _CAMEL.search(source)):
+            continue
+        reported: set[str] = set()
+        for name in name_runs(source, anchors):
+            if name.shown in reported or _kept(name, text, ctx):
+                continue
+            if _glossary_reports(name.shown, source, text, ctx):
+                continue
+            known = any(_contains(other, name.shown) for other in ctx.glossary.names)
+            found = _changed(name.words, text, anchors, known)
+            if found is not None:
+                reported.add(name.shown)
+                how, run = found
+                yield f"{name.shown!r} is written {run!r} ({how}): a name is kept as it is"
+        for word, written in _recased(source, text, ctx):
+            if not any(word in name for name in reported):
+                yield f"{word!r} is written {written!r} (in another case): a name is kept as it is"
+        return
+
+
+#: A word with a capital after a small letter: a coined name or an identifier (AppSource,
+#: SaaS, OneDrive, SubscriptionEndDate), never an ordinary word of any locale.
+_CAMEL = re.compile(r"[a-z][A-Z]")
+
+
+def _recased(source: str, text: str, ctx: MessageContext) -> Iterator[tuple[str, str]]:
+    """Single words of a name that the translation has only in another case: a coined word
+    (`_CAMEL`) or a brand that is no English word (`brands` less `brand_words`)."""
+    coined = brands() - conventions("en").brand_words
+    kept = {w.text for run in _words(_clean(text)) for w in run}
+    if not kept:
+        return
+    by_fold: dict[str, str] = {}
+    for run in _words(_clean(text)):
+        for w in run:
+            by_fold.setdefault(w.folded, w.text)
+    seen: set[str] = set()
+    for run in _words(_clean(source)):
+        for w in run:
+            word = w.text
+            if word in seen or word in kept or not word[:1].isupper():
+                continue
+            seen.add(word)
+            if not (_CAMEL.search(word) or w.folded in coined):
+                continue
+            written = by_fold.get(w.folded)
+            if written is not None and not _glossary_reports(word, source, text, ctx):
+                yield word, written
+
+
+def _quick_words(text: str) -> set[str]:
+    return {w.casefold() for w in _TOKEN.findall(text)}
+
+
+def _kept(name: Name, text: str, ctx: MessageContext) -> bool:
+    """The name verbatim (any space between its words), or as the locale gives it."""
+    shown = name.shown
+    if _contains(text, shown, inflected=True) or _localized(shown, text, ctx):
+        return True
+    return any(
+        _contains(text, shown.replace(english, form), inflected=True)
+        for english, forms in ctx.glossary.conventions.names.items()
+        if english in shown
+        for form in forms
+    )
+
+
+def _glossary_reports(name: str, source: str, text: str, ctx: MessageContext) -> bool:
+    """The `name` check reports a glossary name inside this one already."""
+    return any(
+        glossary_name in name
+        and _contains(source, glossary_name)
+        and not _contains(text, glossary_name, inflected=True)
+        and not _localized(glossary_name, text, ctx)
+        for glossary_name in ctx.glossary.verbatim
+    )
+
+
+def _changed(
+    name: list[str], text: str, anchors: frozenset[str], known: bool
+) -> tuple[str, str] | None:
+    """(how, the translation's form) when every run of the translation that shares a
+    brand or version mark with the name changes it; None when one keeps it (or none
+    shares one: a name left out or translated whole is no change of its words)."""
+    runs = _translation_runs(text, name, anchors)
+    gone = _gone(name, text)
+    changes = [(_change(name, run, gone, anchors, known), run) for run in runs]
+    if not changes or any(how is None for how, _ in changes):
+        return None
+    how, run = max(changes, key=lambda c: _shared(name, c[1]))
+    assert how is not None
+    return how, _shown(run, name, anchors)
+
+
+def _gone(name: list[str], text: str) -> set[str]:
+    """The name's words (folded) nowhere in the translation; a version mark is there if its
+    digits are ("USD 50" for USD50, "2022" for FY22)."""
+    words = {w.casefold() for w in _TOKEN.findall(text)}
+    numbers = [w for w in words if any(c.isdigit() for c in w)]
+    gone = set()
+    for word in name:
+        folded = word.casefold()
+        if folded in words:
+            continue
+        digits = "".join(c for c in folded if c.isdigit())
+        if digits and any(digits in n for n in numbers):
+            continue
+        gone.add(folded)
+    return gone
+
+
+def _shared(name: list[str], run: list[str]) -> int:
+    folded = {w.casefold() for w in run}
+    return sum(w.casefold() in folded for w in name)
