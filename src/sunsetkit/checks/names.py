@@ -123,6 +123,16 @@ def name_runs(text: str, anchors: frozenset[str]) -> list[Name]:
     return found
 
 
+#: Months after `for` end a name: "Partner Center for April 2020" is a name and a date.
+_MONTHS = frozenset(
+    {
+        *("January", "February", "March", "April", "May", "June", "July", "August"),
+        *("September", "October", "November", "December", "Jan", "Feb", "Mar", "Apr"),
+        *("Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec"),
+    }
+)
+
+
 def _name_pieces(run: list[_Word], anchors: frozenset[str]) -> Iterator[list[_Word]]:
     """The runs of capitalised words; a brand word that the piece has already starts
     another name ("Microsoft Search Microsoft Graph" is two)."""
@@ -132,7 +142,8 @@ def _name_pieces(run: list[_Word], anchors: frozenset[str]) -> Iterator[list[_Wo
             yield piece
             piece = []
         following = run[index + 1].text if index + 1 < len(run) else ""
-        if _capitalised(word.text) or (piece and word.text in _JOINERS and _capitalised(following)):
+        joins = word.text in _JOINERS and _capitalised(following) and following not in _MONTHS
+        if _capitalised(word.text) or (piece and joins):
             piece.append(word)
         else:
             if piece:
@@ -182,7 +193,7 @@ def _change(
     if _within(name, run, fold=True):
         aligned = _aligned(name, run)
         lowered = any(
-            w.casefold() in anchors and r.islower() and not w.islower()
+            w != r and (known or (w.casefold() in anchors and r.islower()))
             for w, r in zip(name, aligned, strict=True)
         )
         return "in another case" if lowered else None
@@ -202,13 +213,8 @@ def _change(
             return "another name"
     if any(_versioned(w) and (_coded(w) or _after_brand(name, w, anchors)) for w in lost):
         return "a version mark dropped"
-    inner = [
-        name[i]
-        for i in range(present[0] + 1, present[-1])
-        if name[i] in lost and name[i] not in _JOINERS
-    ]
-    if known and inner and _closed_up(name, folded_run, present):
-        return "a word dropped from it"
+    if known and any(w not in _JOINERS for w in lost):
+        return "a word of it dropped or translated"
     return None
 
 
@@ -230,17 +236,6 @@ def _aligned(name: list[str], run: list[str]) -> list[str]:
         if [w.casefold() for w in run[i : i + size]] == folded:
             return run[i : i + size]
     return name
-
-
-def _closed_up(name: list[str], run: list[str], present: list[int]) -> bool:
-    """The name's words on either side of a dropped one stand side by side in the run
-    ("Microsoft 365 Premium" for "Microsoft 365 Business Premium")."""
-    for before, after in itertools.pairwise(present):
-        if after - before > 1:
-            at = run.index(name[before].casefold())
-            if at + 1 < len(run) and run[at + 1] == name[after].casefold():
-                return True
-    return False
 
 
 def _shown(run: list[str], name: list[str], anchors: frozenset[str]) -> str:
@@ -269,12 +264,18 @@ def check_names_changed(entry: Entry, ctx: MessageContext) -> Iterator[str]:
                 continue
             if _glossary_reports(name.shown, source, text, ctx):
                 continue
-            known = any(_contains(other, name.shown) for other in ctx.glossary.names)
+            known = any(_contains(other, name.shown) for other in ctx.glossary.names) and not (
+                _holds_localized(name.shown, text, ctx)
+            )
             found = _changed(name.words, text, anchors, known)
             if found is not None:
                 reported.add(name.shown)
                 how, run = found
                 yield f"{name.shown!r} is written {run!r} ({how}): a name is kept as it is"
+        for word, written in _split(source, text, anchors):
+            if not any(word in name for name in reported):
+                reported.add(word)
+                yield f"{word!r} is written {written!r} (split): a name is kept as it is"
         for word, written in _recased(source, text, ctx):
             if not any(word in name for name in reported):
                 yield f"{word!r} is written {written!r} (in another case): a name is kept as it is"
@@ -328,6 +329,15 @@ def _kept(name: Name, text: str, ctx: MessageContext) -> bool:
     )
 
 
+def _holds_localized(name: str, text: str, ctx: MessageContext) -> bool:
+    """A name inside this one is in the translation as the locale gives it ("Skype för
+    företag - Online" for "Skype for Business Online"): its other words may follow it."""
+    return any(
+        english in name and any(_contains(text, form, inflected=True) for form in forms)
+        for english, forms in ctx.glossary.conventions.names.items()
+    )
+
+
 def _glossary_reports(name: str, source: str, text: str, ctx: MessageContext) -> bool:
     """The `name` check reports a glossary name inside this one already."""
     return any(
@@ -346,7 +356,12 @@ def _changed(
     brand or version mark with the name changes it; None when one keeps it (or none
     shares one: a name left out or translated whole is no change of its words)."""
     runs = _translation_runs(text, name, anchors)
+    if any(_within(name, run) for run in runs):
+        return None
     gone = _gone(name, text)
+    interrupted = _interrupted(name, text, gone)
+    if interrupted is not None:
+        return "a word of it translated", interrupted
     changes = [(_change(name, run, gone, anchors, known), run) for run in runs]
     if not changes or any(how is None for how, _ in changes):
         return None
@@ -355,18 +370,78 @@ def _changed(
     return how, _shown(run, name, anchors)
 
 
+#: How many words of the locale a name may hold where the source's stood, at most.
+_INSERTED = 3
+
+
+def _interrupted(name: list[str], text: str, gone: set[str]) -> str | None:
+    """The translation's form of the name where words of the locale, in lower case, stand
+    in it in the place of words of the name that the translation lacks ("Teams kamers
+    Premium" for "Teams Rooms Premium"): a translation of the words around a name puts
+    them before or after it, or joins them to it with a hyphen ("CSP-aanbieding"). The
+    name goes on after them with a word, not a number (Microsoft's own "Visio
+    Abonnement 1")."""
+    cleaned = _clean(text)
+    for run in _words(cleaned):
+        for at, word in enumerate(run):
+            if word.text not in name[:-2]:
+                continue
+            first = name.index(word.text)
+            end = at + 1
+            while end < len(run) and end - at <= _INSERTED and run[end].text.islower():
+                if not cleaned[run[end - 1].end : run[end].start].isspace():
+                    break
+                end += 1
+            inserted = run[at + 1 : end]
+            if not inserted or end == len(run) or end - at > _INSERTED:
+                continue
+            after = run[end].text
+            if after not in name[first + 2 :] or _versioned(after):
+                continue
+            skipped = name[first + 1 : name.index(after, first + 2)]
+            if cleaned[run[end - 1].end : run[end].start].isspace() and any(
+                w.casefold() in gone and w not in _JOINERS for w in skipped
+            ):
+                return cleaned[word.start : run[end].end]
+    return None
+
+
+def _split(source: str, text: str, anchors: frozenset[str]) -> Iterator[tuple[str, str]]:
+    """A brand or coined word of the source that the translation has only split in two
+    ("micro soft" for Microsoft)."""
+    cleaned = _clean(text)
+    runs = _words(cleaned)
+    kept = {w.folded for run in runs for w in run}
+    pairs: dict[str, str] = {}
+    for run in runs:
+        for one, two in itertools.pairwise(run):
+            if cleaned[one.end : two.start].isspace():
+                pairs.setdefault(one.folded + two.folded, f"{one.text} {two.text}")
+    if not pairs:
+        return
+    seen: set[str] = set()
+    for run in _words(_clean(source)):
+        for w in run:
+            if w.folded in seen or w.folded in kept or not w.text[:1].isupper():
+                continue
+            seen.add(w.folded)
+            if (w.folded in anchors or _CAMEL.search(w.text)) and w.folded in pairs:
+                yield w.text, pairs[w.folded]
+
+
 def _gone(name: list[str], text: str) -> set[str]:
-    """The name's words (folded) nowhere in the translation; a version mark is there if its
-    digits are ("USD 50" for USD50, "2022" for FY22)."""
+    """The name's words (folded) nowhere in the translation. A version mark is there as its
+    number ("USD 50" for USD50), or a year that ends in it ("2022" for FY22): "365" holds
+    no E5."""
     words = {w.casefold() for w in _TOKEN.findall(text)}
-    numbers = [w for w in words if any(c.isdigit() for c in w)]
+    numbers = [w for w in words if w.isdigit()]
     gone = set()
     for word in name:
         folded = word.casefold()
         if folded in words:
             continue
         digits = "".join(c for c in folded if c.isdigit())
-        if digits and any(digits in n for n in numbers):
+        if digits and any(n == digits or (len(digits) > 1 and n.endswith(digits)) for n in numbers):
             continue
         gone.add(folded)
     return gone
