@@ -80,10 +80,12 @@ def test_a_word_dropped_from_a_known_name_is_reported() -> None:
     name = "Microsoft Lantern Business Deluxe"
     source, text = f"Assign {name} to users.", "Weisen Sie Microsoft Lantern Deluxe zu."
     found = _found(source, text, names=(name,))
-    assert len(found) == 1 and "dropped or translated" in found[0] and repr(name) in found[0]
-    # or its last word translated, or any word in another case
-    for changed in ("Microsoft Lantern Business de luxe", "Microsoft Lantern Business deluxe"):
-        assert len(_found(source, f"Weisen Sie {changed} zu.", names=(name,))) == 1
+    assert len(found) == 1 and "a word dropped" in found[0] and repr(name) in found[0]
+    # or any word of it in another case
+    cased = _found(source, "Weisen Sie Microsoft Lantern Business deluxe zu.", names=(name,))
+    assert len(cased) == 1 and "another case" in cased[0]
+    # its last words translated, as Microsoft localizes many plan names, are left alone
+    assert _found(source, "Weisen Sie Microsoft Lantern Negocios Deluxe zu.", names=(name,)) == []
     # the same words, in a name nobody listed: they may be a word translated and moved
     assert _found(source, text) == []
     # a known name with a part the locale gives its own form (locale_data names)

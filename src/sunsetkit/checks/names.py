@@ -213,9 +213,21 @@ def _change(
             return "another name"
     if any(_versioned(w) and (_coded(w) or _after_brand(name, w, anchors)) for w in lost):
         return "a version mark dropped"
-    if known and any(w not in _JOINERS for w in lost):
-        return "a word of it dropped or translated"
+    inner = [name[i] for i in range(present[0] + 1, present[-1]) if name[i] in lost]
+    if known and any(w not in _JOINERS for w in inner) and _closed_up(name, folded_run, present):
+        return "a word dropped from it"
     return None
+
+
+def _closed_up(name: list[str], run: list[str], present: list[int]) -> bool:
+    """The name's words on either side of a dropped one stand side by side in the run
+    ("Microsoft 365 Premium" for "Microsoft 365 Business Premium")."""
+    for before, after in itertools.pairwise(present):
+        if after - before > 1:
+            at = run.index(name[before].casefold())
+            if at + 1 < len(run) and run[at + 1] == name[after].casefold():
+                return True
+    return False
 
 
 def _coded(word: str) -> bool:
@@ -371,16 +383,17 @@ def _changed(
 
 
 #: How many words of the locale a name may hold where the source's stood, at most.
-_INSERTED = 3
+_INSERTED = 1
 
 
 def _interrupted(name: list[str], text: str, gone: set[str]) -> str | None:
-    """The translation's form of the name where words of the locale, in lower case, stand
-    in it in the place of words of the name that the translation lacks ("Teams kamers
-    Premium" for "Teams Rooms Premium"): a translation of the words around a name puts
-    them before or after it, or joins them to it with a hyphen ("CSP-aanbieding"). The
-    name goes on after them with a word, not a number (Microsoft's own "Visio
-    Abonnement 1")."""
+    """The translation's form of the name where a word of the locale, in lower case,
+    stands in it in the place of one word of the name that the translation lacks ("Teams
+    kamers Premium" for "Teams Rooms Premium"): a translation of the words around a name
+    puts them before or after it, or joins them to it with a hyphen ("CSP-aanbieding").
+    The name goes on after it with a word, not a number (Microsoft's own "Visio
+    Abonnement 1"); a phrase for a phrase ("na użytkownika" for "Per User", "para" for
+    "for") is how Microsoft localizes many plan names, and is left alone."""
     cleaned = _clean(text)
     for run in _words(cleaned):
         for at, word in enumerate(run):
@@ -393,22 +406,24 @@ def _interrupted(name: list[str], text: str, gone: set[str]) -> str | None:
                     break
                 end += 1
             inserted = run[at + 1 : end]
-            if not inserted or end == len(run) or end - at > _INSERTED:
+            if not inserted or end == len(run):
                 continue
             after = run[end].text
             if after not in name[first + 2 :] or _versioned(after):
                 continue
             skipped = name[first + 1 : name.index(after, first + 2)]
-            if cleaned[run[end - 1].end : run[end].start].isspace() and any(
-                w.casefold() in gone and w not in _JOINERS for w in skipped
+            if (
+                cleaned[run[end - 1].end : run[end].start].isspace()
+                and len(skipped) == len(inserted)
+                and all(w.casefold() in gone and w not in _JOINERS for w in skipped)
             ):
                 return cleaned[word.start : run[end].end]
     return None
 
 
 def _split(source: str, text: str, anchors: frozenset[str]) -> Iterator[tuple[str, str]]:
-    """A brand or coined word of the source that the translation has only split in two
-    ("micro soft" for Microsoft)."""
+    """A brand or coined word of the source that the translation has only split in two,
+    one part in lower case ("micro soft" for Microsoft, "Share point" for SharePoint)."""
     cleaned = _clean(text)
     runs = _words(cleaned)
     kept = {w.folded for run in runs for w in run}
@@ -425,8 +440,10 @@ def _split(source: str, text: str, anchors: frozenset[str]) -> Iterator[tuple[st
             if w.folded in seen or w.folded in kept or not w.text[:1].isupper():
                 continue
             seen.add(w.folded)
-            if (w.folded in anchors or _CAMEL.search(w.text)) and w.folded in pairs:
-                yield w.text, pairs[w.folded]
+            written = pairs.get(w.folded)
+            # "Power Apps" for PowerApps is the name as it is spelled today
+            if (w.folded in anchors or _CAMEL.search(w.text)) and written and not written.istitle():
+                yield w.text, written
 
 
 def _gone(name: list[str], text: str) -> set[str]:
