@@ -128,6 +128,8 @@ def test_a_word_dropped_from_a_known_name_is_reported() -> None:
         ),
         # a word of a plan name before its number, as Microsoft localizes it
         ("Try Visio Lantern 1 now.", "Probeer nu Visio lantaarn 1.", "nl-NL"),
+        # a word after an English function word: a phrase Microsoft localizes
+        ("Get Azure Lantern Per User Pro.", "Ottieni Azure Lantern Per utente Pro.", "it-IT"),
         # an ordinary English word that is a brand too, alone
         ("Teams can share it.", "Die teams können es teilen.", "nl-NL"),
         # a plan code the sentence moves next to another word (ja: の)

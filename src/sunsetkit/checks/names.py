@@ -386,6 +386,11 @@ def _changed(
 _INSERTED = 1
 
 
+#: English function words: a name's word after one of them is a phrase of a plan name
+#: that Microsoft localizes ("Per User" as "Per utente"), not the name's own word.
+_ENGLISH_FUNCTION_WORDS = conventions("en").function_words
+
+
 def _interrupted(name: list[str], text: str, gone: set[str]) -> str | None:
     """The translation's form of the name where a word of the locale, in lower case,
     stands in it in the place of one word of the name that the translation lacks ("Teams
@@ -397,7 +402,7 @@ def _interrupted(name: list[str], text: str, gone: set[str]) -> str | None:
     cleaned = _clean(text)
     for run in _words(cleaned):
         for at, word in enumerate(run):
-            if word.text not in name[:-2]:
+            if word.text not in name[:-2] or word.folded in _ENGLISH_FUNCTION_WORDS:
                 continue
             first = name.index(word.text)
             end = at + 1
