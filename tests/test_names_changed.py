@@ -84,6 +84,11 @@ def test_a_word_dropped_from_a_known_name_is_reported() -> None:
     # or any word of it in another case
     cased = _found(source, "Weisen Sie Microsoft Lantern Business deluxe zu.", names=(name,))
     assert len(cased) == 1 and "another case" in cased[0]
+    # beside another name that shares its first words
+    listed = "Microsoft Lantern Business Basic, Microsoft Lantern Business Deluxe"
+    both = "Microsoft Lantern Business de base, Microsoft Lantern Business deluxe"
+    cased = _found(listed, both, names=(name,))
+    assert len(cased) == 1 and "another case" in cased[0]
     # its last words translated, as Microsoft localizes many plan names, are left alone
     assert _found(source, "Weisen Sie Microsoft Lantern Negocios Deluxe zu.", names=(name,)) == []
     # the same words, in a name nobody listed: they may be a word translated and moved

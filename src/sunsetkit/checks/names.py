@@ -374,11 +374,15 @@ def _changed(
     interrupted = _interrupted(name, text, gone)
     if interrupted is not None:
         return "a word of it translated", interrupted
+    # a run that holds the name in another case is where the name is: judge it alone
+    runs = [run for run in runs if _within(name, run, fold=True)] or runs
     changes = [(_change(name, run, gone, anchors, known), run) for run in runs]
     if not changes or any(how is None for how, _ in changes):
         return None
     how, run = max(changes, key=lambda c: _shared(name, c[1]))
     assert how is not None
+    if _within(name, run, fold=True):  # only the case changed: show just the name
+        return how, " ".join(_aligned(name, run))
     return how, _shown(run, name, anchors)
 
 
