@@ -64,6 +64,12 @@ def test_registered_documented_and_with_brands() -> None:
         # a coined name and an identifier in another case
         ("Open the LanternHub portal.", "Öffnen Sie das lanternhub-Portal.", "another case"),
         ("Set the ReportName field.", "Legen Sie das Feld Reportname fest.", "another case"),
+        # written as it is once, in another case the second time
+        (
+            "Open AppSource, then **AppSource** Home.",
+            "Öffnen Sie AppSource, dann **appsource** Home.",
+            "another case",
+        ),
         # a brand or coined word split in two
         ("Ask Microsoft first.", "Vraag het eerst aan micro soft.", "split"),
         ("Open LanternHub.", "Open Lantern hub.", "split"),

@@ -18,6 +18,7 @@ import functools
 import html
 import itertools
 import re
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -300,28 +301,25 @@ _CAMEL = re.compile(r"[a-z][A-Z]")
 
 
 def _recased(source: str, text: str, ctx: MessageContext) -> Iterator[tuple[str, str]]:
-    """Single words of a name that the translation has only in another case: a coined word
-    (`_CAMEL`) or a brand that is no English word (`brands` less `brand_words`)."""
+    """Single words of a name that the translation writes in another case where the source
+    has them (fewer times as written than the source, and in another case at least once):
+    a coined word (`_CAMEL`) or a brand that is no English word (`brands` less
+    `brand_words`)."""
     coined = brands() - conventions("en").brand_words
-    kept = {w.text for run in _words(_clean(text)) for w in run}
-    if not kept:
+    written_as = Counter(w.text for run in _words(_clean(text)) for w in run)
+    if not written_as:
         return
-    by_fold: dict[str, str] = {}
-    for run in _words(_clean(text)):
-        for w in run:
-            by_fold.setdefault(w.folded, w.text)
-    seen: set[str] = set()
-    for run in _words(_clean(source)):
-        for w in run:
-            word = w.text
-            if word in seen or word in kept or not word[:1].isupper():
-                continue
-            seen.add(word)
-            if not (_CAMEL.search(word) or w.folded in coined):
-                continue
-            written = by_fold.get(w.folded)
-            if written is not None and not _glossary_reports(word, source, text, ctx):
-                yield word, written
+    wanted = Counter(w.text for run in _words(_clean(source)) for w in run)
+    for word, count in wanted.items():
+        if written_as[word] >= count or not word[:1].isupper():
+            continue
+        if not (_CAMEL.search(word) or word.casefold() in coined):
+            continue
+        written = next(
+            (w for w in written_as if w.casefold() == word.casefold() and w != word), None
+        )
+        if written is not None and not _glossary_reports(word, source, text, ctx):
+            yield word, written
 
 
 def _quick_words(text: str) -> set[str]:
