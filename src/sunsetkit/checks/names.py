@@ -65,12 +65,14 @@ class _Word:
         return self.text.casefold()
 
 
+@functools.lru_cache(maxsize=256)
 def _clean(text: str) -> str:
     if "&" in text:
         text = html.unescape(text)
     return _NOT_TEXT.sub("\n", text).translate(_MARKS)
 
 
+@functools.lru_cache(maxsize=256)
 def _words(text: str) -> list[list[_Word]]:
     """The text's words in runs: a run breaks wherever anything but a space or a hyphen
     stands between two words (punctuation, a parenthesis, a CJK character, code)."""
@@ -88,8 +90,8 @@ def _words(text: str) -> list[list[_Word]]:
 
 
 def _versioned(word: str) -> bool:
-    """A version or plan mark: 365, 2019, E3, F1, P2."""
-    return any(c.isdigit() for c in word) and len(word) <= 6
+    """A version or plan mark: 365, 2019, E3, F1, P2 (a word is letters and digits only)."""
+    return len(word) <= 6 and not word.isalpha()
 
 
 def _capitalised(word: str) -> bool:
@@ -291,6 +293,8 @@ def check_names_changed(entry: Entry, ctx: MessageContext) -> Iterator[str]:
                 reported.add(name.shown)
                 how, run = found
                 yield f"{name.shown!r} is written {run!r} ({how}): a name is kept as it is"
+        if not _single_short(source, text, anchors):
+            return
         for word, written in _split(source, text, anchors):
             if not any(word in name for name in reported):
                 reported.add(word)
@@ -326,6 +330,17 @@ def _recased(source: str, text: str, ctx: MessageContext) -> Iterator[tuple[str,
         )
         if written is not None and not _glossary_reports(word, source, text, ctx):
             yield word, written
+
+
+def _single_short(source: str, text: str, anchors: frozenset[str]) -> bool:
+    """A brand or coined word of the source is in the translation fewer times as written:
+    only then can one be split or in another case."""
+    return any(
+        (_CAMEL.search(word) or word.casefold() in anchors)
+        and word[:1].isupper()
+        and text.count(word) < source.count(word)
+        for word in set(_TOKEN.findall(source))
+    )
 
 
 def _short_of(source: str, text: str) -> bool:
