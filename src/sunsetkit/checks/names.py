@@ -280,9 +280,11 @@ def check_names_changed(entry: Entry, ctx: MessageContext) -> Iterator[str]:
         if not (words & anchors or _CAMEL.search(source)) or not _short_of(source, text):
             continue
         reported: set[str] = set()
+        done: set[str] = set()  # each name once: a message may repeat one many times
         for name in name_runs(source, anchors):
-            if name.shown in reported or _kept(name, text, ctx):
+            if name.shown in done or _kept(name, text, ctx):
                 continue
+            done.add(name.shown)
             if _glossary_reports(name.shown, source, text, ctx):
                 continue
             known = any(_contains(other, name.shown) for other in ctx.glossary.names) and not (
@@ -335,26 +337,27 @@ def _recased(source: str, text: str, ctx: MessageContext) -> Iterator[tuple[str,
 def _single_short(source: str, text: str, anchors: frozenset[str]) -> bool:
     """A brand or coined word of the source is in the translation fewer times as written:
     only then can one be split or in another case."""
+    have, want = _counts(text), _counts(source)
     return any(
-        (_CAMEL.search(word) or word.casefold() in anchors)
+        have[word] < count
         and word[:1].isupper()
-        and text.count(word) < source.count(word)
-        for word in set(_TOKEN.findall(source))
+        and (_CAMEL.search(word) or word.casefold() in anchors)
+        for word, count in want.items()
     )
 
 
 def _short_of(source: str, text: str) -> bool:
     """Some capitalised word or version mark of the source is in the translation fewer times
     than in the source. Every change reported lacks one (a word gone, in another case or
-    split), so most messages, their names kept, are done with here."""
-    seen: set[str] = set()
-    for word in _TOKEN.findall(source):
-        if word in seen or not _capitalised(word):
-            continue
-        seen.add(word)
-        if text.count(word) < source.count(word):
-            return True
-    return False
+    split), so most messages, their names kept, are done with here. Counted once each
+    side: linear in the message."""
+    have, want = _counts(text), _counts(source)
+    return any(have[word] < count and _capitalised(word) for word, count in want.items())
+
+
+@functools.lru_cache(maxsize=256)
+def _counts(text: str) -> Counter[str]:
+    return Counter(_TOKEN.findall(text))
 
 
 def _quick_words(text: str) -> set[str]:
