@@ -39,6 +39,12 @@ class Conventions:
     #: English only: phrases whose negation a translation may say without a negator
     #: ("not limited to", "unless", "only").
     negation_aside: tuple[str, ...] = ()
+    #: English only: brand words that make a run of capitalised words a product name
+    #: (Microsoft, Azure, Dynamics), case folded.
+    brands: frozenset[str] = frozenset()
+    #: English only: the brand words that are ordinary English words too (Office, Teams),
+    #: case folded: one alone in another case is no name changed.
+    brand_words: frozenset[str] = frozenset()
 
 
 @functools.cache
@@ -63,6 +69,8 @@ def conventions(locale: str | None) -> Conventions:
         words_in_capitals=frozenset(str(w).upper() for w in data.get("words_in_capitals") or ()),
         negations=_folded(data, "negations"),
         negation_aside=_folded(data, "negation_aside"),
+        brands=frozenset(str(w).casefold() for w in data.get("brands") or ()),
+        brand_words=frozenset(str(w).casefold() for w in data.get("brand_words") or ()),
     )
 
 

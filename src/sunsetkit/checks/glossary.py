@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import html
 from collections import Counter, defaultdict
 from collections.abc import Iterator
@@ -138,6 +139,7 @@ _SPACES = {
 }
 
 
+@functools.lru_cache(maxsize=256)
 def _spaced(text: str) -> str:
     """The text with every space separator a space, and character references decoded
     (`Office&nbsp;365` in Markdown is the name with a no-break space)."""

@@ -27,6 +27,7 @@ from .messages import (
     check_untranslated,
     check_whitespace,
 )
+from .names import check_names_changed
 from .numbers import check_link_text, check_list_items, check_numbers
 from .placement import check_placement
 from .spans import check_span_moved
@@ -132,6 +133,16 @@ CHECKS: tuple[Check, ...] = (
         "message",
         "Every glossary name (and term the locale keeps) in the source appears verbatim.",
         check_names,
+    ),
+    Check(
+        "name-changed",
+        "error",
+        "message",
+        "A product, offer or plan name of the source (capitalised words with a brand word: "
+        "Microsoft 365 E3, Dynamics 365 Sales) changed in the translation, glossary or not: "
+        "another brand or plan code in its place, a plan code dropped, a word dropped from "
+        "a known name, or the brand in lower case.",
+        check_names_changed,
     ),
     Check(
         "ui",

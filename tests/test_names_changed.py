@@ -1,0 +1,225 @@
+"""`name-changed` (#16): a product, offer or plan name changed outside the glossary.
+
+Every fixture is an invented sentence with an invented product ("Lantern") behind a brand
+word of locale_data/en.yaml; the properties say that a name kept as it is, whatever the
+words around it, is never reported, and that a brand put in lower case or a plan code
+swapped always is."""
+
+from __future__ import annotations
+
+import pytest
+from babel.messages.catalog import Message
+from hypothesis import given
+from hypothesis import strategies as st
+
+from sunsetkit.checks import CHECKS
+from sunsetkit.checks.base import Entry, MessageContext
+from sunsetkit.checks.catalog_file import markdown_parser
+from sunsetkit.checks.conventions import conventions
+from sunsetkit.checks.glossary import GlossaryTerms, check_names, locale_glossary
+from sunsetkit.checks.names import check_names_changed, name_runs
+
+from .conftest import ROOT
+
+MD = markdown_parser()
+LOCALES = sorted(p.name.replace("_", "-") for p in (ROOT / "locales").iterdir() if p.is_dir())
+BRANDS = sorted(conventions("en").brands)
+#: Brands that are no English word: alone, in another case, they are a name changed.
+COINED = sorted(conventions("en").brands - conventions("en").brand_words)
+
+
+def _found(
+    source: str,
+    text: str,
+    locale: str = "de-DE",
+    names: tuple[str, ...] = (),
+    glossary: GlossaryTerms | None = None,
+) -> list[str]:
+    ctx = MessageContext(locale, locale_glossary(glossary, locale, names), MD)
+    return list(check_names_changed(Entry(Message(source, text)), ctx))
+
+
+def test_registered_documented_and_with_brands() -> None:
+    check = next(check for check in CHECKS if check.id == "name-changed")
+    assert check.description and check.func is check_names_changed
+    assert "`name-changed`" in (ROOT / "README.md").read_text(encoding="utf-8")
+    assert {"microsoft", "azure", "dynamics"} <= set(BRANDS)
+    assert conventions("en").brand_words <= conventions("en").brands
+
+
+@pytest.mark.parametrize(
+    ("source", "text", "how"),
+    [
+        # another plan code in the place of the source's
+        ("Order Azure Lantern P2 today.", "Bestellen Sie heute Azure Lantern P4.", "another name"),
+        # another brand in the place of the source's
+        ("Microsoft Lantern 7 is retired.", "Office Lantern 7 wird eingestellt.", "another name"),
+        # the plan code dropped
+        ("Buy Microsoft Lantern K3 now.", "Kaufen Sie jetzt Microsoft Lantern.", "version mark"),
+        # the version after the brand dropped
+        ("Windows 14 Lantern ends.", "Windows Lantern endet.", "version mark"),
+        # the brand in lower case
+        ("Open Azure Lantern first.", "Öffnen Sie zuerst azure Lantern.", "another case"),
+        ("Open Azure Lantern first.", "Öffnen Sie zuerst AZURE LANTERN.", "another case"),
+        # a coined name and an identifier in another case
+        ("Open the LanternHub portal.", "Öffnen Sie das lanternhub-Portal.", "another case"),
+        ("Set the ReportName field.", "Legen Sie das Feld Reportname fest.", "another case"),
+        # written as it is once, in another case the second time
+        (
+            "Open AppSource, then **AppSource** Home.",
+            "Öffnen Sie AppSource, dann **appsource** Home.",
+            "another case",
+        ),
+        # a brand or coined word split in two
+        ("Ask Microsoft first.", "Vraag het eerst aan micro soft.", "split"),
+        ("Open LanternHub.", "Open Lantern hub.", "split"),
+        # a word of the name replaced by a word of the locale, inside the name
+        ("Teams Lantern Premium ships.", "Teams lantaarn Premium wordt geleverd.", "translated"),
+    ],
+)
+def test_a_changed_name_is_reported(source: str, text: str, how: str) -> None:
+    found = _found(source, text)
+    assert len(found) == 1 and how in found[0], found
+
+
+def test_a_word_dropped_from_a_known_name_is_reported() -> None:
+    name = "Microsoft Lantern Business Deluxe"
+    source, text = f"Assign {name} to users.", "Weisen Sie Microsoft Lantern Deluxe zu."
+    found = _found(source, text, names=(name,))
+    assert len(found) == 1 and "a word dropped" in found[0] and repr(name) in found[0]
+    # or any word of it in another case
+    cased = _found(source, "Weisen Sie Microsoft Lantern Business deluxe zu.", names=(name,))
+    assert len(cased) == 1 and "another case" in cased[0]
+    # beside another name that shares its first words
+    listed = "Microsoft Lantern Business Basic, Microsoft Lantern Business Deluxe"
+    both = "Microsoft Lantern Business de base, Microsoft Lantern Business deluxe"
+    cased = _found(listed, both, names=(name,))
+    assert len(cased) == 1 and "another case" in cased[0]
+    # its last words translated, as Microsoft localizes many plan names, are left alone
+    assert _found(source, "Weisen Sie Microsoft Lantern Negocios Deluxe zu.", names=(name,)) == []
+    # the same words, in a name nobody listed: they may be a word translated and moved
+    assert _found(source, text) == []
+    # a known name with a part the locale gives its own form (locale_data names)
+    known = ("Skype for Business Lantern",)
+    assert (
+        _found(
+            "Use Skype for Business Lantern.", "Använd Skype för företag - Lantern.", "sv-SE", known
+        )
+        == []
+    )
+
+
+@pytest.mark.parametrize(
+    ("source", "text", "locale"),
+    [
+        # kept, in a compound and with a no-break space
+        ("Renew Azure Lantern P2.", "Verlängern Sie Azure\u00a0Lantern P2-Abonnements.", "de-DE"),
+        # a Title Case heading whose ordinary words are translated
+        ("Manage Azure Lantern Subscriptions", "Azure Lantern-Abonnements verwalten", "de-DE"),
+        # words after a brand translated and put before it
+        ("Find your Microsoft Lantern ID.", "Trouvez votre ID Microsoft Lantern.", "fr-FR"),
+        ("Teams Lantern Premium for schools", "Salles Teams Premium pour les écoles", "fr-FR"),
+        # the name the locale gives a product (locale_data names)
+        ("Skype for Business Lantern is new.", "Skype Entreprise Lantern est nouveau.", "fr-FR"),
+        # another brand added before the name
+        ("Dynamics 365 Lantern ships.", "Microsoft Dynamics 365 Lantern wird geliefert.", "de-DE"),
+        # a name left out or translated whole is no change of its words
+        ("Azure Lantern P2 is new.", "Das Produkt ist neu.", "de-DE"),
+        # code, hosts and link targets are no names
+        ("Run `LanternHub`.", "Führen Sie `lanternhub` aus.", "de-DE"),
+        ("Go to lanternhub.microsoft.com.", "Gehen Sie zu lanternhub.microsoft.com.", "de-DE"),
+        ("[Azure Lantern](lantern.md)", "[Azure Lantern](lantern.md)", "de-DE"),
+        # `for` translated inside a name, as Microsoft writes Skype voor Bedrijven
+        ("Buy Office 365 Lantern for CSP.", "Koop Office 365 Lantern voor CSP.", "nl-NL"),
+        # a date after `for` is no part of the name
+        (
+            "News of Azure Lantern for April 2031.",
+            "Nieuws van Azure Lantern voor april 2031.",
+            "nl-NL",
+        ),
+        # a word of a plan name before its number, as Microsoft localizes it
+        ("Try Visio Lantern 1 now.", "Probeer nu Visio lantaarn 1.", "nl-NL"),
+        # a word after an English function word: a phrase Microsoft localizes
+        ("Get Azure Lantern Per User Pro.", "Ottieni Azure Lantern Per utente Pro.", "it-IT"),
+        # an ordinary English word that is a brand too, alone
+        ("Teams can share it.", "Die teams können es teilen.", "nl-NL"),
+        # a plan code the sentence moves next to another word (ja: の)
+        ("Move to Azure Lantern P3 plans.", "Azure Lantern の P3 プランに移行します。", "ja-JP"),
+    ],
+)
+def test_a_kept_or_translated_name_is_not_reported(source: str, text: str, locale: str) -> None:
+    assert _found(source, text, locale) == []
+
+
+def test_a_glossary_name_the_name_check_reports_gets_no_second_finding() -> None:
+    glossary = GlossaryTerms(terms=(("Office 365", "name", {}),), label_format={})
+    source, text = "Buy Office 365 E3 now.", "Kaufen Sie jetzt Microsoft 365 E3."
+    ctx = MessageContext("de-DE", locale_glossary(glossary, "de-DE"), MD)
+    assert list(check_names(Entry(Message(source, text)), ctx))
+    assert _found(source, text, glossary=glossary) == []
+
+
+def test_english_is_not_checked() -> None:
+    assert _found("Open Azure Lantern.", "Open azure Lantern.", "en-US") == []
+
+
+def test_a_name_ends_where_punctuation_or_a_spaced_dash_stands() -> None:
+    brands = conventions("en").brands
+    runs = [n.shown for n in name_runs("Azure Lantern - FAQ, Microsoft Lantern (X)", brands)]
+    assert runs == ["Azure Lantern", "Microsoft Lantern"]
+    # a brand met again starts another name
+    twice = name_runs("Azure Lantern Azure Beacon", brands)
+    assert [n.shown for n in twice] == ["Azure Lantern", "Azure Beacon"]
+
+
+_WORDS = st.sampled_from(["wird", "nun", "sehr", "oft", "gekauft", "und", "heute", "alle"])
+_CAPS = st.sampled_from(["Lantern", "Beacon", "Harbor", "Quill", "Meadow"])
+_CODES = st.sampled_from(["E3", "P2", "K7", "365", "2031"])
+
+
+@st.composite
+def _names(draw: st.DrawFn) -> tuple[str, list[str]]:
+    brand = draw(st.sampled_from(BRANDS)).capitalize()
+    words = [brand, *draw(st.lists(_CAPS, min_size=1, max_size=3, unique=True))]
+    if draw(st.booleans()):
+        words.append(draw(_CODES))
+    return " ".join(words), words
+
+
+@given(
+    _names(), st.lists(_WORDS, max_size=5), st.lists(_WORDS, max_size=5), st.sampled_from(LOCALES)
+)
+def test_a_name_kept_as_it_is_is_never_reported(
+    name: tuple[str, list[str]], before: list[str], after: list[str], locale: str
+) -> None:
+    written, _ = name
+    source = f"Customers buy {written} now."
+    text = " ".join([*before, written, *after]) + "."
+    assert _found(source, text, locale) == []
+
+
+@given(_names(), st.lists(_WORDS, max_size=4), st.sampled_from(LOCALES))
+def test_a_brand_in_lower_case_is_always_reported(
+    name: tuple[str, list[str]], before: list[str], locale: str
+) -> None:
+    written, words = name
+    if locale.startswith("en"):
+        return
+    lowered = " ".join([words[0].lower(), *words[1:]])
+    text = " ".join([*before, lowered]) + "."
+    found = _found(f"Customers buy {written} now.", text, locale)
+    assert len(found) == 1 and "another case" in found[0]
+
+
+@given(_names(), st.sampled_from(["F9", "Q8", "X4"]), st.sampled_from(LOCALES))
+def test_a_plan_code_swapped_is_always_reported(
+    name: tuple[str, list[str]], other: str, locale: str
+) -> None:
+    written, words = name
+    if locale.startswith("en"):
+        return
+    source = f"Customers buy {written} E5 now."
+    text = f"Kunden kaufen {written} {other} jetzt."
+    found = _found(source, text, locale)
+    assert len(found) == 1 and "another name" in found[0], found
+    del words
