@@ -103,6 +103,8 @@ def _problems(span: Span, source: Span | None, ctx: MessageContext) -> Iterator[
     if moved and not (source and only_function_words(source.inside, ctx, SOURCE_LANGUAGE)):
         yield f"{what} holds only function words: the {span.kind} moved off its words"
     yield from _glue(span, source, what)
+    if source is not None and not label and not moved:
+        yield from _edges(span, source, ctx, what)
     if _splits(span) and not (source and _splits(source)):
         around = f"{span.before.split()[-1]} … {span.after.split()[0]}"
         yield f"{what} splits {around!r}: it moved into the middle of a date or number"
@@ -136,6 +138,55 @@ def _glossed(span: Span) -> bool:
     English label kept with the locale's words beside it."""
     rest = _GLOSS.sub("", span.after, count=1) if _GLOSS.match(span.after) else span.after
     return not span.before.translate(_NO_WORD) and not rest.translate(_NO_WORD)
+
+
+#: What may end a word at a span's edge: the sentence's punctuation, never a bracket ("(s)").
+_TRAILING = ".,:;!?"
+#: Pronouns that go with the verb they stand before, in the label itself ("vous inscrire",
+#: "se connecter", "iscriversi" written apart): no neighbour taken in at a span's start.
+_CLITICS = {
+    "fr": frozenset({"me", "te", "se", "nous", "vous", "m", "t", "s"}),
+    "es": frozenset({"me", "te", "se", "nos", "os"}),
+    "it": frozenset({"mi", "ti", "si", "ci", "vi"}),
+    "pt": frozenset({"me", "te", "se", "nos"}),
+    "sv": frozenset({"att"}),  # the infinitive's mark: "[att hämta en lista]"
+}
+#: A link's text that names no words of the sentence: its translation is free ("ce lien").
+_GENERIC = frozenset({"here", "this", "this link", "this article", "this page", "learn more"})
+
+
+def _edge_words(inside: str) -> list[str]:
+    return [w.strip(_TRAILING) for w in inside.split() if w.strip(_TRAILING)]
+
+
+def _edges(span: Span, source: Span, ctx: MessageContext, what: str) -> Iterator[str]:
+    """A function word at an edge of the span where the source's span has a content word
+    ("**Aggiungere un percorso MPN di** seguito", "selecteert **u Upload**"): the span
+    took in a neighbour of the sentence. Spaced scripts only, two words or more inside,
+    and only a word in lower case (a capital starts the sentence, or a name: "AD")."""
+    words, theirs = _edge_words(span.inside), _edge_words(source.inside.casefold())
+    if len(words) < 2 or not theirs or not (span.words_outside and source.words_outside):
+        return  # a span of the whole message has no neighbour to take in
+    if " ".join(theirs) in _GENERIC:
+        return
+    if any(ord(c) >= _WIDE for c in span.inside):
+        return
+    known, english = ctx.glossary.function_words, function_words(SOURCE_LANGUAGE)
+    clitics = _CLITICS.get((ctx.locale or "").split("-")[0].casefold(), frozenset())
+    for index, side in ((-1, "end"), (0, "start")):
+        word = words[index]
+        if not (word.isalpha() and word.islower()) or word not in known:
+            continue
+        if _function_word(theirs[index], english) or (side == "start" and word in clitics):
+            continue
+        yield f"{what} has the function word {word!r} at its {side}: it took in a neighbour"
+        return
+
+
+def _function_word(word: str, english: frozenset[str]) -> bool:
+    """An English function word, or a verb made negative ("can't"), whose "ne" or "nicht"
+    the translation may well put at the span's edge."""
+    return word in english or word.replace("’", "'").endswith("n't")
 
 
 def _glue(span: Span, source: Span | None, what: str) -> Iterator[str]:

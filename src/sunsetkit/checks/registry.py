@@ -30,6 +30,7 @@ from .numbers import check_link_text, check_list_items, check_numbers
 from .placement import check_placement
 from .spans import check_span_moved
 from .unsafe import check_unsafe_markup
+from .usual import check_span_off_usual
 
 __all__ = ["CHECKS", "CHECKS_BY_ID"]
 
@@ -182,6 +183,7 @@ CHECKS: tuple[Check, ...] = (
         "one that moved off its words, vanished, or swallowed its neighbours.",
         check_span_moved,
         markup=True,
+        entries=check_span_off_usual,
     ),
     Check(
         "label-spelling",
