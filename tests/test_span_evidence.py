@@ -13,6 +13,7 @@ from sunsetkit.checks import CHECKS
 from sunsetkit.checks.base import Entry, MessageContext
 from sunsetkit.checks.catalog_file import markdown_parser
 from sunsetkit.checks.glossary import locale_glossary
+from sunsetkit.checks.placement import kept_at_edge
 from sunsetkit.checks.words import function_words
 
 from .conftest import ROOT
@@ -35,11 +36,14 @@ def _placement(source: str, text: str, locale: str) -> list[str]:
     return [m for m in BY_ID["placement"].func(entry, _ctx(locale)) if "took in" in m]
 
 
-def _usable(locale: str) -> list[str]:
-    """The locale's function words that the edge rule reads: lower-case letters only."""
-    english = function_words("en")
+def _usable(locale: str, kind: str = "bold", side: str = "end") -> list[str]:
+    """The locale's function words that the edge rule reads there: lower-case letters
+    only, none the language keeps at that edge (a clitic, an article of a link)."""
+    english, kept = function_words("en"), kept_at_edge(_ctx(locale), kind, side)
     return sorted(
-        w for w in function_words(locale) if w.isalpha() and w.islower() and w not in english
+        w
+        for w in function_words(locale)
+        if w.isalpha() and w.islower() and w not in english and w not in kept
     )
 
 
@@ -92,6 +96,9 @@ def test_a_span_that_keeps_its_words_is_left_alone(
         ("fr-FR", "See [here](r.md) for more.", "Suivez [ce zqlien](r.md) pour plus."),
         # a plural mark in brackets is no word
         ("fr-FR", "The **Product(s)** you claim.", "Le **Produit (s)** que vous zqdemandez."),
+        # an article begins a link's phrase; a particle ends a Swedish verb
+        ("de-DE", "See [ledger rules](r.md).", "Siehe [die zqregeln zqbuch](r.md)."),
+        ("sv-SE", "Select **Add** to go on.", "Välj **Lägg till** för att zqfortsätta."),
     ],
 )
 def test_what_a_language_keeps_at_a_span_edge_is_left_alone(
@@ -100,9 +107,14 @@ def test_what_a_language_keeps_at_a_span_edge_is_left_alone(
     assert _placement(source, text, locale) == []
 
 
+def test_an_article_at_the_start_of_bold_is_reported() -> None:
+    found = _placement("Open the **Billing** page.", "Öffnen Sie **die Seite** zqab.", "de-DE")
+    assert len(found) == 1 and "'die' at its start" in found[0], found
+
+
 @pytest.mark.parametrize("locale", SPACED)
 def test_a_function_word_taken_in_at_the_start_of_a_link_is_reported(locale: str) -> None:
-    words = [w for w in _usable(locale) if len(w) > 2]
+    words = [w for w in _usable(locale, "link", "start") if len(w) > 2]
     word = words[len(words) // 2]
     found = _placement(
         "Read the [ledger guide](g.md) first.", f"Zqread {word} [zqguide zqledger](g.md).", locale

@@ -14,7 +14,7 @@ from .words import function_words
 if TYPE_CHECKING:
     from markdown_it.token import Token
 
-__all__ = ["Span", "check_placement", "glued", "only_function_words", "spans"]
+__all__ = ["Span", "check_placement", "glued", "kept_at_edge", "only_function_words", "spans"]
 
 _KINDS = {"strong_open": "bold", "link_open": "link", "code_inline": "code"}
 _CLOSE = {"strong_close", "link_close"}
@@ -151,6 +151,34 @@ _CLITICS = {
     "pt": frozenset({"me", "te", "se", "nos"}),
     "sv": frozenset({"att"}),  # the infinitive's mark: "[att hämta en lista]"
 }
+#: Articles: a link's text is a phrase, which may well begin with one ("[les demandes](x)");
+#: a bold label holds none ("**der Seite**" took in its neighbours).
+_ARTICLES = {
+    "de": frozenset(
+        [
+            "der",
+            "die",
+            "das",
+            "den",
+            "dem",
+            "des",
+            "ein",
+            "eine",
+            "einen",
+            "einem",
+            "einer",
+            "eines",
+        ]
+    ),
+    "es": frozenset(["el", "la", "los", "las", "un", "una", "unos", "unas"]),
+    "fr": frozenset(["le", "la", "les", "l", "un", "une", "des"]),
+    "it": frozenset(["il", "lo", "la", "i", "gli", "le", "l", "un", "uno", "una"]),
+    "nl": frozenset(["de", "het", "een"]),
+    "pt": frozenset(["o", "a", "os", "as", "um", "uma", "uns", "umas"]),
+    "sv": frozenset(["en", "ett", "den", "det", "de"]),
+}
+#: Particles that end a verb of a label in the language ("**Lägg till**", "**Logga in**").
+_PARTICLES = {"sv": frozenset(["till", "in", "ut", "upp", "av", "bort", "om", "fram", "ner", "på"])}
 #: A link's text that names no words of the sentence: its translation is free ("ce lien").
 _GENERIC = frozenset({"here", "this", "this link", "this article", "this page", "learn more"})
 
@@ -172,15 +200,23 @@ def _edges(span: Span, source: Span, ctx: MessageContext, what: str) -> Iterator
     if any(ord(c) >= _WIDE for c in span.inside):
         return
     known, english = ctx.glossary.function_words, function_words(SOURCE_LANGUAGE)
-    clitics = _CLITICS.get((ctx.locale or "").split("-")[0].casefold(), frozenset())
     for index, side in ((-1, "end"), (0, "start")):
         word = words[index]
         if not (word.isalpha() and word.islower()) or word not in known:
             continue
-        if _function_word(theirs[index], english) or (side == "start" and word in clitics):
+        if _function_word(theirs[index], english) or word in kept_at_edge(ctx, span.kind, side):
             continue
         yield f"{what} has the function word {word!r} at its {side}: it took in a neighbour"
         return
+
+
+def kept_at_edge(ctx: MessageContext, kind: str, side: str) -> frozenset[str]:
+    """The function words a language keeps at that edge of a span of that kind."""
+    language = (ctx.locale or "").split("-")[0].casefold()
+    if side == "end":
+        return _PARTICLES.get(language, frozenset())
+    articles = _ARTICLES.get(language, frozenset()) if kind == "link" else frozenset()
+    return _CLITICS.get(language, frozenset()) | articles
 
 
 def _function_word(word: str, english: frozenset[str]) -> bool:
