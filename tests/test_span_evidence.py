@@ -94,6 +94,10 @@ def test_a_span_that_keeps_its_words_is_left_alone(
         ("fr-FR", "Select **Can't sign in?** now.", "Sélectionnez **ne zqpeut pas ?** zqmaint."),
         # a link that says "here" is free to say "this link"
         ("fr-FR", "See [here](r.md) for more.", "Suivez [ce zqlien](r.md) pour plus."),
+        # one English word as a locution of the language, and a question word's own
+        ("fr-FR", "It is **overdue** by a day.", "Il est **en retard** d'un zqjour."),
+        ("es-ES", "**Now**: do it.", "**De inmediato**: zqhazlo."),
+        ("it-IT", "See [how to move](g.md).", "Vedere [come zqeseguire](g.md)."),
         # a plural mark in brackets is no word
         ("fr-FR", "The **Product(s)** you claim.", "Le **Produit (s)** que vous zqdemandez."),
         # an article begins a link's phrase; a particle ends a Swedish verb

@@ -206,6 +206,8 @@ def _edges(span: Span, source: Span, ctx: MessageContext, what: str) -> Iterator
             continue
         if _function_word(theirs[index], english) or word in kept_at_edge(ctx, span.kind, side):
             continue
+        if side == "start" and len(theirs) == 1 and not words[1][:1].isupper():
+            continue  # one English word as a locution of the language: "en retard", "de inmediato"
         yield f"{what} has the function word {word!r} at its {side}: it took in a neighbour"
         return
 
@@ -219,10 +221,15 @@ def kept_at_edge(ctx: MessageContext, kind: str, side: str) -> frozenset[str]:
     return _CLITICS.get(language, frozenset()) | articles
 
 
+#: Question words, which the language's own begins a phrase with ("[how to move](x)" as
+#: "[come eseguire](x)").
+_WH = frozenset({"how", "what", "when", "where", "which", "who", "whom", "whose", "why"})
+
+
 def _function_word(word: str, english: frozenset[str]) -> bool:
     """An English function word, or a verb made negative ("can't"), whose "ne" or "nicht"
     the translation may well put at the span's edge."""
-    return word in english or word.replace("’", "'").endswith("n't")
+    return word in english or word in _WH or word.replace("’", "'").endswith("n't")
 
 
 def _glue(span: Span, source: Span | None, what: str) -> Iterator[str]:
