@@ -206,8 +206,8 @@ def _edges(span: Span, source: Span, ctx: MessageContext, what: str) -> Iterator
             continue
         if _function_word(theirs[index], english) or word in kept_at_edge(ctx, span.kind, side):
             continue
-        if side == "start" and len(theirs) == 1 and not words[1][:1].isupper():
-            continue  # one English word as a locution of the language: "en retard", "de inmediato"
+        if side == "start" and _locution(source, words[1]):
+            continue
         yield f"{what} has the function word {word!r} at its {side}: it took in a neighbour"
         return
 
@@ -219,6 +219,15 @@ def kept_at_edge(ctx: MessageContext, kind: str, side: str) -> frozenset[str]:
         return _PARTICLES.get(language, frozenset())
     articles = _ARTICLES.get(language, frozenset()) if kind == "link" else frozenset()
     return _CLITICS.get(language, frozenset()) | articles
+
+
+def _locution(source: Span, after: str) -> bool:
+    """One lower-case English word (no label: "overdue"; the message's first word may be
+    either) as a locution of the language in lower case ("en retard", "de inmediato"), not
+    a label with a word taken in ("u Upload")."""
+    words = source.inside.split()
+    lower = words[0].islower() or not source.before.strip() if len(words) == 1 else False
+    return lower and not after[:1].isupper()
 
 
 #: Question words, which the language's own begins a phrase with ("[how to move](x)" as
