@@ -27,6 +27,9 @@ Key = tuple[str, str]
 #: Letters a cognate shares with the English word from its first.
 _STEM = 5
 
+#: A sentence marks at most this many labels of a kind; more are a list (and each one is
+#: looked up in the whole text).
+_SPANS = 8
 #: A usual translation has at least this many uses in the page.
 _USES = 2
 #: Shorter usual translations are too often plain words of the sentence ("Ja", "OK").
@@ -93,6 +96,8 @@ def _off(
         text_spans = [s for s in ours.spans if s.kind == kind]
         if not source_spans or len(source_spans) != len(text_spans):
             continue  # another number of spans: the markup check's
+        if len(source_spans) > _SPANS:
+            continue  # a list of links, not a sentence: and bounded work
         source_rest = normal(theirs.outside(kind, " "))
         text_rest = normal(ours.outside(kind, " "))
         held = [normal(ours.inside(span)) for span in text_spans]
