@@ -14,7 +14,7 @@ from .words import function_words
 if TYPE_CHECKING:
     from markdown_it.token import Token
 
-__all__ = ["Span", "check_placement", "glued", "only_function_words", "spans"]
+__all__ = ["Span", "check_placement", "glued", "kept_at_edge", "only_function_words", "spans"]
 
 _KINDS = {"strong_open": "bold", "link_open": "link", "code_inline": "code"}
 _CLOSE = {"strong_close", "link_close"}
@@ -103,6 +103,8 @@ def _problems(span: Span, source: Span | None, ctx: MessageContext) -> Iterator[
     if moved and not (source and only_function_words(source.inside, ctx, SOURCE_LANGUAGE)):
         yield f"{what} holds only function words: the {span.kind} moved off its words"
     yield from _glue(span, source, what)
+    if source is not None and not label and not moved:
+        yield from _edges(span, source, ctx, what)
     if _splits(span) and not (source and _splits(source)):
         around = f"{span.before.split()[-1]} … {span.after.split()[0]}"
         yield f"{what} splits {around!r}: it moved into the middle of a date or number"
@@ -136,6 +138,107 @@ def _glossed(span: Span) -> bool:
     English label kept with the locale's words beside it."""
     rest = _GLOSS.sub("", span.after, count=1) if _GLOSS.match(span.after) else span.after
     return not span.before.translate(_NO_WORD) and not rest.translate(_NO_WORD)
+
+
+#: What may end a word at a span's edge: the sentence's punctuation, never a bracket ("(s)").
+_TRAILING = ".,:;!?"
+#: Pronouns that go with the verb they stand before, in the label itself ("vous inscrire",
+#: "se connecter", "iscriversi" written apart): no neighbour taken in at a span's start.
+_CLITICS = {
+    "fr": frozenset({"me", "te", "se", "nous", "vous", "m", "t", "s"}),
+    "es": frozenset({"me", "te", "se", "nos", "os"}),
+    "it": frozenset({"mi", "ti", "si", "ci", "vi"}),
+    "pt": frozenset({"me", "te", "se", "nos"}),
+    "sv": frozenset({"att"}),  # the infinitive's mark: "[att hämta en lista]"
+}
+#: Articles: a link's text is a phrase, which may well begin with one ("[les demandes](x)");
+#: a bold label holds none ("**der Seite**" took in its neighbours).
+_ARTICLES = {
+    "de": frozenset(
+        [
+            "der",
+            "die",
+            "das",
+            "den",
+            "dem",
+            "des",
+            "ein",
+            "eine",
+            "einen",
+            "einem",
+            "einer",
+            "eines",
+        ]
+    ),
+    "es": frozenset(["el", "la", "los", "las", "un", "una", "unos", "unas"]),
+    "fr": frozenset(["le", "la", "les", "l", "un", "une", "des"]),
+    "it": frozenset(["il", "lo", "la", "i", "gli", "le", "l", "un", "uno", "una"]),
+    "nl": frozenset(["de", "het", "een"]),
+    "pt": frozenset(["o", "a", "os", "as", "um", "uma", "uns", "umas"]),
+    "sv": frozenset(["en", "ett", "den", "det", "de"]),
+}
+#: Particles that end a verb of a label in the language ("**Lägg till**", "**Logga in**").
+_PARTICLES = {"sv": frozenset(["till", "in", "ut", "upp", "av", "bort", "om", "fram", "ner", "på"])}
+#: A link's text that names no words of the sentence: its translation is free ("ce lien").
+_GENERIC = frozenset({"here", "this", "this link", "this article", "this page", "learn more"})
+
+
+def _edge_words(inside: str) -> list[str]:
+    return [w.strip(_TRAILING) for w in inside.split() if w.strip(_TRAILING)]
+
+
+def _edges(span: Span, source: Span, ctx: MessageContext, what: str) -> Iterator[str]:
+    """A function word at an edge of the span where the source's span has a content word
+    ("**Aggiungere un percorso MPN di** seguito", "selecteert **u Upload**"): the span
+    took in a neighbour of the sentence. Spaced scripts only, two words or more inside,
+    and only a word in lower case (a capital starts the sentence, or a name: "AD")."""
+    words, theirs = _edge_words(span.inside), _edge_words(source.inside.casefold())
+    if len(words) < 2 or not theirs or not (span.words_outside and source.words_outside):
+        return  # a span of the whole message has no neighbour to take in
+    if " ".join(theirs) in _GENERIC:
+        return
+    if any(ord(c) >= _WIDE for c in span.inside):
+        return
+    known, english = ctx.glossary.function_words, function_words(SOURCE_LANGUAGE)
+    for index, side in ((-1, "end"), (0, "start")):
+        word = words[index]
+        if not (word.isalpha() and word.islower()) or word not in known:
+            continue
+        if _function_word(theirs[index], english) or word in kept_at_edge(ctx, span.kind, side):
+            continue
+        if side == "start" and _locution(source, words[1]):
+            continue
+        yield f"{what} has the function word {word!r} at its {side}: it took in a neighbour"
+        return
+
+
+def kept_at_edge(ctx: MessageContext, kind: str, side: str) -> frozenset[str]:
+    """The function words a language keeps at that edge of a span of that kind."""
+    language = (ctx.locale or "").split("-")[0].casefold()
+    if side == "end":
+        return _PARTICLES.get(language, frozenset())
+    articles = _ARTICLES.get(language, frozenset()) if kind == "link" else frozenset()
+    return _CLITICS.get(language, frozenset()) | articles
+
+
+def _locution(source: Span, after: str) -> bool:
+    """One lower-case English word (no label: "overdue"; the message's first word may be
+    either) as a locution of the language in lower case ("en retard", "de inmediato"), not
+    a label with a word taken in ("u Upload")."""
+    words = source.inside.split()
+    lower = words[0].islower() or not source.before.strip() if len(words) == 1 else False
+    return lower and not after[:1].isupper()
+
+
+#: Question words, which the language's own begins a phrase with ("[how to move](x)" as
+#: "[come eseguire](x)").
+_WH = frozenset({"how", "what", "when", "where", "which", "who", "whom", "whose", "why"})
+
+
+def _function_word(word: str, english: frozenset[str]) -> bool:
+    """An English function word, or a verb made negative ("can't"), whose "ne" or "nicht"
+    the translation may well put at the span's edge."""
+    return word in english or word in _WH or word.replace("’", "'").endswith("n't")
 
 
 def _glue(span: Span, source: Span | None, what: str) -> Iterator[str]:

@@ -32,6 +32,7 @@ from .numbers import check_link_text, check_list_items, check_numbers
 from .placement import check_placement
 from .spans import check_span_moved
 from .unsafe import check_unsafe_markup
+from .usual import check_span_off_usual
 
 __all__ = ["CHECKS", "CHECKS_BY_ID"]
 
@@ -181,8 +182,9 @@ CHECKS: tuple[Check, ...] = (
         "placement",
         "error",
         "message",
-        "Bold, a link or code on the wrong words: only function words in it, glued to a "
-        "word, splitting a date, or the source's whole text but not the translation's.",
+        "Bold, a link or code on the wrong words: only function words in it, a function "
+        "word taken in at its edge, glued to a word, splitting a date, or the source's "
+        "whole text but not the translation's.",
         check_placement,
         markup=True,
     ),
@@ -190,10 +192,12 @@ CHECKS: tuple[Check, ...] = (
         "span-moved",
         "error",
         "message",
-        "Bold, italic or a link found again by what it holds (numbers, names, acronyms): "
-        "one that moved off its words, vanished, or swallowed its neighbours.",
+        "Bold, italic or a link found again by what it holds (numbers, names, acronyms) "
+        "or by the page's usual translation of its label: one that moved off its words, "
+        "vanished, or swallowed its neighbours.",
         check_span_moved,
         markup=True,
+        entries=check_span_off_usual,
     ),
     Check(
         "label-spelling",
