@@ -18,7 +18,7 @@ from babel.numbers import get_currency_name, get_currency_symbol, list_currencie
 from babel.units import format_unit
 
 from .base import Entry, MessageContext
-from .conventions import conventions, written_out
+from .conventions import WIDE, conventions, written_out
 from .english import NOT_PROSE
 
 __all__ = ["check_acronyms"]
@@ -89,12 +89,14 @@ def check_acronyms(entry: Entry, ctx: MessageContext) -> Iterator[str]:
         found = _acronyms(source)
         if len(found) > 2 and len(found) * 2 > len(source.split()):
             continue  # a title in capitals, not acronyms
+        shouted = _shouted(source)
         found = [
             m
             for m in found
             if m.group(1) not in _LOCALISED
             and m.group(1) not in _CAPITALISED_WORDS
             and m.group(1) not in ctx.glossary.verbatim
+            and not _inside(shouted, m.start())
         ]
         kept = present({m.group(1) for m in found}, text)
         lost = [m for m in found if m.group(1) not in kept]
@@ -120,7 +122,40 @@ def _lost(source: str, text: str, lost: list[re.Match[str]], ctx: MessageContext
             or written.excuses(acronym)
         ):
             continue
-        yield f"the acronym {acronym} of the source is missing"
+        lowered = _lowered(acronym, text, ctx)
+        if lowered:
+            yield f"the acronym {acronym} of the source is written {lowered!r} (capitals lost)"
+        else:
+            yield f"the acronym {acronym} of the source is missing"
+
+
+def _lowered(acronym: str, text: str, ctx: MessageContext) -> str | None:
+    """The acronym as the translation writes it with its capitals lost ("Isv", "sku's"),
+    if it does; a word of the locale that looks the same (Portuguese "em") is none."""
+    pattern = rf"(?<![A-Za-z0-9]){re.escape(acronym)}(?:s\b)?(?![A-Za-z0-9])"
+    for match in re.finditer(pattern, text, re.IGNORECASE):
+        if match.group().casefold() not in ctx.glossary.conventions.function_words:
+            return match.group()
+    return None
+
+
+#: A run of two or more words in capitals, one of them long: shouted text ("ENTER LEGAL
+#: ENTITY NAME", "IMPORTANT INFORMATION"), not acronyms. Acronyms are short; six letters
+#: or more in capitals beside another capitals word is a word.
+_SHOUT = re.compile(r"\b[A-Z]+(?:[ ]+[A-Z]+)+\b")
+_LONG_WORD = 6
+
+
+def _shouted(source: str) -> list[tuple[int, int]]:
+    return [
+        m.span()
+        for m in _SHOUT.finditer(source)
+        if any(len(word) >= _LONG_WORD for word in m.group().split())
+    ]
+
+
+def _inside(spans: list[tuple[int, int]], at: int) -> bool:
+    return any(start <= at < end for start, end in spans)
 
 
 class _Written:
@@ -167,9 +202,12 @@ class _Written:
         return self._initials
 
     def _territory(self, code: str) -> bool:
+        """A country code as the locale's name of the country: a whole first word in a
+        spaced script; anywhere in a script without spaces (캐나다에, カナダの)."""
         names = _territory_names(self.locale) if self.locale else {}
         return any(
-            first in self.words() and name in self.folded for name, first in names.get(code, ())
+            name in self.folded and (first in self.words() or ord(name[0]) >= WIDE)
+            for name, first in names.get(code, ())
         )
 
 

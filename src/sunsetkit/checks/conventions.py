@@ -14,7 +14,7 @@ import yaml
 __all__ = ["Conventions", "conventions", "label_marked", "written_out"]
 
 DATA = Path(__file__).resolve().parent / "locale_data"
-_WIDE = 0x2E80  # from here on, scripts written without spaces (CJK)
+WIDE = 0x2E80  # from here on, scripts written without spaces (CJK)
 
 
 @dataclass(frozen=True)
@@ -87,7 +87,7 @@ def written_out(forms: tuple[str, ...], folded: str) -> bool:
         start = folded.find(form)
         while start >= 0:
             before = folded[start - 1] if start else " "
-            if not (form[:1].isalnum() and ord(form[0]) < _WIDE and before.isalnum()):
+            if not (form[:1].isalnum() and ord(form[0]) < WIDE and before.isalnum()):
                 return True
             start = folded.find(form, start + 1)
     return False

@@ -1,0 +1,116 @@
+"""The `acronym` check's classes (issue 16): an acronym whose capitals the translation lost
+is reported as that, not as missing; shouted English in capitals is no acronym; a
+country's name in a script without spaces writes its code. Invented sentences; the real
+catches (an acronym dropped) stay reported."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from pathlib import Path
+
+import pytest
+from babel import Locale
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from sunsetkit.checks import CheckOptions, run_checks
+from sunsetkit.checks.acronyms import _LOCALISED
+from sunsetkit.checks.conventions import conventions
+from sunsetkit.content.load import load_glossary
+
+from .conftest import ROOT
+
+GLOSSARY = load_glossary(ROOT / "content" / "glossary.yaml")
+SHIPPED = sorted(
+    p.parent.parent.name.replace("_", "-") for p in (ROOT / "locales").glob("*/LC_MESSAGES/*.po")
+)
+_CODE = st.text("QXZJKW", min_size=2, max_size=5)
+
+
+def _catalog(tmp_path: Path, locale: str, pairs: Iterable[tuple[str, str]]) -> Path:
+    lines = ['msgid ""', 'msgstr ""', f'"Language: {locale.replace("-", "_")}\\n"', ""]
+    for source, text in pairs:
+        lines += [f"msgid {json.dumps(source, ensure_ascii=False)}"]
+        lines += [f"msgstr {json.dumps(text, ensure_ascii=False)}", ""]
+    path = tmp_path / f"{locale}.po"
+    path.write_text("\n".join(lines), encoding="utf-8")
+    return path
+
+
+def _found(path: Path) -> dict[str, str]:
+    findings = run_checks([path], CheckOptions(glossary=GLOSSARY)).findings
+    return {f.msgid or "": f.message for f in findings if f.check == "acronym"}
+
+
+@pytest.mark.parametrize("locale", SHIPPED)
+@given(code=_CODE, written=st.sampled_from(["lower", "title", "plural"]))
+@settings(suppress_health_check=[HealthCheck.function_scoped_fixture], max_examples=6)
+def test_an_acronym_in_lower_case_is_reported_as_lowered_not_missing(
+    tmp_path: Path, locale: str, code: str, written: str
+) -> None:
+    form = {"lower": code.lower(), "title": code.title(), "plural": code.lower() + "s"}[written]
+    lowered = (f"Ask the {code} team.", f"Mm {form} mm-nn.")
+    dropped = (f"Ask the {code} team again.", "Mm mm nn.")
+    found = _found(_catalog(tmp_path, locale, [lowered, dropped]))
+    assert (
+        found[lowered[0]] == f"the acronym {code} of the source is written {form!r} (capitals lost)"
+    )
+    assert found[dropped[0]] == f"the acronym {code} of the source is missing"
+
+
+def _two_letter_words(locale: str) -> list[str]:
+    """Words that could pass for a lowered acronym (none English writes in capitals)."""
+    skip = conventions("en").words_in_capitals | _LOCALISED
+    return sorted(
+        w
+        for w in conventions(locale).function_words
+        if w.isascii() and w.isalpha() and len(w) == 2 and w.upper() not in skip
+    )
+
+
+@pytest.mark.parametrize(
+    ("locale", "word"), [(loc, w) for loc in SHIPPED for w in _two_letter_words(loc)[:3]]
+)
+def test_a_function_word_of_the_locale_is_no_lowered_acronym(
+    tmp_path: Path, locale: str, word: str
+) -> None:
+    pair = (f"Ask the {word.upper()} team.", f"Mm {word} mm.")
+    assert _found(_catalog(tmp_path, locale, [pair]))[pair[0]].endswith("is missing")
+
+
+def test_an_acronym_inside_a_longer_word_is_no_lowered_form(tmp_path: Path) -> None:
+    pair = ("Open the QZ report.", "Mm qzrapport mm.")
+    assert _found(_catalog(tmp_path, "nl-NL", [pair]))[pair[0]].endswith("is missing")
+
+
+@given(
+    words=st.lists(st.text("ABCDEFGHIJ", min_size=1, max_size=9), min_size=2, max_size=4),
+    long=st.text("KLMNOP", min_size=6, max_size=10),
+)
+@settings(suppress_health_check=[HealthCheck.function_scoped_fixture], max_examples=25)
+def test_shouted_words_in_capitals_are_no_acronyms(
+    tmp_path: Path, words: list[str], long: str
+) -> None:
+    shout = " ".join([*words, long])
+    shouted = (f"Name: {shout} - needed.", "Mm: mm nn - mm.")
+    assert _found(_catalog(tmp_path, "fr-FR", [shouted])) == {}
+
+
+@given(codes=st.lists(st.text("QXZJKW", min_size=2, max_size=5), min_size=2, max_size=3))
+@settings(suppress_health_check=[HealthCheck.function_scoped_fixture], max_examples=25)
+def test_a_run_of_short_acronyms_is_still_checked(tmp_path: Path, codes: list[str]) -> None:
+    """Two acronyms side by side (CSP MPN) are no shout: each must be kept."""
+    run = " ".join(codes)
+    dropped = (f"Use the {run} value.", "Mm mm nn.")
+    assert dropped[0] in _found(_catalog(tmp_path, "fr-FR", [dropped]))
+
+
+@pytest.mark.parametrize("locale", ["ja-JP", "ko-KR", "zh-CN"])
+def test_a_country_name_without_spaces_writes_its_code(tmp_path: Path, locale: str) -> None:
+    names = Locale.parse(locale.replace("-", "_")).territories
+    pairs = [
+        ("Calls to CAN are free.", f"{names['CA']}への通話"),
+        ("Calls to CAN are cheap.", "通話 zz"),
+    ]
+    assert list(_found(_catalog(tmp_path, locale, pairs))) == [pairs[1][0]]
