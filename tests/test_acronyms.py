@@ -114,3 +114,34 @@ def test_a_country_name_without_spaces_writes_its_code(tmp_path: Path, locale: s
         ("Calls to CAN are cheap.", "通話 zz"),
     ]
     assert list(_found(_catalog(tmp_path, locale, pairs))) == [pairs[1][0]]
+
+
+def _glossary_acronyms() -> list[tuple[str, str, str]]:
+    """(locale, acronym, form) for every multi-word glossary term or label a locale writes
+    its own way and whose initials make an acronym no other entry shares."""
+    from sunsetkit.checks.acronyms import _initials_of
+
+    cases = []
+    for locale in SHIPPED:
+        glossary = CheckOptions(glossary=GLOSSARY).locale_glossary(locale)
+        for source, forms in [*glossary.terms.items(), *glossary.labels.items()]:
+            acronym = _initials_of(source)
+            if (
+                len(acronym) > 1
+                and acronym not in conventions("en").words_in_capitals | _LOCALISED
+                and forms
+                and forms[0] != source
+            ):
+                cases.append((locale, acronym, forms[0]))
+    return sorted(set(cases))[:40]
+
+
+@pytest.mark.parametrize(("locale", "acronym", "form"), _glossary_acronyms())
+def test_an_acronym_of_a_glossary_entry_may_be_its_locale_form(
+    tmp_path: Path, locale: str, acronym: str, form: str
+) -> None:
+    written = (f"Open the {acronym} page.", f"Mm {form} mm.")
+    dropped = (f"Open the {acronym} page now.", "Mm mm nn.")
+    found = _found(_catalog(tmp_path, locale, [written, dropped]))
+    assert written[0] not in found
+    assert dropped[0] in found

@@ -169,6 +169,7 @@ class _Written:
         self.folded = text.casefold()
         self.locale = ctx.locale
         self.forms = ctx.glossary.conventions.acronyms
+        self.glossary = ctx.glossary
         self.answers: dict[str, bool] = {}
         self._words: frozenset[str] | None = None
         self._initials: frozenset[str] | None = None
@@ -181,6 +182,7 @@ class _Written:
                 or self._territory(acronym)
                 or written_out(self.forms.get(acronym, ()), self.folded)
                 or acronym.casefold() in self.initials()
+                or self._glossary_form(acronym)
             )
         return self.answers[acronym]
 
@@ -201,6 +203,18 @@ class _Written:
             )
         return self._initials
 
+    def _glossary_form(self, acronym: str) -> bool:
+        """An acronym of a glossary name, term or label (PC: Partner Center) written as
+        the locale's accepted form of it (Espace partenaires, 合作伙伴中心)."""
+        glossary = self.glossary
+        entries = [*glossary.terms.items(), *glossary.labels.items()]
+        entries += glossary.conventions.names.items()
+        return any(
+            _initials_of(source) == acronym
+            and written_out(tuple(form.casefold() for form in forms), self.folded)
+            for source, forms in entries
+        )
+
     def _territory(self, code: str) -> bool:
         """A country code as the locale's name of the country: a whole first word in a
         spaced script; anywhere in a script without spaces (캐나다에, カナダの)."""
@@ -212,6 +226,13 @@ class _Written:
 
 
 _WORDS = re.compile(r"\w+")
+
+
+@functools.lru_cache(maxsize=4096)
+def _initials_of(phrase: str) -> str:
+    """The capitals a phrase of two or more words abbreviates to ("PC" for Partner Center)."""
+    words = [w for w in re.split(r"[\s/-]+", phrase) if w]
+    return "".join(w[0] for w in words).upper() if len(words) > 1 else ""
 
 
 def _numbers_kept(code: str, numbers: set[str]) -> bool:
