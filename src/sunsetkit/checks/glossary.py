@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+import re
 from collections import Counter, defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -135,11 +136,14 @@ def accepted_forms(
 _SPACES = {
     ord(c): " " for c in "\u00a0\u1680\u202f\u205f\u3000" + "".join(map(chr, range(0x2000, 0x200B)))
 }
+# The typographic apostrophe (U+2019) is the straight one of the glossary's forms.
+_SPACES[ord("\u2019")] = "'"
 
 
 def _spaced(text: str) -> str:
-    """The text with every space separator a space, and character references decoded
-    (`Office&nbsp;365` in Markdown is the name with a no-break space)."""
+    """The text with every space separator a space, the typographic apostrophe straight,
+    and character references decoded (`Office&nbsp;365` in Markdown is the name with a
+    no-break space)."""
     if "&" in text:
         text = html.unescape(text)
     return text.translate(_SPACES) if not text.isascii() else text
@@ -200,12 +204,15 @@ def check_terms(entry: Entry, ctx: MessageContext) -> Iterator[str]:
         return
     longer_first = sorted([*ctx.glossary.terms, *ctx.glossary.verbatim], key=len, reverse=True)
     for source, text in entry.pairs:
+        original = source
         for term in longer_first:
             if not _contains(source, term):
                 continue
             source = source.replace(term, "\x00")
             forms = ctx.glossary.terms.get(term)
             if forms is None or any(_has_form(text, form) for form in forms):
+                continue
+            if _in_kept_name(term, original, text):
                 continue
             if not _localized(term, text, ctx):
                 yield with_evidence(
@@ -214,9 +221,29 @@ def check_terms(entry: Entry, ctx: MessageContext) -> Iterator[str]:
         return
 
 
+def _in_kept_name(term: str, source: str, text: str) -> bool:
+    """The term is part of a longer English name of the source that the translation keeps
+    as it is ("Partner Center Analytics", "Azure Plan Manager"): the name's, not the term's."""
+    for match in re.finditer(rf"{re.escape(term)}((?: [A-Z][\w-]*)+)", _spaced(source)):
+        if _contains(text, term + match.group(1)):
+            return True
+    return False
+
+
+def _words_inflected(text: str, form: str) -> bool:
+    """Each word of a form of several words with an ending of its own ("plans Azure" for
+    "plan Azure", "Azure-abonnementen"): the case as the form has it."""
+    words = _spaced(form).split()
+    if len(words) < 2 or not all(w[-1:].isalpha() for w in words[:-1]):
+        return False
+    pattern = r"\w{0,3} ".join(map(re.escape, words))
+    return re.search(rf"(?<![^\W\d_]){pattern}", _spaced(text)) is not None
+
+
 def _has_form(text: str, form: str) -> bool:
-    """The form as written; a form that starts in lower case may start a sentence."""
-    if _contains(text, form, inflected=True):
+    """The form as written, its words inflected; a form that starts in lower case may
+    start a sentence."""
+    if _contains(text, form, inflected=True) or _words_inflected(text, form):
         return True
     if not form[:1].islower():
         return False
