@@ -145,3 +145,67 @@ def test_an_acronym_of_a_glossary_entry_may_be_its_locale_form(
     found = _found(_catalog(tmp_path, locale, [written, dropped]))
     assert written[0] not in found
     assert dropped[0] in found
+
+
+def _compound_cases() -> list[tuple[str, str, str]]:
+    return [
+        (locale, acronym, form)
+        for locale in SHIPPED
+        if conventions(locale).compounds
+        for acronym, forms in sorted(conventions(locale).acronyms.items())
+        for form in forms
+        if len(form) >= 6 and form.isalpha()
+    ][:40]
+
+
+@pytest.mark.parametrize(("locale", "acronym", "form"), _compound_cases())
+def test_a_written_out_form_may_end_a_compound(
+    tmp_path: Path, locale: str, acronym: str, form: str
+) -> None:
+    compound = (f"Check the {acronym} now.", f"Mm Rechen{form}feld mm.")
+    dropped = (f"Check the {acronym} again.", "Mm mm nn.")
+    assert list(_found(_catalog(tmp_path, locale, [compound, dropped]))) == [dropped[0]]
+
+
+@pytest.mark.parametrize("locale", [loc for loc in SHIPPED if not conventions(loc).compounds])
+def test_without_compounds_a_form_must_start_a_word(tmp_path: Path, locale: str) -> None:
+    forms = [f for f in conventions(locale).acronyms.get("VM", ()) if f[:1].isascii()]
+    if not forms:
+        return  # a script without spaces: no word starts to ask for
+    inside = ("Check the VM now.", f"Mm qq{forms[0]}.")
+    assert inside[0] in _found(_catalog(tmp_path, locale, [inside]))
+
+
+@pytest.mark.parametrize(("locale", "acronym", "form"), _compound_cases()[:5])
+def test_emphasis_inside_a_written_out_form_is_no_gap(
+    tmp_path: Path, locale: str, acronym: str, form: str
+) -> None:
+    words = f"Mm {form} mm".split()
+    marked = (f"Check the {acronym} now.", f"**{' '.join(words[:2])}** {words[2]}.")
+    assert _found(_catalog(tmp_path, locale, [marked])) == {}
+
+
+@pytest.mark.parametrize("locale", SHIPPED)
+@pytest.mark.parametrize("acronym", sorted(conventions("en").territory_acronyms))
+def test_an_english_abbreviation_of_a_country_is_its_name(
+    tmp_path: Path, locale: str, acronym: str
+) -> None:
+    name = Locale.parse(locale.replace("-", "_")).territories[
+        conventions("en").territory_acronyms[acronym]
+    ]
+    named = (f"Ship to the {acronym} today.", f"Mm {name} mm.")
+    dropped = (f"Ship to the {acronym} now.", "Mm mm nn.")
+    assert list(_found(_catalog(tmp_path, locale, [named, dropped]))) == [dropped[0]]
+
+
+@given(count=st.integers(1, 999), letter=st.sampled_from("KM"), gap=st.sampled_from(["", " "]))
+@settings(suppress_health_check=[HealthCheck.function_scoped_fixture], max_examples=20)
+def test_a_scaled_amount_in_myriads_is_kept(
+    tmp_path: Path, count: int, letter: str, gap: str
+) -> None:
+    scale = {"K": 1_000, "M": 1_000_000}[letter]
+    value = count * 10 * scale  # a whole number of myriads
+    code = f"USD{count * 10}{letter}"
+    kept = (f"Earn {code} a year.", f"年間 {value // 10_000}{gap}万米ドル")
+    changed = (f"Earn {code} each year.", "年間 多額の米ドル")
+    assert list(_found(_catalog(tmp_path, "ja-JP", [kept, changed]))) == [changed[0]]

@@ -119,6 +119,7 @@ def _lost(source: str, text: str, lost: list[re.Match[str]], ctx: MessageContext
             _defined(acronym, source[reach : match.start()])
             or _in_code(code, starts, match.start())
             or _numbers_kept(acronym, numbers)
+            or _myriads_kept(acronym, text)
             or written.excuses(acronym)
         ):
             continue
@@ -166,9 +167,11 @@ class _Written:
 
     def __init__(self, text: str, ctx: MessageContext) -> None:
         self.text = text
-        self.folded = text.casefold()
+        # Emphasis marks may cut a written-out form ("**crediti del contratto** di servizio").
+        self.folded = _EMPHASIS.sub("", text).casefold()
         self.locale = ctx.locale
         self.forms = ctx.glossary.conventions.acronyms
+        self.compounds = ctx.glossary.conventions.compounds
         self.glossary = ctx.glossary
         self.answers: dict[str, bool] = {}
         self._words: frozenset[str] | None = None
@@ -180,7 +183,7 @@ class _Written:
                 _currency_written(acronym, self.folded, self.locale)
                 or _unit_written(acronym, self.folded, self.locale)
                 or self._territory(acronym)
-                or written_out(self.forms.get(acronym, ()), self.folded)
+                or written_out(self.forms.get(acronym, ()), self.folded, self.compounds)
                 or acronym.casefold() in self.initials()
                 or self._glossary_form(acronym)
             )
@@ -226,6 +229,7 @@ class _Written:
 
 
 _WORDS = re.compile(r"\w+")
+_EMPHASIS = re.compile(r"\*+|__")
 
 
 @functools.lru_cache(maxsize=4096)
@@ -240,6 +244,24 @@ def _numbers_kept(code: str, numbers: set[str]) -> bool:
     are the locale's (GJ21, 300.000 USD)."""
     wanted = _NUMBER.findall(code)
     return bool(wanted) and all(number in numbers for number in wanted)
+
+
+#: A number's scale letter in an English code (USD300K) and what it multiplies by.
+_SCALES = {"K": 1_000, "M": 1_000_000, "B": 1_000_000_000}
+_SCALED = re.compile(r"[A-Z]*(\d+)([KMB])")
+
+
+def _myriads_kept(code: str, text: str) -> bool:
+    """A scaled amount (USD300K) written in myriads, as Chinese and Japanese count
+    (30 万, 30万): the number is kept though its digits are not."""
+    match = _SCALED.fullmatch(code)
+    if match is None:
+        return False
+    value = int(match.group(1)) * _SCALES[match.group(2)]
+    if value % 10_000:
+        return False
+    count = value // 10_000
+    return any(f"{count}{gap}{unit}" in text for gap in ("", " ") for unit in "万萬")
 
 
 def _currency_written(code: str, folded: str, locale: str | None) -> bool:
@@ -294,6 +316,9 @@ def _territory_names(locale: str) -> dict[str, tuple[tuple[str, str], ...]]:
     for alias, targets in get_global("territory_aliases").items():
         if len(alias) == 3 and alias.isalpha() and len(targets) == 1 and targets[0] in names:
             names[alias] = names[targets[0]]
+    for acronym, code in conventions("en").territory_acronyms.items():
+        if code in names:
+            names[acronym] = names[code]
     return names
 
 
