@@ -209,3 +209,10 @@ def test_a_scaled_amount_in_myriads_is_kept(
     kept = (f"Earn {code} a year.", f"年間 {value // 10_000}{gap}万米ドル")
     changed = (f"Earn {code} each year.", "年間 多額の米ドル")
     assert list(_found(_catalog(tmp_path, "ja-JP", [kept, changed]))) == [changed[0]]
+
+
+@pytest.mark.parametrize("joiner", ["of", "for", "and the"])
+def test_a_definition_may_skip_short_words(tmp_path: Path, joiner: str) -> None:
+    defined = (f"Sold in the Qorvex {joiner} Zantor Kelp (QZK) region.", "Mm Qorvex mm nn.")
+    dropped = ("Sold in the QZK region.", "Mm mm nn.")
+    assert list(_found(_catalog(tmp_path, "fr-FR", [defined, dropped]))) == [dropped[0]]

@@ -339,6 +339,16 @@ def _in_code(code: list[tuple[int, int]], starts: list[int], at: int) -> bool:
     return index >= 0 and code[index][0] <= at < code[index][1]
 
 
+#: Short English words an acronym skips ("Democratic Republic of Congo (DRC)").
+_SKIPPED = frozenset({"of", "for", "and", "the", "&", "to", "in", "on"})
+
+
 def _defined(acronym: str, before: str) -> bool:
-    words = [w for w in re.split(r"[\s()/-]+", before) if w][-len(acronym) :]
-    return "".join(w[0] for w in words).casefold() == acronym.casefold()
+    """The words just before the acronym have its initials, with or without the short
+    words acronyms skip."""
+    words = [w for w in re.split(r"[\s()/-]+", before) if w]
+    content = [w for w in words if w.casefold() not in _SKIPPED]
+    return any(
+        "".join(w[0] for w in kept[-len(acronym) :]).casefold() == acronym.casefold()
+        for kept in (words, content)
+    )
