@@ -216,3 +216,17 @@ def test_a_definition_may_skip_short_words(tmp_path: Path, joiner: str) -> None:
     defined = (f"Sold in the Qorvex {joiner} Zantor Kelp (QZK) region.", "Mm Qorvex mm nn.")
     dropped = ("Sold in the QZK region.", "Mm mm nn.")
     assert list(_found(_catalog(tmp_path, "fr-FR", [defined, dropped]))) == [dropped[0]]
+
+
+def test_capitals_lost_beside_the_written_out_words_are_reported(tmp_path: Path) -> None:
+    form = conventions("fr-FR").acronyms["VM"][0]
+    both = ("Start the VM now.", f"Mm {form} (vm) mm.")
+    assert _found(_catalog(tmp_path, "fr-FR", [both]))[both[0]].endswith("(capitals lost)")
+
+
+def test_a_link_target_in_lower_case_is_no_lowered_acronym(tmp_path: Path) -> None:
+    linked = (
+        "Read the [QZX guide](https://example.com/qzx-guide).",
+        "Mm [mm](https://example.com/qzx-guide).",
+    )
+    assert _found(_catalog(tmp_path, "fr-FR", [linked]))[linked[0]].endswith("is missing")

@@ -112,27 +112,35 @@ def _lost(source: str, text: str, lost: list[re.Match[str]], ctx: MessageContext
     code = [(m.start(), m.end()) for m in NOT_PROSE.finditer(source)]
     starts = [start for start, _ in code]
     written = _Written(text, ctx)
+    prose = NOT_PROSE.sub(" ", text)  # a link target's "csp" is no lower-cased acronym
     for match in lost:
         acronym = match.group(1)
+        if _in_code(code, starts, match.start()):
+            continue
+        if written.cldr_symbol(acronym):
+            continue  # CLDR's symbol of the unit or currency is the locale's (kB, Go)
+        # Capitals lost is a defect even where the words are there too ("références sku").
+        lowered = _lowered(acronym, prose, ctx)
+        if lowered:
+            yield f"the acronym {acronym} of the source is written {lowered!r} (capitals lost)"
+            continue
         reach = max(0, match.start() - _DEFINITION_REACH * len(acronym))
-        if (
+        if not (
             _defined(acronym, source[reach : match.start()])
-            or _in_code(code, starts, match.start())
             or _numbers_kept(acronym, numbers)
             or _myriads_kept(acronym, text)
             or written.excuses(acronym)
         ):
-            continue
-        lowered = _lowered(acronym, text, ctx)
-        if lowered:
-            yield f"the acronym {acronym} of the source is written {lowered!r} (capitals lost)"
-        else:
             yield f"the acronym {acronym} of the source is missing"
 
 
 def _lowered(acronym: str, text: str, ctx: MessageContext) -> str | None:
     """The acronym as the translation writes it with its capitals lost ("Isv", "sku's"),
-    if it does; a word of the locale that looks the same (Portuguese "em") is none."""
+    if it does; a word of the locale that looks the same (Portuguese "em") is none, nor
+    the acronym inside a written-out form of the locale ("SLA-Vereinbarung")."""
+    for form in ctx.glossary.conventions.acronyms.get(acronym, ()):
+        if acronym.casefold() in form:
+            text = re.sub(re.escape(form), " ", text, flags=re.IGNORECASE)
     pattern = rf"(?<![A-Za-z0-9]){re.escape(acronym)}(?:s\b)?(?![A-Za-z0-9])"
     for match in re.finditer(pattern, text, re.IGNORECASE):
         if match.group().casefold() not in ctx.glossary.conventions.function_words:
@@ -176,6 +184,11 @@ class _Written:
         self.answers: dict[str, bool] = {}
         self._words: frozenset[str] | None = None
         self._initials: frozenset[str] | None = None
+
+    def cldr_symbol(self, acronym: str) -> bool:
+        return _currency_written(acronym, self.folded, self.locale) or _unit_written(
+            acronym, self.folded, self.locale
+        )
 
     def excuses(self, acronym: str) -> bool:
         if acronym not in self.answers:
