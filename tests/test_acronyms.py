@@ -230,3 +230,13 @@ def test_a_link_target_in_lower_case_is_no_lowered_acronym(tmp_path: Path) -> No
         "Mm [mm](https://example.com/qzx-guide).",
     )
     assert _found(_catalog(tmp_path, "fr-FR", [linked]))[linked[0]].endswith("is missing")
+
+
+def test_english_words_kept_with_another_acronym_lose_it(tmp_path: Path) -> None:
+    """A definition excuses the locale's own abbreviation, not the English kept beside
+    another acronym."""
+    swapped = (
+        "Buy via QA or Qorvex for Zantor Kelp (QZK).",
+        "Mm QA mm Qorvex for Zantor Kelp (QA).",
+    )
+    assert list(_found(_catalog(tmp_path, "sv-SE", [swapped]))) == [swapped[0]]

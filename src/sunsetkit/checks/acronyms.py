@@ -125,8 +125,11 @@ def _lost(source: str, text: str, lost: list[re.Match[str]], ctx: MessageContext
             yield f"the acronym {acronym} of the source is written {lowered!r} (capitals lost)"
             continue
         reach = max(0, match.start() - _DEFINITION_REACH * len(acronym))
+        definition = _definition(acronym, source[reach : match.start()])
         if not (
-            _defined(acronym, source[reach : match.start()])
+            # defined in the message: the locale may abbreviate it its own way, unless
+            # the translation keeps the English words and changed the acronym
+            (definition and definition.casefold() not in written.folded)
             or _numbers_kept(acronym, numbers)
             or _myriads_kept(acronym, text)
             or written.excuses(acronym)
@@ -356,12 +359,13 @@ def _in_code(code: list[tuple[int, int]], starts: list[int], at: int) -> bool:
 _SKIPPED = frozenset({"of", "for", "and", "the", "&", "to", "in", "on"})
 
 
-def _defined(acronym: str, before: str) -> bool:
-    """The words just before the acronym have its initials, with or without the short
-    words acronyms skip."""
+def _definition(acronym: str, before: str) -> str | None:
+    """The words just before the acronym that have its initials, with or without the
+    short words acronyms skip ("Democratic Republic of Congo"), if they do."""
     words = [w for w in re.split(r"[\s()/-]+", before) if w]
-    content = [w for w in words if w.casefold() not in _SKIPPED]
-    return any(
-        "".join(w[0] for w in kept[-len(acronym) :]).casefold() == acronym.casefold()
-        for kept in (words, content)
-    )
+    for skip in (False, True):
+        picked = [i for i, w in enumerate(words) if not (skip and w.casefold() in _SKIPPED)]
+        picked = picked[-len(acronym) :]
+        if "".join(words[i][0] for i in picked).casefold() == acronym.casefold():
+            return " ".join(words[picked[0] :]) if picked else None
+    return None
