@@ -80,9 +80,10 @@ def present(codes: set[str], text: str) -> set[str]:
 
 
 def check_acronyms(entry: Entry, ctx: MessageContext) -> Iterator[str]:
-    """An acronym the translation lost. Not reported: one defined in the message itself
-    ("Instant messaging (IM)", which the locale abbreviates its own way), glossary names
-    (the name check's), and the few that locales spell their own way (ID, OK)."""
+    """An acronym the translation lost or wrote without its capitals. Not reported: one
+    defined in the message itself ("Instant messaging (IM)", which the locale abbreviates
+    its own way), glossary names (the name check's), and the few that locales spell
+    their own way (ID, OK)."""
     for source, text in entry.pairs:
         if not _TWO_CAPITALS.search(source):
             continue  # a plain search is several times faster than the acronym pattern
