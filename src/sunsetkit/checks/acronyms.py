@@ -91,13 +91,14 @@ def check_acronyms(entry: Entry, ctx: MessageContext) -> Iterator[str]:
         if len(found) > 2 and len(found) * 2 > len(source.split()):
             continue  # a title in capitals, not acronyms
         shouted = _shouted(source)
+        shouted_starts = [start for start, _ in shouted]
         found = [
             m
             for m in found
             if m.group(1) not in _LOCALISED
             and m.group(1) not in _CAPITALISED_WORDS
             and m.group(1) not in ctx.glossary.verbatim
-            and not _inside(shouted, m.start())
+            and not _in_code(shouted, shouted_starts, m.start())
         ]
         kept = present({m.group(1) for m in found}, text)
         lost = [m for m in found if m.group(1) not in kept]
@@ -113,7 +114,8 @@ def _lost(source: str, text: str, lost: list[re.Match[str]], ctx: MessageContext
     code = [(m.start(), m.end()) for m in NOT_PROSE.finditer(source)]
     starts = [start for start, _ in code]
     written = _Written(text, ctx)
-    prose = NOT_PROSE.sub(" ", text)  # a link target's "csp" is no lower-cased acronym
+    # a link target's "csp" is no lower-cased acronym
+    lowered_words = _lowered_words(NOT_PROSE.sub(" ", text), lost, ctx)
     for match in lost:
         acronym = match.group(1)
         if _in_code(code, starts, match.start()):
@@ -121,7 +123,7 @@ def _lost(source: str, text: str, lost: list[re.Match[str]], ctx: MessageContext
         if written.cldr_symbol(acronym):
             continue  # CLDR's symbol of the unit or currency is the locale's (kB, Go)
         # Capitals lost is a defect even where the words are there too ("références sku").
-        lowered = _lowered(acronym, prose, ctx)
+        lowered = lowered_words.get(acronym.casefold())
         if lowered:
             yield f"the acronym {acronym} of the source is written {lowered!r} (capitals lost)"
             continue
@@ -138,18 +140,27 @@ def _lost(source: str, text: str, lost: list[re.Match[str]], ctx: MessageContext
             yield f"the acronym {acronym} of the source is missing"
 
 
-def _lowered(acronym: str, text: str, ctx: MessageContext) -> str | None:
-    """The acronym as the translation writes it with its capitals lost ("Isv", "sku's"),
-    if it does; a word of the locale that looks the same (Portuguese "em") is none, nor
-    the acronym inside a written-out form of the locale ("SLA-Vereinbarung")."""
-    for form in ctx.glossary.conventions.acronyms.get(acronym, ()):
-        if acronym.casefold() in form:
-            text = re.sub(re.escape(form), " ", text, flags=re.IGNORECASE)
-    pattern = rf"(?<![A-Za-z0-9]){re.escape(acronym)}(?:s\b)?(?![A-Za-z0-9])"
-    for match in re.finditer(pattern, text, re.IGNORECASE):
-        if match.group().casefold() not in ctx.glossary.conventions.function_words:
-            return match.group()
-    return None
+def _lowered_words(text: str, lost: list[re.Match[str]], ctx: MessageContext) -> dict[str, str]:
+    """The translation's words of letters and digits, case folded (an English plural "s"
+    also taken off), each with its first spelling: one pass, so that every lost acronym
+    is looked up at once. A word of the locale that looks the same (Portuguese "em") is
+    none, nor the acronym inside a written-out form of the locale ("SLA-Vereinbarung")."""
+    for acronym in {m.group(1) for m in lost}:
+        for form in ctx.glossary.conventions.acronyms.get(acronym, ()):
+            if acronym.casefold() in form:
+                text = re.sub(re.escape(form), " ", text, flags=re.IGNORECASE)
+    words: dict[str, str] = {}
+    for word in _ALNUM.findall(text):
+        folded = word.casefold()
+        if folded in ctx.glossary.conventions.function_words:
+            continue
+        words.setdefault(folded, word)
+        if folded.endswith("s"):
+            words.setdefault(folded[:-1], word)
+    return words
+
+
+_ALNUM = re.compile(r"[A-Za-z0-9]+")
 
 
 #: A run of two or more words in capitals, one of them long: shouted text ("ENTER LEGAL
@@ -165,10 +176,6 @@ def _shouted(source: str) -> list[tuple[int, int]]:
         for m in _SHOUT.finditer(source)
         if any(len(word) >= _LONG_WORD for word in m.group().split())
     ]
-
-
-def _inside(spans: list[tuple[int, int]], at: int) -> bool:
-    return any(start <= at < end for start, end in spans)
 
 
 class _Written:
