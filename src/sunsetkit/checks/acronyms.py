@@ -18,7 +18,7 @@ from babel.numbers import get_currency_name, get_currency_symbol, list_currencie
 from babel.units import format_unit
 
 from .base import Entry, MessageContext
-from .conventions import conventions, written_out
+from .conventions import WIDE, conventions, written_out
 from .english import NOT_PROSE
 
 __all__ = ["check_acronyms"]
@@ -80,21 +80,25 @@ def present(codes: set[str], text: str) -> set[str]:
 
 
 def check_acronyms(entry: Entry, ctx: MessageContext) -> Iterator[str]:
-    """An acronym the translation lost. Not reported: one defined in the message itself
-    ("Instant messaging (IM)", which the locale abbreviates its own way), glossary names
-    (the name check's), and the few that locales spell their own way (ID, OK)."""
+    """An acronym the translation lost or wrote without its capitals. Not reported: one
+    defined in the message itself ("Instant messaging (IM)", which the locale abbreviates
+    its own way), glossary names (the name check's), and the few that locales spell
+    their own way (ID, OK)."""
     for source, text in entry.pairs:
         if not _TWO_CAPITALS.search(source):
             continue  # a plain search is several times faster than the acronym pattern
         found = _acronyms(source)
         if len(found) > 2 and len(found) * 2 > len(source.split()):
             continue  # a title in capitals, not acronyms
+        shouted = _shouted(source)
+        shouted_starts = [start for start, _ in shouted]
         found = [
             m
             for m in found
             if m.group(1) not in _LOCALISED
             and m.group(1) not in _CAPITALISED_WORDS
             and m.group(1) not in ctx.glossary.verbatim
+            and not _in_code(shouted, shouted_starts, m.start())
         ]
         kept = present({m.group(1) for m in found}, text)
         lost = [m for m in found if m.group(1) not in kept]
@@ -110,17 +114,68 @@ def _lost(source: str, text: str, lost: list[re.Match[str]], ctx: MessageContext
     code = [(m.start(), m.end()) for m in NOT_PROSE.finditer(source)]
     starts = [start for start, _ in code]
     written = _Written(text, ctx)
+    # a link target's "csp" is no lower-cased acronym
+    lowered_words = _lowered_words(NOT_PROSE.sub(" ", text), lost, ctx)
     for match in lost:
         acronym = match.group(1)
+        if _in_code(code, starts, match.start()):
+            continue
+        if written.cldr_symbol(acronym):
+            continue  # CLDR's symbol of the unit or currency is the locale's (kB, Go)
+        # Capitals lost is a defect even where the words are there too ("références sku").
+        lowered = lowered_words.get(acronym.casefold())
+        if lowered:
+            yield f"the acronym {acronym} of the source is written {lowered!r} (capitals lost)"
+            continue
         reach = max(0, match.start() - _DEFINITION_REACH * len(acronym))
-        if (
-            _defined(acronym, source[reach : match.start()])
-            or _in_code(code, starts, match.start())
+        definition = _definition(acronym, source[reach : match.start()])
+        if not (
+            # defined in the message: the locale may abbreviate it its own way, unless
+            # the translation keeps the English words and changed the acronym
+            (definition and definition.casefold() not in written.folded)
             or _numbers_kept(acronym, numbers)
+            or _myriads_kept(acronym, text)
             or written.excuses(acronym)
         ):
+            yield f"the acronym {acronym} of the source is missing"
+
+
+def _lowered_words(text: str, lost: list[re.Match[str]], ctx: MessageContext) -> dict[str, str]:
+    """The translation's words of letters and digits, case folded (an English plural "s"
+    also taken off), each with its first spelling: one pass, so that every lost acronym
+    is looked up at once. A word of the locale that looks the same (Portuguese "em") is
+    none, nor the acronym inside a written-out form of the locale ("SLA-Vereinbarung")."""
+    for acronym in {m.group(1) for m in lost}:
+        for form in ctx.glossary.conventions.acronyms.get(acronym, ()):
+            if acronym.casefold() in form:
+                text = re.sub(re.escape(form), " ", text, flags=re.IGNORECASE)
+    words: dict[str, str] = {}
+    for word in _ALNUM.findall(text):
+        folded = word.casefold()
+        if folded in ctx.glossary.conventions.function_words:
             continue
-        yield f"the acronym {acronym} of the source is missing"
+        words.setdefault(folded, word)
+        if folded.endswith("s"):
+            words.setdefault(folded[:-1], word)
+    return words
+
+
+_ALNUM = re.compile(r"[A-Za-z0-9]+")
+
+
+#: A run of two or more words in capitals, one of them long: shouted text ("ENTER LEGAL
+#: ENTITY NAME", "IMPORTANT INFORMATION"), not acronyms. Acronyms are short; six letters
+#: or more in capitals beside another capitals word is a word.
+_SHOUT = re.compile(r"\b[A-Z]+(?:[ ]+[A-Z]+)+\b")
+_LONG_WORD = 6
+
+
+def _shouted(source: str) -> list[tuple[int, int]]:
+    return [
+        m.span()
+        for m in _SHOUT.finditer(source)
+        if any(len(word) >= _LONG_WORD for word in m.group().split())
+    ]
 
 
 class _Written:
@@ -131,12 +186,20 @@ class _Written:
 
     def __init__(self, text: str, ctx: MessageContext) -> None:
         self.text = text
-        self.folded = text.casefold()
+        # Emphasis marks may cut a written-out form ("**crediti del contratto** di servizio").
+        self.folded = _EMPHASIS.sub("", text).casefold()
         self.locale = ctx.locale
         self.forms = ctx.glossary.conventions.acronyms
+        self.compounds = ctx.glossary.conventions.compounds
+        self.glossary = ctx.glossary
         self.answers: dict[str, bool] = {}
         self._words: frozenset[str] | None = None
         self._initials: frozenset[str] | None = None
+
+    def cldr_symbol(self, acronym: str) -> bool:
+        return _currency_written(acronym, self.folded, self.locale) or _unit_written(
+            acronym, self.folded, self.locale
+        )
 
     def excuses(self, acronym: str) -> bool:
         if acronym not in self.answers:
@@ -144,8 +207,9 @@ class _Written:
                 _currency_written(acronym, self.folded, self.locale)
                 or _unit_written(acronym, self.folded, self.locale)
                 or self._territory(acronym)
-                or written_out(self.forms.get(acronym, ()), self.folded)
+                or written_out(self.forms.get(acronym, ()), self.folded, self.compounds)
                 or acronym.casefold() in self.initials()
+                or self._glossary_form(acronym)
             )
         return self.answers[acronym]
 
@@ -166,14 +230,37 @@ class _Written:
             )
         return self._initials
 
+    def _glossary_form(self, acronym: str) -> bool:
+        """An acronym of a glossary name, term or label (PC: Partner Center) written as
+        the locale's accepted form of it (Espace partenaires, 合作伙伴中心)."""
+        glossary = self.glossary
+        entries = [*glossary.terms.items(), *glossary.labels.items()]
+        entries += glossary.conventions.names.items()
+        return any(
+            _initials_of(source) == acronym
+            and written_out(tuple(form.casefold() for form in forms), self.folded)
+            for source, forms in entries
+        )
+
     def _territory(self, code: str) -> bool:
+        """A country code as the locale's name of the country: a whole first word in a
+        spaced script; anywhere in a script without spaces (캐나다에, カナダの)."""
         names = _territory_names(self.locale) if self.locale else {}
         return any(
-            first in self.words() and name in self.folded for name, first in names.get(code, ())
+            name in self.folded and (first in self.words() or ord(name[0]) >= WIDE)
+            for name, first in names.get(code, ())
         )
 
 
 _WORDS = re.compile(r"\w+")
+_EMPHASIS = re.compile(r"\*+|__")
+
+
+@functools.lru_cache(maxsize=4096)
+def _initials_of(phrase: str) -> str:
+    """The capitals a phrase of two or more words abbreviates to ("PC" for Partner Center)."""
+    words = [w for w in re.split(r"[\s/-]+", phrase) if w]
+    return "".join(w[0] for w in words).upper() if len(words) > 1 else ""
 
 
 def _numbers_kept(code: str, numbers: set[str]) -> bool:
@@ -181,6 +268,24 @@ def _numbers_kept(code: str, numbers: set[str]) -> bool:
     are the locale's (GJ21, 300.000 USD)."""
     wanted = _NUMBER.findall(code)
     return bool(wanted) and all(number in numbers for number in wanted)
+
+
+#: A number's scale letter in an English code (USD300K) and what it multiplies by.
+_SCALES = {"K": 1_000, "M": 1_000_000, "B": 1_000_000_000}
+_SCALED = re.compile(r"[A-Z]*(\d+)([KMB])")
+
+
+def _myriads_kept(code: str, text: str) -> bool:
+    """A scaled amount (USD300K) written in myriads, as Chinese and Japanese count
+    (30 万, 30万): the number is kept though its digits are not."""
+    match = _SCALED.fullmatch(code)
+    if match is None:
+        return False
+    value = int(match.group(1)) * _SCALES[match.group(2)]
+    if value % 10_000:
+        return False
+    count = value // 10_000
+    return any(f"{count}{gap}{unit}" in text for gap in ("", " ") for unit in "万萬")
 
 
 def _currency_written(code: str, folded: str, locale: str | None) -> bool:
@@ -235,6 +340,9 @@ def _territory_names(locale: str) -> dict[str, tuple[tuple[str, str], ...]]:
     for alias, targets in get_global("territory_aliases").items():
         if len(alias) == 3 and alias.isalpha() and len(targets) == 1 and targets[0] in names:
             names[alias] = names[targets[0]]
+    for acronym, code in conventions("en").territory_acronyms.items():
+        if code in names:
+            names[acronym] = names[code]
     return names
 
 
@@ -255,6 +363,17 @@ def _in_code(code: list[tuple[int, int]], starts: list[int], at: int) -> bool:
     return index >= 0 and code[index][0] <= at < code[index][1]
 
 
-def _defined(acronym: str, before: str) -> bool:
-    words = [w for w in re.split(r"[\s()/-]+", before) if w][-len(acronym) :]
-    return "".join(w[0] for w in words).casefold() == acronym.casefold()
+#: Short English words an acronym skips ("Democratic Republic of Congo (DRC)").
+_SKIPPED = frozenset({"of", "for", "and", "the", "&", "to", "in", "on"})
+
+
+def _definition(acronym: str, before: str) -> str | None:
+    """The words just before the acronym that have its initials, with or without the
+    short words acronyms skip ("Democratic Republic of Congo"), if they do."""
+    words = [w for w in re.split(r"[\s()/-]+", before) if w]
+    for skip in (False, True):
+        picked = [i for i, w in enumerate(words) if not (skip and w.casefold() in _SKIPPED)]
+        picked = picked[-len(acronym) :]
+        if "".join(words[i][0] for i in picked).casefold() == acronym.casefold():
+            return " ".join(words[picked[0] :]) if picked else None
+    return None

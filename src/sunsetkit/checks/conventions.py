@@ -14,7 +14,7 @@ import yaml
 __all__ = ["Conventions", "conventions", "label_marked", "written_out"]
 
 DATA = Path(__file__).resolve().parent / "locale_data"
-_WIDE = 0x2E80  # from here on, scripts written without spaces (CJK)
+WIDE = 0x2E80  # from here on, scripts written without spaces (CJK)
 
 
 @dataclass(frozen=True)
@@ -45,6 +45,11 @@ class Conventions:
     #: English only: the brand words that are ordinary English words too (Office, Teams),
     #: case folded: one alone in another case is no name changed.
     brand_words: frozenset[str] = frozenset()
+    #: English only: customary abbreviations of country names (DRC) -> ISO 3166 code (CD).
+    territory_acronyms: dict[str, str] = field(default_factory=dict)
+    #: The locale joins nouns into one word (Computebetriebssystem): a written-out form
+    #: of an acronym may end a compound.
+    compounds: bool = False
 
 
 @functools.cache
@@ -71,6 +76,10 @@ def conventions(locale: str | None) -> Conventions:
         negation_aside=_folded(data, "negation_aside"),
         brands=frozenset(str(w).casefold() for w in data.get("brands") or ()),
         brand_words=frozenset(str(w).casefold() for w in data.get("brand_words") or ()),
+        territory_acronyms={
+            str(k): str(v) for k, v in (data.get("territory_acronyms") or {}).items()
+        },
+        compounds=bool(data.get("compounds")),
     )
 
 
@@ -103,14 +112,20 @@ def _file(locale: str | None) -> Path | None:
     return same[0] if len(same) == 1 else None
 
 
-def written_out(forms: tuple[str, ...], folded: str) -> bool:
+#: The shortest written-out form found inside a compound (Betriebssystem, not KI).
+COMPOUND_PART = 6
+
+
+def written_out(forms: tuple[str, ...], folded: str, compounds: bool = False) -> bool:
     """Whether one of the (case-folded) forms is in the case-folded text; a form that
-    starts with a letter of a spaced script must start a word there."""
+    starts with a letter of a spaced script must start a word there, or, with
+    `compounds`, may end a compound if it is COMPOUND_PART letters or more."""
     for form in forms:
         start = folded.find(form)
+        inside = compounds and len(form) >= COMPOUND_PART
         while start >= 0:
             before = folded[start - 1] if start else " "
-            if not (form[:1].isalnum() and ord(form[0]) < _WIDE and before.isalnum()):
+            if inside or not (form[:1].isalnum() and ord(form[0]) < WIDE and before.isalnum()):
                 return True
             start = folded.find(form, start + 1)
     return False

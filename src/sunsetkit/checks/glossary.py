@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import html
+import re
 from collections import Counter, defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -91,6 +92,8 @@ def locale_glossary(
         else:
             terms[source] = forms
             translated.add(source)
+    # A name the locale's data localizes is a known name even where the glossary lacks it.
+    verbatim += [name for name in own.names if name not in translated and name not in verbatim]
     all_names = {*verbatim, *(name for name in names if name not in translated)}
     evidence = {
         source: by_locale[locale]
@@ -137,12 +140,15 @@ def accepted_forms(
 _SPACES = {
     ord(c): " " for c in "\u00a0\u1680\u202f\u205f\u3000" + "".join(map(chr, range(0x2000, 0x200B)))
 }
+# The typographic apostrophe (U+2019) is the straight one of the glossary's forms.
+_SPACES[ord("\u2019")] = "'"
 
 
 @functools.lru_cache(maxsize=256)
 def _spaced(text: str) -> str:
-    """The text with every space separator a space, and character references decoded
-    (`Office&nbsp;365` in Markdown is the name with a no-break space)."""
+    """The text with every space separator a space, the typographic apostrophe straight,
+    and character references decoded (`Office&nbsp;365` in Markdown is the name with a
+    no-break space)."""
     if "&" in text:
         text = html.unescape(text)
     return text.translate(_SPACES) if not text.isascii() else text
@@ -203,12 +209,15 @@ def check_terms(entry: Entry, ctx: MessageContext) -> Iterator[str]:
         return
     longer_first = sorted([*ctx.glossary.terms, *ctx.glossary.verbatim], key=len, reverse=True)
     for source, text in entry.pairs:
+        original = source
         for term in longer_first:
             if not _contains(source, term):
                 continue
             source = source.replace(term, "\x00")
             forms = ctx.glossary.terms.get(term)
             if forms is None or any(_has_form(text, form) for form in forms):
+                continue
+            if _in_kept_name(term, original, text):
                 continue
             if not _localized(term, text, ctx):
                 yield with_evidence(
@@ -217,9 +226,29 @@ def check_terms(entry: Entry, ctx: MessageContext) -> Iterator[str]:
         return
 
 
+def _in_kept_name(term: str, source: str, text: str) -> bool:
+    """The term is part of a longer English name of the source that the translation keeps
+    as it is ("Partner Center Analytics", "Azure Plan Manager"): the name's, not the term's."""
+    for match in re.finditer(rf"{re.escape(term)}((?: [A-Z][\w-]*)+)", _spaced(source)):
+        if _contains(text, term + match.group(1)):
+            return True
+    return False
+
+
+def _words_inflected(text: str, form: str) -> bool:
+    """Each word of a form of several words with an ending of its own ("plans Azure" for
+    "plan Azure", "Azure-abonnementen"): the case as the form has it."""
+    words = _spaced(form).split()
+    if len(words) < 2 or not all(w[-1:].isalpha() for w in words[:-1]):
+        return False
+    pattern = r"\w{0,3} ".join(map(re.escape, words))
+    return re.search(rf"(?<![^\W\d_]){pattern}", _spaced(text)) is not None
+
+
 def _has_form(text: str, form: str) -> bool:
-    """The form as written; a form that starts in lower case may start a sentence."""
-    if _contains(text, form, inflected=True):
+    """The form as written, its words inflected; a form that starts in lower case may
+    start a sentence."""
+    if _contains(text, form, inflected=True) or _words_inflected(text, form):
         return True
     if not form[:1].islower():
         return False

@@ -262,7 +262,7 @@ CHECKS: tuple[Check, ...] = (
         "acronym",
         "error",
         "message",
-        "Every acronym of the source (POR, SA) appears in the translation.",
+        "Every acronym of the source (POR, SA) appears in the translation, in capitals.",
         check_acronyms,
     ),
     Check(

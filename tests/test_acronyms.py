@@ -1,0 +1,242 @@
+"""The `acronym` check's classes (issue 16): an acronym whose capitals the translation lost
+is reported as that, not as missing; shouted English in capitals is no acronym; a
+country's name in a script without spaces writes its code. Invented sentences; the real
+catches (an acronym dropped) stay reported."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from pathlib import Path
+
+import pytest
+from babel import Locale
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from sunsetkit.checks import CheckOptions, run_checks
+from sunsetkit.checks.acronyms import _LOCALISED
+from sunsetkit.checks.conventions import conventions
+from sunsetkit.content.load import load_glossary
+
+from .conftest import ROOT
+
+GLOSSARY = load_glossary(ROOT / "content" / "glossary.yaml")
+SHIPPED = sorted(
+    p.parent.parent.name.replace("_", "-") for p in (ROOT / "locales").glob("*/LC_MESSAGES/*.po")
+)
+_CODE = st.text("QXZJKW", min_size=2, max_size=5)
+
+
+def _catalog(tmp_path: Path, locale: str, pairs: Iterable[tuple[str, str]]) -> Path:
+    lines = ['msgid ""', 'msgstr ""', f'"Language: {locale.replace("-", "_")}\\n"', ""]
+    for source, text in pairs:
+        lines += [f"msgid {json.dumps(source, ensure_ascii=False)}"]
+        lines += [f"msgstr {json.dumps(text, ensure_ascii=False)}", ""]
+    path = tmp_path / f"{locale}.po"
+    path.write_text("\n".join(lines), encoding="utf-8")
+    return path
+
+
+def _found(path: Path) -> dict[str, str]:
+    findings = run_checks([path], CheckOptions(glossary=GLOSSARY)).findings
+    return {f.msgid or "": f.message for f in findings if f.check == "acronym"}
+
+
+@pytest.mark.parametrize("locale", SHIPPED)
+@given(code=_CODE, written=st.sampled_from(["lower", "title", "plural"]))
+@settings(suppress_health_check=[HealthCheck.function_scoped_fixture], max_examples=6)
+def test_an_acronym_in_lower_case_is_reported_as_lowered_not_missing(
+    tmp_path: Path, locale: str, code: str, written: str
+) -> None:
+    form = {"lower": code.lower(), "title": code.title(), "plural": code.lower() + "s"}[written]
+    lowered = (f"Ask the {code} team.", f"Mm {form} mm-nn.")
+    dropped = (f"Ask the {code} team again.", "Mm mm nn.")
+    found = _found(_catalog(tmp_path, locale, [lowered, dropped]))
+    assert (
+        found[lowered[0]] == f"the acronym {code} of the source is written {form!r} (capitals lost)"
+    )
+    assert found[dropped[0]] == f"the acronym {code} of the source is missing"
+
+
+def _two_letter_words(locale: str) -> list[str]:
+    """Words that could pass for a lowered acronym (none English writes in capitals)."""
+    skip = conventions("en").words_in_capitals | _LOCALISED
+    return sorted(
+        w
+        for w in conventions(locale).function_words
+        if w.isascii() and w.isalpha() and len(w) == 2 and w.upper() not in skip
+    )
+
+
+@pytest.mark.parametrize(
+    ("locale", "word"), [(loc, w) for loc in SHIPPED for w in _two_letter_words(loc)[:3]]
+)
+def test_a_function_word_of_the_locale_is_no_lowered_acronym(
+    tmp_path: Path, locale: str, word: str
+) -> None:
+    pair = (f"Ask the {word.upper()} team.", f"Mm {word} mm.")
+    assert _found(_catalog(tmp_path, locale, [pair]))[pair[0]].endswith("is missing")
+
+
+def test_an_acronym_inside_a_longer_word_is_no_lowered_form(tmp_path: Path) -> None:
+    pair = ("Open the QZ report.", "Mm qzrapport mm.")
+    assert _found(_catalog(tmp_path, "nl-NL", [pair]))[pair[0]].endswith("is missing")
+
+
+@given(
+    words=st.lists(st.text("ABCDEFGHIJ", min_size=1, max_size=9), min_size=2, max_size=4),
+    long=st.text("KLMNOP", min_size=6, max_size=10),
+)
+@settings(suppress_health_check=[HealthCheck.function_scoped_fixture], max_examples=25)
+def test_shouted_words_in_capitals_are_no_acronyms(
+    tmp_path: Path, words: list[str], long: str
+) -> None:
+    shout = " ".join([*words, long])
+    shouted = (f"Name: {shout} - needed.", "Mm: mm nn - mm.")
+    assert _found(_catalog(tmp_path, "fr-FR", [shouted])) == {}
+
+
+@given(codes=st.lists(st.text("QXZJKW", min_size=2, max_size=5), min_size=2, max_size=3))
+@settings(suppress_health_check=[HealthCheck.function_scoped_fixture], max_examples=25)
+def test_a_run_of_short_acronyms_is_still_checked(tmp_path: Path, codes: list[str]) -> None:
+    """Two acronyms side by side (CSP MPN) are no shout: each must be kept."""
+    run = " ".join(codes)
+    dropped = (f"Use the {run} value.", "Mm mm nn.")
+    assert dropped[0] in _found(_catalog(tmp_path, "fr-FR", [dropped]))
+
+
+@pytest.mark.parametrize("locale", ["ja-JP", "ko-KR", "zh-CN"])
+def test_a_country_name_without_spaces_writes_its_code(tmp_path: Path, locale: str) -> None:
+    names = Locale.parse(locale.replace("-", "_")).territories
+    pairs = [
+        ("Calls to CAN are free.", f"{names['CA']}への通話"),
+        ("Calls to CAN are cheap.", "通話 zz"),
+    ]
+    assert list(_found(_catalog(tmp_path, locale, pairs))) == [pairs[1][0]]
+
+
+def _glossary_acronyms() -> list[tuple[str, str, str]]:
+    """(locale, acronym, form) for every multi-word glossary term or label a locale writes
+    its own way and whose initials make an acronym no other entry shares."""
+    from sunsetkit.checks.acronyms import _initials_of
+
+    cases = []
+    for locale in SHIPPED:
+        glossary = CheckOptions(glossary=GLOSSARY).locale_glossary(locale)
+        for source, forms in [*glossary.terms.items(), *glossary.labels.items()]:
+            acronym = _initials_of(source)
+            if (
+                len(acronym) > 1
+                and acronym not in conventions("en").words_in_capitals | _LOCALISED
+                and forms
+                and forms[0] != source
+            ):
+                cases.append((locale, acronym, forms[0]))
+    return sorted(set(cases))[:40]
+
+
+@pytest.mark.parametrize(("locale", "acronym", "form"), _glossary_acronyms())
+def test_an_acronym_of_a_glossary_entry_may_be_its_locale_form(
+    tmp_path: Path, locale: str, acronym: str, form: str
+) -> None:
+    written = (f"Open the {acronym} page.", f"Mm {form} mm.")
+    dropped = (f"Open the {acronym} page now.", "Mm mm nn.")
+    found = _found(_catalog(tmp_path, locale, [written, dropped]))
+    assert written[0] not in found
+    assert dropped[0] in found
+
+
+def _compound_cases() -> list[tuple[str, str, str]]:
+    return [
+        (locale, acronym, form)
+        for locale in SHIPPED
+        if conventions(locale).compounds
+        for acronym, forms in sorted(conventions(locale).acronyms.items())
+        for form in forms
+        if len(form) >= 6 and form.isalpha()
+    ][:40]
+
+
+@pytest.mark.parametrize(("locale", "acronym", "form"), _compound_cases())
+def test_a_written_out_form_may_end_a_compound(
+    tmp_path: Path, locale: str, acronym: str, form: str
+) -> None:
+    compound = (f"Check the {acronym} now.", f"Mm Rechen{form}feld mm.")
+    dropped = (f"Check the {acronym} again.", "Mm mm nn.")
+    assert list(_found(_catalog(tmp_path, locale, [compound, dropped]))) == [dropped[0]]
+
+
+@pytest.mark.parametrize("locale", [loc for loc in SHIPPED if not conventions(loc).compounds])
+def test_without_compounds_a_form_must_start_a_word(tmp_path: Path, locale: str) -> None:
+    forms = [f for f in conventions(locale).acronyms.get("VM", ()) if f[:1].isascii()]
+    if not forms:
+        return  # a script without spaces: no word starts to ask for
+    inside = ("Check the VM now.", f"Mm qq{forms[0]}.")
+    assert inside[0] in _found(_catalog(tmp_path, locale, [inside]))
+
+
+@pytest.mark.parametrize(("locale", "acronym", "form"), _compound_cases()[:5])
+def test_emphasis_inside_a_written_out_form_is_no_gap(
+    tmp_path: Path, locale: str, acronym: str, form: str
+) -> None:
+    words = f"Mm {form} mm".split()
+    marked = (f"Check the {acronym} now.", f"**{' '.join(words[:2])}** {words[2]}.")
+    assert _found(_catalog(tmp_path, locale, [marked])) == {}
+
+
+@pytest.mark.parametrize("locale", SHIPPED)
+@pytest.mark.parametrize("acronym", sorted(conventions("en").territory_acronyms))
+def test_an_english_abbreviation_of_a_country_is_its_name(
+    tmp_path: Path, locale: str, acronym: str
+) -> None:
+    name = Locale.parse(locale.replace("-", "_")).territories[
+        conventions("en").territory_acronyms[acronym]
+    ]
+    named = (f"Ship to the {acronym} today.", f"Mm {name} mm.")
+    dropped = (f"Ship to the {acronym} now.", "Mm mm nn.")
+    assert list(_found(_catalog(tmp_path, locale, [named, dropped]))) == [dropped[0]]
+
+
+@given(count=st.integers(1, 999), letter=st.sampled_from("KM"), gap=st.sampled_from(["", " "]))
+@settings(suppress_health_check=[HealthCheck.function_scoped_fixture], max_examples=20)
+def test_a_scaled_amount_in_myriads_is_kept(
+    tmp_path: Path, count: int, letter: str, gap: str
+) -> None:
+    scale = {"K": 1_000, "M": 1_000_000}[letter]
+    value = count * 10 * scale  # a whole number of myriads
+    code = f"USD{count * 10}{letter}"
+    kept = (f"Earn {code} a year.", f"年間 {value // 10_000}{gap}万米ドル")
+    changed = (f"Earn {code} each year.", "年間 多額の米ドル")
+    assert list(_found(_catalog(tmp_path, "ja-JP", [kept, changed]))) == [changed[0]]
+
+
+@pytest.mark.parametrize("joiner", ["of", "for", "and the"])
+def test_a_definition_may_skip_short_words(tmp_path: Path, joiner: str) -> None:
+    defined = (f"Sold in the Qorvex {joiner} Zantor Kelp (QZK) region.", "Mm Qorvex mm nn.")
+    dropped = ("Sold in the QZK region.", "Mm mm nn.")
+    assert list(_found(_catalog(tmp_path, "fr-FR", [defined, dropped]))) == [dropped[0]]
+
+
+def test_capitals_lost_beside_the_written_out_words_are_reported(tmp_path: Path) -> None:
+    form = conventions("fr-FR").acronyms["VM"][0]
+    both = ("Start the VM now.", f"Mm {form} (vm) mm.")
+    assert _found(_catalog(tmp_path, "fr-FR", [both]))[both[0]].endswith("(capitals lost)")
+
+
+def test_a_link_target_in_lower_case_is_no_lowered_acronym(tmp_path: Path) -> None:
+    linked = (
+        "Read the [QZX guide](https://example.com/qzx-guide).",
+        "Mm [mm](https://example.com/qzx-guide).",
+    )
+    assert _found(_catalog(tmp_path, "fr-FR", [linked]))[linked[0]].endswith("is missing")
+
+
+def test_english_words_kept_with_another_acronym_lose_it(tmp_path: Path) -> None:
+    """A definition excuses the locale's own abbreviation, not the English kept beside
+    another acronym."""
+    swapped = (
+        "Buy via QA or Qorvex for Zantor Kelp (QZK).",
+        "Mm QA mm Qorvex for Zantor Kelp (QA).",
+    )
+    assert list(_found(_catalog(tmp_path, "sv-SE", [swapped]))) == [swapped[0]]

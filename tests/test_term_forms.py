@@ -1,0 +1,87 @@
+"""`term` accepts what a locale legitimately does with a glossary form (issue 16, fr and
+nl noise): the typographic apostrophe, an ending on each word of a form of several
+words, and a longer English name the translation keeps whole. Invented sentences over
+every glossary term with a translated form; the wrong form stays reported."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from pathlib import Path
+
+import pytest
+
+from sunsetkit.checks import CheckOptions, run_checks
+from sunsetkit.content.load import load_glossary
+
+from .conftest import ROOT
+
+GLOSSARY = load_glossary(ROOT / "content" / "glossary.yaml")
+SHIPPED = sorted(
+    p.parent.parent.name.replace("_", "-") for p in (ROOT / "locales").glob("*/LC_MESSAGES/*.po")
+)
+
+
+def _catalog(tmp_path: Path, locale: str, pairs: Iterable[tuple[str, str]]) -> Path:
+    lines = ['msgid ""', 'msgstr ""', f'"Language: {locale.replace("-", "_")}\\n"', ""]
+    for source, text in pairs:
+        lines += [f"msgid {json.dumps(source, ensure_ascii=False)}"]
+        lines += [f"msgstr {json.dumps(text, ensure_ascii=False)}", ""]
+    path = tmp_path / f"{locale}.po"
+    path.write_text("\n".join(lines), encoding="utf-8")
+    return path
+
+
+def _found(path: Path) -> list[str]:
+    findings = run_checks([path], CheckOptions(glossary=GLOSSARY)).findings
+    return [f.msgid or "" for f in findings if f.check == "term"]
+
+
+def _terms(keep: object) -> list[tuple[str, str, str]]:
+    cases = []
+    for locale in SHIPPED:
+        glossary = CheckOptions(glossary=GLOSSARY).locale_glossary(locale)
+        for term, forms in glossary.terms.items():
+            if forms and callable(keep) and keep(term, forms[0]):
+                cases.append((locale, term, forms[0]))
+    return sorted(cases)
+
+
+@pytest.mark.parametrize(
+    ("locale", "term", "form"), _terms(lambda term, form: "'" in form and term != form)
+)
+def test_a_typographic_apostrophe_is_the_glossarys(
+    tmp_path: Path, locale: str, term: str, form: str
+) -> None:
+    typographic = (f"Open {term} now.", "Mm " + form.replace("'", "\u2019") + " mm.")
+    wrong = (f"Open {term} again.", "Mm qqq mm.")
+    assert _found(_catalog(tmp_path, locale, [typographic, wrong])) == [wrong[0]]
+
+
+def _multiword(term: str, form: str) -> bool:
+    words = form.split()
+    return term != form and len(words) >= 2 and all(w.isalpha() for w in words)
+
+
+@pytest.mark.parametrize(("locale", "term", "form"), _terms(_multiword)[:60])
+@pytest.mark.parametrize("ending", ["s", "en", "es"])
+def test_each_word_of_a_form_may_take_an_ending(
+    tmp_path: Path, locale: str, term: str, form: str, ending: str
+) -> None:
+    words = form.split()
+    inflected = " ".join(w + ending for w in words[:-1]) + " " + words[-1]
+    plural = (f"Open {term} now.", f"Mm {inflected} mm.")
+    split = (f"Open {term} again.", f"Mm {words[0]} qqq {' '.join(words[1:])} mm.")
+    assert _found(_catalog(tmp_path, locale, [plural, split])) == [split[0]]
+
+
+@pytest.mark.parametrize(("locale", "term", "form"), _terms(lambda term, form: term != form)[:60])
+def test_a_longer_english_name_kept_whole_holds_the_term(
+    tmp_path: Path, locale: str, term: str, form: str
+) -> None:
+    name = f"{term} Qorvex Tracker"
+    kept = (f"Open the {name} app.", f"Mm {name} mm.")
+    alone = (f"Open the {term} app now.", f"Mm {term} mm qqq.")
+    found = _found(_catalog(tmp_path, locale, [kept, alone]))
+    assert kept[0] not in found
+    assert alone[0] in found
