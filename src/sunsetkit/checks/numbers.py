@@ -40,6 +40,8 @@ _NUMBER = re.compile(
 #: written without its space ("March 31,2021"), whose parts are compared one by one.
 _BAD_GROUP = re.compile(r",(?!\d{3}(?!\d))\d")
 _ANY_DIGIT = re.compile(r"[\d⁰¹²³⁴⁵⁶⁷⁸⁹]")
+#: The same for an ASCII text (most sources), where a range is faster than \d's category.
+_ASCII_DIGIT = re.compile("[0-9]")
 _GROUP = re.compile(r"\d+")
 _NONE: frozenset[Decimal] = frozenset()
 _OTHER_DIGITS = "⁰¹²³⁴⁵⁶⁷⁸⁹０１２３４５６７８９"
@@ -162,7 +164,7 @@ def _in_digits(match: re.Match[str]) -> str:
 
 def check_numbers(entry: Entry, ctx: MessageContext) -> Iterator[str]:
     for source, text in entry.pairs:
-        if not _ANY_DIGIT.search(source):
+        if not (_ASCII_DIGIT if source.isascii() else _ANY_DIGIT).search(source):
             continue
         text_digits = _ascii_digits(text)
         if _GROUP.findall(_ascii_digits(source)) == _GROUP.findall(text_digits):
