@@ -17,6 +17,7 @@ from hypothesis import strategies as st
 from sunsetkit.checks import CHECKS
 from sunsetkit.checks.base import Entry, MessageContext
 from sunsetkit.checks.catalog_file import markdown_parser
+from sunsetkit.checks.collisions import _repeated, _repetition
 from sunsetkit.checks.glossary import locale_glossary
 
 from .conftest import ROOT
@@ -406,3 +407,31 @@ def test_a_table_translated_cell_for_cell_gives_no_collision(cells: list[str], l
     table: dict[str, str] = {}
     pairs = _table([[(cell, _translate(cell.lower(), table))] * 2 for cell in cells])
     assert _page("table-collision", pairs, locale) == []
+
+
+# The pieces a repetition is made of, and what can spoil one: case, a comma, runs of white
+# space of several kinds, digits, hyphens and underscores glued to a word, punctuation.
+_REPETITION_PIECES = st.sampled_from(
+    [
+        *("mensuel", "Mensuel", "MENSUEL", "annuel", "ab", "et", "ET", "ou", "und", "oder"),
+        *("y", "o", " ", "  ", "\n", "\u00a0", "\t", ",", ", ", ".", "!", ")", "-", "\u2010"),
+        *("_", "1", "é"),
+    ]
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    st.lists(_REPETITION_PIECES, max_size=30).map("".join),
+    st.sampled_from([frozenset({"et", "ou"}), frozenset({"und", "oder"}), frozenset({"y", "o"})]),
+)
+@example("mensuel et mensuel.", frozenset({"et", "ou"}))
+@example("x_mensuel, \n ET  mensuel", frozenset({"et", "ou"}))
+def test_repeated_item_tried_at_each_joiner_finds_what_the_whole_search_finds(
+    text: str, joiners: frozenset[str]
+) -> None:
+    """The repeated-item check tries its pattern only before each joiner, for speed: it
+    must find the first match that the pattern's search over the whole text finds."""
+    whole = _repetition(joiners).search(text)
+    found = _repeated(text, joiners)
+    assert (found and (found.span(), found.groups())) == (whole and (whole.span(), whole.groups()))

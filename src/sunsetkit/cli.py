@@ -28,7 +28,6 @@ from .i18n import SOURCE_LOCALE, bcp47, discover_catalogs, parse_locale
 from .kinds import Format, MarkdownFlavor, SchemaName
 from .project import Project
 from .report import REPORTERS, job_summary, render_report
-from .write import replace_folder
 
 if TYPE_CHECKING:
     from .checklists.job import ChecklistFormat
@@ -256,6 +255,8 @@ def build(
     files.update(result.assets)
     is_stale = _stale_rule(result, bool(locales), bool(migrations))
     is_other = other_format(out_dir, fmt)
+    from .write import replace_folder  # `sunset check` runs without the writer's imports
+
     removed = replace_folder(
         out_dir, "build", files, keep=lambda rel: not is_stale(rel) and not is_other(rel)
     )

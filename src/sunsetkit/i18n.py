@@ -238,9 +238,19 @@ class StrictCatalog(Catalog):
         self.plural_header: str | None = None
 
     def __setitem__(self, msgid: Any, message: Message) -> None:
-        if msgid == "" and message.context is None:
-            self.plural_header = _check_plural_forms(str(message.string), self.path, message.lineno)
-        elif self._key_for(msgid, message.context) in self._messages:
+        if msgid == "":  # the header (Babel takes an empty id with a context for one too)
+            if message.context is None:
+                header = str(message.string)
+                self.plural_header = _check_plural_forms(header, self.path, message.lineno)
+            else:
+                self.read.append(message)
+            super().__setitem__(msgid, message)
+            return
+        # Babel merges a message whose key it has into the one it keeps: the count of its
+        # messages tells a duplicate without computing the key a second time per message.
+        count = len(self._messages)
+        super().__setitem__(msgid, message)
+        if len(self._messages) == count:
             shown = msgid[0] if isinstance(msgid, tuple | list) else msgid
             raise CatalogError(
                 f"duplicate message {clip(shown)}",
@@ -248,9 +258,7 @@ class StrictCatalog(Catalog):
                 message.lineno,
                 hint="keep one of them (msgfmt rejects a catalog with both)",
             )
-        else:
-            self.read.append(message)
-        super().__setitem__(msgid, message)
+        self.read.append(message)
 
 
 def _check_plural_forms(header: str, path: Path, line: int | None) -> str | None:
@@ -263,47 +271,52 @@ def _check_plural_forms(header: str, path: Path, line: int | None) -> str | None
     )
     if value is None:
         return None
-    params = parse_separated_header(f" ;{value}")
-
-    def fail(problem: str) -> CatalogError:
-        return CatalogError(
+    problem = _plural_forms_problem(value)
+    if problem is not None:
+        raise CatalogError(
             f"Plural-Forms header: {problem}",
             path,
             line,
             hint="copy the header of `pybabel init` for the locale "
             "(e.g. nplurals=2; plural=(n != 1);)",
         )
+    return value.strip()
 
+
+@functools.lru_cache(maxsize=256)
+def _plural_forms_problem(value: str) -> str | None:
+    """What is wrong with a Plural-Forms value, or None. Cached: the catalogs of one
+    locale share their header, and judging it costs more than parsing a small catalog."""
+    params = parse_separated_header(f" ;{value}")
     try:
         count = int(params.get("nplurals", "2"))
     except ValueError:
-        raise fail(f"nplurals={clip(params.get('nplurals'))} is not a number") from None
+        return f"nplurals={clip(params.get('nplurals'))} is not a number"
     if not 1 <= count <= MAX_PLURALS:
-        raise fail(f"nplurals={str(count)[:30]} is not between 1 and {MAX_PLURALS}")
+        return f"nplurals={str(count)[:30]} is not between 1 and {MAX_PLURALS}"
     expr = params.get("plural", "(n != 1)")
     if len(expr) > 200:
-        raise fail(f"the plural expression is {len(expr):,} characters long")
+        return f"the plural expression is {len(expr):,} characters long"
     if rule_forms(expr) is None:
-        raise fail(f"the plural expression {clip(expr)} is not valid C")
-    span = rule_span(expr)
-    if span is None:
-        raise fail(
+        return f"the plural expression {clip(expr)} is not valid C"
+    if rule_span(expr) is None:
+        return (
             f"the plural expression {clip(expr)} is no plural rule: write it with n, "
             "whole numbers, comparisons, %, &&, ||, ! and ?: only"
         )
     if not checkable(expr):
-        raise fail(
+        return (
             f"the plural expression {clip(expr)} cannot be checked for every number: "
             "compare n (or n % m, each modulus dividing the next) with numbers, as every "
             "language's rule does"
         )
     stray = stray_form(expr, count)
     if stray is not None:
-        raise fail(
+        return (
             f"plural={clip(expr)} gives form {stray[1]} for n = {stray[0]:,}, "
             f"not one of 0..{count - 1}"
         )
-    return value.strip()
+    return None
 
 
 # A printf conversion: %%, %s, %(name)s, %5.2f, ...; `conv` is empty for a lone % at the end.

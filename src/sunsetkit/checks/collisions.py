@@ -141,11 +141,11 @@ def check_repeated_item(entry: Entry, ctx: MessageContext) -> Iterator[str]:
     joiners = list_words(ctx.locale)
     if not joiners:
         return
-    pattern = _repetition(joiners)
+    spaced = _spaced(joiners)
     for source, text in entry.pairs:
-        if not any(f" {joiner} " in text for joiner in joiners):
+        if not any(joiner in text for joiner in spaced):
             continue  # most messages: a plain search says no at once
-        found = pattern.search(text)
+        found = _repeated(text, joiners)
         if found and not _repetition(_ENGLISH_JOINERS, anywhere=True).search(source):
             yield (
                 f"{found.group().strip()!r} on both sides of a list: one item stands for two "
@@ -154,6 +154,44 @@ def check_repeated_item(entry: Entry, ctx: MessageContext) -> Iterator[str]:
 
 
 _ENGLISH_JOINERS = frozenset({"and", "or"})
+
+
+@functools.cache
+def _spaced(joiners: frozenset[str]) -> tuple[str, ...]:
+    return tuple(f" {joiner} " for joiner in sorted(joiners))
+
+
+def _repeated(text: str, joiners: frozenset[str]) -> re.Match[str] | None:
+    """The first match of `_repetition(joiners)` in the text, the same as its search, but
+    tried only at the word before each joiner: the pattern tried at every position of a
+    long message cost more than the rest of the check. A match's first word is the run
+    of word characters that ends before its comma and white space (the lookbehind
+    refuses any later start), and matches found in joiner order are found leftmost first."""
+    pattern = _repetition(joiners)
+    for joiner in _joiner_between_spaces(joiners).finditer(text):
+        start = joiner.start()  # the white space just before the joiner
+        while start and text[start - 1].isspace():
+            start -= 1
+        if start and text[start - 1] == ",":
+            start -= 1
+        while start and _word_character(text[start - 1]):
+            start -= 1
+        found = pattern.match(text, start)
+        if found:
+            return found
+    return None
+
+
+def _word_character(char: str) -> bool:
+    """What `\\w` matches in a str pattern."""
+    return char.isalnum() or char == "_"
+
+
+@functools.cache
+def _joiner_between_spaces(joiners: frozenset[str]) -> re.Pattern[str]:
+    """A joiner with white space on both sides, as the repetition pattern has it."""
+    alternatives = "|".join(map(re.escape, sorted(joiners)))
+    return re.compile(rf"\s(?:{alternatives})(?=\s)", re.IGNORECASE)
 
 
 @functools.cache
