@@ -332,6 +332,8 @@ def _copied_run(source: str, text: str, ctx: MessageContext) -> str | None:
     shared = frozenset(token.strip(_EDGE_PUNCTUATION).casefold() for token in common)
     if not any(len(w) > 3 and w.isalpha() for w in shared):
         return None
+    if shared.isdisjoint(_english_only(ctx.locale)):
+        return None  # no English grammar shared: no run of them can be prose (_is_prose)
     shared_runs = _split_at(_runs(_cut_names(source, ctx)), shared)
     candidates = [
         gram
@@ -384,10 +386,8 @@ def _left_label(source: str, text: str, ctx: MessageContext) -> str | None:
     pattern, quick = ctx.glossary.any_multiword_label, ctx.glossary.multiword_folded
     if pattern is None or quick is None:
         return None
-    # The usual case: no such label in the source, or none left in the translation. A
-    # substring test per label: faster than one search for any of them.
-    folded = _folded_labels(quick, ctx)
-    if not _holds_any(source.casefold(), folded) or not _holds_any(text.casefold(), folded):
+    # The usual case: no such label in the source, or none left in the translation.
+    if quick.search(source.casefold()) is None or quick.search(text.casefold()) is None:
         return None
     seen: set[str] = set()  # a label met again is answered already: each is sought once
     for match in pattern.finditer(source):
@@ -401,22 +401,6 @@ def _left_label(source: str, text: str, ctx: MessageContext) -> str | None:
         if not any(_has_phrase(text, form) for form in forms):
             return f"{label!r} left in English: {ctx.locale} says {forms[-1]!r}"
     return None
-
-
-#: The folded labels of several words of a glossary, by its search for any of them.
-_FOLDED: dict[re.Pattern[str], tuple[str, ...]] = {}
-
-
-def _folded_labels(quick: re.Pattern[str], ctx: MessageContext) -> tuple[str, ...]:
-    folded = _FOLDED.get(quick)
-    if folded is None:
-        labels = {label.casefold() for label in ctx.glossary.labels if " " in label}
-        folded = _FOLDED[quick] = tuple(sorted(labels))
-    return folded
-
-
-def _holds_any(text: str, phrases: Iterable[str]) -> bool:
-    return any(phrase in text for phrase in phrases)
 
 
 def _has_phrase(text: str, phrase: str) -> bool:
