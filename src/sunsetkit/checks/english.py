@@ -189,24 +189,40 @@ _GLOSS_REACH = 6
 def _without_glosses(source: str, text: str, ours: set[str]) -> str:
     """The text without each parenthesis the source does not have (a gloss, or the
     English beside a translation) and the words before it: at least six, and all the
-    source's words copied in a row before it, however long the English title or message."""
+    source's words copied in a row before it, however long the English title or message.
+    The text is read once: no walk goes back past the cut before it."""
     copied = {t.strip(_AROUND) for t in source.replace("’", "'").split()} - {""}
+    tokens = list(_TOKEN.finditer(text))
     cuts: list[tuple[int, int]] = []
+    index = 0  # tokens before this one lie before the parenthesis sought
+    floor = 0  # the first token after the last cut
     for match in _PARENTHESIS.finditer(text):
+        while index < len(tokens) and tokens[index].start() < match.start():
+            index += 1
         if match.group(1).strip() in ours:
             continue
-        tokens = list(_TOKEN.finditer(text, 0, match.start()))
-        first = len(tokens)
-        while first and (
-            len(tokens) - first < _GLOSS_REACH
+        first = index
+        while first > floor and (
+            index - first < _GLOSS_REACH
             or tokens[first - 1].group().replace("’", "'").strip(_AROUND) in copied
         ):
             first -= 1
-        start = tokens[first].start() if first < len(tokens) else match.start()
+        start = tokens[first].start() if first < index else match.start()
         cuts.append((max(start, cuts[-1][1] if cuts else 0), match.end()))
-    for start, end in reversed(cuts):
-        text = text[:start] + "\n" + text[end:]
-    return text
+        while index < len(tokens) and tokens[index].start() < match.end():
+            index += 1
+        floor = index
+    return _cut(text, cuts)
+
+
+def _cut(text: str, cuts: list[tuple[int, int]]) -> str:
+    """The text with each (start, end) span, in order, become a line break: one pass."""
+    pieces: list[str] = []
+    last = 0
+    for start, end in cuts:
+        pieces += [text[last:start], "\n"]
+        last = max(last, end)
+    return "".join([*pieces, text[last:]])
 
 
 _EXTERNAL_LINK = re.compile(r"\[[^\[\]\n]+\]\(https?://[^()\s]*\)")
@@ -272,9 +288,7 @@ def _without_expansions(text: str) -> str:
         start = _expansion_start(tokens[-_LONGEST_EXPANSION:], match.group(1).casefold())
         if start is not None:
             cuts.append((start, match.end()))
-    for start, end in reversed(cuts):
-        text = text[:start] + "\n" + text[end:]
-    return text
+    return _cut(text, cuts)
 
 
 def _expansion_start(tokens: list[re.Match[str]], acronym: str) -> int | None:
