@@ -212,8 +212,8 @@ def test_english_kept_beside_a_gloss_or_as_a_title_is_no_english_left(tmp_path: 
             "Contoso Suite for small teams | 1f2e3d4c-0000-4000-8000-123456789abc",
         ),
         (
-            "The remaining prorated balance is refunded.",
-            "Das verbleibende prorated balance wird erstattet.",
+            "The remaining balance is refunded to your account.",
+            "Das verbleibende Guthaben is refunded to your account.",
         ),
     ]
     assert _found(_catalog(tmp_path, "de-DE", pairs), "english-left") == [pairs[3][0]]

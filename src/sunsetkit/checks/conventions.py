@@ -31,6 +31,8 @@ class Conventions:
     clause_after: frozenset[str] = frozenset()
     #: English words the locale uses as they are (test drive, dashboard), case folded.
     loanwords: tuple[str, ...] = ()
+    #: Words spelled as English function words that the locale writes too (sv "via").
+    english_shared: frozenset[str] = frozenset()
     #: English only: ordinary words written in capitals (ZERO, UPDATE), never acronyms.
     words_in_capitals: frozenset[str] = frozenset()
     #: Words that say no (not, without, never, impossible, instead), folded; a trailing
@@ -71,6 +73,7 @@ def conventions(locale: str | None) -> Conventions:
         clause_before=_frame(data, "before"),
         clause_after=_frame(data, "after"),
         loanwords=tuple(sorted({str(w).casefold() for w in data.get("loanwords") or ()})),
+        english_shared=frozenset(str(w).casefold() for w in data.get("english_shared") or ()),
         words_in_capitals=frozenset(str(w).upper() for w in data.get("words_in_capitals") or ()),
         negations=_folded(data, "negations"),
         negation_aside=_folded(data, "negation_aside"),

@@ -7,6 +7,8 @@ import re
 from collections.abc import Iterable, Iterator
 
 from .base import Entry, MessageContext
+from .conventions import conventions
+from .words import function_words
 
 __all__ = ["check_english_left", "prose_words"]
 
@@ -32,7 +34,12 @@ def _cut_names(text: str, ctx: MessageContext) -> str:
     pattern = ctx.glossary.any_name
     if pattern is None or not any(start in text for start in ctx.glossary.name_starts):
         return text
-    return pattern.sub("\n", text)
+    # A name cut out stays a Title-Case name of two words, so that what goes on with it
+    # ("for students" after "Kaizala Pro") is cut with it as a name's (_without_title_case).
+    return pattern.sub(_NAME_MARK, text)
+
+
+_NAME_MARK = "\nQname Qname "
 
 
 def _runs(text: str) -> list[list[str]]:
@@ -41,24 +48,34 @@ def _runs(text: str) -> list[list[str]]:
     runs: list[list[str]] = []
     for part in NOT_PROSE.split(text):
         run: list[str] = []
+        capitals = 0  # fewer than two: no Title-Case name to cut out of the run
         for token in part.split():
             word = token.strip(_EDGE_PUNCTUATION)
             plain = token[:1] not in _EMPHASIS  # `*stdin*`: a parameter's name, not prose
             if plain and _is_word(word) and not (word.isupper() and len(word) > 1):
                 run.append(word)
+                capitals += word[0].isupper()
                 if token[-1:] in _BREAKS:  # a clause ends
-                    runs.append(run)
-                    run = []
+                    _add(runs, run, capitals)
+                    run, capitals = [], 0
             else:
-                runs.append(run)
-                run = []
-        runs.append(run)
-    return [piece for run in runs for piece in _without_title_case(run) if piece]
+                _add(runs, run, capitals)
+                run, capitals = [], 0
+        _add(runs, run, capitals)
+    return runs
+
+
+def _add(runs: list[list[str]], run: list[str], capitals: int) -> None:
+    if capitals < 2:
+        if run:
+            runs.append(run)
+    else:
+        runs.extend(piece for piece in _without_title_case(run) if piece)
 
 
 def _is_word(word: str) -> bool:
     """_WORD in full; plain ASCII letters (most words) without the regular expression."""
-    return (word.isascii() and word.isalpha()) or _WORD.fullmatch(word) is not None
+    return (word.isalpha() and word.isascii()) or _WORD.fullmatch(word) is not None
 
 
 def _without_title_case(run: list[str]) -> Iterator[list[str]]:
@@ -76,6 +93,10 @@ def _without_title_case(run: list[str]) -> Iterator[list[str]]:
             end += 1
         while end > index and run[end - 1] in _NAME_JOINERS:
             end -= 1
+        if capitals >= 2 and end < len(run) and run[end] == "for":
+            end += 1  # "Azure Defender for container registries": the name goes on
+            while end < len(run) and run[end].islower():
+                end += 1
         if capitals >= 2:
             yield run[start:index]
             start = end
@@ -97,13 +118,31 @@ def _ngrams(runs: Iterable[list[str]], size: int) -> Iterator[tuple[str, ...]]:
 
 
 def _is_prose(gram: tuple[str, ...], ctx: MessageContext) -> bool:
-    """Ordinary English, not a run of proper names: lower-case words, one of them a real
-    word; a pair of words must not be words of the locale too ("over", "was")."""
+    """Ordinary English, not a run of proper names or a term the locale borrows: lower-case
+    words, one of them a real word, and English grammar: a function word of English that
+    is no word of the locale ("to", "with", "the"), beside a content word. A pair of words
+    must not be words of the locale ("over", "was"). Without such a word, a run is a term
+    the locale writes in English ("best practices", "machine learning", "data via")."""
     if not any(len(w) > 3 for w in gram):
         return False
     if len(gram) < ENGLISH_RUN:
-        return all(w.islower() and w not in ctx.glossary.function_words for w in gram)
-    return sum(w.islower() for w in gram) >= 2
+        if not all(w.islower() and w not in ctx.glossary.function_words for w in gram):
+            return False
+    elif sum(w.islower() for w in gram) < 2:
+        return False
+    grammar = _english_only(ctx.locale)
+    english = function_words("en")
+    return any(w.casefold() in grammar for w in gram) and any(
+        len(w) > 3 and w.casefold() not in english for w in gram
+    )
+
+
+@functools.cache
+def _english_only(locale: str | None) -> frozenset[str]:
+    """English function words that are no words of the locale: its function words and the
+    words it shares with English (locale_data `english_shared`) left out."""
+    own = conventions(locale)
+    return function_words("en") - own.function_words - own.english_shared
 
 
 def check_english_left(entry: Entry, ctx: MessageContext) -> Iterator[str]:
@@ -111,11 +150,13 @@ def check_english_left(entry: Entry, ctx: MessageContext) -> Iterator[str]:
         return
     for source, text in entry.pairs:
         if source.strip() == text.strip():
-            if _has_prose(source, ctx) and not _catalog_row(source):
+            if _is_sentence(source, ctx) and not _catalog_row(source):
                 yield "the translation is the English source text"
                 return
             continue
         found = _copied_run(source, text, ctx)
+        if found and _catalog_row(source):
+            found = None  # offer names beside their ids: kept in English by policy
         if found:  # rare: only then is English kept by policy sought
             kept = _kept_by_policy(source, text, ctx.glossary.conventions.loanwords)
             found = _copied_run(source, kept, ctx) if kept != text else found
@@ -134,8 +175,56 @@ _GUID = re.compile(
 _GLOSSED = re.compile(r"(?:[^\s()]+[ \t]+){0,6}\\?\(([^()\n]*)\\?\)")
 #: A link or bold span with a gloss in parentheses after it ("[English title](x) (Titel)").
 _SPAN_GLOSSED = re.compile(
-    r"(?:\[[^\[\]\n]+\]\([^()\s]*\)|\*\*[^*\n]+\*\*)[ \t]*\\?\(([^()\n]*)\\?\)"
+    r"(?:\[[^\[\]\n]+\]\([^()\s]*\)|\*\*[^*\n]+\*\*)[ \t]*[」』”\"]?[ \t]*\\?\(([^()\n]*)\\?\)"
 )
+#: A parenthesis, or one never closed (a gloss that runs to the end of the text).
+_PARENTHESIS = re.compile(r"\\?\(([^()\n]*)(?:\\?\)|$)")
+_TOKEN = re.compile(r"\S+")
+#: Marks around a copied word: a link's brackets, bold, quotes.
+_AROUND = _EDGE_PUNCTUATION + "\\「」『』"
+#: Words before a gloss that go with it whether the source has them or not (as before).
+_GLOSS_REACH = 6
+
+
+def _without_glosses(source: str, text: str, ours: set[str]) -> str:
+    """The text without each parenthesis the source does not have (a gloss, or the
+    English beside a translation) and the words before it: at least six, and all the
+    source's words copied in a row before it, however long the English title or message.
+    The text is read once: no walk goes back past the cut before it."""
+    copied = {t.strip(_AROUND) for t in source.replace("’", "'").split()} - {""}
+    tokens = list(_TOKEN.finditer(text))
+    cuts: list[tuple[int, int]] = []
+    index = 0  # tokens before this one lie before the parenthesis sought
+    floor = 0  # the first token after the last cut
+    for match in _PARENTHESIS.finditer(text):
+        while index < len(tokens) and tokens[index].start() < match.start():
+            index += 1
+        if match.group(1).strip() in ours:
+            continue
+        first = index
+        while first > floor and (
+            index - first < _GLOSS_REACH
+            or tokens[first - 1].group().replace("’", "'").strip(_AROUND) in copied
+        ):
+            first -= 1
+        start = tokens[first].start() if first < index else match.start()
+        cuts.append((max(start, cuts[-1][1] if cuts else 0), match.end()))
+        while index < len(tokens) and tokens[index].start() < match.end():
+            index += 1
+        floor = index
+    return _cut(text, cuts)
+
+
+def _cut(text: str, cuts: list[tuple[int, int]]) -> str:
+    """The text with each (start, end) span, in order, become a line break: one pass."""
+    pieces: list[str] = []
+    last = 0
+    for start, end in cuts:
+        pieces += [text[last:start], "\n"]
+        last = max(last, end)
+    return "".join([*pieces, text[last:]])
+
+
 _EXTERNAL_LINK = re.compile(r"\[[^\[\]\n]+\]\(https?://[^()\s]*\)")
 
 
@@ -154,10 +243,14 @@ def _kept_by_policy(source: str, text: str, loanwords: tuple[str, ...] = ()) -> 
         text = _loanwords(loanwords).sub("\n", text)
     if "(" in text:
         ours = {m.group(1).strip() for m in _GLOSSED.finditer(source)}
+        text = _without_glosses(source, text, ours)
         text = _SPAN_GLOSSED.sub(lambda m: m.group() if m.group(1).strip() in ours else "\n", text)
-        text = _GLOSSED.sub(lambda m: m.group() if m.group(1).strip() in ours else "\n", text)
     if "](http" in text:
-        text = _EXTERNAL_LINK.sub(lambda m: "\n" if m.group() in source else m.group(), text)
+        text = _EXTERNAL_LINK.sub(
+            lambda m: "\n" if _title_of(m.group(), source) else m.group(), text
+        )
+    if "(" in text:
+        text = _without_expansions(text)
     if '"' in text or "“" in text:  # a literal value quoted as the source quotes it
         text = _QUOTED.sub(lambda m: "\n" if m.group(1) in source else m.group(), text)
     return text
@@ -171,7 +264,66 @@ def _loanwords(words: tuple[str, ...]) -> re.Pattern[str]:
     )
 
 
+def _title_of(link: str, source: str) -> bool:
+    """A link to a page outside kept with the source's English title (a word or two of it
+    changed or not): most of its words are the source's."""
+    words = _WORD.findall(link[: link.index("](")])
+    ours = set(_WORD.findall(source))
+    return sum(w in ours for w in words) * 2 > len(words)
+
+
+#: An acronym in parentheses: "small to medium business (SMB)".
+_ACRONYM = re.compile(r"\(([A-Z][A-Za-z]{1,7})\)")
+_LONGEST_EXPANSION = 10
+
+
+def _without_expansions(text: str) -> str:
+    """The text without the English expansions kept beside their acronym ("Bring your own
+    license (BYOL)", "proof of execution (PoE)"): a term written as Microsoft's documentation
+    writes it, not English left. The words before the parenthesis spell the acronym, by
+    their initials, with or without their function words."""
+    cuts: list[tuple[int, int]] = []
+    for match in _ACRONYM.finditer(text):
+        tokens = list(_TOKEN.finditer(text, max(0, match.start() - 200), match.start()))
+        start = _expansion_start(tokens[-_LONGEST_EXPANSION:], match.group(1).casefold())
+        if start is not None:
+            cuts.append((start, match.end()))
+    return _cut(text, cuts)
+
+
+def _expansion_start(tokens: list[re.Match[str]], acronym: str) -> int | None:
+    english = function_words("en")
+    for size in range(1, len(tokens) + 1):
+        words = [t.group().strip(_AROUND) for t in tokens[-size:]]
+        if not all(words):
+            return None
+        initials = "".join(w[0] for w in words).casefold()
+        content = "".join(w[0] for w in words if w.casefold() not in english).casefold()
+        if acronym in (initials, content) and words[0].casefold() not in english:
+            return tokens[-size].start()
+    return None
+
+
 _QUOTED = re.compile(r"[\"“]([^\"“”\n]{1,80})[\"”]")
+
+
+#: Where a sentence ends (a colon: a lead-in), closing marks after it aside.
+_SENTENCE_END = re.compile(r"[.!?:。！？：][\s*_\"'”’»)\]]*$")
+#: Words a clause has at least, read as prose, when it has no end mark (a table cell).
+_CLAUSE_WORDS = 8
+
+
+def _is_sentence(source: str, ctx: MessageContext) -> bool:
+    """A sentence or clause to translate, not a name, a value or a term kept as it is in
+    a table cell ("Prorate fees when purchase", an offer, a campaign): it ends as a
+    sentence does, or reads as a long clause of English."""
+    if not _has_prose(source, ctx):
+        return False
+    if _SENTENCE_END.search(source) is not None:
+        return True
+    words = prose_words(source, ctx)
+    grammar = _english_only(ctx.locale)
+    return len(words) >= _CLAUSE_WORDS and any(w.casefold() in grammar for w in words)
 
 
 def _has_prose(source: str, ctx: MessageContext) -> bool:
@@ -191,9 +343,11 @@ def _copied_run(source: str, text: str, ctx: MessageContext) -> str | None:
     common = {t for t in common if t.strip(_EDGE_PUNCTUATION).isalpha()}
     if len(common) < 2 or not _adjacent(tokens, common):
         return None
-    shared = {token.strip(_EDGE_PUNCTUATION).casefold() for token in common}
+    shared = frozenset(token.strip(_EDGE_PUNCTUATION).casefold() for token in common)
     if not any(len(w) > 3 and w.isalpha() for w in shared):
         return None
+    if shared.isdisjoint(_english_only(ctx.locale)):
+        return None  # no English grammar shared: no run of them can be prose (_is_prose)
     shared_runs = _split_at(_runs(_cut_names(source, ctx)), shared)
     candidates = [
         gram
@@ -212,7 +366,7 @@ def _copied_run(source: str, text: str, ctx: MessageContext) -> str | None:
     return None
 
 
-def _split_at(runs: list[list[str]], shared: set[str]) -> list[list[str]]:
+def _split_at(runs: list[list[str]], shared: frozenset[str]) -> list[list[str]]:
     """The runs cut at every word the translation does not share."""
     pieces: list[list[str]] = []
     for run in runs:

@@ -1,0 +1,109 @@
+"""english-left over every shipped locale, with invented sentences: English grammar left in
+a translation is reported; what a locale writes in English by convention is not (a term
+it borrows, a name going on with "for ...", a value in a table cell, an English title or
+message beside its gloss, an expansion beside its acronym)."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from sunsetkit.checks import CheckOptions
+from sunsetkit.checks.base import Entry, Message, MessageContext
+from sunsetkit.checks.conventions import conventions
+from sunsetkit.checks.english import check_english_left
+from sunsetkit.checks.words import function_words
+
+from .test_false_alarms import GLOSSARY, SHIPPED
+
+LOCALES = [loc for loc in SHIPPED if not loc.startswith("en")]
+#: Invented words of no language, to stand for the locale's own text.
+OPTIONS = CheckOptions(glossary=GLOSSARY)
+OWN = ["Zorvak", "telmi", "quandro", "vesh", "plorin", "dakkum"]
+
+
+def _found(locale: str, source: str, text: str) -> list[str]:
+    ctx = MessageContext(locale=locale, glossary=OPTIONS.locale_glossary(locale), md=None)
+    return list(check_english_left(Entry(Message(source, text)), ctx))
+
+
+CLAUSES = [
+    "please review the billing details before you confirm the order",
+    "the refund is credited to your account within two weeks",
+    "customers who have not signed the agreement cannot buy it",
+]
+
+
+@pytest.mark.parametrize("locale", LOCALES)
+@pytest.mark.parametrize("clause", CLAUSES)
+def test_an_english_clause_left_is_reported(locale: str, clause: str) -> None:
+    source = f"After the upgrade, {clause}."
+    assert _found(locale, source, f"{OWN[0]} {OWN[1]}, {clause}.")
+    assert _found(locale, source, source)  # the whole sentence copied
+
+
+@pytest.mark.parametrize("locale", LOCALES)
+def test_a_borrowed_term_without_english_grammar_is_no_english_left(locale: str) -> None:
+    source = "Use the partner dashboard to track best practices and machine learning."
+    text = f"{OWN[0]} partner dashboard {OWN[1]} best practices {OWN[2]} machine learning."
+    assert _found(locale, source, text) == []
+
+
+@pytest.mark.parametrize("locale", LOCALES)
+def test_a_value_or_name_in_a_cell_is_no_english_left(locale: str) -> None:
+    for cell in ("Prorate fees when renew", "Contoso Cloud Minutes to EU for faculty"):
+        assert _found(locale, cell, cell) == []
+
+
+@pytest.mark.parametrize("locale", LOCALES)
+def test_a_name_going_on_with_for_is_a_name(locale: str) -> None:
+    source = "Buy Contoso Print Pro for students and teachers now."
+    text = f"{OWN[0]} Contoso Print Pro for students and teachers {OWN[1]}."
+    assert _found(locale, source, text) == []
+
+
+@pytest.mark.parametrize("locale", LOCALES)
+def test_a_long_english_title_with_its_gloss_is_kept_by_policy(locale: str) -> None:
+    title = "How to plan and review the invoices of your customers in the new portal"
+    source = f"Read [{title}](plan.md) first."
+    inside = f"{OWN[0]} [{title} ({OWN[1]} {OWN[2]})](plan.md) {OWN[3]}."
+    after = f"{OWN[0]} {title} ({OWN[1]} {OWN[2]}) {OWN[3]}."
+    unclosed = f"{OWN[0]} {title} ({OWN[1]} {OWN[2]} {OWN[3]}."
+    for text in (inside, after, unclosed):
+        assert _found(locale, source, text) == [], text
+    assert _found(locale, source, f"{OWN[0]} {title} {OWN[3]}.")  # no gloss: left
+
+
+@pytest.mark.parametrize("locale", LOCALES)
+def test_an_expansion_beside_its_acronym_is_a_term(locale: str) -> None:
+    source = "The proof of execution (PoE) is due for the small to medium business (SMB) segment."
+    text = f"{OWN[0]} proof of execution (PoE) {OWN[1]} small to medium business (SMB) {OWN[2]}."
+    assert _found(locale, source, text) == []
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    locale=st.sampled_from(LOCALES),
+    words=st.lists(
+        st.sampled_from(["invoice", "tenant", "billing", "portal", "refund"]),
+        min_size=2,
+        max_size=4,
+    ),
+    joiner=st.sampled_from(["to", "with", "from", "before", "because"]),
+)
+def test_english_grammar_between_copied_words_is_reported(
+    locale: str, words: list[str], joiner: str
+) -> None:
+    """Two content words joined by an English function word that is no word of the locale:
+    English left; the same words without it: a term the locale may borrow."""
+    phrase = f"{words[0]} {joiner} {words[1]}"
+    source = f"Send the {phrase} today."
+    text = f"{OWN[0]} {phrase} {OWN[1]}."
+    reported = bool(_found(locale, source, text))
+    own = joiner in function_words(locale) | conventions(locale).english_shared
+    assert reported is not own
+    assert (
+        _found(locale, f"Send the {words[0]} {words[1]} today.", text.replace(f" {joiner}", ""))
+        == []
+    )
