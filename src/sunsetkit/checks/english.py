@@ -246,8 +246,9 @@ def _kept_by_policy(source: str, text: str, loanwords: tuple[str, ...] = ()) -> 
         text = _without_glosses(source, text, ours)
         text = _SPAN_GLOSSED.sub(lambda m: m.group() if m.group(1).strip() in ours else "\n", text)
     if "](http" in text:
+        words = set(_WORD.findall(source))  # once: a message may hold thousands of links
         text = _EXTERNAL_LINK.sub(
-            lambda m: "\n" if _title_of(m.group(), source) else m.group(), text
+            lambda m: "\n" if _title_of(m.group(), words) else m.group(), text
         )
     if "(" in text:
         text = _without_expansions(text)
@@ -264,11 +265,10 @@ def _loanwords(words: tuple[str, ...]) -> re.Pattern[str]:
     )
 
 
-def _title_of(link: str, source: str) -> bool:
+def _title_of(link: str, ours: set[str]) -> bool:
     """A link to a page outside kept with the source's English title (a word or two of it
-    changed or not): most of its words are the source's."""
+    changed or not): most of its words are the source's words (`ours`)."""
     words = _WORD.findall(link[: link.index("](")])
-    ours = set(_WORD.findall(source))
     return sum(w in ours for w in words) * 2 > len(words)
 
 
