@@ -223,3 +223,38 @@ def test_a_plan_code_swapped_is_always_reported(
     found = _found(source, text, locale)
     assert len(found) == 1 and "another name" in found[0], found
     del words
+
+
+_PIECES = st.sampled_from(
+    [
+        *sorted(conventions("en").brands),
+        "Win",
+        "dows",
+        "*",
+        "[",
+        "]",
+        "\\",
+        "&",
+        "&amp;",
+        "&#77;",
+        "ﬃ",
+        "é",
+        " ",
+        "-",
+        "`",
+        "x",
+        "ce",
+        "Of",
+    ]
+)
+
+
+@given(st.lists(_PIECES, max_size=12).map("".join))
+def test_brand_precondition_never_misses_a_name(text: str) -> None:
+    """The one-search precondition of name-changed is false only where no brand is a word
+    of the text, raw or as `name_runs` cleans it: it skips work, never a name."""
+    from sunsetkit.checks.names import _TOKEN, _clean, _may_hold_brand, brands
+
+    words = {w.casefold() for w in _TOKEN.findall(text) + _TOKEN.findall(_clean(text))}
+    if words & brands():
+        assert _may_hold_brand(text)

@@ -276,12 +276,14 @@ def check_names_changed(entry: Entry, ctx: MessageContext) -> Iterator[str]:
         return
     anchors = brands()
     for source, text in entry.pairs:
-        words = _quick_words(source)
-        if not (words & anchors or _CAMEL.search(source)) or not _short_of(source, text):
+        branded = _may_hold_brand(source)
+        if not ((branded and _quick_words(source) & anchors) or _CAMEL.search(source)):
+            continue
+        if not _short_of(source, text):
             continue
         reported: set[str] = set()
         done: set[str] = set()  # each name once: a message may repeat one many times
-        for name in name_runs(source, anchors):
+        for name in name_runs(source, anchors) if branded else ():
             if name.shown in done or _kept(name, text, ctx):
                 continue
             done.add(name.shown)
@@ -358,6 +360,22 @@ def _short_of(source: str, text: str) -> bool:
 @functools.lru_cache(maxsize=256)
 def _counts(text: str) -> Counter[str]:
     return Counter(_TOKEN.findall(text))
+
+
+def _may_hold_brand(text: str) -> bool:
+    """Whether a brand word may be a word of the text, raw or cleaned (`name_runs`): a
+    substring search per brand, far cheaper than tokenizing. An ASCII text without `&`
+    (no entity to unescape) holds none unless a brand is in it as letters, the marks
+    `_clean` drops aside; any other text may."""
+    if not text.isascii() or "&" in text:
+        return True
+    lowered = text.translate(_MARKS).lower()
+    return any(brand in lowered for brand in _brand_list())
+
+
+@functools.cache
+def _brand_list() -> tuple[str, ...]:
+    return tuple(sorted(brands()))
 
 
 def _quick_words(text: str) -> set[str]:
