@@ -79,7 +79,10 @@ def _dumps(value: Any) -> str:
     text = json.dumps(value, ensure_ascii=False)
     if text.isprintable():
         return text
-    return "".join(_json_escape(ch) if unicodedata.category(ch) in _HIDDEN else ch for ch in text)
+    # Each distinct character is judged once (a no-break space makes a whole report
+    # "unprintable"; a category lookup per character cost seconds on a large one).
+    hidden = {ord(ch): _json_escape(ch) for ch in set(text) if unicodedata.category(ch) in _HIDDEN}
+    return text.translate(hidden) if hidden else text
 
 
 _HIDDEN = frozenset({"Cc", "Cf", "Zl", "Zp"})
