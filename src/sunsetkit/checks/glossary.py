@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 from .base import Entry, LocaleGlossary, MessageContext
 from .conventions import conventions, label_marked
 from .evidence import with_evidence
-from .forms import has_form, one_translation, particle_first, word_outside
+from .forms import cut_off, has_form, one_translation, particle_first, word_outside
 from .messages import _emphasis_texts
 from .placement import Span, glued, only_function_words, spans
 from .words import function_words, shifted
@@ -448,6 +448,8 @@ def _moved_off(
         if _holds(message, other) and not _holds(translation, other):
             return True
         if has_form(message, other, words) and not has_form(translation, other, words):
+            return True
+        if cut_off(message, translation, other, label, words):
             return True
     return word_outside(message, translation, distinct, label, words)
 
