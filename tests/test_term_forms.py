@@ -85,3 +85,37 @@ def test_a_longer_english_name_kept_whole_holds_the_term(
     found = _found(_catalog(tmp_path, locale, [kept, alone]))
     assert kept[0] not in found
     assert alone[0] in found
+
+
+def _spaced_term(term: str, form: str) -> bool:
+    words = term.split()
+    return len(words) > 1 and term != form and words[0] in form.split()
+
+
+@pytest.mark.parametrize(("locale", "term", "form"), _terms(_spaced_term))
+@pytest.mark.parametrize("brand", ["Microsoft", "Contoso"])
+def test_a_name_word_the_source_writes_before_the_term_is_in_the_translation_too(
+    tmp_path: Path, locale: str, term: str, form: str, brand: str
+) -> None:
+    # "Microsoft Azure portal" as "portal do Microsoft Azure": the brand word stands beside
+    # the term's own word in the translation too, no second translation of the term
+    first = term.split()[0]
+    branded = form.replace(first, f"{brand} {first}", 1)
+    kept = (f"Open the {brand} {term} now.", f"Mm {branded} mm.")
+    # the brand word elsewhere, the term's form broken by it: still no form of the term
+    wrong = (f"Open the {brand} {term} again.", f"Mm {brand} qqq mm.")
+    found = _found(_catalog(tmp_path, locale, [kept, wrong]))
+    assert found == [wrong[0]]
+
+
+def _inner_term(term: str, form: str) -> bool:
+    return _spaced_term(term, form) and form.split()[0] != term.split()[0]
+
+
+@pytest.mark.parametrize(("locale", "term", "form"), _terms(_inner_term))
+def test_a_name_word_the_source_does_not_write_breaks_the_form(
+    tmp_path: Path, locale: str, term: str, form: str
+) -> None:
+    first = term.split()[0]
+    inserted = (f"Open the {term} now.", "Mm " + form.replace(first, f"Qqq {first}", 1) + " mm.")
+    assert _found(_catalog(tmp_path, locale, [inserted])) == [inserted[0]]

@@ -217,6 +217,8 @@ def check_terms(entry: Entry, ctx: MessageContext) -> Iterator[str]:
             forms = ctx.glossary.terms.get(term)
             if forms is None or any(_has_form(text, form) for form in forms):
                 continue
+            if any(_has_form(text, form) for form in _with_name_words(term, original, forms)):
+                continue
             if _in_kept_name(term, original, text):
                 continue
             if not _localized(term, text, ctx):
@@ -224,6 +226,26 @@ def check_terms(entry: Entry, ctx: MessageContext) -> Iterator[str]:
                     _term_problem(term, forms, text, ctx.locale), term, ctx.glossary
                 )
         return
+
+
+def _with_name_words(term: str, source: str, forms: tuple[str, ...]) -> Iterator[str]:
+    """The forms with a name's word the source writes against the term where the term's
+    own word stands: "Microsoft Azure portal" is "portal do Microsoft Azure", the
+    source's brand word in the translation too, no other term."""
+    first, *_, last = term.split() if " " in term else (term, term)
+    spaced = _spaced(source)
+    before = {m.group(1) for m in re.finditer(rf"([A-Z][\w-]*) {re.escape(term)}", spaced)}
+    after = {m.group(1) for m in re.finditer(rf"{re.escape(term)} ([A-Z][\w-]*)", spaced)}
+    for form in forms:
+        for word in sorted(before - set(term.split())):
+            yield _put_beside(form, first, f"{word} {first}")
+        for word in sorted(after - set(term.split())):
+            yield _put_beside(form, last, f"{last} {word}")
+
+
+def _put_beside(form: str, word: str, words: str) -> str:
+    """`form` with its whole word `word` (the first) written as `words`; as it is without."""
+    return re.sub(rf"(?<![\w-]){re.escape(word)}(?![\w])", lambda _: words, form, count=1)
 
 
 def _in_kept_name(term: str, source: str, text: str) -> bool:
