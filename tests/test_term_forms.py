@@ -119,3 +119,46 @@ def test_a_name_word_the_source_does_not_write_breaks_the_form(
     first = term.split()[0]
     inserted = (f"Open the {term} now.", "Mm " + form.replace(first, f"Qqq {first}", 1) + " mm.")
     assert _found(_catalog(tmp_path, locale, [inserted])) == [inserted[0]]
+
+
+def _checked(path: Path, check: str) -> list[str]:
+    findings = run_checks([path], CheckOptions(glossary=GLOSSARY)).findings
+    return [f.msgid or "" for f in findings if f.check == check]
+
+
+def _split(text: str, cut: int, link: bool) -> str:
+    """`text` with bold or a link that starts inside it, after `cut` characters."""
+    head, tail = text[:cut], text[cut:]
+    return f"{head}[{tail} mm](https://example.com/x)" if link else f"{head}**{tail} mm**"
+
+
+def _spaced_names() -> list[tuple[str, str]]:
+    cases = []
+    for locale in SHIPPED:
+        glossary = CheckOptions(glossary=GLOSSARY).locale_glossary(locale)
+        cases += [(locale, name) for name in glossary.verbatim if " " in name][:3]
+    return sorted(cases)
+
+
+@pytest.mark.parametrize(("locale", "name"), _spaced_names())
+@pytest.mark.parametrize("link", [False, True])
+def test_a_name_that_bold_or_a_link_cuts_is_still_the_name(
+    tmp_path: Path, locale: str, name: str, link: bool
+) -> None:
+    # "Office **365.**": the span's place is the placement checks' defect; the name is whole
+    cut = name.index(" ") + 1
+    kept = (f"Use {name} now.", "Mm " + _split(name, cut, link) + ".")
+    changed = (f"Use {name} again.", "Mm " + _split(name[:cut] + "Qqq", cut, link) + ".")
+    assert _checked(_catalog(tmp_path, locale, [kept, changed]), "name") == [changed[0]]
+
+
+@pytest.mark.parametrize(
+    ("locale", "term", "form"), _terms(lambda term, form: " " in form and term != form)
+)
+def test_a_term_that_bold_cuts_is_still_the_term(
+    tmp_path: Path, locale: str, term: str, form: str
+) -> None:
+    cut = form.index(" ") + 1
+    kept = (f"Open {term} now.", "Mm " + _split(form, cut, False) + ".")
+    wrong = (f"Open {term} again.", "Mm " + _split(form[:cut] + "qqq", cut, False) + ".")
+    assert _found(_catalog(tmp_path, locale, [kept, wrong])) == [wrong[0]]

@@ -16,6 +16,7 @@ from .evidence import with_evidence
 from .forms import cut_off, has_form, one_translation, particle_first, word_outside
 from .messages import _emphasis_texts
 from .placement import Span, glued, only_function_words, spans
+from .spans import marked
 from .words import function_words, shifted
 
 if TYPE_CHECKING:
@@ -192,8 +193,19 @@ def check_names(entry: Entry, ctx: MessageContext) -> Iterator[str]:
             if _contains(source, name) and not _contains(text, name, inflected=True):
                 if _localized(name, text, ctx):
                     continue
+                if _contains(_unmarked(entry, ctx, text), name, inflected=True):
+                    continue
                 yield f"{name!r} must appear verbatim: it is never translated"
                 break
+
+
+def _unmarked(entry: Entry, ctx: MessageContext, text: str) -> str:
+    """The text as read, bold and links read away: a name or term that a span cuts
+    ("Office **365.**", "[365 E3](...)") is whole, the span's place the placement
+    checks' defect, not a name or term changed. The text itself without a parser."""
+    if ctx.md is None or not any(mark in text for mark in "*_["):
+        return text
+    return marked(entry, ctx.md, text).text
 
 
 def _localized(name: str, text: str, ctx: MessageContext) -> bool:
@@ -218,6 +230,8 @@ def check_terms(entry: Entry, ctx: MessageContext) -> Iterator[str]:
             if forms is None or any(_has_form(text, form) for form in forms):
                 continue
             if any(_has_form(text, form) for form in _with_name_words(term, original, forms)):
+                continue
+            if any(_has_form(_unmarked(entry, ctx, text), form) for form in forms):
                 continue
             if _in_kept_name(term, original, text):
                 continue
