@@ -162,3 +162,23 @@ def test_a_term_that_bold_cuts_is_still_the_term(
     kept = (f"Open {term} now.", "Mm " + _split(form, cut, False) + ".")
     wrong = (f"Open {term} again.", "Mm " + _split(form[:cut] + "qqq", cut, False) + ".")
     assert _found(_catalog(tmp_path, locale, [kept, wrong])) == [wrong[0]]
+
+
+def _labels() -> list[tuple[str, str, str]]:
+    cases = []
+    for locale in SHIPPED:
+        labels = CheckOptions(glossary=GLOSSARY).locale_glossary(locale).labels
+        cases += [(locale, label, forms[-1]) for label, forms in sorted(labels.items())][:4]
+    return sorted(cases)
+
+
+@pytest.mark.parametrize(("locale", "label", "form"), _labels())
+@pytest.mark.parametrize("inside", [False, True])
+def test_the_english_label_glossed_with_the_portals_is_the_label(
+    tmp_path: Path, locale: str, label: str, form: str, inside: bool
+) -> None:
+    # "**Customers** (Clientes)": the label in both languages, no label missing
+    gloss = f"**{label} ({form})**" if inside else f"**{label}** ({form})"
+    glossed = (f"Select **{label}** now.", f"Mm {gloss} mm.")
+    other = (f"Select **{label}** again.", f"Mm **{label}** (Qqq) mm.")
+    assert _checked(_catalog(tmp_path, locale, [glossed, other]), "ui") == [other[0]]

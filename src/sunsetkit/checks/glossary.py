@@ -337,8 +337,22 @@ def check_ui_labels(entry: Entry, ctx: MessageContext) -> Iterator[str]:
             forms = ctx.glossary.labels[label]
             if sum(_is_form(span, forms, ctx) for span in spans) >= count:
                 continue
+            if _label_glossed(text, label, forms):
+                continue
             yield with_evidence(_label_problem(label, forms[0], spans, text), label, ctx.glossary)
         return
+
+
+def _label_glossed(text: str, label: str, forms: tuple[str, ...]) -> bool:
+    """The English label kept in bold with the portal's label in brackets after it
+    ("**Customers** (Clientes)", "**Continue (Continua)**"): the convention of articles
+    written while the portal was in English, the label there in both languages."""
+    bare = {form.strip("[]「」") for form in forms}
+    return any(
+        re.search(rf"{re.escape(label)}\**\s*[(（]\s*\**{re.escape(form)}\**\s*[)）]", text)
+        for form in sorted(bare)
+        if form
+    )
 
 
 def _is_form(span: str, forms: tuple[str, ...], ctx: MessageContext) -> bool:
