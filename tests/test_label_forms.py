@@ -243,3 +243,27 @@ def test_a_cognate_held_in_a_spread_span_is_one_translation() -> None:
     words = _words("pl-PL")
     assert one_translation("Historia", "pozycję Historia zamówień", "Order history", words)
     assert not one_translation("Historia", "Rejestr zamówień", "Order history", words)
+
+
+@pytest.mark.parametrize("locale", LOCALES)
+@settings(max_examples=20, deadline=None)
+@given(near=STEMS, neighbour=STEMS, first=STEMS, second=STEMS, other=STEMS)
+def test_bold_that_cuts_the_label_in_two_is_no_second_spelling(
+    locale: str, near: str, neighbour: str, first: str, second: str, other: str
+) -> None:
+    # the usual span took one neighbour, this one another and left the label's last word
+    # outside: the message still holds the usual span's run of the label's words, the
+    # span a shorter one (no shared edge: not the shifted span of words.py)
+    stems = (near, neighbour, first, second, other)
+    if any(same_word(a, b) for i, a in enumerate(stems) for b in stems[i + 1 :]):
+        return
+    usual = [
+        (f"See the **Export data** list {n}.", f"Qq **{near} {first} {second}** {n}.")
+        for n in range(2)
+    ]
+    cut = ("The **Export data** page.", f"Qq **{neighbour} {first}** {second} qq.")
+    assert _consistency([*usual, cut], locale) == []
+    assert _spelling([*usual, cut], locale) == []
+    # a span holding another translation, nothing of the usual one outside: still reported
+    another = ("Then **Export data** again.", f"Qq **{other} {neighbour}** qq.")
+    assert 4 in _consistency([*usual, cut, another], locale)

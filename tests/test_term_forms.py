@@ -85,3 +85,100 @@ def test_a_longer_english_name_kept_whole_holds_the_term(
     found = _found(_catalog(tmp_path, locale, [kept, alone]))
     assert kept[0] not in found
     assert alone[0] in found
+
+
+def _spaced_term(term: str, form: str) -> bool:
+    words = term.split()
+    return len(words) > 1 and term != form and words[0] in form.split()
+
+
+@pytest.mark.parametrize(("locale", "term", "form"), _terms(_spaced_term))
+@pytest.mark.parametrize("brand", ["Microsoft", "Contoso"])
+def test_a_name_word_the_source_writes_before_the_term_is_in_the_translation_too(
+    tmp_path: Path, locale: str, term: str, form: str, brand: str
+) -> None:
+    # "Microsoft Azure portal" as "portal do Microsoft Azure": the brand word stands beside
+    # the term's own word in the translation too, no second translation of the term
+    first = term.split()[0]
+    branded = form.replace(first, f"{brand} {first}", 1)
+    kept = (f"Open the {brand} {term} now.", f"Mm {branded} mm.")
+    # the brand word elsewhere, the term's form broken by it: still no form of the term
+    wrong = (f"Open the {brand} {term} again.", f"Mm {brand} qqq mm.")
+    found = _found(_catalog(tmp_path, locale, [kept, wrong]))
+    assert found == [wrong[0]]
+
+
+def _inner_term(term: str, form: str) -> bool:
+    return _spaced_term(term, form) and form.split()[0] != term.split()[0]
+
+
+@pytest.mark.parametrize(("locale", "term", "form"), _terms(_inner_term))
+def test_a_name_word_the_source_does_not_write_breaks_the_form(
+    tmp_path: Path, locale: str, term: str, form: str
+) -> None:
+    first = term.split()[0]
+    inserted = (f"Open the {term} now.", "Mm " + form.replace(first, f"Qqq {first}", 1) + " mm.")
+    assert _found(_catalog(tmp_path, locale, [inserted])) == [inserted[0]]
+
+
+def _checked(path: Path, check: str) -> list[str]:
+    findings = run_checks([path], CheckOptions(glossary=GLOSSARY)).findings
+    return [f.msgid or "" for f in findings if f.check == check]
+
+
+def _split(text: str, cut: int, link: bool) -> str:
+    """`text` with bold or a link that starts inside it, after `cut` characters."""
+    head, tail = text[:cut], text[cut:]
+    return f"{head}[{tail} mm](https://example.com/x)" if link else f"{head}**{tail} mm**"
+
+
+def _spaced_names() -> list[tuple[str, str]]:
+    cases = []
+    for locale in SHIPPED:
+        glossary = CheckOptions(glossary=GLOSSARY).locale_glossary(locale)
+        cases += [(locale, name) for name in glossary.verbatim if " " in name][:3]
+    return sorted(cases)
+
+
+@pytest.mark.parametrize(("locale", "name"), _spaced_names())
+@pytest.mark.parametrize("link", [False, True])
+def test_a_name_that_bold_or_a_link_cuts_is_still_the_name(
+    tmp_path: Path, locale: str, name: str, link: bool
+) -> None:
+    # "Office **365.**": the span's place is the placement checks' defect; the name is whole
+    cut = name.index(" ") + 1
+    kept = (f"Use {name} now.", "Mm " + _split(name, cut, link) + ".")
+    changed = (f"Use {name} again.", "Mm " + _split(name[:cut] + "Qqq", cut, link) + ".")
+    assert _checked(_catalog(tmp_path, locale, [kept, changed]), "name") == [changed[0]]
+
+
+@pytest.mark.parametrize(
+    ("locale", "term", "form"), _terms(lambda term, form: " " in form and term != form)
+)
+def test_a_term_that_bold_cuts_is_still_the_term(
+    tmp_path: Path, locale: str, term: str, form: str
+) -> None:
+    cut = form.index(" ") + 1
+    kept = (f"Open {term} now.", "Mm " + _split(form, cut, False) + ".")
+    wrong = (f"Open {term} again.", "Mm " + _split(form[:cut] + "qqq", cut, False) + ".")
+    assert _found(_catalog(tmp_path, locale, [kept, wrong])) == [wrong[0]]
+
+
+def _labels() -> list[tuple[str, str, str]]:
+    cases = []
+    for locale in SHIPPED:
+        labels = CheckOptions(glossary=GLOSSARY).locale_glossary(locale).labels
+        cases += [(locale, label, forms[-1]) for label, forms in sorted(labels.items())][:4]
+    return sorted(cases)
+
+
+@pytest.mark.parametrize(("locale", "label", "form"), _labels())
+@pytest.mark.parametrize("inside", [False, True])
+def test_the_english_label_glossed_with_the_portals_is_the_label(
+    tmp_path: Path, locale: str, label: str, form: str, inside: bool
+) -> None:
+    # "**Customers** (Clientes)": the label in both languages, no label missing
+    gloss = f"**{label} ({form})**" if inside else f"**{label}** ({form})"
+    glossed = (f"Select **{label}** now.", f"Mm {gloss} mm.")
+    other = (f"Select **{label}** again.", f"Mm **{label}** (Qqq) mm.")
+    assert _checked(_catalog(tmp_path, locale, [glossed, other]), "ui") == [other[0]]

@@ -15,6 +15,7 @@ import re
 
 __all__ = [
     "content_words",
+    "cut_off",
     "has_form",
     "one_translation",
     "particle_first",
@@ -137,6 +138,26 @@ def word_outside(
         return False
     found = content_words(message, function_words, _SCANNED)
     return any(same_word(w, t) for w in found for t in theirs)
+
+
+def cut_off(
+    message: str, translation: str, other: str, label: str, function_words: frozenset[str]
+) -> bool:
+    """Bold that cut a label in two, the placement check's, no second translation: the
+    message holds a run of another translation's words as long as the English label (two
+    words at least) while the span holds a shorter one ("La **qpagina Qesporta** qdati"
+    beside "**qriepilogo Qesporta qdati**": the span took a neighbour, left a word of the
+    label outside). Words copied from the English (a name) mark nothing."""
+    english = content_words(label, function_words)
+    theirs = content_words(other, function_words)
+    needed = max(2, len(english))
+    if len(theirs) < needed:
+        return False
+    found = content_words(message, function_words, _SCANNED)
+    size, run = _common_run(found, theirs)
+    if size < needed or all(w in english for w in run):
+        return False
+    return _common_run(content_words(translation, function_words), theirs)[0] < size
 
 
 #: From here on, scripts written without spaces (CJK): no word boundary to respect.

@@ -13,9 +13,10 @@ from typing import TYPE_CHECKING
 from .base import Entry, LocaleGlossary, MessageContext
 from .conventions import conventions, label_marked
 from .evidence import with_evidence
-from .forms import has_form, one_translation, particle_first, word_outside
+from .forms import cut_off, has_form, one_translation, particle_first, word_outside
 from .messages import _emphasis_texts
 from .placement import Span, glued, only_function_words, spans
+from .spans import marked
 from .words import function_words, shifted
 
 if TYPE_CHECKING:
@@ -192,8 +193,19 @@ def check_names(entry: Entry, ctx: MessageContext) -> Iterator[str]:
             if _contains(source, name) and not _contains(text, name, inflected=True):
                 if _localized(name, text, ctx):
                     continue
+                if _contains(_unmarked(entry, ctx, text), name, inflected=True):
+                    continue
                 yield f"{name!r} must appear verbatim: it is never translated"
                 break
+
+
+def _unmarked(entry: Entry, ctx: MessageContext, text: str) -> str:
+    """The text as read, bold and links read away: a name or term that a span cuts
+    ("Office **365.**", "[365 E3](...)") is whole, the span's place the placement
+    checks' defect, not a name or term changed. The text itself without a parser."""
+    if ctx.md is None or not any(mark in text for mark in "*_["):
+        return text
+    return marked(entry, ctx.md, text).text
 
 
 def _localized(name: str, text: str, ctx: MessageContext) -> bool:
@@ -217,6 +229,10 @@ def check_terms(entry: Entry, ctx: MessageContext) -> Iterator[str]:
             forms = ctx.glossary.terms.get(term)
             if forms is None or any(_has_form(text, form) for form in forms):
                 continue
+            if any(_has_form(text, form) for form in _with_name_words(term, original, forms)):
+                continue
+            if any(_has_form(_unmarked(entry, ctx, text), form) for form in forms):
+                continue
             if _in_kept_name(term, original, text):
                 continue
             if not _localized(term, text, ctx):
@@ -224,6 +240,26 @@ def check_terms(entry: Entry, ctx: MessageContext) -> Iterator[str]:
                     _term_problem(term, forms, text, ctx.locale), term, ctx.glossary
                 )
         return
+
+
+def _with_name_words(term: str, source: str, forms: tuple[str, ...]) -> Iterator[str]:
+    """The forms with a name's word the source writes against the term where the term's
+    own word stands: "Microsoft Azure portal" is "portal do Microsoft Azure", the
+    source's brand word in the translation too, no other term."""
+    first, *_, last = term.split() if " " in term else (term, term)
+    spaced = _spaced(source)
+    before = {m.group(1) for m in re.finditer(rf"([A-Z][\w-]*) {re.escape(term)}", spaced)}
+    after = {m.group(1) for m in re.finditer(rf"{re.escape(term)} ([A-Z][\w-]*)", spaced)}
+    for form in forms:
+        for word in sorted(before - set(term.split())):
+            yield _put_beside(form, first, f"{word} {first}")
+        for word in sorted(after - set(term.split())):
+            yield _put_beside(form, last, f"{last} {word}")
+
+
+def _put_beside(form: str, word: str, words: str) -> str:
+    """`form` with its whole word `word` (the first) written as `words`; as it is without."""
+    return re.sub(rf"(?<![\w-]){re.escape(word)}(?![\w])", lambda _: words, form, count=1)
 
 
 def _in_kept_name(term: str, source: str, text: str) -> bool:
@@ -301,8 +337,22 @@ def check_ui_labels(entry: Entry, ctx: MessageContext) -> Iterator[str]:
             forms = ctx.glossary.labels[label]
             if sum(_is_form(span, forms, ctx) for span in spans) >= count:
                 continue
+            if _label_glossed(text, label, forms):
+                continue
             yield with_evidence(_label_problem(label, forms[0], spans, text), label, ctx.glossary)
         return
+
+
+def _label_glossed(text: str, label: str, forms: tuple[str, ...]) -> bool:
+    """The English label kept in bold with the portal's label in brackets after it
+    ("**Customers** (Clientes)", "**Continue (Continua)**"): the convention of articles
+    written while the portal was in English, the label there in both languages."""
+    bare = {form.strip("[]「」") for form in forms}
+    return any(
+        re.search(rf"{re.escape(label)}\**\s*[(（]\s*\**{re.escape(form)}\**\s*[)）]", text)
+        for form in sorted(bare)
+        if form
+    )
 
 
 def _is_form(span: str, forms: tuple[str, ...], ctx: MessageContext) -> bool:
@@ -448,6 +498,8 @@ def _moved_off(
         if _holds(message, other) and not _holds(translation, other):
             return True
         if has_form(message, other, words) and not has_form(translation, other, words):
+            return True
+        if cut_off(message, translation, other, label, words):
             return True
     return word_outside(message, translation, distinct, label, words)
 

@@ -15,7 +15,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterator
 
 from .base import Entry, MessageContext
-from .forms import has_form, one_translation, particle_first, wide_in, word_outside
+from .forms import cut_off, has_form, one_translation, particle_first, wide_in, word_outside
 from .placement import glued, only_function_words
 from .spans import Plain, marked
 from .words import function_words, shifted
@@ -143,6 +143,8 @@ def _moved_off(entry: Entry, ctx: MessageContext, translated: str, label: str, u
     if has_form(plain, usual, words) and not has_form(translated, usual, words):
         return True
     if wide_in(plain, usual) and not wide_in(translated, usual):
+        return True
+    if cut_off(plain, translated, usual, label, words):
         return True
     return word_outside(plain, translated, [usual], label, words)
 
