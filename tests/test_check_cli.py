@@ -112,10 +112,34 @@ def test_configuration_changes_severity_and_disables(tmp_path: Path) -> None:
     assert result.exit_code == 0
 
 
+def test_opt_in_checks_run_only_when_the_configuration_enables_them(tmp_path: Path) -> None:
+    """`negation` is opt-in: a catalog that lost a negation passes until `enable` names it."""
+    catalog = tmp_path / "de_DE" / "LC_MESSAGES" / "messages.po"
+    catalog.parent.mkdir(parents=True)
+    catalog.write_text(
+        'msgid ""\nmsgstr ""\n"Language: de_DE\\n"\n'
+        '"Content-Type: text/plain; charset=UTF-8\\n"\n\n'
+        'msgid "You can\'t rename Contoso."\nmsgstr "Sie können Contoso umbenennen."\n',
+        encoding="utf-8",
+    )
+    config = tmp_path / "pyproject.toml"
+    for body, expected in (("", set()), ('enable = ["negation"]\n', {"negation"})):
+        config.write_text(f"[tool.sunset.check]\n{body}", encoding="utf-8")
+        result = _check(str(catalog), "--format", "json", config=config)
+        found = {f["check"] for f in json.loads(result.output)["findings"]}
+        assert found & {"negation"} == expected, result.output
+    opt_in = [check.id for check in CHECKS if check.opt_in]
+    assert opt_in == ["negation"]
+    listed = {line.split()[0] for line in _check("--list").output.splitlines() if "opt-in" in line}
+    assert listed == set(opt_in)
+
+
 @pytest.mark.parametrize(
     "body",
     [
         '[tool.sunset.check]\ndisable = ["ui-label"]\n',
+        '[tool.sunset.check]\nenable = ["negations"]\n',
+        '[tool.sunset.check]\nenable = "negation"\n',
         '[tool.sunset.check]\nseverity = {ui = "fatal"}\n',
         "[tool.sunset.check\n",
     ],

@@ -385,6 +385,7 @@ def check(
     if list_checks:
         for item in CHECKS:
             markup_note = " (markup)" if item.markup else ""
+            markup_note += " (opt-in: enable it in the configuration)" if item.opt_in else ""
             _say(
                 f"{item.id:<18} {item.severity:<8} {item.scope:<8} {item.description}{markup_note}"
             )
@@ -393,15 +394,16 @@ def check(
         raise UsageError(
             "--config names no file", config_path, hint="give the path of a pyproject.toml"
         )
-    severities, disabled = load_config(config_path or DEFAULT_CONFIG)
+    config = load_config(config_path or DEFAULT_CONFIG)
     if glossary_path is None and DEFAULT_GLOSSARY.is_file():
         glossary_path = DEFAULT_GLOSSARY
     options = CheckOptions(
         locale=bcp47(parse_locale(locale)) if locale else None,
         markup=markup,
         min_coverage=min_coverage,
-        severities=severities,
-        disabled=disabled,
+        severities=config.severities,
+        disabled=config.disabled,
+        enabled_ids=config.enabled,
         jobs=jobs,
     )
     targets = list(paths) or [p for p in DEFAULT_CHECK_PATHS if p.exists()]

@@ -72,6 +72,9 @@ class Check:
     description: str
     func: Callable[..., Iterable[str]]
     markup: bool = False  # off with --markup none
+    #: Off unless the configuration enables it: a check whose precision on published
+    #: translations falls short of the others' (`enable = ["negation"]`).
+    opt_in: bool = False
     #: A check over every message of one catalog or page at once (a label's spellings):
     #: (entries, context) -> (entry, message) for each finding.
     entries: Callable[..., Iterable[tuple[Entry, str]]] | None = None

@@ -41,6 +41,12 @@ class Conventions:
     #: English only: phrases whose negation a translation may say without a negator
     #: ("not limited to", "unless", "only").
     negation_aside: tuple[str, ...] = ()
+    #: Words with which a translation leaves a negation's polarity open or turns it around
+    #: without a negator: "whether" (ob, czy, 是否, 여부) and "only" (nur, tylko, のみ).
+    negation_open: tuple[str, ...] = ()
+    #: Verb particles spelled as a preposition that may follow them (Swedish `ladda upp
+    #: upp till`): written twice in a row by grammar, not by a stutter (`doubled-word`).
+    particles: frozenset[str] = frozenset()
     #: English only: brand words that make a run of capitalised words a product name
     #: (Microsoft, Azure, Dynamics), case folded.
     brands: frozenset[str] = frozenset()
@@ -77,6 +83,8 @@ def conventions(locale: str | None) -> Conventions:
         words_in_capitals=frozenset(str(w).upper() for w in data.get("words_in_capitals") or ()),
         negations=_folded(data, "negations"),
         negation_aside=_folded(data, "negation_aside"),
+        negation_open=_folded(data, "negation_open"),
+        particles=frozenset(str(w).casefold() for w in data.get("particles") or ()),
         brands=frozenset(str(w).casefold() for w in data.get("brands") or ()),
         brand_words=frozenset(str(w).casefold() for w in data.get("brand_words") or ()),
         territory_acronyms={

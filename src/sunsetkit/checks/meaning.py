@@ -78,24 +78,46 @@ def check_negation(entry: Entry, ctx: MessageContext) -> Iterator[str]:
     """The source negates a verb (cannot, don't, never) and the translation holds none of
     the locale's words that say no: it says the opposite, or lost the clause. Phrases whose
     negation a translation says otherwise ("not limited to", "unless", "only") leave the
-    source alone; English kept in the translation keeps its negation."""
-    own = conventions(ctx.locale).negations
+    source alone, and so does a negation offered as a choice ("has or hasn't"); a
+    translation that asks whether, or says "only", may hold the negation without a
+    negator; English kept in the translation keeps its negation."""
+    own = conventions(ctx.locale)
     english = conventions("en")
-    if not own or (ctx.locale or "en").startswith("en"):
+    if not own.negations or (ctx.locale or "en").startswith("en"):
         return
     for source, text in entry.pairs:
         plain = _visible(entry, ctx, source)
-        found = says_no(plain, english.negations)
+        found = _asserted(plain, english.negations)
         if found is None or says_no(plain, english.negation_aside):
             continue
         seen = _visible(entry, ctx, text)
-        if _ENGLISH_NO.search(_plain_marks(seen.casefold())) or says_no(seen, own):
+        if _ENGLISH_NO.search(_plain_marks(seen.casefold())) or says_no(
+            seen, own.negations + own.negation_open
+        ):
             continue
         yield (
             f"the source says {found!r} and the translation has no negation at all: it "
             "says the opposite, or lost the clause"
         )
         return
+
+
+#: "X or" before a negation: the sentence offers both ("has or hasn't", "is or isn't").
+_CHOICE = re.compile(r"\b(?:or|nor)\s+$")
+
+
+def _asserted(text: str, forms: tuple[str, ...]) -> str | None:
+    """The first of the forms the text holds that negates a verb: a negation after "or"
+    names an alternative, which a translation may say as "whether" or leave out, and one
+    joined by a hyphen is part of an adjective ("a never-ending list")."""
+    pattern = _pattern(forms)
+    folded = _plain_marks(text.casefold())
+    for found in pattern.finditer(folded) if pattern else ():
+        if folded.startswith("-", found.end()):
+            continue
+        if not _CHOICE.search(folded, max(0, found.start() - 8), found.start()):
+            return found.group()
+    return None
 
 
 #: One word twice, one space between (a double space parts two cells or columns). Letters
@@ -107,10 +129,12 @@ def check_doubled_word(entry: Entry, ctx: MessageContext) -> Iterator[str]:
     """A word written twice in a row ("tiers tiers", "Training Training") that the source
     does not double and has at most once: machine translation's stutter, often where a
     word was lost. The locale's function words are left alone (German "die die", French
-    "vous vous" are grammar)."""
+    "vous vous" are grammar), and so are its verb particles (Swedish "ladda upp upp
+    till": a particle, then a preposition spelled the same)."""
     if (ctx.locale or "en").startswith("en"):
         return
     words = ctx.glossary.function_words
+    particles = conventions(ctx.locale).particles
     for source, text in entry.pairs:
         seen = _visible(entry, ctx, text)
         if not _adjacent_twice(seen):
@@ -118,7 +142,7 @@ def check_doubled_word(entry: Entry, ctx: MessageContext) -> Iterator[str]:
         counted: Counter[str] | None = None  # the source's words, counted once: linear
         for match in _DOUBLED.finditer(seen):
             word = match.group(1).casefold()
-            if word in words:
+            if word in words or word in particles:
                 continue
             if counted is None:
                 counted = Counter(_NON_WORD.split(_visible(entry, ctx, source).casefold()))

@@ -6,7 +6,7 @@ import tomllib
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Any, Literal, NamedTuple
 
 from ..errors import UsageError, did_you_mean
 from ..files import read_regular
@@ -17,7 +17,7 @@ from .registry import CHECKS_BY_ID
 if TYPE_CHECKING:
     from ..content.model import Glossary
 
-__all__ = ["CheckOptions", "Markup", "ProjectReader", "ProjectTerms", "load_config"]
+__all__ = ["CheckOptions", "Config", "Markup", "ProjectReader", "ProjectTerms", "load_config"]
 
 Markup = Literal["markdown", "none"]
 #: The project's glossary and never-translated names, as the checks read them.
@@ -39,6 +39,8 @@ class CheckOptions:
     min_coverage: float | None = None
     severities: dict[str, Severity] = field(default_factory=dict)
     disabled: frozenset[str] = frozenset()
+    #: Opt-in checks the configuration turns on (`enable = [...]`).
+    enabled_ids: frozenset[str] = frozenset()
     jobs: int = 0  # 0: as many as the machine has cores
 
     def __post_init__(self) -> None:
@@ -55,7 +57,9 @@ class CheckOptions:
         return self.severities.get(check_id, CHECKS_BY_ID[check_id].severity)
 
     def enabled(self, check: Check) -> bool:
-        return check.id not in self.disabled and not (check.markup and self.markup == "none")
+        if check.id in self.disabled or (check.opt_in and check.id not in self.enabled_ids):
+            return False
+        return not (check.markup and self.markup == "none")
 
     def enabled_id(self, check_id: str) -> bool:
         return self.enabled(CHECKS_BY_ID[check_id])
@@ -69,10 +73,19 @@ class CheckOptions:
         return cache[locale]
 
 
-def load_config(pyproject: Path) -> tuple[dict[str, Severity], frozenset[str]]:
-    """[tool.sunset.check] severity = {id = "warning"}, disable = ["id", ...]."""
+class Config(NamedTuple):
+    """What [tool.sunset.check] sets: severities, checks turned off, opt-in checks on."""
+
+    severities: dict[str, Severity]
+    disabled: frozenset[str]
+    enabled: frozenset[str]
+
+
+def load_config(pyproject: Path) -> Config:
+    """[tool.sunset.check] severity = {id = "warning"}, disable = ["id", ...],
+    enable = ["id", ...] (the opt-in checks to run)."""
     if not pyproject.is_file():
-        return {}, frozenset()
+        return Config({}, frozenset(), frozenset())
     try:
         data = tomllib.loads(read_regular(pyproject).decode("utf-8"))
     except (UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
@@ -85,14 +98,9 @@ def load_config(pyproject: Path) -> tuple[dict[str, Severity], frozenset[str]]:
     for key in ("tool", "sunset", "check"):
         section = _table(section, key, pyproject)
     severities = _table(section, "severity", pyproject)
-    disabled = section.get("disable", [])
-    if not isinstance(disabled, list) or not all(isinstance(d, str) for d in disabled):
-        raise UsageError(
-            "[tool.sunset.check] disable must be a list of check ids",
-            pyproject,
-            hint='write disable = ["end-punctuation"]; `sunset check --list` gives the ids',
-        )
-    for check_id in [*severities, *disabled]:
+    disabled = _ids(section, "disable", pyproject)
+    enabled = _ids(section, "enable", pyproject)
+    for check_id in [*severities, *disabled, *enabled]:
         if check_id not in CHECKS_BY_ID:
             raise UsageError(
                 f"[tool.sunset.check] names an unknown check {check_id!r}",
@@ -107,7 +115,19 @@ def load_config(pyproject: Path) -> tuple[dict[str, Severity], frozenset[str]]:
                 pyproject,
                 hint='write severity = { english-left = "warning" }',
             )
-    return severities, frozenset(disabled)
+    return Config(severities, frozenset(disabled), frozenset(enabled))
+
+
+def _ids(section: dict[str, Any], key: str, pyproject: Path) -> list[str]:
+    """section[key] as a list of check ids ([] when absent)."""
+    ids = section.get(key, [])
+    if not isinstance(ids, list) or not all(isinstance(i, str) for i in ids):
+        raise UsageError(
+            f"[tool.sunset.check] {key} must be a list of check ids",
+            pyproject,
+            hint=f'write {key} = ["negation"]; `sunset check --list` gives the ids',
+        )
+    return ids
 
 
 def _table(data: dict[str, Any], key: str, pyproject: Path) -> dict[str, Any]:

@@ -280,6 +280,7 @@ CHECKS: tuple[Check, ...] = (
         "The source negates a verb (cannot, don't, never) and the translation has none of the "
         "locale's words that say no: it says the opposite, or lost the clause.",
         check_negation,
+        opt_in=True,
     ),
     Check(
         "doubled-word",
