@@ -160,7 +160,7 @@ def check_english_left(entry: Entry, ctx: MessageContext) -> Iterator[str]:
         if found:  # rare: only then is English kept by policy sought
             kept = _kept_by_policy(source, text, ctx.glossary.conventions.loanwords)
             found = _copied_run(source, kept, ctx) if kept != text else found
-        found = found or _left_label(source, text, ctx)
+        found = found or _left_label(source, text, ctx) or _lone_participle(source, text, ctx)
         if found:
             yield found
             return
@@ -419,3 +419,44 @@ def _left_label(source: str, text: str, ctx: MessageContext) -> str | None:
 
 def _has_phrase(text: str, phrase: str) -> bool:
     return re.search(rf"(?<!\w){re.escape(phrase)}(?!\w)", text, re.IGNORECASE) is not None
+
+
+#: An English past participle ("prorated", "transacted"): a form a locale never borrows.
+_PARTICIPLE = re.compile(r"(?<![\w`/.\\-])[a-z]{3,}ed(?![\w`/\\-])")
+#: What is no running text of the locale: code, a link's target, bold, a quoted value.
+_NOT_CLAUSE = re.compile(
+    r"`[^`\n]*`|\]\([^)\s]*\)|https?://\S+|\*\*[^*\n]*\*\*|[\"“][^\"“”\n]*[\"”]"
+)
+_NEIGHBOUR_REACH = 80
+
+
+def _lone_participle(source: str, text: str, ctx: MessageContext) -> str | None:
+    """One English past participle of the source, copied into a clause of the locale:
+    both words beside it are the locale's (words the source does not have), with no
+    punctuation between. A run of English words (a title with its gloss) is not this."""
+    if _PARTICIPLE.search(text) is None:
+        return None
+    ours = {w.casefold() for w in _WORD.findall(source)}
+    clause = _NOT_CLAUSE.sub(" \x00 ", text)
+    loanwords = {w.casefold() for w in ctx.glossary.conventions.loanwords}
+    for match in _PARTICIPLE.finditer(clause):
+        word = match.group()
+        if word not in ours or word in loanwords or len(word) < 6:
+            continue
+        before = clause[max(0, match.start() - _NEIGHBOUR_REACH) : match.start()].split()
+        after = clause[match.end() : match.end() + _NEIGHBOUR_REACH].split()
+        if (
+            before
+            and after
+            and _locale_word(before[-1], ours, last=True)
+            and _locale_word(after[0], ours, last=False)
+        ):
+            return f"English left untranslated: {word!r}"
+    return None
+
+
+def _locale_word(token: str, ours: set[str], *, last: bool) -> bool:
+    """A word of the locale beside the participle: letters only (a following word may end
+    its clause), and not a word of the source."""
+    word = token if last else token.rstrip(_EDGE_PUNCTUATION)
+    return word.isalpha() and word.casefold() not in ours
