@@ -443,7 +443,7 @@ def _lone_english(source: str, text: str, ctx: MessageContext) -> str | None:
 
 
 #: A lower-case Latin word between two characters of Chinese, Japanese or Korean.
-_CJK = r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]"
+_CJK = r"[\u3000-\u30ff\u3400-\u9fff\uac00-\ud7af\uff00-\uffef]"
 _AMID_CJK = re.compile(rf"(?<={_CJK}) ?([a-z]{{5,}}) ?(?={_CJK})")
 #: A lower-case word of the source that is prose: not part of a path, address or name.
 _SOURCE_WORD = re.compile(r"(?<![\w.@/\\-])[a-z]+(?![\w.@/\\-])")
