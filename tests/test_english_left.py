@@ -107,3 +107,84 @@ def test_english_grammar_between_copied_words_is_reported(
         _found(locale, f"Send the {words[0]} {words[1]} today.", text.replace(f" {joiner}", ""))
         == []
     )
+
+
+#: Invented English past participles; a locale borrows English nouns, never these forms.
+PARTICIPLES = ["reconciled", "transacted", "prorated", "deprovisioned", "invoiced"]
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    locale=st.sampled_from(LOCALES),
+    word=st.sampled_from(PARTICIPLES),
+    before=st.sampled_from(OWN),
+    after=st.sampled_from(OWN),
+    end=st.sampled_from([".", "", " telmi.", ", vesh"]),
+)
+def test_a_lone_english_participle_inside_a_clause_is_reported(
+    locale: str, word: str, before: str, after: str, end: str
+) -> None:
+    source = f"The customer receives a {word} credit for the unused days."
+    text = f"Dakkum {before.lower()} {word} {after.lower()}{end}"
+    assert _found(locale, source, text) == [f"English left untranslated: {word!r}"]
+
+
+@pytest.mark.parametrize("locale", LOCALES)
+@pytest.mark.parametrize("word", PARTICIPLES)
+def test_a_participle_kept_as_a_value_title_or_code_is_not_reported(locale: str, word: str) -> None:
+    source = f"The status is {word} when the order is {word}: see {word} orders."
+    kept = [
+        f"Telmi `{word}` vesh.",  # code
+        f'Telmi "{word}" vesh.',  # a quoted value
+        f"Telmi **{word}** vesh.",  # a label in bold: the ui check's
+        f"Telmi, {word} vesh.",  # beside punctuation: a list of values, not a clause
+        f"Telmi {word}.",  # at the end: a value after its label
+        f"{word} orders (telmi vesh)",  # the English with its gloss
+        f"Telmi {word} orders vesh.",  # a run of English: the copied-run rule's
+    ]
+    for text in kept:
+        assert _found(locale, source, text) == [], text
+    # a word the source does not have is no copy of it
+    assert _found(locale, "The status is open.", f"Telmi {word} vesh.") == []
+
+
+#: Invented text of Chinese, Japanese and Korean script, either side of the English word.
+CJK_TEXT = [("在此", "中进行"), ("この", "を確認します"), ("이", "를 확인합니다")]
+#: Ordinary English words no locale borrows (none a brand, tab name or listed loanword).
+ORDINARY = ["prowess", "lookback", "timespan", "uncollectable", "fielding"]
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    locale=st.sampled_from(LOCALES),
+    word=st.sampled_from(ORDINARY),
+    around=st.sampled_from(CJK_TEXT),
+    spaced=st.booleans(),
+)
+def test_a_lower_case_english_word_amid_cjk_text_is_reported(
+    locale: str, word: str, around: tuple[str, str], spaced: bool
+) -> None:
+    source = f"The {word} of the report is shown here."
+    gap = " " if spaced else ""
+    text = f"{around[0]}{gap}{word}{gap}{around[1]}"
+    assert _found(locale, source, text) == [f"English left untranslated: {word!r}"]
+
+
+@pytest.mark.parametrize("locale", LOCALES)
+def test_a_name_value_or_loanword_amid_cjk_text_is_not_reported(locale: str) -> None:
+    before, after = CJK_TEXT[1]
+    kept = {
+        "The Contoso yammer group lists it.": "yammer",  # a brand lower-cased
+        "Open the partner insights page.": "insights",  # a tab or feature name
+        "Call the https endpoint.": "https",  # a scheme
+        "Open contoso.com/prowess today.": "prowess",  # part of an address, not prose
+        "The Lookback Window is set.": "lookback",  # capitalised in the source: a name
+    }
+    for source, word in kept.items():
+        assert _found(locale, source, f"{before} {word} {after}") == [], source
+    for word in conventions(locale).loanwords:
+        if word.isalpha():
+            assert _found(locale, f"The {word} is here.", f"{before} {word} {after}") == []
+    # code and bold are no running text
+    assert _found(locale, "The prowess is here.", f"{before} `prowess` {after}") == []
+    assert _found(locale, "The prowess is here.", f"{before} **prowess** {after}") == []

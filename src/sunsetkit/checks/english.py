@@ -160,7 +160,7 @@ def check_english_left(entry: Entry, ctx: MessageContext) -> Iterator[str]:
         if found:  # rare: only then is English kept by policy sought
             kept = _kept_by_policy(source, text, ctx.glossary.conventions.loanwords)
             found = _copied_run(source, kept, ctx) if kept != text else found
-        found = found or _left_label(source, text, ctx)
+        found = found or _left_label(source, text, ctx) or _lone_english(source, text, ctx)
         if found:
             yield found
             return
@@ -419,3 +419,84 @@ def _left_label(source: str, text: str, ctx: MessageContext) -> str | None:
 
 def _has_phrase(text: str, phrase: str) -> bool:
     return re.search(rf"(?<!\w){re.escape(phrase)}(?!\w)", text, re.IGNORECASE) is not None
+
+
+#: An English past participle ("prorated", "transacted"): a form a locale never borrows.
+_PARTICIPLE = re.compile(r"(?<![\w`/.\\-])[a-z]{3,}ed(?![\w`/\\-])")
+_ED_END = re.compile(r"ed(?![\w`/\\-])")
+#: What is no running text of the locale: code, a link's target, bold, a quoted value.
+_NOT_CLAUSE = re.compile(
+    r"`[^`\n]*`|\]\([^)\s]*\)|https?://\S+|\*\*[^*\n]*\*\*|[\"“][^\"“”\n]*[\"”]"
+)
+_NEIGHBOUR_REACH = 80
+
+
+def _lone_english(source: str, text: str, ctx: MessageContext) -> str | None:
+    """One English word of the source left alone inside a clause of the locale, where a
+    locale never borrows it: a past participle, or any lower-case word amid Chinese,
+    Japanese or Korean script (names, labels and terms the locale keeps are capitalised,
+    bold, code or listed as its loanwords)."""
+    # Quick rejects, as written: an ending "ed" found literally is far cheaper than a word
+    # sought at every position.
+    participle = _ED_END.search(text) is not None and _PARTICIPLE.search(text) is not None
+    if not participle and _CJK_THEN_WORD.search(text) is None:
+        return None
+    clause = _NOT_CLAUSE.sub(" \x00 ", text)
+    loanwords = frozenset(ctx.glossary.conventions.loanwords)
+    return _lone_participle(source, clause, loanwords) or _amid_cjk(source, clause, loanwords)
+
+
+#: A lower-case Latin word between two characters of Chinese, Japanese or Korean.
+_CJK = r"[\u3000-\u30ff\u3400-\u9fff\uac00-\ud7af\uff00-\uffef]"
+_AMID_CJK = re.compile(rf"(?<={_CJK}) ?([a-z]{{5,}}) ?(?={_CJK})")
+_CJK_THEN_WORD = re.compile(rf"{_CJK} ?[a-z]{{5}}")
+#: A lower-case word of the source that is prose: not part of a path, address or name.
+_SOURCE_WORD = re.compile(r"(?<![\w.@/\\-])[a-z]+(?![\w.@/\\-])")
+
+
+#: Lower-case words that are no prose: a scheme named in a sentence ("the https URL").
+_SCHEMES = frozenset({"http", "https", "ftp"})
+
+
+def _amid_cjk(source: str, clause: str, loanwords: frozenset[str]) -> str | None:
+    ours: set[str] | None = None
+    # Not a brand lower-cased ("yammer group"), nor a word the portal names a tab or a
+    # feature with ("partner insights", "customer"): left alone, those are names.
+    english = conventions("en")
+    names = english.brands | {w.casefold() for w in english.words_in_capitals} | _SCHEMES
+    for match in _AMID_CJK.finditer(clause):
+        word = match.group(1)
+        ours = set(_SOURCE_WORD.findall(source)) if ours is None else ours
+        if word in ours and word not in loanwords and word not in names:
+            return f"English left untranslated: {word!r}"
+    return None
+
+
+def _lone_participle(source: str, clause: str, loanwords: frozenset[str]) -> str | None:
+    """One English past participle of the source, copied into a clause of the locale:
+    both words beside it are the locale's (words the source does not have), with no
+    punctuation between. A run of English words (a title with its gloss) is not this."""
+    if _PARTICIPLE.search(clause) is None:
+        return None
+    ours = {w.casefold() for w in _WORD.findall(source)}
+    for match in _PARTICIPLE.finditer(clause):
+        word = match.group()
+        if word not in ours or word in loanwords or len(word) < 6:
+            continue
+        before = clause[max(0, match.start() - _NEIGHBOUR_REACH) : match.start()].split()
+        after = clause[match.end() : match.end() + _NEIGHBOUR_REACH].split()
+        if (
+            before
+            and after
+            and _locale_word(before[-1], ours, last=True)
+            and _locale_word(after[0], ours, last=False)
+        ):
+            return f"English left untranslated: {word!r}"
+    return None
+
+
+def _locale_word(token: str, ours: set[str], *, last: bool) -> bool:
+    """A word of the locale beside the participle: letters only (a following word may end
+    its clause), and not a word of the source."""
+    word = token if last else token.rstrip(_EDGE_PUNCTUATION)
+    return word.isalpha() and word.casefold() not in ours
