@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from .base import Entry, MessageContext
+from .conventions import conventions
 from .words import function_words
 
 if TYPE_CHECKING:
@@ -98,9 +99,9 @@ def _number_at(text: str, end: bool) -> bool:
 def _problems(span: Span, source: Span | None, ctx: MessageContext) -> Iterator[str]:
     what = f"{span.kind} {span.inside.strip()!r}"
     # A link may well say "here" (hier, こちら); bold marks a label, never "van uw".
-    label = span.inside.strip() in ctx.glossary.label_forms  # "Weiter" is a label
+    label = span.inside.strip().rstrip(_TRAILING) in ctx.glossary.label_forms  # "Weiter"
     moved = span.kind == "bold" and not label and only_function_words(span.inside, ctx)
-    if moved and not (source and only_function_words(source.inside, ctx, SOURCE_LANGUAGE)):
+    if moved and not (source and _closed_class(source.inside)):
         yield f"{what} holds only function words: the {span.kind} moved off its words"
     yield from _glue(span, source, what)
     if source is not None and not label and not moved:
@@ -208,13 +209,19 @@ def _edges(span: Span, source: Span, ctx: MessageContext, what: str) -> Iterator
             continue
         if side == "start" and _locution(source, words[1]):
             continue
+        if _own_word(words, side, language_of(ctx), source):
+            continue
         yield f"{what} has the function word {word!r} at its {side}: it took in a neighbour"
         return
 
 
+def language_of(ctx: MessageContext) -> str:
+    return (ctx.locale or "").split("-")[0].casefold()
+
+
 def kept_at_edge(ctx: MessageContext, kind: str, side: str) -> frozenset[str]:
     """The function words a language keeps at that edge of a span of that kind."""
-    language = (ctx.locale or "").split("-")[0].casefold()
+    language = language_of(ctx)
     if side == "end":
         return _PARTICLES.get(language, frozenset())
     articles = _ARTICLES.get(language, frozenset()) if kind == "link" else frozenset()
@@ -235,10 +242,139 @@ def _locution(source: Span, after: str) -> bool:
 _WH = frozenset({"how", "what", "when", "where", "which", "who", "whom", "whose", "why"})
 
 
+#: English closed-class words a translation says with a function word of its own: "Create
+#: **one**" as "Criar **uma**", "**Yes**" as "**Sí**", "**All**" as "**Todos**".
+_CLOSED = frozenset(
+    {"one", "ones", "yes", "all", "none", "both", "each", "every", "any", "some", "other"}
+)
+
+
+def _closed_class(inside: str) -> bool:
+    words = [w.strip(".,:;!?()'\"") for w in inside.casefold().split()]
+    words = [w for w in words if w]
+    english = function_words(SOURCE_LANGUAGE)
+    return bool(words) and all(w in english or w in _CLOSED for w in words)
+
+
 def _function_word(word: str, english: frozenset[str]) -> bool:
-    """An English function word, or a verb made negative ("can't"), whose "ne" or "nicht"
-    the translation may well put at the span's edge."""
-    return word in english or word in _WH or word.replace("’", "'").endswith("n't")
+    """An English function word, or a verb made negative ("can't", "cannot"), whose "ne"
+    or "nicht" the translation may well put at the span's edge."""
+    word = word.replace("’", "'")
+    negative = word.endswith("n't") or word in conventions(SOURCE_LANGUAGE).negations
+    return word in english or word in _WH or word in _CLOSED or negative
+
+
+#: Function words that are verbs too, told by the preposition after them: "[entre em
+#: contato](x)" is "contact", "entre os usuários" is "between".
+_VERBS = {
+    "pt": {"entre": frozenset({"em", "no", "na", "nos", "nas", "com"})},
+    "es": {"entre": frozenset({"en", "a", "al", "con"})},
+    "fr": {"entre": frozenset({"dans", "en"})},
+}
+#: Pronouns that stand for the object before an infinitive: "[en savoir plus](x)" for
+#: "learn more", "y accéder".
+_BEFORE_INFINITIVE = {"fr": frozenset({"en", "y"})}
+_INFINITIVE = re.compile(r"\w+(?:er|ir|re|oir)$")
+#: Auxiliaries that end a clause in a verb-final language ("wie X berechnet werden"): kept
+#: at the end where the English span has an auxiliary too ("how X is calculated").
+_AUXILIARIES = {
+    "de": frozenset(
+        [
+            "werden",
+            "wird",
+            "wurde",
+            "wurden",
+            "worden",
+            "ist",
+            "sind",
+            "war",
+            "waren",
+            "sein",
+            "hat",
+            "haben",
+            "hatte",
+            "kann",
+            "können",
+            "muss",
+            "müssen",
+            "soll",
+            "sollen",
+        ]
+    ),
+    "nl": frozenset(
+        [
+            "worden",
+            "wordt",
+            "werd",
+            "werden",
+            "is",
+            "zijn",
+            "was",
+            "waren",
+            "heeft",
+            "hebben",
+            "kan",
+            "kunnen",
+            "moet",
+            "moeten",
+            "zal",
+            "zullen",
+        ]
+    ),
+}
+_ENGLISH_AUXILIARIES = frozenset(
+    [
+        "is",
+        "are",
+        "was",
+        "were",
+        "be",
+        "been",
+        "being",
+        "will",
+        "would",
+        "can",
+        "could",
+        "should",
+        "must",
+        "may",
+        "might",
+        "has",
+        "have",
+        "had",
+        "do",
+        "does",
+        "did",
+    ]
+)
+#: A German extended attribute: preposition, its agent, a participle, the noun ("vom
+#: Partner erworbene Guthaben" for "partner-earned credit"): the preposition is the term's.
+_ATTRIBUTE = re.compile(
+    r"^\w+ (?:(?:der|die|das|dem|den|des) )?[A-ZÄÖÜ][\w/-]* [a-zäöüß]\w+(?:e|en|er|es|em) [A-ZÄÖÜ]"
+)
+
+
+def _own_word(words: list[str], side: str, language: str, source: Span) -> bool:
+    """The function word at the edge belongs to the translated term itself: a verb it is
+    too, a pronoun before an infinitive, a locution doubled around it ("pas à pas"), a
+    clause's auxiliary or a German participial attribute."""
+    first, second = words[0].casefold(), words[1].casefold()
+    if side == "start":
+        after = _VERBS.get(language, {}).get(first)
+        pronoun = first in _BEFORE_INFINITIVE.get(language, frozenset())
+        attribute = language == "de" and bool(_ATTRIBUTE.match(" ".join(words)))
+        return (
+            bool(after and second in after)
+            or (pronoun and bool(_INFINITIVE.match(second)))
+            or attribute
+        )
+    last = words[-1].casefold()
+    doubled = len(words) >= 3 and words[-3].casefold() == last
+    english = {w.strip(_TRAILING) for w in source.inside.casefold().split()}
+    clause = last in _AUXILIARIES.get(language, frozenset()) and bool(
+        english & _ENGLISH_AUXILIARIES
+    )
+    return doubled or clause
 
 
 def _glue(span: Span, source: Span | None, what: str) -> Iterator[str]:
