@@ -106,6 +106,7 @@ def _problems(span: Span, source: Span | None, ctx: MessageContext) -> Iterator[
     yield from _glue(span, source, what)
     if source is not None and not label and not moved:
         yield from _edges(span, source, ctx, what)
+        yield from _shrunk(span, source, ctx, what)
     if _splits(span) and not (source and _splits(source)):
         around = f"{span.before.split()[-1]} … {span.after.split()[0]}"
         yield f"{what} splits {around!r}: it moved into the middle of a date or number"
@@ -113,6 +114,32 @@ def _problems(span: Span, source: Span | None, ctx: MessageContext) -> Iterator[
         outside = " ".join((span.before + " " + span.after).split())
         if span.words_outside and not (_clause_frame(span, ctx) or _glossed(span)):
             yield f"the whole source is the {span.kind}'s text; here {outside!r} is outside it"
+
+
+#: The English span's content words from which a shrunk span is told, and the share of
+#: its letters under which the translation's span holds only part of it. Letters, not
+#: words: a compound ("Produkteinführungskalender") says three English words in one.
+_SHRINK_WORDS = 3
+_SHRINK_SHARE = 0.4
+
+
+def _shrunk(span: Span, source: Span, ctx: MessageContext, what: str) -> Iterator[str]:
+    """Bold or a link shrunk onto part of its words ("**Exibir** marca de seleção" for
+    "**Display check mark**"): far fewer letters than the English span's content words, in
+    a spaced script, the sentence around both."""
+    if span.kind == "code" or not (span.words_outside and source.words_outside):
+        return
+    if any(ord(c) >= _WIDE for c in span.inside + span.before + span.after):
+        return
+    english = function_words(SOURCE_LANGUAGE)
+    words = [w.strip(".,:;!?()'\"") for w in source.inside.casefold().split()]
+    content = [w for w in words if w and w not in english and any(c.isalnum() for c in w)]
+    if len(content) < _SHRINK_WORDS or " ".join(words) in _GENERIC:
+        return
+    theirs = sum(len(w) for w in content)
+    ours = sum(c.isalnum() for c in span.inside)
+    if ours <= theirs * _SHRINK_SHARE:
+        yield f"{what} holds a part of the English {source.inside.strip()!r}: it shrank"
 
 
 #: What is no word: spaces and the punctuation that ends or joins a sentence.
