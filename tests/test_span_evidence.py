@@ -287,3 +287,46 @@ def test_every_word_of_a_locales_lists_stays_a_word(path: Path) -> None:
     raw = yaml.load(path.read_text(encoding="utf-8"), Loader=yaml.BaseLoader) or {}
     written = {str(w).casefold() for w in raw.get("function_words") or ()}
     assert conventions(path.stem).function_words == written
+
+
+def _shrunk(source: str, text: str, locale: str) -> list[str]:
+    entry = Entry(Message(source, text, lineno=1))
+    return [m for m in BY_ID["placement"].func(entry, _ctx(locale)) if "shrank" in m]
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.sampled_from(SPACED), WORD, WORD, WORD, st.sampled_from(["**{}**", "[{}](g.md)"]))
+def test_a_span_shrunk_onto_one_short_word_is_reported(
+    locale: str, first: str, second: str, third: str, mark: str
+) -> None:
+    source = "Select " + mark.format(f"{first} {second} {third}") + " now."
+    shrunk = f"Zqselect {mark.format(first[:3])} {second} {third} zqnow."
+    whole = f"Zqselect {mark.format(f'{first} {second} {third}')} zqnow."
+    compound = f"Zqselect {mark.format(first + second + third)} zqnow."
+    found = _shrunk(source, shrunk, locale)
+    assert len(found) == 1 and "shrank" in found[0], found
+    assert _shrunk(source, whole, locale) == []
+    assert _shrunk(source, compound, locale) == []  # one compound says three words
+
+
+@pytest.mark.parametrize(
+    ("source", "text"),
+    [
+        # two English content words only: too few to tell
+        ("Select **Ledger totals** now.", "Zqselect **Zq** zqtotals zqnow."),
+        # the whole message is the span
+        ("**Ledger totals report**", "**Zq** zqtotals zqreport"),
+    ],
+)
+def test_a_span_too_short_or_free_to_tell_is_left_alone(source: str, text: str) -> None:
+    assert _shrunk(source, text, "fr-FR") == []
+
+
+@pytest.mark.parametrize("locale", [loc for loc in LOCALES if loc[:2] in ("ja", "zh", "ko")])
+def test_a_script_without_spaces_is_not_measured_in_letters(locale: str) -> None:
+    assert (
+        _shrunk(
+            "Select **Ledger totals report** now.", "**台帳**合計レポートを選択します。", locale
+        )
+        == []
+    )
