@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 
 from .base import Entry, MessageContext
 from .conventions import conventions
+from .own_words import own_word
 from .words import function_words
 
 if TYPE_CHECKING:
@@ -236,7 +237,7 @@ def _edges(span: Span, source: Span, ctx: MessageContext, what: str) -> Iterator
             continue
         if side == "start" and _locution(source, words[1]):
             continue
-        if _own_word(words, side, language_of(ctx), source):
+        if own_word(words, side, language_of(ctx), source.inside):
             continue
         yield f"{what} has the function word {word!r} at its {side}: it took in a neighbour"
         return
@@ -289,119 +290,6 @@ def _function_word(word: str, english: frozenset[str]) -> bool:
     word = word.replace("’", "'")
     negative = word.endswith("n't") or word in conventions(SOURCE_LANGUAGE).negations
     return word in english or word in _WH or word in _CLOSED or negative
-
-
-#: Function words that are verbs too, told by the preposition after them: "[entre em
-#: contato](x)" is "contact", "entre os usuários" is "between".
-_VERBS = {
-    "pt": {"entre": frozenset({"em", "no", "na", "nos", "nas", "com"})},
-    "es": {"entre": frozenset({"en", "a", "al", "con"})},
-    "fr": {"entre": frozenset({"dans", "en"})},
-}
-#: Pronouns that stand for the object before an infinitive: "[en savoir plus](x)" for
-#: "learn more", "y accéder".
-_BEFORE_INFINITIVE = {"fr": frozenset({"en", "y"})}
-_INFINITIVE = re.compile(r"\w+(?:er|ir|re|oir)$")
-#: Auxiliaries that end a clause in a verb-final language ("wie X berechnet werden"): kept
-#: at the end where the English span has an auxiliary too ("how X is calculated").
-_AUXILIARIES = {
-    "de": frozenset(
-        [
-            "werden",
-            "wird",
-            "wurde",
-            "wurden",
-            "worden",
-            "ist",
-            "sind",
-            "war",
-            "waren",
-            "sein",
-            "hat",
-            "haben",
-            "hatte",
-            "kann",
-            "können",
-            "muss",
-            "müssen",
-            "soll",
-            "sollen",
-        ]
-    ),
-    "nl": frozenset(
-        [
-            "worden",
-            "wordt",
-            "werd",
-            "werden",
-            "is",
-            "zijn",
-            "was",
-            "waren",
-            "heeft",
-            "hebben",
-            "kan",
-            "kunnen",
-            "moet",
-            "moeten",
-            "zal",
-            "zullen",
-        ]
-    ),
-}
-_ENGLISH_AUXILIARIES = frozenset(
-    [
-        "is",
-        "are",
-        "was",
-        "were",
-        "be",
-        "been",
-        "being",
-        "will",
-        "would",
-        "can",
-        "could",
-        "should",
-        "must",
-        "may",
-        "might",
-        "has",
-        "have",
-        "had",
-        "do",
-        "does",
-        "did",
-    ]
-)
-#: A German extended attribute: preposition, its agent, a participle, the noun ("vom
-#: Partner erworbene Guthaben" for "partner-earned credit"): the preposition is the term's.
-_ATTRIBUTE = re.compile(
-    r"^\w+ (?:(?:der|die|das|dem|den|des) )?[A-ZÄÖÜ][\w/-]* [a-zäöüß]\w+(?:e|en|er|es|em) [A-ZÄÖÜ]"
-)
-
-
-def _own_word(words: list[str], side: str, language: str, source: Span) -> bool:
-    """The function word at the edge belongs to the translated term itself: a verb it is
-    too, a pronoun before an infinitive, a locution doubled around it ("pas à pas"), a
-    clause's auxiliary or a German participial attribute."""
-    first, second = words[0].casefold(), words[1].casefold()
-    if side == "start":
-        after = _VERBS.get(language, {}).get(first)
-        pronoun = first in _BEFORE_INFINITIVE.get(language, frozenset())
-        attribute = language == "de" and bool(_ATTRIBUTE.match(" ".join(words)))
-        return (
-            bool(after and second in after)
-            or (pronoun and bool(_INFINITIVE.match(second)))
-            or attribute
-        )
-    last = words[-1].casefold()
-    doubled = len(words) >= 3 and words[-3].casefold() == last
-    english = {w.strip(_TRAILING) for w in source.inside.casefold().split()}
-    clause = last in _AUXILIARIES.get(language, frozenset()) and bool(
-        english & _ENGLISH_AUXILIARIES
-    )
-    return doubled or clause
 
 
 def _glue(span: Span, source: Span | None, what: str) -> Iterator[str]:
