@@ -4,7 +4,10 @@ outside the span (span-moved). Invented sentences; the locales' own function wor
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
+import yaml
 from babel.messages.catalog import Message
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -12,6 +15,7 @@ from hypothesis import strategies as st
 from sunsetkit.checks import CHECKS
 from sunsetkit.checks.base import Entry, MessageContext
 from sunsetkit.checks.catalog_file import markdown_parser
+from sunsetkit.checks.conventions import DATA, conventions
 from sunsetkit.checks.glossary import locale_glossary
 from sunsetkit.checks.placement import kept_at_edge
 from sunsetkit.checks.words import function_words
@@ -111,6 +115,88 @@ def test_what_a_language_keeps_at_a_span_edge_is_left_alone(
     assert _placement(source, text, locale) == []
 
 
+@pytest.mark.parametrize(
+    ("locale", "source", "text"),
+    [
+        # a function word that is a verb too, told by the preposition after it
+        ("pt-BR", "Please [contact support](s.md) now.", "Por favor, [entre em zqcontato](s.md)."),
+        ("es-ES", "Please [sign in](s.md) now.", "Por favor, [entre en zqcuenta](s.md) ya."),
+        # a pronoun before an infinitive: "en savoir plus" says "learn more"
+        (
+            "fr-FR",
+            "Visit the page to [learn about fees](s.md).",
+            "Visitez la page pour [en zqsavoir plus sur les frais](s.md).",
+        ),
+        # a locution doubled around a function word
+        (
+            "fr-FR",
+            "Read the [stepwise guide](s.md) now.",
+            "Lisez le [zqguide pas à pas](s.md) zqvite.",
+        ),
+        # a verb-final clause ends in its auxiliary, as the English has one
+        (
+            "de-DE",
+            "See [how fees are billed](s.md) here.",
+            "Siehe, [wie Gebühren zqberechnet werden](s.md) hier.",
+        ),
+        # a German participial attribute: the preposition is the term's agent
+        (
+            "de-DE",
+            "Use **partner-earned credit** now.",
+            "Nutzen Sie **vom Partner zqerworbene Zqguthaben** jetzt.",
+        ),
+        # English closed-class words said with a function word: one, yes, a negation
+        (
+            "pt-BR",
+            "If you have none, select **Create one** now.",
+            "Se não tiver, selecione **Zqcriar uma** agora.",
+        ),
+        ("es-ES", "Under **Need help?**, choose **Yes**.", "En **¿Zqayuda?**, elija **Sí.**"),
+        (
+            "fr-FR",
+            "Users **cannot manage** offers.",
+            "Les utilisateurs **ne zqpeuvent** gérer les offres.",
+        ),
+        ("de-DE", "It should be **No admin** here.", "Es sollte **keine Zqadmin** hier sein."),
+    ],
+)
+def test_a_function_word_of_the_term_itself_is_left_alone(
+    locale: str, source: str, text: str
+) -> None:
+    assert _placement(source, text, locale) == [], (source, text)
+    assert _moved(source, text, locale) == [], (source, text)
+
+
+@pytest.mark.parametrize(
+    ("locale", "source", "text"),
+    [
+        # the same words used as a preposition, an article, a label without a verb
+        ("pt-BR", "Compare [user roles](s.md) now.", "Compare [entre os zqpapéis](s.md) agora."),
+        ("fr-FR", "The **List of payments** table.", "La table **de la zqliste** des paiements."),
+        (
+            "de-DE",
+            "Select **Action required** now.",
+            "Wählen Sie **Zqaktion erforderlich ist** jetzt.",
+        ),
+        (
+            "de-DE",
+            "Read about [extended zqspecs](s.md).",
+            "Lesen Sie [über erweiterte Zqspecs](s.md).",
+        ),
+        ("pt-BR", "Select **Create offer** now.", "Selecione **Zqcriar oferta de** agora."),
+    ],
+)
+def test_the_same_words_taken_in_from_the_sentence_are_still_reported(
+    locale: str, source: str, text: str
+) -> None:
+    assert len(_placement(source, text, locale)) == 1, (source, text)
+
+
+def _moved(source: str, text: str, locale: str) -> list[str]:
+    entry = Entry(Message(source, text, lineno=1))
+    return [m for m in BY_ID["placement"].func(entry, _ctx(locale)) if "moved off" in m]
+
+
 def test_an_article_at_the_start_of_bold_is_reported() -> None:
     found = _placement("Open the **Billing** page.", "Öffnen Sie **die Seite** zqab.", "de-DE")
     assert len(found) == 1 and "'die' at its start" in found[0], found
@@ -192,3 +278,55 @@ def test_two_translations_used_equally_often_are_no_evidence() -> None:
         ("Select **Ledger totals** to sum.", "**Zqkies** zqledger zqtotaal zqom."),
     ]
     assert _page(pairs, "nl-NL") == []
+
+
+@pytest.mark.parametrize("path", sorted((DATA).glob("*.yaml")), ids=lambda p: p.stem)
+def test_every_word_of_a_locales_lists_stays_a_word(path: Path) -> None:
+    """YAML 1.1 reads "no", "on", "off" and "yes" as booleans: the function words of
+    English and Spanish hold them, so a list must keep every item as written."""
+    raw = yaml.load(path.read_text(encoding="utf-8"), Loader=yaml.BaseLoader) or {}
+    written = {str(w).casefold() for w in raw.get("function_words") or ()}
+    assert conventions(path.stem).function_words == written
+
+
+def _shrunk(source: str, text: str, locale: str) -> list[str]:
+    entry = Entry(Message(source, text, lineno=1))
+    return [m for m in BY_ID["placement"].func(entry, _ctx(locale)) if "shrank" in m]
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.sampled_from(SPACED), WORD, WORD, WORD, st.sampled_from(["**{}**", "[{}](g.md)"]))
+def test_a_span_shrunk_onto_one_short_word_is_reported(
+    locale: str, first: str, second: str, third: str, mark: str
+) -> None:
+    source = "Select " + mark.format(f"{first} {second} {third}") + " now."
+    shrunk = f"Zqselect {mark.format(first[:3])} {second} {third} zqnow."
+    whole = f"Zqselect {mark.format(f'{first} {second} {third}')} zqnow."
+    compound = f"Zqselect {mark.format(first + second + third)} zqnow."
+    found = _shrunk(source, shrunk, locale)
+    assert len(found) == 1 and "shrank" in found[0], found
+    assert _shrunk(source, whole, locale) == []
+    assert _shrunk(source, compound, locale) == []  # one compound says three words
+
+
+@pytest.mark.parametrize(
+    ("source", "text"),
+    [
+        # two English content words only: too few to tell
+        ("Select **Ledger totals** now.", "Zqselect **Zq** zqtotals zqnow."),
+        # the whole message is the span
+        ("**Ledger totals report**", "**Zq** zqtotals zqreport"),
+    ],
+)
+def test_a_span_too_short_or_free_to_tell_is_left_alone(source: str, text: str) -> None:
+    assert _shrunk(source, text, "fr-FR") == []
+
+
+@pytest.mark.parametrize("locale", [loc for loc in LOCALES if loc[:2] in ("ja", "zh", "ko")])
+def test_a_script_without_spaces_is_not_measured_in_letters(locale: str) -> None:
+    assert (
+        _shrunk(
+            "Select **Ledger totals report** now.", "**台帳**合計レポートを選択します。", locale
+        )
+        == []
+    )

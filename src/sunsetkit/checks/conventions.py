@@ -107,7 +107,22 @@ def _frame(data: dict[str, object], side: str) -> frozenset[str]:
     return frozenset("".join(str(w).split()) for w in words or ())
 
 
-_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_BASE = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class _Loader(_BASE):  # type: ignore[misc,valid-type]
+    """YAML 1.2's booleans only: the word lists hold "no", "on", "off" and "yes" (English
+    and Spanish function words, a negation), which YAML 1.1 reads as true or false."""
+
+
+_Loader.yaml_implicit_resolvers = {
+    first: [(tag, regex) for tag, regex in resolvers if tag != "tag:yaml.org,2002:bool"]
+    for first, resolvers in _BASE.yaml_implicit_resolvers.items()
+}
+_Loader.add_implicit_resolver(
+    "tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF")
+)
+_LOADER = _Loader
 
 
 def _file(locale: str | None) -> Path | None:

@@ -9,6 +9,8 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from .base import Entry, MessageContext
+from .conventions import conventions
+from .own_words import own_word
 from .words import function_words
 
 if TYPE_CHECKING:
@@ -98,13 +100,14 @@ def _number_at(text: str, end: bool) -> bool:
 def _problems(span: Span, source: Span | None, ctx: MessageContext) -> Iterator[str]:
     what = f"{span.kind} {span.inside.strip()!r}"
     # A link may well say "here" (hier, こちら); bold marks a label, never "van uw".
-    label = span.inside.strip() in ctx.glossary.label_forms  # "Weiter" is a label
+    label = span.inside.strip().rstrip(_TRAILING) in ctx.glossary.label_forms  # "Weiter"
     moved = span.kind == "bold" and not label and only_function_words(span.inside, ctx)
-    if moved and not (source and only_function_words(source.inside, ctx, SOURCE_LANGUAGE)):
+    if moved and not (source and _closed_class(source.inside)):
         yield f"{what} holds only function words: the {span.kind} moved off its words"
     yield from _glue(span, source, what)
     if source is not None and not label and not moved:
         yield from _edges(span, source, ctx, what)
+        yield from _shrunk(span, source, ctx, what)
     if _splits(span) and not (source and _splits(source)):
         around = f"{span.before.split()[-1]} … {span.after.split()[0]}"
         yield f"{what} splits {around!r}: it moved into the middle of a date or number"
@@ -112,6 +115,32 @@ def _problems(span: Span, source: Span | None, ctx: MessageContext) -> Iterator[
         outside = " ".join((span.before + " " + span.after).split())
         if span.words_outside and not (_clause_frame(span, ctx) or _glossed(span)):
             yield f"the whole source is the {span.kind}'s text; here {outside!r} is outside it"
+
+
+#: The English span's content words from which a shrunk span is told, and the share of
+#: its letters under which the translation's span holds only part of it. Letters, not
+#: words: a compound ("Produkteinführungskalender") says three English words in one.
+_SHRINK_WORDS = 3
+_SHRINK_SHARE = 0.4
+
+
+def _shrunk(span: Span, source: Span, ctx: MessageContext, what: str) -> Iterator[str]:
+    """Bold or a link shrunk onto part of its words ("**Exibir** marca de seleção" for
+    "**Display check mark**"): far fewer letters than the English span's content words, in
+    a spaced script, the sentence around both."""
+    if span.kind == "code" or not (span.words_outside and source.words_outside):
+        return
+    if any(ord(c) >= _WIDE for c in span.inside + span.before + span.after):
+        return
+    english = function_words(SOURCE_LANGUAGE)
+    words = [w.strip(".,:;!?()'\"") for w in source.inside.casefold().split()]
+    content = [w for w in words if w and w not in english and any(c.isalnum() for c in w)]
+    if len(content) < _SHRINK_WORDS or " ".join(words) in _GENERIC:
+        return
+    theirs = sum(len(w) for w in content)
+    ours = sum(c.isalnum() for c in span.inside)
+    if ours <= theirs * _SHRINK_SHARE:
+        yield f"{what} holds a part of the English {source.inside.strip()!r}: it shrank"
 
 
 #: What is no word: spaces and the punctuation that ends or joins a sentence.
@@ -208,13 +237,19 @@ def _edges(span: Span, source: Span, ctx: MessageContext, what: str) -> Iterator
             continue
         if side == "start" and _locution(source, words[1]):
             continue
+        if own_word(words, side, language_of(ctx), source.inside):
+            continue
         yield f"{what} has the function word {word!r} at its {side}: it took in a neighbour"
         return
 
 
+def language_of(ctx: MessageContext) -> str:
+    return (ctx.locale or "").split("-")[0].casefold()
+
+
 def kept_at_edge(ctx: MessageContext, kind: str, side: str) -> frozenset[str]:
     """The function words a language keeps at that edge of a span of that kind."""
-    language = (ctx.locale or "").split("-")[0].casefold()
+    language = language_of(ctx)
     if side == "end":
         return _PARTICLES.get(language, frozenset())
     articles = _ARTICLES.get(language, frozenset()) if kind == "link" else frozenset()
@@ -235,10 +270,26 @@ def _locution(source: Span, after: str) -> bool:
 _WH = frozenset({"how", "what", "when", "where", "which", "who", "whom", "whose", "why"})
 
 
+#: English closed-class words a translation says with a function word of its own: "Create
+#: **one**" as "Criar **uma**", "**Yes**" as "**Sí**", "**All**" as "**Todos**".
+_CLOSED = frozenset(
+    {"one", "ones", "yes", "all", "none", "both", "each", "every", "any", "some", "other"}
+)
+
+
+def _closed_class(inside: str) -> bool:
+    words = [w.strip(".,:;!?()'\"") for w in inside.casefold().split()]
+    words = [w for w in words if w]
+    english = function_words(SOURCE_LANGUAGE)
+    return bool(words) and all(w in english or w in _CLOSED for w in words)
+
+
 def _function_word(word: str, english: frozenset[str]) -> bool:
-    """An English function word, or a verb made negative ("can't"), whose "ne" or "nicht"
-    the translation may well put at the span's edge."""
-    return word in english or word in _WH or word.replace("’", "'").endswith("n't")
+    """An English function word, or a verb made negative ("can't", "cannot"), whose "ne"
+    or "nicht" the translation may well put at the span's edge."""
+    word = word.replace("’", "'")
+    negative = word.endswith("n't") or word in conventions(SOURCE_LANGUAGE).negations
+    return word in english or word in _WH or word in _CLOSED or negative
 
 
 def _glue(span: Span, source: Span | None, what: str) -> Iterator[str]:
