@@ -114,8 +114,9 @@ def _lost(source: str, text: str, lost: list[re.Match[str]], ctx: MessageContext
     code = [(m.start(), m.end()) for m in NOT_PROSE.finditer(source)]
     starts = [start for start, _ in code]
     written = _Written(text, ctx)
-    # a link target's "csp" is no lower-cased acronym
-    lowered_words = _lowered_words(NOT_PROSE.sub(" ", text), lost, ctx)
+    # a link target's "csp", a host's or file's "explore.ms", "psc-to-pc.md" are no
+    # lower-cased acronyms: names keep the case they are registered with
+    lowered_words = _lowered_words(_DOTTED.sub(" ", NOT_PROSE.sub(" ", text)), lost, ctx)
     for match in lost:
         acronym = match.group(1)
         if _in_code(code, starts, match.start()):
@@ -127,17 +128,43 @@ def _lost(source: str, text: str, lost: list[re.Match[str]], ctx: MessageContext
         if lowered:
             yield f"the acronym {acronym} of the source is written {lowered!r} (capitals lost)"
             continue
-        reach = max(0, match.start() - _DEFINITION_REACH * len(acronym))
-        definition = _definition(acronym, source[reach : match.start()])
+        definition = _defined(acronym, source, match)
         if not (
-            # defined in the message: the locale may abbreviate it its own way, unless
-            # the translation keeps the English words and changed the acronym
-            (definition and definition.casefold() not in written.folded)
+            # defined in the message: the locale may abbreviate it its own way, or keep
+            # the English words alone, but not give them another acronym
+            (definition and not _swapped(definition, acronym, text))
             or _numbers_kept(acronym, numbers)
             or _myriads_kept(acronym, text)
             or written.excuses(acronym)
         ):
             yield f"the acronym {acronym} of the source is missing"
+
+
+#: A host or file name (explore.ms, aka.ms/psc, psc-to-pc.md): its case is not prose's.
+_DOTTED = re.compile(r"[\w/-]*\w\.[A-Za-z][\w./-]*")
+
+
+def _defined(acronym: str, source: str, match: re.Match[str]) -> str | None:
+    """The source's own expansion of the acronym, before it ("Instant messaging (IM)")
+    or after it in brackets ("IM (Instant messaging)")."""
+    reach = max(0, match.start() - _DEFINITION_REACH * len(acronym))
+    before = _definition(acronym, source[reach : match.start()])
+    if before:
+        return before
+    after = _BRACKETED.match(source, match.end())
+    return _definition(acronym, after.group(1)) if after else None
+
+
+_BRACKETED = re.compile(r"s?\s*\(([^()]{3,200})\)")
+
+
+def _swapped(definition: str, acronym: str, text: str) -> bool:
+    """The translation keeps the English words of a definition with another acronym in
+    brackets ("Zantor Kelp (QA)" for "Zantor Kelp (QZK)"): a wrong acronym, not the
+    locale's abbreviation."""
+    pattern = re.escape(definition) + r"\s*\(\s*([A-Z][A-Z0-9]+)s?\s*\)"
+    kept = re.search(pattern, text, flags=re.IGNORECASE)
+    return kept is not None and kept.group(1) != acronym
 
 
 def _lowered_words(text: str, lost: list[re.Match[str]], ctx: MessageContext) -> dict[str, str]:
@@ -208,6 +235,7 @@ class _Written:
                 or _unit_written(acronym, self.folded, self.locale)
                 or self._territory(acronym)
                 or written_out(self.forms.get(acronym, ()), self.folded, self.compounds)
+                or any(_loose(form).search(self.folded) for form in self.forms.get(acronym, ()))
                 or acronym.casefold() in self.initials()
                 or self._glossary_form(acronym)
             )
@@ -252,6 +280,24 @@ class _Written:
         )
 
 
+@functools.lru_cache(maxsize=4096)
+def _loose(form: str) -> re.Pattern[str]:
+    """A written-out form of two words or more with one word inserted between two of its
+    words, a brand or a function word ("fournisseur de solutions microsoft cloud",
+    "virtuella spot-datorer"); a one-word form never matches."""
+    words = form.split()
+    if len(words) < 2 or not form[:1].isalnum() or ord(form[0]) >= WIDE:
+        return _NEVER
+    joints = [
+        r"\s+".join(map(re.escape, words[:at]))
+        + r"[\s-]+\w+[\s-]+"
+        + r"\s+".join(map(re.escape, words[at:]))
+        for at in range(1, len(words))
+    ]
+    return re.compile(r"(?<!\w)(?:" + "|".join(joints) + ")")
+
+
+_NEVER = re.compile(r"(?!)")
 _WORDS = re.compile(r"\w+")
 _EMPHASIS = re.compile(r"\*+|__")
 
