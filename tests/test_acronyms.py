@@ -298,3 +298,19 @@ def test_an_acronym_in_a_host_or_file_name_is_no_lowered_acronym(tmp_path: Path,
     found = _found(_catalog(tmp_path, "de-DE", [named, lowered]))
     assert found[named[0]] == "the acronym QZKV of the source is missing"
     assert found[lowered[0]].endswith("(capitals lost)")
+
+
+@pytest.mark.parametrize(("locale", "acronym", "form"), _long_forms())
+@pytest.mark.parametrize("space", ["\u00a0", "\u202f"])
+def test_a_no_break_space_may_join_the_words_of_a_written_out_form(
+    tmp_path: Path, locale: str, acronym: str, form: str, space: str
+) -> None:
+    joined = (f"Check the {acronym} now.", f"Mm {form.replace(' ', space)} mm.")
+    assert _found(_catalog(tmp_path, locale, [joined])) == {}
+
+
+@pytest.mark.parametrize("mark", ["**", "_", '"', "["])
+def test_emphasis_before_a_definition_is_no_initial(tmp_path: Path, mark: str) -> None:
+    defined = (f"{mark}Qorvex Zantor Kelp (QZK){mark} is sold here.", "Mm mm nn.")
+    dropped = ("The QZK is sold here.", "Mm mm nn.")
+    assert list(_found(_catalog(tmp_path, "fr-FR", [defined, dropped]))) == [dropped[0]]

@@ -214,7 +214,8 @@ class _Written:
     def __init__(self, text: str, ctx: MessageContext) -> None:
         self.text = text
         # Emphasis marks may cut a written-out form ("**crediti del contratto** di servizio").
-        self.folded = _EMPHASIS.sub("", text).casefold()
+        # and a no-break space may join its words ("solutions\u00a0cloud")
+        self.folded = _SPACES.sub(" ", _EMPHASIS.sub("", text)).casefold()
         self.locale = ctx.locale
         self.forms = ctx.glossary.conventions.acronyms
         self.compounds = ctx.glossary.conventions.compounds
@@ -300,6 +301,7 @@ def _loose(form: str) -> re.Pattern[str]:
 _NEVER = re.compile(r"(?!)")
 _WORDS = re.compile(r"\w+")
 _EMPHASIS = re.compile(r"\*+|__")
+_SPACES = re.compile(r"[\u00a0\u202f\u2007\u2009]")
 
 
 @functools.lru_cache(maxsize=4096)
@@ -367,7 +369,7 @@ def _currency_forms(code: str, locale: str) -> frozenset[str]:
         forms.add(get_currency_name(code, count=2, locale=where))
     except (ValueError, LookupError, UnknownLocaleError):
         return frozenset()
-    return frozenset(form.casefold() for form in forms if form)
+    return frozenset(_SPACES.sub(" ", form).casefold() for form in forms if form)
 
 
 @functools.cache
@@ -413,10 +415,14 @@ def _in_code(code: list[tuple[int, int]], starts: list[int], at: int) -> bool:
 _SKIPPED = frozenset({"of", "for", "and", "the", "&", "to", "in", "on"})
 
 
+_LEADING = re.compile(r"^[\W_]+")
+
+
 def _definition(acronym: str, before: str) -> str | None:
     """The words just before the acronym that have its initials, with or without the
     short words acronyms skip ("Democratic Republic of Congo"), if they do."""
-    words = [w for w in re.split(r"[\s()/-]+", before) if w]
+    # emphasis and quotes before a word are not its initial ("**Solution Assessment")
+    words = [w for w in (_LEADING.sub("", w) for w in re.split(r"[\s()/-]+", before)) if w]
     for skip in (False, True):
         picked = [i for i, w in enumerate(words) if not (skip and w.casefold() in _SKIPPED)]
         picked = picked[-len(acronym) :]
