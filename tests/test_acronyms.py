@@ -314,3 +314,10 @@ def test_emphasis_before_a_definition_is_no_initial(tmp_path: Path, mark: str) -
     defined = (f"{mark}Qorvex Zantor Kelp (QZK){mark} is sold here.", "Mm mm nn.")
     dropped = ("The QZK is sold here.", "Mm mm nn.")
     assert list(_found(_catalog(tmp_path, "fr-FR", [defined, dropped]))) == [dropped[0]]
+
+
+@pytest.mark.parametrize("joiner", [" ", "-"])
+def test_the_locales_own_acronym_may_start_a_compound(tmp_path: Path, joiner: str) -> None:
+    own = ("Enter the QZ number.", f"Mm XW{joiner}nummer mm.")
+    dropped = ("Enter the QZ number again.", "Mm nummer mm.")
+    assert list(_found(_catalog(tmp_path, "sv-SE", [own, dropped]))) == [dropped[0]]
