@@ -321,3 +321,15 @@ def test_the_locales_own_acronym_may_start_a_compound(tmp_path: Path, joiner: st
     own = ("Enter the QZ number.", f"Mm XW{joiner}nummer mm.")
     dropped = ("Enter the QZ number again.", "Mm nummer mm.")
     assert list(_found(_catalog(tmp_path, "sv-SE", [own, dropped]))) == [dropped[0]]
+
+
+@pytest.mark.parametrize(
+    "written", ["QZ-dokument (Qorvex of Zantor Kelp)", "QZ (Qorvex of Zantor Kelp)"]
+)
+def test_a_definition_kept_after_another_acronym_loses_it(tmp_path: Path, written: str) -> None:
+    swapped = ("The Qorvex of Zantor Kelp (QZK) documents.", f"Mm {written} mm.")
+    kept = (
+        "The Qorvex of Zantor Kelp (QZK) document.",
+        "Mm Kelpdokument (Qorvex of Zantor Kelp) mm.",
+    )
+    assert list(_found(_catalog(tmp_path, "sv-SE", [swapped, kept]))) == [swapped[0]]

@@ -159,12 +159,22 @@ _BRACKETED = re.compile(r"s?\s*\(([^()]{3,200})\)")
 
 
 def _swapped(definition: str, acronym: str, text: str) -> bool:
-    """The translation keeps the English words of a definition with another acronym in
-    brackets ("Zantor Kelp (QA)" for "Zantor Kelp (QZK)"): a wrong acronym, not the
-    locale's abbreviation."""
-    pattern = re.escape(definition) + r"\s*\(\s*([A-Z][A-Z0-9]+)s?\s*\)"
-    kept = re.search(pattern, text, flags=re.IGNORECASE)
-    return kept is not None and kept.group(1) != acronym
+    """The translation keeps the English words of a definition beside another acronym
+    ("Zantor Kelp (QA)", "PO-Dokumente (Proof of Execution)" for POE): a wrong acronym,
+    not the locale's abbreviation."""
+    kept = re.search(re.escape(definition), text, flags=re.IGNORECASE)
+    if kept is None:
+        return False
+    start, end = kept.span()
+    near = text[max(0, start - _NEAR) : start] + " " + text[end : end + _NEAR]
+    return any(
+        m.group(1) != acronym and sum(ch.isupper() for ch in m.group(1)) >= 2
+        for m in _LEADING_ACRONYM.finditer(near)
+    )
+
+
+#: How near a kept definition another acronym stands in for the source's (characters).
+_NEAR = 24
 
 
 def _lowered_words(text: str, lost: list[re.Match[str]], ctx: MessageContext) -> dict[str, str]:
