@@ -333,3 +333,16 @@ def test_a_definition_kept_after_another_acronym_loses_it(tmp_path: Path, writte
         "Mm Kelpdokument (Qorvex of Zantor Kelp) mm.",
     )
     assert list(_found(_catalog(tmp_path, "sv-SE", [swapped, kept]))) == [swapped[0]]
+
+
+@pytest.mark.parametrize("gloss", ["qorvexes", "Qorvex"])
+def test_a_word_the_acronym_is_cut_from_defines_it(tmp_path: Path, gloss: str) -> None:
+    defined = (f"Marked as QOR ({gloss}) here.", "Mm mm nn.")
+    other = ("Marked as QOR (zantor) here.", "Mm mm nn.")
+    assert list(_found(_catalog(tmp_path, "fr-FR", [defined, other]))) == [other[0]]
+
+
+def test_a_doubled_apostrophe_in_a_written_out_form_is_one(tmp_path: Path) -> None:
+    forms = [f for f in conventions("fr-FR").acronyms["OS"] if "'" in f]
+    doubled = ("Update the OS.", f"Mm {forms[0].replace(chr(39), chr(39) * 2)}.")
+    assert _found(_catalog(tmp_path, "fr-FR", [doubled])) == {}

@@ -152,7 +152,13 @@ def _defined(acronym: str, source: str, match: re.Match[str]) -> str | None:
     if before:
         return before
     after = _BRACKETED.match(source, match.end())
-    return _definition(acronym, after.group(1)) if after else None
+    if after is None:
+        return None
+    gloss = after.group(1).strip()
+    # a word the acronym is cut from ("DEL (deletes)") defines it as well as initials do
+    if " " not in gloss and gloss.casefold().startswith(acronym.casefold()):
+        return gloss
+    return _definition(acronym, gloss)
 
 
 _BRACKETED = re.compile(r"s?\s*\(([^()]{3,200})\)")
@@ -225,7 +231,8 @@ class _Written:
         self.text = text
         # Emphasis marks may cut a written-out form ("**crediti del contratto** di servizio").
         # and a no-break space may join its words ("solutions\u00a0cloud")
-        self.folded = _SPACES.sub(" ", _EMPHASIS.sub("", text)).casefold()
+        # a doubled apostrophe is an escape left in the text ("système d''exploitation")
+        self.folded = _SPACES.sub(" ", _EMPHASIS.sub("", text)).replace("''", "'").casefold()
         self.locale = ctx.locale
         self.forms = ctx.glossary.conventions.acronyms
         self.compounds = ctx.glossary.conventions.compounds
