@@ -316,13 +316,6 @@ def test_emphasis_before_a_definition_is_no_initial(tmp_path: Path, mark: str) -
     assert list(_found(_catalog(tmp_path, "fr-FR", [defined, dropped]))) == [dropped[0]]
 
 
-@pytest.mark.parametrize("joiner", [" ", "-"])
-def test_the_locales_own_acronym_may_start_a_compound(tmp_path: Path, joiner: str) -> None:
-    own = ("Enter the QZ number.", f"Mm XW{joiner}nummer mm.")
-    dropped = ("Enter the QZ number again.", "Mm nummer mm.")
-    assert list(_found(_catalog(tmp_path, "sv-SE", [own, dropped]))) == [dropped[0]]
-
-
 @pytest.mark.parametrize(
     "written", ["QZ-dokument (Qorvex of Zantor Kelp)", "QZ (Qorvex of Zantor Kelp)"]
 )

@@ -418,16 +418,11 @@ def _currencies() -> frozenset[str]:
 
 def _new_acronym(source: str, text: str) -> bool:
     """The translation has an acronym of its own (SE for OS, IHM for GUI): the locale's."""
-    theirs = {
-        m.group(1)
-        for m in _LEADING_ACRONYM.finditer(text)
-        if sum(ch.isupper() for ch in m.group(1)) >= 2
-    }
+    theirs = {m.group(1) for m in _acronyms(text)}
     return bool(theirs - present(theirs, source))
 
 
-#: An acronym of the translation, also the first part of a compound ("IO-nummer" for "PO
-#: number", "SE-Update"): the locale's own acronym, written as its compounds are.
+#: An acronym, also the first part of a compound ("PO-Dokumente").
 _LEADING_ACRONYM = re.compile(rf"(?<![\w&-])([A-Z][A-Z0-9]{{1,{LONGEST - 1}}})s?(?![\w&])")
 
 
