@@ -339,3 +339,10 @@ def test_a_doubled_apostrophe_in_a_written_out_form_is_one(tmp_path: Path) -> No
     forms = [f for f in conventions("fr-FR").acronyms["OS"] if "'" in f]
     doubled = ("Update the OS.", f"Mm {forms[0].replace(chr(39), chr(39) * 2)}.")
     assert _found(_catalog(tmp_path, "fr-FR", [doubled])) == {}
+
+
+@pytest.mark.parametrize("joiner", ["-", " "])
+def test_an_acronym_written_in_parts_is_kept(tmp_path: Path, joiner: str) -> None:
+    parts = ("Enter your QZKID.", f"Mm QZK{joiner}ID mm.")
+    dropped = ("Enter your QZKID again.", "Mm ID mm.")
+    assert list(_found(_catalog(tmp_path, "de-DE", [parts, dropped]))) == [dropped[0]]

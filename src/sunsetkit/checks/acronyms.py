@@ -135,6 +135,7 @@ def _lost(source: str, text: str, lost: list[re.Match[str]], ctx: MessageContext
             (definition and not _swapped(definition, acronym, text))
             or _numbers_kept(acronym, numbers)
             or _myriads_kept(acronym, text)
+            or acronym in written.joined()
             or written.excuses(acronym)
         ):
             yield f"the acronym {acronym} of the source is missing"
@@ -240,6 +241,7 @@ class _Written:
         self.answers: dict[str, bool] = {}
         self._words: frozenset[str] | None = None
         self._initials: frozenset[str] | None = None
+        self._joined: str | None = None
 
     def cldr_symbol(self, acronym: str) -> bool:
         return _currency_written(acronym, self.folded, self.locale) or _unit_written(
@@ -258,6 +260,13 @@ class _Written:
                 or self._glossary_form(acronym)
             )
         return self.answers[acronym]
+
+    def joined(self) -> str:
+        """The translation with a hyphen or space between capitals taken out: an acronym
+        written in parts ("MPN-ID" for MPNID) is kept."""
+        if self._joined is None:
+            self._joined = _BETWEEN_CAPITALS.sub("", self.text)
+        return self._joined
 
     def words(self) -> frozenset[str]:
         if self._words is None:
@@ -318,6 +327,7 @@ def _loose(form: str) -> re.Pattern[str]:
 _NEVER = re.compile(r"(?!)")
 _WORDS = re.compile(r"\w+")
 _EMPHASIS = re.compile(r"\*+|__")
+_BETWEEN_CAPITALS = re.compile(r"(?<=[A-Z])[-\s](?=[A-Z])")
 _SPACES = re.compile(r"[\u00a0\u202f\u2007\u2009]")
 
 
