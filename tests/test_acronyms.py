@@ -240,3 +240,109 @@ def test_english_words_kept_with_another_acronym_lose_it(tmp_path: Path) -> None
         "Mm QA mm Qorvex for Zantor Kelp (QA).",
     )
     assert list(_found(_catalog(tmp_path, "sv-SE", [swapped]))) == [swapped[0]]
+
+
+@pytest.mark.parametrize("kept", ["Qorvex Zantor Kelp", "Mm nn oo"])
+def test_an_acronym_defined_after_it_in_brackets_is_defined(tmp_path: Path, kept: str) -> None:
+    """ "QZK (Qorvex Zantor Kelp)" defines QZK as "Qorvex Zantor Kelp (QZK)" does: the
+    translation may keep or translate the words and leave the acronym out."""
+    defined = ("Sold in the QZK (Qorvex Zantor Kelp) region.", f"Mm {kept} mm nn.")
+    dropped = ("Sold in the QZK (for now) region.", "Mm mm nn.")
+    assert list(_found(_catalog(tmp_path, "fr-FR", [defined, dropped]))) == [dropped[0]]
+
+
+def test_a_definition_after_it_kept_with_another_acronym_loses_it(tmp_path: Path) -> None:
+    swapped = ("Buy via QA or QZK (Qorvex of Zantor Kelp).", "Mm QA mm Qorvex of Zantor Kelp (QA).")
+    assert list(_found(_catalog(tmp_path, "sv-SE", [swapped]))) == [swapped[0]]
+
+
+def _long_forms() -> list[tuple[str, str, str]]:
+    return [
+        (locale, acronym, form)
+        for locale in SHIPPED
+        for acronym, forms in sorted(conventions(locale).acronyms.items())
+        for form in forms[:1]
+        if len(form.split()) >= 2 and form.replace(" ", "").isalpha() and form.isascii()
+    ][:30]
+
+
+@pytest.mark.parametrize(("locale", "acronym", "form"), _long_forms())
+@given(inserted=st.sampled_from(["Qorvex", "de", "spot-"]), at=st.integers(1, 8))
+@settings(suppress_health_check=[HealthCheck.function_scoped_fixture], max_examples=4)
+def test_a_written_out_form_with_a_word_inserted_writes_the_acronym(
+    tmp_path: Path, locale: str, acronym: str, form: str, inserted: str, at: int
+) -> None:
+    words = form.split()
+    at = 1 + at % (len(words) - 1)
+    gap = inserted if inserted.endswith("-") else inserted + " "
+    loose = " ".join(words[:at]) + " " + gap + " ".join(words[at:])
+    written = (f"Check the {acronym} now.", f"Mm {loose} mm.")
+    two_inserted = (f"Check the {acronym} again.", f"Mm {words[0]} qq qq {' '.join(words[1:])}.")
+    found = _found(_catalog(tmp_path, locale, [written, two_inserted]))
+    assert written[0] not in found
+    other_form = any(
+        f.casefold() in two_inserted[1].casefold() for f in conventions(locale).acronyms[acronym]
+    )
+    # one word inserted, not two (unless another form or a compound writes it anyway)
+    assert two_inserted[0] in found or other_form or conventions(locale).compounds
+
+
+@pytest.mark.parametrize(
+    "name", ["Qzkv.ms", "aka.ms/Qzkv", "Qzkv-guide.md", "https-free Qzkv.example.com/x"]
+)
+def test_an_acronym_in_a_host_or_file_name_is_no_lowered_acronym(tmp_path: Path, name: str) -> None:
+    """A host or file name keeps the case it was registered with: the acronym beside it
+    is reported missing if nothing else writes it, never as capitals lost."""
+    named = ("Open the QZKV portal.", f"Mm {name} mm.")
+    lowered = ("Open the QZKV portal now.", "Mm Qzkv mm.")
+    found = _found(_catalog(tmp_path, "de-DE", [named, lowered]))
+    assert found[named[0]] == "the acronym QZKV of the source is missing"
+    assert found[lowered[0]].endswith("(capitals lost)")
+
+
+@pytest.mark.parametrize(("locale", "acronym", "form"), _long_forms())
+@pytest.mark.parametrize("space", ["\u00a0", "\u202f"])
+def test_a_no_break_space_may_join_the_words_of_a_written_out_form(
+    tmp_path: Path, locale: str, acronym: str, form: str, space: str
+) -> None:
+    joined = (f"Check the {acronym} now.", f"Mm {form.replace(' ', space)} mm.")
+    assert _found(_catalog(tmp_path, locale, [joined])) == {}
+
+
+@pytest.mark.parametrize("mark", ["**", "_", '"', "["])
+def test_emphasis_before_a_definition_is_no_initial(tmp_path: Path, mark: str) -> None:
+    defined = (f"{mark}Qorvex Zantor Kelp (QZK){mark} is sold here.", "Mm mm nn.")
+    dropped = ("The QZK is sold here.", "Mm mm nn.")
+    assert list(_found(_catalog(tmp_path, "fr-FR", [defined, dropped]))) == [dropped[0]]
+
+
+@pytest.mark.parametrize(
+    "written", ["QZ-dokument (Qorvex of Zantor Kelp)", "QZ (Qorvex of Zantor Kelp)"]
+)
+def test_a_definition_kept_after_another_acronym_loses_it(tmp_path: Path, written: str) -> None:
+    swapped = ("The Qorvex of Zantor Kelp (QZK) documents.", f"Mm {written} mm.")
+    kept = (
+        "The Qorvex of Zantor Kelp (QZK) document.",
+        "Mm Kelpdokument (Qorvex of Zantor Kelp) mm.",
+    )
+    assert list(_found(_catalog(tmp_path, "sv-SE", [swapped, kept]))) == [swapped[0]]
+
+
+@pytest.mark.parametrize("gloss", ["qorvexes", "Qorvex"])
+def test_a_word_the_acronym_is_cut_from_defines_it(tmp_path: Path, gloss: str) -> None:
+    defined = (f"Marked as QOR ({gloss}) here.", "Mm mm nn.")
+    other = ("Marked as QOR (zantor) here.", "Mm mm nn.")
+    assert list(_found(_catalog(tmp_path, "fr-FR", [defined, other]))) == [other[0]]
+
+
+def test_a_doubled_apostrophe_in_a_written_out_form_is_one(tmp_path: Path) -> None:
+    forms = [f for f in conventions("fr-FR").acronyms["OS"] if "'" in f]
+    doubled = ("Update the OS.", f"Mm {forms[0].replace(chr(39), chr(39) * 2)}.")
+    assert _found(_catalog(tmp_path, "fr-FR", [doubled])) == {}
+
+
+@pytest.mark.parametrize("joiner", ["-", " "])
+def test_an_acronym_written_in_parts_is_kept(tmp_path: Path, joiner: str) -> None:
+    parts = ("Enter your QZKID.", f"Mm QZK{joiner}ID mm.")
+    dropped = ("Enter your QZKID again.", "Mm ID mm.")
+    assert list(_found(_catalog(tmp_path, "de-DE", [parts, dropped]))) == [dropped[0]]

@@ -114,8 +114,9 @@ def _lost(source: str, text: str, lost: list[re.Match[str]], ctx: MessageContext
     code = [(m.start(), m.end()) for m in NOT_PROSE.finditer(source)]
     starts = [start for start, _ in code]
     written = _Written(text, ctx)
-    # a link target's "csp" is no lower-cased acronym
-    lowered_words = _lowered_words(NOT_PROSE.sub(" ", text), lost, ctx)
+    # a link target's "csp", a host's or file's "explore.ms", "psc-to-pc.md" are no
+    # lower-cased acronyms: names keep the case they are registered with
+    lowered_words = _lowered_words(_DOTTED.sub(" ", NOT_PROSE.sub(" ", text)), lost, ctx)
     for match in lost:
         acronym = match.group(1)
         if _in_code(code, starts, match.start()):
@@ -127,17 +128,60 @@ def _lost(source: str, text: str, lost: list[re.Match[str]], ctx: MessageContext
         if lowered:
             yield f"the acronym {acronym} of the source is written {lowered!r} (capitals lost)"
             continue
-        reach = max(0, match.start() - _DEFINITION_REACH * len(acronym))
-        definition = _definition(acronym, source[reach : match.start()])
+        definition = _defined(acronym, source, match)
         if not (
-            # defined in the message: the locale may abbreviate it its own way, unless
-            # the translation keeps the English words and changed the acronym
-            (definition and definition.casefold() not in written.folded)
+            # defined in the message: the locale may abbreviate it its own way, or keep
+            # the English words alone, but not give them another acronym
+            (definition and not _swapped(definition, acronym, text))
             or _numbers_kept(acronym, numbers)
             or _myriads_kept(acronym, text)
+            or acronym in written.joined()
             or written.excuses(acronym)
         ):
             yield f"the acronym {acronym} of the source is missing"
+
+
+#: A host or file name (explore.ms, aka.ms/psc, psc-to-pc.md): its case is not prose's.
+_DOTTED = re.compile(r"[\w/-]*\w\.[A-Za-z][\w./-]*")
+
+
+def _defined(acronym: str, source: str, match: re.Match[str]) -> str | None:
+    """The source's own expansion of the acronym, before it ("Instant messaging (IM)")
+    or after it in brackets ("IM (Instant messaging)")."""
+    reach = max(0, match.start() - _DEFINITION_REACH * len(acronym))
+    before = _definition(acronym, source[reach : match.start()])
+    if before:
+        return before
+    after = _BRACKETED.match(source, match.end())
+    if after is None:
+        return None
+    gloss = after.group(1).strip()
+    # a word the acronym is cut from ("DEL (deletes)") defines it as well as initials do
+    if " " not in gloss and gloss.casefold().startswith(acronym.casefold()):
+        return gloss
+    return _definition(acronym, gloss)
+
+
+_BRACKETED = re.compile(r"s?\s*\(([^()]{3,200})\)")
+
+
+def _swapped(definition: str, acronym: str, text: str) -> bool:
+    """The translation keeps the English words of a definition beside another acronym
+    ("Zantor Kelp (QA)", "PO-Dokumente (Proof of Execution)" for POE): a wrong acronym,
+    not the locale's abbreviation."""
+    kept = re.search(re.escape(definition), text, flags=re.IGNORECASE)
+    if kept is None:
+        return False
+    start, end = kept.span()
+    near = text[max(0, start - _NEAR) : start] + " " + text[end : end + _NEAR]
+    return any(
+        m.group(1) != acronym and sum(ch.isupper() for ch in m.group(1)) >= 2
+        for m in _LEADING_ACRONYM.finditer(near)
+    )
+
+
+#: How near a kept definition another acronym stands in for the source's (characters).
+_NEAR = 24
 
 
 def _lowered_words(text: str, lost: list[re.Match[str]], ctx: MessageContext) -> dict[str, str]:
@@ -187,7 +231,9 @@ class _Written:
     def __init__(self, text: str, ctx: MessageContext) -> None:
         self.text = text
         # Emphasis marks may cut a written-out form ("**crediti del contratto** di servizio").
-        self.folded = _EMPHASIS.sub("", text).casefold()
+        # and a no-break space may join its words ("solutions\u00a0cloud")
+        # a doubled apostrophe is an escape left in the text ("système d''exploitation")
+        self.folded = _SPACES.sub(" ", _EMPHASIS.sub("", text)).replace("''", "'").casefold()
         self.locale = ctx.locale
         self.forms = ctx.glossary.conventions.acronyms
         self.compounds = ctx.glossary.conventions.compounds
@@ -195,6 +241,7 @@ class _Written:
         self.answers: dict[str, bool] = {}
         self._words: frozenset[str] | None = None
         self._initials: frozenset[str] | None = None
+        self._joined: str | None = None
 
     def cldr_symbol(self, acronym: str) -> bool:
         return _currency_written(acronym, self.folded, self.locale) or _unit_written(
@@ -208,10 +255,18 @@ class _Written:
                 or _unit_written(acronym, self.folded, self.locale)
                 or self._territory(acronym)
                 or written_out(self.forms.get(acronym, ()), self.folded, self.compounds)
+                or any(_loose(form).search(self.folded) for form in self.forms.get(acronym, ()))
                 or acronym.casefold() in self.initials()
                 or self._glossary_form(acronym)
             )
         return self.answers[acronym]
+
+    def joined(self) -> str:
+        """The translation with a hyphen or space between capitals taken out: an acronym
+        written in parts ("MPN-ID" for MPNID) is kept."""
+        if self._joined is None:
+            self._joined = _BETWEEN_CAPITALS.sub("", self.text)
+        return self._joined
 
     def words(self) -> frozenset[str]:
         if self._words is None:
@@ -252,8 +307,28 @@ class _Written:
         )
 
 
+@functools.lru_cache(maxsize=4096)
+def _loose(form: str) -> re.Pattern[str]:
+    """A written-out form of two words or more with one word inserted between two of its
+    words, a brand or a function word ("fournisseur de solutions microsoft cloud",
+    "virtuella spot-datorer"); a one-word form never matches."""
+    words = form.split()
+    if len(words) < 2 or not form[:1].isalnum() or ord(form[0]) >= WIDE:
+        return _NEVER
+    joints = [
+        r"\s+".join(map(re.escape, words[:at]))
+        + r"[\s-]+\w+[\s-]+"
+        + r"\s+".join(map(re.escape, words[at:]))
+        for at in range(1, len(words))
+    ]
+    return re.compile(r"(?<!\w)(?:" + "|".join(joints) + ")")
+
+
+_NEVER = re.compile(r"(?!)")
 _WORDS = re.compile(r"\w+")
 _EMPHASIS = re.compile(r"\*+|__")
+_BETWEEN_CAPITALS = re.compile(r"(?<=[A-Z])[-\s](?=[A-Z])")
+_SPACES = re.compile(r"[\u00a0\u202f\u2007\u2009]")
 
 
 @functools.lru_cache(maxsize=4096)
@@ -321,7 +396,7 @@ def _currency_forms(code: str, locale: str) -> frozenset[str]:
         forms.add(get_currency_name(code, count=2, locale=where))
     except (ValueError, LookupError, UnknownLocaleError):
         return frozenset()
-    return frozenset(form.casefold() for form in forms if form)
+    return frozenset(_SPACES.sub(" ", form).casefold() for form in forms if form)
 
 
 @functools.cache
@@ -357,6 +432,10 @@ def _new_acronym(source: str, text: str) -> bool:
     return bool(theirs - present(theirs, source))
 
 
+#: An acronym, also the first part of a compound ("PO-Dokumente").
+_LEADING_ACRONYM = re.compile(rf"(?<![\w&-])([A-Z][A-Z0-9]{{1,{LONGEST - 1}}})s?(?![\w&])")
+
+
 def _in_code(code: list[tuple[int, int]], starts: list[int], at: int) -> bool:
     """Whether `at` is inside one of the (sorted, disjoint) code spans."""
     index = bisect.bisect_right(starts, at) - 1
@@ -367,10 +446,14 @@ def _in_code(code: list[tuple[int, int]], starts: list[int], at: int) -> bool:
 _SKIPPED = frozenset({"of", "for", "and", "the", "&", "to", "in", "on"})
 
 
+_LEADING = re.compile(r"^[\W_]+")
+
+
 def _definition(acronym: str, before: str) -> str | None:
     """The words just before the acronym that have its initials, with or without the
     short words acronyms skip ("Democratic Republic of Congo"), if they do."""
-    words = [w for w in re.split(r"[\s()/-]+", before) if w]
+    # emphasis and quotes before a word are not its initial ("**Solution Assessment")
+    words = [w for w in (_LEADING.sub("", w) for w in re.split(r"[\s()/-]+", before)) if w]
     for skip in (False, True):
         picked = [i for i, w in enumerate(words) if not (skip and w.casefold() in _SKIPPED)]
         picked = picked[-len(acronym) :]
