@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import shutil
 from collections import Counter
+from collections.abc import Iterable
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -177,3 +178,14 @@ def with_every_callout(root: Path) -> str:
     data["next_steps"] = [{"title": titles[0], "href": "another-article.md"}]
     path.write_text(yaml.safe_dump(data, sort_keys=False, allow_unicode=True), encoding="utf-8")
     return str(data["id"])
+
+
+def tiny_catalog(tmp_path: Path, locale: str, pairs: Iterable[tuple[str, str]]) -> Path:
+    """A catalog of the locale holding each (source, translation) pair as a message."""
+    lines = ['msgid ""', 'msgstr ""', f'"Language: {locale.replace("-", "_")}\\n"', ""]
+    for source, text in pairs:
+        lines += [f"msgid {json.dumps(source, ensure_ascii=False)}"]
+        lines += [f"msgstr {json.dumps(text, ensure_ascii=False)}", ""]
+    path = tmp_path / f"{locale}.po"
+    path.write_text("\n".join(lines), encoding="utf-8")
+    return path

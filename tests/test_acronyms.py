@@ -5,8 +5,6 @@ catches (an acronym dropped) stay reported."""
 
 from __future__ import annotations
 
-import json
-from collections.abc import Iterable
 from pathlib import Path
 
 import pytest
@@ -20,22 +18,13 @@ from sunsetkit.checks.conventions import conventions
 from sunsetkit.content.load import load_glossary
 
 from .conftest import ROOT
+from .conftest import tiny_catalog as _catalog
 
 GLOSSARY = load_glossary(ROOT / "content" / "glossary.yaml")
 SHIPPED = sorted(
     p.parent.parent.name.replace("_", "-") for p in (ROOT / "locales").glob("*/LC_MESSAGES/*.po")
 )
 _CODE = st.text("QXZJKW", min_size=2, max_size=5)
-
-
-def _catalog(tmp_path: Path, locale: str, pairs: Iterable[tuple[str, str]]) -> Path:
-    lines = ['msgid ""', 'msgstr ""', f'"Language: {locale.replace("-", "_")}\\n"', ""]
-    for source, text in pairs:
-        lines += [f"msgid {json.dumps(source, ensure_ascii=False)}"]
-        lines += [f"msgstr {json.dumps(text, ensure_ascii=False)}", ""]
-    path = tmp_path / f"{locale}.po"
-    path.write_text("\n".join(lines), encoding="utf-8")
-    return path
 
 
 def _found(path: Path) -> dict[str, str]:

@@ -5,8 +5,6 @@ test runs over whatever the data files hold, with invented sentences."""
 
 from __future__ import annotations
 
-import json
-from collections.abc import Iterable
 from pathlib import Path
 
 import pytest
@@ -19,22 +17,13 @@ from sunsetkit.checks.words import function_words
 from sunsetkit.content.load import load_glossary
 
 from .conftest import ROOT
+from .conftest import tiny_catalog as _catalog
 
 GLOSSARY = load_glossary(ROOT / "content" / "glossary.yaml")
 SHIPPED = sorted(
     p.parent.parent.name.replace("_", "-") for p in (ROOT / "locales").glob("*/LC_MESSAGES/*.po")
 )
 FUNCTION_SCOPED = [HealthCheck.function_scoped_fixture]
-
-
-def _catalog(tmp_path: Path, locale: str, pairs: Iterable[tuple[str, str]]) -> Path:
-    lines = ['msgid ""', 'msgstr ""', f'"Language: {locale.replace("-", "_")}\\n"', ""]
-    for source, text in pairs:
-        lines += [f"msgid {json.dumps(source, ensure_ascii=False)}"]
-        lines += [f"msgstr {json.dumps(text, ensure_ascii=False)}", ""]
-    path = tmp_path / f"{locale}.po"
-    path.write_text("\n".join(lines), encoding="utf-8")
-    return path
 
 
 def _found(path: Path, check: str) -> list[str]:

@@ -5,8 +5,6 @@ every glossary term with a translated form; the wrong form stays reported."""
 
 from __future__ import annotations
 
-import json
-from collections.abc import Iterable
 from pathlib import Path
 
 import pytest
@@ -15,21 +13,12 @@ from sunsetkit.checks import CheckOptions, run_checks
 from sunsetkit.content.load import load_glossary
 
 from .conftest import ROOT
+from .conftest import tiny_catalog as _catalog
 
 GLOSSARY = load_glossary(ROOT / "content" / "glossary.yaml")
 SHIPPED = sorted(
     p.parent.parent.name.replace("_", "-") for p in (ROOT / "locales").glob("*/LC_MESSAGES/*.po")
 )
-
-
-def _catalog(tmp_path: Path, locale: str, pairs: Iterable[tuple[str, str]]) -> Path:
-    lines = ['msgid ""', 'msgstr ""', f'"Language: {locale.replace("-", "_")}\\n"', ""]
-    for source, text in pairs:
-        lines += [f"msgid {json.dumps(source, ensure_ascii=False)}"]
-        lines += [f"msgstr {json.dumps(text, ensure_ascii=False)}", ""]
-    path = tmp_path / f"{locale}.po"
-    path.write_text("\n".join(lines), encoding="utf-8")
-    return path
 
 
 def _found(path: Path) -> list[str]:
