@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import re
 
+from .conventions import WIDE
+
 __all__ = [
     "content_words",
     "cut_off",
@@ -161,14 +163,13 @@ def cut_off(
 
 
 #: From here on, scripts written without spaces (CJK): no word boundary to respect.
-_WIDE = 0x2E80
 _HIRAGANA = range(0x3040, 0x30A0)
 _OPENING = " [「『“\"'"
 
 
 def wide_in(text: str, spelling: str) -> bool:
     """A spelling of a script written without spaces (CJK) inside the text, anywhere."""
-    wide = spelling and all(not c.isalnum() or ord(c) >= _WIDE for c in spelling)
+    wide = spelling and all(not c.isalnum() or ord(c) >= WIDE for c in spelling)
     return bool(wide) and spelling.casefold() in text.casefold()
 
 

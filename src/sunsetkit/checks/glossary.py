@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from .base import Entry, LocaleGlossary, MessageContext
-from .conventions import conventions, label_marked
+from .conventions import WIDE, conventions, label_marked
 from .evidence import with_evidence
 from .forms import cut_off, has_form, one_translation, particle_first, word_outside
 from .messages import _emphasis_texts
@@ -556,7 +556,7 @@ def _holds(longer: str, shorter: str) -> bool:
     while start >= 0 and part:
         end = start + len(part)
         edges = (text[start - 1] if start else " ", text[end] if end < len(text) else " ")
-        if not any(c.isalnum() and ord(c) < _WIDE for c in edges):
+        if not any(c.isalnum() and ord(c) < WIDE for c in edges):
             return True
         start = text.find(part, start + 1)
     return False
@@ -568,7 +568,6 @@ def _spaces(text: str) -> str:
 
 
 #: From here on, scripts written without spaces (CJK): no word boundary to respect.
-_WIDE = 0x2E80
 
 
 #: How many other translations (and lines of each) a consistency finding names.

@@ -12,12 +12,11 @@ from collections import Counter
 from collections.abc import Iterator
 
 from .base import Entry, MessageContext
-from .conventions import conventions
+from .conventions import WIDE, conventions
 from .spans import marked
 
 __all__ = ["check_doubled_word", "check_negation", "says_no"]
 
-_WIDE = 0x2E80  # from here on, scripts whose words a form may sit inside (CJK, Hangul)
 #: English kept in the translation (a label, a quoted message): its negation is there.
 _ENGLISH_NO = re.compile(r"(?<![\w'])(?:not|never|cannot|\w+n't)(?![\w'])")
 
@@ -34,7 +33,7 @@ def _pattern(forms: tuple[str, ...]) -> re.Pattern[str] | None:
         word = form.rstrip("*")
         if not word:
             continue
-        if ord(word[0]) >= _WIDE:
+        if ord(word[0]) >= WIDE:
             inside.append(word)
         elif not word[0].isalnum():
             spaced.append(word)

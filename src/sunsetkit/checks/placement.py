@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from .base import Entry, MessageContext
-from .conventions import conventions
+from .conventions import WIDE, conventions
 from .own_words import own_word
 from .words import function_words
 
@@ -20,7 +20,6 @@ __all__ = ["Span", "check_placement", "glued", "kept_at_edge", "only_function_wo
 
 _KINDS = {"strong_open": "bold", "link_open": "link", "code_inline": "code"}
 _CLOSE = {"strong_close", "link_close"}
-_WIDE = 0x2E80  # from here on, scripts written without spaces (CJK)
 SOURCE_LANGUAGE = "en"  # the language of every source text
 
 
@@ -79,7 +78,7 @@ def spans(tokens: list[Token]) -> list[Span]:
 
 def glued(char: str) -> bool:
     """A letter of a spaced script: markup next to it is glued to a word."""
-    return char.isalpha() and ord(char) < _WIDE
+    return char.isalpha() and ord(char) < WIDE
 
 
 def only_function_words(inside: str, ctx: MessageContext, words_of: str | None = None) -> bool:
@@ -130,7 +129,7 @@ def _shrunk(span: Span, source: Span, ctx: MessageContext, what: str) -> Iterato
     a spaced script, the sentence around both."""
     if span.kind == "code" or not (span.words_outside and source.words_outside):
         return
-    if any(ord(c) >= _WIDE for c in span.inside + span.before + span.after):
+    if any(ord(c) >= WIDE for c in span.inside + span.before + span.after):
         return
     english = function_words(SOURCE_LANGUAGE)
     words = [w.strip(".,:;!?()'\"") for w in source.inside.casefold().split()]
@@ -226,7 +225,7 @@ def _edges(span: Span, source: Span, ctx: MessageContext, what: str) -> Iterator
         return  # a span of the whole message has no neighbour to take in
     if " ".join(theirs) in _GENERIC:
         return
-    if any(ord(c) >= _WIDE for c in span.inside):
+    if any(ord(c) >= WIDE for c in span.inside):
         return
     known, english = ctx.glossary.function_words, function_words(SOURCE_LANGUAGE)
     for index, side in ((-1, "end"), (0, "start")):
