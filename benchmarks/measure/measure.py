@@ -181,14 +181,21 @@ def segments_of(path: Path) -> dict[tuple[int, str], tuple[str, str]]:
     return {(s.line, s.id): (s.source, s.translation) for s in read_side_by_side(text)}
 
 
-def rank(key: str) -> str:
+def rank(key: str, seed: str = SEED) -> str:
     """A segment's place in the seeded sample: the lowest ranks are sampled. Stable when
-    other segments become flagged or unflagged, so earlier sample judgments stay usable."""
-    return hashlib.sha256(f"{SEED}|{key}".encode()).hexdigest()
+    other segments become flagged or unflagged, so earlier sample judgments stay usable;
+    another seed draws a fresh sample, independent of the rows judged before."""
+    return hashlib.sha256(f"{seed}|{key}".encode()).hexdigest()
 
 
 def judging_rows(
-    corpus: Path, locale: str, part: str, split: dict[str, str], sample: int, flags: int
+    corpus: Path,
+    locale: str,
+    part: str,
+    split: dict[str, str],
+    sample: int,
+    flags: int,
+    seed: str = SEED,
 ) -> tuple[list[dict[str, Any]], int]:
     """The rows to judge, and how many segments the part has in this locale."""
     files = part_files(corpus, locale, part, split)
@@ -248,17 +255,17 @@ def judging_rows(
                         "note": "",
                     }
                 )
-    rows = sample_flags(rows, flags)
+    rows = sample_flags(rows, flags, seed)
     unique = {row["key"]: row for row in unflagged}
     population = len(unique)
-    picked = sorted(unique.values(), key=lambda row: rank(row["key"]))[:sample]
+    picked = sorted(unique.values(), key=lambda row: rank(row["key"], seed))[:sample]
     rows += sorted(picked, key=lambda row: (row["file"], row["line"]))
     for row in rows:
         row["population"] = population if row["kind"] == "sample" else None
     return rows, total
 
 
-def sample_flags(rows: list[dict[str, Any]], flags: int) -> list[dict[str, Any]]:
+def sample_flags(rows: list[dict[str, Any]], flags: int, seed: str = SEED) -> list[dict[str, Any]]:
     """With `flags` > 0, at most that many flag rows per check (the lowest seeded ranks),
     each weighted by how many rows of its check it stands for: a stratified sample whose
     weighted counts estimate the whole."""
@@ -269,7 +276,7 @@ def sample_flags(rows: list[dict[str, Any]], flags: int) -> list[dict[str, Any]]
     for check_rows in by_check.values():
         chosen = check_rows
         if flags and len(check_rows) > flags:
-            chosen = sorted(check_rows, key=lambda row: rank(row["key"]))[:flags]
+            chosen = sorted(check_rows, key=lambda row: rank(row["key"], seed))[:flags]
         for row in chosen:
             row["weight"] = len(check_rows) / len(chosen)
         kept += chosen
@@ -340,13 +347,21 @@ def write_lines(path: Path, rows: Iterable[dict[str, Any]]) -> None:
     )
 
 
-def run(corpus: Path, work: Path, part: str, sample: int, flags: int, locales: list[str]) -> None:
+def run(
+    corpus: Path,
+    work: Path,
+    part: str,
+    sample: int,
+    flags: int,
+    locales: list[str],
+    seed: str = SEED,
+) -> None:
     if any(judging_files(work)):
         record(work)  # nothing judged so far is lost by the rewrite
     store = load_store(work)
     split = read_split()
     for locale in locales:
-        rows, total = judging_rows(corpus, locale, part, split, sample, flags)
+        rows, total = judging_rows(corpus, locale, part, split, sample, flags, seed)
         for row in rows:
             known = store.get(row["key"])
             if known:
@@ -515,6 +530,9 @@ def main() -> None:
         "--flags", type=int, default=0, help="flag rows per locale and check (0: every one)"
     )
     cmd.add_argument("--locale", action="append", choices=LOCALES)
+    cmd.add_argument(
+        "--seed", default=SEED, help="another seed draws a fresh sample of flags and segments"
+    )
     cmd = sub.add_parser("show", help="print a judging file's rows, numbered")
     cmd.add_argument("--part", choices=("dev", "test"), required=True)
     cmd.add_argument("--locale", choices=LOCALES, required=True)
@@ -536,7 +554,8 @@ def main() -> None:
     elif args.command == "split":
         make_split(args.corpus)
     elif args.command == "run":
-        run(args.corpus, args.work, args.part, args.sample, args.flags, args.locale or LOCALES)
+        locales = args.locale or LOCALES
+        run(args.corpus, args.work, args.part, args.sample, args.flags, locales, args.seed)
     elif args.command == "record":
         record(args.work)
     elif args.command == "show":
