@@ -335,3 +335,79 @@ def test_an_acronym_written_in_parts_is_kept(tmp_path: Path, joiner: str) -> Non
     parts = ("Enter your QZKID.", f"Mm QZK{joiner}ID mm.")
     dropped = ("Enter your QZKID again.", "Mm ID mm.")
     assert list(_found(_catalog(tmp_path, "de-DE", [parts, dropped]))) == [dropped[0]]
+
+
+_PHRASES = sorted(conventions("en").phrase_abbreviations)
+
+
+@pytest.mark.parametrize("locale", SHIPPED)
+@given(
+    abbreviation=st.sampled_from(_PHRASES),
+    written=st.sampled_from(["Qorvex zantor", "Q/Z", "q.z.", "ゾルテ未定", "조르테 없음"]),
+)
+@settings(suppress_health_check=[HealthCheck.function_scoped_fixture], max_examples=6)
+def test_a_phrase_abbreviation_written_the_locales_way_is_kept(
+    tmp_path: Path, locale: str, abbreviation: str, written: str
+) -> None:
+    """TBD, NA: the locale writes the phrase out or abbreviates it its own way."""
+    ours = (f"Date: {abbreviation} (QXZ)", f"Mm: {written} (QXZ)")
+    lost = (f"Date: {abbreviation} (QXZ) now", f"Mm: {written} mm")
+    assert list(_found(_catalog(tmp_path, locale, [ours, lost]))) == [lost[0]]
+
+
+@pytest.mark.parametrize("abbreviation", _PHRASES)
+def test_a_phrase_abbreviation_lost_to_its_own_letters_or_one_sign_is_reported(
+    tmp_path: Path, abbreviation: str
+) -> None:
+    """Its own letters garbled ("\\N\\A") or one sign of a wide script (a sound-alike)
+    is no writing of the phrase; the same letters with stops or a slash are ("N/A")."""
+    own = "\\".join(abbreviation)
+    garbled = (f"*{abbreviation}*", f"*{own}*")
+    sound = (f"*{abbreviation}* ", "*那*")
+    slashed = (f"*{abbreviation}*  ", "*" + "/".join(abbreviation) + "*")
+    found = _found(_catalog(tmp_path, "zh-CN", [garbled, sound, slashed]))
+    assert sorted(found) == sorted([garbled[0], sound[0]])
+
+
+def test_a_phrase_abbreviation_is_no_acronym_a_locale_writes_out() -> None:
+    """The list holds abbreviations of ordinary phrases only: an acronym some locale has
+    written-out forms for (SLA, KPI) names a thing and stays checked."""
+    terms = {acronym for locale in SHIPPED for acronym in conventions(locale).acronyms}
+    assert not terms & set(_PHRASES)
+
+
+_DATE_PARTS = {"Y": "YYYY", "M": "MM", "D": "DD"}
+
+
+@pytest.mark.parametrize("locale", SHIPPED)
+@given(
+    order=st.permutations("YMD"),
+    joint=st.sampled_from("/."),  # a hyphen joins no acronym (YYYY-MM-DD is one word)
+    letters=st.lists(st.sampled_from("jamtñåäöйå"), min_size=3, max_size=3),
+)
+@settings(suppress_health_check=[HealthCheck.function_scoped_fixture], max_examples=6)
+def test_a_date_format_in_the_locales_letters_is_kept(
+    tmp_path: Path, locale: str, order: list[str], joint: str, letters: list[str]
+) -> None:
+    """MM/DD/YYYY as MM/jj/aaaa, TT.MM.JJJJ or MM/DD/AÑO: the same joints, parts of the
+    locale's letters; a part cut to one letter, or the format dropped, is reported."""
+    parts = [_DATE_PARTS[p] for p in order]
+    source = joint.join(parts)
+    ours = joint.join(letter * len(part) for letter, part in zip(letters, parts, strict=True))
+    cut = joint.join([*parts[:2], letters[2]])
+    written = (f"Enter the date as {source}.", f"Mm {ours} mm.")
+    cut_short = (f"Enter the date as {source} now.", f"Mm {cut} {letters[2]}mm.")
+    dropped = (f"Enter the date as {source} here.", "Mm mm nn.")
+    found = _found(_catalog(tmp_path, locale, [written, cut_short, dropped]))
+    assert sorted(found) == sorted([cut_short[0], dropped[0]])
+
+
+@pytest.mark.parametrize("noun", ["Services", "program", "team"])
+def test_a_definition_before_brackets_may_end_in_a_noun_the_acronym_leaves_out(
+    tmp_path: Path, noun: str
+) -> None:
+    defined = (f"Ask the Qorvex Zantor {noun} (QZ) now.", "Mm mm nn.")
+    # without the brackets the words before are no definition ("end of the month following EM")
+    unbracketed = (f"At the Qorvex Zantor {noun} QZ signs.", "Mm mm nn.")
+    found = _found(_catalog(tmp_path, "fr-FR", [defined, unbracketed]))
+    assert list(found) == [unbracketed[0]]

@@ -117,9 +117,10 @@ def _lost(source: str, text: str, lost: list[re.Match[str]], ctx: MessageContext
     # a link target's "csp", a host's or file's "explore.ms", "psc-to-pc.md" are no
     # lower-cased acronyms: names keep the case they are registered with
     lowered_words = _lowered_words(_DOTTED.sub(" ", NOT_PROSE.sub(" ", text)), lost, ctx)
+    dates = _Dates(source, text)
     for match in lost:
         acronym = match.group(1)
-        if _in_code(code, starts, match.start()):
+        if _in_code(code, starts, match.start()) or dates.localized(match):
             continue
         if written.cldr_symbol(acronym):
             continue  # CLDR's symbol of the unit or currency is the locale's (kB, Go)
@@ -137,8 +138,75 @@ def _lost(source: str, text: str, lost: list[re.Match[str]], ctx: MessageContext
             or _myriads_kept(acronym, text)
             or acronym in written.joined()
             or written.excuses(acronym)
+            or _phrase_written(acronym, text)
         ):
             yield f"the acronym {acronym} of the source is missing"
+
+
+#: English abbreviations of ordinary phrases (TBD, NA): locale_data/en.yaml.
+_PHRASES = conventions("en").phrase_abbreviations
+#: A letter (no digit), and a stop or slash inside an abbreviation ("N/A", "n.v.t.").
+_LETTER = re.compile(r"[^\W\d_]")
+_INNER_MARK = re.compile(r"(?<=\w)[/.](?=\w)")
+
+
+def _phrase_written(acronym: str, text: str) -> bool:
+    """An abbreviation of an ordinary phrase (TBD, NA) written the locale's way: kept with
+    stops or a slash ("N/A"), or in place of it words or an abbreviation of other letters
+    ("N/D", "해당 없음", "日程未定"). Its own letters alone ("\\N\\N") or one character of
+    a script without spaces ("那", a sound-alike) are no such writing."""
+    if acronym not in _PHRASES:
+        return False
+    if acronym in _INNER_MARK.sub("", text):
+        return True
+    own = set(acronym.casefold())
+    letters: list[str] = _LETTER.findall(text.casefold())
+    wide = sum(ord(ch) >= WIDE for ch in letters)
+    return wide >= 2 or sum(ch not in own for ch in letters if ord(ch) < WIDE) >= 2
+
+
+#: A date format of parts joined by a slash or stop (MM/DD/YYYY, DD.MM.YYYY; joined by a
+#: hyphen it is one word, never an acronym). A locale writes the letters of its own words
+#: for day, month and year (JJ/MM/AAAA, TT.MM.JJJJ, MM/DD/AÑO); a code of its own in
+#: capitals (MJA for MDY) is the locale's acronym already (`_new_acronym`).
+_DATE_PART = r"(?:Y{1,4}|M{1,2}|D{1,2})"
+_JOINED_DATE = re.compile(rf"(?<![\w/.-]){_DATE_PART}(?:[/.]{_DATE_PART}){{1,2}}(?![\w/-])")
+#: The same shape in the translation: parts of letters, any script and case.
+_JOINED_PARTS = re.compile(r"(?<![\w/.-])[^\W\d_]{1,4}(?:[/.][^\W\d_]{1,4}){1,2}(?![\w/-])")
+_SEPARATORS = re.compile(r"[/.]")
+
+
+class _Dates:
+    """The date formats of a source, and whether the translation writes each its way."""
+
+    def __init__(self, source: str, text: str) -> None:
+        self.source = source
+        self.text = text
+        self.formats = [m.span() for m in _JOINED_DATE.finditer(source)]
+        self._shapes: set[tuple[tuple[str, ...], int]] | None = None
+
+    def localized(self, match: re.Match[str]) -> bool:
+        """Whether the acronym is part of a date format that the translation writes as
+        a format of the same shape: the same joints, no part shorter than two letters
+        unless the source's is ("MM/jj/aaaa", not "MM/DD/Å ÅYYY")."""
+        for start, end in self.formats:
+            if start <= match.start() < end:
+                joints, shortest = _shape(self.source[start:end])
+                return any(j == joints and s >= shortest for j, s in self.shapes())
+        return False
+
+    def shapes(self) -> set[tuple[tuple[str, ...], int]]:
+        if self._shapes is None:
+            self._shapes = {_shape(m.group()) for m in _JOINED_PARTS.finditer(self.text)}
+        return self._shapes
+
+
+def _shape(written: str) -> tuple[tuple[str, ...], int]:
+    """The joints of a date format and its shortest part's length, two at most (a
+    character of a script without spaces counts two: 年/月/日)."""
+    parts = _SEPARATORS.split(written)
+    shortest = min(2 if ord(part[0]) >= WIDE else min(len(part), 2) for part in parts)
+    return tuple(_SEPARATORS.findall(written)), shortest
 
 
 #: A host or file name (explore.ms, aka.ms/psc, psc-to-pc.md): its case is not prose's.
@@ -451,12 +519,18 @@ _LEADING = re.compile(r"^[\W_]+")
 
 def _definition(acronym: str, before: str) -> str | None:
     """The words just before the acronym that have its initials, with or without the
-    short words acronyms skip ("Democratic Republic of Congo"), if they do."""
+    short words acronyms skip ("Democratic Republic of Congo"), if they do. Before an
+    acronym in brackets, the last word may be a noun the acronym leaves out ("Technical
+    Presales and Deployment Services (TPD)"), and is then part of the definition."""
     # emphasis and quotes before a word are not its initial ("**Solution Assessment")
     words = [w for w in (_LEADING.sub("", w) for w in re.split(r"[\s()/-]+", before)) if w]
-    for skip in (False, True):
-        picked = [i for i, w in enumerate(words) if not (skip and w.casefold() in _SKIPPED)]
-        picked = picked[-len(acronym) :]
-        if "".join(words[i][0] for i in picked).casefold() == acronym.casefold():
-            return " ".join(words[picked[0] :]) if picked else None
+    bracketed = before.rstrip().endswith("(")
+    for last in (len(words), len(words) - 1) if bracketed else (len(words),):
+        for skip in (False, True):
+            picked = [
+                i for i, w in enumerate(words[:last]) if not (skip and w.casefold() in _SKIPPED)
+            ]
+            picked = picked[-len(acronym) :]
+            if picked and "".join(words[i][0] for i in picked).casefold() == acronym.casefold():
+                return " ".join(words[picked[0] :])
     return None

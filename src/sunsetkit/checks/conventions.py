@@ -53,6 +53,9 @@ class Conventions:
     #: English only: the brand words that are ordinary English words too (Office, Teams),
     #: case folded: one alone in another case is no name changed.
     brand_words: frozenset[str] = frozenset()
+    #: English only: abbreviations of ordinary phrases (TBD, N/A as NA, ASAP), which a
+    #: translation writes out or gives the locale's own abbreviation (N/D, 日程未定).
+    phrase_abbreviations: frozenset[str] = frozenset()
     #: English only: customary abbreviations of country names (DRC) -> ISO 3166 code (CD).
     territory_acronyms: dict[str, str] = field(default_factory=dict)
     #: The locale joins nouns into one word (Computebetriebssystem): a written-out form
@@ -87,6 +90,9 @@ def conventions(locale: str | None) -> Conventions:
         particles=frozenset(str(w).casefold() for w in data.get("particles") or ()),
         brands=frozenset(str(w).casefold() for w in data.get("brands") or ()),
         brand_words=frozenset(str(w).casefold() for w in data.get("brand_words") or ()),
+        phrase_abbreviations=frozenset(
+            str(w).upper() for w in data.get("phrase_abbreviations") or ()
+        ),
         territory_acronyms={
             str(k): str(v) for k, v in (data.get("territory_acronyms") or {}).items()
         },
