@@ -1,0 +1,178 @@
+"""Names of the world the source spells in English and CLDR names in every locale: a
+currency, country or region, language, month or weekday. The translation must hold the
+locale's CLDR name for it (a form of it), the English name, its code or, for a month, its
+number: machine translation reads "Korean won" as the verb "win", "Brazilian real" as
+"actual", a month as another month, a country as an ordinary word. Babel has every name;
+nothing here is hand-written but the few English names that are ordinary words."""
+
+from __future__ import annotations
+
+import functools
+import itertools
+import re
+from collections.abc import Iterator
+from typing import Literal
+
+from babel import Locale, UnknownLocaleError
+
+from .base import Entry, MessageContext
+from .conventions import WIDE
+from .forms import has_form
+from .spans import marked
+
+__all__ = ["check_world_names"]
+
+Kind = Literal["currency", "territory", "language", "month", "weekday"]
+
+#: CLDR's currencies with an X code that are no money a document prices in (gold and
+#: silver are partner levels there), but the CFA and East Caribbean currencies.
+_KEPT_X = frozenset({"XAF", "XOF", "XPF", "XCD"})
+#: English names a month shares with an ordinary word: one only beside a number (May 1).
+_WORDLIKE = frozenset({"May"})
+#: Names checked at most in one text: a list of 200 countries is a list, not a sentence.
+_NAMES = 4
+#: The letters two words of a spaced script share to be forms of one name (Kirgizstan,
+#: Kirgizië; kwiecień, kwietniowym): a name machine translation turned into another word
+#: shares none.
+_STEM = 4
+_WORD = re.compile(r"\w+")
+
+
+@functools.cache
+def _english() -> tuple[dict[str, tuple[Kind, str | int]], re.Pattern[str]]:
+    """English name -> (kind, code), and one search for all of them, longest first, whole
+    words in their case (proper names: "Chad" is no "chad")."""
+    en = Locale("en")
+    names: dict[str, tuple[Kind, str | int]] = {}
+    # regions first: "Latin America" is a region, not the language Latin
+    for code, name in sorted(en.territories.items()):
+        if name[:1].isupper():  # "world" is a word
+            names.setdefault(name, ("territory", code))
+    for code, name in sorted(en.currencies.items()):
+        if not code.startswith("X") or code in _KEPT_X:
+            names.setdefault(name, ("currency", code))
+            for plural in en._data["currency_names_plural"].get(code, {}).values():
+                names.setdefault(plural, ("currency", code))
+    for code, name in sorted(en.languages.items()):
+        names.setdefault(name, ("language", code))
+    for number, name in en.months["format"]["wide"].items():
+        names.setdefault(name, ("month", number))
+    for number, name in en.days["format"]["wide"].items():
+        names.setdefault(name, ("weekday", number))
+    longest = sorted(names, key=lambda name: (-len(name), name))
+    pattern = re.compile(rf"(?<![\w-])(?:{'|'.join(map(re.escape, longest))})(?![\w-])")
+    return names, pattern
+
+
+@functools.cache
+def _babel(locale: str) -> Locale | None:
+    try:
+        return Locale.parse(locale.replace("-", "_"))
+    except (ValueError, UnknownLocaleError):
+        return None
+
+
+@functools.cache
+def _forms(locale: str, kind: Kind, code: str | int) -> tuple[str, ...]:
+    """The locale's CLDR names of one thing, every form and context Babel gives."""
+    where = _babel(locale)
+    if where is None:
+        return ()
+    found: set[str] = set()
+    if kind == "currency":
+        found.add(where.currencies.get(str(code), ""))
+        found.update(where._data["currency_names_plural"].get(code, {}).values())
+    elif kind == "territory":
+        found.add(where.territories.get(str(code), ""))
+    elif kind == "language":
+        # a script or region of a language (zh_Hans) may be called by the language's name
+        found.update(where.languages.get(part, "") for part in {str(code), str(code)[:2]})
+    else:
+        table = where.months if kind == "month" else where.days
+        found.update(widths[code] for context in table.values() for widths in context.values())
+    return tuple(sorted(form for form in found if form))
+
+
+def _wide(locale: str) -> bool:
+    """A locale written without spaces (ja, ko's Hangul, zh): names alternate there with
+    short forms CLDR does not give (米国, 英国), so only money and dates are checked."""
+    return locale.casefold().split("-")[0] in {"ja", "ko", "zh"}
+
+
+def _holds(text: str, form: str) -> bool:
+    """The text holds the form, or a form of it (word endings), or, in a script without
+    spaces, the form with its spaces left out or in."""
+    if not form:
+        return False
+    if ord(form[0]) >= WIDE or ord(form[-1]) >= WIDE:
+        squeezed = "".join(form.split())
+        return squeezed in "".join(text.split())
+    return has_form(text, form, frozenset())
+
+
+def _stems(text: str) -> set[str]:
+    return {word[:_STEM] for word in _WORD.findall(text.casefold()) if len(word) >= _STEM}
+
+
+def _found(text: str, source: str, locale: str, name: str, kind: Kind, code: str | int) -> bool:
+    """Whether the translation names the thing: the English name, the locale's CLDR name
+    (a form of it; in a spaced script the first letters of its longer words), the code
+    more often than the source writes it, or a month's number."""
+    if kind == "month" and re.search(rf"(?<!\d)0?{code}(?!\d)", text):
+        return True
+    if kind in ("currency", "territory") and _codes(text, code) > _codes(source, code):
+        return True
+    forms = (name, *_forms(locale, kind, code))
+    if any(_holds(text, form) for form in forms):
+        return True
+    stems = _stems(text)
+    for form in forms:
+        wanted = [word[:_STEM] for word in _WORD.findall(form.casefold()) if len(word) >= _STEM]
+        if wanted and ord(form[0]) < WIDE and all(stem in stems for stem in wanted):
+            return True
+    return False
+
+
+def _codes(text: str, code: str | int) -> int:
+    """How often the text writes the code: one the source writes too vouches for nothing
+    ("한국어 획득(KRW)" for "Korean won (KRW)"), one more does ("EU(EU)")."""
+    return len(re.findall(rf"(?<![\w-]){re.escape(str(code))}(?![\w-])", text))
+
+
+def _visible(entry: Entry, ctx: MessageContext, text: str) -> str:
+    return marked(entry, ctx.md, text).text if ctx.md is not None else text
+
+
+def check_world_names(entry: Entry, ctx: MessageContext) -> Iterator[str]:
+    """A currency, country, language, month or weekday of the source that the translation
+    does not name (see the module's doc). A long list of names is left alone past its
+    first few; in CJK locales only currencies, months and weekdays are checked."""
+    locale = ctx.locale or "en"
+    if locale.casefold().startswith("en") or _babel(locale) is None:
+        return
+    names, pattern = _english()
+    for source, text in entry.pairs:
+        plain = _visible(entry, ctx, source)
+        found = list(itertools.islice(pattern.finditer(plain), _NAMES))
+        if not found:
+            continue
+        seen = _visible(entry, ctx, text)
+        for match in found:
+            name = match.group()
+            kind, code = names[name]
+            if _wide(locale) and kind in ("territory", "language"):
+                continue
+            if name in _WORDLIKE and not _beside_number(plain, match.start(), match.end()):
+                continue
+            if not _found(seen, plain, locale, name, kind, code):
+                cldr = _forms(locale, kind, code)
+                yield (
+                    f"the source names the {kind} {name!r} and the translation does not: "
+                    f"not its CLDR name ({', '.join(cldr[:3]) or name}), the English name "
+                    "or its code"
+                )
+                return
+
+
+def _beside_number(text: str, start: int, end: int) -> bool:
+    return bool(re.search(r"\d", text[max(0, start - 4) : end + 4]))
