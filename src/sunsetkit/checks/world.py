@@ -1,7 +1,7 @@
 """Names of the world the source spells in English and CLDR names in every locale: a
 currency, country or region, language, month or weekday. The translation must hold the
 locale's CLDR name for it (a form of it), the English name, its code or, for a month, its
-number: machine translation reads "Korean won" as the verb "win", "Brazilian real" as
+number in a date: machine translation reads "Korean won" as the verb "win", "Brazilian real" as
 "actual", a month as another month, a country as an ordinary word. Babel has every name;
 nothing here is hand-written but the few English names that are ordinary words."""
 
@@ -38,30 +38,41 @@ _STEM = 4
 _WORD = re.compile(r"\w+")
 
 
+Thing = tuple[Kind, str | int]
+
+
 @functools.cache
-def _english() -> tuple[dict[str, tuple[Kind, str | int]], re.Pattern[str]]:
-    """English name -> (kind, code), and one search for all of them, longest first, whole
-    words in their case (proper names: "Chad" is no "chad")."""
+def _english() -> tuple[dict[str, tuple[Thing, ...]], re.Pattern[str]]:
+    """English name -> what it may name (kind, code), and one search for all of them,
+    longest first, whole words in their case (proper names: "Chad" is no "chad")."""
     en = Locale("en")
-    names: dict[str, tuple[Kind, str | int]] = {}
-    # regions first: "Latin America" is a region, not the language Latin
+    names: dict[str, list[Thing]] = {}
+
+    def add(name: str, thing: Thing) -> None:
+        if thing not in names.setdefault(name, []):
+            names[name].append(thing)
+
     for code, name in sorted(en.territories.items()):
         if name[:1].isupper():  # "world" is a word
-            names.setdefault(name, ("territory", code))
+            add(name, ("territory", code))
     for code, name in sorted(en.currencies.items()):
-        if not code.startswith("X") or code in _KEPT_X:
-            names.setdefault(name, ("currency", code))
-            for plural in en._data["currency_names_plural"].get(code, {}).values():
-                names.setdefault(plural, ("currency", code))
+        if code.startswith("X") and code not in _KEPT_X:
+            continue
+        for form in sorted({name, *en._data["currency_names_plural"].get(code, {}).values()}):
+            add(form, ("currency", code))
+            words = form.split()
+            if len(words) >= 3:  # "Korean won" for South (or North) Korean won
+                add(" ".join(words[1:]), ("currency", code))
     for code, name in sorted(en.languages.items()):
-        names.setdefault(name, ("language", code))
+        if name not in names:  # "Latin America" is a region, not the language Latin
+            add(name, ("language", code))
     for number, name in en.months["format"]["wide"].items():
-        names.setdefault(name, ("month", number))
+        add(name, ("month", number))
     for number, name in en.days["format"]["wide"].items():
-        names.setdefault(name, ("weekday", number))
+        add(name, ("weekday", number))
     longest = sorted(names, key=lambda name: (-len(name), name))
     pattern = re.compile(rf"(?<![\w-])(?:{'|'.join(map(re.escape, longest))})(?![\w-])")
-    return names, pattern
+    return {name: tuple(things) for name, things in names.items()}, pattern
 
 
 @functools.cache
@@ -117,9 +128,9 @@ def _stems(text: str) -> set[str]:
 def _found(text: str, source: str, locale: str, name: str, kind: Kind, code: str | int) -> bool:
     """Whether the translation names the thing: the English name, the locale's CLDR name
     (a form of it; in a spaced script the first letters of its longer words), the code
-    more often than the source writes it, or a month's number."""
-    if kind == "month" and re.search(rf"(?<!\d)0?{code}(?!\d)", text):
-        return True
+    more often than the source writes it, or a month's number in a numeric date."""
+    if kind == "month" and re.search(rf"(?<!\d)0?{code}[./-]\d|\d[./-]0?{code}(?!\d)", text):
+        return True  # a numeric date: 3/15, 15.03.
     if kind in ("currency", "territory") and _codes(text, code) > _codes(source, code):
         return True
     forms = (name, *_forms(locale, kind, code))
@@ -136,7 +147,8 @@ def _found(text: str, source: str, locale: str, name: str, kind: Kind, code: str
 def _codes(text: str, code: str | int) -> int:
     """How often the text writes the code: one the source writes too vouches for nothing
     ("한국어 획득(KRW)" for "Korean won (KRW)"), one more does ("EU(EU)")."""
-    return len(re.findall(rf"(?<![\w-]){re.escape(str(code))}(?![\w-])", text))
+    # a letter of another script may touch it: KRW로
+    return len(re.findall(rf"(?<![A-Za-z0-9-]){re.escape(str(code))}(?![A-Za-z0-9-])", text))
 
 
 def _visible(entry: Entry, ctx: MessageContext, text: str) -> str:
@@ -159,13 +171,14 @@ def check_world_names(entry: Entry, ctx: MessageContext) -> Iterator[str]:
         seen = _visible(entry, ctx, text)
         for match in found:
             name = match.group()
-            kind, code = names[name]
+            things = names[name]
+            kind = things[0][0]
             if _wide(locale) and kind in ("territory", "language"):
                 continue
             if name in _WORDLIKE and not _beside_number(plain, match.start(), match.end()):
                 continue
-            if not _found(seen, plain, locale, name, kind, code):
-                cldr = _forms(locale, kind, code)
+            if not any(_found(seen, plain, locale, name, *thing) for thing in things):
+                cldr = _forms(locale, *things[0])
                 yield (
                     f"the source names the {kind} {name!r} and the translation does not: "
                     f"not its CLDR name ({', '.join(cldr[:3]) or name}), the English name "
