@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from typing import Literal
 
 from babel import Locale, UnknownLocaleError
+from babel.core import get_global
 
 from .base import Entry, MessageContext
 from .conventions import WIDE
@@ -131,8 +132,11 @@ def _found(text: str, source: str, locale: str, name: str, kind: Kind, code: str
     more often than the source writes it, or a month's number in a numeric date."""
     if kind == "month" and re.search(rf"(?<!\d)0?{code}[./-]\d|\d[./-]0?{code}(?!\d)", text):
         return True  # a numeric date: 3/15, 15.03.
-    if kind in ("currency", "territory") and _codes(text, code) > _codes(source, code):
-        return True
+    codes = (str(code), *_alpha3().get(str(code), ())) if kind == "territory" else (str(code),)
+    if kind in ("currency", "territory") and any(
+        _codes(text, each) > _codes(source, each) for each in codes
+    ):
+        return True  # a country by its ISO code too: USA
     forms = (name, *_forms(locale, kind, code))
     if any(_holds(text, form) for form in forms):
         return True
@@ -144,9 +148,20 @@ def _found(text: str, source: str, locale: str, name: str, kind: Kind, code: str
     return False
 
 
+@functools.cache
+def _alpha3() -> dict[str, tuple[str, ...]]:
+    """ISO 3166 alpha-2 code -> its alpha-3 codes (US: USA), from CLDR's territory aliases."""
+    codes: dict[str, list[str]] = {}
+    for alias, targets in sorted(get_global("territory_aliases").items()):
+        if len(alias) == 3 and alias.isalpha() and len(targets) == 1:
+            codes.setdefault(targets[0], []).append(alias)
+    return {code: tuple(aliases) for code, aliases in codes.items()}
+
+
 def _codes(text: str, code: str | int) -> int:
-    """How often the text writes the code: one the source writes too vouches for nothing
-    ("한국어 획득(KRW)" for "Korean won (KRW)"), one more does ("EU(EU)")."""
+    """How often the text writes the code (a name's, or a country's alpha-3 code): one
+    the source writes too vouches for nothing ("한국어 획득(KRW)" for "Korean won (KRW)"),
+    one more does ("EU(EU)")."""
     # a letter of another script may touch it: KRW로
     return len(re.findall(rf"(?<![A-Za-z0-9-]){re.escape(str(code))}(?![A-Za-z0-9-])", text))
 
@@ -178,10 +193,10 @@ def check_world_names(entry: Entry, ctx: MessageContext) -> Iterator[str]:
             if name in _WORDLIKE and not _beside_number(plain, match.start(), match.end()):
                 continue
             if not any(_found(seen, plain, locale, name, *thing) for thing in things):
-                cldr = _forms(locale, *things[0])
+                cldr = [form for thing in things for form in _forms(locale, *thing)[:3]]
                 yield (
                     f"the source names the {kind} {name!r} and the translation does not: "
-                    f"not its CLDR name ({', '.join(cldr[:3]) or name}), the English name "
+                    f"not its CLDR name ({', '.join(cldr) or name}), the English name "
                     "or its code"
                 )
                 return
