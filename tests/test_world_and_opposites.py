@@ -111,7 +111,13 @@ def _cldr(locale: str, kind: str, code: str | int) -> list[str]:
     if kind == "language":
         return [where.languages[str(code)]]
     table = where.months if kind == "month" else where.days
-    return [widths[code] for context in table.values() for widths in context.values()]
+    # a narrow form (J) names no month: every month of J has it
+    return [
+        names[code]
+        for context in table.values()
+        for width, names in context.items()
+        if width != "narrow"
+    ]
 
 
 @settings(max_examples=120, deadline=None)

@@ -7,9 +7,12 @@ nothing here is hand-written but the few English names that are ordinary words."
 
 from __future__ import annotations
 
+import difflib
 import functools
 import itertools
 import re
+import unicodedata
+from collections import Counter
 from collections.abc import Iterator
 from typing import Literal
 
@@ -17,7 +20,7 @@ from babel import Locale, UnknownLocaleError
 from babel.core import get_global
 
 from .base import Entry, MessageContext
-from .conventions import WIDE
+from .conventions import COMPOUND_PART, WIDE, conventions, written_out
 from .forms import has_form
 from .spans import marked
 
@@ -36,6 +39,13 @@ _NAMES = 4
 #: Kirgizië; kwiecień, kwietniowym): a name machine translation turned into another word
 #: shares none.
 _STEM = 4
+#: How alike two spellings of a name's word are at least (difflib's ratio: Guyana and
+#: Guayana .92, Tokelau and Toquelau .8; Holandia for Irlandia .75 and Torgyzstan for
+#: Kirgizistan .67 are other words), and the letters both have at least.
+_SIMILAR = 0.8
+_SIMILAR_LENGTH = 5
+#: Words shorter than this are articles and particles (de, of, la): no part of a name.
+_SHORT = 3
 _WORD = re.compile(r"\w+")
 
 
@@ -57,6 +67,7 @@ def _english() -> tuple[dict[str, tuple[Thing, ...]], dict[str, tuple[str, ...]]
     for code, name in sorted(en.territories.items()):
         if name[:1].isupper():  # "world" is a word
             add(name, ("territory", code))
+            add(name.replace(" & ", " and "), ("territory", code))  # Trinidad and Tobago
     for code, name in sorted(en.currencies.items()):
         if code.startswith("X") and code not in _KEPT_X:
             continue
@@ -133,7 +144,12 @@ def _forms(locale: str, kind: Kind, code: str | int) -> tuple[str, ...]:
         found.update(where.languages.get(part, "") for part in {str(code), str(code)[:2]})
     else:
         table = where.months if kind == "month" else where.days
-        found.update(widths[code] for context in table.values() for widths in context.values())
+        found.update(  # not the narrow ones: J is any month of J
+            names[code]
+            for context in table.values()
+            for width, names in context.items()
+            if width != "narrow"
+        )
     return tuple(sorted(form for form in found if form))
 
 
@@ -154,14 +170,63 @@ def _holds(text: str, form: str) -> bool:
     return has_form(text, form, frozenset())
 
 
-def _stems(text: str) -> set[str]:
-    return {word[:_STEM] for word in _WORD.findall(text.casefold()) if len(word) >= _STEM}
+def _fold(text: str) -> str:
+    """Case and accents aside, in one normal form (Libéria, Liberia; a decomposed ö)."""
+    parts = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(c for c in parts if not unicodedata.combining(c))
+
+
+def _close(word: str, other: str, similar: bool) -> bool:
+    """Two forms of one word: the same first letters (Kirgizstan, Kirgizië; kwiecień,
+    kwietniowym), or, for a name, spelled nearly alike (Guyana, Guayana; Tokelau,
+    Toquelau). Months and weekdays need the first letters: juni is no juli."""
+    if word == other:
+        return True
+    if word[:_STEM] == other[:_STEM] and min(len(word), len(other)) >= _STEM:
+        return True
+    return (
+        similar
+        and min(len(word), len(other)) >= _SIMILAR_LENGTH
+        and (difflib.SequenceMatcher(None, word, other).ratio() >= _SIMILAR)
+    )
+
+
+def _near(text: str, form: str, locale: str, similar: bool) -> bool:
+    """The form's words in the text, in any order ("Man (Île de)" for "Île de Man"),
+    words many names share aside (islands, isole, de) and, of three or more, one
+    missing; or the form written as one word ("Sud Africa" for "Sudafrica")."""
+    have = _WORD.findall(_fold(text))
+    folded = _fold(form)
+    squeezed = "".join(_WORD.findall(folded))
+    # words run together or apart, whole: "Sud Africa" for "Sudafrica"
+    if len(squeezed) >= _SIMILAR_LENGTH and any(
+        "".join(have[i : i + 3]).startswith(squeezed) for i in range(len(have))
+    ):
+        return True
+    generic = _generic(locale)
+    wanted = [w for w in _WORD.findall(folded) if len(w) >= _SHORT and w not in generic]
+    if not wanted:
+        return False
+    found = sum(any(_close(w, h, similar) for h in have) for w in wanted)
+    return found >= len(wanted) - (1 if len(wanted) >= 3 else 0)
+
+
+@functools.cache
+def _generic(locale: str) -> frozenset[str]:
+    """Words three or more of CLDR's territory names share in English or the locale
+    (islands, isole, wyspy, and, de): they tell no name from another."""
+    counts: Counter[str] = Counter()
+    for where in (_babel(locale), Locale("en")):
+        for name in (where.territories if where else {}).values():
+            counts.update(set(_WORD.findall(_fold(name))))
+    return frozenset(word for word, count in counts.items() if count >= 3)
 
 
 def _found(text: str, source: str, locale: str, name: str, kind: Kind, code: str | int) -> bool:
     """Whether the translation names the thing: the English name, the locale's CLDR name
-    (a form of it; in a spaced script the first letters of its longer words), the code
-    more often than the source writes it, or a month's number in a numeric date."""
+    or a name of it the locale's data gives (`names`: Vitryssland), a form of one (see
+    `_near`), the code more often than the source writes it, or a month's number in a
+    numeric date."""
     if kind == "month" and re.search(rf"(?<!\d)0?{code}[./-]\d|\d[./-]0?{code}(?!\d)", text):
         return True  # a numeric date: 3/15, 15.03.
     codes = (str(code), *_alpha3().get(str(code), ())) if kind == "territory" else (str(code),)
@@ -169,15 +234,15 @@ def _found(text: str, source: str, locale: str, name: str, kind: Kind, code: str
         _codes(text, each) > _codes(source, each) for each in codes
     ):
         return True  # a country by its ISO code too: USA
-    forms = (name, *_forms(locale, kind, code))
+    own = conventions(locale)
+    forms = (name, *_forms(locale, kind, code), *own.names.get(name, ()))
     if any(_holds(text, form) for form in forms):
         return True
-    stems = _stems(text)
-    for form in forms:
-        wanted = [word[:_STEM] for word in _WORD.findall(form.casefold()) if len(word) >= _STEM]
-        if wanted and ord(form[0]) < WIDE and all(stem in stems for stem in wanted):
-            return True
-    return False
+    ends = tuple(_fold(form) for form in forms if len(form) >= COMPOUND_PART)
+    if own.compounds and written_out(ends, _fold(text), True):
+        return True  # the end of a compound: Osteuropa, Großchina
+    similar = kind not in ("month", "weekday")
+    return any(_near(text, form, locale, similar) for form in forms if ord(form[0]) < WIDE)
 
 
 @functools.cache
