@@ -60,6 +60,8 @@ def test_both_checks_are_registered_described_and_in_the_readme() -> None:
         ("zh-CN", "The report is sent every Monday.", "报表每周五发送。"),
         ("pl-PL", "Swiss franc (CHF)", "Dobowy (CHF)"),
         ("nl-NL", "Subtitles in English", "Ondertitels in het Duits"),
+        ("pl-PL", "Our office in Dublin, Ireland", "Nasze biuro w Dublinie, Holandia"),
+        ("nl-NL", "Prices from June 1", "Prijzen vanaf 1 juli"),  # juni and juli: no near spelling
     ],
 )
 def test_a_name_of_the_world_turned_into_another_is_reported(
@@ -81,6 +83,13 @@ def test_a_name_of_the_world_turned_into_another_is_reported(
         ("ja-JP", "Partners in the United States", "米国のパートナー"),  # CJK: no territories
         ("fr-FR", "You may want to review the list.", "Vous voudrez peut-être revoir la liste."),
         ("es-ES", "People around the world", "Personas de todo el planeta"),  # "world" is a word
+        ("fr-FR", "Isle of Man", "Man (Île de)"),  # CLDR's words in another order
+        ("it-IT", "Partners in South Africa", "Partner in Sud Africa"),  # Sudafrica apart
+        ("de-DE", "Partners in Guyana", "Partner in Guayana"),  # spelled nearly alike
+        ("fr-FR", "Liberia", "Libéria"),  # accents aside
+        ("sv-SE", "Belarus", "Vitryssland"),  # the locale data's name
+        ("de-DE", "Eastern Europe", "Osteuropa"),  # the end of a compound
+        ("it-IT", "Marshall Islands", "Isole Marshall"),  # islands: a word many names share
     ],
 )
 def test_a_name_the_translation_gives_otherwise_is_not_reported(
