@@ -37,13 +37,20 @@ def _found(check_id: str, source: str, text: str, locale: str) -> list[str]:
     return list(BY_ID[check_id].func(Entry(Message(source, text)), ctx))
 
 
+def _unnamed(source: str, text: str, locale: str) -> list[str]:
+    """What `world-name` and the opt-in `country-name` report."""
+    return _found("world-name", source, text, locale) + _found("country-name", source, text, locale)
+
+
 def test_both_checks_are_registered_described_and_in_the_readme() -> None:
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     authoring = (ROOT / "docs" / "authoring.md").read_text(encoding="utf-8")
-    for check_id in ("world-name", "opposite"):
+    for check_id in ("world-name", "country-name", "opposite"):
         assert BY_ID[check_id].description
         assert f"`{check_id}`" in readme
         assert f"`{check_id}`" in authoring
+    assert BY_ID["country-name"].opt_in
+    assert not BY_ID["world-name"].opt_in and not BY_ID["opposite"].opt_in
 
 
 # --- world-name ---------------------------------------------------------------------------
@@ -67,13 +74,14 @@ def test_both_checks_are_registered_described_and_in_the_readme() -> None:
 def test_a_name_of_the_world_turned_into_another_is_reported(
     locale: str, source: str, text: str
 ) -> None:
-    assert _found("world-name", source, text, locale)
+    assert _unnamed(source, text, locale)
 
 
 @pytest.mark.parametrize(
     ("locale", "source", "text"),
     [
         ("ko-KR", "Korean won (KRW)", "대한민국 원(KRW)"),  # CLDR's name
+        ("ja-JP", "Revenue in US dollars", "米国ドルでの収益"),  # CJK: the unit (米ドル)
         ("ko-KR", "Pay in Korean won.", "KRW로 결제합니다."),  # the code, not in the source
         ("de-DE", "Prices change on March 3, 2031.", "Die Preise ändern sich am 03.03.2031."),
         ("pl-PL", "Partners in Germany", "Partnerzy w Niemczech"),  # a case of Niemcy
@@ -95,7 +103,7 @@ def test_a_name_of_the_world_turned_into_another_is_reported(
 def test_a_name_the_translation_gives_otherwise_is_not_reported(
     locale: str, source: str, text: str
 ) -> None:
-    assert not _found("world-name", source, text, locale)
+    assert not _unnamed(source, text, locale)
 
 
 def _names() -> list[tuple[str, str, str | int]]:
@@ -143,8 +151,8 @@ def test_a_translation_with_the_locales_cldr_name_is_never_reported(
     forms = _cldr(locale, kind, code)
     text = " ".join([*before, forms[pick % len(forms)], "2031"])
     source = f"Contoso {english} 2031" if kind != "month" else f"On {english} 3, 2031"
-    assert not _found("world-name", source, text, locale)
-    assert not _found("world-name", source, f"{' '.join(before)} {english}", locale)
+    assert not _unnamed(source, text, locale)
+    assert not _unnamed(source, f"{' '.join(before)} {english}", locale)
 
 
 def test_english_and_unknown_locales_are_not_checked() -> None:
@@ -152,6 +160,7 @@ def test_english_and_unknown_locales_are_not_checked() -> None:
         ctx = MessageContext(locale, locale_glossary(None, locale), MD)
         entry = Entry(Message("Korean won (KRW)", "Whatever (KRW)"))
         assert not list(BY_ID["world-name"].func(entry, ctx))
+        assert not list(BY_ID["country-name"].func(entry, ctx))
 
 
 # --- opposite -----------------------------------------------------------------------------

@@ -33,7 +33,7 @@ from .placement import check_placement
 from .spans import check_span_moved
 from .unsafe import check_unsafe_markup
 from .usual import check_span_off_usual
-from .world import check_world_names
+from .world import check_country_names, check_world_names
 
 __all__ = ["CHECKS", "CHECKS_BY_ID"]
 
@@ -296,10 +296,20 @@ CHECKS: tuple[Check, ...] = (
         "world-name",
         "error",
         "message",
-        "A currency, country, language, month or weekday the source names in English is "
-        "named in the translation: the locale's CLDR name (a form of it), the English name, "
-        "its code or a month's number ('Korean won' read as the verb 'win').",
+        "A currency, language, month or weekday the source names in English is named in "
+        "the translation: the locale's CLDR name (a form of it), the English name, its "
+        "code or a month's number ('Korean won' read as the verb 'win').",
         check_world_names,
+    ),
+    Check(
+        "country-name",
+        "error",
+        "message",
+        "A country or region the source names in English is named in the translation: the "
+        "locale's CLDR name (a form of it), a name the locale data gives, the English name "
+        "or its code ('Lithuania' as 'Argentina').",
+        check_country_names,
+        opt_in=True,
     ),
     Check(
         "doubled-word",

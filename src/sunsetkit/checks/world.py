@@ -24,7 +24,7 @@ from .conventions import COMPOUND_PART, WIDE, conventions, written_out
 from .forms import has_form
 from .spans import marked
 
-__all__ = ["check_world_names"]
+__all__ = ["check_country_names", "check_world_names"]
 
 Kind = Literal["currency", "territory", "language", "month", "weekday"]
 
@@ -238,6 +238,12 @@ def _found(text: str, source: str, locale: str, name: str, kind: Kind, code: str
     forms = (name, *_forms(locale, kind, code), *own.names.get(name, ()))
     if any(_holds(text, form) for form in forms):
         return True
+    if (
+        kind == "currency"
+        and _wide(locale)
+        and any(_unit(f) in "".join(text.split()) for f in forms)
+    ):
+        return True  # the unit, its country said otherwise: 米国ドル for 米ドル
     ends = tuple(_fold(form) for form in forms if len(form) >= COMPOUND_PART)
     if own.compounds and written_out(ends, _fold(text), True):
         return True  # the end of a compound: Osteuropa, Großchina
@@ -255,6 +261,12 @@ def _alpha3() -> dict[str, tuple[str, ...]]:
     return {code: tuple(aliases) for code, aliases in codes.items()}
 
 
+def _unit(form: str) -> str:
+    """A CJK currency name's unit: its last word (대한민국 원: 원), or its last two
+    characters (米ドル: ドル; 英国ポンド: ンド)."""
+    return form.split()[-1] if " " in form.strip() else form[-2:]
+
+
 def _codes(text: str, code: str | int) -> int:
     """How often the text writes the code (a name's, or a country's alpha-3 code): one
     the source writes too vouches for nothing ("한국어 획득(KRW)" for "Korean won (KRW)"),
@@ -268,9 +280,20 @@ def _visible(entry: Entry, ctx: MessageContext, text: str) -> str:
 
 
 def check_world_names(entry: Entry, ctx: MessageContext) -> Iterator[str]:
-    """A currency, country, language, month or weekday of the source that the translation
-    does not name (see the module's doc). A long list of names is left alone past its
-    first few; in CJK locales only currencies, months and weekdays are checked."""
+    """A currency, language, month or weekday of the source that the translation does
+    not name (see the module's doc); countries and regions are `country-name`'s."""
+    return _unnamed(entry, ctx, ("currency", "language", "month", "weekday"))
+
+
+def check_country_names(entry: Entry, ctx: MessageContext) -> Iterator[str]:
+    """A country or region of the source that the translation does not name: opt-in,
+    as countries have more names than CLDR gives (Guão, Leste da Europa, Guyane)."""
+    return _unnamed(entry, ctx, ("territory",))
+
+
+def _unnamed(entry: Entry, ctx: MessageContext, kinds: tuple[Kind, ...]) -> Iterator[str]:
+    """The first name of one of the kinds the translation does not name. A long list of
+    names is left alone past its first few; in CJK locales languages and countries are."""
     locale = ctx.locale or "en"
     if locale.casefold().startswith("en") or _babel(locale) is None:
         return
@@ -280,13 +303,11 @@ def check_world_names(entry: Entry, ctx: MessageContext) -> Iterator[str]:
             continue  # most messages name nothing: no markup parsed for them
         plain = _visible(entry, ctx, source)
         found = list(itertools.islice(_named(plain), _NAMES))
-        if not found:
-            continue
-        seen = _visible(entry, ctx, text)
+        seen = _visible(entry, ctx, text) if found else ""
         for name, start, end in found:
             things = names[name]
             kind = things[0][0]
-            if _wide(locale) and kind in ("territory", "language"):
+            if kind not in kinds or (_wide(locale) and kind in ("territory", "language")):
                 continue
             if name in _WORDLIKE and not _beside_number(plain, start, end):
                 continue
