@@ -238,6 +238,8 @@ def _found(text: str, source: str, locale: str, name: str, kind: Kind, code: str
     forms = (name, *_forms(locale, kind, code), *own.names.get(name, ()))
     if any(_holds(text, form) for form in forms):
         return True
+    if kind == "currency" and _codes(text, code) and _unit_named(text, locale, str(code)):
+        return True  # "libras (GBP)": the money's unit and its code, the country aside
     if (
         kind == "currency"
         and _wide(locale)
@@ -259,6 +261,39 @@ def _alpha3() -> dict[str, tuple[str, ...]]:
         if len(alias) == 3 and alias.isalpha() and len(targets) == 1:
             codes.setdefault(targets[0], []).append(alias)
     return {code: tuple(aliases) for code, aliases in codes.items()}
+
+
+@functools.cache
+def _units(locale: str) -> dict[str, frozenset[str]]:
+    """Currency code -> the words of its CLDR names in the locale that name its unit:
+    those it shares with a currency of another country whose English name ends in the
+    same word (libra of British and Egyptian pound; won of South and North Korean won),
+    not the country's adjective."""
+    where = _babel(locale)
+    if where is None:
+        return {}
+    english: dict[str, str] = {str(k): str(v) for k, v in Locale("en").currencies.items()}
+    words = {
+        code: {w for form in _forms(locale, "currency", code) for w in _WORD.findall(_fold(form))}
+        for code in map(str, where.currencies)
+    }
+    units: dict[str, frozenset[str]] = {}
+    for code, found in words.items():
+        unit = english.get(code, "").split()[-1:]
+        others = [
+            words[other]
+            for other, name in english.items()
+            if other in words and other[:2] != code[:2] and name.split()[-1:] == unit
+        ]
+        units[code] = frozenset(found & set().union(*others)) if others else frozenset()
+    return units
+
+
+def _unit_named(text: str, locale: str, code: str) -> bool:
+    """Whether the text holds the currency's unit (a form of it: libras for libra)."""
+    units = _units(locale).get(code, frozenset())
+    have = _WORD.findall(_fold(text))
+    return any(_close(unit, word, False) for unit in units for word in have)
 
 
 def _unit(form: str) -> str:
