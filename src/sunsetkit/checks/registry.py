@@ -296,18 +296,18 @@ CHECKS: tuple[Check, ...] = (
         "world-name",
         "error",
         "message",
-        "A currency, language, month or weekday the source names in English is named in "
-        "the translation: the locale's CLDR name (a form of it), the English name, its "
-        "code or a month's number ('Korean won' read as the verb 'win').",
+        "A currency, month or weekday the source names in English is named in the "
+        "translation: the locale's CLDR name (a form of it), the English name, its code "
+        "or a month's number ('Korean won' read as the verb 'win').",
         check_world_names,
     ),
     Check(
         "country-name",
         "error",
         "message",
-        "A country or region the source names in English is named in the translation: the "
-        "locale's CLDR name (a form of it), a name the locale data gives, the English name "
-        "or its code ('Lithuania' as 'Argentina').",
+        "A country, region or language the source names in English is named in the "
+        "translation: the locale's CLDR name (a form of it), a name the locale data gives, "
+        "the English name or its code ('Lithuania' as 'Argentina').",
         check_country_names,
         opt_in=True,
     ),

@@ -315,15 +315,16 @@ def _visible(entry: Entry, ctx: MessageContext, text: str) -> str:
 
 
 def check_world_names(entry: Entry, ctx: MessageContext) -> Iterator[str]:
-    """A currency, language, month or weekday of the source that the translation does
-    not name (see the module's doc); countries and regions are `country-name`'s."""
-    return _unnamed(entry, ctx, ("currency", "language", "month", "weekday"))
+    """A currency, month or weekday of the source that the translation does not name
+    (see the module's doc); countries, regions and languages are `country-name`'s."""
+    return _unnamed(entry, ctx, ("currency", "month", "weekday"))
 
 
 def check_country_names(entry: Entry, ctx: MessageContext) -> Iterator[str]:
-    """A country or region of the source that the translation does not name: opt-in,
-    as countries have more names than CLDR gives (Guão, Leste da Europa, Guyane)."""
-    return _unnamed(entry, ctx, ("territory",))
+    """A country, region or language of the source that the translation does not name:
+    opt-in, as countries have more names than CLDR gives (Guão, Leste da Europa,
+    Guyane), and a language's name is dropped where the sentence says it otherwise."""
+    return _unnamed(entry, ctx, ("territory", "language"))
 
 
 def _unnamed(entry: Entry, ctx: MessageContext, kinds: tuple[Kind, ...]) -> Iterator[str]:
