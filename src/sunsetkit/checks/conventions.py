@@ -61,6 +61,12 @@ class Conventions:
     #: The locale joins nouns into one word (Computebetriebssystem): a written-out form
     #: of an acronym may end a compound.
     compounds: bool = False
+    #: Each side of an opposite pair (enable, disable) -> the locale's words for it, folded
+    #: (`opposite`); `opposites_weak`: words that say the side only sometimes.
+    opposites: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    opposites_weak: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    #: English only: the pairs of sides `opposite` compares.
+    opposite_pairs: tuple[tuple[str, str], ...] = ()
 
 
 @functools.cache
@@ -97,7 +103,23 @@ def conventions(locale: str | None) -> Conventions:
             str(k): str(v) for k, v in (data.get("territory_acronyms") or {}).items()
         },
         compounds=bool(data.get("compounds")),
+        opposites=_sides(data, "opposites"),
+        opposites_weak=_sides(data, "opposites_weak"),
+        opposite_pairs=tuple(
+            (str(pair[0]), str(pair[1]))
+            for pair in data.get("opposite_pairs") or ()
+            if isinstance(pair, list) and len(pair) == 2
+        ),
     )
+
+
+def _sides(data: dict[str, object], key: str) -> dict[str, tuple[str, ...]]:
+    sides = data.get(key)
+    if not isinstance(sides, dict):
+        return {}
+    return {
+        str(side): tuple(str(w).casefold() for w in words or ()) for side, words in sides.items()
+    }
 
 
 def _folded(data: dict[str, object], key: str) -> tuple[str, ...]:

@@ -1,7 +1,8 @@
 """Meaning a machine translation lost, seen from structure both texts share: a negation of
-the source with no negation at all in the translation, and a word doubled that the source
-has once. `negation` reads the locale data's `negations` (locale_data/), so a locale
-without them is not checked; `doubled-word` leaves the locale's function words alone."""
+the source with no negation at all in the translation, a word doubled that the source
+has once, and one side of an opposite pair turned into the other. `negation` reads the
+locale data's `negations` (locale_data/), so a locale without them is not checked;
+`doubled-word` leaves the locale's function words alone; `opposite` reads `opposites`."""
 
 from __future__ import annotations
 
@@ -12,10 +13,10 @@ from collections import Counter
 from collections.abc import Iterator
 
 from .base import Entry, MessageContext
-from .conventions import WIDE, conventions
+from .conventions import WIDE, Conventions, conventions
 from .spans import marked
 
-__all__ = ["check_doubled_word", "check_negation", "says_no"]
+__all__ = ["check_doubled_word", "check_negation", "check_opposite", "says_no"]
 
 #: English kept in the translation (a label, a quoted message): its negation is there.
 _ENGLISH_NO = re.compile(r"(?<![\w'])(?:not|never|cannot|\w+n't)(?![\w'])")
@@ -159,3 +160,91 @@ def _adjacent_twice(text: str) -> bool:
 
 
 _NON_WORD = re.compile(r"\W+")
+
+
+#: A link or address written out: its words ("download.microsoft.com") say nothing.
+_ADDRESS = re.compile(r"\S+://\S+|\S+\.(?:com|net|org|md)\b\S*")
+
+
+@functools.cache
+def _english_side(forms: tuple[str, ...]) -> re.Pattern[str] | None:
+    """English words of one side, whole (a hyphen joins words: "add-on" says no "add"),
+    or a word's start for a stem (`upload*`)."""
+    words = [form for form in forms if not form.endswith("*")]
+    stems = [form.rstrip("*") for form in forms if form.endswith("*")]
+    parts = []
+    if words:
+        parts.append(rf"(?<![\w-])(?:{_any(words)})(?![\w-])")
+    if stems:
+        parts.append(rf"(?<![\w-])(?:{_any(stems)})")
+    return re.compile("|".join(parts)) if parts else None
+
+
+def _english_says(text: str, forms: tuple[str, ...]) -> str | None:
+    pattern = _english_side(forms)
+    found = pattern.search(text) if pattern else None
+    return found.group() if found else None
+
+
+def check_opposite(entry: Entry, ctx: MessageContext) -> Iterator[str]:
+    """The source says one side of an opposite pair (enable, first-party, inbound) and not
+    the other, and the translation holds the locale's word for the other side and none
+    for this one: it says the opposite ("first-party" as "Drittanbieter"). The locale's
+    words that say a side only sometimes count for it, never against the other; a
+    translation that holds a negation may say a side as "not the other", and is left
+    alone."""
+    own = conventions(ctx.locale)
+    english = conventions("en")
+    if not own.opposites or (ctx.locale or "en").startswith("en"):
+        return
+    for source, text in entry.pairs:
+        if not _may_say_a_side(source.casefold()):
+            continue  # most messages: no markup parsed, no pattern tried
+        plain = _ADDRESS.sub(" ", _plain_marks(_visible(entry, ctx, source).casefold()))
+        sides = [
+            (this, that)
+            for pair in english.opposite_pairs
+            for this, that in (pair, pair[::-1])
+            if _english_says(plain, english.opposites.get(this, ()))
+            and not _english_says(plain, _both(english, that))
+        ]
+        if not sides:
+            continue
+        seen = _ADDRESS.sub(" ", _visible(entry, ctx, text))
+        negation = says_no(seen, own.negations)
+        for this, that in sides:
+            if negation and not says_no(negation, own.opposites.get(that, ())):
+                continue  # "not enabled" for "disabled"; a negator of the other side counts
+            other = says_no(seen, own.opposites.get(that, ()))
+            if other is None or says_no(seen, _both(own, this)):
+                continue
+            if _english_says(_plain_marks(seen.casefold()), english.opposites.get(this, ())):
+                continue  # the source's English word kept in the translation
+            yield (
+                f"the source says {this!r} and not {that!r}, the translation {other!r} "
+                f"({that}) and nothing for {this!r}: the opposite"
+            )
+            return
+
+
+def _both(data: Conventions, side: str) -> tuple[str, ...]:
+    """A side's words and those that say it only sometimes."""
+    return data.opposites.get(side, ()) + data.opposites_weak.get(side, ())
+
+
+_TOKENS = re.compile(r"[\w-]+")
+
+
+@functools.cache
+def _english_starts() -> tuple[frozenset[str], re.Pattern[str] | None]:
+    """The first word of every English form of every side, and one search for the stems."""
+    forms = [form for side in conventions("en").opposites.values() for form in side]
+    words = frozenset(form.split()[0] for form in forms if not form.endswith("*"))
+    return words, _english_side(tuple(form for form in forms if form.endswith("*")))
+
+
+def _may_say_a_side(folded: str) -> bool:
+    """Whether the (folded) text holds the first word of a side's English form: a set
+    lookup per word, where the sides' searches cost twenty times as much."""
+    words, stems = _english_starts()
+    return not words.isdisjoint(_TOKENS.findall(folded)) or bool(stems and stems.search(folded))

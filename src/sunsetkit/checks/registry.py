@@ -14,7 +14,7 @@ from .glossary import (
     check_ui_labels,
 )
 from .labels import check_bold_english, check_label_spelling
-from .meaning import check_doubled_word, check_negation
+from .meaning import check_doubled_word, check_negation, check_opposite
 from .messages import (
     check_code,
     check_end_punctuation,
@@ -33,6 +33,7 @@ from .placement import check_placement
 from .spans import check_span_moved
 from .unsafe import check_unsafe_markup
 from .usual import check_span_off_usual
+from .world import check_country_names, check_world_names
 
 __all__ = ["CHECKS", "CHECKS_BY_ID"]
 
@@ -280,6 +281,34 @@ CHECKS: tuple[Check, ...] = (
         "The source negates a verb (cannot, don't, never) and the translation has none of the "
         "locale's words that say no: it says the opposite, or lost the clause.",
         check_negation,
+        opt_in=True,
+    ),
+    Check(
+        "opposite",
+        "error",
+        "message",
+        "The source says one side of an opposite pair (first-party, enable, inbound, "
+        "include, upload) and not the other; the translation has the locale's word for the "
+        "other side and none for this one.",
+        check_opposite,
+    ),
+    Check(
+        "world-name",
+        "error",
+        "message",
+        "A currency, month or weekday the source names in English is named in the "
+        "translation: the locale's CLDR name (a form of it), the English name, its code "
+        "or a month's number ('Korean won' read as the verb 'win').",
+        check_world_names,
+    ),
+    Check(
+        "country-name",
+        "error",
+        "message",
+        "A country, region or language the source names in English is named in the "
+        "translation: the locale's CLDR name (a form of it), a name the locale data gives, "
+        "the English name or its code ('Lithuania' as 'Argentina').",
+        check_country_names,
         opt_in=True,
     ),
     Check(
