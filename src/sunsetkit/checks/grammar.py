@@ -1,0 +1,172 @@
+"""Grammar a machine translation broke where form alone shows it, read from the locale
+data's `grammar` key (locale_data/README.md): a function word capitalised inside a German
+sentence ("sowie Der Umsatz"), the infinitive's `zu` before a separable verb ("zu
+ablehnen" for "abzulehnen"), a singular article before a plural country name ("nel Stati
+Uniti"), and a sentence that starts with a clause cut from its head (Japanese "場合は、").
+A locale without the key is not checked; each rule reads only its own part of the key."""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+from .base import Entry, MessageContext
+from .conventions import locale_data
+from .spans import marked
+
+__all__ = ["Grammar", "check_grammar", "grammar"]
+
+
+@dataclass(frozen=True)
+class Grammar:
+    #: Function words never capitalised inside a sentence (German "Der", "Für"; polite
+    #: "Sie" is not one). English lists its own: a source that capitalises one there is
+    #: a title or a label, and its translation may too.
+    capitalised_inside: re.Pattern[str] | None = None
+    #: The infinitive's marker ("zu") and separable verbs -> their zu-infinitive
+    #: ("ablehnen" -> "abzulehnen").
+    infinitive_marker: str = ""
+    separable: dict[str, str] = field(default_factory=dict)
+    #: A singular article before a plural name ("nel Stati Uniti"): one search.
+    singular_before_plural: re.Pattern[str] | None = None
+    #: What no sentence starts with: a subordinate clause cut from its head ("場合は、").
+    cut_starts: tuple[str, ...] = ()
+
+
+@functools.cache
+def grammar(locale: str | None) -> Grammar:
+    """The locale's grammar data (empty without a `grammar` key)."""
+    data = locale_data(locale).get("grammar")
+    if not isinstance(data, dict):
+        return Grammar()
+    marker = str(data.get("infinitive_marker") or "")
+    separable = {}
+    for verb in data.get("separable_verbs") or ():
+        prefix, _, stem = str(verb).partition("|")
+        separable[prefix + stem] = f"{prefix}{marker}{stem}"
+    return Grammar(
+        capitalised_inside=_words(data.get("capitalised_inside")),
+        infinitive_marker=marker,
+        separable=separable,
+        singular_before_plural=_before(data.get("singular_articles"), data.get("plural_names")),
+        cut_starts=tuple(str(form) for form in data.get("cut_starts") or ()),
+    )
+
+
+def _words(words: object) -> re.Pattern[str] | None:
+    """A capitalised word of the list after a word in lower case and one space, followed
+    by a space and a letter: inside a sentence, and no UI value ("Ein/Aus")."""
+    if not isinstance(words, list) or not words:
+        return None
+    alternatives = "|".join(map(re.escape, sorted(map(str, words), key=len, reverse=True)))
+    return re.compile(rf"(?<=[^\W\d_]) (?:{alternatives}) (?=[^\W\d_])")
+
+
+def _before(articles: object, names: object) -> re.Pattern[str] | None:
+    if not isinstance(articles, list) or not isinstance(names, list) or not articles:
+        return None
+    first = "|".join(map(re.escape, map(str, articles)))
+    second = "|".join(map(re.escape, map(str, names)))
+    return re.compile(rf"(?<![\w'’-])(?i:{first}) (?:{second})(?![\w-])")
+
+
+def check_grammar(entry: Entry, ctx: MessageContext) -> Iterator[str]:
+    """Broken grammar of machine translation that the translation's form shows (see the
+    module's doc); one finding per message, the first rule that finds one."""
+    own = grammar(ctx.locale)
+    if own == Grammar() or (ctx.locale or "en").startswith("en"):
+        return
+    for source, text in entry.pairs:
+        found = next(_broken(own, entry, ctx, source, text), None)
+        if found:
+            yield found
+            return
+
+
+def _broken(
+    own: Grammar, entry: Entry, ctx: MessageContext, source: str, text: str
+) -> Iterator[str]:
+    if own.capitalised_inside is not None:
+        found = _capital_inside(own.capitalised_inside, source, text)
+        if found:
+            yield (
+                f"{found!r} capitalised inside a sentence: a sentence start machine "
+                "translation left, or a label that lost its bold or quotes"
+            )
+    seen = _visible(entry, ctx, text)
+    if own.separable:
+        found = _zu_before(own, seen)
+        if found:
+            yield (
+                f"{own.infinitive_marker} {found!r}: a separable verb takes its "
+                f"{own.infinitive_marker!r} inside ({own.separable[found]!r})"
+            )
+    if own.singular_before_plural is not None:
+        match = own.singular_before_plural.search(seen)
+        if match:
+            yield f"{match.group()!r}: a singular article before a plural name"
+    if own.cut_starts:
+        found = _cut_start(own.cut_starts, _visible(entry, ctx, source), seen)
+        if found:
+            yield (
+                f"a sentence starts with {found!r}: a clause cut from the sentence it belongs to"
+            )
+
+
+#: Inline code: a literal, never grammar.
+_CODE = re.compile(r"`[^`\n]*`")
+
+
+def _capital_inside(pattern: re.Pattern[str], source: str, text: str) -> str | None:
+    """The first listed word capitalised after a lower-case word of the raw translation
+    (markup between them means a label: bold, a link, quotes), unless the English does
+    the same (a title-cased source)."""
+    plain = _CODE.sub("``", text)
+    for match in pattern.finditer(plain):
+        if not plain[match.start() - 1].islower():
+            continue
+        english = grammar("en").capitalised_inside
+        if english is not None and _lower_before(english, _CODE.sub("``", source)):
+            return None
+        return match.group().strip()
+    return None
+
+
+def _lower_before(pattern: re.Pattern[str], text: str) -> bool:
+    return any(text[m.start() - 1].islower() for m in pattern.finditer(text))
+
+
+def _zu_before(own: Grammar, seen: str) -> str | None:
+    marker = f"{own.infinitive_marker} "
+    start = seen.find(marker)
+    while start >= 0:
+        if start == 0 or not seen[start - 1].isalnum():
+            word = _WORD.match(seen, start + len(marker))
+            if word and word.group() in own.separable:
+                return word.group()
+        start = seen.find(marker, start + 1)
+    return None
+
+
+_WORD = re.compile(r"\w+")
+
+
+def _cut_start(forms: tuple[str, ...], source: str, seen: str) -> str | None:
+    """A form that starts the translation or one of its sentences, where the English
+    starts with a capital letter (a whole sentence, not a fragment of one)."""
+    english = source.lstrip(" *_[")
+    if not english[:1].isupper():
+        return None
+    for sentence in re.split(r"(?<=[。！？])", seen):
+        head = sentence.lstrip(" *_[「")
+        for form in forms:
+            if head.startswith(form):
+                return form
+    return None
+
+
+def _visible(entry: Entry, ctx: MessageContext, text: str) -> str:
+    """The text a reader sees: markup and link targets aside."""
+    return marked(entry, ctx.md, text).text if ctx.md is not None else text
