@@ -33,6 +33,14 @@ class Grammar:
     singular_before_plural: re.Pattern[str] | None = None
     #: What no sentence starts with: a subordinate clause cut from its head ("場合は、").
     cut_starts: tuple[str, ...] = ()
+    #: A noun written in lower case (German capitalises every noun): a long word that
+    #: ends with one of the endings only nouns have (-ung, -keit, -dateien).
+    lower_case_noun: re.Pattern[str] | None = None
+    #: A word part left hanging by a hyphen ("Linux- Open-Source") with no conjunction
+    #: after it (the locale's "and", "or": "Kunden- und Partnerdaten").
+    hanging_hyphen: re.Pattern[str] | None = None
+    #: A pronoun hyphenated to an infinitive that keeps its r ("tornar-o" for "torná-lo").
+    infinitive_clitic: re.Pattern[str] | None = None
 
 
 @functools.cache
@@ -52,7 +60,45 @@ def grammar(locale: str | None) -> Grammar:
         separable=separable,
         singular_before_plural=_before(data.get("singular_articles"), data.get("plural_names")),
         cut_starts=tuple(str(form) for form in data.get("cut_starts") or ()),
+        lower_case_noun=_endings(data.get("noun_endings")),
+        infinitive_clitic=_clitics(data.get("infinitive_clitics")),
+        hanging_hyphen=_hanging(data.get("hyphen_joins")),
     )
+
+
+def _hanging(joins: object) -> re.Pattern[str] | None:
+    if not isinstance(joins, list) or not joins:
+        return None
+    alternatives = "|".join(map(re.escape, map(str, joins)))
+    return re.compile(rf"\w*[^\W\d_]- (?!(?:{alternatives})(?![^\W\d_]))[^\W\d_]+")
+
+
+#: The English parts two phrases with a dash, or hangs a hyphen itself: the translation
+#: may follow it.
+_ENGLISH_DASH = re.compile(r"\w- | [-–—] ?|—")
+
+
+#: The fewest letters before a noun ending: shorter words ending so are no nouns (jung).
+NOUN_STEM = 5
+
+
+def _endings(endings: object) -> re.Pattern[str] | None:
+    """A lower-case word ending with one of the endings, not part of a path, a file name,
+    an address or a hyphenated word (`-verwaltung` continues a compound)."""
+    if not isinstance(endings, list) or not endings:
+        return None
+    alternatives = "|".join(map(re.escape, sorted(map(str, endings), key=len, reverse=True)))
+    return re.compile(
+        rf"(?<![\w\-/.#@_])[^\W\d_A-ZÄÖÜ][^\W\d_]{{{NOUN_STEM - 1},}}(?:{alternatives})"
+        r"(?![\w\-/.@_])"
+    )
+
+
+def _clitics(pronouns: object) -> re.Pattern[str] | None:
+    if not isinstance(pronouns, list) or not pronouns:
+        return None
+    alternatives = "|".join(map(re.escape, map(str, pronouns)))
+    return re.compile(rf"(?<![\w/#-])[^\W\d_]+r-(?:{alternatives})(?![\w-])")
 
 
 def _words(words: object) -> re.Pattern[str] | None:
@@ -107,6 +153,24 @@ def _broken(
         match = own.singular_before_plural.search(seen)
         if match:
             yield f"{match.group()!r}: a singular article before a plural name"
+    if own.lower_case_noun is not None:
+        found = _lower_noun(own.lower_case_noun, _visible(entry, ctx, source), seen)
+        if found:
+            yield f"{found!r} in lower case: a noun, which the locale writes with a capital"
+    if own.hanging_hyphen is not None:
+        match = own.hanging_hyphen.search(seen)
+        if match and not _ENGLISH_DASH.search(_visible(entry, ctx, source)):
+            yield (
+                f"{match.group()!r}: a word part left hanging by its hyphen with no 'and' "
+                "or 'or' after it"
+            )
+    if own.infinitive_clitic is not None:
+        match = own.infinitive_clitic.search(seen)
+        if match:
+            yield (
+                f"{match.group()!r}: a pronoun after an infinitive drops its r and takes "
+                "an l (tornar-o: torná-lo)"
+            )
     if own.cut_starts:
         found = _cut_start(own.cut_starts, _visible(entry, ctx, source), seen)
         if found:
@@ -136,6 +200,16 @@ def _capital_inside(pattern: re.Pattern[str], source: str, text: str) -> str | N
 
 def _lower_before(pattern: re.Pattern[str], text: str) -> bool:
     return any(text[m.start() - 1].islower() for m in pattern.finditer(text))
+
+
+def _lower_noun(pattern: re.Pattern[str], source: str, seen: str) -> str | None:
+    """The first lower-case noun of the translation that the English does not hold (an
+    English word, a value or a name kept as the source writes it)."""
+    folded = source.casefold()
+    for match in pattern.finditer(_CODE.sub("``", seen)):
+        if match.group().casefold() not in folded:
+            return match.group()
+    return None
 
 
 def _zu_before(own: Grammar, seen: str) -> str | None:

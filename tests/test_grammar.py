@@ -1,0 +1,164 @@
+"""Broken grammar of machine translation that form shows (`grammar`, #16): a function word
+capitalised inside a German sentence, `zu` before a separable verb, a singular article
+before a plural country name, a Japanese sentence that starts with a cut clause.
+
+Fixtures are invented sentences of each pattern; the properties run over whatever the
+locale data lists (locale_data/*.yaml, key `grammar`)."""
+
+from __future__ import annotations
+
+import pytest
+from babel.messages.catalog import Message
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from sunsetkit.checks import CHECKS
+from sunsetkit.checks.base import Entry, MessageContext
+from sunsetkit.checks.catalog_file import markdown_parser
+from sunsetkit.checks.conventions import locale_data
+from sunsetkit.checks.glossary import locale_glossary
+from sunsetkit.checks.grammar import grammar
+
+from .conftest import ROOT
+
+MD = markdown_parser()
+BY_ID = {check.id: check for check in CHECKS}
+LOCALES = sorted(p.name.replace("_", "-") for p in (ROOT / "locales").iterdir() if p.is_dir())
+TRANSLATED = [locale for locale in LOCALES if not locale.startswith("en")]
+
+
+def _found(source: str, text: str, locale: str) -> list[str]:
+    ctx = MessageContext(locale, locale_glossary(None, locale), MD)
+    return list(BY_ID["grammar"].func(Entry(Message(source, text)), ctx))
+
+
+def _listed(locale: str, key: str) -> list[str]:
+    data = locale_data(locale).get("grammar") or {}
+    return [str(word) for word in data.get(key) or ()]
+
+
+def test_registered_described_and_in_the_readme() -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert BY_ID["grammar"].description
+    assert "| `grammar` |" in readme
+
+
+@pytest.mark.parametrize("locale", LOCALES)
+def test_the_data_reads_as_words(locale: str) -> None:
+    # YAML 1.1 would read a bare `no` or `on` as a boolean: every entry is its word
+    for key in ("capitalised_inside", "separable_verbs", "singular_articles", "plural_names"):
+        assert all(word.strip() and word not in {"True", "False"} for word in _listed(locale, key))
+    for verb in _listed(locale, "separable_verbs"):
+        prefix, bar, stem = verb.partition("|")
+        assert bar and prefix.isalpha() and stem.isalpha(), (locale, verb)
+
+
+# --- a function word capitalised inside a sentence --------------------------------------
+
+CAPITALISED = [loc for loc in TRANSLATED if _listed(loc, "capitalised_inside")]
+
+
+@pytest.mark.parametrize(
+    "locale", CAPITALISED or pytest.param("none", marks=pytest.mark.skip("no locale lists any"))
+)
+def test_every_listed_word_capitalised_inside_a_sentence_is_reported(locale: str) -> None:
+    for word in _listed(locale, "capitalised_inside"):
+        text = f"Danach zeigt Contoso {word} Bericht für Fabrikam."
+        assert _found("Then Contoso shows the report.", text, locale), word
+        # at the start of a sentence, or in lower case, it is grammar
+        assert not _found("The report.", f"{word} Bericht für Fabrikam.", locale), word
+        lower = f"Danach zeigt Contoso {word.lower()} Bericht."
+        assert not _found("Then Contoso shows the report.", lower, locale), word
+
+
+@given(
+    word=st.sampled_from(_listed("de-DE", "capitalised_inside")),
+    mark=st.sampled_from(["**", "„", '"', "[", "*"]),
+)
+@settings(max_examples=60, deadline=None)
+def test_a_marked_label_or_a_title_cased_source_may_capitalise_it(word: str, mark: str) -> None:
+    # markup between the words: a label that starts with the word, in bold or quotes
+    text = f"Wählen Sie {mark}{word} Startseite{mark} aus."
+    assert not _found("Select **Home**.", text, "de-DE")
+    # an English source that capitalises a function word there too is a title
+    assert not _found(
+        "See the Guide To The Portal.", f"Siehe Leitfaden {word} Portal.", "de-DE"
+    )
+
+
+def test_polite_pronoun_and_code_are_no_finding() -> None:
+    assert not _found("Select it.", "Wählen Sie es aus, bevor Sie Ihre Daten senden.", "de-DE")
+    assert not _found("Run `a Der b`.", "Führen Sie `dann Der Befehl` aus.", "de-DE")
+
+
+# --- zu before a separable verb -----------------------------------------------------------
+
+
+SEPARABLE = [(loc, verb) for loc in TRANSLATED for verb in _listed(loc, "separable_verbs")]
+
+
+@pytest.mark.parametrize(("locale", "verb"), SEPARABLE)
+def test_zu_before_every_listed_separable_verb_is_reported(locale: str, verb: str) -> None:
+    prefix, _, stem = verb.partition("|")
+    marker = grammar(locale).infinitive_marker
+    wrong = f"Contoso bittet Sie, den Bericht {marker} {prefix}{stem}."
+    right = f"Contoso bittet Sie, den Bericht {prefix}{marker}{stem}."
+    found = _found("Contoso asks you to do it.", wrong, locale)
+    assert found and f"{prefix}{marker}{stem}" in found[0]
+    assert not _found("Contoso asks you to do it.", right, locale)
+    # the noun made of the verb is no infinitive
+    noun = f"Hinweise {marker} {prefix.capitalize()}{stem}."
+    assert not _found("Notes.", noun, locale)
+
+
+def test_zu_before_an_inseparable_verb_or_an_adjective_is_grammar() -> None:
+    for text in (
+        "Um Ihre Daten zu abonnieren, wählen Sie Weiter.",
+        "Weitere Informationen zu anderen Angeboten finden Sie hier.",
+        "Es ist Zeit, zu antworten.",
+    ):
+        assert not _found("Some text.", text, "de-DE"), text
+
+
+# --- a singular article before a plural name ---------------------------------------------
+
+PLURAL = [
+    (loc, article, name)
+    for loc in TRANSLATED
+    for article in _listed(loc, "singular_articles")
+    for name in _listed(loc, "plural_names")
+]
+
+
+@pytest.mark.parametrize(("locale", "article", "name"), PLURAL)
+def test_a_singular_article_before_a_plural_name_is_reported(
+    locale: str, article: str, name: str
+) -> None:
+    text = f"Contoso 2031 {article} {name} Fabrikam."
+    assert _found("Contoso in the United States.", text, locale)
+    # the name alone, or as the first part of a hyphenated word, is no agreement
+    assert not _found("Contoso in the United States.", f"Contoso: {name}.", locale)
+    assert not _found("Contoso.", f"Contoso 2031 {article} {name}-Fabrikam.", locale)
+
+
+# --- a sentence that starts with a cut clause --------------------------------------------
+
+CUT = [(loc, form) for loc in TRANSLATED for form in _listed(loc, "cut_starts")]
+
+
+@pytest.mark.parametrize(("locale", "form"), CUT)
+def test_a_sentence_that_starts_with_a_cut_clause_is_reported(locale: str, form: str) -> None:
+    source = "If you are not a member, you can join here."
+    assert _found(source, f"{form}Contoso のメンバーです。", locale)
+    assert _found(source, f"Contoso です。{form}Fabrikam です。", locale)
+    # where the English is itself a fragment, the translation may be one too
+    assert not _found("are not eligible", f"{form}Contoso です。", locale)
+    # inside a sentence the word is grammar
+    assert not _found(source, f"Contoso の{form}Fabrikam です。", locale)
+
+
+@pytest.mark.parametrize("locale", LOCALES)
+@given(text=st.text(max_size=200))
+@settings(max_examples=40, deadline=None)
+def test_any_text_never_raises(locale: str, text: str) -> None:
+    assert isinstance(_found("Any source text.", text, locale), list)
