@@ -46,7 +46,17 @@ def test_registered_described_and_in_the_readme() -> None:
 @pytest.mark.parametrize("locale", LOCALES)
 def test_the_data_reads_as_words(locale: str) -> None:
     # YAML 1.1 would read a bare `no` or `on` as a boolean: every entry is its word
-    for key in ("capitalised_inside", "separable_verbs", "singular_articles", "plural_names"):
+    keys = (
+        "capitalised_inside",
+        "separable_verbs",
+        "singular_articles",
+        "plural_names",
+        "noun_endings",
+        "not_nouns",
+        "hyphen_joins",
+        "infinitive_clitics",
+    )
+    for key in keys:
         assert all(word.strip() and word not in {"True", "False"} for word in _listed(locale, key))
     for verb in _listed(locale, "separable_verbs"):
         prefix, bar, stem = verb.partition("|")
@@ -58,9 +68,11 @@ def test_the_data_reads_as_words(locale: str) -> None:
 CAPITALISED = [loc for loc in TRANSLATED if _listed(loc, "capitalised_inside")]
 
 
-@pytest.mark.parametrize(
-    "locale", CAPITALISED or pytest.param("none", marks=pytest.mark.skip("no locale lists any"))
-)
+def test_german_lists_its_capitalised_words() -> None:
+    assert "de-DE" in CAPITALISED
+
+
+@pytest.mark.parametrize("locale", CAPITALISED)
 def test_every_listed_word_capitalised_inside_a_sentence_is_reported(locale: str) -> None:
     for word in _listed(locale, "capitalised_inside"):
         text = f"Danach zeigt Contoso {word} Bericht für Fabrikam."
@@ -81,9 +93,7 @@ def test_a_marked_label_or_a_title_cased_source_may_capitalise_it(word: str, mar
     text = f"Wählen Sie {mark}{word} Startseite{mark} aus."
     assert not _found("Select **Home**.", text, "de-DE")
     # an English source that capitalises a function word there too is a title
-    assert not _found(
-        "See the Guide To The Portal.", f"Siehe Leitfaden {word} Portal.", "de-DE"
-    )
+    assert not _found("See the Guide To The Portal.", f"Siehe Leitfaden {word} Portal.", "de-DE")
 
 
 def test_polite_pronoun_and_code_are_no_finding() -> None:
@@ -139,6 +149,62 @@ def test_a_singular_article_before_a_plural_name_is_reported(
     # the name alone, or as the first part of a hyphenated word, is no agreement
     assert not _found("Contoso in the United States.", f"Contoso: {name}.", locale)
     assert not _found("Contoso.", f"Contoso 2031 {article} {name}-Fabrikam.", locale)
+
+
+# --- a noun in lower case ----------------------------------------------------------------
+
+NOUNS = [(loc, end) for loc in TRANSLATED for end in _listed(loc, "noun_endings")]
+
+
+@pytest.mark.parametrize(("locale", "ending"), NOUNS)
+@given(stem=st.text(alphabet="bcdfgklmnprstwz", min_size=6, max_size=12))
+@settings(max_examples=15, deadline=None)
+def test_a_lower_case_noun_is_reported(locale: str, ending: str, stem: str) -> None:
+    noun = f"a{stem}{ending}"
+    assert _found("Contoso shows it.", f"Contoso zeigt die {noun} an.", locale)
+    assert not _found("Contoso shows it.", f"Contoso zeigt die {noun.capitalize()} an.", locale)
+    # the English word, a path, a file or a hyphenated part is no German noun
+    assert not _found(f"Contoso shows {noun}.", f"Contoso zeigt {noun} an.", locale)
+    for kept in (f"/{noun}/", f"{noun}.md", f"Kunden-{noun}", f"`{noun}`"):
+        assert not _found("Contoso shows it.", f"Contoso zeigt {kept} an.", locale), kept
+
+
+@pytest.mark.parametrize(
+    ("locale", "word"), [(loc, w) for loc in TRANSLATED for w in _listed(loc, "not_nouns")]
+)
+def test_a_participle_with_a_noun_ending_is_no_noun(locale: str, word: str) -> None:
+    assert not _found("It is done.", f"Contoso wird {word}.", locale)
+
+
+# --- a hyphen left hanging ------------------------------------------------------------------
+
+HYPHENS = [loc for loc in TRANSLATED if _listed(loc, "hyphen_joins")]
+
+
+@pytest.mark.parametrize("locale", HYPHENS)
+def test_a_hyphen_left_hanging_without_a_conjunction_is_reported(locale: str) -> None:
+    assert _found("Contoso and Fabrikam data", "Contoso- Fabrikamdaten", locale)
+    for join in _listed(locale, "hyphen_joins"):
+        assert not _found("Contoso and Fabrikam data", f"Contoso- {join} Fabrikamdaten", locale)
+    # an English that parts with a dash or hangs a hyphen itself may be followed
+    assert not _found("Contoso - Fabrikam data", "Contoso- Fabrikamdaten", locale)
+    assert not _found("Contoso- Fabrikam data", "Contoso- Fabrikamdaten", locale)
+
+
+# --- a pronoun after an infinitive that keeps its r --------------------------------------
+
+CLITICS = [(loc, p) for loc in TRANSLATED for p in _listed(loc, "infinitive_clitics")]
+
+
+@pytest.mark.parametrize(("locale", "pronoun"), CLITICS)
+def test_a_pronoun_after_an_infinitive_that_keeps_its_r_is_reported(
+    locale: str, pronoun: str
+) -> None:
+    assert _found("To make it visible.", f"Para deixar-{pronoun} visível.", locale)
+    assert not _found("To make it visible.", f"Para deixá-l{pronoun} visível.", locale)
+    # a link target or a hyphenated name is no pronoun
+    assert not _found("See [it](a-for-a).", f"Veja [isto](ver-{pronoun}).", locale)
+    assert not _found("Use it.", f"Use o ver-{pronoun}-mais.", locale)
 
 
 # --- a sentence that starts with a cut clause --------------------------------------------

@@ -36,6 +36,8 @@ class Grammar:
     #: A noun written in lower case (German capitalises every noun): a long word that
     #: ends with one of the endings only nouns have (-ung, -keit, -dateien).
     lower_case_noun: re.Pattern[str] | None = None
+    #: Words with such an ending that are no nouns (strong participles: übersprungen).
+    not_nouns: frozenset[str] = frozenset()
     #: A word part left hanging by a hyphen ("Linux- Open-Source") with no conjunction
     #: after it (the locale's "and", "or": "Kunden- und Partnerdaten").
     hanging_hyphen: re.Pattern[str] | None = None
@@ -61,6 +63,7 @@ def grammar(locale: str | None) -> Grammar:
         singular_before_plural=_before(data.get("singular_articles"), data.get("plural_names")),
         cut_starts=tuple(str(form) for form in data.get("cut_starts") or ()),
         lower_case_noun=_endings(data.get("noun_endings")),
+        not_nouns=frozenset(str(word) for word in data.get("not_nouns") or ()),
         infinitive_clitic=_clitics(data.get("infinitive_clitics")),
         hanging_hyphen=_hanging(data.get("hyphen_joins")),
     )
@@ -154,7 +157,8 @@ def _broken(
         if match:
             yield f"{match.group()!r}: a singular article before a plural name"
     if own.lower_case_noun is not None:
-        found = _lower_noun(own.lower_case_noun, _visible(entry, ctx, source), seen)
+        source_seen = _visible(entry, ctx, source)
+        found = _lower_noun(own.lower_case_noun, own.not_nouns, source_seen, _prose(text))
         if found:
             yield f"{found!r} in lower case: a noun, which the locale writes with a capital"
     if own.hanging_hyphen is not None:
@@ -181,6 +185,14 @@ def _broken(
 
 #: Inline code: a literal, never grammar.
 _CODE = re.compile(r"`[^`\n]*`")
+#: A link's target: an address, never grammar.
+_TARGET = re.compile(r"\]\([^)\s]*\)")
+
+
+def _prose(text: str) -> str:
+    """The raw translation without code spans and link targets: the words and the markup
+    between them (which a reader's text would lose)."""
+    return _TARGET.sub("]", _CODE.sub("``", text))
 
 
 def _capital_inside(pattern: re.Pattern[str], source: str, text: str) -> str | None:
@@ -202,12 +214,14 @@ def _lower_before(pattern: re.Pattern[str], text: str) -> bool:
     return any(text[m.start() - 1].islower() for m in pattern.finditer(text))
 
 
-def _lower_noun(pattern: re.Pattern[str], source: str, seen: str) -> str | None:
+def _lower_noun(
+    pattern: re.Pattern[str], not_nouns: frozenset[str], source: str, seen: str
+) -> str | None:
     """The first lower-case noun of the translation that the English does not hold (an
     English word, a value or a name kept as the source writes it)."""
     folded = source.casefold()
-    for match in pattern.finditer(_CODE.sub("``", seen)):
-        if match.group().casefold() not in folded:
+    for match in pattern.finditer(seen):
+        if match.group() not in not_nouns and match.group().casefold() not in folded:
             return match.group()
     return None
 
