@@ -296,8 +296,9 @@ CHECKS: tuple[Check, ...] = (
         "error",
         "message",
         "Broken grammar of machine translation that form shows, per locale: a function word "
-        "capitalised inside a German sentence ('sowie Der'), 'zu' before a separable verb "
-        "('zu ablehnen'), a singular article before a plural country ('nel Stati Uniti'), a "
+        "capitalised inside a German sentence ('sowie Der'), a German noun in lower case, "
+        "'zu' before a separable verb ('zu ablehnen'), a singular article before a plural "
+        "country ('nel Stati Uniti'), a hyphen left hanging ('Linux- Open'), 'tornar-o', a "
         "Japanese sentence that starts with a cut clause ('場合は、').",
         check_grammar,
     ),
