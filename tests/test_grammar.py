@@ -55,6 +55,8 @@ def test_the_data_reads_as_words(locale: str) -> None:
         "not_nouns",
         "hyphen_joins",
         "infinitive_clitics",
+        "plain_endings",
+        "polite_before",
     )
     for key in keys:
         assert all(word.strip() and word not in {"True", "False"} for word in _listed(locale, key))
@@ -221,6 +223,19 @@ def test_a_sentence_that_starts_with_a_cut_clause_is_reported(locale: str, form:
     assert not _found("are not eligible", f"{form}Contoso です。", locale)
     # inside a sentence the word is grammar
     assert not _found(source, f"Contoso の{form}Fabrikam です。", locale)
+
+
+# --- a plain ending amid polite prose ----------------------------------------------------
+
+PLAIN = [(loc, end) for loc in TRANSLATED for end in _listed(loc, "plain_endings")]
+
+
+@pytest.mark.parametrize(("locale", "ending"), PLAIN)
+def test_a_plain_ending_amid_polite_prose_is_reported(locale: str, ending: str) -> None:
+    assert _found("Try it.", f"Contoso を作成し{ending}", locale)
+    assert _found("Try it.", f"Contoso を作成します。Fabrikam が読み込まれ{ending}", locale)
+    for stem in _listed(locale, "polite_before"):
+        assert not _found("It was done.", f"Contoso を作成{stem}{ending}", locale), stem
 
 
 @pytest.mark.parametrize("locale", LOCALES)

@@ -33,6 +33,9 @@ class Grammar:
     singular_before_plural: re.Pattern[str] | None = None
     #: What no sentence starts with: a subordinate clause cut from its head ("場合は、").
     cut_starts: tuple[str, ...] = ()
+    #: A sentence that ends in the plain form amid the locale's polite prose (Japanese
+    #: "作成した。" for "作成しました。" or "作成してください。"): one search.
+    plain_end: re.Pattern[str] | None = None
     #: A noun written in lower case (German capitalises every noun): a long word that
     #: ends with one of the endings only nouns have (-ung, -keit, -dateien).
     lower_case_noun: re.Pattern[str] | None = None
@@ -63,10 +66,20 @@ def grammar(locale: str | None) -> Grammar:
         singular_before_plural=_before(data.get("singular_articles"), data.get("plural_names")),
         cut_starts=tuple(str(form) for form in data.get("cut_starts") or ()),
         lower_case_noun=_endings(data.get("noun_endings")),
+        plain_end=_plain(data.get("plain_endings"), data.get("polite_before")),
         not_nouns=frozenset(str(word) for word in data.get("not_nouns") or ()),
         infinitive_clitic=_clitics(data.get("infinitive_clitics")),
         hanging_hyphen=_hanging(data.get("hyphen_joins")),
     )
+
+
+def _plain(endings: object, polite: object) -> re.Pattern[str] | None:
+    """A plain ending not preceded by one of the polite stems (ました, でした)."""
+    if not isinstance(endings, list) or not endings:
+        return None
+    stems = polite if isinstance(polite, list) else []
+    aside = "".join(f"(?<!{re.escape(str(stem))})" for stem in stems)
+    return re.compile(f"{aside}(?:{'|'.join(map(re.escape, map(str, endings)))})")
 
 
 def _hanging(joins: object) -> re.Pattern[str] | None:
@@ -174,6 +187,14 @@ def _broken(
             yield (
                 f"{match.group()!r}: a pronoun after an infinitive drops its r and takes "
                 "an l (tornar-o: torná-lo)"
+            )
+    if own.plain_end is not None:
+        match = own.plain_end.search(seen)
+        if match:
+            start = max(0, match.start() - 6)
+            yield (
+                f"{seen[start : match.end()]!r}: a sentence ends in the plain form amid polite "
+                "prose (a tense or a request lost)"
             )
     if own.cut_starts:
         found = _cut_start(own.cut_starts, _visible(entry, ctx, source), seen)

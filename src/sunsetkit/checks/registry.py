@@ -299,7 +299,7 @@ CHECKS: tuple[Check, ...] = (
         "capitalised inside a German sentence ('sowie Der'), a German noun in lower case, "
         "'zu' before a separable verb ('zu ablehnen'), a singular article before a plural "
         "country ('nel Stati Uniti'), a hyphen left hanging ('Linux- Open'), 'tornar-o', a "
-        "Japanese sentence that starts with a cut clause ('場合は、').",
+        "Japanese sentence that starts with a cut clause ('場合は、') or ends in the plain past.",
         check_grammar,
     ),
     Check(
