@@ -57,6 +57,8 @@ def test_the_data_reads_as_words(locale: str) -> None:
         "infinitive_clitics",
         "plain_endings",
         "polite_before",
+        "colloquial",
+        "colloquial_aside",
     )
     for key in keys:
         assert all(word.strip() and word not in {"True", "False"} for word in _listed(locale, key))
@@ -236,6 +238,19 @@ def test_a_plain_ending_amid_polite_prose_is_reported(locale: str, ending: str) 
     assert _found("Try it.", f"Contoso を作成します。Fabrikam が読み込まれ{ending}", locale)
     for stem in _listed(locale, "polite_before"):
         assert not _found("It was done.", f"Contoso を作成{stem}{ending}", locale), stem
+
+
+COLLOQUIAL = [(loc, form) for loc in TRANSLATED for form in _listed(loc, "colloquial")]
+
+
+@pytest.mark.parametrize(("locale", "form"), COLLOQUIAL)
+def test_a_spoken_contraction_is_reported(locale: str, form: str) -> None:
+    assert _found("It has expired.", f"Contoso の期限が切れ{form}。", locale)
+    # after a kanji, or followed by more kana, it is part of another word
+    assert not _found("Assign it.", f"Contoso を割り当{form}、Fabrikam です。", locale)
+    assert not _found("It expired.", f"期限が切れ{form}ものです。", locale)
+    for word in _listed(locale, "colloquial_aside"):
+        assert not _found("Never before.", f"Contoso は{word}ものです。", locale), word
 
 
 @pytest.mark.parametrize("locale", LOCALES)

@@ -36,6 +36,10 @@ class Grammar:
     #: A sentence that ends in the plain form amid the locale's polite prose (Japanese
     #: "作成した。" for "作成しました。" or "作成してください。"): one search.
     plain_end: re.Pattern[str] | None = None
+    #: Spoken contractions written prose has no place for (Japanese "切れてた" for
+    #: "切れていた": the い dropped), after a kana; the words spelled so aside (かつてない).
+    colloquial: re.Pattern[str] | None = None
+    colloquial_aside: tuple[str, ...] = ()
     #: A noun written in lower case (German capitalises every noun): a long word that
     #: ends with one of the endings only nouns have (-ung, -keit, -dateien).
     lower_case_noun: re.Pattern[str] | None = None
@@ -67,6 +71,8 @@ def grammar(locale: str | None) -> Grammar:
         cut_starts=tuple(str(form) for form in data.get("cut_starts") or ()),
         lower_case_noun=_endings(data.get("noun_endings")),
         plain_end=_plain(data.get("plain_endings"), data.get("polite_before")),
+        colloquial=_colloquial(data.get("colloquial")),
+        colloquial_aside=tuple(str(word) for word in data.get("colloquial_aside") or ()),
         not_nouns=frozenset(str(word) for word in data.get("not_nouns") or ()),
         infinitive_clitic=_clitics(data.get("infinitive_clitics")),
         hanging_hyphen=_hanging(data.get("hyphen_joins")),
@@ -80,6 +86,14 @@ def _plain(endings: object, polite: object) -> re.Pattern[str] | None:
     stems = polite if isinstance(polite, list) else []
     aside = "".join(f"(?<!{re.escape(str(stem))})" for stem in stems)
     return re.compile(f"{aside}(?:{'|'.join(map(re.escape, map(str, endings)))})")
+
+
+def _colloquial(forms: object) -> re.Pattern[str] | None:
+    """A form after a kana and before no kana: the end of a verb, not part of a word."""
+    if not isinstance(forms, list) or not forms:
+        return None
+    alternatives = "|".join(map(re.escape, map(str, forms)))
+    return re.compile(f"(?<=[ぁ-ゖ])(?:{alternatives})(?![ぁ-ゖ])")
 
 
 def _hanging(joins: object) -> re.Pattern[str] | None:
@@ -195,6 +209,17 @@ def _broken(
             yield (
                 f"{seen[start : match.end()]!r}: a sentence ends in the plain form amid polite "
                 "prose (a tense or a request lost)"
+            )
+    if own.colloquial is not None:
+        plain = seen
+        for word in own.colloquial_aside:
+            plain = plain.replace(word, "")
+        match = own.colloquial.search(plain)
+        if match:
+            start = max(0, match.start() - 4)
+            yield (
+                f"{plain[start : match.end()]!r}: a spoken contraction in written prose "
+                "(a sound dropped: 切れてた for 切れていた)"
             )
     if own.cut_starts:
         found = _cut_start(own.cut_starts, _visible(entry, ctx, source), seen)
