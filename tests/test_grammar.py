@@ -59,6 +59,8 @@ def test_the_data_reads_as_words(locale: str) -> None:
         "polite_before",
         "colloquial",
         "colloquial_aside",
+        "indefinite_articles",
+        "bare_names",
     )
     for key in keys:
         assert all(word.strip() and word not in {"True", "False"} for word in _listed(locale, key))
@@ -153,6 +155,48 @@ def test_a_singular_article_before_a_plural_name_is_reported(
     # the name alone, or as the first part of a hyphenated word, is no agreement
     assert not _found("Contoso in the United States.", f"Contoso: {name}.", locale)
     assert not _found("Contoso.", f"Contoso 2031 {article} {name}-Fabrikam.", locale)
+
+
+# --- an indefinite article before a name -------------------------------------------------
+
+BARE = [
+    (loc, article, name)
+    for loc in TRANSLATED
+    for article in _listed(loc, "indefinite_articles")
+    for name in _listed(loc, "bare_names")
+]
+
+
+@pytest.mark.parametrize(("locale", "article", "name"), BARE)
+def test_an_indefinite_article_before_a_name_is_reported(
+    locale: str, article: str, name: str
+) -> None:
+    source = "Enroll in a Partner Center program."
+    assert _found(source, f"Contoso {article} {name} Fabrikam.", locale)
+    assert not _found(source, f"Contoso {article} Fabrikam {name}.", locale)
+    assert not _found(source, f"Contoso {article}{name} Fabrikam.".replace(" ", "_"), locale)
+
+
+# --- two words glued together --------------------------------------------------------------
+
+GLUED = [loc for loc in TRANSLATED if (locale_data(loc).get("grammar") or {}).get("glued_words")]
+
+
+@pytest.mark.parametrize("locale", GLUED)
+@given(
+    # no i, o, u: no German noun ending (-ung, -heit, -konto) in the plain words
+    first=st.text(alphabet="abcdefghjklmnprstvwz", min_size=2, max_size=8),
+    second=st.text(alphabet="abcdefghjklmnprstvwz", min_size=3, max_size=8),
+)
+@settings(max_examples=20, deadline=None)
+def test_two_words_glued_together_are_reported(locale: str, first: str, second: str) -> None:
+    glued = f"{first}{second.capitalize()}"
+    assert _found("Contoso and Fabrikam.", f"Contoso {glued} Fabrikam.", locale)
+    assert not _found("Contoso and Fabrikam.", f"Contoso {first} {second} Fabrikam.", locale)
+    # the source's own spelling (iPhone, code names), a path, code or an address is kept
+    assert not _found(f"Contoso {glued}.", f"Contoso {glued} Fabrikam.", locale)
+    for kept in (f"/{glued}/", f"`{glued}`", f"{glued}.md", f"[x](/{glued})"):
+        assert not _found("Contoso and Fabrikam.", f"Contoso {kept} Fabrikam.", locale), kept
 
 
 # --- a noun in lower case ----------------------------------------------------------------

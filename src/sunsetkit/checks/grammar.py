@@ -31,6 +31,12 @@ class Grammar:
     separable: dict[str, str] = field(default_factory=dict)
     #: A singular article before a plural name ("nel Stati Uniti"): one search.
     singular_before_plural: re.Pattern[str] | None = None
+    #: An indefinite article before a name that takes none: English word order left ("un
+    #: Centro de partners de incentivos" for "a Partner Center incentive program").
+    indefinite_before_name: re.Pattern[str] | None = None
+    #: Two words glued together, the second capitalised ("inPartner", "ochBiblioteks"):
+    #: for locales written in Latin script.
+    glued_words: bool = False
     #: What no sentence starts with: a subordinate clause cut from its head ("場合は、").
     cut_starts: tuple[str, ...] = ()
     #: A sentence that ends in the plain form amid the locale's polite prose (Japanese
@@ -69,6 +75,8 @@ def grammar(locale: str | None) -> Grammar:
         separable=separable,
         singular_before_plural=_before(data.get("singular_articles"), data.get("plural_names")),
         cut_starts=tuple(str(form) for form in data.get("cut_starts") or ()),
+        indefinite_before_name=_before(data.get("indefinite_articles"), data.get("bare_names")),
+        glued_words=bool(data.get("glued_words")),
         lower_case_noun=_endings(data.get("noun_endings")),
         plain_end=_plain(data.get("plain_endings"), data.get("polite_before")),
         colloquial=_colloquial(data.get("colloquial")),
@@ -183,6 +191,17 @@ def _broken(
         match = own.singular_before_plural.search(seen)
         if match:
             yield f"{match.group()!r}: a singular article before a plural name"
+    if own.indefinite_before_name is not None:
+        match = own.indefinite_before_name.search(seen)
+        if match:
+            yield (
+                f"{match.group()!r}: an indefinite article before a name, the English word "
+                "order ('a Partner Center program') left"
+            )
+    if own.glued_words:
+        found = _glued(_visible(entry, ctx, source), _prose(text))
+        if found:
+            yield f"{found!r}: two words glued together, a space lost"
     if own.lower_case_noun is not None:
         source_seen = _visible(entry, ctx, source)
         found = _lower_noun(own.lower_case_noun, own.not_nouns, source_seen, _prose(text))
@@ -268,6 +287,23 @@ def _lower_noun(
     folded = source.casefold()
     for match in pattern.finditer(seen):
         if match.group() not in not_nouns and match.group().casefold() not in folded:
+            return match.group()
+    return None
+
+
+#: A lower-case word of two letters or more, then a capitalised one, no space between;
+#: not part of a path, an address or a code name.
+_GLUED = re.compile(
+    r"(?<![\w\-/.#@_])[^\W\d_A-ZÀ-ÖØ-Þ]{2,}[A-ZÀ-ÖØ-Þ][^\W\d_A-ZÀ-ÖØ-Þ]{2,}(?![\w\-/.@_])"
+)
+
+
+def _glued(source: str, seen: str) -> str | None:
+    """Two words the translation glued together that the English does not write so
+    (iPhone, eBay and code names are the source's too)."""
+    folded = source.casefold()
+    for match in _GLUED.finditer(seen):
+        if match.group().casefold() not in folded:
             return match.group()
     return None
 

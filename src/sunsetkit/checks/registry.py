@@ -298,7 +298,8 @@ CHECKS: tuple[Check, ...] = (
         "Broken grammar of machine translation that form shows, per locale: a function word "
         "capitalised inside a German sentence ('sowie Der'), a German noun in lower case, "
         "'zu' before a separable verb ('zu ablehnen'), a singular article before a plural "
-        "country ('nel Stati Uniti'), a hyphen left hanging ('Linux- Open'), 'tornar-o', a "
+        "country ('nel Stati Uniti'), 'un Centro de partners de', two words glued together, a "
+        "hyphen left hanging ('Linux- Open'), 'tornar-o', a "
         "Japanese sentence that starts with a cut clause ('場合は、') or ends in the plain past, a "
         "Japanese spoken contraction ('切れてた').",
         check_grammar,
