@@ -180,6 +180,7 @@ def _broken(
                 "translation left, or a label that lost its bold or quotes"
             )
     seen = _visible(entry, ctx, text)
+    english = _visible(entry, ctx, source)
     if own.separable:
         found = _zu_before(own, seen)
         if found:
@@ -199,17 +200,16 @@ def _broken(
                 "order ('a Partner Center program') left"
             )
     if own.glued_words:
-        found = _glued(_visible(entry, ctx, source), _prose(text))
+        found = _glued(english, _prose(text))
         if found:
             yield f"{found!r}: two words glued together, a space lost"
     if own.lower_case_noun is not None:
-        source_seen = _visible(entry, ctx, source)
-        found = _lower_noun(own.lower_case_noun, own.not_nouns, source_seen, _prose(text))
+        found = _lower_noun(own.lower_case_noun, own.not_nouns, english, _prose(text))
         if found:
             yield f"{found!r} in lower case: a noun, which the locale writes with a capital"
     if own.hanging_hyphen is not None:
         match = own.hanging_hyphen.search(seen)
-        if match and not _ENGLISH_DASH.search(_visible(entry, ctx, source)):
+        if match and not _ENGLISH_DASH.search(english):
             yield (
                 f"{match.group()!r}: a word part left hanging by its hyphen with no 'and' "
                 "or 'or' after it"
@@ -241,7 +241,7 @@ def _broken(
                 "(a sound dropped: 切れてた for 切れていた)"
             )
     if own.cut_starts:
-        found = _cut_start(own.cut_starts, _visible(entry, ctx, source), seen)
+        found = _cut_start(own.cut_starts, english, seen)
         if found:
             yield (
                 f"a sentence starts with {found!r}: a clause cut from the sentence it belongs to"
