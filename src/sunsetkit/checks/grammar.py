@@ -31,9 +31,11 @@ class Grammar:
     separable: dict[str, str] = field(default_factory=dict)
     #: A singular article before a plural name ("nel Stati Uniti"): one search.
     singular_before_plural: re.Pattern[str] | None = None
+    plural_names: tuple[str, ...] = ()
     #: An indefinite article before a name that takes none: English word order left ("un
     #: Centro de partners de incentivos" for "a Partner Center incentive program").
     indefinite_before_name: re.Pattern[str] | None = None
+    bare_names: tuple[str, ...] = ()
     #: Two words glued together, the second capitalised ("inPartner", "ochBiblioteks"):
     #: for locales written in Latin script.
     glued_words: bool = False
@@ -74,8 +76,10 @@ def grammar(locale: str | None) -> Grammar:
         infinitive_marker=marker,
         separable=separable,
         singular_before_plural=_before(data.get("singular_articles"), data.get("plural_names")),
+        plural_names=_strings(data.get("plural_names")),
         cut_starts=tuple(str(form) for form in data.get("cut_starts") or ()),
         indefinite_before_name=_before(data.get("indefinite_articles"), data.get("bare_names")),
+        bare_names=_strings(data.get("bare_names")),
         glued_words=bool(data.get("glued_words")),
         lower_case_noun=_endings(data.get("noun_endings")),
         plain_end=_plain(data.get("plain_endings"), data.get("polite_before")),
@@ -139,13 +143,17 @@ def _clitics(pronouns: object) -> re.Pattern[str] | None:
     return re.compile(rf"(?<![\w/#-])[^\W\d_]+r-(?:{alternatives})(?![\w-])")
 
 
+def _strings(words: object) -> tuple[str, ...]:
+    return tuple(map(str, words)) if isinstance(words, list) else ()
+
+
 def _words(words: object) -> re.Pattern[str] | None:
     """A capitalised word of the list after a word in lower case and one space, followed
     by a space and a letter: inside a sentence, and no UI value ("Ein/Aus")."""
     if not isinstance(words, list) or not words:
         return None
     alternatives = "|".join(map(re.escape, sorted(map(str, words), key=len, reverse=True)))
-    return re.compile(rf"(?<=[^\W\d_]) (?:{alternatives}) (?=[^\W\d_])")
+    return re.compile(rf" (?:{alternatives}) (?=[^\W\d_])")
 
 
 def _before(articles: object, names: object) -> re.Pattern[str] | None:
@@ -188,11 +196,11 @@ def _broken(
                 f"{own.infinitive_marker} {found!r}: a separable verb takes its "
                 f"{own.infinitive_marker!r} inside ({own.separable[found]!r})"
             )
-    if own.singular_before_plural is not None:
+    if own.singular_before_plural is not None and _holds(seen, own.plural_names):
         match = own.singular_before_plural.search(seen)
         if match:
             yield f"{match.group()!r}: a singular article before a plural name"
-    if own.indefinite_before_name is not None:
+    if own.indefinite_before_name is not None and _holds(seen, own.bare_names):
         match = own.indefinite_before_name.search(seen)
         if match:
             yield (
@@ -207,7 +215,7 @@ def _broken(
         found = _lower_noun(own.lower_case_noun, own.not_nouns, english, _prose(text))
         if found:
             yield f"{found!r} in lower case: a noun, which the locale writes with a capital"
-    if own.hanging_hyphen is not None:
+    if own.hanging_hyphen is not None and "- " in seen:
         match = own.hanging_hyphen.search(seen)
         if match and not _ENGLISH_DASH.search(english):
             yield (
@@ -248,6 +256,11 @@ def _broken(
             )
 
 
+def _holds(text: str, names: tuple[str, ...]) -> bool:
+    """Whether the text holds one of the names at all: a quick test before the search."""
+    return any(name in text for name in names)
+
+
 #: Inline code: a literal, never grammar.
 _CODE = re.compile(r"`[^`\n]*`")
 #: A link's target: an address, never grammar.
@@ -266,7 +279,7 @@ def _capital_inside(pattern: re.Pattern[str], source: str, text: str) -> str | N
     the same (a title-cased source)."""
     plain = _CODE.sub("``", text)
     for match in pattern.finditer(plain):
-        if not plain[match.start() - 1].islower():
+        if match.start() == 0 or not plain[match.start() - 1].islower():
             continue
         english = grammar("en").capitalised_inside
         if english is not None and _lower_before(english, _CODE.sub("``", source)):
@@ -276,7 +289,7 @@ def _capital_inside(pattern: re.Pattern[str], source: str, text: str) -> str | N
 
 
 def _lower_before(pattern: re.Pattern[str], text: str) -> bool:
-    return any(text[m.start() - 1].islower() for m in pattern.finditer(text))
+    return any(m.start() and text[m.start() - 1].islower() for m in pattern.finditer(text))
 
 
 def _lower_noun(
@@ -298,9 +311,16 @@ _GLUED = re.compile(
 )
 
 
+#: A quick test every glued pair of the Latin-script locales passes (Latin Extended-A,
+#: ą to ž, mixes both cases: a superset is enough); its classes are cheaper than `_GLUED`'s.
+_CASE_TURN = re.compile(r"[a-zß-ÿĀ-ž][A-ZÀ-ÞĀ-ž]")
+
+
 def _glued(source: str, seen: str) -> str | None:
     """Two words the translation glued together that the English does not write so
     (iPhone, eBay and code names are the source's too)."""
+    if not _CASE_TURN.search(seen):
+        return None  # most texts: no lower-case letter before a capital at all
     folded = source.casefold()
     for match in _GLUED.finditer(seen):
         if match.group().casefold() not in folded:
