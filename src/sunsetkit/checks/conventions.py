@@ -8,10 +8,11 @@ import functools
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import yaml
 
-__all__ = ["Conventions", "conventions", "label_marked", "written_out"]
+__all__ = ["Conventions", "conventions", "label_marked", "locale_data", "written_out"]
 
 DATA = Path(__file__).resolve().parent / "locale_data"
 WIDE = 0x2E80  # from here on, scripts written without spaces (CJK)
@@ -73,10 +74,9 @@ class Conventions:
 def conventions(locale: str | None) -> Conventions:
     """The conventions of a locale (de-DE, or a page's de-de, or de), empty for a locale
     without a file."""
-    path = _file(locale)
-    if path is None:
+    data = locale_data(locale)
+    if not data:
         return Conventions()
-    data = yaml.load(path.read_text(encoding="utf-8"), Loader=_LOADER) or {}
     return Conventions(
         names={str(k): tuple(map(str, v)) for k, v in (data.get("names") or {}).items()},
         acronyms={
@@ -120,6 +120,17 @@ def _sides(data: dict[str, object], key: str) -> dict[str, tuple[str, ...]]:
     return {
         str(side): tuple(str(w).casefold() for w in words or ()) for side, words in sides.items()
     }
+
+
+@functools.cache
+def locale_data(locale: str | None) -> dict[str, Any]:
+    """The locale's data file as read (empty for a locale without one): checks with keys
+    of their own (`grammar`) read them here rather than widen `Conventions`."""
+    path = _file(locale)
+    if path is None:
+        return {}
+    data = yaml.load(path.read_text(encoding="utf-8"), Loader=_LOADER)
+    return data if isinstance(data, dict) else {}
 
 
 def _folded(data: dict[str, object], key: str) -> tuple[str, ...]:

@@ -13,6 +13,7 @@ from .glossary import (
     check_terms,
     check_ui_labels,
 )
+from .grammar import check_grammar
 from .labels import check_bold_english, check_label_spelling
 from .meaning import check_doubled_word, check_negation, check_opposite
 from .messages import (
@@ -318,6 +319,19 @@ CHECKS: tuple[Check, ...] = (
         "A word written twice in a row ('tiers tiers') that the source has once (the "
         "locale's function words aside: German 'die die' is grammar).",
         check_doubled_word,
+    ),
+    Check(
+        "grammar",
+        "error",
+        "message",
+        "Broken grammar of machine translation that form shows, per locale: a function word "
+        "capitalised inside a German sentence ('sowie Der'), a German noun in lower case, "
+        "'zu' before a separable verb ('zu ablehnen'), a singular article before a plural "
+        "country ('nel Stati Uniti'), 'un Centro de partners de', two words glued together, a "
+        "hyphen left hanging ('Linux- Open'), 'tornar-o', a "
+        "Japanese sentence that starts with a cut clause ('場合は、') or ends in the plain past, a "
+        "Japanese spoken contraction ('切れてた').",
+        check_grammar,
     ),
     Check(
         "whitespace",

@@ -1,0 +1,362 @@
+"""Grammar a machine translation broke where form alone shows it, read from the locale
+data's `grammar` key (locale_data/README.md): a function word capitalised inside a German
+sentence ("sowie Der Umsatz"), the infinitive's `zu` before a separable verb ("zu
+ablehnen" for "abzulehnen"), a singular article before a plural country name ("nel Stati
+Uniti"), and a sentence that starts with a clause cut from its head (Japanese "場合は、").
+A locale without the key is not checked; each rule reads only its own part of the key."""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+from .base import Entry, MessageContext
+from .conventions import locale_data
+from .spans import marked
+
+__all__ = ["Grammar", "check_grammar", "grammar"]
+
+
+@dataclass(frozen=True)
+class Grammar:
+    #: Function words never capitalised inside a sentence (German "Der", "Für"; polite
+    #: "Sie" is not one). English lists its own: a source that capitalises one there is
+    #: a title or a label, and its translation may too.
+    capitalised_inside: re.Pattern[str] | None = None
+    #: The infinitive's marker ("zu") and separable verbs -> their zu-infinitive
+    #: ("ablehnen" -> "abzulehnen").
+    infinitive_marker: str = ""
+    separable: dict[str, str] = field(default_factory=dict)
+    #: A singular article before a plural name ("nel Stati Uniti"): one search.
+    singular_before_plural: re.Pattern[str] | None = None
+    plural_names: tuple[str, ...] = ()
+    #: An indefinite article before a name that takes none: English word order left ("un
+    #: Centro de partners de incentivos" for "a Partner Center incentive program").
+    indefinite_before_name: re.Pattern[str] | None = None
+    bare_names: tuple[str, ...] = ()
+    #: Two words glued together, the second capitalised ("inPartner", "ochBiblioteks"):
+    #: for locales written in Latin script.
+    glued_words: bool = False
+    #: What no sentence starts with: a subordinate clause cut from its head ("場合は、").
+    cut_starts: tuple[str, ...] = ()
+    #: A sentence that ends in the plain form amid the locale's polite prose (Japanese
+    #: "作成した。" for "作成しました。" or "作成してください。"): one search.
+    plain_end: re.Pattern[str] | None = None
+    #: Spoken contractions written prose has no place for (Japanese "切れてた" for
+    #: "切れていた": the い dropped), after a kana; the words spelled so aside (かつてない).
+    colloquial: re.Pattern[str] | None = None
+    colloquial_aside: tuple[str, ...] = ()
+    #: A noun written in lower case (German capitalises every noun): a long word that
+    #: ends with one of the endings only nouns have (-ung, -keit, -dateien).
+    lower_case_noun: re.Pattern[str] | None = None
+    #: Words with such an ending that are no nouns (strong participles: übersprungen).
+    not_nouns: frozenset[str] = frozenset()
+    #: A word part left hanging by a hyphen ("Linux- Open-Source") with no conjunction
+    #: after it (the locale's "and", "or": "Kunden- und Partnerdaten").
+    hanging_hyphen: re.Pattern[str] | None = None
+    #: A pronoun hyphenated to an infinitive that keeps its r ("tornar-o" for "torná-lo").
+    infinitive_clitic: re.Pattern[str] | None = None
+
+
+@functools.cache
+def grammar(locale: str | None) -> Grammar:
+    """The locale's grammar data (empty without a `grammar` key)."""
+    data = locale_data(locale).get("grammar")
+    if not isinstance(data, dict):
+        return Grammar()
+    marker = str(data.get("infinitive_marker") or "")
+    separable = {}
+    for verb in data.get("separable_verbs") or ():
+        prefix, _, stem = str(verb).partition("|")
+        separable[prefix + stem] = f"{prefix}{marker}{stem}"
+    return Grammar(
+        capitalised_inside=_words(data.get("capitalised_inside")),
+        infinitive_marker=marker,
+        separable=separable,
+        singular_before_plural=_before(data.get("singular_articles"), data.get("plural_names")),
+        plural_names=_strings(data.get("plural_names")),
+        cut_starts=tuple(str(form) for form in data.get("cut_starts") or ()),
+        indefinite_before_name=_before(data.get("indefinite_articles"), data.get("bare_names")),
+        bare_names=_strings(data.get("bare_names")),
+        glued_words=bool(data.get("glued_words")),
+        lower_case_noun=_endings(data.get("noun_endings")),
+        plain_end=_plain(data.get("plain_endings"), data.get("polite_before")),
+        colloquial=_colloquial(data.get("colloquial")),
+        colloquial_aside=tuple(str(word) for word in data.get("colloquial_aside") or ()),
+        not_nouns=frozenset(str(word) for word in data.get("not_nouns") or ()),
+        infinitive_clitic=_clitics(data.get("infinitive_clitics")),
+        hanging_hyphen=_hanging(data.get("hyphen_joins")),
+    )
+
+
+def _plain(endings: object, polite: object) -> re.Pattern[str] | None:
+    """A plain ending not preceded by one of the polite stems (ました, でした)."""
+    if not isinstance(endings, list) or not endings:
+        return None
+    stems = polite if isinstance(polite, list) else []
+    aside = "".join(f"(?<!{re.escape(str(stem))})" for stem in stems)
+    return re.compile(f"{aside}(?:{'|'.join(map(re.escape, map(str, endings)))})")
+
+
+def _colloquial(forms: object) -> re.Pattern[str] | None:
+    """A form after a kana and before no kana: the end of a verb, not part of a word."""
+    if not isinstance(forms, list) or not forms:
+        return None
+    alternatives = "|".join(map(re.escape, map(str, forms)))
+    return re.compile(f"(?<=[ぁ-ゖ])(?:{alternatives})(?![ぁ-ゖ])")
+
+
+def _hanging(joins: object) -> re.Pattern[str] | None:
+    if not isinstance(joins, list) or not joins:
+        return None
+    alternatives = "|".join(map(re.escape, map(str, joins)))
+    return re.compile(rf"\w*[^\W\d_]- (?!(?:{alternatives})(?![^\W\d_]))[^\W\d_]+")
+
+
+#: The English parts two phrases with a dash, or hangs a hyphen itself: the translation
+#: may follow it.
+_ENGLISH_DASH = re.compile(r"\w- | [-–—] ?|—")
+
+
+#: The fewest letters before a noun ending: shorter words ending so are no nouns (jung).
+NOUN_STEM = 5
+
+
+def _endings(endings: object) -> re.Pattern[str] | None:
+    """A lower-case word ending with one of the endings, not part of a path, a file name,
+    an address or a hyphenated word (`-verwaltung` continues a compound)."""
+    if not isinstance(endings, list) or not endings:
+        return None
+    alternatives = "|".join(map(re.escape, sorted(map(str, endings), key=len, reverse=True)))
+    return re.compile(
+        rf"(?<![\w\-/.#@_])[^\W\d_A-ZÄÖÜ][^\W\d_]{{{NOUN_STEM - 1},}}(?:{alternatives})"
+        r"(?![\w\-/.@_])"
+    )
+
+
+def _clitics(pronouns: object) -> re.Pattern[str] | None:
+    if not isinstance(pronouns, list) or not pronouns:
+        return None
+    alternatives = "|".join(map(re.escape, map(str, pronouns)))
+    return re.compile(rf"(?<![\w/#-])[^\W\d_]+r-(?:{alternatives})(?![\w-])")
+
+
+def _strings(words: object) -> tuple[str, ...]:
+    return tuple(map(str, words)) if isinstance(words, list) else ()
+
+
+def _words(words: object) -> re.Pattern[str] | None:
+    """A capitalised word of the list after a word in lower case and one space, followed
+    by a space and a letter: inside a sentence, and no UI value ("Ein/Aus")."""
+    if not isinstance(words, list) or not words:
+        return None
+    alternatives = "|".join(map(re.escape, sorted(map(str, words), key=len, reverse=True)))
+    return re.compile(rf" (?:{alternatives}) (?=[^\W\d_])")
+
+
+def _before(articles: object, names: object) -> re.Pattern[str] | None:
+    if not isinstance(articles, list) or not isinstance(names, list) or not articles:
+        return None
+    first = "|".join(map(re.escape, map(str, articles)))
+    second = "|".join(map(re.escape, map(str, names)))
+    return re.compile(rf"(?<![\w'’-])(?i:{first}) (?:{second})(?![\w-])")
+
+
+def check_grammar(entry: Entry, ctx: MessageContext) -> Iterator[str]:
+    """Broken grammar of machine translation that the translation's form shows (see the
+    module's doc); one finding per message, the first rule that finds one."""
+    own = grammar(ctx.locale)
+    if own == Grammar() or (ctx.locale or "en").startswith("en"):
+        return
+    for source, text in entry.pairs:
+        found = next(_broken(own, entry, ctx, source, text), None)
+        if found:
+            yield found
+            return
+
+
+def _broken(
+    own: Grammar, entry: Entry, ctx: MessageContext, source: str, text: str
+) -> Iterator[str]:
+    if own.capitalised_inside is not None:
+        found = _capital_inside(own.capitalised_inside, source, text)
+        if found:
+            yield (
+                f"{found!r} capitalised inside a sentence: a sentence start machine "
+                "translation left, or a label that lost its bold or quotes"
+            )
+    seen = _visible(entry, ctx, text)
+    english = _visible(entry, ctx, source)
+    if own.separable:
+        found = _zu_before(own, seen)
+        if found:
+            yield (
+                f"{own.infinitive_marker} {found!r}: a separable verb takes its "
+                f"{own.infinitive_marker!r} inside ({own.separable[found]!r})"
+            )
+    if own.singular_before_plural is not None and _holds(seen, own.plural_names):
+        match = own.singular_before_plural.search(seen)
+        if match:
+            yield f"{match.group()!r}: a singular article before a plural name"
+    if own.indefinite_before_name is not None and _holds(seen, own.bare_names):
+        match = own.indefinite_before_name.search(seen)
+        if match:
+            yield (
+                f"{match.group()!r}: an indefinite article before a name, the English word "
+                "order ('a Partner Center program') left"
+            )
+    if own.glued_words:
+        found = _glued(english, _prose(text))
+        if found:
+            yield f"{found!r}: two words glued together, a space lost"
+    if own.lower_case_noun is not None:
+        found = _lower_noun(own.lower_case_noun, own.not_nouns, english, _prose(text))
+        if found:
+            yield f"{found!r} in lower case: a noun, which the locale writes with a capital"
+    if own.hanging_hyphen is not None and "- " in seen:
+        match = own.hanging_hyphen.search(seen)
+        if match and not _ENGLISH_DASH.search(english):
+            yield (
+                f"{match.group()!r}: a word part left hanging by its hyphen with no 'and' "
+                "or 'or' after it"
+            )
+    if own.infinitive_clitic is not None:
+        match = own.infinitive_clitic.search(seen)
+        if match:
+            yield (
+                f"{match.group()!r}: a pronoun after an infinitive drops its r and takes "
+                "an l (tornar-o: torná-lo)"
+            )
+    if own.plain_end is not None:
+        match = own.plain_end.search(seen)
+        if match:
+            start = max(0, match.start() - 6)
+            yield (
+                f"{seen[start : match.end()]!r}: a sentence ends in the plain form amid polite "
+                "prose (a tense or a request lost)"
+            )
+    if own.colloquial is not None:
+        plain = seen
+        for word in own.colloquial_aside:
+            plain = plain.replace(word, "")
+        match = own.colloquial.search(plain)
+        if match:
+            start = max(0, match.start() - 4)
+            yield (
+                f"{plain[start : match.end()]!r}: a spoken contraction in written prose "
+                "(a sound dropped: 切れてた for 切れていた)"
+            )
+    if own.cut_starts:
+        found = _cut_start(own.cut_starts, english, seen)
+        if found:
+            yield (
+                f"a sentence starts with {found!r}: a clause cut from the sentence it belongs to"
+            )
+
+
+def _holds(text: str, names: tuple[str, ...]) -> bool:
+    """Whether the text holds one of the names at all: a quick test before the search."""
+    return any(name in text for name in names)
+
+
+#: Inline code: a literal, never grammar.
+_CODE = re.compile(r"`[^`\n]*`")
+#: A link's target: an address, never grammar.
+_TARGET = re.compile(r"\]\([^)\s]*\)")
+
+
+def _prose(text: str) -> str:
+    """The raw translation without code spans and link targets: the words and the markup
+    between them (which a reader's text would lose)."""
+    return _TARGET.sub("]", _CODE.sub("``", text))
+
+
+def _capital_inside(pattern: re.Pattern[str], source: str, text: str) -> str | None:
+    """The first listed word capitalised after a lower-case word of the raw translation
+    (markup between them means a label: bold, a link, quotes), unless the English does
+    the same (a title-cased source)."""
+    plain = _CODE.sub("``", text)
+    for match in pattern.finditer(plain):
+        if match.start() == 0 or not plain[match.start() - 1].islower():
+            continue
+        english = grammar("en").capitalised_inside
+        if english is not None and _lower_before(english, _CODE.sub("``", source)):
+            return None
+        return match.group().strip()
+    return None
+
+
+def _lower_before(pattern: re.Pattern[str], text: str) -> bool:
+    return any(m.start() and text[m.start() - 1].islower() for m in pattern.finditer(text))
+
+
+def _lower_noun(
+    pattern: re.Pattern[str], not_nouns: frozenset[str], source: str, seen: str
+) -> str | None:
+    """The first lower-case noun of the translation that the English does not hold (an
+    English word, a value or a name kept as the source writes it)."""
+    folded = source.casefold()
+    for match in pattern.finditer(seen):
+        if match.group() not in not_nouns and match.group().casefold() not in folded:
+            return match.group()
+    return None
+
+
+#: A lower-case word of two letters or more, then a capitalised one, no space between;
+#: not part of a path, an address or a code name.
+_GLUED = re.compile(
+    r"(?<![\w\-/.#@_])[^\W\d_A-ZÀ-ÖØ-Þ]{2,}[A-ZÀ-ÖØ-Þ][^\W\d_A-ZÀ-ÖØ-Þ]{2,}(?![\w\-/.@_])"
+)
+
+
+#: A quick test every glued pair of the Latin-script locales passes (Latin Extended-A,
+#: ą to ž, mixes both cases: a superset is enough); its classes are cheaper than `_GLUED`'s.
+_CASE_TURN = re.compile(r"[a-zß-ÿĀ-ž][A-ZÀ-ÞĀ-ž]")
+
+
+def _glued(source: str, seen: str) -> str | None:
+    """Two words the translation glued together that the English does not write so
+    (iPhone, eBay and code names are the source's too)."""
+    if not _CASE_TURN.search(seen):
+        return None  # most texts: no lower-case letter before a capital at all
+    folded = source.casefold()
+    for match in _GLUED.finditer(seen):
+        if match.group().casefold() not in folded:
+            return match.group()
+    return None
+
+
+def _zu_before(own: Grammar, seen: str) -> str | None:
+    marker = f"{own.infinitive_marker} "
+    start = seen.find(marker)
+    while start >= 0:
+        if start == 0 or not seen[start - 1].isalnum():
+            word = _WORD.match(seen, start + len(marker))
+            if word and word.group() in own.separable:
+                return word.group()
+        start = seen.find(marker, start + 1)
+    return None
+
+
+_WORD = re.compile(r"\w+")
+
+
+def _cut_start(forms: tuple[str, ...], source: str, seen: str) -> str | None:
+    """A form that starts the translation or one of its sentences, where the English
+    starts with a capital letter (a whole sentence, not a fragment of one)."""
+    english = source.lstrip(" *_[")
+    if not english[:1].isupper():
+        return None
+    for sentence in re.split(r"(?<=[。！？])", seen):
+        head = sentence.lstrip(" *_[「")
+        for form in forms:
+            if head.startswith(form):
+                return form
+    return None
+
+
+def _visible(entry: Entry, ctx: MessageContext, text: str) -> str:
+    """The text a reader sees: markup and link targets aside."""
+    return marked(entry, ctx.md, text).text if ctx.md is not None else text

@@ -1,0 +1,304 @@
+"""Broken grammar of machine translation that form shows (`grammar`, #16): a function word
+capitalised inside a German sentence, `zu` before a separable verb, a singular article
+before a plural country name, a Japanese sentence that starts with a cut clause.
+
+Fixtures are invented sentences of each pattern; the properties run over whatever the
+locale data lists (locale_data/*.yaml, key `grammar`)."""
+
+from __future__ import annotations
+
+import pytest
+from babel.messages.catalog import Message
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from sunsetkit.checks import CHECKS
+from sunsetkit.checks.base import Entry, MessageContext
+from sunsetkit.checks.catalog_file import markdown_parser
+from sunsetkit.checks.conventions import locale_data
+from sunsetkit.checks.glossary import locale_glossary
+from sunsetkit.checks.grammar import grammar
+
+from .conftest import ROOT
+
+MD = markdown_parser()
+BY_ID = {check.id: check for check in CHECKS}
+LOCALES = sorted(p.name.replace("_", "-") for p in (ROOT / "locales").iterdir() if p.is_dir())
+TRANSLATED = [locale for locale in LOCALES if not locale.startswith("en")]
+
+
+def _found(source: str, text: str, locale: str) -> list[str]:
+    ctx = MessageContext(locale, locale_glossary(None, locale), MD)
+    return list(BY_ID["grammar"].func(Entry(Message(source, text)), ctx))
+
+
+def _listed(locale: str, key: str) -> list[str]:
+    data = locale_data(locale).get("grammar") or {}
+    return [str(word) for word in data.get(key) or ()]
+
+
+def test_registered_described_and_in_the_readme() -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert BY_ID["grammar"].description
+    assert "| `grammar` |" in readme
+
+
+@pytest.mark.parametrize("locale", LOCALES)
+def test_the_data_reads_as_words(locale: str) -> None:
+    # YAML 1.1 would read a bare `no` or `on` as a boolean: every entry is its word
+    keys = (
+        "capitalised_inside",
+        "separable_verbs",
+        "singular_articles",
+        "plural_names",
+        "noun_endings",
+        "not_nouns",
+        "hyphen_joins",
+        "infinitive_clitics",
+        "plain_endings",
+        "polite_before",
+        "colloquial",
+        "colloquial_aside",
+        "indefinite_articles",
+        "bare_names",
+    )
+    for key in keys:
+        assert all(word.strip() and word not in {"True", "False"} for word in _listed(locale, key))
+    for verb in _listed(locale, "separable_verbs"):
+        prefix, bar, stem = verb.partition("|")
+        assert bar and prefix.isalpha() and stem.isalpha(), (locale, verb)
+
+
+# --- a function word capitalised inside a sentence --------------------------------------
+
+CAPITALISED = [loc for loc in TRANSLATED if _listed(loc, "capitalised_inside")]
+
+
+def test_german_lists_its_capitalised_words() -> None:
+    assert "de-DE" in CAPITALISED
+
+
+@pytest.mark.parametrize("locale", CAPITALISED)
+def test_every_listed_word_capitalised_inside_a_sentence_is_reported(locale: str) -> None:
+    for word in _listed(locale, "capitalised_inside"):
+        text = f"Danach zeigt Contoso {word} Bericht für Fabrikam."
+        assert _found("Then Contoso shows the report.", text, locale), word
+        # at the start of a sentence, or in lower case, it is grammar
+        assert not _found("The report.", f"{word} Bericht für Fabrikam.", locale), word
+        lower = f"Danach zeigt Contoso {word.lower()} Bericht."
+        assert not _found("Then Contoso shows the report.", lower, locale), word
+
+
+@given(
+    word=st.sampled_from(_listed("de-DE", "capitalised_inside")),
+    mark=st.sampled_from(["**", "„", '"', "[", "*"]),
+)
+@settings(max_examples=60, deadline=None)
+def test_a_marked_label_or_a_title_cased_source_may_capitalise_it(word: str, mark: str) -> None:
+    # markup between the words: a label that starts with the word, in bold or quotes
+    text = f"Wählen Sie {mark}{word} Startseite{mark} aus."
+    assert not _found("Select **Home**.", text, "de-DE")
+    # an English source that capitalises a function word there too is a title
+    assert not _found("See the Guide To The Portal.", f"Siehe Leitfaden {word} Portal.", "de-DE")
+
+
+def test_polite_pronoun_and_code_are_no_finding() -> None:
+    assert not _found("Select it.", "Wählen Sie es aus, bevor Sie Ihre Daten senden.", "de-DE")
+    assert not _found("Run `a Der b`.", "Führen Sie `dann Der Befehl` aus.", "de-DE")
+
+
+# --- zu before a separable verb -----------------------------------------------------------
+
+
+SEPARABLE = [(loc, verb) for loc in TRANSLATED for verb in _listed(loc, "separable_verbs")]
+
+
+@pytest.mark.parametrize(("locale", "verb"), SEPARABLE)
+def test_zu_before_every_listed_separable_verb_is_reported(locale: str, verb: str) -> None:
+    prefix, _, stem = verb.partition("|")
+    marker = grammar(locale).infinitive_marker
+    wrong = f"Contoso bittet Sie, den Bericht {marker} {prefix}{stem}."
+    right = f"Contoso bittet Sie, den Bericht {prefix}{marker}{stem}."
+    found = _found("Contoso asks you to do it.", wrong, locale)
+    assert found and f"{prefix}{marker}{stem}" in found[0]
+    assert not _found("Contoso asks you to do it.", right, locale)
+    # the noun made of the verb is no infinitive
+    noun = f"Hinweise {marker} {prefix.capitalize()}{stem}."
+    assert not _found("Notes.", noun, locale)
+
+
+def test_zu_before_an_inseparable_verb_or_an_adjective_is_grammar() -> None:
+    for text in (
+        "Um Ihre Daten zu abonnieren, wählen Sie Weiter.",
+        "Weitere Informationen zu anderen Angeboten finden Sie hier.",
+        "Es ist Zeit, zu antworten.",
+    ):
+        assert not _found("Some text.", text, "de-DE"), text
+
+
+# --- a singular article before a plural name ---------------------------------------------
+
+PLURAL = [
+    (loc, article, name)
+    for loc in TRANSLATED
+    for article in _listed(loc, "singular_articles")
+    for name in _listed(loc, "plural_names")
+]
+
+
+@pytest.mark.parametrize(("locale", "article", "name"), PLURAL)
+def test_a_singular_article_before_a_plural_name_is_reported(
+    locale: str, article: str, name: str
+) -> None:
+    text = f"Contoso 2031 {article} {name} Fabrikam."
+    assert _found("Contoso in the United States.", text, locale)
+    # the name alone, or as the first part of a hyphenated word, is no agreement
+    assert not _found("Contoso in the United States.", f"Contoso: {name}.", locale)
+    assert not _found("Contoso.", f"Contoso 2031 {article} {name}-Fabrikam.", locale)
+
+
+# --- an indefinite article before a name -------------------------------------------------
+
+BARE = [
+    (loc, article, name)
+    for loc in TRANSLATED
+    for article in _listed(loc, "indefinite_articles")
+    for name in _listed(loc, "bare_names")
+]
+
+
+@pytest.mark.parametrize(("locale", "article", "name"), BARE)
+def test_an_indefinite_article_before_a_name_is_reported(
+    locale: str, article: str, name: str
+) -> None:
+    source = "Enroll in a Partner Center program."
+    assert _found(source, f"Contoso {article} {name} Fabrikam.", locale)
+    assert not _found(source, f"Contoso {article} Fabrikam {name}.", locale)
+    assert not _found(source, f"Contoso {article}{name} Fabrikam.".replace(" ", "_"), locale)
+
+
+# --- two words glued together --------------------------------------------------------------
+
+GLUED = [loc for loc in TRANSLATED if (locale_data(loc).get("grammar") or {}).get("glued_words")]
+
+
+@pytest.mark.parametrize("locale", GLUED)
+@given(
+    # no i, o, u: no German noun ending (-ung, -heit, -konto) in the plain words
+    first=st.text(alphabet="abcdefghjklmnprstvwz", min_size=2, max_size=8),
+    second=st.text(alphabet="abcdefghjklmnprstvwz", min_size=3, max_size=8),
+)
+@settings(max_examples=20, deadline=None)
+def test_two_words_glued_together_are_reported(locale: str, first: str, second: str) -> None:
+    glued = f"{first}{second.capitalize()}"
+    assert _found("Contoso and Fabrikam.", f"Contoso {glued} Fabrikam.", locale)
+    assert not _found("Contoso and Fabrikam.", f"Contoso {first} {second} Fabrikam.", locale)
+    # the source's own spelling (iPhone, code names), a path, code or an address is kept
+    assert not _found(f"Contoso {glued}.", f"Contoso {glued} Fabrikam.", locale)
+    for kept in (f"/{glued}/", f"`{glued}`", f"{glued}.md", f"[x](/{glued})"):
+        assert not _found("Contoso and Fabrikam.", f"Contoso {kept} Fabrikam.", locale), kept
+
+
+# --- a noun in lower case ----------------------------------------------------------------
+
+NOUNS = [(loc, end) for loc in TRANSLATED for end in _listed(loc, "noun_endings")]
+
+
+@pytest.mark.parametrize(("locale", "ending"), NOUNS)
+@given(stem=st.text(alphabet="bcdfgklmnprstwz", min_size=6, max_size=12))
+@settings(max_examples=15, deadline=None)
+def test_a_lower_case_noun_is_reported(locale: str, ending: str, stem: str) -> None:
+    noun = f"a{stem}{ending}"
+    assert _found("Contoso shows it.", f"Contoso zeigt die {noun} an.", locale)
+    assert not _found("Contoso shows it.", f"Contoso zeigt die {noun.capitalize()} an.", locale)
+    # the English word, a path, a file or a hyphenated part is no German noun
+    assert not _found(f"Contoso shows {noun}.", f"Contoso zeigt {noun} an.", locale)
+    for kept in (f"/{noun}/", f"{noun}.md", f"Kunden-{noun}", f"`{noun}`"):
+        assert not _found("Contoso shows it.", f"Contoso zeigt {kept} an.", locale), kept
+
+
+@pytest.mark.parametrize(
+    ("locale", "word"), [(loc, w) for loc in TRANSLATED for w in _listed(loc, "not_nouns")]
+)
+def test_a_participle_with_a_noun_ending_is_no_noun(locale: str, word: str) -> None:
+    assert not _found("It is done.", f"Contoso wird {word}.", locale)
+
+
+# --- a hyphen left hanging ------------------------------------------------------------------
+
+HYPHENS = [loc for loc in TRANSLATED if _listed(loc, "hyphen_joins")]
+
+
+@pytest.mark.parametrize("locale", HYPHENS)
+def test_a_hyphen_left_hanging_without_a_conjunction_is_reported(locale: str) -> None:
+    assert _found("Contoso and Fabrikam data", "Contoso- Fabrikamdaten", locale)
+    for join in _listed(locale, "hyphen_joins"):
+        assert not _found("Contoso and Fabrikam data", f"Contoso- {join} Fabrikamdaten", locale)
+    # an English that parts with a dash or hangs a hyphen itself may be followed
+    assert not _found("Contoso - Fabrikam data", "Contoso- Fabrikamdaten", locale)
+    assert not _found("Contoso- Fabrikam data", "Contoso- Fabrikamdaten", locale)
+
+
+# --- a pronoun after an infinitive that keeps its r --------------------------------------
+
+CLITICS = [(loc, p) for loc in TRANSLATED for p in _listed(loc, "infinitive_clitics")]
+
+
+@pytest.mark.parametrize(("locale", "pronoun"), CLITICS)
+def test_a_pronoun_after_an_infinitive_that_keeps_its_r_is_reported(
+    locale: str, pronoun: str
+) -> None:
+    assert _found("To make it visible.", f"Para deixar-{pronoun} visível.", locale)
+    assert not _found("To make it visible.", f"Para deixá-l{pronoun} visível.", locale)
+    # a link target or a hyphenated name is no pronoun
+    assert not _found("See [it](a-for-a).", f"Veja [isto](ver-{pronoun}).", locale)
+    assert not _found("Use it.", f"Use o ver-{pronoun}-mais.", locale)
+
+
+# --- a sentence that starts with a cut clause --------------------------------------------
+
+CUT = [(loc, form) for loc in TRANSLATED for form in _listed(loc, "cut_starts")]
+
+
+@pytest.mark.parametrize(("locale", "form"), CUT)
+def test_a_sentence_that_starts_with_a_cut_clause_is_reported(locale: str, form: str) -> None:
+    source = "If you are not a member, you can join here."
+    assert _found(source, f"{form}Contoso のメンバーです。", locale)
+    assert _found(source, f"Contoso です。{form}Fabrikam です。", locale)
+    # where the English is itself a fragment, the translation may be one too
+    assert not _found("are not eligible", f"{form}Contoso です。", locale)
+    # inside a sentence the word is grammar
+    assert not _found(source, f"Contoso の{form}Fabrikam です。", locale)
+
+
+# --- a plain ending amid polite prose ----------------------------------------------------
+
+PLAIN = [(loc, end) for loc in TRANSLATED for end in _listed(loc, "plain_endings")]
+
+
+@pytest.mark.parametrize(("locale", "ending"), PLAIN)
+def test_a_plain_ending_amid_polite_prose_is_reported(locale: str, ending: str) -> None:
+    assert _found("Try it.", f"Contoso を作成し{ending}", locale)
+    assert _found("Try it.", f"Contoso を作成します。Fabrikam が読み込まれ{ending}", locale)
+    for stem in _listed(locale, "polite_before"):
+        assert not _found("It was done.", f"Contoso を作成{stem}{ending}", locale), stem
+
+
+COLLOQUIAL = [(loc, form) for loc in TRANSLATED for form in _listed(loc, "colloquial")]
+
+
+@pytest.mark.parametrize(("locale", "form"), COLLOQUIAL)
+def test_a_spoken_contraction_is_reported(locale: str, form: str) -> None:
+    assert _found("It has expired.", f"Contoso の期限が切れ{form}。", locale)
+    # after a kanji, or followed by more kana, it is part of another word
+    assert not _found("Assign it.", f"Contoso を割り当{form}、Fabrikam です。", locale)
+    assert not _found("It expired.", f"期限が切れ{form}ものです。", locale)
+    for word in _listed(locale, "colloquial_aside"):
+        assert not _found("Never before.", f"Contoso は{word}ものです。", locale), word
+
+
+@pytest.mark.parametrize("locale", LOCALES)
+@given(text=st.text(max_size=200))
+@settings(max_examples=40, deadline=None)
+def test_any_text_never_raises(locale: str, text: str) -> None:
+    assert isinstance(_found("Any source text.", text, locale), list)
