@@ -9,8 +9,10 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from .base import Entry, MessageContext
+from .beside import left_beside
 from .conventions import WIDE, conventions
 from .own_words import own_word
+from .spans import marked
 from .words import function_words
 
 if TYPE_CHECKING:
@@ -107,6 +109,8 @@ def _problems(span: Span, source: Span | None, ctx: MessageContext) -> Iterator[
     if source is not None and not label and not moved:
         yield from _edges(span, source, ctx, what)
         yield from _shrunk(span, source, ctx, what)
+    if source is not None and _crosses_quotes(span.inside) and not _crosses_quotes(source.inside):
+        yield f"{what} holds one quotation mark of a pair: it crosses the quotes around its words"
     if _splits(span) and not (source and _splits(source)):
         around = f"{span.before.split()[-1]} … {span.after.split()[0]}"
         yield f"{what} splits {around!r}: it moved into the middle of a date or number"
@@ -140,6 +144,16 @@ def _shrunk(span: Span, source: Span, ctx: MessageContext, what: str) -> Iterato
     ours = sum(c.isalnum() for c in span.inside)
     if ours <= theirs * _SHRINK_SHARE:
         yield f"{what} holds a part of the English {source.inside.strip()!r}: it shrank"
+
+
+#: Quotation marks, by the pairs a script writes ("…", “…”, „…“, «…»; 「…」, 『…』).
+_QUOTES = ('"“”„«»', "「」『』")
+
+
+def _crosses_quotes(inside: str) -> bool:
+    """An odd number of one script's quotation marks: one of a pair inside, its mate
+    outside (`**"帐户设置**"`, `"**付款和税务"**`)."""
+    return any(sum(inside.count(mark) for mark in marks) % 2 for marks in _QUOTES)
 
 
 #: What is no word: spaces and the punctuation that ends or joins a sentence.
@@ -320,3 +334,7 @@ def check_placement(entry: Entry, ctx: MessageContext) -> Iterator[str]:
             for index, span in enumerate(ours):
                 counterpart = theirs[index] if len(ours) == len(theirs) else None
                 yield from _problems(span, counterpart, ctx)
+        if source != text:
+            plain_source, plain_text = marked(entry, ctx.md, source), marked(entry, ctx.md, text)
+            for kind in ("bold", "italic", "link"):
+                yield from left_beside(plain_source, plain_text, kind)
