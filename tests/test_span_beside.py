@@ -157,3 +157,26 @@ def test_a_span_across_the_quotes_is_reported(text: str) -> None:
 )
 def test_quotes_paired_as_in_the_source_are_left_alone(source: str, text: str) -> None:
     assert _quotes(source, text, "de-DE") == []
+
+
+# --- italic: the edge rule reads it as it reads bold ----------------------------------------
+
+
+def test_a_function_word_taken_into_italic_is_reported() -> None:
+    found = _placement(
+        "Partners in *developing* markets.", "Zqpartners *en zqmercados de* zqrest.", "es-ES"
+    )
+    assert any("took in a neighbour" in m for m in found), found
+
+
+@pytest.mark.parametrize(
+    ("locale", "source", "text"),
+    [
+        ("sv-SE", "*Not supported:* zqrest.", "*Zqstöds inte:* zqrest."),
+        ("de-DE", "Select *No admin* here.", "Zqwählen *zqadmin keine* zqhier."),
+    ],
+)
+def test_the_locales_negation_where_the_english_span_negates_is_left_alone(
+    locale: str, source: str, text: str
+) -> None:
+    assert not any("took in" in m for m in _placement(source, text, locale))

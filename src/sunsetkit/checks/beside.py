@@ -34,8 +34,8 @@ _SPANS = 8
 _WORD = re.compile(r"\w+")
 _SPELLING = (("ph", "f"), ("qu", "kw"), ("c", "k"), ("y", "i"), ("z", "s"))
 _DOUBLE = re.compile(r"(.)\1")
-#: A gloss in parentheses right after the span: the English kept beside the locale's label.
-_GLOSS = re.compile(r"\s*[(（][^()（）]*[)）]")
+#: A gloss in parentheses.
+_GLOSS = re.compile(r"[(（][^()（）]*[)）]")
 
 
 def _stem(word: str) -> str:
@@ -71,8 +71,10 @@ def _between(plain: Plain, spans: list[Marked], index: int) -> tuple[str, str]:
 
 
 def _near(before: str, after: str) -> Counter[str]:
-    gloss = _GLOSS.match(after)
-    after = after[gloss.end() :] if gloss else after
+    """The words within reach of the span, glosses in parentheses left out: the English
+    kept beside the locale's term ("**AOBO**-Rechte (Admin on Behalf Of)") or the
+    locale's beside the English is a gloss, not a word the span lost."""
+    before, after = _GLOSS.sub(" ", before), _GLOSS.sub(" ", after)
     return _stems(" ".join(before.split()[-_NEAR:] + after.split()[:_NEAR]))
 
 

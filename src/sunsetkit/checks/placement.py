@@ -20,8 +20,8 @@ if TYPE_CHECKING:
 
 __all__ = ["Span", "check_placement", "glued", "kept_at_edge", "only_function_words", "spans"]
 
-_KINDS = {"strong_open": "bold", "link_open": "link", "code_inline": "code"}
-_CLOSE = {"strong_close", "link_close"}
+_KINDS = {"strong_open": "bold", "em_open": "italic", "link_open": "link", "code_inline": "code"}
+_CLOSE = {"strong_close", "em_close", "link_close"}
 SOURCE_LANGUAGE = "en"  # the language of every source text
 
 
@@ -250,10 +250,24 @@ def _edges(span: Span, source: Span, ctx: MessageContext, what: str) -> Iterator
             continue
         if side == "start" and _locution(source, words[1]):
             continue
+        if _negated(word, ctx, theirs):
+            continue
         if own_word(words, side, language_of(ctx), source.inside):
             continue
         yield f"{what} has the function word {word!r} at its {side}: it took in a neighbour"
         return
+
+
+def _negated(word: str, ctx: MessageContext, theirs: list[str]) -> bool:
+    """The locale's negation where the English span negates too, at another place ("*Not
+    supported*" as "*Stöds inte*"): the label's own word."""
+    ours = conventions(ctx.locale).negations
+    mine = any(word == n or (n.endswith("*") and word.startswith(n[:-1])) for n in ours)
+    return mine and any(w in _NEGATORS or w.replace("’", "'").endswith("n't") for w in theirs)
+
+
+#: English words that negate a label ("Not supported", "No admin", "Never expires").
+_NEGATORS = frozenset({"not", "no", "never", "cannot", "none", "without"})
 
 
 def language_of(ctx: MessageContext) -> str:
@@ -326,7 +340,7 @@ def check_placement(entry: Entry, ctx: MessageContext) -> Iterator[str]:
             continue
         source_spans = spans(entry.inline(ctx.md, source))
         text_spans = spans(entry.inline(ctx.md, text))
-        for kind in ("bold", "link", "code"):
+        for kind in ("bold", "italic", "link", "code"):
             theirs = [s for s in source_spans if s.kind == kind]
             ours = [s for s in text_spans if s.kind == kind]
             if not theirs:
