@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterator
+from functools import lru_cache
 
 from anyascii import anyascii
 
@@ -38,6 +39,7 @@ _DOUBLE = re.compile(r"(.)\1")
 _GLOSS = re.compile(r"[(（][^()（）]*[)）]")
 
 
+@lru_cache(maxsize=8192)
 def _stem(word: str) -> str:
     """The word spelt alike across languages: anyascii, folded, c/k, ph/f, y/i and doubled
     letters made one ("gallery" and "galerii", "subscription" and "subskrypcji")."""
@@ -80,22 +82,32 @@ def _near(before: str, after: str) -> Counter[str]:
 
 def left_beside(theirs: Plain, ours: Plain, kind: str) -> Iterator[str]:
     """Each span of `kind` whose English holds a word (or number) that the translation has
-    next to the span instead of in it."""
+    next to the span instead of in it. The words near each span are read first; the whole
+    texts are counted only for a word found there (most spans have none)."""
     source = [s for s in theirs.spans if s.kind == kind]
     text = [s for s in ours.spans if s.kind == kind]
     if not source or len(source) != len(text) or len(source) > _SPANS:
         return
-    source_out = _stems(theirs.outside(kind, " "))
-    text_out = _stems(ours.outside(kind, " "))
-    inside_any = _stems(" ".join(ours.inside(s) for s in text))
+    counts: tuple[Counter[str], Counter[str], Counter[str]] | None = None
     for index, (was, now) in enumerate(zip(source, text, strict=True)):
         before, after = _between(ours, text, index)
-        if not _WORD.search(before + after):
-            continue  # the whole sentence is the span: nothing to move off
+        words = _content(theirs.inside(was))
+        if not words or not _WORD.search(before + after):
+            continue  # nothing to tell, or the whole sentence is the span
         near = _near(before, after)
-        for word in _content(theirs.inside(was)):
+        found = [w for w in words if _stem(w) in near]
+        if not found:
+            continue
+        if counts is None:
+            counts = (
+                _stems(" ".join(ours.inside(s) for s in text)),
+                _stems(theirs.outside(kind, " ")),
+                _stems(ours.outside(kind, " ")),
+            )
+        inside_any, source_out, text_out = counts
+        for word in found:
             stem = _stem(word)
-            if inside_any[stem] or not near[stem] or text_out[stem] <= source_out[stem]:
+            if inside_any[stem] or text_out[stem] <= source_out[stem]:
                 continue
             yield (
                 f"{kind} {clip(ours.inside(now).strip())} leaves out {word!r} of the English "
