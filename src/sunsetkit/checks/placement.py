@@ -9,8 +9,10 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from .base import Entry, MessageContext
+from .beside import left_beside
 from .conventions import WIDE, conventions
 from .own_words import own_word
+from .spans import marked
 from .words import function_words
 
 if TYPE_CHECKING:
@@ -18,8 +20,8 @@ if TYPE_CHECKING:
 
 __all__ = ["Span", "check_placement", "glued", "kept_at_edge", "only_function_words", "spans"]
 
-_KINDS = {"strong_open": "bold", "link_open": "link", "code_inline": "code"}
-_CLOSE = {"strong_close", "link_close"}
+_KINDS = {"strong_open": "bold", "em_open": "italic", "link_open": "link", "code_inline": "code"}
+_CLOSE = {"strong_close", "em_close", "link_close"}
 SOURCE_LANGUAGE = "en"  # the language of every source text
 
 
@@ -107,6 +109,8 @@ def _problems(span: Span, source: Span | None, ctx: MessageContext) -> Iterator[
     if source is not None and not label and not moved:
         yield from _edges(span, source, ctx, what)
         yield from _shrunk(span, source, ctx, what)
+    if source is not None and _crosses_quotes(span.inside) and not _crosses_quotes(source.inside):
+        yield f"{what} holds one quotation mark of a pair: it crosses the quotes around its words"
     if _splits(span) and not (source and _splits(source)):
         around = f"{span.before.split()[-1]} … {span.after.split()[0]}"
         yield f"{what} splits {around!r}: it moved into the middle of a date or number"
@@ -140,6 +144,16 @@ def _shrunk(span: Span, source: Span, ctx: MessageContext, what: str) -> Iterato
     ours = sum(c.isalnum() for c in span.inside)
     if ours <= theirs * _SHRINK_SHARE:
         yield f"{what} holds a part of the English {source.inside.strip()!r}: it shrank"
+
+
+#: Quotation marks, by the pairs a script writes ("…", “…”, „…“, «…»; 「…」, 『…』).
+_QUOTES = ('"“”„«»', "「」『』")
+
+
+def _crosses_quotes(inside: str) -> bool:
+    """An odd number of one script's quotation marks: one of a pair inside, its mate
+    outside (`**"帐户设置**"`, `"**付款和税务"**`)."""
+    return any(sum(inside.count(mark) for mark in marks) % 2 for marks in _QUOTES)
 
 
 #: What is no word: spaces and the punctuation that ends or joins a sentence.
@@ -236,10 +250,24 @@ def _edges(span: Span, source: Span, ctx: MessageContext, what: str) -> Iterator
             continue
         if side == "start" and _locution(source, words[1]):
             continue
+        if _negated(word, ctx, theirs):
+            continue
         if own_word(words, side, language_of(ctx), source.inside):
             continue
         yield f"{what} has the function word {word!r} at its {side}: it took in a neighbour"
         return
+
+
+def _negated(word: str, ctx: MessageContext, theirs: list[str]) -> bool:
+    """The locale's negation where the English span negates too, at another place ("*Not
+    supported*" as "*Stöds inte*"): the label's own word."""
+    ours = conventions(ctx.locale).negations
+    mine = any(word == n or (n.endswith("*") and word.startswith(n[:-1])) for n in ours)
+    return mine and any(w in _NEGATORS or w.replace("’", "'").endswith("n't") for w in theirs)
+
+
+#: English words that negate a label ("Not supported", "No admin", "Never expires").
+_NEGATORS = frozenset({"not", "no", "never", "cannot", "none", "without"})
 
 
 def language_of(ctx: MessageContext) -> str:
@@ -312,7 +340,7 @@ def check_placement(entry: Entry, ctx: MessageContext) -> Iterator[str]:
             continue
         source_spans = spans(entry.inline(ctx.md, source))
         text_spans = spans(entry.inline(ctx.md, text))
-        for kind in ("bold", "link", "code"):
+        for kind in ("bold", "italic", "link", "code"):
             theirs = [s for s in source_spans if s.kind == kind]
             ours = [s for s in text_spans if s.kind == kind]
             if not theirs:
@@ -320,3 +348,7 @@ def check_placement(entry: Entry, ctx: MessageContext) -> Iterator[str]:
             for index, span in enumerate(ours):
                 counterpart = theirs[index] if len(ours) == len(theirs) else None
                 yield from _problems(span, counterpart, ctx)
+        if source != text:
+            plain_source, plain_text = marked(entry, ctx.md, source), marked(entry, ctx.md, text)
+            for kind in ("bold", "italic", "link"):
+                yield from left_beside(plain_source, plain_text, kind)

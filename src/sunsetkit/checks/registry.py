@@ -184,9 +184,10 @@ CHECKS: tuple[Check, ...] = (
         "placement",
         "error",
         "message",
-        "Bold, a link or code on the wrong words: only function words in it, a function "
-        "word taken in at its edge, glued to a word, splitting a date, or the source's "
-        "whole text but not the translation's.",
+        "Bold, italic, a link or code on the wrong words: only function words in it, a "
+        "function word taken in at its edge, a word of its English left beside it, across "
+        "quotation marks, glued to a word, splitting a date, or the source's whole text "
+        "but not the translation's.",
         check_placement,
         markup=True,
     ),

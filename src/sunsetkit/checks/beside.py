@@ -1,0 +1,117 @@
+"""A span that moved or shrank off one of its words, told by that word's cognate standing
+just outside it: "**Licenses geographical spread**" as "W **widoku rozrzutów**
+geograficznych licencji", "[API reference](x)" as "Referência da [API](x)".
+
+A cognate (a word that begins like the English word once both are spelt alike: c and k,
+ph and f, y and i, doubled letters) or the English word itself, or a number, is evidence
+no dictionary is needed for. It counts only where the translation has it outside every
+span of the kind more often than the source has it outside them (so a word the sentence
+repeats is no evidence), within a few words of the span, and nowhere inside it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterator
+from functools import lru_cache
+
+from anyascii import anyascii
+
+from ..errors import clip
+from .spans import Marked, Plain
+from .words import function_words
+
+__all__ = ["left_beside"]
+
+#: Letters a cognate shares with the English word from its first (after spelling alike).
+_STEM = 5
+#: Shorter English words are too often the locale's own ("data", "plan"), or say little.
+_SHORTEST = 4
+#: How many words either side of the span may hold the word it lost.
+_NEAR = 3
+#: A sentence marks at most this many spans of a kind; more are a list.
+_SPANS = 8
+_WORD = re.compile(r"\w+")
+_SPELLING = (("ph", "f"), ("qu", "kw"), ("c", "k"), ("y", "i"), ("z", "s"))
+_DOUBLE = re.compile(r"(.)\1")
+#: A gloss in parentheses.
+_GLOSS = re.compile(r"[(（][^()（）]*[)）]")
+
+
+@lru_cache(maxsize=8192)
+def _stem(word: str) -> str:
+    """The word spelt alike across languages: anyascii, folded, c/k, ph/f, y/i and doubled
+    letters made one ("gallery" and "galerii", "subscription" and "subskrypcji")."""
+    folded = anyascii(word).casefold()
+    for old, new in _SPELLING:
+        folded = folded.replace(old, new)
+    return _DOUBLE.sub(r"\1", folded)[:_STEM]
+
+
+def _stems(text: str) -> Counter[str]:
+    return Counter(_stem(w) for w in _WORD.findall(text) if len(w) >= _SHORTEST or w.isdigit())
+
+
+def _content(inside: str) -> list[str]:
+    """The English span's words that a translation keeps recognisable: content words of
+    four letters or more, and numbers."""
+    english = function_words("en")
+    return [
+        w
+        for w in _WORD.findall(inside)
+        if w.isdigit() or (len(w) >= _SHORTEST and w.isalpha() and w.casefold() not in english)
+    ]
+
+
+def _between(plain: Plain, spans: list[Marked], index: int) -> tuple[str, str]:
+    """The plain text before and after spans[index], up to the next span of its kind."""
+    span = spans[index]
+    start = spans[index - 1].end if index else 0
+    end = spans[index + 1].start if index + 1 < len(spans) else len(plain.text)
+    return plain.text[start : span.start], plain.text[span.end : end]
+
+
+def _near(before: str, after: str) -> Counter[str]:
+    """The words within reach of the span, glosses in parentheses left out: the English
+    kept beside the locale's term ("**AOBO**-Rechte (Admin on Behalf Of)") or the
+    locale's beside the English is a gloss, not a word the span lost."""
+    before, after = _GLOSS.sub(" ", before), _GLOSS.sub(" ", after)
+    return _stems(" ".join(before.split()[-_NEAR:] + after.split()[:_NEAR]))
+
+
+def left_beside(theirs: Plain, ours: Plain, kind: str) -> Iterator[str]:
+    """Each span of `kind` whose English holds a word (or number) that the translation has
+    next to the span instead of in it. The words near each span are read first; the whole
+    texts are counted only for a word found there (most spans have none)."""
+    source = [s for s in theirs.spans if s.kind == kind]
+    text = [s for s in ours.spans if s.kind == kind]
+    if not source or len(source) != len(text) or len(source) > _SPANS:
+        return
+    counts: tuple[Counter[str], Counter[str], Counter[str]] | None = None
+    for index, (was, now) in enumerate(zip(source, text, strict=True)):
+        before, after = _between(ours, text, index)
+        words = _content(theirs.inside(was))
+        if not words or not _WORD.search(before + after):
+            continue  # nothing to tell, or the whole sentence is the span
+        near = _near(before, after)
+        found = [w for w in words if _stem(w) in near]
+        if not found:
+            continue
+        if counts is None:
+            counts = (
+                _stems(" ".join(ours.inside(s) for s in text)),
+                _stems(theirs.outside(kind, " ")),
+                _stems(ours.outside(kind, " ")),
+            )
+        inside_any, source_out, text_out = counts
+        for word in found:
+            stem = _stem(word)
+            if inside_any[stem] or text_out[stem] <= source_out[stem]:
+                continue
+            yield (
+                f"{kind} {clip(ours.inside(now).strip())} leaves out {word!r} of the English "
+                f"{clip(theirs.inside(was).strip())}, which stands beside it: the {kind} "
+                "moved off part of its words"
+            )
+            break
