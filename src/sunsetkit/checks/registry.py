@@ -27,7 +27,7 @@ from .messages import (
     check_untranslated,
     check_whitespace,
 )
-from .names import check_names_changed
+from .names import check_names_changed, check_names_reordered
 from .numbers import check_link_text, check_list_items, check_numbers
 from .placement import check_placement
 from .spans import check_span_moved
@@ -142,8 +142,10 @@ CHECKS: tuple[Check, ...] = (
         "A product, offer or plan name of the source (capitalised words with a brand word: "
         "Microsoft 365 E3, Dynamics 365 Sales) changed in the translation, glossary or not: "
         "another brand or plan code in its place, a plan code dropped, a word dropped from "
-        "a known name, or the brand in lower case.",
+        "a known name, or the brand in lower case; or its brand moved after its other "
+        "words where the rest of the page or catalog keeps it as written.",
         check_names_changed,
+        entries=check_names_reordered,
     ),
     Check(
         "ui",
