@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from .acronyms import check_acronyms
 from .base import Check, Entry, MessageContext
 from .collisions import check_repeated_item, check_table_collisions
-from .english import check_english_left
+from .english import check_english_left, check_english_left_on_page
 from .glossary import (
     check_names,
     check_terms,
@@ -177,8 +177,10 @@ CHECKS: tuple[Check, ...] = (
         "message",
         "English source words (names, Title-Case names and code aside) copied into the "
         "translation: three in a row, two lower-case ones, a glossary label of several "
-        "words, or the whole message.",
+        "words, or the whole message; or two lower-case English words kept where more "
+        "messages of the same page or catalog translate them.",
         check_english_left,
+        entries=check_english_left_on_page,
     ),
     Check(
         "placement",
