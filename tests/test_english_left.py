@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from sunsetkit.checks import CheckOptions
 from sunsetkit.checks.base import Entry, Message, MessageContext
 from sunsetkit.checks.conventions import conventions
-from sunsetkit.checks.english import check_english_left
+from sunsetkit.checks.english import check_english_left, check_english_left_on_page
 from sunsetkit.checks.words import function_words
 
 from .test_false_alarms import GLOSSARY, SHIPPED
@@ -188,3 +188,65 @@ def test_a_name_value_or_loanword_amid_cjk_text_is_not_reported(locale: str) -> 
     # code and bold are no running text
     assert _found(locale, "The prowess is here.", f"{before} `prowess` {after}") == []
     assert _found(locale, "The prowess is here.", f"{before} **prowess** {after}") == []
+
+
+def _page(locale: str, pairs: list[tuple[str, str]]) -> list[str]:
+    """english-left's page-level findings over one page's (source, translation) pairs."""
+    from sunsetkit.checks import CHECKS
+
+    check = next(check for check in CHECKS if check.id == "english-left")
+    assert check.entries is check_english_left_on_page
+    ctx = MessageContext(locale=locale, glossary=OPTIONS.locale_glossary(locale), md=None)
+    entries = [Entry(Message(s, t, lineno=n)) for n, (s, t) in enumerate(pairs, 1)]
+    return [f"{entry.line}: {message}" for entry, message in check.entries(entries, ctx)]
+
+
+#: Invented lower-case English pairs a locale might borrow or not: only the page tells.
+_PAIRS = st.sampled_from(["mini chart", "seat tracker", "spend digest", "renewal funnel"])
+
+
+@settings(max_examples=60, deadline=None)
+@given(_PAIRS, st.integers(min_value=2, max_value=5), st.sampled_from(LOCALES))
+def test_english_the_page_translates_elsewhere_is_reported_where_left(
+    pair: str, translated: int, locale: str
+) -> None:
+    ours = f"{OWN[2]}-{OWN[3]}"  # the locale's word for the pair, invented
+    pairs = [(f"Open the {pair} now.", f"{OWN[0]} {ours} {OWN[1]}.") for _ in range(translated)]
+    pairs.append((f"The {pair} shows a trend.", f"{OWN[4]} {pair} {OWN[5]} {OWN[1]}."))
+    found = _page(locale, pairs)
+    assert [f.split(":")[0] for f in found] == [str(translated + 1)]
+    assert repr(pair) in found[0] and f"{translated} other message(s)" in found[0]
+
+
+@pytest.mark.parametrize("locale", LOCALES)
+@pytest.mark.parametrize(
+    "pairs",
+    [
+        # kept in English in every message: a term the locale borrows
+        [("Open the mini chart.", "Zorvak mini chart."), ("The mini chart.", "Telmi mini chart.")],
+        # translated once only: no evidence against a borrowing
+        [("Open the mini chart.", "Zorvak quandro."), ("The mini chart.", "Telmi mini chart.")],
+        # kept as often as translated
+        [
+            ("Open the mini chart.", "Zorvak quandro."),
+            ("Use the mini chart.", "Vesh quandro."),
+            ("The mini chart.", "Telmi mini chart."),
+            ("A mini chart.", "Plorin mini chart."),
+        ],
+        # kept beside its gloss, as a page keeps a UI label it leaves in English
+        [
+            ("Open the mini chart.", "Zorvak quandro."),
+            ("Use the mini chart.", "Vesh quandro."),
+            ("The mini chart shows it.", "Telmi mini chart (quandro) dakkum."),
+        ],
+    ],
+)
+def test_english_without_the_pages_evidence_is_not_reported(
+    locale: str, pairs: list[tuple[str, str]]
+) -> None:
+    assert _page(locale, pairs) == []
+
+
+def test_english_pages_are_not_checked_on_the_page_level() -> None:
+    pairs = [("Open the mini chart.", "Open it.")] * 2 + [("The mini chart.", "A mini chart.")]
+    assert _page("en-GB", pairs) == []

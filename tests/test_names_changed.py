@@ -17,7 +17,7 @@ from sunsetkit.checks.base import Entry, MessageContext
 from sunsetkit.checks.catalog_file import markdown_parser
 from sunsetkit.checks.conventions import conventions
 from sunsetkit.checks.glossary import GlossaryTerms, check_names, locale_glossary
-from sunsetkit.checks.names import check_names_changed, name_runs
+from sunsetkit.checks.names import check_names_changed, check_names_reordered, name_runs
 
 from .conftest import ROOT
 
@@ -258,3 +258,71 @@ def test_brand_precondition_never_misses_a_name(text: str) -> None:
     words = {w.casefold() for w in _TOKEN.findall(text) + _TOKEN.findall(_clean(text))}
     if words & brands():
         assert _may_hold_brand(text)
+
+
+def _page(pairs: list[tuple[str, str]], locale: str = "pl-PL") -> list[str]:
+    """The page-level findings of name-changed over one page's (source, translation)."""
+    check = next(check for check in CHECKS if check.id == "name-changed")
+    assert check.entries is check_names_reordered
+    ctx = MessageContext(locale, locale_glossary(None, locale, ()), MD)
+    entries = [Entry(Message(s, t, lineno=n)) for n, (s, t) in enumerate(pairs, 1)]
+    return [f"{entry.line}: {message}" for entry, message in check.entries(entries, ctx)]
+
+
+def test_a_name_reordered_where_the_page_keeps_it_is_reported() -> None:
+    found = _page(
+        [
+            ("Order Microsoft Lantern Kit today.", "Zamów Microsoft Lantern Kit już dziś."),
+            ("Renew Microsoft Lantern Kit.", "Odnów subskrypcję Lantern Kit Microsoft."),
+        ]
+    )
+    assert len(found) == 1 and found[0].startswith("2: ")
+    assert "'Microsoft Lantern Kit' is written 'Lantern Kit Microsoft'" in found[0]
+    assert "1 other message(s)" in found[0]
+
+
+@pytest.mark.parametrize(
+    "pairs",
+    [
+        # the brand put last in every message: the locale's word order, no evidence
+        [
+            ("Your Microsoft ID.", "Twój identyfikator ID Microsoft."),
+            ("A Microsoft ID.", "ID Microsoft."),
+        ],
+        # alone on its page
+        [("Renew Microsoft Lantern Kit.", "Odnów Lantern Kit Microsoft.")],
+        # the other message keeps another name, not this one
+        [
+            ("Order Microsoft Beacon today.", "Zamów Microsoft Beacon już dziś."),
+            ("Renew Microsoft Lantern Kit.", "Odnów Lantern Kit Microsoft."),
+        ],
+        # the name kept as written in the same message too
+        [
+            ("Order Microsoft Lantern Kit today.", "Zamów Microsoft Lantern Kit już dziś."),
+            ("Microsoft Lantern Kit.", "Microsoft Lantern Kit (Lantern Kit Microsoft)."),
+        ],
+    ],
+)
+def test_a_brand_put_last_without_the_pages_evidence_is_not_reported(
+    pairs: list[tuple[str, str]],
+) -> None:
+    assert _page(pairs) == []
+
+
+def test_english_pages_are_not_checked_for_reordered_names() -> None:
+    pairs = [("Microsoft Lantern Kit.", "Microsoft Lantern Kit."), ("A.", "Lantern Kit Microsoft.")]
+    assert _page(pairs, "en-GB") == []
+
+
+@given(_names(), st.integers(min_value=1, max_value=4), st.sampled_from(LOCALES))
+def test_a_reordered_name_is_reported_once_per_message_that_reorders_it(
+    name: tuple[str, list[str]], kept: int, locale: str
+) -> None:
+    written, words = name
+    moved = " ".join([*words[1:], words[0]])
+    pairs = [(f"Buy {written} now.", f"{written} jetzt.") for _ in range(kept)]
+    pairs += [(f"Renew {written}.", f"Neu {moved}."), (f"Use {written}.", f"Mit {written}.")]
+    found = _page(pairs, locale)
+    assert [f.split(":")[0] for f in found] == [str(kept + 1)]
+    assert f"{kept + 1} other message(s)" in found[0]
+    assert _page([(s, t.replace(moved, written)) for s, t in pairs], locale) == []

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import functools
 import re
+from collections import defaultdict
 from collections.abc import Iterable, Iterator
 
 from .base import Entry, MessageContext
 from .conventions import conventions
 from .words import function_words
 
-__all__ = ["check_english_left", "prose_words"]
+__all__ = ["check_english_left", "check_english_left_on_page", "prose_words"]
 
 #: A run of this many consecutive source words copied into a translation is English left;
 #: two suffice when both are lower-case words in the source and in the translation.
@@ -500,3 +501,72 @@ def _locale_word(token: str, ours: set[str], *, last: bool) -> bool:
     its clause), and not a word of the source."""
     word = token if last else token.rstrip(_EDGE_PUNCTUATION)
     return word.isalpha() and word.casefold() not in ours
+
+
+#: Messages of one page that must translate a pair of words before its English, kept in
+#: another message, is English left rather than a term the locale borrows.
+PAGE_EVIDENCE = 2
+
+
+def check_english_left_on_page(
+    entries: list[Entry], ctx: MessageContext
+) -> Iterator[tuple[Entry, str]]:
+    """Two lower-case English words in a row ("micro chart", "install base") kept in a
+    message where more messages of the same page or catalog translate them: there the
+    page shows the locale does not borrow them. One message alone cannot tell such a
+    pair from a term the locale writes in English (`_is_prose`); glosses, English titles,
+    quoted values and loanwords are left out first (`_kept_by_policy`)."""
+    if ctx.locale is None or ctx.locale.startswith("en"):
+        return
+    left: dict[tuple[str, str], list[Entry]] = defaultdict(list)
+    translated: dict[tuple[str, str], int] = defaultdict(int)
+    for entry in entries:
+        for source, text in entry.pairs[:1]:
+            if source.strip() == text.strip():
+                continue
+            pairs = _content_pairs(source, ctx)
+            if not pairs:
+                continue
+            folded = " ".join(text.casefold().split())
+            kept: dict[tuple[str, str], None] = {}
+            if any(" ".join(pair) in folded for pair in pairs):  # rare: only then the policy
+                kept = _content_pairs(
+                    _kept_by_policy(source, text, ctx.glossary.conventions.loanwords), ctx
+                )
+            for pair in pairs:
+                if pair in kept:
+                    left[pair].append(entry)
+                elif " ".join(pair) not in folded:
+                    translated[pair] += 1
+    reported: set[int] = set()
+    for pair, found in left.items():
+        others = translated[pair]
+        if others < PAGE_EVIDENCE or len(found) >= others:
+            continue
+        for entry in found:
+            if id(entry) in reported or any(check_english_left(entry, ctx)):
+                continue
+            reported.add(id(entry))
+            yield (
+                entry,
+                f"English left untranslated: {' '.join(pair)!r} ({others} other message(s) "
+                f"of this page translate it)",
+            )
+
+
+def _content_pairs(text: str, ctx: MessageContext) -> dict[tuple[str, str], None]:
+    """Two lower-case words in a row, neither a function word of English or of the locale,
+    one longer than three letters: names, code and Title-Case names cut out first. In the
+    order of the text (a dict): findings do not depend on hashing."""
+    english, own = function_words("en"), ctx.glossary.function_words
+    return dict.fromkeys(
+        (a, b)
+        for a, b in _ngrams(_runs(_cut_names(text, ctx)), 2)
+        if a.islower()
+        and b.islower()
+        and len(a) > 2
+        and len(b) > 2
+        and max(len(a), len(b)) > 3
+        and not {a, b} & english
+        and not {a, b} & own
+    )

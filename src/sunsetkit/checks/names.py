@@ -16,6 +16,12 @@ name per locale, is not reported: words after a brand translated or moved before
 translated ("Microsoft 365 Empresa Estándar", "Power BI Premium per utente", "Visio
 Abonnement 1"), a brand added, the forms in locale_data `names`. Measured on the
 development part (docs/measurement.md) before each rule was kept.
+
+The rest of the page or catalog is evidence too (`check_names_reordered`): where Romance
+and Polish translations put the brand last ("ID Microsoft", "Support Microsoft"), one
+message alone cannot tell Microsoft's own word order from a name reordered; a name that
+other messages of the same page keep as written, and this one writes with its brand moved
+after the rest ("Action Pack Microsoft"), is reordered.
 """
 
 from __future__ import annotations
@@ -32,7 +38,7 @@ from .base import Entry, MessageContext
 from .conventions import conventions
 from .glossary import _contains, _localized
 
-__all__ = ["Name", "check_names_changed", "name_runs"]
+__all__ = ["Name", "check_names_changed", "check_names_reordered", "name_runs"]
 
 #: What is never prose: code, link targets, URLs, HTML tags, dotted names (a host, a
 #: namespace, a file: `partner.microsoft.com`, `Microsoft.Store.PartnerCenter`). Each
@@ -530,3 +536,55 @@ def _gone(name: list[str], text: str) -> set[str]:
 def _shared(name: list[str], run: list[str]) -> int:
     folded = {w.casefold() for w in run}
     return sum(w.casefold() in folded for w in name)
+
+
+def check_names_reordered(entries: list[Entry], ctx: MessageContext) -> Iterator[tuple[Entry, str]]:
+    """A name of several words that begins with a brand ("Microsoft Action Pack"), written
+    with its brand moved after its other words ("Action Pack Microsoft"), where another
+    message of the same page or catalog keeps it as written: there the page shows the
+    name is not the locale's to reorder. Without that evidence a brand put last is
+    Microsoft's own word order in many locales ("ID Microsoft") and is left alone."""
+    if ctx.locale is None or ctx.locale.startswith("en"):
+        return
+    anchors = brands()
+    reordered: list[tuple[Entry, str, str]] = []
+    for entry in entries:
+        for source, text in entry.pairs[:1]:
+            if source != text and _may_hold_brand(source):
+                found = _rotated(source, text, anchors)
+                reordered += ((entry, shown, form) for shown, form in found)
+    if not reordered:
+        return
+    wanted = {shown for _, shown, _ in reordered}
+    kept = Counter(
+        shown
+        for entry in entries
+        for source, text in entry.pairs[:1]
+        for shown in wanted
+        if shown in source and _contains(source, shown) and _contains(text, shown, inflected=True)
+    )
+    for entry, shown, form in reordered:
+        if kept[shown]:
+            yield (
+                entry,
+                f"{shown!r} is written {form!r} (reordered) where {kept[shown]} other "
+                f"message(s) of this page keep it as written: a name is kept as it is",
+            )
+
+
+def _rotated(source: str, text: str, anchors: frozenset[str]) -> Iterator[tuple[str, str]]:
+    """(the name, the translation's form) for each name of the source that begins with a
+    brand word and that the translation has only with that word moved after the others,
+    the words otherwise as written and side by side."""
+    for name in name_runs(source, anchors):
+        words = name.words
+        if len(words) < 2 or words[0].casefold() not in anchors:
+            continue
+        moved = [*words[1:], words[0]]
+        if " ".join(moved) not in " ".join(text.split()) or _contains(text, name.shown):
+            continue
+        for run in _words(_clean(text)):
+            written = [w.text for w in run]
+            if any(written[i : i + len(moved)] == moved for i in range(len(written))):
+                yield name.shown, " ".join(moved)
+                break

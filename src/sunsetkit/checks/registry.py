@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from .acronyms import check_acronyms
 from .base import Check, Entry, MessageContext
 from .collisions import check_repeated_item, check_table_collisions
-from .english import check_english_left
+from .english import check_english_left, check_english_left_on_page
 from .glossary import (
     check_names,
     check_terms,
@@ -28,7 +28,7 @@ from .messages import (
     check_untranslated,
     check_whitespace,
 )
-from .names import check_names_changed
+from .names import check_names_changed, check_names_reordered
 from .numbers import check_link_text, check_list_items, check_numbers
 from .placement import check_placement
 from .spans import check_span_moved
@@ -144,8 +144,10 @@ CHECKS: tuple[Check, ...] = (
         "A product, offer or plan name of the source (capitalised words with a brand word: "
         "Microsoft 365 E3, Dynamics 365 Sales) changed in the translation, glossary or not: "
         "another brand or plan code in its place, a plan code dropped, a word dropped from "
-        "a known name, or the brand in lower case.",
+        "a known name, or the brand in lower case; or its brand moved after its other "
+        "words where the rest of the page or catalog keeps it as written.",
         check_names_changed,
+        entries=check_names_reordered,
     ),
     Check(
         "ui",
@@ -177,8 +179,10 @@ CHECKS: tuple[Check, ...] = (
         "message",
         "English source words (names, Title-Case names and code aside) copied into the "
         "translation: three in a row, two lower-case ones, a glossary label of several "
-        "words, or the whole message.",
+        "words, or the whole message; or two lower-case English words kept where more "
+        "messages of the same page or catalog translate them.",
         check_english_left,
+        entries=check_english_left_on_page,
     ),
     Check(
         "placement",
