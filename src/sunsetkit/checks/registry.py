@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 import operator
 import re
+from collections import Counter
 from collections.abc import Iterable, Iterator
 
 from ..i18n import MACHINE_FLAG
@@ -88,11 +89,35 @@ def _words_with_brand(text: str) -> bool:
 
 
 def _may_change_name(entry: Entry, ctx: MessageContext) -> bool:
-    """name-changed reads a source only with a coined word or a brand among its words."""
+    """name-changed reads a source only with a brand or a coined word among its words.
+    Without a brand word it reports a coined word only where the translation has fewer
+    of it (split, in another case), unless cleaning the source (an entity, emphasis or
+    brackets dropped) may join a brand word out of two."""
     if not _translated_locale(ctx):
         return False
     sources = entry.sources
-    return _CAMEL.search(sources) is not None or _words_with_brand(sources)
+    if _words_with_brand(sources):
+        return True
+    if _CAMEL.search(sources) is None:
+        return False
+    return any(mark in sources for mark in _JOINING) or any(
+        _coined_short(source, text) for source, text in entry.pairs
+    )
+
+
+#: What names.py drops or unescapes before it seeks names: "Micro**soft**" is one word.
+_JOINING = ("&", "*", "[", "]", "\\")
+
+
+def _coined_short(source: str, text: str) -> bool:
+    """A coined word of the source (AppSource) fewer times as written in the translation."""
+    coined = Counter(
+        word for word in _NAME_WORD.findall(source) if word[:1].isupper() and _CAMEL.search(word)
+    )
+    if not coined:
+        return False
+    have = Counter(_NAME_WORD.findall(text))
+    return any(have[word] < count for word, count in coined.items())
 
 
 def _adjacent_twice(text: str) -> bool:
