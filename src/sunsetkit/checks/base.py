@@ -23,12 +23,15 @@ __all__ = [
     "Finding",
     "LocaleGlossary",
     "MessageContext",
+    "Precondition",
     "Scope",
     "Severity",
 ]
 
 Severity = Literal["error", "warning"]
 Scope = Literal["message", "catalog", "page"]
+#: A check's precondition: (entry, context) -> whether the check may report anything.
+Precondition = Callable[["Entry", "MessageContext"], bool]
 IGNORE_TAG = "sunset-ignore:"
 _NONE: frozenset[str] = frozenset()
 
@@ -78,6 +81,11 @@ class Check:
     #: A check over every message of one catalog or page at once (a label's spellings):
     #: (entries, context) -> (entry, message) for each finding.
     entries: Callable[..., Iterable[tuple[Entry, str]]] | None = None
+    #: A cheap test, once per translated message, that is false only where the check
+    #: cannot report anything (no digit in the source: no number changed). Most checks
+    #: find nothing in most messages: those are then never called. A hypothesis property
+    #: (tests/test_preconditions.py) holds each to "false => no finding".
+    when: Precondition | None = None
 
 
 @dataclass(frozen=True)
@@ -200,6 +208,16 @@ class Entry:
     @property
     def msgid(self) -> str:
         return self.ids[0]
+
+    @cached_property
+    def sources(self) -> str:
+        """Every compared source, one a line: what preconditions search once."""
+        return self.pairs[0][0] if len(self.pairs) == 1 else "\n".join(s for s, _ in self.pairs)
+
+    @cached_property
+    def translations(self) -> str:
+        """Every compared translation, one a line."""
+        return self.pairs[0][1] if len(self.pairs) == 1 else "\n".join(t for _, t in self.pairs)
 
     def inline(self, md: MarkdownIt, text: str) -> list[Token]:
         """The inline tokens of one text, cached per entry."""

@@ -127,14 +127,14 @@ def message_level(
     path: str, entries: list[Entry], ctx: MessageContext, options: CheckOptions
 ) -> list[Finding]:
     on = [c for c in CHECKS if c.scope == "message" and options.enabled(c)]
-    state = [(c.id, c.func, options.severity(c.id)) for c in on if c.id in _STATE]
-    content = [(c.id, c.func, options.severity(c.id)) for c in on if c.id not in _STATE]
+    state = [(c.id, c.func, options.severity(c.id), c.when) for c in on if c.id in _STATE]
+    content = [(c.id, c.func, options.severity(c.id), c.when) for c in on if c.id not in _STATE]
     found: list[Finding] = []
     for entry in entries:
         ignored = entry.ignored
-        for check_id, func, severity in content if entry.translated else state:
-            if ignored and check_id in ignored:
-                continue
+        for check_id, func, severity, when in content if entry.translated else state:
+            if (when is not None and not when(entry, ctx)) or (ignored and check_id in ignored):
+                continue  # most checks cannot fire on most messages: never called there
             for message in func(entry, ctx):
                 level = severity_of(message, severity)  # a guessed glossary form: a warning
                 found.append(finding(path, entry, ctx.locale, check_id, level, message))

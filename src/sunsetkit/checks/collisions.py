@@ -14,7 +14,7 @@ from .labels import normal
 from .numbers import list_words
 from .words import function_words
 
-__all__ = ["check_repeated_item", "check_table_collisions"]
+__all__ = ["check_repeated_item", "check_table_collisions", "may_repeat_item"]
 
 #: A cell is a value of a few words ("Yes", "Monthly", "Not available"); a longer one is
 #: a sentence, which may well read like another.
@@ -132,6 +132,13 @@ def _initials(short: str, long: str) -> bool:
     """Whether a word of `short` is the initials of words of `long` in a row."""
     initials = "".join(word[0] for word in long.split())
     return any(len(word) > 1 and word in initials for word in short.split())
+
+
+def may_repeat_item(entry: Entry, ctx: MessageContext) -> bool:
+    """check_repeated_item's precondition: the locale's "or" or "and" between spaces."""
+    joiners = list_words(ctx.locale)
+    translations = entry.translations
+    return bool(joiners) and any(joiner in translations for joiner in _spaced(joiners))
 
 
 def check_repeated_item(entry: Entry, ctx: MessageContext) -> Iterator[str]:

@@ -6,7 +6,9 @@ other file is still checked. Catalog files are checked in parallel on large runs
 
 from __future__ import annotations
 
+import contextlib
 import errno
+import gc
 import os
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
@@ -32,6 +34,8 @@ __all__ = [
 ]
 
 PARALLEL_FROM = 40  # catalog files; below this, starting workers costs more than it saves
+#: Allocations between two collections of the young generation (Python's default: 700).
+YOUNG_GENERATION = 10_000
 
 
 @dataclass
@@ -80,6 +84,28 @@ def run_checks(
     """Check every catalog and page under `paths`. `project`, if given, reads the
     project's glossary and names into the options; on a large run the workers start
     parsing catalogs while it does."""
+    with _few_collections():
+        return _run_checks(paths, options, project)
+
+
+@contextlib.contextmanager
+def _few_collections() -> Iterator[None]:
+    """The start-up heap (modules, tables, caches) frozen out of the cycle collector, and
+    its young generation collected every 10,000 allocations: a check allocates millions of
+    short-lived objects and few cycles, and the default rhythm cost a twentieth of a run."""
+    threshold = gc.get_threshold()
+    gc.freeze()
+    gc.set_threshold(YOUNG_GENERATION, *threshold[1:])
+    try:
+        yield
+    finally:
+        gc.set_threshold(*threshold)
+        gc.unfreeze()
+
+
+def _run_checks(
+    paths: Sequence[Path], options: CheckOptions, project: ProjectReader | None
+) -> CheckResult:
     catalogs, pages, missing = discover(paths)
     result = CheckResult()
     jobs = options.jobs or os.cpu_count() or 1

@@ -21,7 +21,15 @@ from .base import Entry, MessageContext
 from .placement import glued
 from .spans import Plain, marked
 
-__all__ = ["check_link_text", "check_list_items", "check_numbers", "list_words", "numbers"]
+__all__ = [
+    "check_link_text",
+    "check_list_items",
+    "check_numbers",
+    "list_words",
+    "may_change_number",
+    "may_leave_item",
+    "numbers",
+]
 
 _DIGIT = "[0-9０-９]"
 _SUPERSCRIPT = "[⁰¹²³⁴⁵⁶⁷⁸⁹]"
@@ -160,6 +168,11 @@ def _in_digits(match: re.Match[str]) -> str:
     """'1 million', '20 K', '2-K' in digits, as a locale may write them (100 万, 2000)."""
     unit = match.group(2) or match.group(3)
     return str(int(match.group(1)) * _ENGLISH_SCALES[unit])
+
+
+def may_change_number(entry: Entry, ctx: MessageContext) -> bool:
+    """check_numbers' precondition: it reads no source without a digit."""
+    return _ANY_DIGIT.search(entry.sources) is not None
 
 
 def check_numbers(entry: Entry, ctx: MessageContext) -> Iterator[str]:
@@ -303,6 +316,12 @@ def list_words(locale: str | None) -> frozenset[str]:
 
 _SEPARATORS = ",;、，；"
 _EMPTY_ITEM = re.compile(r"[,;、，；]\s*[,;、，；]")
+_SEPARATOR = re.compile(f"[{_SEPARATORS}]")
+
+
+def may_leave_item(entry: Entry, ctx: MessageContext) -> bool:
+    """check_list_items' precondition: an empty item and a cut list both need a separator."""
+    return _SEPARATOR.search(entry.translations) is not None
 
 
 def check_list_items(entry: Entry, ctx: MessageContext) -> Iterator[str]:

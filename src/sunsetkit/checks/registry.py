@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import functools
+import operator
+import re
+from collections import Counter
+from collections.abc import Iterable, Iterator
 
+from ..i18n import MACHINE_FLAG
 from .acronyms import check_acronyms
 from .base import Check, Entry, MessageContext
-from .collisions import check_repeated_item, check_table_collisions
+from .collisions import check_repeated_item, check_table_collisions, may_repeat_item
 from .english import check_english_left, check_english_left_on_page
 from .glossary import (
     check_names,
@@ -28,10 +33,16 @@ from .messages import (
     check_untranslated,
     check_whitespace,
 )
-from .names import check_names_changed, check_names_reordered
-from .numbers import check_link_text, check_list_items, check_numbers
+from .names import brands, check_names_changed, check_names_reordered
+from .numbers import (
+    check_link_text,
+    check_list_items,
+    check_numbers,
+    may_change_number,
+    may_leave_item,
+)
 from .placement import check_placement
-from .spans import check_span_moved
+from .spans import check_span_moved, marked
 from .unsafe import check_unsafe_markup
 from .usual import check_span_off_usual
 from .world import check_country_names, check_world_names
@@ -42,6 +53,105 @@ __all__ = ["CHECKS", "CHECKS_BY_ID"]
 def _none(entry: Entry, ctx: MessageContext) -> Iterator[str]:
     """Checks whose work is done elsewhere (catalog or page level) register with this."""
     return iter(())
+
+
+# Preconditions of checks whose modules others keep: each is a necessary condition of the
+# check's first test, searched once in all of a message's sources or translations at once
+# (a line break between them adds no word, capital pair or digit).
+
+#: A word with a capital after a small letter (AppSource, SaaS): names.py's coined names.
+_CAMEL = re.compile(r"[a-z][A-Z]")
+#: Two capitals in a row: an acronym's least (acronyms.py reads no source without one).
+_TWO_CAPITALS = re.compile(r"[A-Z][A-Z]")
+_NON_WORD = re.compile(r"\W+")
+
+
+def _translated_locale(ctx: MessageContext) -> bool:
+    return ctx.locale is not None and not ctx.locale.startswith("en")
+
+
+#: A word as names.py reads one (letters and digits, CJK aside); in ASCII text, a brand
+#: word is a run of letters.
+_NAME_WORD = re.compile(r"[^\W_\u2e80-\U0010ffff]+")
+_LETTERS = re.compile(r"[a-z]+")
+
+
+@functools.cache
+def _latin_brands() -> bool:
+    return all(_LETTERS.fullmatch(brand) for brand in brands())
+
+
+def _words_with_brand(text: str) -> bool:
+    """Whether a word of the text, folded, is a brand word (names.py's test)."""
+    if text.isascii() and _latin_brands():
+        words: Iterable[str] = _LETTERS.findall(text.lower())
+    else:  # casefold() never makes a space: the folded words, split apart again
+        words = " ".join(_NAME_WORD.findall(text)).casefold().split()
+    return not brands().isdisjoint(words)
+
+
+def _may_change_name(entry: Entry, ctx: MessageContext) -> bool:
+    """name-changed reads a source only with a brand or a coined word among its words.
+    Without a brand word it reports a coined word only where the translation has fewer
+    of it (split, in another case), unless cleaning the source (an entity, emphasis or
+    brackets dropped) may join a brand word out of two."""
+    if not _translated_locale(ctx):
+        return False
+    sources = entry.sources
+    if _words_with_brand(sources):
+        return True
+    if _CAMEL.search(sources) is None:
+        return False
+    return any(mark in sources for mark in _JOINING) or any(
+        _coined_short(source, text) for source, text in entry.pairs
+    )
+
+
+#: What names.py drops or unescapes before it seeks names: "Micro**soft**" is one word.
+_JOINING = ("&", "*", "[", "]", "\\")
+
+
+def _coined_short(source: str, text: str) -> bool:
+    """A coined word of the source (AppSource) fewer times as written in the translation."""
+    coined = Counter(
+        word for word in _NAME_WORD.findall(source) if word[:1].isupper() and _CAMEL.search(word)
+    )
+    if not coined:
+        return False
+    have = Counter(_NAME_WORD.findall(text))
+    return any(have[word] < count for word, count in coined.items())
+
+
+def _adjacent_twice(text: str) -> bool:
+    """Two neighbouring words of the text alike (meaning.py's quick test, compared in C)."""
+    words = _NON_WORD.split(text)
+    return any(map(operator.eq, words, words[1:]))
+
+
+def _may_double(entry: Entry, ctx: MessageContext) -> bool:
+    """doubled-word reads a translation only where two neighbouring words of the text a
+    reader sees are one."""
+    if not _translated_locale(ctx):
+        return False
+    if ctx.md is None:
+        return _adjacent_twice(entry.translations)
+    return any(_adjacent_twice(marked(entry, ctx.md, t).text) for _, t in entry.pairs)
+
+
+def _may_lose_acronym(entry: Entry, ctx: MessageContext) -> bool:
+    return _TWO_CAPITALS.search(entry.sources) is not None
+
+
+def _may_hold_placeholders(entry: Entry, ctx: MessageContext) -> bool:
+    return any("%" in t or "{" in t for t in (*entry.ids, *entry.strings))
+
+
+def _may_separate(entry: Entry, ctx: MessageContext) -> bool:
+    return "|" in entry.sources
+
+
+def _machine_flagged(entry: Entry, ctx: MessageContext) -> bool:
+    return MACHINE_FLAG in entry.flags
 
 
 CHECKS: tuple[Check, ...] = (
@@ -67,6 +177,7 @@ CHECKS: tuple[Check, ...] = (
         "A machine translation marked only with the flag '#, machine', which msgmerge and "
         "msgcat drop: mark it with the translator comment '# machine-translated'.",
         check_machine_flag,
+        when=_machine_flagged,
     ),
     Check(
         "obsolete", "warning", "catalog", "An obsolete (#~) message is still in the catalog.", _none
@@ -94,6 +205,7 @@ CHECKS: tuple[Check, ...] = (
         "The translation has other %(name)s / {name} placeholders than the source, or its "
         "positional ones (%s, %d) in another order.",
         check_placeholders,
+        when=_may_hold_placeholders,
     ),
     Check(
         "markup",
@@ -148,6 +260,7 @@ CHECKS: tuple[Check, ...] = (
         "words where the rest of the page or catalog keeps it as written.",
         check_names_changed,
         entries=check_names_reordered,
+        when=_may_change_name,
     ),
     Check(
         "ui",
@@ -241,6 +354,7 @@ CHECKS: tuple[Check, ...] = (
         "One word on both sides of the locale's 'or' or 'and' where the source has two "
         "('monthly or yearly' as 'monthly or monthly').",
         check_repeated_item,
+        when=may_repeat_item,
     ),
     Check(
         "number",
@@ -249,6 +363,7 @@ CHECKS: tuple[Check, ...] = (
         "A number or footnote mark of the source missing or changed, the locale's number "
         "and date formats aside.",
         check_numbers,
+        when=may_change_number,
     ),
     Check(
         "link-text",
@@ -264,6 +379,7 @@ CHECKS: tuple[Check, ...] = (
         "message",
         "A list item left empty (', ,') or a list cut off after its 'and'/'or'.",
         check_list_items,
+        when=may_leave_item,
     ),
     Check(
         "acronym",
@@ -271,6 +387,7 @@ CHECKS: tuple[Check, ...] = (
         "message",
         "Every acronym of the source (POR, SA) appears in the translation, in capitals.",
         check_acronyms,
+        when=_may_lose_acronym,
     ),
     Check(
         "separated-list",
@@ -279,6 +396,7 @@ CHECKS: tuple[Check, ...] = (
         "A list separated by '|' (roles) has as many items as in the source, none of them "
         "empty or cut off.",
         check_separated_list,
+        when=_may_separate,
     ),
     Check(
         "negation",
@@ -324,6 +442,7 @@ CHECKS: tuple[Check, ...] = (
         "A word written twice in a row ('tiers tiers') that the source has once (the "
         "locale's function words aside: German 'die die' is grammar).",
         check_doubled_word,
+        when=_may_double,
     ),
     Check(
         "grammar",
