@@ -58,6 +58,12 @@ class Conventions:
     #: The locale joins nouns into one word (Computebetriebssystem): a written-out form
     #: of an acronym may end a compound.
     compounds: bool = False
+    #: Letters that join the parts of a compound (German Kunde-n-konto, Swedish
+    #: betalning-s-metod): the `compounds` check tries each between two words.
+    compound_links: tuple[str, ...] = ()
+    #: How the locale writes an adjective before a noun (Dutch "directe"), case folded; in
+    #: en.yaml, English adjectives: two words whose first is one are no compound split.
+    adjective_form: re.Pattern[str] | None = None
 
 
 @functools.cache
@@ -91,7 +97,15 @@ def conventions(locale: str | None) -> Conventions:
             str(k): str(v) for k, v in (data.get("territory_acronyms") or {}).items()
         },
         compounds=bool(data.get("compounds")),
+        compound_links=tuple(str(link) for link in data.get("compound_links") or ()),
+        adjective_form=re.compile(str(data["adjective_form"]))
+        if data.get("adjective_form")
+        else None,
     )
+
+
+def _pattern(value: object) -> re.Pattern[str] | None:
+    return re.compile(str(value)) if value else None
 
 
 def _folded(data: dict[str, object], key: str) -> tuple[str, ...]:

@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from .acronyms import check_acronyms
 from .base import Check, Entry, MessageContext
 from .collisions import check_repeated_item, check_table_collisions
+from .compounds import check_compounds
 from .english import check_english_left
 from .glossary import (
     check_names,
@@ -217,6 +218,15 @@ CHECKS: tuple[Check, ...] = (
         "acronyms, code and glossary labels aside).",
         check_bold_english,
         markup=True,
+    ),
+    Check(
+        "compound",
+        "error",
+        "catalog",
+        "A compound noun split in two words (de, nl, sv) that the page or catalog writes as "
+        "one word elsewhere, or a name and a noun without the hyphen the page joins them with.",
+        _none,
+        entries=check_compounds,
     ),
     Check(
         "table-collision",
