@@ -53,9 +53,10 @@ def test_the_locales_that_join_nouns_are_checked() -> None:
     ("locale", "joined", "split"),
     [
         ("nl-NL", "Open de vrachtbrieflijst.", "Bekijk de vrachtbrief lijst van vandaag."),
-        ("nl-NL", "De verzendingsdatum staat vast.", "Wijzig de verzending datum hier."),
+        ("nl-NL", "De verzendingsdatum staat vast.", "Kies een nieuwe verzending datum."),
         ("sv-SE", "Skriv ut fraktsedeln.", "Spara frakt sedeln som en fil."),
-        ("de-DE", "Die Frachtrechnung ist fertig.", "Prüfen Sie die Fracht Rechnung sofort."),
+        ("de-DE", "Die Frachtrechnung ist fertig.", "Prüfen Sie jede Fracht Rechnung sofort."),
+        ("de-DE", "Die Frachtrechnung ist fertig.", "Prüfen Sie die Fracht rechnung sofort."),
         ("de-DE", "Die Lagerkosten steigen.", "Wir senken die Lager kosten bald."),
     ],
 )
@@ -126,7 +127,7 @@ def test_a_single_capitalised_word_before_a_verb_is_no_name_compound() -> None:
         ("sv-SE", "Butikssaldo visas.", "Visa en butiks saldo."),
         ("de-DE", "Die Kundengeräte sind neu.", "Wählen Sie die Seite des Kunden Geräte aus."),
         # an adjective of the locale, and the cognate of an English adjective
-        ("nl-NL", "Het snelle-pakket is er.", "Kies het snelle pakket."),
+        ("nl-NL", "Het snellepakket is er.", "Kies het snelle pakket."),
         ("sv-SE", "Digitalkvitto finns.", "Ett digital kvitto skickas."),
         # German writes a verb or an adjective in lower case: no noun
         ("de-DE", "Sie müssen das festlegen.", "Sie müssen das fest legen."),
@@ -172,3 +173,72 @@ def test_the_check_runs_over_a_catalog(tmp_path: Path) -> None:
     )
     found = [f for f in json.loads(result.output)["findings"] if f["check"] == "compound"]
     assert [f["line"] for f in found] == [9], result.output
+
+
+@pytest.mark.parametrize(
+    ("locale", "pages"),
+    [
+        # the source's name goes on: the capitalised word translates a part of it
+        (
+            "de-DE",
+            [
+                ("Fabrikam Cloud Norway", "Fabrikam-Cloud-Norwegen"),
+                ("Use Fabrikam Cloud Norway.", "Nutzen Sie Fabrikam Cloud Norwegen."),
+            ],
+        ),
+        # an acronym after a name is kept as the source has it
+        (
+            "nl-NL",
+            [
+                ("Contoso Ledger APIs", "Contoso Ledger-API's"),
+                ("Call the Contoso Ledger APIs.", "Roep de Contoso Ledger API's aan."),
+            ],
+        ),
+        # coordinated by a slash: subject and object, no compound
+        (
+            "de-DE",
+            [
+                ("Seller products", "Händlerprodukte"),
+                ("Buyers/sellers sell items.", "Käufer/Händler Produkte verkaufen."),
+            ],
+        ),
+        # a linking letter missing after an article: two noun phrases
+        (
+            "nl-NL",
+            [
+                ("Driver skills", "Chauffeursvaardigheden"),
+                ("When a driver skills has.", "Als een chauffeur vaardigheden heeft."),
+            ],
+        ),
+        # German: a noun after an article, before another noun: two noun phrases
+        (
+            "de-DE",
+            [
+                ("Driver skills", "Fahrerkenntnisse"),
+                ("When a driver has skills.", "Wenn ein Fahrer Kenntnisse hat."),
+            ],
+        ),
+    ],
+)
+def test_two_noun_phrases_and_names_going_on_are_no_split(
+    locale: str, pages: list[tuple[str, str]]
+) -> None:
+    assert _found(pages, locale) == []
+
+
+def test_a_lower_case_noun_after_a_name_going_on_is_reported_all_the_same() -> None:
+    """ "Contoso Ledger Reports" in title case: the lower-case Swedish noun is no part of it."""
+    page = [
+        ("Fabrikam reports", "Fabrikam-rapporter"),
+        ("Open Contoso Ledger Reports", "Öppna Contoso Ledger rapporter"),
+    ]
+    assert [line for line, _ in _found(page, "sv-SE")] == [2]
+
+
+def test_a_hyphen_joins_a_lower_case_word_to_others_than_nouns() -> None:
+    """'privat eller inkognito-fönster': only the closed form is evidence for a lower-case
+    first word."""
+    page = [("One.", "ett zebra-fönster"), ("Two.", "ett randigt eller zebra fönster")]
+    assert _found(page, "sv-SE") == []
+    page = [("One.", "ett zebrafönster"), ("Two.", "ett randigt eller zebra fönster")]
+    assert [line for line, _ in _found(page, "sv-SE")] == [2]

@@ -26,8 +26,9 @@ __all__ = ["check_compounds"]
 
 #: A word: letters, digits and inner hyphens ("Azure-reservationer" is one word).
 _WORD = re.compile(r"[^\W_](?:[\w]|-(?=\w))*")
-#: What no word pair may span: code, link targets, HTML tags, and line breaks.
-_CUT = re.compile(r"`[^`\n]*`|\]\([^)\n]*\)|<[^<>\n]*>|\n")
+#: What no word pair may span: code, link targets, HTML tags, line breaks, and the edge of
+#: bold or italic ("Menü Partner Center **Vorteile**": a label beside a name).
+_CUT = re.compile(r"`[^`\n]*`|\]\([^)\n]*\)|<[^<>\n]*>|\n|\*+")
 _CODE = re.compile(r"[a-z][A-Z]|\d|_")
 #: The shortest part of a compound considered: shorter words are too often others'
 #: endings ("bevat ten" is no "bevatten").
@@ -57,8 +58,9 @@ class _Page:
 
 
 def _text(text: str) -> str:
-    """The visible words of a message, with code, link targets and tags as breaks."""
-    return _CUT.sub("\n", text).replace("*", "")
+    """The visible words of a message, with code, link targets, tags and emphasis marks
+    as breaks."""
+    return _CUT.sub("\n", text)
 
 
 def check_compounds(entries: list[Entry], ctx: MessageContext) -> Iterator[tuple[Entry, str]]:
@@ -105,7 +107,8 @@ class _Rules:
 
 
 def _split(source: str, text: str, page: _Page, rules: _Rules) -> Iterator[str]:
-    english = set(_WORD.findall(_text(source)))
+    english_text = _text(source)
+    english = set(_WORD.findall(english_text))
     folded_english = {word.casefold() for word in english}
     plain = _text(text)
     words = list(_WORD.finditer(plain))
@@ -118,6 +121,16 @@ def _split(source: str, text: str, page: _Page, rules: _Rules) -> Iterator[str]:
             continue
         before = words[index - 2] if index > 1 else None
         before_word = before.group() if before else ""
+        if plain[first.start() - 1 : first.start()] == "/" or (
+            b[:1].isupper() and _name_goes_on(a, english_text)
+        ):
+            continue  # "Herausgeber/Entwickler Produkte"; "Microsoft Cloud Deutschland"
+        if (
+            rules.nouns_capitalised
+            and b[:1].isupper()
+            and _after_article(a, before_word, english, rules)
+        ):
+            continue  # "wenn ein Benutzer Qualifikationen erworben hat": two noun phrases
         joined = _joined(a, b, before_word, page, folded_english, rules)
         if joined is not None:
             form, line = joined
@@ -141,13 +154,27 @@ def _split(source: str, text: str, page: _Page, rules: _Rules) -> Iterator[str]:
 def _candidates(a: str, b: str, english: set[str], rules: _Rules) -> bool:
     """Two words that may be one compound: long enough, neither a function word, no
     code, and the second no English word of the source (a name kept in English)."""
-    if len(a) < _PART or len(b) < _PART or "-" in b:
-        return False
+    if len(a) < _PART or len(b) < _PART or "-" in b or b.isupper():
+        return False  # an acronym after a name ("Partner Center API's") is kept as it is
     if a.casefold() in rules.skip or b.casefold() in rules.skip:
         return False
     if _CODE.search(a) or _CODE.search(b):
         return False
     return b.casefold() not in english
+
+
+def _name_goes_on(word: str, english: str) -> bool:
+    """The source's name goes on after `word` with a capitalised word ("Microsoft Cloud
+    Germany"): a capitalised next word of the translation translates a part of the name
+    ("Deutschland"); a lower-case one is a noun of the locale all the same."""
+    found = [m.group(1) for m in re.finditer(rf"(?<![\w-]){re.escape(word)} +(\w+)", english)]
+    return bool(found) and all(next_word[:1].isupper() for next_word in found)
+
+
+def _after_article(word: str, before: str, english: set[str], rules: _Rules) -> bool:
+    """A noun of the locale after an article or a number, before another capitalised
+    noun: in German, as likely two noun phrases as one compound."""
+    return word not in english and (before.isdigit() or before.casefold() in rules.skip)
 
 
 def _joined(
@@ -160,11 +187,15 @@ def _joined(
         found = page.words.get(form)
         if found is None or form in english:
             continue
+        if link == "-" and not a[:1].isupper():
+            continue  # "privat eller inkognito-fönster": a hyphen joins more than nouns
         written, line = found
         if rules.nouns_capitalised and not written[:1].isupper():
             return None  # "bekannt geben", "zur Auszahlung berechtigt": no noun
         if not link and _genitive(a, before, rules):
             return None
+        if link not in ("", "-") and (before.isdigit() or before.casefold() in rules.skip):
+            return None  # "een gebruiker vaardigheden": two noun phrases, no linking letter
         if _adjective(a, english, rules):
             return None
         return written, line
