@@ -242,3 +242,40 @@ def test_a_hyphen_joins_a_lower_case_word_to_others_than_nouns() -> None:
     assert _found(page, "sv-SE") == []
     page = [("One.", "ett zebrafönster"), ("Two.", "ett randigt eller zebra fönster")]
     assert [line for line, _ in _found(page, "sv-SE")] == [2]
+
+
+@pytest.mark.parametrize(
+    ("locale", "source", "text"),
+    [
+        # a Swedish title: a lower-case noun after a name of two words
+        ("sv-SE", "Contoso Ledger invoices", "Contoso Ledger fakturor"),
+        # German capitalises nouns, not verbs: any sentence
+        ("de-DE", "Open the Contoso Ledger invoices.", "Öffnen Sie die Contoso Ledger Rechnungen."),
+    ],
+)
+def test_a_noun_after_a_name_of_two_words_wants_a_hyphen(
+    locale: str, source: str, text: str
+) -> None:
+    found = _found([(source, text)], locale)
+    assert [line for line, _ in found] == [1]
+    assert "'Ledger-" in found[0][1]
+
+
+@pytest.mark.parametrize(
+    ("locale", "source", "text"),
+    [
+        # a sentence: the word after the name may be its verb
+        ("sv-SE", "Contoso Ledger sends invoices.", "Contoso Ledger skickar fakturor."),
+        # Dutch titles end in their verb
+        ("nl-NL", "Renew your Contoso Ledger plan", "Uw Contoso Ledger verlengen"),
+        # an adjective after the name, in the locale and in the source
+        ("sv-SE", "Contoso Ledger available now", "Contoso Ledger tillgänglig nu"),
+        ("de-DE", "Contoso Ledger technical notes", "Contoso Ledger Technische Hinweise"),
+        # a German verb is written in lower case
+        ("de-DE", "Contoso Ledger sends invoices.", "Contoso Ledger sendet Rechnungen."),
+    ],
+)
+def test_verbs_and_adjectives_after_a_name_are_no_compound(
+    locale: str, source: str, text: str
+) -> None:
+    assert _found([(source, text)], locale) == []

@@ -92,6 +92,9 @@ class _Rules:
     english_adjective: re.Pattern[str] | None
     #: German capitalises nouns: the joined form must be written as one.
     nouns_capitalised: bool
+    #: Titles end in their verb (Dutch "Uw abonnement beheren"): a word after a name in a
+    #: title may be a verb.
+    verb_final_titles: bool
 
     @staticmethod
     @functools.cache
@@ -103,6 +106,7 @@ class _Rules:
             adjective=data.adjective_form,
             english_adjective=english.adjective_form,
             nouns_capitalised=(locale or "").casefold().startswith("de"),
+            verb_final_titles=data.verb_final_titles,
         )
 
 
@@ -149,6 +153,16 @@ def _split(source: str, text: str, page: _Page, rules: _Rules) -> Iterator[str]:
                 f"'{before_word} {a} {b}': a name and a noun, which the page joins with a "
                 f"hyphen ('-{b}' on line {page.heads[b.casefold()]}): '{a}-{b}'"
             )
+        elif (
+            before is not None
+            and plain[before.end() : first.start()] == " "
+            and _name_end(before_word, a, english)
+            and _noun_after_name(a, b, english_text, rules)
+        ):
+            yield (
+                f"'{before_word} {a} {b}': a name and a noun of the locale, which it joins "
+                f"with a hyphen: '{a}-{b}'"
+            )
 
 
 def _candidates(a: str, b: str, english: set[str], rules: _Rules) -> bool:
@@ -161,6 +175,50 @@ def _candidates(a: str, b: str, english: set[str], rules: _Rules) -> bool:
     if _CODE.search(a) or _CODE.search(b):
         return False
     return b.casefold() not in english
+
+
+#: A source of at most this many words without a full stop is a title, a heading or a
+#: cell: a noun phrase, where a word after a name is a noun, not the name's verb.
+_TITLE_WORDS = 12
+_SENTENCE_END = re.compile(r"[.!?:;。]\s*$")
+
+
+def _name_end(before: str, word: str, english: set[str]) -> bool:
+    """`before word` ends a name of the source of two words or more ("Microsoft 365",
+    "Partner Center")."""
+    return (
+        before in english
+        and word in english
+        and before[:1].isupper()
+        and (word[:1].isupper() or word.isdigit())
+    )
+
+
+def _noun_after_name(word: str, noun: str, english: str, rules: _Rules) -> bool:
+    """A noun of the locale after a name: in German any capitalised word of the locale (it
+    capitalises nouns, not verbs); in Dutch and Swedish a lower-case word that is no
+    adjective, in a title or a cell (no verb of a sentence), where the source has a
+    lower-case word after the name that is no English adjective ("Power BI usage")."""
+    if rules.nouns_capitalised:
+        if not noun[:1].isupper() or (
+            rules.adjective is not None and rules.adjective.search(noun.casefold())
+        ):
+            return False
+    elif (
+        rules.verb_final_titles
+        or not noun[:1].islower()
+        or _SENTENCE_END.search(english.strip())
+        or len(english.split()) > _TITLE_WORDS
+        or (rules.adjective is not None and rules.adjective.search(noun.casefold()))
+    ):
+        return False
+    after = [m.group(1) for m in re.finditer(rf"(?<![\w-]){re.escape(word)} +(\w+)", english)]
+    return bool(after) and all(
+        w[:1].islower()
+        and w.casefold() not in rules.skip
+        and not (rules.english_adjective and rules.english_adjective.search(w))
+        for w in after
+    )
 
 
 def _name_goes_on(word: str, english: str) -> bool:

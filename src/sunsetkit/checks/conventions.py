@@ -64,6 +64,9 @@ class Conventions:
     #: How the locale writes an adjective before a noun (Dutch "directe"), case folded; in
     #: en.yaml, English adjectives: two words whose first is one are no compound split.
     adjective_form: re.Pattern[str] | None = None
+    #: Titles put their verb last (Dutch "Uw abonnement beheren"), so a word after a name
+    #: in a title may be a verb: `compound` takes it for a noun only in other locales.
+    verb_final_titles: bool = False
 
 
 @functools.cache
@@ -98,9 +101,8 @@ def conventions(locale: str | None) -> Conventions:
         },
         compounds=bool(data.get("compounds")),
         compound_links=tuple(str(link) for link in data.get("compound_links") or ()),
-        adjective_form=re.compile(str(data["adjective_form"]))
-        if data.get("adjective_form")
-        else None,
+        adjective_form=_pattern(data.get("adjective_form")),
+        verb_final_titles=bool(data.get("verb_final_titles")),
     )
 
 
