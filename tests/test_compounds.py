@@ -279,3 +279,19 @@ def test_verbs_and_adjectives_after_a_name_are_no_compound(
     locale: str, source: str, text: str
 ) -> None:
     assert _found([(source, text)], locale) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        # a noun's ending: reported in a title and in a sentence
+        ("Lees de Contoso 365 ondersteuning voor klanten.", True),
+        ("Contoso Ledger beschikbaarheid", True),
+        # a verb ending a Dutch title is no noun
+        ("Uw Contoso Ledger verlengen", False),
+    ],
+)
+def test_dutch_takes_a_word_after_a_name_for_a_noun_by_its_ending(text: str, found: bool) -> None:
+    source = "Read the Contoso 365 support for customers." if "365" in text else "Contoso Ledger x"
+    source = source.replace(" x", " availability" if "beschik" in text else " renewal")
+    assert bool(_found([(source, text)], "nl-NL")) == found

@@ -95,6 +95,8 @@ class _Rules:
     #: Titles end in their verb (Dutch "Uw abonnement beheren"): a word after a name in a
     #: title may be a verb.
     verb_final_titles: bool
+    #: The endings only nouns have (Dutch "-ing", "-heid"), case folded.
+    noun: re.Pattern[str] | None
 
     @staticmethod
     @functools.cache
@@ -107,6 +109,7 @@ class _Rules:
             english_adjective=english.adjective_form,
             nouns_capitalised=(locale or "").casefold().startswith("de"),
             verb_final_titles=data.verb_final_titles,
+            noun=data.noun_form,
         )
 
 
@@ -172,7 +175,7 @@ def _candidates(a: str, b: str, english: set[str], rules: _Rules) -> bool:
         return False  # an acronym after a name ("Partner Center API's") is kept as it is
     if a.casefold() in rules.skip or b.casefold() in rules.skip:
         return False
-    if _CODE.search(a) or _CODE.search(b):
+    if (_CODE.search(a) and not a.isdigit()) or _CODE.search(b):  # "Microsoft 365": a name
         return False
     return b.casefold() not in english
 
@@ -197,21 +200,21 @@ def _name_end(before: str, word: str, english: set[str]) -> bool:
 def _noun_after_name(word: str, noun: str, english: str, rules: _Rules) -> bool:
     """A noun of the locale after a name: in German any capitalised word of the locale (it
     capitalises nouns, not verbs); in Dutch and Swedish a lower-case word that is no
-    adjective, in a title or a cell (no verb of a sentence), where the source has a
-    lower-case word after the name that is no English adjective ("Power BI usage")."""
+    adjective and has a noun's ending (`noun_form`: "ondersteuning"), or, where titles do
+    not end in their verb, any such word in a title or a cell (no verb of a sentence); and
+    the source has a lower-case word after the name that is no English adjective ("Power
+    BI usage")."""
+    folded = noun.casefold()
+    adjective = rules.adjective is not None and bool(rules.adjective.search(folded))
     if rules.nouns_capitalised:
-        if not noun[:1].isupper() or (
-            rules.adjective is not None and rules.adjective.search(noun.casefold())
-        ):
+        if not noun[:1].isupper() or adjective:
             return False
-    elif (
-        rules.verb_final_titles
-        or not noun[:1].islower()
-        or _SENTENCE_END.search(english.strip())
-        or len(english.split()) > _TITLE_WORDS
-        or (rules.adjective is not None and rules.adjective.search(noun.casefold()))
-    ):
+    elif not noun[:1].islower() or adjective:
         return False
+    elif rules.noun is None or not rules.noun.search(folded):
+        title = not _SENTENCE_END.search(english.strip()) and len(english.split()) <= _TITLE_WORDS
+        if rules.verb_final_titles or not title:
+            return False
     after = [m.group(1) for m in re.finditer(rf"(?<![\w-]){re.escape(word)} +(\w+)", english)]
     return bool(after) and all(
         w[:1].islower()

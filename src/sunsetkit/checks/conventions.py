@@ -67,6 +67,9 @@ class Conventions:
     #: Titles put their verb last (Dutch "Uw abonnement beheren"), so a word after a name
     #: in a title may be a verb: `compound` takes it for a noun only in other locales.
     verb_final_titles: bool = False
+    #: The endings only nouns have in the locale (Dutch "-ing", "-heid"), case folded: a
+    #: word so written after a name is a noun that `compound` wants joined to it.
+    noun_form: re.Pattern[str] | None = None
 
 
 @functools.cache
@@ -103,6 +106,7 @@ def conventions(locale: str | None) -> Conventions:
         compound_links=tuple(str(link) for link in data.get("compound_links") or ()),
         adjective_form=_pattern(data.get("adjective_form")),
         verb_final_titles=bool(data.get("verb_final_titles")),
+        noun_form=_pattern(data.get("noun_form")),
     )
 
 
