@@ -68,6 +68,18 @@ class Conventions:
     opposites_weak: dict[str, tuple[str, ...]] = field(default_factory=dict)
     #: English only: the pairs of sides `opposite` compares.
     opposite_pairs: tuple[tuple[str, str], ...] = ()
+    #: Letters that join the parts of a compound (German Kunde-n-konto, Swedish
+    #: betalning-s-metod): the `compounds` check tries each between two words.
+    compound_links: tuple[str, ...] = ()
+    #: How the locale writes an adjective before a noun (Dutch "directe"), case folded; in
+    #: en.yaml, English adjectives: two words whose first is one are no compound split.
+    adjective_form: re.Pattern[str] | None = None
+    #: Titles put their verb last (Dutch "Uw abonnement beheren"), so a word after a name
+    #: in a title may be a verb: `compound` takes it for a noun only in other locales.
+    verb_final_titles: bool = False
+    #: The endings only nouns have in the locale (Dutch "-ing", "-heid"), case folded: a
+    #: word so written after a name is a noun that `compound` wants joined to it.
+    noun_form: re.Pattern[str] | None = None
 
 
 @functools.cache
@@ -110,6 +122,10 @@ def conventions(locale: str | None) -> Conventions:
             for pair in data.get("opposite_pairs") or ()
             if isinstance(pair, list) and len(pair) == 2
         ),
+        compound_links=tuple(str(link) for link in data.get("compound_links") or ()),
+        adjective_form=_pattern(data.get("adjective_form")),
+        verb_final_titles=bool(data.get("verb_final_titles")),
+        noun_form=_pattern(data.get("noun_form")),
     )
 
 
@@ -131,6 +147,10 @@ def locale_data(locale: str | None) -> dict[str, Any]:
         return {}
     data = yaml.load(path.read_text(encoding="utf-8"), Loader=_LOADER)
     return data if isinstance(data, dict) else {}
+
+
+def _pattern(value: object) -> re.Pattern[str] | None:
+    return re.compile(str(value)) if value else None
 
 
 def _folded(data: dict[str, object], key: str) -> tuple[str, ...]:

@@ -12,6 +12,7 @@ from ..i18n import MACHINE_FLAG
 from .acronyms import check_acronyms
 from .base import Check, Entry, MessageContext
 from .collisions import check_repeated_item, check_table_collisions, may_repeat_item
+from .compounds import check_compounds
 from .english import check_english_left, check_english_left_on_page
 from .glossary import (
     check_names,
@@ -337,6 +338,15 @@ CHECKS: tuple[Check, ...] = (
         "acronyms, code and glossary labels aside).",
         check_bold_english,
         markup=True,
+    ),
+    Check(
+        "compound",
+        "error",
+        "catalog",
+        "A compound noun split in two words (de, nl, sv) that the page or catalog writes as "
+        "one word elsewhere, or a name and a noun without the hyphen the page joins them with.",
+        _none,
+        entries=check_compounds,
     ),
     Check(
         "table-collision",

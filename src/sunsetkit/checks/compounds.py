@@ -1,0 +1,302 @@
+"""Compounds split in two words: machine translation copies English spacing ("customer
+account") into languages that write a compound noun as one word (de, nl, sv).
+
+Two words are reported only with evidence from the same page or catalog, never from a
+dictionary: the page writes them as one word elsewhere (closed, with one of the locale's
+linking letters, or with a hyphen), or the first word ends a name of the source
+("Microsoft Azure") and the second is a noun the page joins to a name with a hyphen
+("Azure-reservationer"). Names kept in English, code, adjectives and a genitive are left
+alone.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+from anyascii import anyascii
+
+from .base import Entry, MessageContext
+from .conventions import conventions
+from .words import function_words
+
+__all__ = ["check_compounds"]
+
+#: A word: letters, digits and inner hyphens ("Azure-reservationer" is one word).
+_WORD = re.compile(r"[^\W_](?:[\w]|-(?=\w))*")
+#: What no word pair may span: code, link targets, HTML tags, line breaks, and the edge of
+#: bold or italic ("Menü Partner Center **Vorteile**": a label beside a name).
+_CUT = re.compile(r"`[^`\n]*`|\]\([^)\n]*\)|<[^<>\n]*>|\n|\*+")
+_CODE = re.compile(r"[a-z][A-Z]|\d|_")
+#: The shortest part of a compound considered: shorter words are too often others'
+#: endings ("bevat ten" is no "bevatten").
+_PART = 3
+#: How much an adjective of the source and its cognate in the translation may differ in
+#: length ("direct", "directe").
+_COGNATE_SLACK = 3
+_COGNATE_STEM = 4
+
+
+@dataclass
+class _Page:
+    """The words of one page or catalog: every one-word form and where it first is, and the
+    heads of its hyphenated words ("-reservationer")."""
+
+    #: folded -> (as first written, its line)
+    words: dict[str, tuple[str, int | None]] = field(default_factory=dict)
+    heads: dict[str, int | None] = field(default_factory=dict)
+
+    def add(self, word: str, line: int | None) -> None:
+        folded = word.casefold()
+        if folded not in self.words:
+            self.words[folded] = (word, line)
+        if "-" in word:
+            head = folded.rsplit("-", 1)[1]
+            self.heads.setdefault(head, line)
+
+
+def _text(text: str) -> str:
+    """The visible words of a message, with code, link targets, tags and emphasis marks
+    as breaks."""
+    return _CUT.sub("\n", text)
+
+
+def check_compounds(entries: list[Entry], ctx: MessageContext) -> Iterator[tuple[Entry, str]]:
+    """Two words the page writes as one elsewhere, or a name and a noun the page joins to
+    a name with a hyphen: each use, with the line of the evidence."""
+    data = conventions(ctx.locale)
+    if not data.compounds:
+        return
+    page = _Page()
+    for entry in entries:
+        for _, text in entry.pairs:
+            for match in _WORD.finditer(_text(text)):
+                page.add(match.group(), entry.line)
+    rules = _Rules.of(ctx.locale)
+    for entry in entries:
+        seen: set[str] = set()
+        for source, text in entry.pairs:
+            for message in _split(source, text, page, rules):
+                if message not in seen:
+                    seen.add(message)
+                    yield entry, message
+
+
+@dataclass(frozen=True)
+class _Rules:
+    links: tuple[str, ...]
+    skip: frozenset[str]  # function words of both languages and verb particles
+    adjective: re.Pattern[str] | None
+    english_adjective: re.Pattern[str] | None
+    #: German capitalises nouns: the joined form must be written as one.
+    nouns_capitalised: bool
+    #: Titles end in their verb (Dutch "Uw abonnement beheren"): a word after a name in a
+    #: title may be a verb.
+    verb_final_titles: bool
+    #: The endings only nouns have (Dutch "-ing", "-heid"), case folded.
+    noun: re.Pattern[str] | None
+
+    @staticmethod
+    @functools.cache
+    def of(locale: str | None) -> _Rules:
+        data, english = conventions(locale), conventions("en")
+        return _Rules(
+            links=("", *data.compound_links),
+            skip=function_words(locale) | function_words("en") | data.particles,
+            adjective=data.adjective_form,
+            english_adjective=english.adjective_form,
+            nouns_capitalised=(locale or "").casefold().startswith("de"),
+            verb_final_titles=data.verb_final_titles,
+            noun=data.noun_form,
+        )
+
+
+def _split(source: str, text: str, page: _Page, rules: _Rules) -> Iterator[str]:
+    english_text = _text(source)
+    english = set(_WORD.findall(english_text))
+    folded_english = {word.casefold() for word in english}
+    plain = _text(text)
+    words = list(_WORD.finditer(plain))
+    for index in range(1, len(words)):
+        first, second = words[index - 1], words[index]
+        a, b = first.group(), second.group()
+        if plain[first.end() : second.start()] != " " or not _candidates(
+            a, b, folded_english, rules
+        ):
+            continue
+        before = words[index - 2] if index > 1 else None
+        before_word = before.group() if before else ""
+        if plain[first.start() - 1 : first.start()] == "/" or (
+            b[:1].isupper() and _name_goes_on(a, english_text)
+        ):
+            continue  # "Herausgeber/Entwickler Produkte"; "Microsoft Cloud Deutschland"
+        if (
+            rules.nouns_capitalised
+            and b[:1].isupper()
+            and _after_article(a, before_word, english, rules)
+        ):
+            continue  # "wenn ein Benutzer Qualifikationen erworben hat": two noun phrases
+        joined = _joined(a, b, before_word, page, folded_english, rules)
+        if joined is not None:
+            form, line = joined
+            yield (
+                f"'{a} {b}' is one word elsewhere on the page ('{form}', line {line}): "
+                "a compound split in two"
+            )
+        elif (
+            before is not None
+            and plain[before.end() : first.start()] == " "
+            and _ends_name(before_word, a, english)
+            and (rules.nouns_capitalised or b[:1].islower())
+            and b.casefold() in page.heads
+        ):
+            yield (
+                f"'{before_word} {a} {b}': a name and a noun, which the page joins with a "
+                f"hyphen ('-{b}' on line {page.heads[b.casefold()]}): '{a}-{b}'"
+            )
+        elif (
+            before is not None
+            and plain[before.end() : first.start()] == " "
+            and _name_end(before_word, a, english)
+            and _noun_after_name(a, b, english_text, rules)
+        ):
+            yield (
+                f"'{before_word} {a} {b}': a name and a noun of the locale, which it joins "
+                f"with a hyphen: '{a}-{b}'"
+            )
+
+
+def _candidates(a: str, b: str, english: set[str], rules: _Rules) -> bool:
+    """Two words that may be one compound: long enough, neither a function word, no
+    code, and the second no English word of the source (a name kept in English)."""
+    if len(a) < _PART or len(b) < _PART or "-" in b or b.isupper():
+        return False  # an acronym after a name ("Partner Center API's") is kept as it is
+    if a.casefold() in rules.skip or b.casefold() in rules.skip:
+        return False
+    if (_CODE.search(a) and not a.isdigit()) or _CODE.search(b):  # "Microsoft 365": a name
+        return False
+    return b.casefold() not in english
+
+
+#: A source of at most this many words without a full stop is a title, a heading or a
+#: cell: a noun phrase, where a word after a name is a noun, not the name's verb.
+_TITLE_WORDS = 12
+_SENTENCE_END = re.compile(r"[.!?:;。]\s*$")
+
+
+def _name_end(before: str, word: str, english: set[str]) -> bool:
+    """`before word` ends a name of the source of two words or more ("Microsoft 365",
+    "Partner Center")."""
+    return (
+        before in english
+        and word in english
+        and before[:1].isupper()
+        and (word[:1].isupper() or word.isdigit())
+    )
+
+
+def _noun_after_name(word: str, noun: str, english: str, rules: _Rules) -> bool:
+    """A noun of the locale after a name: in German any capitalised word of the locale (it
+    capitalises nouns, not verbs); in Dutch and Swedish a lower-case word that is no
+    adjective and has a noun's ending (`noun_form`: "ondersteuning"), or, where titles do
+    not end in their verb, any such word in a title or a cell (no verb of a sentence); and
+    the source has a lower-case word after the name that is no English adjective ("Power
+    BI usage")."""
+    folded = noun.casefold()
+    adjective = rules.adjective is not None and bool(rules.adjective.search(folded))
+    if rules.nouns_capitalised:
+        if not noun[:1].isupper() or adjective:
+            return False
+    elif not noun[:1].islower() or adjective:
+        return False
+    elif rules.noun is None or not rules.noun.search(folded):
+        title = not _SENTENCE_END.search(english.strip()) and len(english.split()) <= _TITLE_WORDS
+        if rules.verb_final_titles or not title:
+            return False
+    after = [m.group(1) for m in re.finditer(rf"(?<![\w-]){re.escape(word)} +(\w+)", english)]
+    return bool(after) and all(
+        w[:1].islower()
+        and w.casefold() not in rules.skip
+        and not (rules.english_adjective and rules.english_adjective.search(w))
+        for w in after
+    )
+
+
+def _name_goes_on(word: str, english: str) -> bool:
+    """The source's name goes on after `word` with a capitalised word ("Microsoft Cloud
+    Germany"): a capitalised next word of the translation translates a part of the name
+    ("Deutschland"); a lower-case one is a noun of the locale all the same."""
+    found = [m.group(1) for m in re.finditer(rf"(?<![\w-]){re.escape(word)} +(\w+)", english)]
+    return bool(found) and all(next_word[:1].isupper() for next_word in found)
+
+
+def _after_article(word: str, before: str, english: set[str], rules: _Rules) -> bool:
+    """A noun of the locale after an article or a number, before another capitalised
+    noun: in German, as likely two noun phrases as one compound."""
+    return word not in english and (before.isdigit() or before.casefold() in rules.skip)
+
+
+def _joined(
+    a: str, b: str, before: str, page: _Page, english: set[str], rules: _Rules
+) -> tuple[str, int | None] | None:
+    """The page's one-word form of `a b` and its line, if it has one that is no English
+    word of the source (a name split, "micro soft", is the name checks')."""
+    for link in (*rules.links, "-"):
+        form = f"{a}{link}{b}".casefold()
+        found = page.words.get(form)
+        if found is None or form in english:
+            continue
+        if link == "-" and not a[:1].isupper():
+            continue  # "privat eller inkognito-fönster": a hyphen joins more than nouns
+        written, line = found
+        if rules.nouns_capitalised and not written[:1].isupper():
+            return None  # "bekannt geben", "zur Auszahlung berechtigt": no noun
+        if not link and _genitive(a, before, rules):
+            return None
+        if link not in ("", "-") and (before.isdigit() or before.casefold() in rules.skip):
+            return None  # "een gebruiker vaardigheden": two noun phrases, no linking letter
+        if _adjective(a, english, rules):
+            return None
+        return written, line
+    return None
+
+
+def _genitive(word: str, before: str, rules: _Rules) -> bool:
+    """Two nouns that may be two noun phrases: a first word ending in `s` ("ditt
+    företags konto", "12 månaders intäkter"), or in a linking letter after an article or
+    a number ("des Kunden Geräte")."""
+    if word.endswith("s"):
+        return True
+    after_article = before.isdigit() or before.casefold() in rules.skip
+    return after_article and any(word.endswith(link) for link in rules.links if link)
+
+
+def _adjective(word: str, english: set[str], rules: _Rules) -> bool:
+    """An adjective before a noun ("directe factuur", "total betalning"): written as the
+    locale writes adjectives, or a cognate of an adjective of the source."""
+    folded = word.casefold()
+    if rules.adjective is not None and rules.adjective.search(folded):
+        return True
+    if rules.english_adjective is None:
+        return False
+    stem = anyascii(folded)[:_COGNATE_STEM]
+    return any(
+        other.startswith(stem)
+        and abs(len(other) - len(folded)) <= _COGNATE_SLACK
+        and rules.english_adjective.search(other)
+        for other in english
+    )
+
+
+def _ends_name(before: str, word: str, english: set[str]) -> bool:
+    """`before word` is the end of a name of the source of two words or more, both
+    capitalised (or codes) and kept: "Microsoft Azure", "Power BI"."""
+    return (
+        word in english
+        and before in english
+        and word[:1].isupper()
+        and before[:1].isupper()
+        and not _CODE.search(word)
+    )

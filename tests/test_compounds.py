@@ -1,0 +1,297 @@
+"""`compound`: a compound noun machine translation split in two words (de, nl, sv), found
+only with the page's own evidence: the one-word form elsewhere on the page, or a name and a
+noun the page joins with a hyphen elsewhere.
+
+Every fixture is invented: made-up words and sentences of the pattern, no corpus segment."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from babel.messages.catalog import Message
+from click.testing import CliRunner
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from sunsetkit.checks import CHECKS_BY_ID
+from sunsetkit.checks.base import Entry, MessageContext
+from sunsetkit.checks.catalog_file import markdown_parser
+from sunsetkit.checks.compounds import check_compounds
+from sunsetkit.checks.conventions import conventions
+from sunsetkit.checks.glossary import locale_glossary
+from sunsetkit.cli import main
+
+from .conftest import ROOT
+
+MD = markdown_parser()
+LOCALES = sorted(
+    p.parent.parent.name.replace("_", "-") for p in (ROOT / "locales").glob("*/LC_MESSAGES/*.po")
+)
+JOINING = [locale for locale in LOCALES if conventions(locale).compounds]
+#: Invented parts of a compound: consonant clusters no language's function word is.
+PARTS = st.text("bdfgklmnprtvz", min_size=3, max_size=7).map(lambda s: "q" + s + "o")
+
+
+def _found(pairs: list[tuple[str, str]], locale: str) -> list[tuple[int, str]]:
+    """(line, message) of every finding over one page of (source, translation) segments."""
+    ctx = MessageContext(locale, locale_glossary(None, locale), MD)
+    entries = [
+        Entry(Message(source, text, lineno=line, context=f"s{line}"))
+        for line, (source, text) in enumerate(pairs, 1)
+    ]
+    return [(entry.line or 0, message) for entry, message in check_compounds(entries, ctx)]
+
+
+def test_the_locales_that_join_nouns_are_checked() -> None:
+    assert {"de-DE", "nl-NL", "sv-SE"} <= set(JOINING)
+    assert CHECKS_BY_ID["compound"].scope == "catalog"
+
+
+@pytest.mark.parametrize(
+    ("locale", "joined", "split"),
+    [
+        ("nl-NL", "Open de vrachtbrieflijst.", "Bekijk de vrachtbrief lijst van vandaag."),
+        ("nl-NL", "De verzendingsdatum staat vast.", "Kies een nieuwe verzending datum."),
+        ("sv-SE", "Skriv ut fraktsedeln.", "Spara frakt sedeln som en fil."),
+        ("de-DE", "Die Frachtrechnung ist fertig.", "Prüfen Sie jede Fracht Rechnung sofort."),
+        ("de-DE", "Die Frachtrechnung ist fertig.", "Prüfen Sie die Fracht rechnung sofort."),
+        ("de-DE", "Die Lagerkosten steigen.", "Wir senken die Lager kosten bald."),
+    ],
+)
+def test_two_words_the_page_writes_as_one_are_reported(
+    locale: str, joined: str, split: str
+) -> None:
+    found = _found([("One.", joined), ("Two.", split)], locale)
+    assert [line for line, _ in found] == [2]
+    assert "line 1" in found[0][1]
+
+
+@given(first=PARTS, second=PARTS)
+@settings(max_examples=40, deadline=None)
+def test_any_split_with_the_joined_form_on_the_page_is_reported(first: str, second: str) -> None:
+    page = [
+        ("A.", f"Dit is het {first}{second} van de dag."),
+        ("B.", f"Open het {first} {second} nu."),
+    ]
+    assert [line for line, _ in _found(page, "nl-NL")] == [2]
+    # without the evidence, two words are two words
+    assert _found(page[1:], "nl-NL") == []
+
+
+@pytest.mark.parametrize("locale", LOCALES)
+def test_nothing_is_reported_without_evidence_on_the_page(locale: str) -> None:
+    page = [("Print the waybill list.", "Druk de vrachtbrief lijst af.")]
+    assert _found(page, locale) == []
+
+
+@pytest.mark.parametrize("locale", [loc for loc in LOCALES if loc not in JOINING])
+def test_locales_that_write_compounds_apart_are_left_alone(locale: str) -> None:
+    page = [("One.", "vrachtbrieflijst"), ("Two.", "vrachtbrief lijst")]
+    assert _found(page, locale) == []
+
+
+def test_a_name_and_a_noun_the_page_hyphenates_elsewhere_are_reported() -> None:
+    page = [
+        ("Open the Fabrikam reports.", "Öppna Fabrikam-rapporterna."),
+        ("Open the Contoso Ledger reports.", "Öppna Contoso Ledger rapporterna i dag."),
+    ]
+    found = _found(page, "sv-SE")
+    assert [line for line, _ in found] == [2]
+    assert "'Ledger-rapporterna'" in found[0][1]
+
+
+def test_a_name_kept_whole_in_english_is_no_split() -> None:
+    """Both words in the source: the name, kept as the locale keeps names."""
+    page = [
+        ("The Contoso-Ledger tool.", "Verktyget Contoso-Ledger."),
+        ("Use Contoso Ledger today.", "Använd Contoso Ledger i dag."),
+    ]
+    assert _found(page, "sv-SE") == []
+
+
+def test_a_single_capitalised_word_before_a_verb_is_no_name_compound() -> None:
+    """'Fabrikam rapporterar': the subject and its verb, not a name of two words."""
+    page = [
+        ("The Contoso reports.", "Contoso-rapporterar."),
+        ("Fabrikam reports daily.", "Fabrikam rapporterar dagligen."),
+    ]
+    assert _found(page, "sv-SE") == []
+
+
+@pytest.mark.parametrize(
+    ("locale", "joined", "split"),
+    [
+        # a genitive: "the store's balance" beside the compound "store balance"
+        ("sv-SE", "Butikssaldo visas.", "Visa en butiks saldo."),
+        ("de-DE", "Die Kundengeräte sind neu.", "Wählen Sie die Seite des Kunden Geräte aus."),
+        # an adjective of the locale, and the cognate of an English adjective
+        ("nl-NL", "Het snellepakket is er.", "Kies het snelle pakket."),
+        ("sv-SE", "Digitalkvitto finns.", "Ett digital kvitto skickas."),
+        # German writes a verb or an adjective in lower case: no noun
+        ("de-DE", "Sie müssen das festlegen.", "Sie müssen das fest legen."),
+    ],
+)
+def test_genitives_adjectives_and_verbs_are_no_split_compound(
+    locale: str, joined: str, split: str
+) -> None:
+    sources = ("One.", "A digital receipt is sent." if "Digital" in joined else "Two.")
+    assert _found([(sources[0], joined), (sources[1], split)], locale) == []
+
+
+@pytest.mark.parametrize("locale", JOINING)
+def test_code_and_link_targets_are_not_words(locale: str) -> None:
+    page = [
+        ("One.", "`vracht brief` and [x](vrachtbrief.md)"),
+        ("Two.", "Zie `vrachtbrief` en [vracht](x.md) brief."),
+    ]
+    assert _found(page, locale) == []
+
+
+def test_each_split_is_reported_once_per_message() -> None:
+    page = [
+        ("One.", "De vrachtbrieflijst."),
+        ("Two.", "De vrachtbrief lijst en weer de vrachtbrief lijst."),
+    ]
+    assert [line for line, _ in _found(page, "nl-NL")] == [2]
+
+
+def test_the_check_runs_over_a_catalog(tmp_path: Path) -> None:
+    catalog = tmp_path / "nl_NL" / "LC_MESSAGES" / "messages.po"
+    catalog.parent.mkdir(parents=True)
+    catalog.write_text(
+        'msgid ""\nmsgstr ""\n"Language: nl_NL\\n"\n'
+        '"Content-Type: text/plain; charset=UTF-8\\n"\n\n'
+        'msgid "Open the waybill list."\nmsgstr "Open de vrachtbrieflijst."\n\n'
+        'msgid "Print the waybill list."\nmsgstr "Druk de vrachtbrief lijst af."\n',
+        encoding="utf-8",
+    )
+    glossary = str(ROOT / "content" / "glossary.yaml")
+    result = CliRunner().invoke(
+        main, ["check", "--glossary", glossary, "--format", "json", str(catalog)]
+    )
+    found = [f for f in json.loads(result.output)["findings"] if f["check"] == "compound"]
+    assert [f["line"] for f in found] == [9], result.output
+
+
+@pytest.mark.parametrize(
+    ("locale", "pages"),
+    [
+        # the source's name goes on: the capitalised word translates a part of it
+        (
+            "de-DE",
+            [
+                ("Fabrikam Cloud Norway", "Fabrikam-Cloud-Norwegen"),
+                ("Use Fabrikam Cloud Norway.", "Nutzen Sie Fabrikam Cloud Norwegen."),
+            ],
+        ),
+        # an acronym after a name is kept as the source has it
+        (
+            "nl-NL",
+            [
+                ("Contoso Ledger APIs", "Contoso Ledger-API's"),
+                ("Call the Contoso Ledger APIs.", "Roep de Contoso Ledger API's aan."),
+            ],
+        ),
+        # coordinated by a slash: subject and object, no compound
+        (
+            "de-DE",
+            [
+                ("Seller products", "Händlerprodukte"),
+                ("Buyers/sellers sell items.", "Käufer/Händler Produkte verkaufen."),
+            ],
+        ),
+        # a linking letter missing after an article: two noun phrases
+        (
+            "nl-NL",
+            [
+                ("Driver skills", "Chauffeursvaardigheden"),
+                ("When a driver skills has.", "Als een chauffeur vaardigheden heeft."),
+            ],
+        ),
+        # German: a noun after an article, before another noun: two noun phrases
+        (
+            "de-DE",
+            [
+                ("Driver skills", "Fahrerkenntnisse"),
+                ("When a driver has skills.", "Wenn ein Fahrer Kenntnisse hat."),
+            ],
+        ),
+    ],
+)
+def test_two_noun_phrases_and_names_going_on_are_no_split(
+    locale: str, pages: list[tuple[str, str]]
+) -> None:
+    assert _found(pages, locale) == []
+
+
+def test_a_lower_case_noun_after_a_name_going_on_is_reported_all_the_same() -> None:
+    """ "Contoso Ledger Reports" in title case: the lower-case Swedish noun is no part of it."""
+    page = [
+        ("Fabrikam reports", "Fabrikam-rapporter"),
+        ("Open Contoso Ledger Reports", "Öppna Contoso Ledger rapporter"),
+    ]
+    assert [line for line, _ in _found(page, "sv-SE")] == [2]
+
+
+def test_a_hyphen_joins_a_lower_case_word_to_others_than_nouns() -> None:
+    """'privat eller inkognito-fönster': only the closed form is evidence for a lower-case
+    first word."""
+    page = [("One.", "ett zebra-fönster"), ("Two.", "ett randigt eller zebra fönster")]
+    assert _found(page, "sv-SE") == []
+    page = [("One.", "ett zebrafönster"), ("Two.", "ett randigt eller zebra fönster")]
+    assert [line for line, _ in _found(page, "sv-SE")] == [2]
+
+
+@pytest.mark.parametrize(
+    ("locale", "source", "text"),
+    [
+        # a Swedish title: a lower-case noun after a name of two words
+        ("sv-SE", "Contoso Ledger invoices", "Contoso Ledger fakturor"),
+        # German capitalises nouns, not verbs: any sentence
+        ("de-DE", "Open the Contoso Ledger invoices.", "Öffnen Sie die Contoso Ledger Rechnungen."),
+    ],
+)
+def test_a_noun_after_a_name_of_two_words_wants_a_hyphen(
+    locale: str, source: str, text: str
+) -> None:
+    found = _found([(source, text)], locale)
+    assert [line for line, _ in found] == [1]
+    assert "'Ledger-" in found[0][1]
+
+
+@pytest.mark.parametrize(
+    ("locale", "source", "text"),
+    [
+        # a sentence: the word after the name may be its verb
+        ("sv-SE", "Contoso Ledger sends invoices.", "Contoso Ledger skickar fakturor."),
+        # Dutch titles end in their verb
+        ("nl-NL", "Renew your Contoso Ledger plan", "Uw Contoso Ledger verlengen"),
+        # an adjective after the name, in the locale and in the source
+        ("sv-SE", "Contoso Ledger available now", "Contoso Ledger tillgänglig nu"),
+        ("de-DE", "Contoso Ledger technical notes", "Contoso Ledger Technische Hinweise"),
+        # a German verb is written in lower case
+        ("de-DE", "Contoso Ledger sends invoices.", "Contoso Ledger sendet Rechnungen."),
+    ],
+)
+def test_verbs_and_adjectives_after_a_name_are_no_compound(
+    locale: str, source: str, text: str
+) -> None:
+    assert _found([(source, text)], locale) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        # a noun's ending: reported in a title and in a sentence
+        ("Lees de Contoso 365 ondersteuning voor klanten.", True),
+        ("Contoso Ledger beschikbaarheid", True),
+        # a verb ending a Dutch title is no noun
+        ("Uw Contoso Ledger verlengen", False),
+    ],
+)
+def test_dutch_takes_a_word_after_a_name_for_a_noun_by_its_ending(text: str, found: bool) -> None:
+    source = "Read the Contoso 365 support for customers." if "365" in text else "Contoso Ledger x"
+    source = source.replace(" x", " availability" if "beschik" in text else " renewal")
+    assert bool(_found([(source, text)], "nl-NL")) == found
