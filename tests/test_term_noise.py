@@ -4,6 +4,7 @@ every localized name of the locale data; the wrong form stays reported."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -158,3 +159,36 @@ def test_a_localized_name_in_another_case_or_spaced_is_the_name(
     found = _found(_catalog(tmp_path, locale, [loose, changed]), "name")
     assert loose[0] not in found
     assert changed[0] in found
+
+
+#: How often human translations must write an alternative for the glossary to accept it.
+ATTESTED = 3
+
+
+def _attested() -> list[tuple[str, str, str]]:
+    """(term, locale, alternative): what a term's own evidence says human translations
+    also write, ATTESTED times or more; a label in brackets is a span the alignment took
+    in (a portal label beside the term), no form of it."""
+    found = []
+    for entry in GLOSSARY.terms:
+        if entry.kind != "term":
+            continue
+        for locale, statement in entry.evidence.items():
+            human = False
+            for part in statement.split("; "):
+                if " spans in " in part:  # a source of spans begins: is it human-translated?
+                    human = "(human-translated" in part
+                if not (human and part.startswith("also ")):
+                    continue
+                for alternative, count in re.findall(r"'([^']*)' \((\d+)\)", part):
+                    if int(count) >= ATTESTED and not alternative.startswith(("[", "「")):
+                        found.append((entry.source, locale, alternative))
+    return sorted(set(found))
+
+
+@pytest.mark.parametrize(("term", "locale", "alternative"), _attested())
+def test_an_alternative_the_evidence_attests_is_accepted(
+    term: str, locale: str, alternative: str
+) -> None:
+    entry = next(e for e in GLOSSARY.terms if e.source == term)
+    assert alternative in entry.forms(locale)
