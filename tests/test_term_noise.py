@@ -192,3 +192,31 @@ def test_an_alternative_the_evidence_attests_is_accepted(
 ) -> None:
     entry = next(e for e in GLOSSARY.terms if e.source == term)
     assert alternative in entry.forms(locale)
+
+
+def _labels() -> list[tuple[str, str]]:
+    return sorted(
+        (locale, label)
+        for locale in SHIPPED
+        for label in CheckOptions(glossary=GLOSSARY).locale_glossary(locale).labels
+    )
+
+
+@settings(
+    max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    case=st.sampled_from(_labels()),
+    before=st.sampled_from(["After you", "Once we have", "They will", "you can"]),
+    lower=st.booleans(),
+)
+def test_a_bold_label_used_as_the_sentences_verb_is_no_click_target(
+    tmp_path: Path, case: tuple[str, str], before: str, lower: bool
+) -> None:
+    locale, label = case
+    written = label.lower() if lower else label
+    verb = (f"{before} **{written}** the form, wait a day.", "Mm qqq mm.")
+    # the label as a click target: its approved form is still wanted
+    target = (f"Select **{label}** and wait a day.", "Mm **qqq** mm.")
+    found = _found(_catalog(tmp_path, locale, [verb, target]), "ui")
+    assert found == [target[0]]

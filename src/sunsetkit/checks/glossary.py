@@ -395,6 +395,7 @@ def check_ui_labels(entry: Entry, ctx: MessageContext) -> Iterator[str]:
             for label in (b.strip(_TRAILING) for b in _bold(entry, ctx, source))
             if label in ctx.glossary.labels
         )
+        wanted -= _verb_uses(source, wanted)
         if not wanted:
             continue
         marks = ctx.glossary.conventions.label_marks
@@ -408,6 +409,31 @@ def check_ui_labels(entry: Entry, ctx: MessageContext) -> Iterator[str]:
                 continue
             yield with_evidence(_label_problem(label, forms[0], spans, text), label, ctx.glossary)
         return
+
+
+#: English words after which a bold label is a verb of the sentence ("After you **submit**
+#: the form", "you can **submit**"), no click target: the translation inflects the verb.
+_VERB_AFTER = (
+    "you|we|they|i|will|can|cannot|can't|must|should|may|might|could|"
+    "would|have|has|had|don't|didn't|won't|then you|to be"
+)
+
+
+def _verb_uses(source: str, wanted: Counter[str]) -> Counter[str]:
+    """How many of each label's bold uses in `source` are the English verb in a sentence:
+    bold after a subject or an auxiliary ("you **submit**", "will **submit**")."""
+    return Counter(
+        {
+            label: len(
+                re.findall(
+                    rf"\b(?:{_VERB_AFTER}) \*\*{re.escape(label)}[.,:;!?]?\*\*",
+                    _spaced(source),
+                    re.IGNORECASE,
+                )
+            )
+            for label in wanted
+        }
+    )
 
 
 def _label_glossed(text: str, label: str, forms: tuple[str, ...]) -> bool:
