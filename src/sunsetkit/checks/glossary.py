@@ -210,17 +210,21 @@ def _unmarked(entry: Entry, ctx: MessageContext, text: str) -> str:
 
 def _localized(name: str, text: str, ctx: MessageContext) -> bool:
     """The name as Microsoft localizes it in this locale (Skype Empresarial, Partnercentrum),
-    in any case and with a space or hyphen where its words join ("partner centrum")."""
+    or a term's form with such a name in it localized so ("Partnercentrum-API" for the
+    form "Partner Center-API")."""
     forms = ctx.glossary.conventions.names.get(name, ())
-    return any(_loosely(form).search(_spaced(text)) for form in forms)
+    if any(_contains(text, form, inflected=True) for form in forms):
+        return True
+    return any(_has_form(text, form) for form in _with_localized_names(name, ctx))
 
 
-@functools.lru_cache(maxsize=256)
-def _loosely(form: str) -> re.Pattern[str]:
-    """The localized name's letters in order, any case, a space or hyphen between any two;
-    no Latin letter or digit before it (CJK text runs on), an ending allowed."""
-    letters = [re.escape(c) for c in _spaced(form).replace(" ", "").replace("-", "")]
-    return re.compile(rf"(?<![A-Za-z0-9]){'[ -]?'.join(letters)}", re.IGNORECASE)
+def _with_localized_names(term: str, ctx: MessageContext) -> Iterator[str]:
+    """The term's accepted forms with each name of the locale data inside them written as
+    the locale writes that name."""
+    for form in ctx.glossary.terms.get(term, ()):
+        for name, localized in sorted(ctx.glossary.conventions.names.items()):
+            if name != term and name in form:
+                yield from (form.replace(name, each) for each in localized)
 
 
 def check_terms(entry: Entry, ctx: MessageContext) -> Iterator[str]:
