@@ -207,7 +207,9 @@ def _labels() -> list[tuple[str, str]]:
 )
 @given(
     case=st.sampled_from(_labels()),
-    before=st.sampled_from(["After you", "Once we have", "They will", "you can"]),
+    before=st.sampled_from(
+        ["After you", "Once we have", "They will", "you can", "you're prompted to"]
+    ),
     lower=st.booleans(),
 )
 def test_a_bold_label_used_as_the_sentences_verb_is_no_click_target(
@@ -217,6 +219,6 @@ def test_a_bold_label_used_as_the_sentences_verb_is_no_click_target(
     written = label.lower() if lower else label
     verb = (f"{before} **{written}** the form, wait a day.", "Mm qqq mm.")
     # the label as a click target: its approved form is still wanted
-    target = (f"Select **{label}** and wait a day.", "Mm **qqq** mm.")
+    target = (f"Go to **{label}** and wait a day.", "Mm **qqq** mm.")
     found = _found(_catalog(tmp_path, locale, [verb, target]), "ui")
     assert found == [target[0]]

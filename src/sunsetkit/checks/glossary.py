@@ -416,10 +416,12 @@ def check_ui_labels(entry: Entry, ctx: MessageContext) -> Iterator[str]:
 
 
 #: English words after which a bold label is a verb of the sentence ("After you **submit**
-#: the form", "you can **submit**"), no click target: the translation inflects the verb.
+#: the form", "you can **submit**", "you're prompted to **Continue**"), no click target:
+#: the translation inflects the verb.
 _VERB_AFTER = (
     "you|we|they|i|will|can|cannot|can't|must|should|may|might|could|"
-    "would|have|has|had|don't|didn't|won't|then you|to be"
+    "would|have|has|had|don't|didn't|won't|then you|to be|(?:prompted|asked|want|wants|need|"
+    "needs|required) to"
 )
 
 
