@@ -14,7 +14,7 @@ from typing import Literal
 
 from .base import LocaleGlossary
 
-__all__ = ["BACKED", "Unverified", "severity_of", "with_evidence"]
+__all__ = ["BACKED", "Unverified", "backed", "severity_of", "with_evidence"]
 
 BACKED = ("agrees:", "portal:")
 #: How much of a statement a finding quotes: its verdict and first places.
@@ -30,10 +30,15 @@ class Unverified(str):
 def with_evidence(message: str, source: str, glossary: LocaleGlossary) -> str:
     """The message with what backs the approved form of `source`, or why nothing does."""
     statement = glossary.evidence.get(source, "")
-    if statement.startswith(BACKED):
+    if backed(source, glossary):
         return f"{message} (evidence: {_quoted(statement)})"
     why = _quoted(statement) if statement else "the glossary records no evidence"
     return Unverified(f"{message} (unverified form, a warning: {why})")
+
+
+def backed(source: str, glossary: LocaleGlossary) -> bool:
+    """Whether published human translations (or the portal) back the form of `source`."""
+    return glossary.evidence.get(source, "").startswith(BACKED)
 
 
 def severity_of(message: str, severity: Literal["error", "warning"]) -> Literal["error", "warning"]:

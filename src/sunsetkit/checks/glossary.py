@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from .base import Entry, LocaleGlossary, MessageContext
 from .conventions import WIDE, conventions, label_marked
-from .evidence import with_evidence
+from .evidence import backed, with_evidence
 from .forms import cut_off, has_form, one_translation, particle_first, word_outside
 from .messages import _emphasis_texts
 from .placement import Span, glued, only_function_words, spans
@@ -209,9 +209,22 @@ def _unmarked(entry: Entry, ctx: MessageContext, text: str) -> str:
 
 
 def _localized(name: str, text: str, ctx: MessageContext) -> bool:
-    """The name as Microsoft localizes it in this locale (Skype Empresarial, Partnercentrum)."""
+    """The name as Microsoft localizes it in this locale (Skype Empresarial, Partnercentrum),
+    or a term's form with such a name in it localized so ("Partnercentrum-API" for the
+    form "Partner Center-API")."""
     forms = ctx.glossary.conventions.names.get(name, ())
-    return any(_contains(text, form, inflected=True) for form in forms)
+    if any(_contains(text, form, inflected=True) for form in forms):
+        return True
+    return any(_has_form(text, form) for form in _with_localized_names(name, ctx))
+
+
+def _with_localized_names(term: str, ctx: MessageContext) -> Iterator[str]:
+    """The term's accepted forms with each name of the locale data inside them written as
+    the locale writes that name."""
+    for form in ctx.glossary.terms.get(term, ()):
+        for name, localized in sorted(ctx.glossary.conventions.names.items()):
+            if name != term and name in form:
+                yield from (form.replace(name, each) for each in localized)
 
 
 def check_terms(entry: Entry, ctx: MessageContext) -> Iterator[str]:
@@ -229,7 +242,12 @@ def check_terms(entry: Entry, ctx: MessageContext) -> Iterator[str]:
             forms = ctx.glossary.terms.get(term)
             if forms is None or any(_has_form(text, form) for form in forms):
                 continue
-            if any(_has_form(text, form) for form in _with_name_words(term, original, forms)):
+            words = ctx.glossary.function_words
+            if any(
+                _has_form(text, form) for form in _with_name_words(term, original, forms, words)
+            ):
+                continue
+            if _kept_name(term, text, ctx) or _coordinated(term, original, text, forms, words):
                 continue
             if any(_has_form(_unmarked(entry, ctx, text), form) for form in forms):
                 continue
@@ -242,19 +260,72 @@ def check_terms(entry: Entry, ctx: MessageContext) -> Iterator[str]:
         return
 
 
-def _with_name_words(term: str, source: str, forms: tuple[str, ...]) -> Iterator[str]:
+def _kept_name(term: str, text: str, ctx: MessageContext) -> bool:
+    """A name (a Title-Case term: "Partner Center") the translation keeps as the source
+    writes it, where no human translation backs the glossary's form: an unverified form
+    does not overrule Microsoft's own habit of keeping the name in English."""
+    title = all(word[:1].isupper() for word in term.split())
+    return title and not backed(term, ctx.glossary) and _contains(text, term, inflected=True)
+
+
+#: How many words a coordinated noun may put between a form's words ("y el contrato").
+_COORDINATED = 4
+
+
+def _coordinated(
+    term: str, source: str, text: str, forms: tuple[str, ...], words: frozenset[str]
+) -> bool:
+    """A modifier the source shares between coordinated nouns ("reseller relationship and
+    agreement"): the translation writes the form's words with the other noun between
+    them ("relación y el contrato de revendedor"), a function word among those."""
+    if not re.search(rf"{re.escape(term)},? (?:and|or) \w", _spaced(source)):
+        return False
+    spaced = _spaced(text)
+    for form in forms:
+        parts = _spaced(form).split()
+        for cut in range(1, len(parts)):
+            head, tail = " ".join(parts[:cut]), " ".join(parts[cut:])
+            between = rf"\w{{0,3}},?((?: [^\s,.;:]+){{1,{_COORDINATED}}}) "
+            pattern = rf"(?<![^\W\d_]){re.escape(head)}{between}{re.escape(tail)}"
+            for match in re.finditer(pattern, spaced, re.IGNORECASE):
+                if any(w.casefold() in words for w in match.group(1).split()):
+                    return True
+    return False
+
+
+def _with_name_words(
+    term: str, source: str, forms: tuple[str, ...], words: frozenset[str] = frozenset()
+) -> Iterator[str]:
     """The forms with a name's word the source writes against the term where the term's
     own word stands: "Microsoft Azure portal" is "portal do Microsoft Azure", the
-    source's brand word in the translation too, no other term."""
+    source's brand word in the translation too, no other term; and so with the form's
+    function word beside that word dropped, the brand word in its place ("portale
+    Microsoft Azure" for "portale di Azure")."""
     first, *_, last = term.split() if " " in term else (term, term)
     spaced = _spaced(source)
     before = {m.group(1) for m in re.finditer(rf"([A-Z][\w-]*) {re.escape(term)}", spaced)}
     after = {m.group(1) for m in re.finditer(rf"{re.escape(term)} ([A-Z][\w-]*)", spaced)}
     for form in forms:
         for word in sorted(before - set(term.split())):
-            yield _put_beside(form, first, f"{word} {first}")
+            yield from _beside_forms(form, first, f"{word} {first}", words)
         for word in sorted(after - set(term.split())):
-            yield _put_beside(form, last, f"{last} {word}")
+            yield from _beside_forms(form, last, f"{last} {word}", words)
+
+
+def _beside_forms(form: str, word: str, words: str, function: frozenset[str]) -> Iterator[str]:
+    """`form` with `word` written as `words`; and so with a function word just before or
+    after it dropped ("portale di Azure" -> "portale Microsoft Azure")."""
+    put = _put_beside(form, word, words)
+    yield put
+    tokens, inserted = put.split(), words.split()
+    for start in range(len(tokens) - len(inserted) + 1):
+        if tokens[start : start + len(inserted)] != inserted:
+            continue
+        end = start + len(inserted)
+        for index in (start - 1, end):
+            if 0 <= index < len(tokens) and tokens[index].casefold() in function:
+                yield " ".join(tokens[:index] + tokens[index + 1 :])
+        return
 
 
 def _put_beside(form: str, word: str, words: str) -> str:
@@ -328,6 +399,7 @@ def check_ui_labels(entry: Entry, ctx: MessageContext) -> Iterator[str]:
             for label in (b.strip(_TRAILING) for b in _bold(entry, ctx, source))
             if label in ctx.glossary.labels
         )
+        wanted -= _verb_uses(source, wanted)
         if not wanted:
             continue
         marks = ctx.glossary.conventions.label_marks
@@ -341,6 +413,33 @@ def check_ui_labels(entry: Entry, ctx: MessageContext) -> Iterator[str]:
                 continue
             yield with_evidence(_label_problem(label, forms[0], spans, text), label, ctx.glossary)
         return
+
+
+#: English words after which a bold label is a verb of the sentence ("After you **submit**
+#: the form", "you can **submit**", "you're prompted to **Continue**"), no click target:
+#: the translation inflects the verb.
+_VERB_AFTER = (
+    "you|we|they|i|will|can|cannot|can't|must|should|may|might|could|"
+    "would|have|has|had|don't|didn't|won't|then you|to be|(?:prompted|asked|want|wants|need|"
+    "needs|required) to"
+)
+
+
+def _verb_uses(source: str, wanted: Counter[str]) -> Counter[str]:
+    """How many of each label's bold uses in `source` are the English verb in a sentence:
+    bold after a subject or an auxiliary ("you **submit**", "will **submit**")."""
+    return Counter(
+        {
+            label: len(
+                re.findall(
+                    rf"\b(?:{_VERB_AFTER}) \*\*{re.escape(label)}[.,:;!?]?\*\*",
+                    _spaced(source),
+                    re.IGNORECASE,
+                )
+            )
+            for label in wanted
+        }
+    )
 
 
 def _label_glossed(text: str, label: str, forms: tuple[str, ...]) -> bool:
