@@ -166,3 +166,21 @@ def test_a_link_that_took_in_what_is_no_phrase_of_it_is_reported(
 )
 def test_the_judges_link_phrases_are_left_alone(locale: str, source: str, text: str) -> None:
     assert _took_in(source, text, locale) == [], (source, text)
+
+
+@pytest.mark.parametrize(
+    ("locale", "reflexive"),
+    [("de-DE", "sich"), ("nl-NL", "zich"), ("pl-PL", "się"), ("sv-SE", "sig")],
+)
+def test_a_link_ending_in_its_verbs_reflexive_is_left_alone(locale: str, reflexive: str) -> None:
+    source = "You can [join Zqnet](j.md) now."
+    assert _took_in(source, f"Zqkan [zqjoin {reflexive}](j.md) Zqnet.", locale) == []
+    bold = _took_in("You can **join Zqnet** now.", f"Zqkan **zqjoin {reflexive}** Zqnet.", locale)
+    assert len(bold) == 1  # bold keeps the strict rule
+
+
+@pytest.mark.parametrize(("locale", "word"), [("es-ES", "si"), ("it-IT", "se"), ("pt-BR", "se")])
+def test_a_conditional_si_or_se_ending_a_link_is_still_reported(locale: str, word: str) -> None:
+    source = "Send an [explicit zqrequest](r.md) if needed."
+    text = f"Zqenviar una [zqrequest explícita {word}](r.md) zqnecesario."
+    assert len(_took_in(source, text, locale)) == 1

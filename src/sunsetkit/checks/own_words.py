@@ -10,7 +10,7 @@ from anyascii import anyascii
 
 from .beside import content_words, stem
 
-__all__ = ["link_openers", "link_phrase", "own_word"]
+__all__ = ["link_openers", "link_phrase", "own_word", "reflexive_last"]
 
 #: Words a link's text may begin with as part of the phrase it names, per language: the
 #: prepositions (bare and articulated) that govern the phrase ("[del portale di Azure](x)",
@@ -146,6 +146,17 @@ def own_word(words: list[str], side: str, language: str, source: str) -> bool:
         english & _ENGLISH_AUXILIARIES
     )
     return doubled or clause
+
+
+#: The reflexive pronoun that ends a reflexive verb's phrase ("[ansluta sig](x)", "[Dowiedz
+#: się](x)"): never "si"/"se", which also say "if" in the Romance languages.
+_REFLEXIVES = {"de": "sich", "nl": "zich", "pl": "się", "sv": "sig"}
+
+
+def reflexive_last(words: list[str], language: str) -> bool:
+    """A link's text that ends in the reflexive of the verb before it, inside the link."""
+    last, before = words[-1].casefold(), words[-2]
+    return last == _REFLEXIVES.get(language) and before.isalpha() and len(before) > 2
 
 
 def link_openers(language: str) -> frozenset[str]:

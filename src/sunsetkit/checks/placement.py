@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 from .base import Entry, MessageContext
 from .beside import left_beside
 from .conventions import WIDE, conventions
-from .own_words import link_phrase, own_word
+from .own_words import link_phrase, own_word, reflexive_last
 from .spans import marked
 from .words import function_words
 
@@ -255,6 +255,8 @@ def _edges(span: Span, source: Span, ctx: MessageContext, what: str) -> Iterator
         if own_word(words, side, language_of(ctx), source.inside):
             continue
         if side == "start" and span.kind == "link" and _phrase(words, span, source, ctx):
+            continue
+        if side == "end" and span.kind == "link" and reflexive_last(words, language_of(ctx)):
             continue
         yield f"{what} has the function word {word!r} at its {side}: it took in a neighbour"
         return
