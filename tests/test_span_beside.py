@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from sunsetkit.checks import CHECKS
 from sunsetkit.checks.base import Entry, MessageContext
-from sunsetkit.checks.beside import _stem, left_beside
+from sunsetkit.checks.beside import left_beside, stem
 from sunsetkit.checks.catalog_file import markdown_parser
 from sunsetkit.checks.glossary import locale_glossary
 from sunsetkit.checks.spans import Plain, marked
@@ -46,7 +46,7 @@ def test_a_word_of_the_span_left_beside_it_is_reported(
     locale: str, first: str, second: str, mark: str, ending: str
 ) -> None:
     """The span kept one of two words; the other stands next to it, inflected or not."""
-    assume(_stem(first) != _stem(second))
+    assume(stem(first) != stem(second))
     source = "Select " + mark.format(f"{first} {second}") + " now."
     before = f"Zqselect {second}{ending} " + mark.format(first) + " zqnow."
     after = "Zqselect " + mark.format(first) + f" {second}{ending} zqnow."

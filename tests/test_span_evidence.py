@@ -181,7 +181,7 @@ def test_a_function_word_of_the_term_itself_is_left_alone(
         (
             "de-DE",
             "Read about [extended zqspecs](s.md).",
-            "Lesen Sie [über erweiterte Zqspecs](s.md).",
+            "Lesen Sie Zqspecs [über erweiterte](s.md).",  # its content outside
         ),
         ("pt-BR", "Select **Create offer** now.", "Selecione **Zqcriar oferta de** agora."),
     ],

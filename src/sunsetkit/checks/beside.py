@@ -22,7 +22,7 @@ from ..errors import clip
 from .spans import Marked, Plain
 from .words import function_words
 
-__all__ = ["left_beside"]
+__all__ = ["content_words", "left_beside", "stem"]
 
 #: Letters a cognate shares with the English word from its first (after spelling alike).
 _STEM = 5
@@ -40,7 +40,7 @@ _GLOSS = re.compile(r"[(（][^()（）]*[)）]")
 
 
 @lru_cache(maxsize=8192)
-def _stem(word: str) -> str:
+def stem(word: str) -> str:
     """The word spelt alike across languages: anyascii, folded, c/k, ph/f, y/i and doubled
     letters made one ("gallery" and "galerii", "subscription" and "subskrypcji")."""
     folded = anyascii(word).casefold()
@@ -50,10 +50,10 @@ def _stem(word: str) -> str:
 
 
 def _stems(text: str) -> Counter[str]:
-    return Counter(_stem(w) for w in _WORD.findall(text) if len(w) >= _SHORTEST or w.isdigit())
+    return Counter(stem(w) for w in _WORD.findall(text) if len(w) >= _SHORTEST or w.isdigit())
 
 
-def _content(inside: str) -> list[str]:
+def content_words(inside: str) -> list[str]:
     """The English span's words that a translation keeps recognisable: content words of
     four letters or more, and numbers."""
     english = function_words("en")
@@ -91,11 +91,11 @@ def left_beside(theirs: Plain, ours: Plain, kind: str) -> Iterator[str]:
     counts: tuple[Counter[str], Counter[str], Counter[str]] | None = None
     for index, (was, now) in enumerate(zip(source, text, strict=True)):
         before, after = _between(ours, text, index)
-        words = _content(theirs.inside(was))
+        words = content_words(theirs.inside(was))
         if not words or not _WORD.search(before + after):
             continue  # nothing to tell, or the whole sentence is the span
         near = _near(before, after)
-        found = [w for w in words if _stem(w) in near]
+        found = [w for w in words if stem(w) in near]
         if not found:
             continue
         if counts is None:
@@ -106,8 +106,8 @@ def left_beside(theirs: Plain, ours: Plain, kind: str) -> Iterator[str]:
             )
         inside_any, source_out, text_out = counts
         for word in found:
-            stem = _stem(word)
-            if inside_any[stem] or text_out[stem] <= source_out[stem]:
+            folded = stem(word)
+            if inside_any[folded] or text_out[folded] <= source_out[folded]:
                 continue
             yield (
                 f"{kind} {clip(ours.inside(now).strip())} leaves out {word!r} of the English "

@@ -6,7 +6,33 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["own_word"]
+from anyascii import anyascii
+
+from .beside import content_words, stem
+
+__all__ = ["link_openers", "link_phrase", "own_word", "reflexive_last"]
+
+#: Words a link's text may begin with as part of the phrase it names, per language: the
+#: prepositions (bare and articulated) that govern the phrase ("[del portale di Azure](x)",
+#: "[o zachętach](x)" for "about incentives", "[an den Support](x)"), question words
+#: ("[como habilitar](x)" for "enabling") and reflexives ("[ansluta sig](x)"). Pronouns and
+#: conjunctions are none of these: "[u de Partner Network](x)", "[och svar](x)" took in the
+#: sentence.
+_LINK_OPENERS = {
+    "de": "an auf aus bei beim für im in mit nach über um unter von vom zu zum zur wie sich",
+    "es": "a al con de del desde en entre para por sobre cómo como se",
+    "fr": "à au aux avec dans de du d des en par pour sur comment",
+    "it": (
+        "a al allo alla ai agli alle all con da dal dallo dalla dai dagli dalle dall di del"
+        " dello della dei degli delle dell in nel nello nella nei negli nelle nell per su sul"
+        " sullo sulla sui sugli sulle sull tra fra come si"
+    ),
+    "nl": "aan bij in met naar op over uit van via voor hoe zich",
+    "pl": "dla do na o od po przez w we z ze jak się",
+    "pt": "a ao aos à às com como da das de do dos em na nas no nos para pela pelo por sobre se",
+    "sv": "av för från i inom med om på till under vid hur sig",
+}
+_WORD = re.compile(r"\w+")
 
 
 #: Function words that are verbs too, told by the preposition after them: "[entre em
@@ -120,3 +146,70 @@ def own_word(words: list[str], side: str, language: str, source: str) -> bool:
         english & _ENGLISH_AUXILIARIES
     )
     return doubled or clause
+
+
+#: The reflexive pronoun that ends a reflexive verb's phrase ("[ansluta sig](x)", "[Dowiedz
+#: się](x)"): never "si"/"se", which also say "if" in the Romance languages.
+_REFLEXIVES = {"de": "sich", "nl": "zich", "pl": "się", "sv": "sig"}
+
+
+def reflexive_last(words: list[str], language: str) -> bool:
+    """A link's text that ends in the reflexive of the verb before it, inside the link."""
+    last, before = words[-1].casefold(), words[-2]
+    return last == _REFLEXIVES.get(language) and before.isalpha() and len(before) > 2
+
+
+def link_openers(language: str) -> frozenset[str]:
+    """The words a link's text may open with in the language (see `_LINK_OPENERS`)."""
+    return frozenset(_LINK_OPENERS.get(language, "").split())
+
+
+def _stems(text: str) -> set[str]:
+    return {stem(w) for w in _WORD.findall(text) if len(w) >= 4 or w.isdigit()}
+
+
+def link_phrase(words: list[str], language: str, near: str, english: tuple[str, str]) -> bool:
+    """The function word that opens a link's text belongs to the phrase the link names, and
+    the link still holds the English link text's content: a cognate, number or name of it
+    inside, its head noun among them, none standing in the text `near` the link instead,
+    and no cognate of the English sentence around its link (`english`: the link's text,
+    the text around it) taken in. Otherwise the link moved off its head noun or onto the
+    sentence. One opener only ("[op met X](x)", "[się z X](x)" took in the verb's words),
+    a content word last, brackets paired ("[X (Oferty](x)" cut a gloss)."""
+    openers = link_openers(language)
+    first, second, last = (w.casefold() for w in (words[0], words[1], words[-1]))
+    if first not in openers or second in openers or last in openers:
+        return False
+    text = " ".join(words)
+    if any(text.count(a) != text.count(b) for a, b in ("()", "[]", "（）")):
+        return False
+    inside = _stems(" ".join(words[1:]))
+    wanted = {stem(w) for w in content_words(english[0])}
+    around = _stems(english[1])
+    if not wanted & inside or (wanted - inside - around) & _stems(near):
+        return False
+    if not _holds_head(english[0], words[1:]):
+        return False
+    return not (around - wanted) & inside
+
+
+#: Where an English noun phrase's first noun group ends: the word before is its head
+#: ("[list] of available contacts", "CSP Program [Guide]").
+_HEAD_END = re.compile(r"\s(?:of|for|in|on|to|with|from|by|and|or)\s|[(:,|]", re.IGNORECASE)
+
+
+#: A shorter head noun's stem is found by chance inside other words ("add" in "AD").
+_SHORT_HEAD = 4
+
+
+def _holds_head(english: str, words: list[str]) -> bool:
+    """The link holds the English phrase's head noun, by its cognate (also inside a
+    compound: "organisatieprofiel" for "organization profile"): "Guia [do Programa CSP](x)"
+    for "[CSP Program Guide](x)" lost it to the sentence."""
+    group = _WORD.findall(_HEAD_END.split(f" {english} ", maxsplit=1)[0])
+    if not group:
+        return True
+    if len(group[-1]) < _SHORT_HEAD:  # "SDK", "Add": the word itself, no stem of it
+        return group[-1].casefold() in {w.casefold() for w in words}
+    head = stem(group[-1])
+    return any(head in stem(w) or head in anyascii(w).casefold() for w in words)

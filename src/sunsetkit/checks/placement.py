@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 from .base import Entry, MessageContext
 from .beside import left_beside
 from .conventions import WIDE, conventions
-from .own_words import own_word
+from .own_words import link_phrase, own_word, reflexive_last
 from .spans import marked
 from .words import function_words
 
@@ -254,8 +254,20 @@ def _edges(span: Span, source: Span, ctx: MessageContext, what: str) -> Iterator
             continue
         if own_word(words, side, language_of(ctx), source.inside):
             continue
+        if side == "start" and span.kind == "link" and _phrase(words, span, source, ctx):
+            continue
+        if side == "end" and span.kind == "link" and reflexive_last(words, language_of(ctx)):
+            continue
         yield f"{what} has the function word {word!r} at its {side}: it took in a neighbour"
         return
+
+
+def _phrase(words: list[str], span: Span, source: Span, ctx: MessageContext) -> bool:
+    """A link's text opened by a preposition of its phrase, its content still inside, and
+    the words of the sentence around it (what `spans` keeps of it) outside."""
+    near = f"{span.before} {span.after}"
+    around = f"{source.before} {source.after}"
+    return link_phrase(words, language_of(ctx), near, (source.inside, around))
 
 
 def _negated(word: str, ctx: MessageContext, theirs: list[str]) -> bool:
