@@ -47,6 +47,9 @@ def test_a_word_of_the_span_left_beside_it_is_reported(
 ) -> None:
     """The span kept one of two words; the other stands next to it, inflected or not."""
     assume(stem(first) != stem(second))
+    # Cognates share their first five letters once spelt alike; a word shorter than that
+    # (zqbbbb is "sqbb") is found only as it is, not with an ending.
+    assume(not ending or len(stem(second)) >= 5)
     source = "Select " + mark.format(f"{first} {second}") + " now."
     before = f"Zqselect {second}{ending} " + mark.format(first) + " zqnow."
     after = "Zqselect " + mark.format(first) + f" {second}{ending} zqnow."
