@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from .conventions import WIDE, conventions
+from .conventions import WIDE
 
 __all__ = [
     "content_words",
@@ -35,8 +35,6 @@ _STEM = 3
 _SPLIT = re.compile(r"[\s\-‐–/\u00a0\u202f]+")
 _ELISION = re.compile(r"(?<=\w)['’](?=\w)")
 _EDGE = '.,:;!?()[]{}"“”„«»‹›「」『』【】《》*'
-#: English function words: an English label's words that are no content.
-_ENGLISH = conventions("en").function_words
 #: Words compared at most (a label is short; a longer span is a phrase): bounded work.
 _WORDS = 12
 
@@ -165,32 +163,14 @@ def cut_off(
     return _common_run(content_words(translation, function_words), theirs)[0] < size
 
 
-def took_neighbour(
-    translation: str, other: str, label: str, function_words: frozenset[str]
-) -> bool:
-    """Whether `translation` is `other` with a neighbouring word taken into its span:
-    less its first or last word it is a run of `other`'s words at least as long as the
-    English label ("área Permisos" and "característica Permisos" for "Permissions"), or
-    its one word is `other`'s with a word glued before or after it ("Besitzerstatus",
-    "Besitzer"). Only for a span whose English has a word beside it to take in: the
-    caller's evidence."""
+def took_neighbour(translation: str, other: str, function_words: frozenset[str]) -> bool:
+    """Whether `translation` is `other` with a neighbouring word glued into it: its one
+    word is `other`'s one word with another word before or after it ("Besitzerstatus",
+    "Besitzer"; "overgangsaccount", "Overgang"), which inflection never adds. Only for a
+    span whose English has a word beside it to take in: the caller's evidence."""
     ours = content_words(translation, function_words)
     theirs = content_words(other, function_words)
-    english = content_words(label, _ENGLISH)
-    if len(ours) > 1:
-        return any(
-            len(core) >= len(english) and _run_in(core, theirs) for core in (ours[1:], ours[:-1])
-        )
     return len(ours) == len(theirs) == 1 and _compound_of(ours[0], theirs[0])
-
-
-def _run_in(core: list[str], words: list[str]) -> bool:
-    """`core` word for word (forms of each) inside `words`, and shorter than it."""
-    size = len(core)
-    return size < len(words) and any(
-        all(same_word(a, b) for a, b in zip(core, words[i : i + size], strict=True))
-        for i in range(len(words) - size + 1)
-    )
 
 
 #: The letters each word of a compound has at least.

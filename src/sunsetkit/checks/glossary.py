@@ -517,15 +517,13 @@ def _moved_off(
 def _took_neighbour(
     label: str, translation: str, entry: Entry, others: list[str], ctx: MessageContext
 ) -> bool:
-    """Bold that took in the word the English has beside its bold ("the **Permissions**
-    area" as "**área Permisos**" beside "**Permisos**"): checks/forms.py's
-    `took_neighbour`, only where the English bold has a content word beside it, so two
-    translations of a label alone ("Geschätztes Abschlussdatum", "Geschätztes
-    Schließdatum") stay two."""
+    """Bold that took in the word the English has beside its bold ("the **Owner**
+    status" as "**Besitzerstatus**" beside "**Besitzer**"): checks/forms.py's
+    `took_neighbour`, only where the English bold has a content word beside it."""
     if not others or not _english_neighbour(entry, ctx):
         return False
     words = ctx.glossary.function_words
-    return any(took_neighbour(translation, other, label, words) for other in others)
+    return any(took_neighbour(translation, other, words) for other in others)
 
 
 _ENGLISH_WORDS = function_words("en")

@@ -156,7 +156,7 @@ def _moved_off(entry: Entry, ctx: MessageContext, translated: str, label: str, u
         return True
     if word_outside(plain, translated, [usual], label, words):
         return True
-    return _english_beside(entry, ctx, label) and took_neighbour(translated, usual, label, words)
+    return _english_beside(entry, ctx, label) and took_neighbour(translated, usual, words)
 
 
 def _english_beside(entry: Entry, ctx: MessageContext, label: str) -> bool:
