@@ -531,16 +531,19 @@ _ENGLISH_WORDS = function_words("en")
 
 def _english_neighbour(entry: Entry, ctx: MessageContext) -> bool:
     """Whether the English message's one bold has a content word right beside it (the
-    "area" of "the **Permissions** area"), the word a translation's bold may take in."""
+    "status" of "the **Owner** status"), the word a translation's bold may take in."""
     if ctx.md is None:
         return False
     bold = [s for s in spans(entry.inline(ctx.md, entry.msgid)) if s.kind == "bold"]
     if len(bold) != 1:
         return False
     before, after = bold[0].before.split()[-1:], bold[0].after.split()[:1]
-    return any(
-        w.isalpha() and len(w) > 2 and w.casefold() not in _ENGLISH_WORDS for w in before + after
-    )
+    return any(_content_word(w) for w in before + after)
+
+
+def _content_word(word: str) -> bool:
+    word = word.strip(_EDGES + "()\"'")
+    return word.isalpha() and len(word) > 2 and word.casefold() not in _ENGLISH_WORDS
 
 
 def _identifier(label: str) -> bool:

@@ -15,15 +15,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterator
 
 from .base import Entry, MessageContext
-from .forms import (
-    cut_off,
-    has_form,
-    one_translation,
-    particle_first,
-    took_neighbour,
-    wide_in,
-    word_outside,
-)
+from .forms import cut_off, has_form, one_translation, particle_first, wide_in, word_outside
 from .placement import glued, only_function_words
 from .spans import Plain, marked
 from .words import function_words, shifted
@@ -154,24 +146,7 @@ def _moved_off(entry: Entry, ctx: MessageContext, translated: str, label: str, u
         return True
     if cut_off(plain, translated, usual, label, words):
         return True
-    if word_outside(plain, translated, [usual], label, words):
-        return True
-    return _english_beside(entry, ctx, label) and took_neighbour(translated, usual, words)
-
-
-def _english_beside(entry: Entry, ctx: MessageContext, label: str) -> bool:
-    """Whether the English span of `label` has a content word right beside it ("the
-    **Owner** status"), the word a translation's span may take in ("**Besitzerstatus**")."""
-    assert ctx.md is not None
-    source = marked(entry, ctx.md, entry.pairs[0][0])
-    english = _english_function_words()
-    for span in source.spans:
-        if normal(source.inside(span)) != label:
-            continue
-        beside = source.text[: span.start].split()[-1:] + source.text[span.end :].split()[:1]
-        if any(w.isalpha() and len(w) > 2 and w.casefold() not in english for w in beside):
-            return True
-    return False
+    return word_outside(plain, translated, [usual], label, words)
 
 
 _JOINERS = re.compile(r"[\s\-‐–()（）]+")
