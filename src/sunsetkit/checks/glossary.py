@@ -391,8 +391,9 @@ def check_consistency(
     words), and from short standalone messages. Labels with an approved form are left to
     the ui check. Spellings that are one translation (checks/forms.py: inflected forms,
     function words, capitalisation, bold spread over a neighbour) are one; a use whose
-    bold keeps the English with a gloss beside it is the locale's convention, no spelling.
-    Where one translation is used more than every other, it is the label's and only the
+    bold keeps the English with a gloss in it or after it is the locale's convention, no
+    spelling. An identifier kept in English is the label's; else the translation used
+    most, or of those used equally the one the label's messages hold most, is, and only the
     others are reported; otherwise every use is, each naming the other translations' lines.
 
     `roles`: the messages are a page's, where a short message standing alone is a heading
