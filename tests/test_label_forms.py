@@ -330,6 +330,8 @@ def test_bold_that_glued_the_english_neighbour_to_the_label_is_no_spelling(
     # in the word the English has beside its bold; the placement checks' defect
     if any(same_word(a, b) for a, b in ((label, neighbour), (label, other), (neighbour, other))):
         return
+    if label in other or other in label:
+        return  # the other word a compound of the label's: the glued case itself
     usual = [(f"Select **Owner** {n}.", f"Qq **{label.capitalize()}** {n} qq.") for n in range(2)]
     glued = ("Read the **Owner** status.", f"Qq **{label.capitalize()}{neighbour}** qq.")
     assert _consistency([*usual, glued], locale) == []
