@@ -267,3 +267,88 @@ def test_bold_that_cuts_the_label_in_two_is_no_second_spelling(
     # a span holding another translation, nothing of the usual one outside: still reported
     another = ("Then **Export data** again.", f"Qq **{other} {neighbour}** qq.")
     assert 4 in _consistency([*usual, cut, another], locale)
+
+
+# --- round 4: the kept identifier, the gloss, the page's usual one, a neighbour glued ---
+
+
+@pytest.mark.parametrize("locale", LOCALES)
+@settings(max_examples=10, deadline=None)
+@given(head=STEMS, tail=STEMS, word=STEMS, other=STEMS)
+def test_an_identifier_kept_in_english_is_the_labels_translation(
+    locale: str, head: str, tail: str, word: str, other: str
+) -> None:
+    # a field's name (CamelCase) kept in English is right, however often it is translated
+    field = head.capitalize() + tail.capitalize()
+    pairs = [(f"Read **{field}** {n}.", f"Qq **{word} {other}** {n}.") for n in range(2)]
+    pairs.append((f"Then read **{field}**.", f"Qq **{field}** qq."))
+    assert _consistency(pairs, locale) == [1, 2]
+    # a label of words kept in English where two uses translate it stays reported
+    words = [(s.replace(field, "Save draft"), t.replace(field, "Save draft")) for s, t in pairs]
+    assert _consistency(words, locale) == [3]
+
+
+@pytest.mark.parametrize("locale", LOCALES)
+@pytest.mark.parametrize("opening", ["(", "\uff08", ": ("])
+def test_english_kept_with_a_gloss_after_the_bold_is_no_spelling(locale: str, opening: str) -> None:
+    # "**Dispute** (Qwidersprechen)": the English label kept, the locale's words beside it
+    pairs = [(f"Select **Dispute** {n}.", f"Qq **Qkonflikt** {n}.") for n in range(2)]
+    pairs.append(("Then select **Dispute**.", f"Qq **Dispute**{opening}Qwidersprechen) qq."))
+    assert _consistency(pairs, locale) == []
+    pairs.append(("Select **Dispute** again.", "Qq **Dispute** qq."))
+    assert _consistency(pairs, locale) == [4]
+
+
+@pytest.mark.parametrize("locale", LOCALES)
+@settings(max_examples=10, deadline=None)
+@given(first=STEMS, second=STEMS, third=STEMS, moved=STEMS)
+def test_of_two_translations_used_once_the_one_the_page_holds_is_the_labels(
+    locale: str, first: str, second: str, third: str, moved: str
+) -> None:
+    # the bold of a third use moved off the label, its words left beside it: that page's
+    # usual translation is the label's, only the other one is reported
+    stems = (first, second, third, moved)
+    if any(same_word(a, b) for i, a in enumerate(stems) for b in stems[i + 1 :]):
+        return
+    pairs = [
+        ("Select **Save draft** now.", f"Qq **{first} {second}** qq."),
+        ("Select **Save draft** later.", f"Qq **{first} {third}** qq."),
+        ("Then select **Save draft** again.", f"Qq {first} {second} **{moved}** qq."),
+    ]
+    assert _consistency(pairs, locale) == [2]
+    # without that evidence, each is reported
+    assert _consistency(pairs[:2], locale) == [1, 2]
+
+
+@pytest.mark.parametrize("locale", LOCALES)
+@settings(max_examples=10, deadline=None)
+@given(label=STEMS, neighbour=STEMS, other=STEMS)
+def test_bold_that_glued_the_english_neighbour_to_the_label_is_no_spelling(
+    locale: str, label: str, neighbour: str, other: str
+) -> None:
+    # "the **Owner** status" as "**Besitzerstatus**" beside "**Besitzer**": the bold took
+    # in the word the English has beside its bold; the placement checks' defect
+    if any(same_word(a, b) for a, b in ((label, neighbour), (label, other), (neighbour, other))):
+        return
+    if label in other or other in label:
+        return  # the other word a compound of the label's: the glued case itself
+    usual = [(f"Select **Owner** {n}.", f"Qq **{label.capitalize()}** {n} qq.") for n in range(2)]
+    glued = ("Read the **Owner** status.", f"Qq **{label.capitalize()}{neighbour}** qq.")
+    assert _consistency([*usual, glued], locale) == []
+    assert _spelling([*usual, glued], locale) == []
+    # with no English word beside the bold, the longer word is another translation
+    alone = ("See the **Owner**.", f"Qq **{label.capitalize()}{neighbour}** qq.")
+    assert _consistency([*usual, alone], locale) == [3]
+    # and a different word beside the English neighbour stays reported
+    another = ("Read the **Owner** status.", f"Qq **{other.capitalize()}** qq.")
+    assert _consistency([*usual, another], locale) == [3]
+
+
+@pytest.mark.parametrize("locale", LOCALES)
+def test_bold_narrowed_inside_a_hyphenated_label_is_no_spelling(locale: str) -> None:
+    # "Qreseller-**QMPN-ID**" holds the usual "Qreseller-QMPN-ID": only the bold narrowed
+    usual = [
+        (f"Enter the **Reseller ID** {n}.", f"Qq **Qreseller-Qmpn-ID** {n}.") for n in range(2)
+    ]
+    narrowed = ("Enter the **Reseller ID** now.", "Qq Qreseller-**Qmpn-ID** qq.")
+    assert _consistency([*usual, narrowed], locale) == []

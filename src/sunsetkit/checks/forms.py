@@ -22,6 +22,7 @@ __all__ = [
     "one_translation",
     "particle_first",
     "same_word",
+    "took_neighbour",
     "wide_in",
     "word_outside",
 ]
@@ -160,6 +161,29 @@ def cut_off(
     if size < needed or all(w in english for w in run):
         return False
     return _common_run(content_words(translation, function_words), theirs)[0] < size
+
+
+def took_neighbour(translation: str, other: str, function_words: frozenset[str]) -> bool:
+    """Whether `translation` is `other` with a neighbouring word glued into it: its one
+    word is `other`'s one word with another word before or after it ("Besitzerstatus",
+    "Besitzer"; "overgangsaccount", "Overgang"), which inflection never adds. Only for a
+    span whose English has a word beside it to take in: the caller's evidence."""
+    ours = content_words(translation, function_words)
+    theirs = content_words(other, function_words)
+    return len(ours) == len(theirs) == 1 and _compound_of(ours[0], theirs[0])
+
+
+#: The letters each word of a compound has at least.
+_COMPOUND = 4
+
+
+def _compound_of(longer: str, shorter: str) -> bool:
+    """`longer` is `shorter` with another word glued before or after it."""
+    return (
+        len(shorter) >= _COMPOUND
+        and len(longer) - len(shorter) >= _COMPOUND
+        and (longer.startswith(shorter) or longer.endswith(shorter))
+    )
 
 
 #: From here on, scripts written without spaces (CJK): no word boundary to respect.

@@ -13,7 +13,14 @@ from typing import TYPE_CHECKING
 from .base import Entry, LocaleGlossary, MessageContext
 from .conventions import WIDE, conventions, label_marked
 from .evidence import backed, with_evidence
-from .forms import cut_off, has_form, one_translation, particle_first, word_outside
+from .forms import (
+    cut_off,
+    has_form,
+    one_translation,
+    particle_first,
+    took_neighbour,
+    word_outside,
+)
 from .messages import _emphasis_texts
 from .placement import Span, glued, only_function_words, spans
 from .spans import marked
@@ -483,8 +490,9 @@ def check_consistency(
     words), and from short standalone messages. Labels with an approved form are left to
     the ui check. Spellings that are one translation (checks/forms.py: inflected forms,
     function words, capitalisation, bold spread over a neighbour) are one; a use whose
-    bold keeps the English with a gloss beside it is the locale's convention, no spelling.
-    Where one translation is used more than every other, it is the label's and only the
+    bold keeps the English with a gloss in it or after it is the locale's convention, no
+    spelling. An identifier kept in English is the label's; else the translation used
+    most, or of those used equally the one the label's messages hold most, is, and only the
     others are reported; otherwise every use is, each naming the other translations' lines.
 
     `roles`: the messages are a page's, where a short message standing alone is a heading
@@ -530,7 +538,7 @@ def _inconsistent(
         return
     for numbers in lines.values():
         numbers.sort()
-    usual = _usual(label, lines)
+    usual = _usual(label, lines, [entry for _, entry in found], ctx)
     # The first translations met, each with its first lines: a message of bounded
     # length, made in bounded time, however many uses the label has.
     first = sorted(lines.items(), key=lambda item: item[1][0])[: SHOWN + 1]
@@ -591,7 +599,8 @@ def _moved_off(
     while the bold holds none ("Una vez **configuradas** las cuentas, seleccione
     Referencias" beside "**opción Referencias**")."""
     words = ctx.glossary.function_words
-    message = entry.strings[0]
+    # the visible text: "Reseller-**MPN-ID**" holds "Reseller-MPN-ID"
+    message = _plain_text(entry, ctx)
     distinct = [o for o in dict.fromkeys(others) if o != translation][:_COMPARED]
     for other in distinct:
         if _holds(message, other) and not _holds(translation, other):
@@ -600,7 +609,41 @@ def _moved_off(
             return True
         if cut_off(message, translation, other, label, words):
             return True
-    return word_outside(message, translation, distinct, label, words)
+    if word_outside(message, translation, distinct, label, words):
+        return True
+    return _took_neighbour(label, translation, entry, distinct, ctx)
+
+
+def _took_neighbour(
+    label: str, translation: str, entry: Entry, others: list[str], ctx: MessageContext
+) -> bool:
+    """Bold that took in the word the English has beside its bold ("the **Owner**
+    status" as "**Besitzerstatus**" beside "**Besitzer**"): checks/forms.py's
+    `took_neighbour`, only where the English bold has a content word beside it."""
+    if not others or not _english_neighbour(entry, ctx):
+        return False
+    words = ctx.glossary.function_words
+    return any(took_neighbour(translation, other, words) for other in others)
+
+
+_ENGLISH_WORDS = function_words("en")
+
+
+def _english_neighbour(entry: Entry, ctx: MessageContext) -> bool:
+    """Whether the English message's one bold has a content word right beside it (the
+    "status" of "the **Owner** status"), the word a translation's bold may take in."""
+    if ctx.md is None:
+        return False
+    bold = [s for s in spans(entry.inline(ctx.md, entry.msgid)) if s.kind == "bold"]
+    if len(bold) != 1:
+        return False
+    before, after = bold[0].before.split()[-1:], bold[0].after.split()[:1]
+    return any(_content_word(w) for w in before + after)
+
+
+def _content_word(word: str) -> bool:
+    word = word.strip(_EDGES + "()\"'")
+    return word.isalpha() and len(word) > 2 and word.casefold() not in _ENGLISH_WORDS
 
 
 def _identifier(label: str) -> bool:
@@ -608,16 +651,42 @@ def _identifier(label: str) -> bool:
     return " " not in label and any(c.isupper() for c in label[1:])
 
 
-def _usual(label: str, lines: dict[str, list[int]]) -> str | None:
-    """The label's translation: the one used most; of equally used ones, the English kept
-    for an identifier (`SubscriptionEndDate`) or else the one translated; None if that
-    still leaves several."""
+def _usual(
+    label: str, lines: dict[str, list[int]], entries: list[Entry], ctx: MessageContext
+) -> str | None:
+    """The label's translation. An identifier (`SubscriptionEndDate`, a field's or
+    parameter's name) kept in English is right however often it is translated elsewhere.
+    Else the one used most; of equally used ones, the one the label's messages hold most
+    (bold moved off a use leaves the page's usual words beside it: "Sincronizar con
+    **Centro de partners**"), or else the one translated; None if that still leaves
+    several."""
+    if _identifier(label):
+        kept = [t for t in lines if t.casefold() == label.casefold()]
+        if kept:
+            return kept[0]
     most = max(len(numbers) for numbers in lines.values())
     first = [t for t, numbers in lines.items() if len(numbers) == most]
     if len(first) > 1:
-        identifier = _identifier(label)
-        first = [t for t in first if (t == label) == identifier]
+        first = _most_held(first, entries, ctx)
+    if len(first) > 1:
+        first = [t for t in first if t != label]
     return first[0] if len(first) == 1 else None
+
+
+def _most_held(translations: list[str], entries: list[Entry], ctx: MessageContext) -> list[str]:
+    """Of equally used translations, those the most of the label's messages hold (a form
+    of), bold or not."""
+    words = ctx.glossary.function_words
+    texts = [_plain_text(entry, ctx) for entry in entries[: _COMPARED * 4]]
+    held = {t: sum(has_form(text, t, words) for text in texts) for t in translations}
+    most = max(held.values())
+    return [t for t in translations if held[t] == most]
+
+
+def _plain_text(entry: Entry, ctx: MessageContext) -> str:
+    """A message's visible text: markup aside, so a label cut by bold reads whole."""
+    text = entry.strings[0]
+    return marked(entry, ctx.md, text).text if ctx.md is not None else text
 
 
 def _same_translations(label: str, translations: list[str], ctx: MessageContext) -> dict[str, str]:
@@ -702,6 +771,7 @@ def _label_pairs(entry: Entry, ctx: MessageContext, apart: bool) -> Iterator[tup
             and len(text_bold) == 1
             and _is_label(text_bold[0], ctx)
             and not _moved(source_bold[0], text_bold[0])
+            and not _kept_glossed(source_bold[0], text_bold[0])
         ):
             yield "bold", source_bold[0].inside.strip(_EDGES), text_bold[0].inside.strip(_EDGES)
     words = source.split()
@@ -724,6 +794,13 @@ def _moved(source: Span, span: Span) -> bool:
     return any(_has_word(f"{span.before} {span.after}", w) for w in words) and not any(
         _has_word(inside, w) for w in words
     )
+
+
+def _kept_glossed(source: Span, span: Span) -> bool:
+    """The English label kept in bold with the locale's words after it in brackets
+    ("**Dispute** (Widersprechen)"): the locale's convention, no second spelling."""
+    kept = source.inside.strip(_EDGES).casefold() == span.inside.strip(_EDGES).casefold()
+    return kept and span.after.lstrip(" :").startswith(("(", "（"))
 
 
 def _has_word(text: str, word: str) -> bool:
