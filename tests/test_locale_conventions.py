@@ -244,3 +244,27 @@ def test_an_abbreviation_ending_the_source_ends_no_sentence(
         ("Both offers are available now.", "Beide Angebote gibt es jetzt"),
     ]
     assert _found(_catalog(tmp_path, "de-DE", pairs), "end-punctuation") == [pairs[1][0]]
+
+
+@pytest.mark.parametrize("locale", SHIPPED)
+def test_no_place_is_listed_among_the_names_the_name_check_wants_verbatim(locale: str) -> None:
+    """`names` holds Microsoft's localized product names, which `name` asks for; a country
+    or language listed there would make its CLDR name (Estados Unidos) an error."""
+    from babel import Locale
+
+    english = Locale("en")
+    places = {*english.territories.values(), *english.languages.values()}
+    assert not places & set(conventions(locale).names)
+
+
+@pytest.mark.parametrize("locale", SHIPPED)
+def test_a_country_under_its_cldr_name_is_no_name_changed(tmp_path: Path, locale: str) -> None:
+    from babel import Locale
+
+    for code in ("US", "GB", "CV", "BY"):
+        english, local = (
+            Locale("en").territories[code],
+            Locale.parse(locale, sep="-").territories[code],
+        )
+        path = _catalog(tmp_path, locale, [(f"Customers in {english}.", f"Zz {local} zz.")])
+        assert _found(path, "name") == [], (english, local)

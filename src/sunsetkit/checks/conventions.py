@@ -22,6 +22,9 @@ WIDE = 0x2E80  # from here on, scripts written without spaces (CJK)
 class Conventions:
     #: English name -> the locale's own forms of it (Microsoft's localized names).
     names: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    #: English name of a country -> the locale's names of it that CLDR lacks (`world-name`,
+    #: `country-name`); kept apart from `names`, which the name check wants verbatim.
+    place_names: dict[str, tuple[str, ...]] = field(default_factory=dict)
     #: Acronym -> its written-out forms in the locale, case folded (stems allowed).
     acronyms: dict[str, tuple[str, ...]] = field(default_factory=dict)
     #: (opening, closing) marks that set a UI label apart besides bold.
@@ -91,6 +94,9 @@ def conventions(locale: str | None) -> Conventions:
         return Conventions()
     return Conventions(
         names={str(k): tuple(map(str, v)) for k, v in (data.get("names") or {}).items()},
+        place_names={
+            str(k): tuple(map(str, v)) for k, v in (data.get("place_names") or {}).items()
+        },
         acronyms={
             str(k): tuple(str(form).casefold() for form in v)
             for k, v in (data.get("acronyms") or {}).items()

@@ -235,7 +235,7 @@ def _found(text: str, source: str, locale: str, name: str, kind: Kind, code: str
     ):
         return True  # a country by its ISO code too: USA
     own = conventions(locale)
-    forms = (name, *_forms(locale, kind, code), *own.names.get(name, ()))
+    forms = (name, *_forms(locale, kind, code), *own.place_names.get(name, ()))
     if any(_holds(text, form) for form in forms):
         return True
     if kind == "currency" and _codes(text, code) and _unit_named(text, locale, str(code)):
