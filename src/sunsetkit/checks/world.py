@@ -18,6 +18,7 @@ from typing import Literal
 
 from babel import Locale, UnknownLocaleError
 from babel.core import get_global
+from babel.numbers import get_currency_name
 
 from .base import Entry, MessageContext
 from .conventions import COMPOUND_PART, WIDE, conventions, written_out
@@ -71,7 +72,7 @@ def _english() -> tuple[dict[str, tuple[Thing, ...]], dict[str, tuple[str, ...]]
     for code, name in sorted(en.currencies.items()):
         if code.startswith("X") and code not in _KEPT_X:
             continue
-        for form in sorted({name, *en._data["currency_names_plural"].get(code, {}).values()}):
+        for form in sorted({name, *_plural_names(en, code)}):
             add(form, ("currency", code))
             words = form.split()
             if len(words) >= 3:  # "Korean won" for South (or North) Korean won
@@ -127,6 +128,16 @@ def _babel(locale: str) -> Locale | None:
         return None
 
 
+#: A number of each plural category of every shipped locale (one, two, few, many, other),
+#: so Babel's public `get_currency_name` gives each plural name of a currency.
+_COUNTS = (0, 1, 2, 3, 5, 11, 21, 22, 25, 101, 1.5)
+
+
+def _plural_names(where: Locale, code: str) -> set[str]:
+    """A currency's names by count ("euros", "złote", "złotych")."""
+    return {get_currency_name(code, count=n, locale=where) for n in _COUNTS}
+
+
 @functools.cache
 def _forms(locale: str, kind: Kind, code: str | int) -> tuple[str, ...]:
     """The locale's CLDR names of one thing, every form and context Babel gives."""
@@ -136,7 +147,7 @@ def _forms(locale: str, kind: Kind, code: str | int) -> tuple[str, ...]:
     found: set[str] = set()
     if kind == "currency":
         found.add(where.currencies.get(str(code), ""))
-        found.update(where._data["currency_names_plural"].get(code, {}).values())
+        found.update(_plural_names(where, str(code)))
     elif kind == "territory":
         found.add(where.territories.get(str(code), ""))
     elif kind == "language":
