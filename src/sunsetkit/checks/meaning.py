@@ -201,11 +201,13 @@ def check_opposite(entry: Entry, ctx: MessageContext) -> Iterator[str]:
         if not _may_say_a_side(source.casefold()):
             continue  # most messages: no markup parsed, no pattern tried
         plain = _ADDRESS.sub(" ", _plain_marks(_visible(entry, ctx, source).casefold()))
+        tokens = frozenset(_TOKENS.findall(plain))
         sides = [
             (this, that)
             for pair in english.opposite_pairs
             for this, that in (pair, pair[::-1])
-            if _english_says(plain, english.opposites.get(this, ()))
+            if _may_say(plain, tokens, english.opposites.get(this, ()))
+            and _english_says(plain, english.opposites.get(this, ()))
             and not _english_says(plain, _both(english, that))
         ]
         if not sides:
@@ -241,6 +243,20 @@ def _english_starts() -> tuple[frozenset[str], re.Pattern[str] | None]:
     forms = [form for side in conventions("en").opposites.values() for form in side]
     words = frozenset(form.split()[0] for form in forms if not form.endswith("*"))
     return words, _english_side(tuple(form for form in forms if form.endswith("*")))
+
+
+@functools.cache
+def _side_starts(forms: tuple[str, ...]) -> tuple[frozenset[str], re.Pattern[str] | None]:
+    """The first words of one side's English forms, and one search for its stems."""
+    words = frozenset(form.split()[0] for form in forms if not form.endswith("*"))
+    return words, _english_side(tuple(form for form in forms if form.endswith("*")))
+
+
+def _may_say(plain: str, tokens: frozenset[str], forms: tuple[str, ...]) -> bool:
+    """Whether a side's whole-word search can match: its form's first word is one of the
+    text's words (a set lookup), or a stem of it is found; else the search is skipped."""
+    words, stems = _side_starts(forms)
+    return not words.isdisjoint(tokens) or bool(stems and stems.search(plain))
 
 
 def _may_say_a_side(folded: str) -> bool:
