@@ -238,11 +238,9 @@ _TOKENS = re.compile(r"[\w-]+")
 
 
 @functools.cache
-def _english_starts() -> tuple[frozenset[str], re.Pattern[str] | None]:
-    """The first word of every English form of every side, and one search for the stems."""
-    forms = [form for side in conventions("en").opposites.values() for form in side]
-    words = frozenset(form.split()[0] for form in forms if not form.endswith("*"))
-    return words, _english_side(tuple(form for form in forms if form.endswith("*")))
+def _english_forms() -> tuple[str, ...]:
+    """Every English form of every side."""
+    return tuple(form for side in conventions("en").opposites.values() for form in side)
 
 
 @functools.cache
@@ -262,5 +260,4 @@ def _may_say(plain: str, tokens: frozenset[str], forms: tuple[str, ...]) -> bool
 def _may_say_a_side(folded: str) -> bool:
     """Whether the (folded) text holds the first word of a side's English form: a set
     lookup per word, where the sides' searches cost twenty times as much."""
-    words, stems = _english_starts()
-    return not words.isdisjoint(_TOKENS.findall(folded)) or bool(stems and stems.search(folded))
+    return _may_say(folded, frozenset(_TOKENS.findall(folded)), _english_forms())
