@@ -250,3 +250,61 @@ def test_english_without_the_pages_evidence_is_not_reported(
 def test_english_pages_are_not_checked_on_the_page_level() -> None:
     pairs = [("Open the mini chart.", "Open it.")] * 2 + [("The mini chart.", "A mini chart.")]
     assert _page("en-GB", pairs) == []
+
+
+#: Tokens for texts that stress the page-level precondition: edge punctuation, code,
+#: placeholders, links, apostrophes and hyphens inside words, names and line breaks.
+_TOKENS = st.sampled_from(
+    [
+        "seat",
+        "tracker",
+        "spend",
+        "digest",
+        "renewal's",
+        "roll-up",
+        "(mini",
+        "chart)",
+        '"usage',
+        'report"',
+        "the",
+        "`code`",
+        "%(name)s",
+        "[link](x.md)",
+        "Office 365",
+        "Azure",
+        "x=1",
+        "and",
+        "*bold*",
+        "\n",
+        "url:",
+        "it\u2019s",
+        ",",
+        "...",
+        "wide-area",
+    ]
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(_TOKENS, min_size=2, max_size=14),
+    st.lists(_TOKENS, min_size=0, max_size=6),
+    st.sampled_from(["", " ", "  ", "\t"]),
+    st.sampled_from(LOCALES),
+)
+def test_every_content_pair_has_a_key_in_its_source_and_translation(
+    words: list[str], around: list[str], space: str, locale: str
+) -> None:
+    """The page-level pass settles a message by its keys alone when source and translation
+    share none: that is sound only if every content pair of the source has its key among
+    the source's, and a translation keeping the pair has it among its own."""
+    from sunsetkit.checks.english import _content_pairs, _folded_keys, _key, _source_keys
+
+    ctx = MessageContext(locale=locale, glossary=OPTIONS.locale_glossary(locale), md=None)
+    source = (" " + space).join(words)
+    keys = _source_keys(source)
+    for a, b in _content_pairs(source, ctx):
+        assert _key(a, b) in keys
+        kept = " ".join([*around, f"x{a} {b}y", *around])
+        folded = " ".join(kept.casefold().split())
+        assert _key(a, b) in _folded_keys(folded)

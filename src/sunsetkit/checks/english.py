@@ -520,23 +520,25 @@ def check_english_left_on_page(
         return
     left: dict[tuple[str, str], list[Entry]] = defaultdict(list)
     translated: dict[tuple[str, str], int] = defaultdict(int)
+    rest: list[tuple[str, str, set[tuple[str, str]]]] = []
     for entry in entries:
         for source, text in entry.pairs[:1]:
             if source.strip() == text.strip():
                 continue
-            pairs = _content_pairs(source, ctx)
-            if not pairs:
-                continue
+            keys = _source_keys(source)
             folded = " ".join(text.casefold().split())
-            kept: dict[tuple[str, str], None] = {}
-            if any(" ".join(pair) in folded for pair in pairs):  # rare: only then the policy
-                kept = _content_pairs(
-                    _kept_by_policy(source, text, ctx.glossary.conventions.loanwords), ctx
-                )
-            for pair in pairs:
-                if pair in kept:
-                    left[pair].append(entry)
-                elif " ".join(pair) not in folded:
+            if keys.isdisjoint(_folded_keys(folded)):  # no pair of it can be kept
+                rest.append((source, folded, keys))
+            else:
+                _tally(entry, source, text, folded, ctx, left, translated)
+    if not left:
+        return
+    # The other messages count only for the pairs some message kept.
+    wanted = {_key(a, b) for a, b in left}
+    for source, folded, keys in rest:
+        if not keys.isdisjoint(wanted):
+            for pair in _content_pairs(source, ctx):
+                if pair in left and " ".join(pair) not in folded:
                     translated[pair] += 1
     reported: set[int] = set()
     for pair, found in left.items():
@@ -552,6 +554,53 @@ def check_english_left_on_page(
                 f"English left untranslated: {' '.join(pair)!r} ({others} other message(s) "
                 f"of this page translate it)",
             )
+
+
+def _tally(
+    entry: Entry,
+    source: str,
+    text: str,
+    folded: str,
+    ctx: MessageContext,
+    left: dict[tuple[str, str], list[Entry]],
+    translated: dict[tuple[str, str], int],
+) -> None:
+    """One message's content pairs: kept (in `left`) or translated (counted)."""
+    pairs = _content_pairs(source, ctx)
+    kept: dict[tuple[str, str], None] = {}
+    if any(" ".join(pair) in folded for pair in pairs):  # rare: only then the policy
+        kept = _content_pairs(
+            _kept_by_policy(source, text, ctx.glossary.conventions.loanwords), ctx
+        )
+    for pair in pairs:
+        if pair in kept:
+            left[pair].append(entry)
+        elif " ".join(pair) not in folded:
+            translated[pair] += 1
+
+
+# Why the keys: a content pair (a, b) of a source is two words of lower-case ASCII
+# letters, apostrophes or hyphens, each longer than two, that end and start whitespace
+# tokens of it (edge punctuation aside); "a b" kept in a translation ends and starts two
+# of its tokens. The last three characters of a and the first three of b are then a key
+# found in both, by the expressions below (in C, at every position: a superset of the
+# keys of the source is harmless). A message without a common key is settled without
+# the costly word runs of `_content_pairs`.
+_EDGE_CLASS = re.escape(_EDGE_PUNCTUATION)
+_SOURCE_KEY = re.compile(rf"(?=([a-z'’-]{{3}})[{_EDGE_CLASS}]*\s+[{_EDGE_CLASS}]*([a-z'’-]{{3}}))")
+_FOLDED_KEY = re.compile(r"(?=([a-z'’-]{3}) ([a-z'’-]{3}))")
+
+
+def _key(a: str, b: str) -> tuple[str, str]:
+    return a[-3:], b[:3]
+
+
+def _source_keys(source: str) -> set[tuple[str, str]]:
+    return set(_SOURCE_KEY.findall(source))
+
+
+def _folded_keys(folded: str) -> set[tuple[str, str]]:
+    return set(_FOLDED_KEY.findall(folded))
 
 
 def _content_pairs(text: str, ctx: MessageContext) -> dict[tuple[str, str], None]:
