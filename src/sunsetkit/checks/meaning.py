@@ -164,6 +164,14 @@ _NON_WORD = re.compile(r"\W+")
 
 #: A link or address written out: its words ("download.microsoft.com") say nothing.
 _ADDRESS = re.compile(r"\S+://\S+|\S+\.(?:com|net|org|md)\b\S*")
+#: What every match of _ADDRESS holds: without one, its costly search is skipped.
+_ADDRESS_MARKS = ("://", ".com", ".net", ".org", ".md")
+
+
+def _without_addresses(text: str) -> str:
+    if not any(mark in text for mark in _ADDRESS_MARKS):
+        return text
+    return _ADDRESS.sub(" ", text)
 
 
 @functools.cache
@@ -200,7 +208,7 @@ def check_opposite(entry: Entry, ctx: MessageContext) -> Iterator[str]:
     for source, text in entry.pairs:
         if not _may_say_a_side(source.casefold()):
             continue  # most messages: no markup parsed, no pattern tried
-        plain = _ADDRESS.sub(" ", _plain_marks(_visible(entry, ctx, source).casefold()))
+        plain = _without_addresses(_plain_marks(_visible(entry, ctx, source).casefold()))
         tokens = frozenset(_TOKENS.findall(plain))
         sides = [
             (this, that)
@@ -212,7 +220,7 @@ def check_opposite(entry: Entry, ctx: MessageContext) -> Iterator[str]:
         ]
         if not sides:
             continue
-        seen = _ADDRESS.sub(" ", _visible(entry, ctx, text))
+        seen = _without_addresses(_visible(entry, ctx, text))
         negation = says_no(seen, own.negations)
         for this, that in sides:
             if negation and not says_no(negation, own.opposites.get(that, ())):

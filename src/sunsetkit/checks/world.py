@@ -344,9 +344,9 @@ def _unnamed(entry: Entry, ctx: MessageContext, kinds: tuple[Kind, ...]) -> Iter
     locale = ctx.locale or "en"
     if locale.casefold().startswith("en") or _babel(locale) is None:
         return
-    names, _ = _english()
+    names, starts = _english()
     for source, text in entry.pairs:
-        if not next(_named(source), None):
+        if starts.keys().isdisjoint(_LETTERS.findall(source)) or not next(_named(source), None):
             continue  # most messages name nothing: no markup parsed for them
         plain = _visible(entry, ctx, source)
         found = list(itertools.islice(_named(plain), _NAMES))
