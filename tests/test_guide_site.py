@@ -18,6 +18,7 @@ from sunsetkit.markdown import outline
 
 from .conftest import ROOT, copy_project, with_every_callout
 from .htmltree import Element, local_targets, parse, words
+from .test_description import described_pages
 
 
 def _build(root: Path, out: Path, *args: str) -> None:
@@ -47,6 +48,15 @@ def test_every_guide_in_every_locale(site: Path, built: BuildResult) -> None:
         assert root.iter("html")[0].attrs["lang"] == page.locale_id
         h1 = words(root.iter("h1")[0].text())
         assert h1 and "{{" not in h1 and "%(" not in h1
+
+
+def test_meta_description_is_the_markdown_pages_description(site: Path, built: BuildResult) -> None:
+    """The HTML page's meta description is the Markdown page's (tests/test_description.py
+    checks which message that is)."""
+    for (locale_id, migration_id), text in described_pages(built).items():
+        root = _page(site, f"{locale_id}/{migration_id}.html")
+        metas = [m for m in root.iter("meta") if m.attrs.get("name") == "description"]
+        assert [m.attrs.get("content") for m in metas] == [text], f"{locale_id}/{migration_id}"
 
 
 def test_language_switcher_with_hreflang(site: Path, built: BuildResult) -> None:

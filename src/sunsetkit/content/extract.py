@@ -38,6 +38,10 @@ _MODELS: dict[str, type[BaseModel]] = {
     "glossary": Glossary,
     "steps": StepLibrary,
 }
+#: What a translator needs to know of a definition's field beyond its name.
+_NOTES: dict[str, str] = {
+    "description": "The page's meta description, shown by search engines.",
+}
 
 
 def extract_content(
@@ -56,6 +60,8 @@ def extract_content(
     if node is not None:
         for line, text, field, context in _walk(node, model, ""):
             comments = [f"Content field: {field}"]
+            if model is Migration and field in _NOTES:
+                comments.append(_NOTES[field])
             if context is None:
                 yield line, "gettext", text, comments
             else:  # Babel's default keywords read pgettext's first argument as the context

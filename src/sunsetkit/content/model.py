@@ -713,6 +713,11 @@ class Migration(_Strict):
     title: Text | None = Field(
         default=None, description="The page title; default: Transition customers from %(product)s."
     )
+    description: Text | None = Field(
+        default=None,
+        description="The page's meta description, shown by search engines; default: How to "
+        "move your customers from %(product)s to a replacement in Partner Center, step by step.",
+    )
     summary: Text | None = Field(
         default=None,
         description="What changed, in one sentence; default: the sentence of "
