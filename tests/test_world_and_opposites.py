@@ -259,3 +259,27 @@ def test_the_other_side_alone_is_reported_and_a_weak_word_never(
             continue  # the weak word holds a main one ("z wyjątkiem" and "wyjątk*")
         text = f"Contoso {_spelled(form)} Tailspin"
         assert not _found("opposite", _source(this), text, locale), (that, form)
+
+
+def _english_side_words() -> list[str]:
+    """Words of the English sides' forms (stems cut at their star, and grown)."""
+    words: list[str] = []
+    for forms in conventions("en").opposites.values():
+        for form in forms:
+            stem = form.rstrip("*")
+            words.extend([*stem.split(), stem + "ed"] if form.endswith("*") else form.split())
+    return sorted(set(words))
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from([*_english_side_words(), "the", "x", "re-", "-"]), max_size=12))
+def test_the_sides_looked_up_by_word_are_the_sides_searched_one_by_one(words: list[str]) -> None:
+    """opposite looks the sides a text may say up by its words; that must be exactly the
+    sides whose first words or stems the one-by-one test finds."""
+    from sunsetkit.checks.meaning import _TOKENS, _may_say, _sides_said
+
+    plain = " ".join(words)
+    tokens = frozenset(_TOKENS.findall(plain))
+    english = conventions("en").opposites
+    expected = {side for side, forms in english.items() if _may_say(plain, tokens, forms)}
+    assert _sides_said(plain, tokens) == expected

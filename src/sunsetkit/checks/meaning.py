@@ -209,12 +209,12 @@ def check_opposite(entry: Entry, ctx: MessageContext) -> Iterator[str]:
         if not _may_say_a_side(source.casefold()):
             continue  # most messages: no markup parsed, no pattern tried
         plain = _without_addresses(_plain_marks(_visible(entry, ctx, source).casefold()))
-        tokens = frozenset(_TOKENS.findall(plain))
+        said = _sides_said(plain, frozenset(_TOKENS.findall(plain)))
         sides = [
             (this, that)
             for pair in english.opposite_pairs
             for this, that in (pair, pair[::-1])
-            if _may_say(plain, tokens, english.opposites.get(this, ()))
+            if this in said
             and _english_says(plain, english.opposites.get(this, ()))
             and not _english_says(plain, _both(english, that))
         ]
@@ -263,6 +263,28 @@ def _may_say(plain: str, tokens: frozenset[str], forms: tuple[str, ...]) -> bool
     text's words (a set lookup), or a stem of it is found; else the search is skipped."""
     words, stems = _side_starts(forms)
     return not words.isdisjoint(tokens) or bool(stems and stems.search(plain))
+
+
+@functools.cache
+def _side_index() -> tuple[dict[str, list[str]], list[tuple[str, re.Pattern[str]]]]:
+    """The sides whose English forms start with each word, and the sides with stems."""
+    index: dict[str, list[str]] = {}
+    stemmed = []
+    for side, forms in conventions("en").opposites.items():
+        words, stems = _side_starts(forms)
+        for word in sorted(words):
+            index.setdefault(word, []).append(side)
+        if stems is not None:
+            stemmed.append((side, stems))
+    return index, stemmed
+
+
+def _sides_said(plain: str, tokens: frozenset[str]) -> set[str]:
+    """The sides `_may_say` holds for: looked up by the text's words, not side by side."""
+    index, stemmed = _side_index()
+    said = {side for word in tokens & index.keys() for side in index[word]}
+    said.update(side for side, stems in stemmed if side not in said and stems.search(plain))
+    return said
 
 
 def _may_say_a_side(folded: str) -> bool:
