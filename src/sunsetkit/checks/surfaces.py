@@ -210,7 +210,7 @@ def _left_term(text: str, ctx: MessageContext) -> str | None:
         else:
             found = whole == source
         if found and not any(form in text for form in forms):
-            return f"{source!r} left in English: {ctx.locale} says {forms[-1]!r}"
+            return f"{source!r} left in English: {ctx.locale} says {forms[0]!r}"
     return None
 
 
