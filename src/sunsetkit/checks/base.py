@@ -114,6 +114,8 @@ class LocaleGlossary:
     evidence: dict[str, str] = field(default_factory=dict)
     #: How the locale writes names, acronyms and labels (locale_data/).
     conventions: Conventions = field(default_factory=Conventions)
+    #: UI labels: source -> the approved form as running text writes it (no brackets).
+    label_text: dict[str, str] = field(default_factory=dict)
 
     @cached_property
     def label_forms(self) -> frozenset[str]:

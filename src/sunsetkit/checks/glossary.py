@@ -87,7 +87,7 @@ def locale_glossary(
     if glossary is None:
         return LocaleGlossary(names=names, function_words=words, conventions=own)
     locale = _glossary_locale(glossary, locale)
-    verbatim, terms, labels, open_labels = [], {}, {}, set()
+    verbatim, terms, labels, open_labels, label_text = [], {}, {}, set(), {}
     translated: set[str] = set()
     for source, kind, translations in glossary.terms:
         forms = accepted_forms(translations, locale)
@@ -98,6 +98,7 @@ def locale_glossary(
             # the approved label shown first; every accepted form bare and in brackets
             shown = [glossary.format_label(locale, form) for form in forms]
             labels[source] = tuple(dict.fromkeys((shown[0], *forms, *shown[1:])))
+            label_text[source] = forms[0]
             translated.add(source)
         elif not forms or forms == (source,):
             verbatim.append(source)
@@ -121,6 +122,7 @@ def locale_glossary(
         words,
         evidence,
         own,
+        label_text,
     )
 
 
