@@ -88,6 +88,10 @@ class Check:
     when: Precondition | None = None
 
 
+#: What a locale's label_format puts around a label, and spaces: no part of the form.
+_BRACKETS = "[]「」『』【】《》 "
+
+
 @dataclass(frozen=True)
 class LocaleGlossary:
     """The glossary (and the project's names) as one locale needs them for checking."""
@@ -110,11 +114,31 @@ class LocaleGlossary:
     evidence: dict[str, str] = field(default_factory=dict)
     #: How the locale writes names, acronyms and labels (locale_data/).
     conventions: Conventions = field(default_factory=Conventions)
+    #: UI labels: source -> the approved form as running text writes it (no brackets).
+    label_text: dict[str, str] = field(default_factory=dict)
 
     @cached_property
     def label_forms(self) -> frozenset[str]:
         """Every approved form of every UI label: bold on one is never misplaced."""
         return frozenset(form for forms in self.labels.values() for form in forms)
+
+    @cached_property
+    def entry_of_form(self) -> dict[str, str]:
+        """Each accepted form of a label or term (approved, inflected, also-accepted),
+        case folded and without label brackets -> its source: two spellings that are
+        forms of one entry are one translation, whichever the glossary approves."""
+        found: dict[str, str] = {}
+        for source, forms in (*self.labels.items(), *self.terms.items()):
+            for form in forms:
+                found.setdefault(form.strip(_BRACKETS).casefold(), source)
+        return found
+
+    def one_entry(self, one: str, other: str) -> bool:
+        """Both spellings are accepted forms of one glossary label or term."""
+        entry = self.entry_of_form.get(one.strip(_BRACKETS).casefold())
+        return entry is not None and entry == self.entry_of_form.get(
+            other.strip(_BRACKETS).casefold()
+        )
 
     @cached_property
     def any_term(self) -> re.Pattern[str] | None:

@@ -414,7 +414,8 @@ def _left_label(source: str, text: str, ctx: MessageContext) -> str | None:
         if f"**{label}**" in source or not _has_phrase(text, label):
             continue
         if not any(_has_phrase(text, form) for form in forms):
-            return f"{label!r} left in English: {ctx.locale} says {forms[-1]!r}"
+            said = ctx.glossary.label_text[label]  # the approved form, no label brackets
+            return f"{label!r} left in English: {ctx.locale} says {said!r}"
     return None
 
 

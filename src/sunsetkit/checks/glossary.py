@@ -46,7 +46,8 @@ class GlossaryTerms:
     """What the checks read of a glossary, as plain data: it travels to worker processes,
     which then load neither the definitions' model nor pydantic."""
 
-    #: (source, kind, translations): a locale's approved form, or its accepted forms.
+    #: (source, kind, translations): a locale's approved form, or its accepted forms (the
+    #: approved or base form first, then inflected forms, then also-accepted forms).
     terms: tuple[tuple[str, str, dict[str, str | tuple[str, ...]]], ...]
     label_format: dict[str, str]
     #: source -> locale -> evidence statement (checks/evidence.py).
@@ -58,10 +59,7 @@ class GlossaryTerms:
             (
                 entry.source,
                 entry.kind,
-                {
-                    key: value if isinstance(value, str) else tuple(value)
-                    for key, value in entry.translations.items()
-                },
+                {key: _accepted(entry.accepted(key)) for key in entry.translations},
             )
             for entry in glossary.terms
         )
@@ -75,6 +73,11 @@ class GlossaryTerms:
         return self.label_format.get(locale_id or "", "{label}").replace("{label}", label)
 
 
+def _accepted(forms: list[str]) -> str | tuple[str, ...]:
+    """One form as itself; several (inflected, also-accepted) as a tuple, approved first."""
+    return forms[0] if len(forms) == 1 else tuple(forms)
+
+
 def locale_glossary(
     glossary: GlossaryTerms | None, locale: str | None, names: tuple[str, ...] = ()
 ) -> LocaleGlossary:
@@ -84,7 +87,7 @@ def locale_glossary(
     if glossary is None:
         return LocaleGlossary(names=names, function_words=words, conventions=own)
     locale = _glossary_locale(glossary, locale)
-    verbatim, terms, labels, open_labels = [], {}, {}, set()
+    verbatim, terms, labels, open_labels, label_text = [], {}, {}, set(), {}
     translated: set[str] = set()
     for source, kind, translations in glossary.terms:
         forms = accepted_forms(translations, locale)
@@ -92,8 +95,10 @@ def locale_glossary(
             if not forms:  # no approved label: bold, and one translation throughout
                 open_labels.add(source)
                 continue
-            shown = glossary.format_label(locale, forms[0])
-            labels[source] = tuple(dict.fromkeys((shown, *forms)))
+            # the approved label shown first; every accepted form bare and in brackets
+            shown = [glossary.format_label(locale, form) for form in forms]
+            labels[source] = tuple(dict.fromkeys((shown[0], *forms, *shown[1:])))
+            label_text[source] = forms[0]
             translated.add(source)
         elif not forms or forms == (source,):
             verbatim.append(source)
@@ -117,6 +122,7 @@ def locale_glossary(
         words,
         evidence,
         own,
+        label_text,
     )
 
 
@@ -418,7 +424,7 @@ def check_ui_labels(entry: Entry, ctx: MessageContext) -> Iterator[str]:
                 continue
             if _label_glossed(text, label, forms):
                 continue
-            yield with_evidence(_label_problem(label, forms[0], spans, text), label, ctx.glossary)
+            yield with_evidence(_label_problem(label, forms, spans, text), label, ctx.glossary)
         return
 
 
@@ -470,13 +476,18 @@ def _is_form(span: str, forms: tuple[str, ...], ctx: MessageContext) -> bool:
     return any(span.startswith(form) and span[len(form) :] in words for form in forms)
 
 
-def _label_problem(label: str, approved: str, spans: list[str], text: str) -> str:
-    bare = approved.strip("[]「」")
-    wrapped = [s for s in spans if bare in s]
-    if wrapped:
-        return f"bold {wrapped[0]!r} should hold exactly the label {approved!r} (for **{label}**)"
-    if bare in text:
-        return f"the label {approved!r} (for **{label}**) is not bold"
+def _label_problem(label: str, forms: tuple[str, ...], spans: list[str], text: str) -> str:
+    """What is wrong, naming the accepted form the translation comes nearest (an
+    also-accepted one where it wrote that), else the approved one."""
+    approved = forms[0]
+    for form in forms:
+        bare = form.strip("[]「」")
+        wrapped = [s for s in spans if bare in s]
+        if wrapped:
+            return f"bold {wrapped[0]!r} should hold exactly the label {form!r} (for **{label}**)"
+    for form in forms:
+        if form.strip("[]「」") in text:
+            return f"the label {form!r} (for **{label}**) is not bold"
     return f"**{label}** should be **{approved}**, the portal's label"
 
 
@@ -706,7 +717,9 @@ def _same_translations(label: str, translations: list[str], ctx: MessageContext)
             (
                 k
                 for k in kept[:_COMPARED]
-                if one_translation(translation, k, label, words) or shifted(translation, k, ignored)
+                if one_translation(translation, k, label, words)
+                or shifted(translation, k, ignored)
+                or ctx.glossary.one_entry(translation, k)
             ),
             None,
         )

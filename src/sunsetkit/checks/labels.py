@@ -155,13 +155,15 @@ _JOINERS = re.compile(r"[\s\-‐–()（）]+")
 def _differ(
     translated: str, usual: str, label: str, ignored: frozenset[str], ctx: MessageContext
 ) -> bool:
-    """Two spellings that are two labels: not one written with or without spaces or
+    """Two spellings that are two labels: not two accepted forms of one glossary entry
+    (an approved and an also-accepted one), not one written with or without spaces or
     hyphens (CSP-Programmgids), not one translation (checks/forms.py: forms of one word,
     function words aside, one holding the other), and not shifted over each other (bold
     or a link that took in a neighbour is the span-moved and placement checks')."""
     a, b = _JOINERS.sub("", translated), _JOINERS.sub("", usual)
     return not (
-        a in b
+        ctx.glossary.one_entry(translated, usual)  # two attested forms of one entry
+        or a in b
         or b in a
         or one_translation(translated, usual, label, ctx.glossary.function_words)
         or shifted(translated, usual, ignored)

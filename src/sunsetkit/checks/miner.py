@@ -330,6 +330,9 @@ def report(mined: Mined, min_count: int, glossary: Any = None) -> dict[str, Any]
         if source in approved:
             entry["glossary"] = _verdicts(approved[source], translations)
             entry["evidence"] = _evidence(approved[source], translations, entry["glossary"])
+            also = _also(approved[source], translations, evidence)
+            if also:
+                entry["also"] = also
         entries.append(entry)
     return {
         "files": mined.files,
@@ -381,6 +384,60 @@ def _evidence(term: Any, translations: dict[str, Any], verdicts: dict[str, str])
         places = [place for f in (held or ranked[:1]) for place in f["seen"]][:EXAMPLES]
         statements[locale] = f"{verdicts[locale]}; seen: {', '.join(places)}"
     return statements
+
+
+#: An also-accepted form is proposed where the translators write it in at least this many
+#: spans of at least ALSO_FILES files: a single span is as often a misaligned pair (another
+#: role of a `|` list) as a wording, and one article's habit is one translator's; a form
+#: that two articles write is Microsoft's. (Over the Partner Center articles every second
+#: form in two or more files was a real wording; the single spans held the misalignments.)
+ALSO_SPANS = 2
+ALSO_FILES = 2
+
+
+def _also(term: Any, translations: dict[str, Any], evidence: Evidence) -> dict[str, Any]:
+    """Per locale, the other forms human translators write often enough beside the
+    glossary's accepted ones, each with its evidence, as a glossary entry's `also` holds
+    them. The English kept is never one (it is what the checks report as untranslated);
+    nor a span that holds an accepted form (bold that took in a neighbour)."""
+    proposed: dict[str, Any] = {}
+    for locale, ranked in translations.items():
+        if locale not in term.translations:
+            continue  # an also-accepted form sits beside an approved one
+        accepted = [_core(form) for form in term.accepted(locale)] + [_core(term.source)]
+        total = sum(f["count"] for f in ranked)
+        groups: dict[str, list[str]] = defaultdict(list)
+        for f in ranked:  # most used first: the group's first spelling is its form
+            if not any(_holds(f["form"], form) for form in accepted):
+                groups[_core(f["form"])].append(f["form"])
+        found = [
+            _proposal(spellings, locale, total, evidence)
+            for spellings in groups.values()
+            if _core(spellings[0])
+        ]
+        found = [item for item in found if item is not None]
+        if found:
+            proposed[locale] = found
+    return proposed
+
+
+def _proposal(
+    spellings: list[str], locale: str, total: int, evidence: Evidence
+) -> dict[str, str] | None:
+    """One form's proposal, or None below the threshold: its spans counted per file."""
+    files: Counter[str] = Counter()
+    for spelling in spellings:
+        files.update(evidence.files[(locale, spelling)])
+    spans = sum(files.values())
+    if spans < ALSO_SPANS or len(files) < ALSO_FILES:
+        return None
+    ranked = sorted(files.items(), key=lambda kv: (-kv[1], kv[0]))
+    named = ", ".join(f"{path} ({count})" for path, count in ranked[:EXAMPLES])
+    more = f" and {len(ranked) - EXAMPLES} more" if len(ranked) > EXAMPLES else ""
+    return {
+        "form": spellings[0].strip(_MARKS),
+        "evidence": f"agrees: {spans} of {total} spans (human-translated): {named}{more}",
+    }
 
 
 #: Label marks and trailing punctuation a span may carry around a form ([送信], «Envoyer»).

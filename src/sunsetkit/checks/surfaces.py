@@ -210,7 +210,8 @@ def _left_term(text: str, ctx: MessageContext) -> str | None:
         else:
             found = whole == source
         if found and not any(form in text for form in forms):
-            return f"{source!r} left in English: {ctx.locale} says {forms[-1]!r}"
+            said = ctx.glossary.label_text.get(source, forms[0])  # the approved form
+            return f"{source!r} left in English: {ctx.locale} says {said!r}"
     return None
 
 

@@ -26,6 +26,7 @@ from pydantic import (
     model_validator,
 )
 
+from ..errors import clip
 from ..i18n import bcp47
 from ..kinds import Format
 
@@ -33,6 +34,7 @@ __all__ = [
     "ANCHORS",
     "TASK_CONTEXT",
     "TRANSLATABLE",
+    "AlsoForm",
     "Article",
     "Ending",
     "Event",
@@ -859,6 +861,48 @@ EvidenceStatement = Annotated[
 ]
 
 
+#: Where an also-accepted form was seen: human translations or the portal, never a guess.
+AttestedStatement = Annotated[
+    str, StringConstraints(strip_whitespace=True, pattern=r"^(agrees|portal): \S")
+]
+
+_ALSO_FIX = (
+    'write it as {form: ..., evidence: "agrees: N of M spans in ..."} as `sunset mine '
+    "--glossary` proposes it, or remove the form"
+)
+
+
+class AlsoForm(_Strict):
+    """A second form of a label or term that Microsoft's own human translations use beside
+    the approved one: `sunset check` accepts it, templates never render it."""
+
+    form: Name = Field(description="The form as the human translations write it.")
+    evidence: AttestedStatement = Field(
+        description="Where it was seen, as `sunset mine --glossary` gives it ('agrees: N of "
+        "M spans in ...: <article> (count), ...'), or 'portal: ' and where the portal shows it."
+    )
+
+    @model_validator(mode="before")
+    @classmethod
+    def _attested(cls, value: Any) -> Any:
+        # An unattested second form would silence the check on any wording: refused with
+        # the reason, not pydantic's "missing field".
+        if isinstance(value, str):
+            raise FieldError(f"also-accepted form {value!r} has no evidence", (), _ALSO_FIX)
+        if isinstance(value, dict) and "form" in value and not value.get("evidence"):
+            raise FieldError(f"also-accepted form {value['form']!r} has no evidence", (), _ALSO_FIX)
+        evidence = value.get("evidence") if isinstance(value, dict) else None
+        if isinstance(evidence, str) and evidence.strip().startswith(("none:", "differs:")):
+            raise FieldError(
+                f"also-accepted form {value.get('form')!r}: evidence {clip(evidence, 40)} "
+                "does not attest it",
+                ("evidence",),
+                "an also-accepted form is one human translations or the portal use: "
+                "'agrees: ...' or 'portal: ...'; else remove it",
+            )
+        return value
+
+
 class GlossaryTerm(_Strict):
     source: Name = Field(description="The English form, as the source text has it.")
     kind: GlossaryKind = Field(
@@ -877,6 +921,13 @@ class GlossaryTerm(_Strict):
         "articles with counts as `sunset mine` gives them (repository, branch, paths), or the "
         "portal string ('portal: ' and where); or 'none: ' and why there is none. A form "
         "without evidence is a guess.",
+    )
+
+    also: dict[LocaleKey, Annotated[list[AlsoForm], Field(min_length=1)]] = Field(
+        default_factory=dict,
+        description="Per locale, other forms that published human translations use beside "
+        "the approved one (a second wording of a label), each with its evidence: accepted by "
+        "`sunset check`, never rendered.",
     )
 
     @model_validator(mode="after")
@@ -900,12 +951,36 @@ class GlossaryTerm(_Strict):
                         ("translations", locale),
                         "keep the form the portal shows",
                     )
+        self._also_beside_approved()
         return self
+
+    def _also_beside_approved(self) -> None:
+        """An also-accepted form sits beside an approved form of its locale, once."""
+        for locale, also in self.also.items():
+            if self.kind == "name" or locale not in self.translations:
+                raise FieldError(
+                    f"an also-accepted form needs an approved form in {locale} beside it",
+                    ("also", locale),
+                    f"add the approved form under 'translations: {locale}', or remove this",
+                )
+            seen = set(self.forms(locale))
+            for index, item in enumerate(also):
+                if item.form in seen:
+                    raise FieldError(
+                        f"{item.form!r} is listed twice for {locale}",
+                        ("also", locale, index, "form"),
+                        "keep it once (an approved form is accepted already)",
+                    )
+                seen.add(item.form)
 
     def forms(self, locale_id: str) -> list[str]:
         """Every accepted form in a locale, base form first (the source where none)."""
         value = self.translations.get(locale_id, self.source)
         return [value] if isinstance(value, str) else list(value)
+
+    def accepted(self, locale_id: str) -> list[str]:
+        """What `sunset check` accepts in a locale: the forms, then the also-accepted ones."""
+        return [*self.forms(locale_id), *(item.form for item in self.also.get(locale_id, ()))]
 
 
 #: What a locale's label_format may write around a label.
