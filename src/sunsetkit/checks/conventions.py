@@ -88,6 +88,9 @@ class Conventions:
     #: inflected is the form (`term`).
     dropped_e: tuple[str, ...] = ()
     dropped_e_endings: tuple[str, ...] = ()
+    #: Demonstratives (German "diese", Swedish "denna"), folded: like an article, one opens
+    #: the noun phrase a link's text names ("[diese Einstellungen](x)"), no neighbour.
+    demonstratives: frozenset[str] = frozenset()
 
 
 @functools.cache
@@ -139,6 +142,7 @@ def conventions(locale: str | None) -> Conventions:
         noun_form=_pattern(data.get("noun_form")),
         dropped_e=_folded_list(data.get("dropped_e"), "syllables"),
         dropped_e_endings=_folded_list(data.get("dropped_e"), "endings"),
+        demonstratives=frozenset(str(w).casefold() for w in data.get("demonstratives") or ()),
     )
 
 
