@@ -81,6 +81,25 @@ def test_an_unverified_form_does_not_overrule_a_name_kept_with_capitals(
     assert found == ([kept[0], lowered[0]] if backed else [lowered[0]])
 
 
+def _joinable(term: str, form: str, locale: str) -> bool:
+    joined = term[::-1].replace(" ", "-", 1)[::-1]
+    compounds = conventions(locale).compounds
+    return _title(term, form, locale) and " " in term and compounds and joined not in form
+
+
+@pytest.mark.parametrize(("locale", "term", "form", "backed"), _cases(_joinable))
+def test_a_name_kept_and_joined_to_its_noun_is_kept(
+    tmp_path: Path, locale: str, term: str, form: str, backed: bool
+) -> None:
+    # "Partner Center-API:et": a locale that joins nouns hyphenates the kept name's last word
+    head, last = term.rsplit(" ", 1)
+    joined = (f"Open {term} now.", f"Mm {head}-{last}et mm.")
+    # joined at another word, or glued shut, is no way to keep the name
+    glued = (f"Open {term} again.", f"Mm {head.replace(' ', '')}{last} mm.")
+    found = _found(_catalog(tmp_path, locale, [joined, glued]))
+    assert found == ([joined[0], glued[0]] if backed else [glued[0]])
+
+
 @pytest.mark.parametrize(("locale", "term", "form", "backed"), _cases(_lower)[:40])
 def test_a_common_term_kept_in_english_is_still_reported(
     tmp_path: Path, locale: str, term: str, form: str, backed: bool

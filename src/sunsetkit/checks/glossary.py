@@ -284,6 +284,9 @@ def _kept_name(term: str, text: str, ctx: MessageContext) -> bool:
     # the name alone is that form broken, not the name kept
     wrapped = any(titled in form for form in ctx.glossary.terms.get(term, ()))
     kept = {term} if wrapped else {term, titled}
+    if ctx.glossary.conventions.compounds and " " in term:
+        # a locale that joins nouns joins the name to its last noun ("Partner Center-API")
+        kept |= {name[::-1].replace(" ", "-", 1)[::-1] for name in kept}
     return any(_contains(text, name, inflected=True) for name in kept)
 
 
