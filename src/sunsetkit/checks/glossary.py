@@ -266,7 +266,10 @@ def check_terms(entry: Entry, ctx: MessageContext) -> Iterator[str]:
             if _in_kept_name(term, original, text):
                 continue
             if not _localized(term, text, ctx):
-                problem = _term_problem(term, forms, text, ctx.locale, stemmed)
+                # the English name in other capitals is the locale's way but for its
+                # capitals only where the form is unverified (a kept name is accepted)
+                names = () if backed(term, ctx.glossary) else (term,)
+                problem = _term_problem(term, (*forms, *names), text, ctx.locale, stemmed)
                 yield with_evidence(problem, term, ctx.glossary)
         return
 
@@ -417,9 +420,9 @@ def _term_problem(
     if stemmed:  # an inflected form in other capitals ("partnercentrets")
         return f"{term!r} is {approved!r} in {locale}, capitalised so: not {stemmed!r}"
     folded = text.casefold()
-    # a form (or the English term) in another case, an ending or a compound's head after
-    # it ("partnercentrets", "partnercenterrapport", "partner Center"): the capitals wrong
-    for form in (*forms, term):
+    # a form in another case, an ending or a compound's head after it ("partnercentrets",
+    # "partnercenterrapport", "partner Center"): the capitals wrong
+    for form in forms:
         start = folded.find(form.casefold())
         if start >= 0 and _contains(text, text[start : start + len(form)], inflected=True):
             end = start + len(form)
