@@ -411,3 +411,33 @@ def test_a_definition_before_brackets_may_end_in_a_noun_the_acronym_leaves_out(
     unbracketed = (f"At the Qorvex Zantor {noun} QZ signs.", "Mm mm nn.")
     found = _found(_catalog(tmp_path, "fr-FR", [defined, unbracketed]))
     assert list(found) == [unbracketed[0]]
+
+
+@given(word=st.text("qxzjkw", min_size=4, max_size=8), title=st.booleans())
+@settings(suppress_health_check=[HealthCheck.function_scoped_fixture], max_examples=25)
+def test_a_word_the_source_also_spells_in_lower_case_is_no_acronym(
+    tmp_path: Path, word: str, title: bool
+) -> None:
+    # 'Trial offers have "TRIAL" in that column': the column's value, an English word
+    spelled = word.title() if title else word
+    value = (f'{spelled} offers have "{word.upper()}" in that column.', "Mm nn mm.")
+    # a short initialism that is also a word (CAN, SAP) is still an acronym
+    short = word[:3]
+    initialism = (f"Calls to {short.upper()} {short} be free.", "Mm nn mm.")
+    # and a word in capitals the source spells nowhere else still is one
+    alone = (f'Offers have "{word.upper()}" in that column.', "Mm nn mm.")
+    found = _found(_catalog(tmp_path, "de-DE", [value, initialism, alone]))
+    assert sorted(found) == sorted([initialism[0], alone[0]])
+
+
+@given(
+    code=st.text("QXZJKW", min_size=2, max_size=5),
+    word=st.sampled_from(sorted(conventions("en").function_words)),
+)
+@settings(suppress_health_check=[HealthCheck.function_scoped_fixture], max_examples=25)
+def test_a_short_shout_with_an_english_word_is_no_acronym(
+    tmp_path: Path, code: str, word: str
+) -> None:
+    # "TRY IT NOW", "HOURS OF OPERATION": shouted English, however short its words
+    shouted = (f"Note: {code} {word.upper()} {code} - now.", "Mm: mm nn - mm.")
+    assert _found(_catalog(tmp_path, "sv-SE", [shouted])) == {}

@@ -246,6 +246,11 @@ def test_table_collision_leaves_synonyms_alone() -> None:
         ("es-ES", "New and existing customers.", "Clientes nuevos y clientes existentes.", False),
         ("es-ES", "New customers and CSP customers.", "Clientes y clientes de CSP.", False),
         ("de-DE", "Again and again.", "Immer und immer wieder.", False),  # the source too
+        # the source's items share their noun, words between: so may the translation's
+        ("de-DE", "Zqos sold and zqos in use.", "Verkaufte Zqos und zqos, die laufen.", False),
+        ("sv-SE", "New zqas or lost zqas.", "Nya zqas eller zqas.", False),
+        # the same noun, but more than three words apart: two items of the source
+        ("sv-SE", "Zqas we sold in the last year or zqas.", "Zqas eller zqas.", True),
         # "pré-requisitos e requisitos": the first is part of a hyphenated word
         (
             "pt-BR",

@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 from sunsetkit.checks import CHECKS
 from sunsetkit.checks.base import Entry, MessageContext
 from sunsetkit.checks.catalog_file import markdown_parser
+from sunsetkit.checks.conventions import conventions
 from sunsetkit.checks.glossary import locale_glossary
 from sunsetkit.checks.own_words import link_openers
 from sunsetkit.checks.placement import kept_at_edge
@@ -184,3 +185,30 @@ def test_a_conditional_si_or_se_ending_a_link_is_still_reported(locale: str, wor
     source = "Send an [explicit zqrequest](r.md) if needed."
     text = f"Zqenviar una [zqrequest explícita {word}](r.md) zqnecesario."
     assert len(_took_in(source, text, locale)) == 1
+
+
+#: Each locale's demonstratives its data lists (locale_data `demonstratives`).
+DEMONSTRATIVES = [
+    (locale, word)
+    for locale in LOCALES
+    for word in sorted(conventions(locale).demonstratives & function_words(locale))
+]
+
+
+def test_some_locales_list_demonstratives() -> None:
+    assert {locale for locale, _ in DEMONSTRATIVES} >= {"de-DE", "sv-SE"}
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.sampled_from(DEMONSTRATIVES), NAME, HEAD)
+def test_a_link_opened_by_a_demonstrative_of_its_phrase_is_left_alone(
+    demonstrative: tuple[str, str], name: str, head: str
+) -> None:
+    # "[diese Einstellungen](x)" for "[Settings](x)": the demonstrative opens its phrase
+    locale, word = demonstrative
+    source = f"Open [{name} {head}](g.md) first."
+    text = f"Zqöffnen [{word} {name} {head}](g.md) zqzuerst."
+    assert _took_in(source, text, locale) == [], (source, text)
+    # bold marks a label, which holds no demonstrative
+    bold = f"Zqöffnen **{word} {name} {head}** zqzuerst."
+    assert len(_took_in(f"Open **{name} {head}** first.", bold, locale)) == 1, bold

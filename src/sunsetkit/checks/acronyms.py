@@ -100,6 +100,13 @@ def check_acronyms(entry: Entry, ctx: MessageContext) -> Iterator[str]:
             and m.group(1) not in ctx.glossary.verbatim
             and not _in_code(shouted, shouted_starts, m.start())
         ]
+        if found:  # read the prose's words only where an acronym is left to ask for
+            spelled = _spelled_as_words(source)
+            found = [
+                m
+                for m in found
+                if len(m.group(1)) < _WORD_LENGTH or m.group(1).casefold() not in spelled
+            ]
         kept = present({m.group(1) for m in found}, text)
         lost = [m for m in found if m.group(1) not in kept]
         if lost:
@@ -275,19 +282,39 @@ def _lowered_words(text: str, lost: list[re.Match[str]], ctx: MessageContext) ->
 _ALNUM = re.compile(r"[A-Za-z0-9]+")
 
 
-#: A run of two or more words in capitals, one of them long: shouted text ("ENTER LEGAL
-#: ENTITY NAME", "IMPORTANT INFORMATION"), not acronyms. Acronyms are short; six letters
-#: or more in capitals beside another capitals word is a word.
+#: A run of two or more words in capitals, one of them long or an English word: shouted
+#: text ("ENTER LEGAL ENTITY NAME", "IMPORTANT INFORMATION", "TRY IT NOW", "HOURS OF
+#: OPERATION"), not acronyms. Acronyms are short; six letters or more in capitals beside
+#: another capitals word is a word, and so is a run that holds an English word.
 _SHOUT = re.compile(r"\b[A-Z]+(?:[ ]+[A-Z]+)+\b")
 _LONG_WORD = 6
+_ENGLISH_WORDS = frozenset(w.upper() for w in conventions("en").function_words)
 
 
 def _shouted(source: str) -> list[tuple[int, int]]:
     return [
         m.span()
         for m in _SHOUT.finditer(source)
-        if any(len(word) >= _LONG_WORD for word in m.group().split())
+        if any(
+            len(word) >= _LONG_WORD or word in _ENGLISH_WORDS or word in _CAPITALISED_WORDS
+            for word in m.group().split()
+        )
     ]
+
+
+#: Initialisms of two or three letters are often spelled as words too (CAN, SAP, AND):
+#: only a word in capitals of four letters or more is taken for a word by its spelling.
+_WORD_LENGTH = 4
+#: A word of letters in lower case or capitalised only ("Trial", "hours").
+_PLAIN_WORD = re.compile(r"(?<![\w&-])[A-Za-z][a-z]+(?![\w&-])")
+
+
+def _spelled_as_words(source: str) -> frozenset[str]:
+    """The source's prose words written in lower case or with one capital, case folded: a
+    word in capitals the same source also spells so is an English word set in capitals
+    ('Trial offers have "TRIAL" in that column'), no acronym. Link targets and code are
+    no prose ("m365-voice-smb")."""
+    return frozenset(w.casefold() for w in _PLAIN_WORD.findall(NOT_PROSE.sub(" ", source)))
 
 
 class _Written:

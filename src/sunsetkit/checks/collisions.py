@@ -153,14 +153,21 @@ def check_repeated_item(entry: Entry, ctx: MessageContext) -> Iterator[str]:
         if not any(joiner in text for joiner in spaced):
             continue  # most messages: a plain search says no at once
         found = _repeated(text, joiners)
-        if found and not _repetition(_ENGLISH_JOINERS, anywhere=True).search(source):
+        if found and not _SHARED_NOUN.search(source):
             yield (
                 f"{found.group().strip()!r} on both sides of a list: one item stands for two "
                 "of the source"
             )
 
 
-_ENGLISH_JOINERS = frozenset({"and", "or"})
+#: A source that repeats a word around its "and"/"or", at most three words between
+#: ("the same customer or customer", "licenses sold and licenses in use", "new customers
+#: and churned customers"): each item holds the word, so the translation may too.
+_SHARED_NOUN = re.compile(
+    r"(?<![\w‐-])([^\W\d_]{3,})(?:[\s,]+[\w‐-]+){0,3}?,?\s+(?:and|or)\s+"
+    r"(?:[\w‐-]+\s+){0,3}?\1(?!\w)",
+    re.IGNORECASE,
+)
 
 
 @functools.cache
@@ -202,12 +209,11 @@ def _joiner_between_spaces(joiners: frozenset[str]) -> re.Pattern[str]:
 
 
 @functools.cache
-def _repetition(joiners: frozenset[str], anywhere: bool = False) -> re.Pattern[str]:
+def _repetition(joiners: frozenset[str]) -> re.Pattern[str]:
     """A word of three letters or more, a joiner, the same word, and then punctuation or
-    the end (`anywhere`: or more words, as a source that repeats itself may: "the same
-    customer or customer working with us"). Tried at word starts only: linear."""
+    the end. Tried at word starts only: linear."""
     alternatives = "|".join(map(re.escape, sorted(joiners)))
-    end = r"(?!\w)" if anywhere else r"(?=\s*(?:[.,;:!?)。，；：！？]|$))"
+    end = r"(?=\s*(?:[.,;:!?)。，；：！？]|$))"
     return re.compile(
         rf"(?<![\w‐-])([^\W\d_]{{3,}}),?\s+(?:{alternatives})\s+\1{end}", re.IGNORECASE
     )

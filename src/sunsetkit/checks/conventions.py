@@ -83,6 +83,14 @@ class Conventions:
     #: The endings only nouns have in the locale (Dutch "-ing", "-heid"), case folded: a
     #: word so written after a name is a noun that `compound` wants joined to it.
     noun_form: re.Pattern[str] | None = None
+    #: Final syllables whose e drops before an ending (Swedish "center" -> "centret",
+    #: "centrets"), and the endings that follow the stem then: a term's form so
+    #: inflected is the form (`term`).
+    dropped_e: tuple[str, ...] = ()
+    dropped_e_endings: tuple[str, ...] = ()
+    #: Demonstratives (German "diese", Swedish "denna"), folded: like an article, one opens
+    #: the noun phrase a link's text names ("[diese Einstellungen](x)"), no neighbour.
+    demonstratives: frozenset[str] = frozenset()
 
 
 @functools.cache
@@ -132,7 +140,16 @@ def conventions(locale: str | None) -> Conventions:
         adjective_form=_pattern(data.get("adjective_form")),
         verb_final_titles=bool(data.get("verb_final_titles")),
         noun_form=_pattern(data.get("noun_form")),
+        dropped_e=_folded_list(data.get("dropped_e"), "syllables"),
+        dropped_e_endings=_folded_list(data.get("dropped_e"), "endings"),
+        demonstratives=frozenset(str(w).casefold() for w in data.get("demonstratives") or ()),
     )
+
+
+def _folded_list(value: object, key: str) -> tuple[str, ...]:
+    """A mapping's list under `key`, case folded (empty when the value is none)."""
+    items = value.get(key) if isinstance(value, dict) else None
+    return tuple(str(item).casefold() for item in items or ())
 
 
 def _sides(data: dict[str, object], key: str) -> dict[str, tuple[str, ...]]:

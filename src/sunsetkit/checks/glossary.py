@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from .base import Entry, LocaleGlossary, MessageContext
-from .conventions import WIDE, conventions, label_marked
+from .conventions import WIDE, Conventions, conventions, label_marked
 from .evidence import backed, with_evidence
 from .forms import (
     cut_off,
@@ -253,7 +253,12 @@ def check_terms(entry: Entry, ctx: MessageContext) -> Iterator[str]:
                 continue
             source = source.replace(term, "\x00")
             forms = ctx.glossary.terms.get(term)
-            if forms is None or any(_has_form(text, form) for form in forms):
+            if forms is None:
+                continue
+            if any(_has_form(text, form) for form in forms):
+                continue
+            stemmed = _stem_inflected(text, forms, ctx.glossary.conventions)
+            if stemmed in forms:
                 continue
             words = ctx.glossary.function_words
             if any(
@@ -267,18 +272,48 @@ def check_terms(entry: Entry, ctx: MessageContext) -> Iterator[str]:
             if _in_kept_name(term, original, text):
                 continue
             if not _localized(term, text, ctx):
-                yield with_evidence(
-                    _term_problem(term, forms, text, ctx.locale), term, ctx.glossary
-                )
+                # the English name in other capitals is the locale's way but for its
+                # capitals only where the form is unverified (a kept name is accepted)
+                names = () if backed(term, ctx.glossary) else (term,)
+                problem = _term_problem(term, (*forms, *names), text, ctx.locale, stemmed)
+                yield with_evidence(problem, term, ctx.glossary)
         return
 
 
 def _kept_name(term: str, text: str, ctx: MessageContext) -> bool:
-    """A name (a Title-Case term: "Partner Center") the translation keeps as the source
-    writes it, where no human translation backs the glossary's form: an unverified form
-    does not overrule Microsoft's own habit of keeping the name in English."""
-    title = all(word[:1].isupper() for word in term.split())
-    return title and not backed(term, ctx.glossary) and _contains(text, term, inflected=True)
+    """A name (a term that starts with a capital: "Partner Center", "Azure portal") the
+    translation keeps as the source writes it, or with its other words capitalised too
+    ("Azure Portal", as Microsoft's own pages of several locales write it), where no
+    human translation backs the glossary's form: an unverified form does not overrule
+    Microsoft's own habit of keeping the name in English."""
+    if not term[:1].isupper() or backed(term, ctx.glossary):
+        return False
+    titled = " ".join(word[:1].upper() + word[1:] for word in term.split())
+    # where the locale's own form wraps the capitalised name ("witryna Azure Portal"),
+    # the name alone is that form broken, not the name kept
+    wrapped = any(titled in form for form in ctx.glossary.terms.get(term, ()))
+    kept = {term} if wrapped else {term, titled}
+    if ctx.glossary.conventions.compounds and " " in term:
+        # a locale that joins nouns joins the name to its last noun ("Partner Center-API")
+        kept |= {name[::-1].replace(" ", "-", 1)[::-1] for name in kept}
+    return any(_contains(text, name, inflected=True) for name in kept)
+
+
+def _stem_inflected(text: str, forms: tuple[str, ...], conv: Conventions) -> str | None:
+    """The form whose last syllable dropped its e before one of the locale's endings
+    ("Partnercentrets" for "Partnercenter"), found in any case: the form itself where the
+    text writes it in the form's case, else the word as written (capitals lost)."""
+    for form in forms:
+        if form[-2:].casefold() not in conv.dropped_e or not form[-3:-2].isalpha():
+            continue
+        stem = re.escape(form[:-2] + form[-1])
+        endings = "|".join(map(re.escape, sorted(conv.dropped_e_endings, key=len, reverse=True)))
+        pattern = rf"(?<![^\W\d_]){stem}(?:{endings})(?![^\W\d_])"
+        match = re.search(pattern, _spaced(text), re.IGNORECASE)
+        if match:
+            written = match.group()
+            return form if written.startswith(form[:-2]) else written
+    return None
 
 
 #: How many words a coordinated noun may put between a form's words ("y el contrato").
@@ -384,14 +419,24 @@ def _has_form(text: str, form: str) -> bool:
 _OPENERS = ("[", "(", "*", "“", "«", "„", '"')
 
 
-def _term_problem(term: str, forms: tuple[str, ...], text: str, locale: str | None) -> str:
+def _term_problem(
+    term: str, forms: tuple[str, ...], text: str, locale: str | None, stemmed: str | None
+) -> str:
     approved = forms[0]
+    if stemmed:  # an inflected form in other capitals ("partnercentrets")
+        return f"{term!r} is {approved!r} in {locale}, capitalised so: not {stemmed!r}"
     folded = text.casefold()
+    # a form in another case, an ending or a compound's head after it ("partnercentrets",
+    # "partnercenterrapport", "partner Center"): the capitals wrong
     for form in forms:
         start = folded.find(form.casefold())
-        if start >= 0 and _contains(text, text[start : start + len(form)]):
-            written = text[start : start + len(form)]
-            return f"{term!r} is {approved!r} in {locale}, capitalised so: not {written!r}"
+        if start >= 0 and _contains(text, text[start : start + len(form)], inflected=True):
+            end = start + len(form)
+            while end < len(text) and text[end].isalpha():
+                end += 1  # to the end of the word: "partnercentrets", not "partnercentr"
+            shown = text[start:end]
+            if shown != term:
+                return f"{term!r} is {approved!r} in {locale}, capitalised so: not {shown!r}"
     found = f", not {term!r}" if _contains(text, term) else ""
     return f"{term!r} is {approved!r} in {locale}{found}"
 

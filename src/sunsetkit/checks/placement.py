@@ -291,8 +291,11 @@ def kept_at_edge(ctx: MessageContext, kind: str, side: str) -> frozenset[str]:
     language = language_of(ctx)
     if side == "end":
         return _PARTICLES.get(language, frozenset())
-    articles = _ARTICLES.get(language, frozenset()) if kind == "link" else frozenset()
-    return _CLITICS.get(language, frozenset()) | articles
+    if kind != "link":
+        return _CLITICS.get(language, frozenset())
+    # a link's text is a phrase: its article or demonstrative opens it ("[diese Seite](x)")
+    opening = _ARTICLES.get(language, frozenset()) | conventions(ctx.locale).demonstratives
+    return _CLITICS.get(language, frozenset()) | opening
 
 
 def _locution(source: Span, after: str) -> bool:
