@@ -34,7 +34,8 @@ from .messages import (
     check_untranslated,
     check_whitespace,
 )
-from .names import brands, check_names_changed, check_names_reordered
+from .names import brands, check_names_changed
+from .page_names import check_names_on_page
 from .numbers import (
     check_link_text,
     check_list_items,
@@ -260,7 +261,7 @@ CHECKS: tuple[Check, ...] = (
         "a known name, or the brand in lower case; or its brand moved after its other "
         "words where the rest of the page or catalog keeps it as written.",
         check_names_changed,
-        entries=check_names_reordered,
+        entries=check_names_on_page,
         when=_may_change_name,
     ),
     Check(
