@@ -80,6 +80,11 @@ def test_a_name_the_page_keeps_changed_in_one_message_is_reported(written: str) 
         [*_kept(2), (f"Review {NAME} daily.", f"Prüfen Sie {NAME} täglich.")],
         # every word of it kept as written, in the locale's word order
         [*_kept(2), (f"Use {NAME} daily.", "Usa la Suite Beacon di Lantern ogni giorno.")],
+        # an acronym of it written out in capitalised words of its initials
+        [
+            *[(f"Open Lantern BS now ({n}).", f"Öffnen Sie Lantern BS ({n}).") for n in "ABC"],
+            ("Use Lantern BS daily.", "Nutzen Sie Lantern Beacon Suite täglich."),
+        ],
         # its initials in the name's place (LBS), more often than the source has them
         [*_kept(2), (f"Use {NAME} daily.", "Nutzen Sie LBS täglich.")],
     ],

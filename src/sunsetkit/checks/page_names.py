@@ -107,8 +107,28 @@ def _reworded(name: str, source: str, text: str, ctx: MessageContext) -> bool:
     """The message writes the name otherwise in a way the locale may: what it changed is
     the sentence around it, its word order, or the name's abbreviation."""
     return (
-        _edge_kept(name, text, ctx) or _words_kept(name, text) or _abbreviated(name, source, text)
+        _edge_kept(name, text, ctx)
+        or _words_kept(name, text)
+        or _abbreviated(name, source, text)
+        or _expanded(name, text)
     )
+
+
+def _expanded(name: str, text: str) -> bool:
+    """The name with an acronym of it written out in capitalised words of those initials
+    ("Azure Active Directory" for "Azure AD"): the same name, spelt in full."""
+    words = name.split()
+    if not any(_acronym(word) for word in words):
+        return False
+    parts = [
+        r"\s+".join(rf"{letter}\w+" for letter in word) if _acronym(word) else re.escape(word)
+        for word in words
+    ]
+    return re.search(r"(?<!\w)" + r"\s+".join(parts) + r"(?!\w)", text) is not None
+
+
+def _acronym(word: str) -> bool:
+    return len(word) > 1 and word.isupper() and word.isalpha()
 
 
 def _words_kept(name: str, text: str) -> bool:
