@@ -54,8 +54,19 @@ def test_registered_as_name_changed_page_evidence() -> None:
         "LanternBeacon Suite",  # glued
     ],
 )
-def test_a_name_the_page_keeps_changed_in_one_message_is_reported(written: str) -> None:
-    found = _page([*_kept(2), (f"Use {NAME} daily.", f"Nutzen Sie {written} täglich.")])
+@pytest.mark.parametrize(
+    "shown",
+    [
+        NAME,
+        f"**{NAME}**",
+        f"[{NAME}](x.md)",
+        NAME.replace(" ", "&nbsp;"),
+        "Lantern **Beacon** Suite",
+    ],
+)
+def test_a_name_the_page_keeps_changed_in_one_message_is_reported(written: str, shown: str) -> None:
+    """However the source marks or spaces the name (emphasis, a link, an entity)."""
+    found = _page([*_kept(2), (f"Use {shown} daily.", f"Nutzen Sie {written} täglich.")])
     assert len(found) == 1 and found[0].startswith("3: ")
     assert f"{NAME!r} is not written as 2 other message(s)" in found[0]
 

@@ -13,6 +13,7 @@ a run with a month or weekday is a date, not a name.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterator
@@ -22,7 +23,6 @@ from .glossary import _contains, _localized
 from .names import (
     _LONGEST,
     _MONTHS,
-    _capitalised,
     _clean,
     _versioned,
     _words,
@@ -53,11 +53,10 @@ def _candidates(
     cleaned = _clean(source)
     if owned is not None:
         cleaned = owned.sub("\n", cleaned)
-    for run in _words(cleaned):
+    for run in _RUN.finditer(cleaned):
         pieces: list[list[str]] = [[]]
-        for word in run:
-            text = word.text
-            named = _capitalised(text) and text.casefold() not in function_words
+        for text in _GAP.split(run.group()):
+            named = text.casefold() not in function_words
             if named and text not in _MONTHS and text not in _WEEKDAYS:
                 pieces[-1].append(text)
             elif pieces[-1]:
@@ -65,6 +64,15 @@ def _candidates(
         for piece in pieces:
             found.update(_stretches(piece[:_LONGEST]))
     return found
+
+
+#: Two or more capitalised words or numbers of the English (a word of letters and digits
+#: that begins with a capital A-Z or a digit), joined as names.py's `_GLUE` joins
+#: the words of a name: one search per message instead of a word-by-word walk.
+_WORD = r"[A-Z0-9][^\W_]*"
+_JOIN = r"(?:\s+\+\s+|\s+|[-\u2010\u2011&])"
+_RUN = re.compile(rf"(?<![^\W_]){_WORD}(?:{_JOIN}{_WORD})+(?![^\W_])")
+_GAP = re.compile(_JOIN)
 
 
 def _stretches(piece: list[str]) -> Iterator[str]:
@@ -117,14 +125,20 @@ def _reworded(name: str, source: str, text: str, ctx: MessageContext) -> bool:
 def _expanded(name: str, text: str) -> bool:
     """The name with an acronym of it written out in capitalised words of those initials
     ("Azure Active Directory" for "Azure AD"): the same name, spelt in full."""
+    pattern = _written_out(name)
+    return pattern is not None and pattern.search(text) is not None
+
+
+@functools.lru_cache(maxsize=1024)
+def _written_out(name: str) -> re.Pattern[str] | None:
     words = name.split()
     if not any(_acronym(word) for word in words):
-        return False
+        return None
     parts = [
         r"\s+".join(rf"{letter}\w+" for letter in word) if _acronym(word) else re.escape(word)
         for word in words
     ]
-    return re.search(r"(?<!\w)" + r"\s+".join(parts) + r"(?!\w)", text) is not None
+    return re.compile(r"(?<!\w)" + r"\s+".join(parts) + r"(?!\w)")
 
 
 def _acronym(word: str) -> bool:
@@ -143,11 +157,16 @@ def _abbreviated(name: str, source: str, text: str) -> bool:
     """The translation writes the name's initials ("CSP" for "Cloud Solution Provider")
     more often than the source: it put the abbreviation in the name's place, as
     Microsoft's translators often do."""
+    pattern = _initials(name)
+    return pattern is not None and len(pattern.findall(text)) > len(pattern.findall(source))
+
+
+@functools.lru_cache(maxsize=1024)
+def _initials(name: str) -> re.Pattern[str] | None:
     initials = "".join(w[0] for w in name.split() if w[:1].isupper())
     if len(initials) < 2 or len(initials) != len(name.split()):
-        return False
-    pattern = re.compile(rf"(?<![A-Za-z]){initials}(?![a-z])")
-    return len(pattern.findall(text)) > len(pattern.findall(source))
+        return None
+    return re.compile(rf"(?<![A-Za-z]){initials}(?![a-z])")
 
 
 def check_names_kept_on_page(
@@ -158,28 +177,41 @@ def check_names_kept_on_page(
     words = _english_function_words()
     owned = _owned(ctx)
     kept: Counter[str] = Counter()
-    changed: dict[str, list[Entry]] = defaultdict(list)
+    changed: dict[str, list[tuple[Entry, str]]] = defaultdict(list)
     for entry in entries:
         if not entry.translated:
             continue
         source, text = entry.pairs[0]
-        if source == text:
-            continue  # a message left in English is no evidence of the locale's choice
-        cleaned = _clean(text)
+        if source == text or not _PAIR.search(source):
+            continue  # left in English (no evidence of the locale's choice), or no name
         names = _candidates(source, words, owned)
+        if not names:
+            continue
+        cleaned = _clean(text)
         held = {name for name in names if _kept(name, cleaned, ctx)}
         for name in held:
             # kept inside a longer name kept too: evidence for that name, not this one
             if not any(name in other and name != other for other in held):
                 kept[name] += 1
         for name in names - held:
-            if not _reworded(name, source, cleaned, ctx):
-                changed[name].append(entry)
+            changed[name].append((entry, cleaned))
+    # how a message changed a name is asked only where the page keeps the name
+    for name, uses in changed.items():
+        if kept[name] >= _KEPT:
+            changed[name] = [(e, t) for e, t in uses if not _reworded(name, e.pairs[0][0], t, ctx)]
     yield from _report(kept, changed, ctx)
 
 
+#: Two capitalised words or numbers side by side, as `_RUN` finds them, emphasis, link
+#: brackets or an entity between them aside (a superset): a message without them holds
+#: no name to check. A plain first character lets the search skip ahead.
+_PAIR = re.compile(
+    r"[A-Z0-9][^\W_]*[*_\[\]\\]*(?:\s+\+)?(?:\s+|[-\u2010\u2011&]|&#?\w+;)[*_\[\]\\]*[A-Z0-9]"
+)
+
+
 def _report(
-    kept: Counter[str], changed: dict[str, list[Entry]], ctx: MessageContext
+    kept: Counter[str], changed: dict[str, list[tuple[Entry, str]]], ctx: MessageContext
 ) -> Iterator[tuple[Entry, str]]:
     """Each message once per name, the longest name first: the names inside a reported
     one are that one's change."""
@@ -188,7 +220,7 @@ def _report(
     for name in sorted(changed, key=lambda n: (-len(n), n)):
         if kept[name] < _KEPT or kept[name] <= len(changed[name]) or name in verbatim:
             continue
-        for entry in changed[name]:
+        for entry, _ in changed[name]:
             done = reported[id(entry)]
             if any(name in longer for longer in done):
                 continue

@@ -259,7 +259,8 @@ CHECKS: tuple[Check, ...] = (
         "Microsoft 365 E3, Dynamics 365 Sales) changed in the translation, glossary or not: "
         "another brand or plan code in its place, a plan code dropped, a word dropped from "
         "a known name, or the brand in lower case; or its brand moved after its other "
-        "words where the rest of the page or catalog keeps it as written.",
+        "words, or any Title-Case name written otherwise (translated, lower-cased, half "
+        "translated), where the rest of the page or catalog keeps it as written.",
         check_names_changed,
         entries=check_names_on_page,
         when=_may_change_name,
