@@ -35,7 +35,6 @@ from .messages import (
     check_whitespace,
 )
 from .names import brands, check_names_changed
-from .page_names import check_names_on_page
 from .numbers import (
     check_link_text,
     check_list_items,
@@ -43,6 +42,7 @@ from .numbers import (
     may_change_number,
     may_leave_item,
 )
+from .page_names import check_names_on_page
 from .placement import check_placement
 from .spans import check_span_moved, marked
 from .unsafe import check_unsafe_markup
