@@ -34,8 +34,7 @@ __all__ = ["check_names_kept_on_page", "check_names_on_page"]
 #: Messages of the page that keep a name as written, at least, before one that does not is
 #: reported: a single other use may be a name quoted in English once.
 _KEPT = 2
-#: Capitalised English words that begin a sentence or a heading far more often than a
-#: name: a run is cut after them ("Use Open License" holds the name "Open License").
+#: Weekdays, like months (names.py `_MONTHS`), make a run a date, not a name: they cut it.
 _WEEKDAYS = frozenset(
     {"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"}
 )
