@@ -17,7 +17,8 @@ from sunsetkit.checks.base import Entry, MessageContext
 from sunsetkit.checks.catalog_file import markdown_parser
 from sunsetkit.checks.conventions import conventions
 from sunsetkit.checks.glossary import GlossaryTerms, check_names, locale_glossary
-from sunsetkit.checks.names import check_names_changed, check_names_reordered, name_runs
+from sunsetkit.checks.names import check_names_changed, name_runs
+from sunsetkit.checks.page_names import check_names_on_page
 
 from .conftest import ROOT
 
@@ -263,7 +264,7 @@ def test_brand_precondition_never_misses_a_name(text: str) -> None:
 def _page(pairs: list[tuple[str, str]], locale: str = "pl-PL") -> list[str]:
     """The page-level findings of name-changed over one page's (source, translation)."""
     check = next(check for check in CHECKS if check.id == "name-changed")
-    assert check.entries is check_names_reordered
+    assert check.entries is check_names_on_page
     ctx = MessageContext(locale, locale_glossary(None, locale, ()), MD)
     entries = [Entry(Message(s, t, lineno=n)) for n, (s, t) in enumerate(pairs, 1)]
     return [f"{entry.line}: {message}" for entry, message in check.entries(entries, ctx)]

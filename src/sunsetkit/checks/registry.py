@@ -34,7 +34,7 @@ from .messages import (
     check_untranslated,
     check_whitespace,
 )
-from .names import brands, check_names_changed, check_names_reordered
+from .names import brands, check_names_changed
 from .numbers import (
     check_link_text,
     check_list_items,
@@ -42,6 +42,7 @@ from .numbers import (
     may_change_number,
     may_leave_item,
 )
+from .page_names import check_names_on_page
 from .placement import check_placement
 from .spans import check_span_moved, marked
 from .unsafe import check_unsafe_markup
@@ -258,9 +259,10 @@ CHECKS: tuple[Check, ...] = (
         "Microsoft 365 E3, Dynamics 365 Sales) changed in the translation, glossary or not: "
         "another brand or plan code in its place, a plan code dropped, a word dropped from "
         "a known name, or the brand in lower case; or its brand moved after its other "
-        "words where the rest of the page or catalog keeps it as written.",
+        "words, or any Title-Case name written otherwise (translated, lower-cased, half "
+        "translated), where the rest of the page or catalog keeps it as written.",
         check_names_changed,
-        entries=check_names_reordered,
+        entries=check_names_on_page,
         when=_may_change_name,
     ),
     Check(

@@ -1,0 +1,249 @@
+"""Names that the rest of the page keeps as written and one message changes (`name-changed`).
+
+A Title-Case name of the English ("Cloud Solution Provider", "Open License", "Business
+Voice") is Microsoft's to localize or keep, and one message cannot tell which: the locale
+may translate it. The page can. Where other messages of the same page keep the name as
+written more often than messages change it, the locale keeps it, and a message that
+writes it otherwise (word by word, lower-cased, half translated, glued) renders one name
+two ways in one document. No brand word is needed: the page's own use is the evidence.
+
+Names of the glossary are the `name` and `term` checks' (their forms are the locale's);
+a run with a month or weekday is a date, not a name.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterator
+
+from .base import Entry, MessageContext
+from .glossary import _contains, _localized
+from .names import (
+    _LONGEST,
+    _MONTHS,
+    _clean,
+    _versioned,
+    _words,
+    check_names_reordered,
+)
+
+__all__ = ["check_names_kept_on_page", "check_names_on_page"]
+
+#: Messages of the page that keep a name as written, at least, before one that does not is
+#: reported: a single other use may be a name quoted in English once.
+_KEPT = 2
+#: Weekdays, like months (names.py `_MONTHS`), make a run a date, not a name: they cut it.
+_WEEKDAYS = frozenset(
+    {"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"}
+)
+
+
+def _candidates(
+    source: str, function_words: frozenset[str], owned: re.Pattern[str] | None
+) -> set[str]:
+    """Every stretch of two or more capitalised words (or version marks) side by side in
+    the source, with a word that is no version mark first, a letter in it, and no function
+    word or date word: the names it may hold (a longer one and the names inside it). The
+    glossary's translated terms are cut out first: their forms are the locale's, and the
+    words beside them ("Microsoft" before "Partner Center") no name of their own."""
+    found: set[str] = set()
+    cleaned = _clean(source)
+    if owned is not None:
+        cleaned = owned.sub("\n", cleaned)
+    for run in _RUN.finditer(cleaned):
+        pieces: list[list[str]] = [[]]
+        for text in _GAP.split(run.group()):
+            named = text.casefold() not in function_words
+            if named and text not in _MONTHS and text not in _WEEKDAYS:
+                pieces[-1].append(text)
+            elif pieces[-1]:
+                pieces.append([])
+        for piece in pieces:
+            found.update(_stretches(piece[:_LONGEST]))
+    return found
+
+
+#: Two or more capitalised words or numbers of the English (a word of letters and digits
+#: that begins with a capital A-Z or a digit), joined as names.py's `_GLUE` joins
+#: the words of a name: one search per message instead of a word-by-word walk.
+_WORD = r"[A-Z0-9][^\W_]*"
+_JOIN = r"(?:\s+\+\s+|\s+|[-\u2010\u2011&])"
+_RUN = re.compile(rf"(?<![^\W_]){_WORD}(?:{_JOIN}{_WORD})+(?![^\W_])")
+_GAP = re.compile(_JOIN)
+
+
+def _stretches(piece: list[str]) -> Iterator[str]:
+    for start in range(len(piece)):
+        for end in range(start + 2, len(piece) + 1):
+            words = piece[start:end]
+            if not _versioned(words[0]) and any(w.isalpha() for w in words):
+                yield " ".join(words)
+
+
+def _kept(name: str, text: str, ctx: MessageContext) -> bool:
+    """The name as written (an ending or a compound after it), its words joined by hyphens
+    as compounds join them ("MPN-ID"), or as the locale's data localizes it."""
+    return (
+        _contains(text, name, inflected=True)
+        or _contains(text, name.replace(" ", "-"), inflected=True)
+        or _localized(name, text, ctx)
+    )
+
+
+def _owned(ctx: MessageContext) -> re.Pattern[str] | None:
+    """The glossary's terms and labels that the locale translates, as one search."""
+    terms = sorted({*ctx.glossary.terms, *ctx.glossary.labels}, key=len, reverse=True)
+    if not terms:
+        return None
+    return re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, terms)) + r")(?!\w)")
+
+
+def _edge_kept(name: str, text: str, ctx: MessageContext) -> bool:
+    """A name of three words or more whose first or last word alone is what the message
+    does not keep: a word of the sentence at the run's edge ("Target Act Now", "Review
+    Partner Center Insights"), translated with the sentence, not the name."""
+    words = name.split()
+    return len(words) > 2 and (
+        _kept(" ".join(words[1:]), text, ctx) or _kept(" ".join(words[:-1]), text, ctx)
+    )
+
+
+def _reworded(name: str, source: str, text: str, ctx: MessageContext) -> bool:
+    """The message writes the name otherwise in a way the locale may: what it changed is
+    the sentence around it, its word order, or the name's abbreviation."""
+    return (
+        _edge_kept(name, text, ctx)
+        or _words_kept(name, text)
+        or _abbreviated(name, source, text)
+        or _expanded(name, text)
+    )
+
+
+def _expanded(name: str, text: str) -> bool:
+    """The name with an acronym of it written out in capitalised words of those initials
+    ("Azure Active Directory" for "Azure AD"): the same name, spelt in full."""
+    pattern = _written_out(name)
+    return pattern is not None and pattern.search(text) is not None
+
+
+@functools.lru_cache(maxsize=1024)
+def _written_out(name: str) -> re.Pattern[str] | None:
+    words = name.split()
+    if not any(_acronym(word) for word in words):
+        return None
+    parts = [
+        r"\s+".join(rf"{letter}\w+" for letter in word) if _acronym(word) else re.escape(word)
+        for word in words
+    ]
+    return re.compile(r"(?<!\w)" + r"\s+".join(parts) + r"(?!\w)")
+
+
+def _acronym(word: str) -> bool:
+    return len(word) > 1 and word.isupper() and word.isalpha()
+
+
+def _words_kept(name: str, text: str) -> bool:
+    """Every word of the name in the translation as written, apart: the locale's word
+    order around a name ("Marketplace privato di Azure", "E3 systemu Windows"), which
+    Microsoft's own translations use, not a word of it changed."""
+    written = {word.text for run in _words(text) for word in run}
+    return all(word in written for word in name.split())
+
+
+def _abbreviated(name: str, source: str, text: str) -> bool:
+    """The translation writes the name's initials ("CSP" for "Cloud Solution Provider")
+    more often than the source: it put the abbreviation in the name's place, as
+    Microsoft's translators often do."""
+    pattern = _initials(name)
+    return pattern is not None and len(pattern.findall(text)) > len(pattern.findall(source))
+
+
+@functools.lru_cache(maxsize=1024)
+def _initials(name: str) -> re.Pattern[str] | None:
+    initials = "".join(w[0] for w in name.split() if w[:1].isupper())
+    if len(initials) < 2 or len(initials) != len(name.split()):
+        return None
+    return re.compile(rf"(?<![A-Za-z]){initials}(?![a-z])")
+
+
+def check_names_kept_on_page(
+    entries: list[Entry], ctx: MessageContext
+) -> Iterator[tuple[Entry, str]]:
+    if ctx.locale is None or ctx.locale.startswith("en"):
+        return
+    words = _english_function_words()
+    owned = _owned(ctx)
+    kept: Counter[str] = Counter()
+    changed: dict[str, list[tuple[Entry, str]]] = defaultdict(list)
+    for entry in entries:
+        if not entry.translated:
+            continue
+        source, text = entry.pairs[0]
+        if source == text or not _PAIR.search(source):
+            continue  # left in English (no evidence of the locale's choice), or no name
+        names = _candidates(source, words, owned)
+        if not names:
+            continue
+        cleaned = _clean(text)
+        held = {name for name in names if _kept(name, cleaned, ctx)}
+        for name in held:
+            # kept inside a longer name kept too: evidence for that name, not this one
+            if not any(name in other and name != other for other in held):
+                kept[name] += 1
+        for name in names - held:
+            changed[name].append((entry, cleaned))
+    # how a message changed a name is asked only where the page keeps the name
+    for name, uses in changed.items():
+        if kept[name] >= _KEPT:
+            changed[name] = [(e, t) for e, t in uses if not _reworded(name, e.pairs[0][0], t, ctx)]
+    yield from _report(kept, changed, ctx)
+
+
+#: Two capitalised words or numbers side by side, as `_RUN` finds them, emphasis, link
+#: brackets or an entity between them aside (a superset): a message without them holds
+#: no name to check. A plain first character lets the search skip ahead.
+_PAIR = re.compile(
+    r"[A-Z0-9][^\W_]*[*_\[\]\\]*(?:\s+\+)?(?:\s+|[-\u2010\u2011&]|&#?\w+;)[*_\[\]\\]*[A-Z0-9]"
+)
+
+
+def _report(
+    kept: Counter[str], changed: dict[str, list[tuple[Entry, str]]], ctx: MessageContext
+) -> Iterator[tuple[Entry, str]]:
+    """Each message once per name, the longest name first: the names inside a reported
+    one are that one's change."""
+    reported: dict[int, list[str]] = defaultdict(list)
+    verbatim = set(ctx.glossary.verbatim)  # the `name` check's
+    for name in sorted(changed, key=lambda n: (-len(n), n)):
+        if kept[name] < _KEPT or kept[name] <= len(changed[name]) or name in verbatim:
+            continue
+        for entry, _ in changed[name]:
+            done = reported[id(entry)]
+            if any(name in longer for longer in done):
+                continue
+            done.append(name)
+            yield (
+                entry,
+                f"{name!r} is not written as {kept[name]} other message(s) of this page "
+                "keep it: a name is kept as it is, one way in one page",
+            )
+
+
+def _english_function_words() -> frozenset[str]:
+    from .conventions import conventions
+
+    return conventions("en").function_words
+
+
+def check_names_on_page(entries: list[Entry], ctx: MessageContext) -> Iterator[tuple[Entry, str]]:
+    """`name-changed` over the whole page: a name reordered, or changed, where the page
+    keeps it as written; a message reported reordered is not reported again."""
+    reordered: set[int] = set()
+    for entry, message in check_names_reordered(entries, ctx):
+        reordered.add(id(entry))
+        yield entry, message
+    for entry, message in check_names_kept_on_page(entries, ctx):
+        if id(entry) not in reordered:
+            yield entry, message

@@ -1,0 +1,158 @@
+"""`name-changed` over a page (#16): a Title-Case name that other messages of the same page
+keep as written, changed in one message (translated word by word, lower-cased, half
+translated), with no brand word needed.
+
+Every fixture is an invented page with an invented name ("Lantern Beacon Suite"); the
+properties say that the page's evidence decides, for any such name and locale: kept in
+enough other messages, the one that changes it is reported; kept too rarely, or changed
+as often as kept, nothing is."""
+
+from __future__ import annotations
+
+import pytest
+from babel.messages.catalog import Message
+from hypothesis import given
+from hypothesis import strategies as st
+
+from sunsetkit.checks import CHECKS
+from sunsetkit.checks.base import Entry, MessageContext
+from sunsetkit.checks.catalog_file import markdown_parser
+from sunsetkit.checks.glossary import GlossaryTerms, locale_glossary
+from sunsetkit.checks.page_names import check_names_kept_on_page, check_names_on_page
+
+from .conftest import ROOT
+
+MD = markdown_parser()
+LOCALES = sorted(p.name.replace("_", "-") for p in (ROOT / "locales").iterdir() if p.is_dir())
+NAME = "Lantern Beacon Suite"
+
+
+def _page(
+    pairs: list[tuple[str, str]], locale: str = "de-DE", glossary: GlossaryTerms | None = None
+) -> list[str]:
+    """The page-level findings of name-changed, as 'line: message'."""
+    ctx = MessageContext(locale, locale_glossary(glossary, locale, ()), MD)
+    entries = [Entry(Message(s, t, lineno=n)) for n, (s, t) in enumerate(pairs, 1)]
+    return [f"{entry.line}: {message}" for entry, message in check_names_on_page(entries, ctx)]
+
+
+def _kept(count: int, name: str = NAME) -> list[tuple[str, str]]:
+    return [(f"Open {name} now.", f"Öffnen Sie {name} jetzt ({n}).") for n in range(count)]
+
+
+def test_registered_as_name_changed_page_evidence() -> None:
+    check = next(check for check in CHECKS if check.id == "name-changed")
+    assert check.entries is check_names_on_page
+
+
+@pytest.mark.parametrize(
+    "written",
+    [
+        "Laternen-Leuchtfeuer-Suite",  # translated word by word
+        "lantern beacon suite",  # lower-cased
+        "Lantern Leuchtfeuer Suite",  # one word translated inside it
+        "LanternBeacon Suite",  # glued
+    ],
+)
+@pytest.mark.parametrize(
+    "shown",
+    [
+        NAME,
+        f"**{NAME}**",
+        f"[{NAME}](x.md)",
+        NAME.replace(" ", "&nbsp;"),
+        "Lantern **Beacon** Suite",
+    ],
+)
+def test_a_name_the_page_keeps_changed_in_one_message_is_reported(written: str, shown: str) -> None:
+    """However the source marks or spaces the name (emphasis, a link, an entity)."""
+    found = _page([*_kept(2), (f"Use {shown} daily.", f"Nutzen Sie {written} täglich.")])
+    assert len(found) == 1 and found[0].startswith("3: ")
+    assert f"{NAME!r} is not written as 2 other message(s)" in found[0]
+
+
+@pytest.mark.parametrize(
+    "pairs",
+    [
+        # one other message keeps it: a name quoted once in English is no evidence
+        [*_kept(1), (f"Use {NAME} daily.", "Nutzen Sie die Laternen-Suite täglich.")],
+        # changed as often as kept: the locale translates it, no evidence either way
+        [
+            *_kept(2),
+            (f"Use {NAME} daily.", "Nutzen Sie die Laternen-Suite täglich."),
+            (f"Buy {NAME}.", "Kaufen Sie die Laternen-Suite."),
+        ],
+        # kept only in messages left in English: no evidence of the locale's choice
+        [(f"Open {NAME} now.", f"Open {NAME} now.")] * 3
+        + [(f"Use {NAME} daily.", "Nutzen Sie die Laternen-Suite täglich.")],
+        # kept with its words joined by hyphens, as compounds join them
+        [*_kept(2), (f"Use {NAME} daily.", "Nutzen Sie Lantern-Beacon-Suite täglich.")],
+        # the sentence's word at the run's edge translated, the name kept
+        [*_kept(2), (f"Review {NAME} daily.", f"Prüfen Sie {NAME} täglich.")],
+        # every word of it kept as written, in the locale's word order
+        [*_kept(2), (f"Use {NAME} daily.", "Usa la Suite Beacon di Lantern ogni giorno.")],
+        # an acronym of it written out in capitalised words of its initials
+        [
+            *[(f"Open Lantern BS now ({n}).", f"Öffnen Sie Lantern BS ({n}).") for n in "ABC"],
+            ("Use Lantern BS daily.", "Nutzen Sie Lantern Beacon Suite täglich."),
+        ],
+        # its initials in the name's place (LBS), more often than the source has them
+        [*_kept(2), (f"Use {NAME} daily.", "Nutzen Sie LBS täglich.")],
+    ],
+)
+def test_without_the_pages_evidence_nothing_is_reported(pairs: list[tuple[str, str]]) -> None:
+    assert _page(pairs) == []
+
+
+def test_a_name_kept_inside_a_longer_one_is_no_evidence_for_it() -> None:
+    """'Lantern Beacon' kept only as part of 'Lantern Beacon Suite' says nothing of how
+    the page writes 'Lantern Beacon' alone."""
+    pairs = [*_kept(3), ("Use Lantern Beacon daily.", "Nutzen Sie Laternen-Leuchtfeuer täglich.")]
+    assert _page(pairs) == []
+
+
+def test_a_glossary_term_the_locale_translates_is_left_to_the_term_check() -> None:
+    glossary = GlossaryTerms((("Lantern Beacon", "term", {"de-DE": "Laternenfeuer"}),), {})
+    pairs = [
+        *[(f"Open Lantern Beacon {n}.", f"Öffnen Sie Lantern Beacon {n}.") for n in "ABC"],
+        ("Use Lantern Beacon daily.", "Nutzen Sie Laternenfeuer täglich."),
+    ]
+    assert _page(pairs, glossary=glossary) == []
+
+
+def test_english_pages_are_not_checked() -> None:
+    pairs = [*_kept(3), (f"Use {NAME} daily.", "Use the lantern suite daily.")]
+    assert _page(pairs, "en-GB") == []
+
+
+def test_a_reordered_name_is_reported_once() -> None:
+    """The reorder finding names the defect; the page-evidence finding is not added."""
+    pairs = [
+        *[(f"Order Microsoft Lantern Kit {n}.", f"Zamów Microsoft Lantern Kit {n}.") for n in "AB"],
+        ("Renew Microsoft Lantern Kit.", "Odnów subskrypcję Lantern Kit Microsoft."),
+    ]
+    found = _page(pairs, "pl-PL")
+    assert len(found) == 1 and "(reordered)" in found[0]
+
+
+_WORD = st.text(alphabet="bcdfghklmnprstvz", min_size=3, max_size=7).map(str.capitalize)
+
+
+@given(
+    st.lists(_WORD, min_size=2, max_size=4, unique=True),
+    st.integers(2, 5),
+    st.sampled_from(LOCALES),
+)
+def test_the_page_decides_for_any_name_and_locale(words: list[str], kept: int, locale: str) -> None:
+    name = " ".join(words)
+    lowered = name.lower()
+    pairs = [(f"Open {name} now.", f"Xx {name} yy {n}.") for n in range(kept)]
+    pairs.append((f"Use {name} daily.", f"Zz {lowered} ww."))
+    ctx = MessageContext(locale, locale_glossary(None, locale, ()), MD)
+    entries = [Entry(Message(s, t, lineno=n)) for n, (s, t) in enumerate(pairs, 1)]
+    found = list(check_names_kept_on_page(entries, ctx))
+    assert [entry.line for entry, _ in found] == [kept + 1]
+    assert f"{name!r} is not written as {kept} other message(s)" in found[0][1]
+    # as many messages changing it as keeping it: no evidence, nothing reported
+    entries += [Entry(Message(f"Buy {name}.", f"Qq {lowered}.")) for _ in range(kept)]
+    assert list(check_names_kept_on_page(entries, ctx)) == []
