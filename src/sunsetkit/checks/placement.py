@@ -341,6 +341,29 @@ def _glue(span: Span, source: Span | None, what: str) -> Iterator[str]:
         yield f"{what} is glued to the word before it {span.before.split()[-1]!r}"
 
 
+#: What may stand around a name in a span: punctuation and quotation marks.
+_AROUND_NAME = ".,:;!?。、，：；！？ \u00a0\"'“”„«»「」"
+
+
+def _onto_name(span: Span, theirs: list[Span], outside: str, ctx: MessageContext) -> Iterator[str]:
+    """A span that holds only a name (or term) that the English (`outside`: its text
+    outside the spans of the kind, folded) has outside every span of the kind: "Sign in
+    to the Partner Center [dashboard](x)" as "[Partnercenter.](x)", the link moved off its
+    words onto the name beside them."""
+    inside = span.inside.strip(_AROUND_NAME).casefold()
+    english = ctx.glossary.name_forms.get(inside) if inside else None
+    if english is None or not theirs:
+        return
+    folded = english.casefold()
+    if any(folded in source.inside.casefold() for source in theirs):
+        return
+    if folded in outside:
+        yield (
+            f"{span.kind} {span.inside.strip()!r} holds only the name {english!r}, which the "
+            f"English has outside its {span.kind}: the {span.kind} moved onto the name"
+        )
+
+
 def _splits(span: Span) -> bool:
     return _number_at(span.before, end=True) and _number_at(span.after, end=False)
 
@@ -360,6 +383,10 @@ def check_placement(entry: Entry, ctx: MessageContext) -> Iterator[str]:
             for index, span in enumerate(ours):
                 counterpart = theirs[index] if len(ours) == len(theirs) else None
                 yield from _problems(span, counterpart, ctx)
+            if kind != "code" and ours:
+                outside = marked(entry, ctx.md, source).outside(kind, " ").casefold()
+                for span in ours:
+                    yield from _onto_name(span, theirs, outside, ctx)
         if source != text:
             plain_source, plain_text = marked(entry, ctx.md, source), marked(entry, ctx.md, text)
             for kind in ("bold", "italic", "link"):
