@@ -372,7 +372,7 @@ CHECKS: tuple[Check, ...] = (
         "error",
         "message",
         "A number or footnote mark of the source missing or changed, the locale's number "
-        "and date formats aside.",
+        "and date formats aside; or a GUID of the source not kept as written.",
         check_numbers,
         when=may_change_number,
     ),
