@@ -92,6 +92,8 @@ WHOLE = [
     ("pl-PL", "Partners can download the documents.", "Partnerzy mogą pobrać dokumenty."),
     # "być może" is "maybe"
     ("pl-PL", "You may have an open action.", "Być może masz otwartą akcję."),
+    # "należy do": "belongs to"
+    ("pl-PL", "You can check which number belongs to it.", "Numer należy do klienta."),
     ("es-ES", "You can send it to me.", "Puedes enviármelo o el socio puede devolverme el pago."),
     ("es-ES", "Some earnings may be missing.", "Por eso puede que falten ganancias."),
     ("fr-FR", "You can download the report.", "Vous pouvez télécharger le rapport."),

@@ -110,25 +110,22 @@ def _words_apart(plain: Plain) -> str:
 
 
 def _verbless_modal(own: Modals, sentence: str) -> str | None:
-    """The sentence's first modal if no infinitive stands after it or just before it;
-    a modal that opens the sentence (a question) or ends it (a verb-final clause) is
-    left alone, and so is a sentence that goes on in a list after a colon."""
+    """The sentence's first modal with no infinitive after it or just before it; a modal
+    that opens the sentence (a question) or ends it (a verb-final clause) is left alone,
+    and so is a sentence that goes on in a list after a colon."""
     if sentence.rstrip(_CLOSERS)[-1:] in (":", ";", "："):
         return None
     words: list[str] = _WORD.findall(sentence)
     folded = [word.casefold() for word in words]
     for index, word in enumerate(folded):
-        if word not in own.modals:
+        if word not in own.modals or index in (0, len(words) - 1):
             continue
-        if index == 0 or index == len(words) - 1:
-            return None
         following = _ELISION.split(folded[index + 1])[0]  # qu'il: que
         if folded[index - 1] in own.not_after or following in own.not_before:
-            return None
+            continue
         near = words[max(0, index - _BEFORE) : index] + words[index + 1 :]
-        if any(_infinitive(own, w) for w in near):
-            return None
-        return words[index]
+        if not any(_infinitive(own, w) for w in near):
+            return words[index]
     return None
 
 
