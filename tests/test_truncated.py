@@ -54,6 +54,8 @@ def test_the_data_reads_as_words_and_a_pattern(locale: str) -> None:
 CUT = [
     ("de-DE", "You must sign the agreement.", "Sie müssen die Vereinbarung."),
     ("de-DE", "How can I get access?", "Wie kann ich Zugriff?"),
+    # German ends the clause with its infinitive: an inflected adjective is no verb
+    ("de-DE", "You can work on the migrated deals.", "Sie können an den migrierten Deals."),
     ("nl-NL", "You must fill in the form.", "U moet het formulier."),
     ("pl-PL", "Partners can download the documents.", "Partnerzy mogą dokumenty."),
     ("es-ES", "Partners can download the reports.", "Los socios pueden informes."),
@@ -88,7 +90,17 @@ WHOLE = [
     ("de-DE", "You can, for example, add users.", "Sie können z. B. Benutzer hinzufügen."),
     # a link glued to the verb after it
     ("de-DE", "You can use [the APIs](x).", "Sie können [die APIs](x)verwenden."),
+    (
+        "de-DE",
+        "You can work on the migrated deals.",
+        "Sie können an den migrierten Deals arbeiten.",
+    ),
+    ("de-DE", "You can view and download reports.", "Sie können Berichte anzeigen und laden."),
+    ("de-DE", "You can open the page (see below).", "Sie können die Seite öffnen (siehe unten)."),
+    ("de-DE", "You can ask for help.", "Sie können sich an uns wenden, um Hilfe zu erhalten."),
     ("nl-NL", "You must fill in the form.", "U moet het formulier invullen."),
+    # Dutch may put a phrase after the infinitive
+    ("nl-NL", "You can contact your admin.", "U kunt contact opnemen met uw beheerder."),
     ("pl-PL", "Partners can download the documents.", "Partnerzy mogą pobrać dokumenty."),
     # "być może" is "maybe"
     ("pl-PL", "You may have an open action.", "Być może masz otwartą akcję."),

@@ -30,6 +30,10 @@ class Modals:
     not_before: frozenset[str] = frozenset()
     #: Nouns are capitalised (German): an infinitive is a word in lower case.
     lower_case: bool = False
+    #: The infinitive ends its clause (German): only the word before the clause's end counts.
+    verb_last: bool = False
+    #: The conjunctions that end such a clause ("und", "oder").
+    conjunctions: frozenset[str] = frozenset()
 
 
 @functools.cache
@@ -44,6 +48,8 @@ def modals(locale: str | None) -> Modals:
         not_after=_folded(data.get("not_after")),
         not_before=_folded(data.get("not_before")),
         lower_case=language_of_locale(locale) in NOUNS_CAPITALISED,
+        verb_last=bool(data.get("verb_last")),
+        conjunctions=_folded(data.get("conjunctions")),
     )
 
 
@@ -123,10 +129,33 @@ def _verbless_modal(own: Modals, sentence: str) -> str | None:
         following = _ELISION.split(folded[index + 1])[0]  # qu'il: que
         if folded[index - 1] in own.not_after or following in own.not_before:
             continue
-        near = words[max(0, index - _BEFORE) : index] + words[index + 1 :]
-        if not any(_infinitive(own, w) for w in near):
+        before = words[max(0, index - _BEFORE) : index]
+        after = _clause_after(own, sentence, index) if own.verb_last else words[index + 1 :]
+        if not any(_infinitive(own, w) for w in [*before, *after]):
             return words[index]
     return None
+
+
+_TOKEN = re.compile(r"[^\W\d_][\w'’-]*|[,;:.!?()]")
+
+
+def _clause_after(own: Modals, sentence: str, index: int) -> list[str]:
+    """The last word before each comma, bracket, stop or conjunction after the modal
+    (the modal's `index`-th word): where a verb-final clause has its infinitive."""
+    seen = -1
+    lasts: list[str] = []
+    last = ""
+    for token in _TOKEN.findall(sentence):
+        word = token[:1].isalpha()
+        seen += word
+        if seen <= index:
+            continue
+        if not word or token.casefold() in own.conjunctions:
+            lasts.append(last)
+            last = ""
+        else:
+            last = token
+    return [*lasts, last]
 
 
 def _infinitive(own: Modals, word: str) -> bool:
