@@ -4,10 +4,10 @@ geograficznych licencji", "[API reference](x)" as "Referência da [API](x)".
 
 A cognate (a word that begins like the English word once both are spelt alike: c and k,
 ph and f, y and i, doubled letters) or the English word itself, an acronym (CSP, BI,
-however short), or a number, is evidence
-no dictionary is needed for. It counts only where the translation has it outside every
-span of the kind more often than the source has it outside them (so a word the sentence
-repeats is no evidence), within a few words of the span, and nowhere inside it.
+however short), or a number, is evidence no dictionary is needed for. It counts only
+where the translation has it outside every span of the kind more often than the source
+has it outside them (so a word the sentence repeats is no evidence), within a few words
+of the span, and nowhere inside it.
 """
 
 from __future__ import annotations
