@@ -11,6 +11,7 @@ from babel.messages.catalog import Message
 from sunsetkit.checks import CHECKS, CheckOptions
 from sunsetkit.checks.base import Entry, MessageContext
 from sunsetkit.checks.catalog_file import markdown_parser
+from sunsetkit.checks.placement import select_verbs
 
 from .test_false_alarms import GLOSSARY, SHIPPED
 
@@ -59,3 +60,41 @@ def test_the_name_outside_the_span_or_inside_both_is_left_alone(locale: str) -> 
         assert _onto_name(f"Open [the {NAME} report](x).", f"[{form}](x) zorvak.", locale) == []
         # the English has no such name: a link on another word is no name moved
         assert _onto_name("Open the [report](x).", f"Zorvak [{form}](x).", locale) == []
+
+
+VERBS = {
+    "es-ES": "seleccione",
+    "fr-FR": "sélectionnez",
+    "it-IT": "selezionare",
+    "pt-BR": "selecione",
+    "nl-NL": "selecteer",
+    "sv-SE": "välj",
+    "pl-PL": "wybierz",
+}
+
+
+def _verb_in(source: str, text: str, locale: str) -> list[str]:
+    ctx = MessageContext(locale, OPTIONS.locale_glossary(locale), MD)
+    found = PLACEMENT.func(Entry(Message(source, text)), ctx)
+    return [message for message in found if "the verb before its label" in message]
+
+
+@pytest.mark.parametrize(("locale", "verb"), sorted(VERBS.items()))
+def test_bold_that_took_in_the_select_verb_is_reported(locale: str, verb: str) -> None:
+    found = _verb_in("Then select **Zorvak**.", f"Telmi **{verb} Zorvak**.", locale)
+    assert len(found) == 1 and repr(verb) in found[0]
+    # the verb outside the bold, as in the English
+    assert _verb_in("Then select **Zorvak**.", f"Telmi {verb} **Zorvak**.", locale) == []
+    # the English label says it itself
+    assert _verb_in("Then **select all**.", f"Telmi **{verb} Zorvak**.", locale) == []
+    assert _verb_in("**SelectClause**: x", f"**{verb} Zorvak**: x", locale) == []
+    # the English says no such verb
+    assert _verb_in("Then open **Zorvak**.", f"Telmi **{verb} Zorvak**.", locale) == []
+
+
+def test_every_locale_with_select_verbs_has_them_folded() -> None:
+    for locale in [*TRANSLATED, "en-US"]:
+        verbs = select_verbs(locale)
+        assert all(verb == verb.casefold() and " " not in verb for verb in verbs)
+    assert select_verbs("en-US") >= {"select", "choose", "click"}
+    assert all(select_verbs(locale) for locale in VERBS)
