@@ -90,7 +90,7 @@ def _pieces(locale: str | None) -> st.SearchStrategy[str]:
         st.sampled_from([*brand, *(b.capitalize() for b in brand), *(b.upper() for b in brand)]),
         st.sampled_from(NAMES),
         st.sampled_from(MARKS),
-        st.sampled_from(["tiers", "Tiers", "and", "or", *joiners]),
+        st.sampled_from(["tiers", "Tiers", "and", "or", *joiners, "can", "MUST", "können"]),
         st.sampled_from(FOLDING),
         st.text(min_size=1, max_size=4),
     )
@@ -154,6 +154,7 @@ def test_precondition_lets_its_check_fire(check: Check) -> None:
         for source, text in [
             ("Buy Microsoft 365 E3 or AppSource plans | 5, POR %s {n}", f"x x {own[0]} ,, 6"),
             ("Contoso AppSource, SaaS CSP 10", "Contoso Contoso, 11"),
+            ("You can buy Contoso.", "Contoso puede Contoso."),
         ]:
             entry = Entry(Message(source, text, flags=("machine",)))
             if check.when(entry, ctx):

@@ -183,3 +183,28 @@ def test_the_locales_negation_where_the_english_span_negates_is_left_alone(
     locale: str, source: str, text: str
 ) -> None:
     assert not any("took in" in m for m in _placement(source, text, locale))
+
+
+ACRONYM = st.text("BCDFGHJKLMNPQRSTVWXZ", min_size=2, max_size=3)
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.sampled_from(LOCALES), WORD, ACRONYM, st.sampled_from(MARKS))
+def test_an_acronym_of_the_span_left_beside_it_is_reported(
+    locale: str, word: str, acronym: str, mark: str
+) -> None:
+    """An acronym (however short: CSP, BI) kept beside the span, as in "[Office 365
+    Government GCC](x) för CSP-prenumerationer" for "[... GCC for CSP](x) subscriptions"."""
+    source = "Sell " + mark.format(f"{word} for {acronym}") + " now."
+    text = "Zqsell " + mark.format(word) + f" zqfor {acronym}-zqplans zqnow."
+    found = _beside(source, text, locale)
+    assert len(found) == 1 and repr(acronym) in found[0], (text, found)
+
+
+@pytest.mark.parametrize("locale", LOCALES)
+def test_an_acronym_the_source_has_beside_the_span_too_is_left_alone(locale: str) -> None:
+    # the English names it outside as often: the translation's may be that one
+    source = "The CSP program: sell [zqfoo for CSP](x) now."
+    assert _beside(source, "Zqthe zqprogram: [zqfoo](x) CSP zqnow.", locale) == []
+    # two small letters are no acronym
+    assert _beside("Sell [zqfoo in it](x) now.", "Zqsell [zqfoo](x) in it.", locale) == []

@@ -141,6 +141,18 @@ class LocaleGlossary:
         )
 
     @cached_property
+    def name_forms(self) -> dict[str, str]:
+        """Every form of a name or term in this locale, case folded -> its English: the
+        name itself (kept), the glossary's forms, the locale's own names of it."""
+        forms: dict[str, str] = {}
+        for name in (*self.verbatim, *self.names):
+            forms.setdefault(name.casefold(), name)
+        for source, own in (*self.terms.items(), *self.conventions.names.items()):
+            for form in own:
+                forms.setdefault(form.casefold(), source)
+        return forms
+
+    @cached_property
     def any_term(self) -> re.Pattern[str] | None:
         """One search for "does this text hold any name or term at all?" (most do not)."""
         phrases = sorted([*self.verbatim, *self.terms], key=len, reverse=True)

@@ -3,10 +3,11 @@ just outside it: "**Licenses geographical spread**" as "W **widoku rozrzutów**
 geograficznych licencji", "[API reference](x)" as "Referência da [API](x)".
 
 A cognate (a word that begins like the English word once both are spelt alike: c and k,
-ph and f, y and i, doubled letters) or the English word itself, or a number, is evidence
-no dictionary is needed for. It counts only where the translation has it outside every
-span of the kind more often than the source has it outside them (so a word the sentence
-repeats is no evidence), within a few words of the span, and nowhere inside it.
+ph and f, y and i, doubled letters) or the English word itself, an acronym (CSP, BI,
+however short), or a number, is evidence no dictionary is needed for. It counts only
+where the translation has it outside every span of the kind more often than the source
+has it outside them (so a word the sentence repeats is no evidence), within a few words
+of the span, and nowhere inside it.
 """
 
 from __future__ import annotations
@@ -28,6 +29,8 @@ __all__ = ["content_words", "left_beside", "stem"]
 _STEM = 5
 #: Shorter English words are too often the locale's own ("data", "plan"), or say little.
 _SHORTEST = 4
+#: The shortest acronym: two capitals.
+_ACRONYM = 2
 #: How many words either side of the span may hold the word it lost.
 _NEAR = 3
 #: A sentence marks at most this many spans of a kind; more are a list.
@@ -50,7 +53,12 @@ def stem(word: str) -> str:
 
 
 def _stems(text: str) -> Counter[str]:
-    return Counter(stem(w) for w in _WORD.findall(text) if len(w) >= _SHORTEST or w.isdigit())
+    return Counter(stem(w) for w in _WORD.findall(text) if len(w) >= _SHORTEST or _kept(w))
+
+
+def _kept(word: str) -> bool:
+    """A number, or an acronym (CSP, PCI): kept as written in every language, however short."""
+    return word.isdigit() or (len(word) >= _ACRONYM and word.isupper() and word.isalpha())
 
 
 def content_words(inside: str) -> list[str]:
@@ -60,7 +68,7 @@ def content_words(inside: str) -> list[str]:
     return [
         w
         for w in _WORD.findall(inside)
-        if w.isdigit() or (len(w) >= _SHORTEST and w.isalpha() and w.casefold() not in english)
+        if _kept(w) or (len(w) >= _SHORTEST and w.isalpha() and w.casefold() not in english)
     ]
 
 

@@ -179,6 +179,7 @@ def check_numbers(entry: Entry, ctx: MessageContext) -> Iterator[str]:
     for source, text in entry.pairs:
         if not (_ASCII_DIGIT if source.isascii() else _ANY_DIGIT).search(source):
             continue
+        yield from _identifier_changed(source, text)
         text_digits = _ascii_digits(text)
         if _GROUP.findall(_ascii_digits(source)) == _GROUP.findall(text_digits):
             continue  # the same digits in the same order: what most translations do
@@ -222,6 +223,23 @@ def check_numbers(entry: Entry, ctx: MessageContext) -> Iterator[str]:
                 yield f"the number {written!r} of the source is {extra[0]!r} here"
             elif _not_a_word(groups or {Decimal(_DIGITS_ONLY.sub("", written) or "0")}):
                 yield f"the number {written!r} of the source is missing"
+
+
+#: A GUID (an offer's, a product's, a topic's ID), which every translation keeps as written.
+_GUID = re.compile(r"(?<![\w-])[0-9A-Fa-f]{8}(?:-[0-9A-Fa-f]{4}){3}-[0-9A-Fa-f]{12}(?![\w-])")
+
+
+def _identifier_changed(source: str, text: str) -> Iterator[str]:
+    """A GUID of the source not in the translation as written (case aside): machine
+    translation reads its letters as words ("d20fdad5" as "d20fctuur5") or drops a part,
+    leaving its digits, which the comparison of numbers below takes for kept."""
+    if source.count("-") < 4:
+        return
+    kept = text.casefold()
+    for guid in _GUID.findall(source):
+        if guid.casefold() not in kept and _ASCII_DIGIT.search(guid):
+            yield f"the identifier {guid!r} of the source is missing or changed"
+            return
 
 
 def _without_localized_names(source: str, text: str, ctx: MessageContext) -> str:

@@ -3,6 +3,7 @@ a sentence around markup it does not understand."""
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -10,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from .base import Entry, MessageContext
 from .beside import left_beside
-from .conventions import WIDE, conventions
+from .conventions import WIDE, conventions, locale_data
 from .own_words import link_phrase, own_word, reflexive_last
 from .spans import marked
 from .words import function_words
@@ -344,6 +345,59 @@ def _glue(span: Span, source: Span | None, what: str) -> Iterator[str]:
         yield f"{what} is glued to the word before it {span.before.split()[-1]!r}"
 
 
+#: What may stand around a name in a span: punctuation and quotation marks.
+_AROUND_NAME = ".,:;!?。、，：；！？ \u00a0\"'“”„«»「」"
+
+
+def _onto_name(span: Span, theirs: list[Span], outside: str, ctx: MessageContext) -> Iterator[str]:
+    """A span that holds only a name (or term) that the English (`outside`: its text
+    outside the spans of the kind, folded) has outside every span of the kind: "Sign in
+    to the Partner Center [dashboard](x)" as "[Partnercenter.](x)", the link moved off its
+    words onto the name beside them."""
+    inside = span.inside.strip(_AROUND_NAME).casefold()
+    english = ctx.glossary.name_forms.get(inside) if inside else None
+    if english is None or not theirs:
+        return
+    folded = english.casefold()
+    if any(folded in source.inside.casefold() for source in theirs):
+        return
+    if folded in outside:
+        yield (
+            f"{span.kind} {span.inside.strip()!r} holds only the name {english!r}, which the "
+            f"English has outside its {span.kind}: the {span.kind} moved onto the name"
+        )
+
+
+@functools.cache
+def select_verbs(locale: str | None) -> frozenset[str]:
+    """How the locale tells the reader to select, choose or click (locale data)."""
+    words = locale_data(locale).get("select_verbs")
+    return frozenset(str(w).casefold() for w in words) if isinstance(words, list) else frozenset()
+
+
+_ENGLISH_WORD = re.compile(r"[a-z]+")
+
+
+def _verb_taken_in(
+    span: Span, theirs: list[Span], outside: str, ctx: MessageContext
+) -> Iterator[str]:
+    """Bold that opens with the locale's "select" before its label ("**seleccione Listo**"
+    for "select **Done**"), where no English bold holds such a verb and the English says
+    it outside them (`outside`, folded): the bold took in the verb before it."""
+    words = span.inside.split()
+    first = words[0].strip(_TRAILING).casefold() if len(words) > 1 else ""
+    if not first or first not in select_verbs(ctx.locale):
+        return
+    english = select_verbs(SOURCE_LANGUAGE)
+    if any(verb in s.inside.casefold() for s in theirs for verb in english):
+        return  # a label that says it ("Select all", "SelectClause")
+    if english.intersection(_ENGLISH_WORD.findall(outside)):
+        yield (
+            f"bold {span.inside.strip()!r} takes in {words[0]!r}, the verb before its label: "
+            "the English bold holds the label only"
+        )
+
+
 def _splits(span: Span) -> bool:
     return _number_at(span.before, end=True) and _number_at(span.after, end=False)
 
@@ -363,6 +417,12 @@ def check_placement(entry: Entry, ctx: MessageContext) -> Iterator[str]:
             for index, span in enumerate(ours):
                 counterpart = theirs[index] if len(ours) == len(theirs) else None
                 yield from _problems(span, counterpart, ctx)
+            if kind != "code" and ours:
+                outside = marked(entry, ctx.md, source).outside(kind, " ").casefold()
+                for span in ours:
+                    yield from _onto_name(span, theirs, outside, ctx)
+                    if kind == "bold":
+                        yield from _verb_taken_in(span, theirs, outside, ctx)
         if source != text:
             plain_source, plain_text = marked(entry, ctx.md, source), marked(entry, ctx.md, text)
             for kind in ("bold", "italic", "link"):

@@ -45,6 +45,7 @@ from .numbers import (
 from .page_names import check_names_on_page
 from .placement import check_placement
 from .spans import check_span_moved, marked
+from .truncated import check_truncated, may_truncate
 from .unsafe import check_unsafe_markup
 from .usual import check_span_off_usual
 from .world import check_country_names, check_world_names
@@ -373,7 +374,7 @@ CHECKS: tuple[Check, ...] = (
         "error",
         "message",
         "A number or footnote mark of the source missing or changed, the locale's number "
-        "and date formats aside.",
+        "and date formats aside; or a GUID of the source not kept as written.",
         check_numbers,
         when=may_change_number,
     ),
@@ -392,6 +393,16 @@ CHECKS: tuple[Check, ...] = (
         "A list item left empty (', ,') or a list cut off after its 'and'/'or'.",
         check_list_items,
         when=may_leave_item,
+    ),
+    Check(
+        "truncated",
+        "error",
+        "message",
+        "A clause cut short: a modal verb of the translation (können, kunnen, może, puede, "
+        "peut) with no verb to go with it where the source's modal has one ('Sie müssen "
+        "lediglich das Paket.' for 'You just need to purchase the pack.').",
+        check_truncated,
+        when=may_truncate,
     ),
     Check(
         "acronym",

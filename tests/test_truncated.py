@@ -1,0 +1,131 @@
+"""A clause cut short (`truncated`, #16): a modal verb of the translation with no verb to
+go with it, where the English modal has one. Fixtures are invented sentences of the
+pattern; the data tests run over whatever the locale data lists (key `truncated`)."""
+
+from __future__ import annotations
+
+import pytest
+from babel.messages.catalog import Message
+
+from sunsetkit.checks import CHECKS
+from sunsetkit.checks.base import Entry, MessageContext
+from sunsetkit.checks.catalog_file import markdown_parser
+from sunsetkit.checks.conventions import locale_data
+from sunsetkit.checks.glossary import locale_glossary
+from sunsetkit.checks.truncated import modals
+
+from .conftest import ROOT
+
+MD = markdown_parser()
+BY_ID = {check.id: check for check in CHECKS}
+LOCALES = sorted(p.name.replace("_", "-") for p in (ROOT / "locales").iterdir() if p.is_dir())
+WITH_DATA = [locale for locale in LOCALES if locale_data(locale).get("truncated")]
+
+
+def _found(source: str, text: str, locale: str) -> list[str]:
+    ctx = MessageContext(locale, locale_glossary(None, locale), MD)
+    entry = Entry(Message(source, text))
+    check = BY_ID["truncated"]
+    if check.when is not None and not check.when(entry, ctx):
+        return []
+    return list(check.func(entry, ctx))
+
+
+def test_registered_described_and_in_the_readme() -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert BY_ID["truncated"].description
+    assert "| `truncated` |" in readme
+
+
+def test_several_locales_have_data() -> None:
+    assert len(WITH_DATA) >= 5
+
+
+@pytest.mark.parametrize("locale", WITH_DATA)
+def test_the_data_reads_as_words_and_a_pattern(locale: str) -> None:
+    data = locale_data(locale)["truncated"]
+    for key in ("modals", "not_after", "not_before"):
+        assert all(isinstance(word, str) and word for word in data.get(key) or ())
+    own = modals(locale)
+    assert own.modals and own.infinitive is not None
+    assert all(" " not in modal for modal in own.modals)  # one word each: words are compared
+
+
+CUT = [
+    ("de-DE", "You must sign the agreement.", "Sie müssen die Vereinbarung."),
+    ("de-DE", "How can I get access?", "Wie kann ich Zugriff?"),
+    # German ends the clause with its infinitive: an inflected adjective is no verb
+    ("de-DE", "You can work on the migrated deals.", "Sie können an den migrierten Deals."),
+    ("nl-NL", "You must fill in the form.", "U moet het formulier."),
+    ("pl-PL", "Partners can download the documents.", "Partnerzy mogą dokumenty."),
+    ("es-ES", "Partners can download the reports.", "Los socios pueden informes."),
+    ("es-ES", "Partners can download the reports.", "Los socios pueden descargan informes."),
+    ("fr-FR", "You can download the report.", "Vous pouvez le rapport."),
+    ("it-IT", "Customers can download the reports.", "I clienti possono i report."),
+    ("pt-BR", "Partners can download the reports.", "Os parceiros podem os relatórios."),
+]
+
+
+@pytest.mark.parametrize(("locale", "source", "text"), CUT)
+def test_a_modal_without_its_verb_is_reported(locale: str, source: str, text: str) -> None:
+    found = _found(source, text, locale)
+    assert len(found) == 1
+    assert "no infinitive" in found[0]
+
+
+WHOLE = [
+    ("de-DE", "You must sign the agreement.", "Sie müssen die Vereinbarung unterzeichnen."),
+    # a verb-final clause: the infinitive before its modal
+    ("de-DE", "The list you can choose from is shown.", "Die Liste, die Sie auswählen können."),
+    (
+        "de-DE",
+        "The list you can choose from.",
+        "Die Liste, die Sie auswählen können, wird angezeigt.",
+    ),
+    # a list follows the colon
+    ("de-DE", "You can:", "Sie können Folgendes:"),
+    # a question opens with its modal
+    ("de-DE", "Can I renew it?", "Kann ich es verlängern?"),
+    # a capitalised word is a noun in German, never the verb, but "z. B." ends no sentence
+    ("de-DE", "You can, for example, add users.", "Sie können z. B. Benutzer hinzufügen."),
+    # a link glued to the verb after it
+    ("de-DE", "You can use [the APIs](x).", "Sie können [die APIs](x)verwenden."),
+    (
+        "de-DE",
+        "You can work on the migrated deals.",
+        "Sie können an den migrierten Deals arbeiten.",
+    ),
+    ("de-DE", "You can view and download reports.", "Sie können Berichte anzeigen und laden."),
+    ("de-DE", "You can open the page (see below).", "Sie können die Seite öffnen (siehe unten)."),
+    ("de-DE", "You can ask for help.", "Sie können sich an uns wenden, um Hilfe zu erhalten."),
+    ("nl-NL", "You must fill in the form.", "U moet het formulier invullen."),
+    # Dutch may put a phrase after the infinitive
+    ("nl-NL", "You can contact your admin.", "U kunt contact opnemen met uw beheerder."),
+    ("pl-PL", "Partners can download the documents.", "Partnerzy mogą pobrać dokumenty."),
+    # "być może" is "maybe"
+    ("pl-PL", "You may have an open action.", "Być może masz otwartą akcję."),
+    # "należy do": "belongs to"
+    ("pl-PL", "You can check which number belongs to it.", "Numer należy do klienta."),
+    ("es-ES", "You can send it to me.", "Puedes enviármelo o el socio puede devolverme el pago."),
+    ("es-ES", "Some earnings may be missing.", "Por eso puede que falten ganancias."),
+    ("fr-FR", "You can download the report.", "Vous pouvez télécharger le rapport."),
+    ("fr-FR", "Some parameters may be missing.", "Il se peut que des paramètres manquent."),
+    # a label capitalises its verb
+    ("fr-FR", "You can [send a request](x).", "Vous pouvez [Envoyer une demande](x)."),
+    ("it-IT", "Can Microsoft refund me?", "Microsoft può rimborsarmi?"),
+    ("it-IT", "Customers may have received it.", "I clienti potrebbero aver ricevuto il codice."),
+    ("pt-BR", "You can reset it.", "Você poderá redefini-la."),
+    ("pt-BR", "It can be useful.", "Isso pode ser útil."),
+    # no modal in the English: the translation's has no verb of the source to lose
+    ("de-DE", "Select the agreement.", "Sie müssen die Vereinbarung."),
+]
+
+
+@pytest.mark.parametrize(("locale", "source", "text"), WHOLE)
+def test_a_modal_with_its_verb_is_left_alone(locale: str, source: str, text: str) -> None:
+    assert _found(source, text, locale) == []
+
+
+@pytest.mark.parametrize("locale", ["sv-SE", "ja-JP", "zh-CN", "en-US"])
+def test_a_locale_without_data_is_not_checked(locale: str) -> None:
+    assert _found("You must sign it.", "Sie müssen die Vereinbarung.", locale) == []
