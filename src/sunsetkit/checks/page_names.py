@@ -26,6 +26,7 @@ from .names import (
     _clean,
     _versioned,
     _words,
+    brands,
     check_names_reordered,
 )
 
@@ -118,7 +119,35 @@ def _reworded(name: str, source: str, text: str, ctx: MessageContext) -> bool:
         or _words_kept(name, text)
         or _abbreviated(name, source, text)
         or _expanded(name, text)
+        or _written_out_locally(name, text, ctx)
+        or _fixed_kept_rest_translated(name, text)
     )
+
+
+def _written_out_locally(name: str, text: str, ctx: MessageContext) -> bool:
+    """The name's initials are an acronym the locale writes out (locale_data `acronyms`:
+    CSP, "dostawca rozwiązań w chmurze") and the message holds that rendering: the
+    locale's own name for it, however the page writes it elsewhere."""
+    initials = "".join(w[0] for w in name.split() if w[:1].isupper())
+    forms = ctx.glossary.conventions.acronyms.get(initials, ())
+    folded = text.casefold()
+    return len(initials) == len(name.split()) and any(form in folded for form in forms)
+
+
+def _fixed_kept_rest_translated(name: str, text: str) -> bool:
+    """Every brand word, acronym and version mark of the name kept as written and every
+    other word of it translated ("Azure 市场", "Umowa partnerska firmy Microsoft",
+    "réservation Azure"): how Microsoft's own pages localize a name, in the locale's word
+    order. A name half translated keeps one of its other words ("Teams kamers Premium");
+    a name lower-cased keeps no brand as written."""
+    words = name.split()
+    fixed = [w for w in words if w.casefold() in brands() or not w.isalpha() or w.isupper()]
+    rest = [w for w in words if w not in fixed]
+    if not fixed or not rest:
+        return False
+    if not all(_contains(text, word, inflected=True) for word in fixed):
+        return False
+    return not any(_contains(text, word, fold=True, inflected=True) for word in rest)
 
 
 def _expanded(name: str, text: str) -> bool:
