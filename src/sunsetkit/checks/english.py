@@ -178,8 +178,9 @@ _GLOSSED = re.compile(r"(?:[^\s()]+[ \t]+){0,6}\\?\(([^()\n]*)\\?\)")
 _SPAN_GLOSSED = re.compile(
     r"(?:\[[^\[\]\n]+\]\([^()\s]*\)|\*\*[^*\n]+\*\*)[ \t]*[」』”\"]?[ \t]*\\?\(([^()\n]*)\\?\)"
 )
-#: A parenthesis, or one never closed (a gloss that runs to the end of the text).
-_PARENTHESIS = re.compile(r"\\?\(([^()\n]*)(?:\\?\)|$)")
+#: A parenthesis, or one never closed (a gloss that runs to the end of the text); a link's
+#: target inside it is part of it: a gloss the link cuts ("[Title (Titel](x.md) ...)").
+_PARENTHESIS = re.compile(r"\\?\(((?:[^()\n]|\]\([^()\s]*\))*)(?:\\?\)|$)")
 _TOKEN = re.compile(r"\S+")
 #: Marks around a copied word: a link's brackets, bold, quotes.
 _AROUND = _EDGE_PUNCTUATION + "\\「」『』"
@@ -253,6 +254,8 @@ def _kept_by_policy(source: str, text: str, loanwords: tuple[str, ...] = ()) -> 
         )
     if "(" in text:
         text = _without_expansions(text)
+    if "**" in text:  # a file, export or label name the source bolds, kept as it is
+        text = _BOLD.sub(lambda m: "\n" if _bold_name(m.group(), source) else m.group(), text)
     if '"' in text or "“" in text:  # a literal value quoted as the source quotes it
         text = _QUOTED.sub(lambda m: "\n" if m.group(1) in source else m.group(), text)
     return text
@@ -303,6 +306,24 @@ def _expansion_start(tokens: list[re.Match[str]], acronym: str) -> int | None:
         if acronym in (initials, content) and words[0].casefold() not in english:
             return tokens[-size].start()
     return None
+
+
+_BOLD = re.compile(r"\*\*[^*\n]+\*\*")
+#: Words a bold name has at most: a longer bold span is a sentence, left in English.
+_BOLD_NAME = 6
+
+
+def _bold_name(span: str, source: str) -> bool:
+    """A short bold span as the source bolds it, without English grammar: the name of a
+    file, an export, a report ("**Login audit export**"); a label that reads as a clause
+    ("**Convert trial to paid subscription**") is English left."""
+    words = _WORD.findall(span)
+    english = function_words("en")
+    return (
+        len(words) <= _BOLD_NAME
+        and not any(w.casefold() in english for w in words)
+        and span in source
+    )
 
 
 _QUOTED = re.compile(r"[\"“]([^\"“”\n]{1,80})[\"”]")
@@ -448,9 +469,12 @@ def _lone_english(source: str, text: str, ctx: MessageContext) -> str | None:
     return _lone_participle(source, clause, loanwords) or _amid_cjk(source, clause, loanwords)
 
 
-#: A lower-case Latin word between two characters of Chinese, Japanese or Korean.
+#: A lower-case Latin word between two characters of Chinese, Japanese or Korean. Longer
+#: than `_WORD_LONGEST` letters it is an identifier glued from words (a claim or property
+#: name: "tokenissuerclaims"), which every locale keeps, not a word of English.
 _CJK = r"[\u3000-\u30ff\u3400-\u9fff\uac00-\ud7af\uff00-\uffef]"
-_AMID_CJK = re.compile(rf"(?<={_CJK}) ?([a-z]{{5,}}) ?(?={_CJK})")
+_WORD_LONGEST = 16
+_AMID_CJK = re.compile(rf"(?<={_CJK}) ?([a-z]{{5,{_WORD_LONGEST}}}) ?(?={_CJK})")
 _CJK_THEN_WORD = re.compile(rf"{_CJK} ?[a-z]{{5}}")
 #: A lower-case word of the source that is prose: not part of a path, address or name.
 _SOURCE_WORD = re.compile(r"(?<![\w.@/\\-])[a-z]+(?![\w.@/\\-])")
