@@ -194,6 +194,6 @@ def test_a_form_without_its_linking_particle_inside_a_longer_phrase_is_the_form(
 
     particles = locale_data(locale).get("linking_particles") or ()
     bare = next(form.replace(p, "") for p in particles if p in form)
-    inside = (f"{term} to perform this task:", f"执行任务所需的{bare}：")
+    inside = (f"{term} to perform this task:", f"执行任务所需的{bare}\uff1a")
     wrong = (f"Open {term} again.", "打开其他东西。")
     assert _found(_catalog(tmp_path, locale, [inside, wrong])) == [wrong[0]]
