@@ -222,3 +222,14 @@ def test_a_name_written_out_as_the_locale_writes_its_acronym_is_not_reported(
     # another rendering, not the locale's, is still reported
     other = [*_kept(3, name), (f"Use {name} ({acronym}) daily.", f"Xx qqq zzz ({acronym}) yy.")]
     assert len(_page(other, locale)) == 1
+
+
+def test_a_word_no_locale_translates_translated_beside_the_brand_is_reported() -> None:
+    """'Windows Server' as 'Windows ... serwera': the brand kept, but 'Server' is a word
+    of the name that Microsoft keeps in every locale (en.yaml `name_words_kept`)."""
+    from sunsetkit.checks.conventions import locale_data
+
+    for word in locale_data("en").get("name_words_kept") or ():
+        name = f"Azure Lantern {word}"
+        pairs = [*_kept(3, name), (f"Use {name} daily.", "Xx Azure Laternen qqq yy.")]
+        assert len(_page(pairs, "pl-PL")) == 1

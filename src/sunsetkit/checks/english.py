@@ -178,9 +178,12 @@ _GLOSSED = re.compile(r"(?:[^\s()]+[ \t]+){0,6}\\?\(([^()\n]*)\\?\)")
 _SPAN_GLOSSED = re.compile(
     r"(?:\[[^\[\]\n]+\]\([^()\s]*\)|\*\*[^*\n]+\*\*)[ \t]*[」』”\"]?[ \t]*\\?\(([^()\n]*)\\?\)"
 )
-#: A parenthesis, or one never closed (a gloss that runs to the end of the text); a link's
-#: target inside it is part of it: a gloss the link cuts ("[Title (Titel](x.md) ...)").
-_PARENTHESIS = re.compile(r"\\?\(((?:[^()\n]|\]\([^()\s]*\))*)(?:\\?\)|$)")
+#: A parenthesis, or one never closed (a gloss that runs to the end of the text); one
+#: may open with a link ("Title ([Titel](x.md) weiter)").
+_PARENTHESIS = re.compile(r"\\?\(((?:\[[^\[\]\n]*\]\([^()\s]*\))?[^()\n]*)(?:\\?\)|$)")
+#: A gloss that opens inside a link's text and closes after the link, the English title
+#: before it ("[English title (Titel](x.md) weiter)"): the link cuts the parenthesis.
+_GLOSS_ACROSS_LINK = re.compile(r"\[[^\[\]\n]*\\?\([^()\[\]\n]*\]\([^()\s]*\)[^()\n]*\\?\)")
 _TOKEN = re.compile(r"\S+")
 #: Marks around a copied word: a link's brackets, bold, quotes.
 _AROUND = _EDGE_PUNCTUATION + "\\「」『』"
@@ -244,6 +247,7 @@ def _kept_by_policy(source: str, text: str, loanwords: tuple[str, ...] = ()) -> 
     if loanwords:
         text = _loanwords(loanwords).sub("\n", text)
     if "(" in text:
+        text = _GLOSS_ACROSS_LINK.sub("\n", text)
         ours = {m.group(1).strip() for m in _GLOSSED.finditer(source)}
         text = _without_glosses(source, text, ours)
         text = _SPAN_GLOSSED.sub(lambda m: m.group() if m.group(1).strip() in ours else "\n", text)

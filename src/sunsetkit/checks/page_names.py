@@ -138,10 +138,12 @@ def _fixed_kept_rest_translated(name: str, text: str) -> bool:
     """Every brand word, acronym and version mark of the name kept as written and every
     other word of it translated ("Azure 市场", "Umowa partnerska firmy Microsoft",
     "réservation Azure"): how Microsoft's own pages localize a name, in the locale's word
-    order. A name half translated keeps one of its other words ("Teams kamers Premium");
-    a name lower-cased keeps no brand as written."""
+    order. A name half translated keeps one of its other words ("Teams kamers Premium"),
+    or translates a word no locale translates ("Windows ... serwera"); a name lower-cased
+    keeps no brand as written."""
     words = name.split()
-    fixed = [w for w in words if w.casefold() in brands() or not w.isalpha() or w.isupper()]
+    kept = brands() | _kept_words()
+    fixed = [w for w in words if w.casefold() in kept or not w.isalpha() or w.isupper()]
     rest = [w for w in words if w not in fixed]
     if not fixed or not rest:
         return False
@@ -167,6 +169,15 @@ def _written_out(name: str) -> re.Pattern[str] | None:
         for word in words
     ]
     return re.compile(r"(?<!\w)" + r"\s+".join(parts) + r"(?!\w)")
+
+
+@functools.cache
+def _kept_words() -> frozenset[str]:
+    """Words of product names no locale translates (locale_data/en.yaml `name_words_kept`:
+    "Server" in "Windows Server"), folded: like a brand, the name keeps them."""
+    from .conventions import locale_data
+
+    return frozenset(str(w).casefold() for w in locale_data("en").get("name_words_kept") or ())
 
 
 def _acronym(word: str) -> bool:
