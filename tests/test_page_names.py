@@ -220,7 +220,7 @@ def test_a_name_written_out_as_the_locale_writes_its_acronym_is_not_reported(
     pairs = [*_kept(3, name), (f"Use {name} ({acronym}) daily.", f"Xx {form} ({acronym}) yy.")]
     assert _page(pairs, locale) == []
     # another rendering, not the locale's, is still reported
-    other = [*_kept(3, name), (f"Use {name} ({acronym}) daily.", f"Xx qqq zzz ({acronym}) yy.")]
+    other = [*_kept(3, name), (f"Use {name} ({acronym}) daily.", "Xx qqq zzz yy.")]
     assert len(_page(other, locale)) == 1
 
 
@@ -233,3 +233,24 @@ def test_a_word_no_locale_translates_translated_beside_the_brand_is_reported() -
         name = f"Azure Lantern {word}"
         pairs = [*_kept(3, name), (f"Use {name} daily.", "Xx Azure Laternen qqq yy.")]
         assert len(_page(pairs, "pl-PL")) == 1
+
+
+@pytest.mark.parametrize("locale", LOCALES)
+def test_a_number_alone_is_no_brand_and_the_name_lower_cased_is_no_rendering(
+    locale: str,
+) -> None:
+    """'Lantern Group 3' translated around its number is a name changed; so is 'Cobalt
+    Stone Pier' lower-cased, though the locale's data may list the lower-cased English
+    among the written-out forms of its acronym."""
+    numbered = "Lantern Group 3"
+    pairs = [*_kept(3, numbered), (f"Use {numbered} daily.", "Xx Laternengruppe 3 yy.")]
+    assert len(_page(pairs, locale)) == 1
+    name = "Cloud Solution Provider"
+    lowered = [*_kept(3, name), (f"Use the {name} channel.", f"Xx {name.lower()} yy.")]
+    assert len(_page(lowered, locale)) == 1
+
+
+def test_the_initials_alone_where_the_source_gives_name_and_initials_are_the_name() -> None:
+    name = "Lantern Beacon Suite"
+    pairs = [*_kept(3), (f"Join the {name} (LBS) program.", "Treten Sie dem LBS-Programm bei.")]
+    assert _page(pairs) == []

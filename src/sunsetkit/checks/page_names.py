@@ -131,7 +131,10 @@ def _written_out_locally(name: str, text: str, ctx: MessageContext) -> bool:
     initials = "".join(w[0] for w in name.split() if w[:1].isupper())
     forms = ctx.glossary.conventions.acronyms.get(initials, ())
     folded = text.casefold()
-    return len(initials) == len(name.split()) and any(form in folded for form in forms)
+    english = name.casefold()  # the name lower-cased is no rendering of the locale's
+    return len(initials) == len(name.split()) and any(
+        form in folded for form in forms if form != english
+    )
 
 
 def _fixed_kept_rest_translated(name: str, text: str) -> bool:
@@ -145,7 +148,7 @@ def _fixed_kept_rest_translated(name: str, text: str) -> bool:
     kept = brands() | _kept_words()
     fixed = [w for w in words if w.casefold() in kept or not w.isalpha() or w.isupper()]
     rest = [w for w in words if w not in fixed]
-    if not fixed or not rest:
+    if not rest or not any(w.isalpha() for w in fixed):  # a number alone is no brand
         return False
     if not all(_contains(text, word, inflected=True) for word in fixed):
         return False
@@ -194,10 +197,20 @@ def _words_kept(name: str, text: str) -> bool:
 
 def _abbreviated(name: str, source: str, text: str) -> bool:
     """The translation writes the name's initials ("CSP" for "Cloud Solution Provider")
-    more often than the source: it put the abbreviation in the name's place, as
-    Microsoft's translators often do."""
+    more often than the source, or as often where the source gives both: it put the
+    abbreviation in the name's place, as Microsoft's translators often do."""
     pattern = _initials(name)
-    return pattern is not None and len(pattern.findall(text)) > len(pattern.findall(source))
+    if pattern is None:
+        return False
+    written, given = len(pattern.findall(text)), len(pattern.findall(source))
+    # where the source gives both ("Cloud Solution Provider (CSP)"), the initials alone
+    # as often say the same
+    return written > given or (written == given > 0 and _given_both(name, source))
+
+
+def _given_both(name: str, source: str) -> bool:
+    initials = "".join(w[0] for w in name.split())
+    return f"{name} ({initials})" in source
 
 
 @functools.lru_cache(maxsize=1024)
