@@ -8,7 +8,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Iterator
 
 from .base import Entry, MessageContext
-from .conventions import conventions
+from .conventions import conventions, locale_data
 from .words import function_words
 
 __all__ = ["check_english_left", "check_english_left_on_page", "prose_words"]
@@ -473,12 +473,9 @@ def _lone_english(source: str, text: str, ctx: MessageContext) -> str | None:
     return _lone_participle(source, clause, loanwords) or _amid_cjk(source, clause, loanwords)
 
 
-#: A lower-case Latin word between two characters of Chinese, Japanese or Korean. Longer
-#: than `_WORD_LONGEST` letters it is an identifier glued from words (a claim or property
-#: name: "tokenissuerclaims"), which every locale keeps, not a word of English.
+#: A lower-case Latin word between two characters of Chinese, Japanese or Korean.
 _CJK = r"[\u3000-\u30ff\u3400-\u9fff\uac00-\ud7af\uff00-\uffef]"
-_WORD_LONGEST = 16
-_AMID_CJK = re.compile(rf"(?<={_CJK}) ?([a-z]{{5,{_WORD_LONGEST}}}) ?(?={_CJK})")
+_AMID_CJK = re.compile(rf"(?<={_CJK}) ?([a-z]{{5,}}) ?(?={_CJK})")
 _CJK_THEN_WORD = re.compile(rf"{_CJK} ?[a-z]{{5}}")
 #: A lower-case word of the source that is prose: not part of a path, address or name.
 _SOURCE_WORD = re.compile(r"(?<![\w.@/\\-])[a-z]+(?![\w.@/\\-])")
@@ -497,9 +494,28 @@ def _amid_cjk(source: str, clause: str, loanwords: frozenset[str]) -> str | None
     for match in _AMID_CJK.finditer(clause):
         word = match.group(1)
         ours = set(_SOURCE_WORD.findall(source)) if ours is None else ours
-        if word in ours and word not in loanwords and word not in names:
+        kept = word in loanwords or word in names or _identifier(word, source)
+        if word in ours and not kept:
             return f"English left untranslated: {word!r}"
     return None
+
+
+def _identifier(word: str, source: str) -> bool:
+    """A lower-case word the source names as a claim, property or field ("the
+    tokenissuerclaims claim"): an identifier every locale keeps (locale_data/en.yaml
+    `identifier_nouns`), not a word of English."""
+    nouns = "|".join(map(re.escape, _identifier_nouns()))
+    if not nouns:
+        return False
+    named = (
+        rf"\b{re.escape(word)}[`'\"”]?\s+(?:{nouns})\b|\b(?:{nouns})\s+[`'\"“]?{re.escape(word)}\b"
+    )
+    return re.search(named, source) is not None
+
+
+@functools.cache
+def _identifier_nouns() -> tuple[str, ...]:
+    return tuple(str(w) for w in locale_data("en").get("identifier_nouns") or ())
 
 
 def _lone_participle(source: str, clause: str, loanwords: frozenset[str]) -> str | None:
