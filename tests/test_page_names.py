@@ -254,3 +254,9 @@ def test_the_initials_alone_where_the_source_gives_name_and_initials_are_the_nam
     name = "Lantern Beacon Suite"
     pairs = [*_kept(3), (f"Join the {name} (LBS) program.", "Treten Sie dem LBS-Programm bei.")]
     assert _page(pairs) == []
+
+
+def test_initials_kept_in_parentheses_beside_a_changed_name_do_not_excuse_it() -> None:
+    name = "Lantern Beacon Suite"
+    pairs = [*_kept(3), (f"Join the {name} (LBS) program.", "Treten Sie Laterne Feuer (LBS) bei.")]
+    assert len(_page(pairs)) == 1

@@ -205,12 +205,16 @@ def _abbreviated(name: str, source: str, text: str) -> bool:
     written, given = len(pattern.findall(text)), len(pattern.findall(source))
     # where the source gives both ("Cloud Solution Provider (CSP)"), the initials alone
     # as often say the same
-    return written > given or (written == given > 0 and _given_both(name, source))
+    return written > given or (written == given > 0 and _initials_for_both(name, source, text))
 
 
-def _given_both(name: str, source: str) -> bool:
+def _initials_for_both(name: str, source: str, text: str) -> bool:
+    """The source gives the name and its initials in parentheses; the translation the
+    initials alone, out of parentheses ("programme CSP"). Initials kept in parentheses
+    stand beside the name's rendering, which is then to be judged ("moln lösnings
+    leverantör (CSP)")."""
     initials = "".join(w[0] for w in name.split())
-    return f"{name} ({initials})" in source
+    return f"{name} ({initials})" in source and f"({initials})" not in text
 
 
 @functools.lru_cache(maxsize=1024)
