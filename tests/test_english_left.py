@@ -308,3 +308,55 @@ def test_every_content_pair_has_a_key_in_its_source_and_translation(
         kept = " ".join([*around, f"x{a} {b}y", *around])
         folded = " ".join(kept.casefold().split())
         assert _key(a, b) in _folded_keys(folded)
+
+
+TITLE = "Request a change to the billing profile"
+
+
+@pytest.mark.parametrize("locale", LOCALES)
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the gloss opens inside the link's text and closes after it: the link cuts it
+        f"{OWN[0]} [{TITLE} ({OWN[1]}](x.md) {OWN[2]} {OWN[3]}).",
+        # a link inside the gloss
+        f"{OWN[0]} {TITLE} ([{OWN[1]} {OWN[2]}](x.md) {OWN[3]}).",
+        # the gloss in bold
+        f"{OWN[0]} {TITLE} (**{OWN[1]} {OWN[2]}**).",
+    ],
+)
+def test_an_english_title_beside_a_gloss_cut_by_markup_is_kept_by_policy(
+    locale: str, text: str
+) -> None:
+    assert _found(locale, f"See [{TITLE}](x.md) for details.", text) == []
+
+
+@pytest.mark.parametrize("locale", LOCALES)
+def test_a_title_cut_by_a_link_without_a_gloss_is_still_english_left(locale: str) -> None:
+    text = f"{OWN[0]} [{TITLE}](x.md) {OWN[2]}."
+    assert _found(locale, f"See [{TITLE}](x.md) for details.", text)
+
+
+@pytest.mark.parametrize("locale", LOCALES)
+def test_a_bold_name_the_source_bolds_is_no_english_the_page_translates(locale: str) -> None:
+    """'**Login audit export**': the name of a file, kept as the source bolds it, though
+    the page translates 'audit export' elsewhere; a bold clause is still English left."""
+    pairs = [
+        ("Open the audit export now.", f"{OWN[0]} {OWN[2]}-{OWN[3]} {OWN[1]}."),
+        ("Read the audit export today.", f"{OWN[4]} {OWN[2]}-{OWN[3]} {OWN[5]}."),
+        ("Download the **Login audit export** file.", f"{OWN[0]} **Login audit export** {OWN[1]}."),
+    ]
+    assert _page(locale, pairs) == []
+    clause = "**Convert the trial to a paid subscription**"
+    assert _found(locale, f"Select {clause}.", f"{OWN[0]} {clause}.")
+
+
+@pytest.mark.parametrize("locale", ["zh-CN", "ja-JP", "ko-KR"])
+def test_an_identifier_the_source_names_so_amid_cjk_is_no_english_word(locale: str) -> None:
+    """A word the source names a claim or property (en.yaml `identifier_nouns`); a long
+    word of English left is still reported."""
+    source = "Add the tokenissuerclaims claim and the refund amount to the token."
+    assert _found(locale, source, "将 tokenissuerclaims 声明添加到令牌。") == []
+    assert _found(locale, "The refund amount is shown.", "退款 amount 显示。")
+    source = "It is used for compartmentalization of your resources."
+    assert _found(locale, source, "它用于 compartmentalization 你的资源。")

@@ -327,3 +327,22 @@ def test_a_reordered_name_is_reported_once_per_message_that_reorders_it(
     assert [f.split(":")[0] for f in found] == [str(kept + 1)]
     assert f"{kept + 1} other message(s)" in found[0]
     assert _page([(s, t.replace(moved, written)) for s, t in pairs], locale) == []
+
+
+def _renamed() -> list[tuple[str, str]]:
+    from sunsetkit.checks.conventions import locale_data
+
+    renamed = locale_data("en").get("renamed") or {}
+    return sorted((str(old), str(new)) for old, news in renamed.items() for new in news)
+
+
+@pytest.mark.parametrize("locale", LOCALES)
+@pytest.mark.parametrize(("old", "new"), _renamed())
+def test_a_renamed_product_written_with_its_current_name_is_no_name_changed(
+    locale: str, old: str, new: str
+) -> None:
+    """Windows Azure as Microsoft Azure: the translation brought the name up to date."""
+    assert _found(f"Sign in to {old} Lantern now.", f"Xx {new} Lantern yy.", locale) == []
+    other = next(b for b in BRANDS if b.casefold() not in new.casefold() + old.casefold())
+    changed = new.replace(new.split()[0], other.capitalize())
+    assert _found(f"Sign in to {old} Lantern now.", f"Xx {changed} Lantern yy.", locale)

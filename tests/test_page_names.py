@@ -156,3 +156,107 @@ def test_the_page_decides_for_any_name_and_locale(words: list[str], kept: int, l
     # as many messages changing it as keeping it: no evidence, nothing reported
     entries += [Entry(Message(f"Buy {name}.", f"Qq {lowered}.")) for _ in range(kept)]
     assert list(check_names_kept_on_page(entries, ctx)) == []
+
+
+BRANDED = "Azure Lantern Beacon"
+
+
+@pytest.mark.parametrize("locale", LOCALES)
+@pytest.mark.parametrize(
+    "written",
+    [
+        "Laternen-Leuchtfeuer für Azure",  # the brand kept, its other words translated
+        "Azure 灯笼信标",  # the brand kept, the rest in the locale's script
+        "laternenfeuer Azure-Dienste",  # the brand with an ending or a compound after it
+    ],
+)
+def test_a_brand_kept_with_its_other_words_translated_is_the_locales_rendering(
+    locale: str, written: str
+) -> None:
+    """However often the page keeps the name in English: Microsoft's own pages localize
+    a name around its brand ("Azure 市场", "réservation Azure")."""
+    pairs = [*_kept(3, BRANDED), (f"Use {BRANDED} daily.", f"Xx {written} yy.")]
+    assert _page(pairs, locale) == []
+
+
+@pytest.mark.parametrize("locale", LOCALES)
+@pytest.mark.parametrize(
+    "written",
+    [
+        "Azure Laternen Beacon",  # half translated: one other word kept
+        "azure Laternen-Leuchtfeuer",  # the brand lower-cased
+        "Laternen-Leuchtfeuer",  # the brand dropped
+    ],
+)
+def test_a_name_half_translated_around_its_brand_is_still_reported(
+    locale: str, written: str
+) -> None:
+    pairs = [*_kept(3, BRANDED), (f"Use {BRANDED} daily.", f"Xx {written} yy.")]
+    found = _page(pairs, locale)
+    assert len(found) == 1 and found[0].startswith("4: ")
+
+
+def _written_out_acronyms() -> list[tuple[str, str, str]]:
+    """(locale, acronym, a form the locale's data writes it out as) of every locale."""
+    from sunsetkit.checks.conventions import conventions
+
+    found = []
+    for locale in LOCALES:
+        acronyms = conventions(locale).acronyms
+        for acronym, forms in sorted(acronyms.items()):
+            if acronym.isalpha() and acronym.isupper() and len(acronym) > 2 and forms:
+                found.append((locale, acronym, forms[0]))
+                break
+    return found
+
+
+@pytest.mark.parametrize(("locale", "acronym", "form"), _written_out_acronyms())
+def test_a_name_written_out_as_the_locale_writes_its_acronym_is_not_reported(
+    locale: str, acronym: str, form: str
+) -> None:
+    """A name of the acronym's initials ("Cloud Solution Provider") in the form the locale
+    writes that acronym out (pl "dostawca rozwiązań w chmurze")."""
+    name = " ".join(f"{letter}ovel" for letter in acronym)
+    pairs = [*_kept(3, name), (f"Use {name} ({acronym}) daily.", f"Xx {form} ({acronym}) yy.")]
+    assert _page(pairs, locale) == []
+    # another rendering, not the locale's, is still reported
+    other = [*_kept(3, name), (f"Use {name} ({acronym}) daily.", "Xx qqq zzz yy.")]
+    assert len(_page(other, locale)) == 1
+
+
+def test_a_word_no_locale_translates_translated_beside_the_brand_is_reported() -> None:
+    """'Windows Server' as 'Windows ... serwera': the brand kept, but 'Server' is a word
+    of the name that Microsoft keeps in every locale (en.yaml `name_words_kept`)."""
+    from sunsetkit.checks.conventions import locale_data
+
+    for word in locale_data("en").get("name_words_kept") or ():
+        name = f"Azure Lantern {word}"
+        pairs = [*_kept(3, name), (f"Use {name} daily.", "Xx Azure Laternen qqq yy.")]
+        assert len(_page(pairs, "pl-PL")) == 1
+
+
+@pytest.mark.parametrize("locale", LOCALES)
+def test_a_number_alone_is_no_brand_and_the_name_lower_cased_is_no_rendering(
+    locale: str,
+) -> None:
+    """'Lantern Group 3' translated around its number is a name changed; so is 'Cobalt
+    Stone Pier' lower-cased, though the locale's data may list the lower-cased English
+    among the written-out forms of its acronym."""
+    numbered = "Lantern Group 3"
+    pairs = [*_kept(3, numbered), (f"Use {numbered} daily.", "Xx Laternengruppe 3 yy.")]
+    assert len(_page(pairs, locale)) == 1
+    name = "Cloud Solution Provider"
+    lowered = [*_kept(3, name), (f"Use the {name} channel.", f"Xx {name.lower()} yy.")]
+    assert len(_page(lowered, locale)) == 1
+
+
+def test_the_initials_alone_where_the_source_gives_name_and_initials_are_the_name() -> None:
+    name = "Lantern Beacon Suite"
+    pairs = [*_kept(3), (f"Join the {name} (LBS) program.", "Treten Sie dem LBS-Programm bei.")]
+    assert _page(pairs) == []
+
+
+def test_initials_kept_in_parentheses_beside_a_changed_name_do_not_excuse_it() -> None:
+    name = "Lantern Beacon Suite"
+    pairs = [*_kept(3), (f"Join the {name} (LBS) program.", "Treten Sie Laterne Feuer (LBS) bei.")]
+    assert len(_page(pairs)) == 1

@@ -172,3 +172,28 @@ def test_the_english_label_glossed_with_the_portals_is_the_label(
     glossed = (f"Select **{label}** now.", f"Mm {gloss} mm.")
     other = (f"Select **{label}** again.", f"Mm **{label}** (Qqq) mm.")
     assert _checked(_catalog(tmp_path, locale, [glossed, other]), "ui") == [other[0]]
+
+
+def _with_particle(term: str, form: str) -> bool:
+    from sunsetkit.checks.conventions import locale_data
+
+    return any(
+        particle in form and not form.startswith(particle) and not form.endswith(particle)
+        for locale in SHIPPED
+        for particle in locale_data(locale).get("linking_particles") or ()
+    )
+
+
+@pytest.mark.parametrize(("locale", "term", "form"), _terms(_with_particle))
+def test_a_form_without_its_linking_particle_inside_a_longer_phrase_is_the_form(
+    tmp_path: Path, locale: str, term: str, form: str
+) -> None:
+    """zh "所需的相应角色" holds "相应的角色" with its 的 left out, as "Appropriate roles to
+    perform this task" holds "Appropriate roles": the term, not another one."""
+    from sunsetkit.checks.conventions import locale_data
+
+    particles = locale_data(locale).get("linking_particles") or ()
+    bare = next(form.replace(p, "") for p in particles if p in form)
+    inside = (f"{term} to perform this task:", f"执行任务所需的{bare}\uff1a")
+    wrong = (f"Open {term} again.", "打开其他东西。")
+    assert _found(_catalog(tmp_path, locale, [inside, wrong])) == [wrong[0]]

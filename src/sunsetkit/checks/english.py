@@ -8,7 +8,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Iterator
 
 from .base import Entry, MessageContext
-from .conventions import conventions
+from .conventions import conventions, locale_data
 from .words import function_words
 
 __all__ = ["check_english_left", "check_english_left_on_page", "prose_words"]
@@ -178,8 +178,12 @@ _GLOSSED = re.compile(r"(?:[^\s()]+[ \t]+){0,6}\\?\(([^()\n]*)\\?\)")
 _SPAN_GLOSSED = re.compile(
     r"(?:\[[^\[\]\n]+\]\([^()\s]*\)|\*\*[^*\n]+\*\*)[ \t]*[」』”\"]?[ \t]*\\?\(([^()\n]*)\\?\)"
 )
-#: A parenthesis, or one never closed (a gloss that runs to the end of the text).
-_PARENTHESIS = re.compile(r"\\?\(([^()\n]*)(?:\\?\)|$)")
+#: A parenthesis, or one never closed (a gloss that runs to the end of the text); one
+#: may open with a link ("Title ([Titel](x.md) weiter)").
+_PARENTHESIS = re.compile(r"\\?\(((?:\[[^\[\]\n]*\]\([^()\s]*\))?[^()\n]*)(?:\\?\)|$)")
+#: A gloss that opens inside a link's text and closes after the link, the English title
+#: before it ("[English title (Titel](x.md) weiter)"): the link cuts the parenthesis.
+_GLOSS_ACROSS_LINK = re.compile(r"\[[^\[\]\n]*\\?\([^()\[\]\n]*\]\([^()\s]*\)[^()\n]*\\?\)")
 _TOKEN = re.compile(r"\S+")
 #: Marks around a copied word: a link's brackets, bold, quotes.
 _AROUND = _EDGE_PUNCTUATION + "\\「」『』"
@@ -243,6 +247,7 @@ def _kept_by_policy(source: str, text: str, loanwords: tuple[str, ...] = ()) -> 
     if loanwords:
         text = _loanwords(loanwords).sub("\n", text)
     if "(" in text:
+        text = _GLOSS_ACROSS_LINK.sub("\n", text)
         ours = {m.group(1).strip() for m in _GLOSSED.finditer(source)}
         text = _without_glosses(source, text, ours)
         text = _SPAN_GLOSSED.sub(lambda m: m.group() if m.group(1).strip() in ours else "\n", text)
@@ -253,6 +258,8 @@ def _kept_by_policy(source: str, text: str, loanwords: tuple[str, ...] = ()) -> 
         )
     if "(" in text:
         text = _without_expansions(text)
+    if "**" in text:  # a file, export or label name the source bolds, kept as it is
+        text = _BOLD.sub(lambda m: "\n" if _bold_name(m.group(), source) else m.group(), text)
     if '"' in text or "“" in text:  # a literal value quoted as the source quotes it
         text = _QUOTED.sub(lambda m: "\n" if m.group(1) in source else m.group(), text)
     return text
@@ -303,6 +310,24 @@ def _expansion_start(tokens: list[re.Match[str]], acronym: str) -> int | None:
         if acronym in (initials, content) and words[0].casefold() not in english:
             return tokens[-size].start()
     return None
+
+
+_BOLD = re.compile(r"\*\*[^*\n]+\*\*")
+#: Words a bold name has at most: a longer bold span is a sentence, left in English.
+_BOLD_NAME = 6
+
+
+def _bold_name(span: str, source: str) -> bool:
+    """A short bold span as the source bolds it, without English grammar: the name of a
+    file, an export, a report ("**Login audit export**"); a label that reads as a clause
+    ("**Convert trial to paid subscription**") is English left."""
+    words = _WORD.findall(span)
+    english = function_words("en")
+    return (
+        len(words) <= _BOLD_NAME
+        and not any(w.casefold() in english for w in words)
+        and span in source
+    )
 
 
 _QUOTED = re.compile(r"[\"“]([^\"“”\n]{1,80})[\"”]")
@@ -469,9 +494,28 @@ def _amid_cjk(source: str, clause: str, loanwords: frozenset[str]) -> str | None
     for match in _AMID_CJK.finditer(clause):
         word = match.group(1)
         ours = set(_SOURCE_WORD.findall(source)) if ours is None else ours
-        if word in ours and word not in loanwords and word not in names:
+        kept = word in loanwords or word in names or _identifier(word, source)
+        if word in ours and not kept:
             return f"English left untranslated: {word!r}"
     return None
+
+
+def _identifier(word: str, source: str) -> bool:
+    """A lower-case word the source names as a claim, property or field ("the
+    tokenissuerclaims claim"): an identifier every locale keeps (locale_data/en.yaml
+    `identifier_nouns`), not a word of English."""
+    nouns = "|".join(map(re.escape, _identifier_nouns()))
+    if not nouns:
+        return False
+    named = (
+        rf"\b{re.escape(word)}[`'\"”]?\s+(?:{nouns})\b|\b(?:{nouns})\s+[`'\"“]?{re.escape(word)}\b"
+    )
+    return re.search(named, source) is not None
+
+
+@functools.cache
+def _identifier_nouns() -> tuple[str, ...]:
+    return tuple(str(w) for w in locale_data("en").get("identifier_nouns") or ())
 
 
 def _lone_participle(source: str, clause: str, loanwords: frozenset[str]) -> str | None:

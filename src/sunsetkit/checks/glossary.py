@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from .base import Entry, LocaleGlossary, MessageContext
-from .conventions import WIDE, Conventions, conventions, label_marked
+from .conventions import WIDE, Conventions, conventions, label_marked, locale_data
 from .evidence import backed, with_evidence
 from .forms import (
     cut_off,
@@ -255,6 +255,7 @@ def check_terms(entry: Entry, ctx: MessageContext) -> Iterator[str]:
             forms = ctx.glossary.terms.get(term)
             if forms is None:
                 continue
+            forms = _without_particles(forms, ctx.locale)
             if any(_has_form(text, form) for form in forms):
                 continue
             stemmed = _stem_inflected(text, forms, ctx.glossary.conventions)
@@ -278,6 +279,21 @@ def check_terms(entry: Entry, ctx: MessageContext) -> Iterator[str]:
                 problem = _term_problem(term, (*forms, *names), text, ctx.locale, stemmed)
                 yield with_evidence(problem, term, ctx.glossary)
         return
+
+
+def _without_particles(forms: tuple[str, ...], locale: str | None) -> tuple[str, ...]:
+    """The forms, and each with the locale's linking particle left out (zh "相应的角色"
+    is "相应角色" too): the particle is the sentence's choice, not the term's."""
+    particles = _linking_particles(locale)
+    if not particles or not any(p in form for form in forms for p in particles):
+        return forms
+    dropped = (form.replace(p, "") for form in forms for p in particles if p in form)
+    return tuple(dict.fromkeys((*forms, *dropped)))
+
+
+@functools.cache
+def _linking_particles(locale: str | None) -> tuple[str, ...]:
+    return tuple(str(p) for p in locale_data(locale).get("linking_particles") or ())
 
 
 def _kept_name(term: str, text: str, ctx: MessageContext) -> bool:

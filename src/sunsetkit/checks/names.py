@@ -35,7 +35,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from .base import Entry, MessageContext
-from .conventions import conventions
+from .conventions import conventions, locale_data
 from .glossary import _contains, _localized
 
 __all__ = ["Name", "check_names_changed", "check_names_reordered", "name_runs"]
@@ -395,10 +395,19 @@ def _kept(name: Name, text: str, ctx: MessageContext) -> bool:
         return True
     return any(
         _contains(text, shown.replace(english, form), inflected=True)
-        for english, forms in ctx.glossary.conventions.names.items()
+        for english, forms in (*ctx.glossary.conventions.names.items(), *_renamed().items())
         if english in shown
         for form in forms
     )
+
+
+@functools.cache
+def _renamed() -> dict[str, tuple[str, ...]]:
+    """Old names -> the names Microsoft renamed them to (locale_data/en.yaml `renamed`):
+    a translation that writes the current name ("Microsoft Azure" for "Windows Azure")
+    changed no name."""
+    data = locale_data("en").get("renamed") or {}
+    return {str(old): tuple(map(str, new)) for old, new in data.items()}
 
 
 def _holds_localized(name: str, text: str, ctx: MessageContext) -> bool:

@@ -26,6 +26,7 @@ from .names import (
     _clean,
     _versioned,
     _words,
+    brands,
     check_names_reordered,
 )
 
@@ -118,7 +119,40 @@ def _reworded(name: str, source: str, text: str, ctx: MessageContext) -> bool:
         or _words_kept(name, text)
         or _abbreviated(name, source, text)
         or _expanded(name, text)
+        or _written_out_locally(name, text, ctx)
+        or _fixed_kept_rest_translated(name, text)
     )
+
+
+def _written_out_locally(name: str, text: str, ctx: MessageContext) -> bool:
+    """The name's initials are an acronym the locale writes out (locale_data `acronyms`:
+    CSP, "dostawca rozwiązań w chmurze") and the message holds that rendering: the
+    locale's own name for it, however the page writes it elsewhere."""
+    initials = "".join(w[0] for w in name.split() if w[:1].isupper())
+    forms = ctx.glossary.conventions.acronyms.get(initials, ())
+    folded = text.casefold()
+    english = name.casefold()  # the name lower-cased is no rendering of the locale's
+    return len(initials) == len(name.split()) and any(
+        form in folded for form in forms if form != english
+    )
+
+
+def _fixed_kept_rest_translated(name: str, text: str) -> bool:
+    """Every brand word, acronym and version mark of the name kept as written and every
+    other word of it translated ("Azure 市场", "Umowa partnerska firmy Microsoft",
+    "réservation Azure"): how Microsoft's own pages localize a name, in the locale's word
+    order. A name half translated keeps one of its other words ("Teams kamers Premium"),
+    or translates a word no locale translates ("Windows ... serwera"); a name lower-cased
+    keeps no brand as written."""
+    words = name.split()
+    kept = brands() | _kept_words()
+    fixed = [w for w in words if w.casefold() in kept or not w.isalpha() or w.isupper()]
+    rest = [w for w in words if w not in fixed]
+    if not rest or not any(w.isalpha() for w in fixed):  # a number alone is no brand
+        return False
+    if not all(_contains(text, word, inflected=True) for word in fixed):
+        return False
+    return not any(_contains(text, word, fold=True, inflected=True) for word in rest)
 
 
 def _expanded(name: str, text: str) -> bool:
@@ -140,6 +174,15 @@ def _written_out(name: str) -> re.Pattern[str] | None:
     return re.compile(r"(?<!\w)" + r"\s+".join(parts) + r"(?!\w)")
 
 
+@functools.cache
+def _kept_words() -> frozenset[str]:
+    """Words of product names no locale translates (locale_data/en.yaml `name_words_kept`:
+    "Server" in "Windows Server"), folded: like a brand, the name keeps them."""
+    from .conventions import locale_data
+
+    return frozenset(str(w).casefold() for w in locale_data("en").get("name_words_kept") or ())
+
+
 def _acronym(word: str) -> bool:
     return len(word) > 1 and word.isupper() and word.isalpha()
 
@@ -154,10 +197,24 @@ def _words_kept(name: str, text: str) -> bool:
 
 def _abbreviated(name: str, source: str, text: str) -> bool:
     """The translation writes the name's initials ("CSP" for "Cloud Solution Provider")
-    more often than the source: it put the abbreviation in the name's place, as
-    Microsoft's translators often do."""
+    more often than the source, or as often where the source gives both: it put the
+    abbreviation in the name's place, as Microsoft's translators often do."""
     pattern = _initials(name)
-    return pattern is not None and len(pattern.findall(text)) > len(pattern.findall(source))
+    if pattern is None:
+        return False
+    written, given = len(pattern.findall(text)), len(pattern.findall(source))
+    # where the source gives both ("Cloud Solution Provider (CSP)"), the initials alone
+    # as often say the same
+    return written > given or (written == given > 0 and _initials_for_both(name, source, text))
+
+
+def _initials_for_both(name: str, source: str, text: str) -> bool:
+    """The source gives the name and its initials in parentheses; the translation the
+    initials alone, out of parentheses ("programme CSP"). Initials kept in parentheses
+    stand beside the name's rendering, which is then to be judged ("moln lösnings
+    leverantör (CSP)")."""
+    initials = "".join(w[0] for w in name.split())
+    return f"{name} ({initials})" in source and f"({initials})" not in text
 
 
 @functools.lru_cache(maxsize=1024)
