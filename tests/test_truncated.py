@@ -133,9 +133,7 @@ WHOLE = [
 def test_every_listed_abbreviation_ends_no_sentence(locale: str) -> None:
     own = modals(locale)
     for word in own.abbreviations:
-        assert _sentences(own, f"Aaaa bbbb {word}. Cccc dddd.") == [
-            f"Aaaa bbbb {word}. Cccc dddd."
-        ]
+        assert _sentences(own, f"Aaaa bbbb {word}. Cccc dddd.") == [f"Aaaa bbbb {word}. Cccc dddd."]
     # another word of four letters before the stop does end one
     assert len(_sentences(own, "Aaaa bbbb xqzw. Cccc dddd.")) == 2
 
