@@ -122,7 +122,10 @@ def test_outer_space_counts_in_a_catalog_not_in_a_markdown_segment(
     catalog = tiny_catalog(tmp_path, "de-DE", [(source, text)])
     assert _whitespace(catalog) == ["leading or trailing white space differs from the source"]
     # a segment's outer spaces render as nothing; a double space inside it still shows
-    cell = '<span data-ttu-id="a-{n}">{t}</span><span class="sxs-lookup"><span data-stu-id="a-{n}">{s}</span></span>'
+    cell = (
+        '<span data-ttu-id="a-{n}">{t}</span>'
+        '<span class="sxs-lookup"><span data-stu-id="a-{n}">{s}</span></span>'
+    )
     page = tmp_path / "page.md"
     page.write_text(
         "---\nms.contentlocale: de-DE\n---\n\n"
