@@ -441,3 +441,18 @@ def test_a_short_shout_with_an_english_word_is_no_acronym(
     # "TRY IT NOW", "HOURS OF OPERATION": shouted English, however short its words
     shouted = (f"Note: {code} {word.upper()} {code} - now.", "Mm: mm nn - mm.")
     assert _found(_catalog(tmp_path, "sv-SE", [shouted])) == {}
+
+
+@pytest.mark.parametrize("locale", SHIPPED)
+@pytest.mark.parametrize("acronym", ["VAT", "MS"])
+def test_a_fixed_word_of_every_locale_writes_the_acronym(
+    tmp_path: Path, locale: str, acronym: str
+) -> None:
+    # the locale's word for value-added tax, and the company's name, written out
+    forms = conventions(locale).acronyms.get(acronym, ())
+    if acronym == "VAT" and not forms:
+        assert locale.startswith("pl")  # Polish writes VAT itself: "podatek VAT"
+        return
+    written = (f"Check the {acronym} now.", f"Mm {forms[0]} nn.")
+    dropped = (f"Check the {acronym} again.", "Mm mm nn.")
+    assert list(_found(_catalog(tmp_path, locale, [written, dropped]))) == [dropped[0]]

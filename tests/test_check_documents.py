@@ -13,7 +13,7 @@ from sunsetkit.checks.sxs import read_side_by_side
 from sunsetkit.content.load import load_glossary
 from sunsetkit.guides import Project, build_guides
 
-from .conftest import ROOT
+from .conftest import ROOT, tiny_catalog
 
 FIXTURES = Path(__file__).parent / "fixtures" / "check"
 GLOSSARY = load_glossary(ROOT / "content" / "glossary.yaml")
@@ -107,3 +107,32 @@ def test_side_by_side_segments_keep_inline_html_and_skip_segments_without_englis
     assert [(s.translation, s.source) for s in segments] == [
         ('Zie <span class="x">dit</span> deel<br/>', 'See <span class="x">this</span> part<br/>')
     ]
+
+
+def _whitespace(path: Path) -> list[str]:
+    result = run_checks([path], CheckOptions(glossary=GLOSSARY))
+    return sorted(f.message for f in result.findings if f.check == "whitespace")
+
+
+@pytest.mark.parametrize(("source", "text"), [("Notes ", "Notizen"), (" Notes", "Notizen")])
+def test_outer_space_counts_in_a_catalog_not_in_a_markdown_segment(
+    tmp_path: Path, source: str, text: str
+) -> None:
+    # a catalog message may be joined to others in code ("Name: " + value)
+    catalog = tiny_catalog(tmp_path, "de-DE", [(source, text)])
+    assert _whitespace(catalog) == ["leading or trailing white space differs from the source"]
+    # a segment's outer spaces render as nothing; a double space inside it still shows
+    cell = (
+        '<span data-ttu-id="a-{n}">{t}</span>'
+        '<span class="sxs-lookup"><span data-stu-id="a-{n}">{s}</span></span>'
+    )
+    page = tmp_path / "page.md"
+    page.write_text(
+        "---\nms.contentlocale: de-DE\n---\n\n"
+        + cell.format(n=1, t=text, s=source)
+        + "\n\n"
+        + cell.format(n=2, t="Neue  Notizen", s="New notes")
+        + "\n",
+        encoding="utf-8",
+    )
+    assert _whitespace(page) == ["double space"]

@@ -18,6 +18,7 @@ from sunsetkit.checks import CHECKS
 from sunsetkit.checks.base import Entry, MessageContext
 from sunsetkit.checks.catalog_file import markdown_parser
 from sunsetkit.checks.collisions import _repeated, _repetition
+from sunsetkit.checks.conventions import locale_data
 from sunsetkit.checks.glossary import locale_glossary
 
 from .conftest import ROOT
@@ -326,6 +327,18 @@ def test_link_text_leaves_alone_what_the_source_does() -> None:
 )
 def test_list_item(source: str, text: str, reported: bool) -> None:
     assert bool(_found("list-item", source, text)) is reported
+
+
+@pytest.mark.parametrize("locale", [loc for loc in LOCALES if locale_data(loc).get("list_idioms")])
+def test_a_list_idiom_ends_a_list_whole(locale: str) -> None:
+    source = "Choose Contoso, Fabrikam, or both."
+    for idiom in locale_data(locale)["list_idioms"]:
+        assert _found("list-item", source, f"Contoso, Fabrikam {idiom}.", locale) == []
+        # the idiom's list word alone at the end is still a list cut short
+        joiner = idiom.split()[-1]
+        assert _found(
+            "list-item", "Contoso, Fabrikam, and Tailspin.", f"Contoso, Fabrikam {joiner}.", locale
+        )
 
 
 # --- bold-english -----------------------------------------------------------------------

@@ -199,6 +199,15 @@ def test_two_words_glued_together_are_reported(locale: str, first: str, second: 
         assert not _found("Contoso and Fabrikam.", f"Contoso {kept} Fabrikam.", locale), kept
 
 
+@pytest.mark.parametrize("locale", GLUED)
+def test_a_camel_case_name_with_an_ending_is_one_word(locale: str) -> None:
+    # a name of the source lower-cased with the locale's ending ("payPals"): no words glued
+    assert not _found("Use FabriKam's portal.", "Contoso fabriKams Fabrikam.", locale)
+    assert not _found("Use FabriKam's portal.", "Contoso fabriKamu Fabrikam.", locale)
+    # a longer tail is another word glued to it
+    assert _found("Use FabriKam's portal.", "Contoso fabriKamportal Fabrikam.", locale)
+
+
 # --- a noun in lower case ----------------------------------------------------------------
 
 NOUNS = [(loc, end) for loc in TRANSLATED for end in _listed(loc, "noun_endings")]

@@ -12,7 +12,7 @@ from sunsetkit.checks.base import Entry, MessageContext
 from sunsetkit.checks.catalog_file import markdown_parser
 from sunsetkit.checks.conventions import locale_data
 from sunsetkit.checks.glossary import locale_glossary
-from sunsetkit.checks.truncated import modals
+from sunsetkit.checks.truncated import _sentences, modals
 
 from .conftest import ROOT
 
@@ -88,6 +88,14 @@ WHOLE = [
     ("de-DE", "Can I renew it?", "Kann ich es verlängern?"),
     # a capitalised word is a noun in German, never the verb, but "z. B." ends no sentence
     ("de-DE", "You can, for example, add users.", "Sie können z. B. Benutzer hinzufügen."),
+    # an HTML tag glued to the clause's last word
+    ("de-DE", "It must be <em>applied</em>.", "Sie muss <em>angewendet werden</em>."),
+    ("fr-FR", "You can <b>download</b> it.", "Vous pouvez <b>télécharger</b>."),
+    # an abbreviation's stop: before a lower-case word, or one of the locale's
+    ("de-DE", "You must enter the tax ID.", "Sie müssen die Steuer-IdNr. angeben."),
+    ("de-DE", "You must add invoices if needed.", "Sie müssen ggf. Rechnungen hinzufügen."),
+    ("nl-NL", "You can add, for example, Teams.", "U kunt bijv. Teams toevoegen."),
+    ("es-ES", "You can add about ten.", "Puede agregar aprox. diez."),
     # a link glued to the verb after it
     ("de-DE", "You can use [the APIs](x).", "Sie können [die APIs](x)verwenden."),
     (
@@ -119,6 +127,15 @@ WHOLE = [
     # no modal in the English: the translation's has no verb of the source to lose
     ("de-DE", "Select the agreement.", "Sie müssen die Vereinbarung."),
 ]
+
+
+@pytest.mark.parametrize("locale", WITH_DATA)
+def test_every_listed_abbreviation_ends_no_sentence(locale: str) -> None:
+    own = modals(locale)
+    for word in own.abbreviations:
+        assert _sentences(own, f"Aaaa bbbb {word}. Cccc dddd.") == [f"Aaaa bbbb {word}. Cccc dddd."]
+    # another word of four letters before the stop does end one
+    assert len(_sentences(own, "Aaaa bbbb xqzw. Cccc dddd.")) == 2
 
 
 @pytest.mark.parametrize(("locale", "source", "text"), WHOLE)

@@ -194,6 +194,9 @@ class MessageContext:
     md: MarkdownIt | None  # None: markup checks are off
     #: The first plural form is used for the number 1 only (not for 0 or 21, say).
     singular_only: bool = True
+    #: A message's outer white space can show: a catalog message may be joined to others
+    #: in code ("Name: " + value); a Markdown segment's or block's renders as nothing.
+    outer_space: bool = True
 
 
 class Entry:

@@ -81,6 +81,7 @@ def _context(locale: str | None, md: Any, options: CheckOptions) -> MessageConte
         locale=locale,
         glossary=options.locale_glossary(locale),
         md=md if options.markup == "markdown" else None,
+        outer_space=False,  # a segment's or block's outer spaces render as nothing
     )
 
 

@@ -323,9 +323,25 @@ def _glued(source: str, seen: str) -> str | None:
         return None  # most texts: no lower-case letter before a capital at all
     folded = source.casefold()
     for match in _GLUED.finditer(seen):
-        if match.group().casefold() not in folded:
+        if match.group().casefold() not in folded and not _name_inflected(match.group(), source):
             return match.group()
     return None
+
+
+#: A name of the source with a capital inside it ("PayPal", "LinkedIn").
+_CAMEL = re.compile(r"[^\W\d_]*[a-zß-ÿ][A-ZÀ-Þ][^\W\d_]*")
+#: The longest ending a locale puts on a name ("PayPals", "LinkedIns", "PayPalu").
+_ENDING = 3
+
+
+def _name_inflected(glued: str, source: str) -> bool:
+    """A camel-case name of the source with an ending, its first letter lower-cased
+    ("payPals" for PayPal's): one word of the name, no two words glued."""
+    folded = glued.casefold()
+    return any(
+        folded.startswith(name.casefold()) and len(folded) - len(name) <= _ENDING
+        for name in _CAMEL.findall(source)
+    )
 
 
 def _zu_before(own: Grammar, seen: str) -> str | None:

@@ -273,7 +273,7 @@ def check_links(entry: Entry, ctx: MessageContext) -> Iterator[str]:
 
 def check_whitespace(entry: Entry, ctx: MessageContext) -> Iterator[str]:
     for source, text in entry.pairs:
-        if (source[:1].isspace(), source[-1:].isspace()) != (
+        if ctx.outer_space and (source[:1].isspace(), source[-1:].isspace()) != (
             text[:1].isspace(),
             text[-1:].isspace(),
         ):

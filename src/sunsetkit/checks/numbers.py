@@ -18,6 +18,7 @@ from babel.core import Locale, UnknownLocaleError
 from babel.numbers import NumberFormatError, parse_decimal
 
 from .base import Entry, MessageContext
+from .conventions import locale_data
 from .placement import glued
 from .spans import Plain, marked
 
@@ -349,6 +350,8 @@ def check_list_items(entry: Entry, ctx: MessageContext) -> Iterator[str]:
     for source, text in entry.pairs:
         empty = _EMPTY_ITEM.search(text) is not None
         cut = _cut_after_joiner(text, joiners)  # both plain searches first: most say no
+        if cut and _idiom_at_end(text, list_idioms(ctx.locale)):
+            cut = None
         if not (empty or cut):
             continue
         visible, original = _prose(entry, ctx, text), _prose(entry, ctx, source)
@@ -357,6 +360,17 @@ def check_list_items(entry: Entry, ctx: MessageContext) -> Iterator[str]:
         cut = _cut_after_joiner(visible, joiners) if cut else None
         if cut and not _cut_after_joiner(original, frozenset({"and", "or"})):
             yield f"the list ends with {cut!r}: its last item is missing"
+
+
+@functools.cache
+def list_idioms(locale: str | None) -> tuple[str, ...]:
+    """Phrases ending with a list word that complete the list ("eller både och")."""
+    return tuple(str(p).casefold() for p in locale_data(locale).get("list_idioms") or ())
+
+
+def _idiom_at_end(text: str, idioms: tuple[str, ...]) -> bool:
+    body = " ".join(text.rstrip().rstrip(".:;!?。．").split()).casefold()
+    return any(body == idiom or body.endswith(" " + idiom) for idiom in idioms)
 
 
 def _cut_after_joiner(text: str, joiners: frozenset[str]) -> str | None:

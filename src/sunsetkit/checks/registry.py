@@ -484,7 +484,8 @@ CHECKS: tuple[Check, ...] = (
         "whitespace",
         "warning",
         "message",
-        "Leading or trailing white space differs from the source, or a double space.",
+        "Leading or trailing white space differs from the source (in a catalog message, where "
+        "it can show; not in a Markdown segment), or a double space.",
         check_whitespace,
     ),
     Check(

@@ -34,6 +34,8 @@ class Modals:
     verb_last: bool = False
     #: The conjunctions that end such a clause ("und", "oder").
     conjunctions: frozenset[str] = frozenset()
+    #: Abbreviations whose full stop ends no sentence ("ggf.", "Nr."), folded, no stop.
+    abbreviations: frozenset[str] = frozenset()
 
 
 @functools.cache
@@ -50,6 +52,7 @@ def modals(locale: str | None) -> Modals:
         lower_case=language_of_locale(locale) in NOUNS_CAPITALISED,
         verb_last=bool(data.get("verb_last")),
         conjunctions=_folded(data.get("conjunctions")),
+        abbreviations=frozenset(w.rstrip(".") for w in _folded(data.get("abbreviations"))),
     )
 
 
@@ -73,9 +76,14 @@ def may_truncate(entry: Entry, ctx: MessageContext) -> bool:
     return modals(ctx.locale) != Modals() and _ENGLISH_MODAL.search(entry.sources) is not None
 
 
-#: A sentence ends at a full stop, question or exclamation mark after a word of four
-#: letters or more ("z. B.", "ggf.", "1." end none) and before a letter.
+#: A sentence may end at a full stop, question or exclamation mark after a word of four
+#: letters or more ("z. B.", "1." end none) and before a letter; `_sentences` keeps
+#: those before a lower-case word or after one of the locale's abbreviations.
 _SENTENCE_END = re.compile(r"(?<=[^\W\d_]{4}[.!?])\s+(?=[^\W\d_])")
+#: An HTML tag: markup, no word ("werden</em>" ends with the verb).
+_HTML_TAG = re.compile(r"</?[A-Za-z][^<>]*>")
+#: The word before a full stop (abbreviations hold hyphens: "USt-IdNr.").
+_LAST_WORD = re.compile(r"([\w-]+)\.$")
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
 _ELISION = re.compile("['’]")
 #: What may close a sentence after its last word: a colon or semicolon there means the
@@ -94,7 +102,9 @@ def check_truncated(entry: Entry, ctx: MessageContext) -> Iterator[str]:
         if not _ENGLISH_MODAL.search(source):
             continue
         seen = text if ctx.md is None else _words_apart(marked(entry, ctx.md, text))
-        for sentence in _SENTENCE_END.split(seen):
+        if "<" in seen:
+            seen = _HTML_TAG.sub(" ", seen)
+        for sentence in _sentences(own, seen):
             modal = _verbless_modal(own, sentence)
             if modal:
                 yield (
@@ -102,6 +112,26 @@ def check_truncated(entry: Entry, ctx: MessageContext) -> Iterator[str]:
                     "clause lost its verb (cut short), or has it in the wrong form"
                 )
                 return
+
+
+def _sentences(own: Modals, text: str) -> list[str]:
+    """The text's sentences. A stop before a lower-case word, or after an abbreviation
+    ("die USt-IdNr. angeben", "ggf. Rechnungen"), ends none."""
+    sentences: list[str] = []
+    start = 0
+    for end in _SENTENCE_END.finditer(text):
+        before = _LAST_WORD.search(text, start, end.start())
+        if text[end.end()].islower() or (before is not None and _abbreviation(own, before[1])):
+            continue
+        sentences.append(text[start : end.start()])
+        start = end.end()
+    return [*sentences, text[start:]]
+
+
+def _abbreviation(own: Modals, word: str) -> bool:
+    """One of the locale's abbreviations, or a compound ending in one ("USt-IdNr")."""
+    folded = word.casefold()
+    return folded in own.abbreviations or folded.rsplit("-", 1)[-1] in own.abbreviations
 
 
 def _words_apart(plain: Plain) -> str:
