@@ -295,3 +295,29 @@ def test_dutch_takes_a_word_after_a_name_for_a_noun_by_its_ending(text: str, fou
     source = "Read the Contoso 365 support for customers." if "365" in text else "Contoso Ledger x"
     source = source.replace(" x", " availability" if "beschik" in text else " renewal")
     assert bool(_found([(source, text)], "nl-NL")) == found
+
+
+@pytest.mark.parametrize("locale", JOINING)
+def test_an_ending_written_as_a_word_is_reported_without_other_evidence(locale: str) -> None:
+    """Each locale's endings that never stand alone: one as a word after an invented stem
+    is a split word, with no joined form on the page; the same ending inside a word, or a
+    word of the source, is none."""
+    endings = sorted(conventions(locale).bound_endings)
+    assert endings
+    for ending in endings:
+        found = _found([("It is the qorbo level.", f"Zie de qorbo {ending} hier.")], locale)
+        assert [message for _, message in found if f"'qorbo {ending}'" in message], ending
+        assert not _found([("It is the qorbo level.", f"Zie de qorbo{ending} hier.")], locale)
+        assert not _found([(f"Set {ending} now.", f"Zie {ending} hier.")], locale)
+
+
+def test_an_ending_alone_after_no_word_is_reported_as_cut() -> None:
+    found = _found([("A quick test.", "Hoge ighet: klaar.")], "sv-SE")
+    assert found == [
+        (
+            1,
+            "'Hoge ighet': 'ighet' is an ending, never a word of its own: one word split in "
+            "two, or cut",
+        )
+    ]
+    assert _found([("A quick test.", "**ighet** klaar.")], "sv-SE")

@@ -78,7 +78,7 @@ def check_compounds(entries: list[Entry], ctx: MessageContext) -> Iterator[tuple
     for entry in entries:
         seen: set[str] = set()
         for source, text in entry.pairs:
-            for message in _split(source, text, page, rules):
+            for message in (*_split(source, text, page, rules), *_bound(source, text, rules)):
                 if message not in seen:
                     seen.add(message)
                     yield entry, message
@@ -97,6 +97,8 @@ class _Rules:
     verb_final_titles: bool
     #: The endings only nouns have (Dutch "-ing", "-heid"), case folded.
     noun: re.Pattern[str] | None
+    #: Endings that are never a word of their own (Dutch "baarheid"), case folded.
+    bound: frozenset[str]
 
     @staticmethod
     @functools.cache
@@ -110,6 +112,7 @@ class _Rules:
             nouns_capitalised=(locale or "").casefold().startswith("de"),
             verb_final_titles=data.verb_final_titles,
             noun=data.noun_form,
+            bound=data.bound_endings,
         )
 
 
@@ -166,6 +169,29 @@ def _split(source: str, text: str, page: _Page, rules: _Rules) -> Iterator[str]:
                 f"'{before_word} {a} {b}': a name and a noun of the locale, which it joins "
                 f"with a hyphen: '{a}-{b}'"
             )
+
+
+def _bound(source: str, text: str, rules: _Rules) -> Iterator[str]:
+    """A word ending written as a word ("beschik baarheid", "hoge ighet"): a word the
+    translation split, or cut. No dictionary: the locale's endings that never stand alone,
+    and none of them a word of the source."""
+    if not rules.bound:
+        return
+    english = {word.casefold() for word in _WORD.findall(source)}
+    plain = _text(text)
+    previous: re.Match[str] | None = None
+    for match in _WORD.finditer(plain):
+        word = match.group()
+        folded = word.casefold()
+        if folded in rules.bound and folded not in english:
+            if previous is not None and plain[previous.end() : match.start()] == " ":
+                yield (
+                    f"'{previous.group()} {word}': '{word}' is an ending, never a word of its "
+                    "own: one word split in two, or cut"
+                )
+            else:
+                yield f"'{word}' is an ending, never a word of its own: a word cut or split"
+        previous = match
 
 
 def _candidates(a: str, b: str, english: set[str], rules: _Rules) -> bool:
