@@ -215,7 +215,7 @@ CHECKS: tuple[Check, ...] = (
         "error",
         "message",
         "Bold, italic, code, links and images balanced and as many as in the source; "
-        "no emphasis around punctuation only.",
+        "no emphasis around punctuation only; a list item's dash not glued to its text.",
         check_markup,
         markup=True,
     ),
