@@ -321,3 +321,29 @@ def test_an_ending_alone_after_no_word_is_reported_as_cut() -> None:
         )
     ]
     assert _found([("A quick test.", "**ighet** klaar.")], "sv-SE")
+
+
+@pytest.mark.parametrize(
+    ("locale", "text", "found"),
+    [
+        ("sv-SE", "Välj qorbnings metod nu.", True),
+        ("sv-SE", "Ändra qorbhets villkor i listan.", True),
+        ("nl-NL", "Qorbings plan kiezen.", True),
+        ("nl-NL", "Lees nu qorbheids beleid.", True),
+        # a genitive after an article or a number, an adjective, a capitalised name
+        ("sv-SE", "Det gäller en qorbnings behov.", False),
+        ("sv-SE", "Det är 3 qorbnings behov.", False),
+        ("sv-SE", "Välj qorbnings tekniska data.", False),
+        ("sv-SE", "I Reno, Qorbnings håller de på.", False),
+        # one word, or a verb's passive s ("betalas") that is no first part
+        ("sv-SE", "Välj en qorbningsmetod nu.", False),
+        ("sv-SE", "Det qorbas snart.", False),
+    ],
+)
+def test_a_first_part_with_its_linking_letter_before_a_noun_is_a_split(
+    locale: str, text: str, found: bool
+) -> None:
+    """No joined form on the page needed: no word of the locale ends in `linked_form` but a
+    compound's first part."""
+    messages = [m for _, m in _found([("Pick a method now.", text)], locale)]
+    assert bool([m for m in messages if "first part of a compound" in m]) is found, messages

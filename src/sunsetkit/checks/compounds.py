@@ -78,7 +78,11 @@ def check_compounds(entries: list[Entry], ctx: MessageContext) -> Iterator[tuple
     for entry in entries:
         seen: set[str] = set()
         for source, text in entry.pairs:
-            for message in (*_split(source, text, page, rules), *_bound(source, text, rules)):
+            for message in (
+                *_split(source, text, page, rules),
+                *_bound(source, text, rules),
+                *_linked(source, text, rules),
+            ):
                 if message not in seen:
                     seen.add(message)
                     yield entry, message
@@ -99,6 +103,8 @@ class _Rules:
     noun: re.Pattern[str] | None
     #: Endings that are never a word of their own (Dutch "baarheid"), case folded.
     bound: frozenset[str]
+    #: A first part's ending with its linking letter (Swedish "-nings"), case folded.
+    linked: re.Pattern[str] | None
 
     @staticmethod
     @functools.cache
@@ -113,6 +119,7 @@ class _Rules:
             verb_final_titles=data.verb_final_titles,
             noun=data.noun_form,
             bound=data.bound_endings,
+            linked=data.linked_form,
         )
 
 
@@ -192,6 +199,34 @@ def _bound(source: str, text: str, rules: _Rules) -> Iterator[str]:
             else:
                 yield f"'{word}' is an ending, never a word of its own: a word cut or split"
         previous = match
+
+
+def _linked(source: str, text: str, rules: _Rules) -> Iterator[str]:
+    """A compound's first part, linking letter and all, then a lower-case noun
+    ("betalnings villkor"): no word of the locale ends so but a first part. Not after an
+    article or a number (a genitive: "en organisations behov"), nor before an adjective."""
+    if rules.linked is None:
+        return
+    english = {word.casefold() for word in _WORD.findall(source)}
+    plain = _text(text)
+    words = list(_WORD.finditer(plain))
+    for index in range(1, len(words)):
+        first, second = words[index - 1], words[index]
+        a, b = first.group(), second.group()
+        if plain[first.end() : second.start()] != " " or not rules.linked.search(a.casefold()):
+            continue
+        before = words[index - 2].group() if index > 1 else ""
+        if (
+            not b[:1].islower()
+            or (index > 1 and not a[:1].islower())  # a name's word in mid-sentence
+            or not _candidates(a, b, english, rules)
+            or a.casefold() in english
+            or before.isdigit()
+            or before.casefold() in rules.skip
+            or (rules.adjective is not None and rules.adjective.search(b.casefold()))
+        ):
+            continue
+        yield f"'{a} {b}': '{a}' ends as the first part of a compound: one word split in two"
 
 
 def _candidates(a: str, b: str, english: set[str], rules: _Rules) -> bool:
