@@ -103,6 +103,8 @@ class _Rules:
     noun: re.Pattern[str] | None
     #: Endings that are never a word of their own (Dutch "baarheid"), case folded.
     bound: frozenset[str]
+    #: Any of them as a word: the cheap test before the words are walked.
+    bound_word: re.Pattern[str] | None
     #: A first part's ending with its linking letter (Swedish "-nings"), case folded.
     linked: re.Pattern[str] | None
 
@@ -119,6 +121,12 @@ class _Rules:
             verb_final_titles=data.verb_final_titles,
             noun=data.noun_form,
             bound=data.bound_endings,
+            bound_word=re.compile(
+                rf"(?<![\w-])(?:{'|'.join(sorted(map(re.escape, data.bound_endings)))})(?![\w-])",
+                re.IGNORECASE,
+            )
+            if data.bound_endings
+            else None,
             linked=data.linked_form,
         )
 
@@ -182,8 +190,8 @@ def _bound(source: str, text: str, rules: _Rules) -> Iterator[str]:
     """A word ending written as a word ("beschik baarheid", "hoge ighet"): a word the
     translation split, or cut. No dictionary: the locale's endings that never stand alone,
     and none of them a word of the source."""
-    if not rules.bound:
-        return
+    if rules.bound_word is None or not rules.bound_word.search(text):
+        return  # the usual case, settled by one search
     english = {word.casefold() for word in _WORD.findall(source)}
     plain = _text(text)
     previous: re.Match[str] | None = None
