@@ -107,6 +107,9 @@ class _Rules:
     bound_word: re.Pattern[str] | None
     #: A first part's ending with its linking letter (Swedish "-nings"), case folded.
     linked: re.Pattern[str] | None
+    #: One such ending before a space and a letter anywhere: the cheap test first (the
+    #: endings without their anchor, a superset of what `linked` then confirms).
+    linked_pair: re.Pattern[str] | None
 
     @staticmethod
     @functools.cache
@@ -128,6 +131,11 @@ class _Rules:
             if data.bound_endings
             else None,
             linked=data.linked_form,
+            linked_pair=re.compile(
+                rf"\w(?:{data.linked_form.pattern.replace('$', '')}) [^\W\d_]", re.IGNORECASE
+            )
+            if data.linked_form
+            else None,
         )
 
 
@@ -213,7 +221,7 @@ def _linked(source: str, text: str, rules: _Rules) -> Iterator[str]:
     """A compound's first part, linking letter and all, then a lower-case noun
     ("betalnings villkor"): no word of the locale ends so but a first part. Not after an
     article or a number (a genitive: "en organisations behov"), nor before an adjective."""
-    if rules.linked is None:
+    if rules.linked is None or rules.linked_pair is None or not rules.linked_pair.search(text):
         return
     english = {word.casefold() for word in _WORD.findall(source)}
     plain = _text(text)
