@@ -295,3 +295,55 @@ def test_dutch_takes_a_word_after_a_name_for_a_noun_by_its_ending(text: str, fou
     source = "Read the Contoso 365 support for customers." if "365" in text else "Contoso Ledger x"
     source = source.replace(" x", " availability" if "beschik" in text else " renewal")
     assert bool(_found([(source, text)], "nl-NL")) == found
+
+
+@pytest.mark.parametrize("locale", JOINING)
+def test_an_ending_written_as_a_word_is_reported_without_other_evidence(locale: str) -> None:
+    """Each locale's endings that never stand alone: one as a word after an invented stem
+    is a split word, with no joined form on the page; the same ending inside a word, or a
+    word of the source, is none."""
+    endings = sorted(conventions(locale).bound_endings)
+    assert endings
+    for ending in endings:
+        found = _found([("It is the qorbo level.", f"Zie de qorbo {ending} hier.")], locale)
+        assert [message for _, message in found if f"'qorbo {ending}'" in message], ending
+        assert not _found([("It is the qorbo level.", f"Zie de qorbo{ending} hier.")], locale)
+        assert not _found([(f"Set {ending} now.", f"Zie {ending} hier.")], locale)
+
+
+def test_an_ending_alone_after_no_word_is_reported_as_cut() -> None:
+    found = _found([("A quick test.", "Hoge ighet: klaar.")], "sv-SE")
+    assert found == [
+        (
+            1,
+            "'Hoge ighet': 'ighet' is an ending, never a word of its own: one word split in "
+            "two, or cut",
+        )
+    ]
+    assert _found([("A quick test.", "**ighet** klaar.")], "sv-SE")
+
+
+@pytest.mark.parametrize(
+    ("locale", "text", "found"),
+    [
+        ("sv-SE", "Välj qorbnings metod nu.", True),
+        ("sv-SE", "Ändra qorbhets villkor i listan.", True),
+        ("nl-NL", "Qorbings plan kiezen.", True),
+        ("nl-NL", "Lees nu qorbheids beleid.", True),
+        # a genitive after an article or a number, an adjective, a capitalised name
+        ("sv-SE", "Det gäller en qorbnings behov.", False),
+        ("sv-SE", "Det är 3 qorbnings behov.", False),
+        ("sv-SE", "Välj qorbnings tekniska data.", False),
+        ("sv-SE", "I Reno, Qorbnings håller de på.", False),
+        # one word, or a verb's passive s ("betalas") that is no first part
+        ("sv-SE", "Välj en qorbningsmetod nu.", False),
+        ("sv-SE", "Det qorbas snart.", False),
+    ],
+)
+def test_a_first_part_with_its_linking_letter_before_a_noun_is_a_split(
+    locale: str, text: str, found: bool
+) -> None:
+    """No joined form on the page needed: no word of the locale ends in `linked_form` but a
+    compound's first part."""
+    messages = [m for _, m in _found([("Pick a method now.", text)], locale)]
+    assert bool([m for m in messages if "first part of a compound" in m]) is found, messages

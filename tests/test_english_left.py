@@ -247,6 +247,43 @@ def test_english_without_the_pages_evidence_is_not_reported(
     assert _page(locale, pairs) == []
 
 
+@pytest.mark.parametrize("locale", LOCALES)
+@pytest.mark.parametrize("label", ["Spend Digest", "Trackers", "**Seat tracker**"])
+def test_a_label_kept_whole_where_the_page_translates_it_is_reported(
+    locale: str, label: str
+) -> None:
+    """A cell or label left in English in one row while two others translate it."""
+    pairs = [(label, "Zorvak quandro"), (label, "Zorvak quandro"), (label, label)]
+    found = _page(locale, pairs)
+    assert [f.split(":")[0] for f in found] == ["3"]
+    assert "the label" in found[0] and "2 other message(s)" in found[0]
+
+
+@pytest.mark.parametrize("locale", LOCALES)
+@pytest.mark.parametrize(
+    "pairs",
+    [
+        # translated once only: no evidence against a label the locale keeps
+        [("Trackers", "Zorvak"), ("Trackers", "Trackers")],
+        # kept more often than translated
+        [("Trackers", "Zorvak"), ("Trackers", "Zorvak")] + [("Trackers", "Trackers")] * 3,
+        # the page's own text uses the word where its source has none: a shared word
+        [
+            ("Trackers", "Zorvak"),
+            ("Trackers", "Zorvak"),
+            ("Trackers", "Trackers"),
+            ("Open it now.", "Telmi trackers dakkum."),
+        ],
+        # code and camelCase field names are kept as written
+        [("SeatTracker", "Zorvak"), ("SeatTracker", "Zorvak"), ("SeatTracker", "SeatTracker")],
+    ],
+)
+def test_a_label_without_the_pages_evidence_is_not_reported(
+    locale: str, pairs: list[tuple[str, str]]
+) -> None:
+    assert not [f for f in _page(locale, pairs) if "the label" in f]
+
+
 def test_english_pages_are_not_checked_on_the_page_level() -> None:
     pairs = [("Open the mini chart.", "Open it.")] * 2 + [("The mini chart.", "A mini chart.")]
     assert _page("en-GB", pairs) == []

@@ -78,7 +78,11 @@ def check_compounds(entries: list[Entry], ctx: MessageContext) -> Iterator[tuple
     for entry in entries:
         seen: set[str] = set()
         for source, text in entry.pairs:
-            for message in _split(source, text, page, rules):
+            for message in (
+                *_split(source, text, page, rules),
+                *_bound(source, text, rules),
+                *_linked(source, text, rules),
+            ):
                 if message not in seen:
                     seen.add(message)
                     yield entry, message
@@ -97,6 +101,15 @@ class _Rules:
     verb_final_titles: bool
     #: The endings only nouns have (Dutch "-ing", "-heid"), case folded.
     noun: re.Pattern[str] | None
+    #: Endings that are never a word of their own (Dutch "baarheid"), case folded.
+    bound: frozenset[str]
+    #: Any of them as a word: the cheap test before the words are walked.
+    bound_word: re.Pattern[str] | None
+    #: A first part's ending with its linking letter (Swedish "-nings"), case folded.
+    linked: re.Pattern[str] | None
+    #: One such ending before a space and a letter anywhere: the cheap test first (the
+    #: endings without their anchor, a superset of what `linked` then confirms).
+    linked_pair: re.Pattern[str] | None
 
     @staticmethod
     @functools.cache
@@ -110,6 +123,19 @@ class _Rules:
             nouns_capitalised=(locale or "").casefold().startswith("de"),
             verb_final_titles=data.verb_final_titles,
             noun=data.noun_form,
+            bound=data.bound_endings,
+            bound_word=re.compile(
+                rf"(?<![\w-])(?:{'|'.join(sorted(map(re.escape, data.bound_endings)))})(?![\w-])",
+                re.IGNORECASE,
+            )
+            if data.bound_endings
+            else None,
+            linked=data.linked_form,
+            linked_pair=re.compile(
+                rf"\w(?:{data.linked_form.pattern.replace('$', '')}) [^\W\d_]", re.IGNORECASE
+            )
+            if data.linked_form
+            else None,
         )
 
 
@@ -166,6 +192,57 @@ def _split(source: str, text: str, page: _Page, rules: _Rules) -> Iterator[str]:
                 f"'{before_word} {a} {b}': a name and a noun of the locale, which it joins "
                 f"with a hyphen: '{a}-{b}'"
             )
+
+
+def _bound(source: str, text: str, rules: _Rules) -> Iterator[str]:
+    """A word ending written as a word ("beschik baarheid", "hoge ighet"): a word the
+    translation split, or cut. No dictionary: the locale's endings that never stand alone,
+    and none of them a word of the source."""
+    if rules.bound_word is None or not rules.bound_word.search(text):
+        return  # the usual case, settled by one search
+    english = {word.casefold() for word in _WORD.findall(source)}
+    plain = _text(text)
+    previous: re.Match[str] | None = None
+    for match in _WORD.finditer(plain):
+        word = match.group()
+        folded = word.casefold()
+        if folded in rules.bound and folded not in english:
+            if previous is not None and plain[previous.end() : match.start()] == " ":
+                yield (
+                    f"'{previous.group()} {word}': '{word}' is an ending, never a word of its "
+                    "own: one word split in two, or cut"
+                )
+            else:
+                yield f"'{word}' is an ending, never a word of its own: a word cut or split"
+        previous = match
+
+
+def _linked(source: str, text: str, rules: _Rules) -> Iterator[str]:
+    """A compound's first part, linking letter and all, then a lower-case noun
+    ("betalnings villkor"): no word of the locale ends so but a first part. Not after an
+    article or a number (a genitive: "en organisations behov"), nor before an adjective."""
+    if rules.linked is None or rules.linked_pair is None or not rules.linked_pair.search(text):
+        return
+    english = {word.casefold() for word in _WORD.findall(source)}
+    plain = _text(text)
+    words = list(_WORD.finditer(plain))
+    for index in range(1, len(words)):
+        first, second = words[index - 1], words[index]
+        a, b = first.group(), second.group()
+        if plain[first.end() : second.start()] != " " or not rules.linked.search(a.casefold()):
+            continue
+        before = words[index - 2].group() if index > 1 else ""
+        if (
+            not b[:1].islower()
+            or (index > 1 and not a[:1].islower())  # a name's word in mid-sentence
+            or not _candidates(a, b, english, rules)
+            or a.casefold() in english
+            or before.isdigit()
+            or before.casefold() in rules.skip
+            or (rules.adjective is not None and rules.adjective.search(b.casefold()))
+        ):
+            continue
+        yield f"'{a} {b}': '{a}' ends as the first part of a compound: one word split in two"
 
 
 def _candidates(a: str, b: str, english: set[str], rules: _Rules) -> bool:

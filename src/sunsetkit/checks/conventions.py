@@ -83,6 +83,12 @@ class Conventions:
     #: The endings only nouns have in the locale (Dutch "-ing", "-heid"), case folded: a
     #: word so written after a name is a noun that `compound` wants joined to it.
     noun_form: re.Pattern[str] | None = None
+    #: Word endings that never stand alone (Dutch "baarheid", Swedish "lighet"), case
+    #: folded: one written as a word is a word split or cut ("beschik baarheid").
+    bound_endings: frozenset[str] = frozenset()
+    #: The endings of a compound's first part with its linking letter (Swedish "-nings",
+    #: Dutch "-ings"), case folded: a word so written before a noun is half a compound.
+    linked_form: re.Pattern[str] | None = None
     #: Final syllables whose e drops before an ending (Swedish "center" -> "centret",
     #: "centrets"), and the endings that follow the stem then: a term's form so
     #: inflected is the form (`term`).
@@ -137,6 +143,8 @@ def conventions(locale: str | None) -> Conventions:
             if isinstance(pair, list) and len(pair) == 2
         ),
         compound_links=tuple(str(link) for link in data.get("compound_links") or ()),
+        bound_endings=frozenset(str(w).casefold() for w in data.get("bound_endings") or ()),
+        linked_form=_pattern(data.get("linked_form")),
         adjective_form=_pattern(data.get("adjective_form")),
         verb_final_titles=bool(data.get("verb_final_titles")),
         noun_form=_pattern(data.get("noun_form")),

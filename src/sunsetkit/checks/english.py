@@ -563,6 +563,7 @@ def check_english_left_on_page(
     quoted values and loanwords are left out first (`_kept_by_policy`)."""
     if ctx.locale is None or ctx.locale.startswith("en"):
         return
+    yield from _kept_labels(entries, ctx)
     left: dict[tuple[str, str], list[Entry]] = defaultdict(list)
     translated: dict[tuple[str, str], int] = defaultdict(int)
     rest: list[tuple[str, str, set[tuple[str, str]]]] = []
@@ -599,6 +600,56 @@ def check_english_left_on_page(
                 f"English left untranslated: {' '.join(pair)!r} ({others} other message(s) "
                 f"of this page translate it)",
             )
+
+
+#: A label: one to four capitalised or lower-case words of letters (no code, no camelCase,
+#: no acronym), with bold or a colon around it: a table cell, a column, a field's name.
+_LABEL_CELL = re.compile(r"[*_]*([A-Z][a-z]+(?:[ -][A-Za-z][a-z]+){0,3})[*_]*:?")
+
+
+def _kept_labels(entries: list[Entry], ctx: MessageContext) -> Iterator[tuple[Entry, str]]:
+    """A label left in English whole ("Categories" in one row) where other messages of the
+    page translate the same label, at least as often and twice: the page shows the locale does not
+    keep it. Not reported: a label that is a name, or whose words the page's translated
+    text uses where its source does not (a word the locale shares: "Details", "Status")."""
+    kept: dict[str, list[Entry]] = defaultdict(list)
+    translated: dict[str, int] = defaultdict(int)
+    for entry in entries:
+        for source, text in entry.pairs[:1]:
+            cell = _LABEL_CELL.fullmatch(source.strip())
+            if cell is None:
+                continue
+            if source.strip() == text.strip():
+                kept[cell.group(1)].append(entry)
+            elif cell.group(1).casefold() not in text.casefold():
+                translated[cell.group(1)] += 1
+    found = [
+        label for label, left in kept.items() if translated[label] >= max(len(left), PAGE_EVIDENCE)
+    ]
+    if not found:
+        return
+    shared = _shared_words(entries, found)
+    for label in found:
+        if label.casefold() in shared or _cut_names(label, ctx) != label:
+            continue
+        for entry in kept[label]:
+            yield (
+                entry,
+                f"English left untranslated: the label {label!r} ({translated[label]} other "
+                "message(s) of this page translate it)",
+            )
+
+
+def _shared_words(entries: list[Entry], labels: list[str]) -> set[str]:
+    """The labels (folded) the page's translations use where their source does not: words
+    of the locale as much as of English."""
+    wanted = {label.casefold() for label in labels}
+    shared: set[str] = set()
+    for entry in entries:
+        for source, text in entry.pairs[:1]:
+            folded, english = text.casefold(), source.casefold()
+            shared |= {w for w in wanted if _has_phrase(folded, w) and not _has_phrase(english, w)}
+    return shared
 
 
 def _tally(

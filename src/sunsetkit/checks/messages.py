@@ -207,6 +207,32 @@ def check_markup(entry: Entry, ctx: MessageContext) -> Iterator[str]:
                 empty[(kind, inside)] -= 1
                 continue
             yield f"{kind} around {inside.strip() or 'nothing'!r}: emphasis holds no words"
+        yield from _glued_items(source, text)
+
+
+#: A list item's dash or plus at the start of a line, and the space after it, which
+#: Markdown needs to read it as a list item ("- Item"). Numbers are left out: "1.注" is how
+#: Chinese and Japanese number a heading.
+_ITEM = re.compile(r"(?:^|\n|<br\s*/?>)[ \t]*([-+])( ?)(?=[^\W\d_]|\[|\*\*)")
+
+
+def _glued_items(source: str, text: str) -> Iterator[str]:
+    """A list item of the source whose marker lost its space in the translation ("-Item",
+    "-注:"): Markdown shows the marker as text, and the list is broken."""
+    if "- " not in source and "+ " not in source:
+        return
+    spaced = Counter(m.group(1) for m in _ITEM.finditer(source) if m.group(2))
+    if not spaced:
+        return
+    glued = Counter(m.group(1) for m in _ITEM.finditer(source) if not m.group(2))
+    for match in _ITEM.finditer(text):
+        marker = match.group(1)
+        if match.group(2) or not spaced[marker]:
+            continue
+        if glued[marker]:
+            glued[marker] -= 1  # the source glues one too
+            continue
+        yield f"list marker {marker!r} glued to its text: without the space it is no list item"
 
 
 def _empty_emphasis(tokens: list[Token]) -> list[tuple[str, str]]:

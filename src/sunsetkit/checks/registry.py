@@ -215,7 +215,7 @@ CHECKS: tuple[Check, ...] = (
         "error",
         "message",
         "Bold, italic, code, links and images balanced and as many as in the source; "
-        "no emphasis around punctuation only.",
+        "no emphasis around punctuation only; a list item's dash not glued to its text.",
         check_markup,
         markup=True,
     ),
@@ -297,7 +297,8 @@ CHECKS: tuple[Check, ...] = (
         "English source words (names, Title-Case names and code aside) copied into the "
         "translation: three in a row, two lower-case ones, a glossary label of several "
         "words, or the whole message; or two lower-case English words kept where more "
-        "messages of the same page or catalog translate them.",
+        "messages of the same page or catalog translate them, or a label (a cell) kept whole "
+        "where two or more translate it.",
         check_english_left,
         entries=check_english_left_on_page,
     ),
