@@ -14,15 +14,17 @@ from .base import Entry, LocaleGlossary, MessageContext
 from .conventions import WIDE, Conventions, conventions, label_marked
 from .evidence import backed, with_evidence
 from .forms import (
+    content_words,
     cut_off,
     has_form,
     one_translation,
     particle_first,
+    same_word,
     took_neighbour,
     word_outside,
 )
 from .messages import _emphasis_texts
-from .placement import Span, glued, only_function_words, spans
+from .placement import SOURCE_LANGUAGE, Span, glued, only_function_words, select_verbs, spans
 from .spans import marked
 from .words import function_words, shifted
 
@@ -469,6 +471,8 @@ def check_ui_labels(entry: Entry, ctx: MessageContext) -> Iterator[str]:
                 continue
             if _label_glossed(text, label, forms):
                 continue
+            if _inflected(label, source, forms, spans, ctx):
+                continue
             yield with_evidence(_label_problem(label, forms, spans, text), label, ctx.glossary)
         return
 
@@ -497,6 +501,56 @@ def _verb_uses(source: str, wanted: Counter[str]) -> Counter[str]:
             )
             for label in wanted
         }
+    )
+
+
+#: Words before a bold label, at most, that may hold the verb that makes it a click
+#: target ("select the **Submit**", "then click **Continue**").
+_TARGET_WORDS = 3
+
+
+def _inflected(
+    label: str, source: str, forms: tuple[str, ...], spans: list[str], ctx: MessageContext
+) -> bool:
+    """A bold span that is the label inflected or made to agree ("**aktiven**
+    Abonnements", "**attivi**", "quindi **inviare**") where the English bold is no click
+    target (a status, an adjective, the sentence's verb: "all **Active** subscriptions",
+    "then **Submit**"): grammar bends a label used in running text. A click target keeps
+    its label; a span in other capitals only, or with other words in it, is still
+    reported."""
+    if _click_target(source, label, select_verbs(SOURCE_LANGUAGE)):
+        return False
+    words = ctx.glossary.function_words
+    english = content_words(label, words)
+    return any(
+        _inflection(span, form.strip("[]「」"), words)
+        for span in spans
+        if content_words(span, words) != english  # the English kept: no form of the label
+        for form in forms
+    )
+
+
+def _click_target(source: str, label: str, verbs: frozenset[str]) -> bool:
+    """Whether a bold use of the label follows a "select" verb within a few words."""
+    spaced = _spaced(source)
+    for match in re.finditer(rf"\*\*{re.escape(label)}[.,:;!?]?\*\*", spaced):
+        before = re.findall(r"[a-z]+", spaced[: match.start()].casefold())[-_TARGET_WORDS:]
+        # "selecting", "clicked", "choosing": the verb in any form
+        if any(word.startswith(verb.rstrip("e")) for word in before for verb in verbs):
+            return True
+    return False
+
+
+def _inflection(span: str, form: str, words: frozenset[str]) -> bool:
+    """The span is the form with its words' endings changed (function words aside), not
+    the form itself in other capitals. Letters only: a quotation mark or a word glued on
+    ("客户"页") is bold moved, no ending."""
+    ours, theirs = content_words(span, words), content_words(form, words)
+    return (
+        len(ours) == len(theirs) > 0
+        and ours != theirs
+        and all(word.isalpha() for word in ours)
+        and all(same_word(a, b) for a, b in zip(ours, theirs, strict=True))
     )
 
 
