@@ -11,9 +11,10 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from .base import Entry, LocaleGlossary, MessageContext
-from .conventions import WIDE, Conventions, conventions, label_marked
+from .conventions import WIDE, Conventions, conventions, label_marked, locale_data
 from .evidence import backed, with_evidence
 from .forms import (
+    closed_up,
     content_words,
     cut_off,
     has_form,
@@ -623,12 +624,25 @@ def check_consistency(
             if label not in ctx.glossary.labels and not _glossed(label, translation):
                 seen[label, role if roles else ""].append((translation, entry))
     reported: set[tuple[str, int]] = set()
+    owner = _owners(seen)
     for (label, _), found in sorted(seen.items()):
+        # a translation that is another label's ("Nej" of No among the Ja of Yes) is
+        # no spelling of this one: a cell of a Yes/No column, not a label translated so
+        found = [(t, e) for t, e in found if owner.get(t, label).casefold() == label.casefold()]
         for entry, message in _inconsistent(label, found, ctx):
             reported.add((label, id(entry)))
             yield entry, message
     if roles:
         yield from _english_left(seen, reported, ctx)
+
+
+def _owners(seen: dict[tuple[str, str], list[tuple[str, Entry]]]) -> dict[str, str]:
+    """Each translation -> the English label it translates most often in the catalog."""
+    counts: dict[str, Counter[str]] = defaultdict(Counter)
+    for (label, _), found in seen.items():
+        for translation, _entry in found:
+            counts[translation][label.casefold()] += 1
+    return {t: labels.most_common(1)[0][0] for t, labels in counts.items()}
 
 
 def _inconsistent(
@@ -653,7 +667,7 @@ def _inconsistent(
     # length, made in bounded time, however many uses the label has.
     first = sorted(lines.items(), key=lambda item: item[1][0])[: SHOWN + 1]
     for translation, entry in uses:
-        if translation != usual:
+        if translation != usual and not _kept_identifier(label, translation, entry):
             yield entry, _consistency_message(label, translation, first, lines, len(uses))
 
 
@@ -756,6 +770,23 @@ def _content_word(word: str) -> bool:
     return word.isalpha() and len(word) > 2 and word.casefold() not in _ENGLISH_WORDS
 
 
+@functools.cache
+def _identifier_words() -> frozenset[str]:
+    """English words that name what a label is a field or entity of (locale data)."""
+    words = locale_data(SOURCE_LANGUAGE).get("identifier_words")
+    return frozenset(str(w).casefold() for w in words) if isinstance(words, list) else frozenset()
+
+
+def _kept_identifier(label: str, translation: str, entry: Entry) -> bool:
+    """A field's or entity's name kept in English ("the **Opportunity** custom fields" as
+    "**Opportunity-Feldern**"), where the English says it is one: the name as the system
+    spells it, right however the label is translated elsewhere."""
+    if not label[:1].isupper() or not (_holds(translation, label) or label in translation):
+        return False
+    english = re.findall(r"[a-z]+", entry.msgid.casefold())
+    return not _identifier_words().isdisjoint(english)
+
+
 def _identifier(label: str) -> bool:
     """An identifier (`SubscriptionEndDate`), which a translation may keep in English."""
     return " " not in label and any(c.isupper() for c in label[1:])
@@ -796,7 +827,7 @@ def _most_held(translations: list[str], entries: list[Entry], ctx: MessageContex
 def _plain_text(entry: Entry, ctx: MessageContext) -> str:
     """A message's visible text: markup aside, so a label cut by bold reads whole."""
     text = entry.strings[0]
-    return marked(entry, ctx.md, text).text if ctx.md is not None else text
+    return closed_up(marked(entry, ctx.md, text).text if ctx.md is not None else text)
 
 
 def _same_translations(label: str, translations: list[str], ctx: MessageContext) -> dict[str, str]:
@@ -885,10 +916,11 @@ def _label_pairs(entry: Entry, ctx: MessageContext, apart: bool) -> Iterator[tup
             and not _moved(source_bold[0], text_bold[0])
             and not _kept_glossed(source_bold[0], text_bold[0])
         ):
-            yield "bold", source_bold[0].inside.strip(_EDGES), text_bold[0].inside.strip(_EDGES)
+            inside = closed_up(text_bold[0].inside).strip(_EDGES)
+            yield "bold", source_bold[0].inside.strip(_EDGES), inside
     words = source.split()
     if not apart and 0 < len(words) <= 3 and source[-1:].isalnum() and "%" not in source:
-        yield "alone", source.strip(), text.strip()
+        yield "alone", source.strip(), closed_up(text.strip())
 
 
 #: What bold may take in at its edges that is no part of a label: punctuation, dashes.
