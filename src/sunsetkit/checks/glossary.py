@@ -626,9 +626,11 @@ def check_consistency(
     reported: set[tuple[str, int]] = set()
     owner = _owners(seen)
     for (label, _), found in sorted(seen.items()):
-        # a translation that is another label's ("Nej" of No among the Ja of Yes) is
-        # no spelling of this one: a cell of a Yes/No column, not a label translated so
-        found = [(t, e) for t, e in found if owner.get(t, label).casefold() == label.casefold()]
+        # a one-word cell's translation that is another label's ("Ja" of Yes among the
+        # Nej of No) is no spelling of this one: a Yes/No column's cells, which a longer
+        # label ("Geographical city location" as "Geographical location") is not
+        if " " not in label:
+            found = [(t, e) for t, e in found if owner.get(t, label) == label.casefold()]
         for entry, message in _inconsistent(label, found, ctx):
             reported.add((label, id(entry)))
             yield entry, message
