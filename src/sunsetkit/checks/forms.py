@@ -16,6 +16,7 @@ import re
 from .conventions import WIDE
 
 __all__ = [
+    "closed_up",
     "content_words",
     "cut_off",
     "has_form",
@@ -32,6 +33,10 @@ __all__ = [
 _ENDING = 3
 #: The letters two forms of a word share at least, unless the shorter is all of them.
 _STEM = 3
+#: A space with a Chinese or Japanese character (ideograph, kana, full-width form) on
+#: either side: scripts written without spaces. Hangul is not one: Korean spaces words.
+_UNSPACED = "\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\U00020000-\U0002ffff"
+_WIDE_SPACE = re.compile(rf"(?<=[{_UNSPACED}])\s+|\s+(?=[{_UNSPACED}])")
 _SPLIT = re.compile(r"[\s\-‐–/\u00a0\u202f]+")
 _ELISION = re.compile(r"(?<=\w)['’](?=\w)")
 _EDGE = '.,:;!?()[]{}"“”„«»‹›「」『』【】《》*'
@@ -55,6 +60,15 @@ def _words(text: str) -> list[str]:
         token = token.strip(_EDGE)
         found += [part for part in _ELISION.split(token) if part]
     return found
+
+
+def closed_up(text: str) -> str:
+    """The text without spaces beside Chinese or Japanese characters: "10 ポイント" and
+    "10ポイント", or a space bold left inside ("与 帮助中心"), are one spelling in a
+    script written without spaces."""
+    if text.isascii():
+        return text
+    return _WIDE_SPACE.sub("", text)
 
 
 def same_word(a: str, b: str) -> bool:

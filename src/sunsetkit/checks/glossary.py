@@ -14,15 +14,18 @@ from .base import Entry, LocaleGlossary, MessageContext
 from .conventions import WIDE, Conventions, conventions, label_marked, locale_data
 from .evidence import backed, with_evidence
 from .forms import (
+    closed_up,
+    content_words,
     cut_off,
     has_form,
     one_translation,
     particle_first,
+    same_word,
     took_neighbour,
     word_outside,
 )
 from .messages import _emphasis_texts
-from .placement import Span, glued, only_function_words, spans
+from .placement import SOURCE_LANGUAGE, Span, glued, only_function_words, select_verbs, spans
 from .spans import marked
 from .words import function_words, shifted
 
@@ -485,6 +488,8 @@ def check_ui_labels(entry: Entry, ctx: MessageContext) -> Iterator[str]:
                 continue
             if _label_glossed(text, label, forms):
                 continue
+            if _inflected(label, source, forms, spans, ctx):
+                continue
             yield with_evidence(_label_problem(label, forms, spans, text), label, ctx.glossary)
         return
 
@@ -513,6 +518,56 @@ def _verb_uses(source: str, wanted: Counter[str]) -> Counter[str]:
             )
             for label in wanted
         }
+    )
+
+
+#: Words before a bold label, at most, that may hold the verb that makes it a click
+#: target ("select the **Submit**", "then click **Continue**").
+_TARGET_WORDS = 3
+
+
+def _inflected(
+    label: str, source: str, forms: tuple[str, ...], spans: list[str], ctx: MessageContext
+) -> bool:
+    """A bold span that is the label inflected or made to agree ("**aktiven**
+    Abonnements", "**attivi**", "quindi **inviare**") where the English bold is no click
+    target (a status, an adjective, the sentence's verb: "all **Active** subscriptions",
+    "then **Submit**"): grammar bends a label used in running text. A click target keeps
+    its label; a span in other capitals only, or with other words in it, is still
+    reported."""
+    if _click_target(source, label, select_verbs(SOURCE_LANGUAGE)):
+        return False
+    words = ctx.glossary.function_words
+    english = content_words(label, words)
+    return any(
+        _inflection(span, form.strip("[]「」"), words)
+        for span in spans
+        if content_words(span, words) != english  # the English kept: no form of the label
+        for form in forms
+    )
+
+
+def _click_target(source: str, label: str, verbs: frozenset[str]) -> bool:
+    """Whether a bold use of the label follows a "select" verb within a few words."""
+    spaced = _spaced(source)
+    for match in re.finditer(rf"\*\*{re.escape(label)}[.,:;!?]?\*\*", spaced):
+        before = re.findall(r"[a-z]+", spaced[: match.start()].casefold())[-_TARGET_WORDS:]
+        # "selecting", "clicked", "choosing": the verb in any form
+        if any(word.startswith(verb.rstrip("e")) for word in before for verb in verbs):
+            return True
+    return False
+
+
+def _inflection(span: str, form: str, words: frozenset[str]) -> bool:
+    """The span is the form with its words' endings changed (function words aside), not
+    the form itself in other capitals. Letters only: a quotation mark or a word glued on
+    ("客户"页") is bold moved, no ending."""
+    ours, theirs = content_words(span, words), content_words(form, words)
+    return (
+        len(ours) == len(theirs) > 0
+        and ours != theirs
+        and all(word.isalpha() for word in ours)
+        and all(same_word(a, b) for a, b in zip(ours, theirs, strict=True))
     )
 
 
@@ -585,12 +640,27 @@ def check_consistency(
             if label not in ctx.glossary.labels and not _glossed(label, translation):
                 seen[label, role if roles else ""].append((translation, entry))
     reported: set[tuple[str, int]] = set()
+    owner = _owners(seen)
     for (label, _), found in sorted(seen.items()):
+        # a one-word cell's translation that is another label's ("Ja" of Yes among the
+        # Nej of No) is no spelling of this one: a Yes/No column's cells, which a longer
+        # label ("Geographical city location" as "Geographical location") is not
+        if " " not in label:
+            found = [(t, e) for t, e in found if owner.get(t, label) == label.casefold()]
         for entry, message in _inconsistent(label, found, ctx):
             reported.add((label, id(entry)))
             yield entry, message
     if roles:
         yield from _english_left(seen, reported, ctx)
+
+
+def _owners(seen: dict[tuple[str, str], list[tuple[str, Entry]]]) -> dict[str, str]:
+    """Each translation -> the English label it translates most often in the catalog."""
+    counts: dict[str, Counter[str]] = defaultdict(Counter)
+    for (label, _), found in seen.items():
+        for translation, _entry in found:
+            counts[translation][label.casefold()] += 1
+    return {t: labels.most_common(1)[0][0] for t, labels in counts.items()}
 
 
 def _inconsistent(
@@ -615,7 +685,7 @@ def _inconsistent(
     # length, made in bounded time, however many uses the label has.
     first = sorted(lines.items(), key=lambda item: item[1][0])[: SHOWN + 1]
     for translation, entry in uses:
-        if translation != usual:
+        if translation != usual and not _kept_identifier(label, translation, entry):
             yield entry, _consistency_message(label, translation, first, lines, len(uses))
 
 
@@ -718,6 +788,23 @@ def _content_word(word: str) -> bool:
     return word.isalpha() and len(word) > 2 and word.casefold() not in _ENGLISH_WORDS
 
 
+@functools.cache
+def _identifier_words() -> frozenset[str]:
+    """English words that name what a label is a field or entity of (locale data)."""
+    words = locale_data(SOURCE_LANGUAGE).get("identifier_words")
+    return frozenset(str(w).casefold() for w in words) if isinstance(words, list) else frozenset()
+
+
+def _kept_identifier(label: str, translation: str, entry: Entry) -> bool:
+    """A field's or entity's name kept in English ("the **Opportunity** custom fields" as
+    "**Opportunity-Feldern**"), where the English says it is one: the name as the system
+    spells it, right however the label is translated elsewhere."""
+    if not label[:1].isupper() or not (_holds(translation, label) or label in translation):
+        return False
+    english = re.findall(r"[a-z]+", entry.msgid.casefold())
+    return not _identifier_words().isdisjoint(english)
+
+
 def _identifier(label: str) -> bool:
     """An identifier (`SubscriptionEndDate`), which a translation may keep in English."""
     return " " not in label and any(c.isupper() for c in label[1:])
@@ -758,7 +845,7 @@ def _most_held(translations: list[str], entries: list[Entry], ctx: MessageContex
 def _plain_text(entry: Entry, ctx: MessageContext) -> str:
     """A message's visible text: markup aside, so a label cut by bold reads whole."""
     text = entry.strings[0]
-    return marked(entry, ctx.md, text).text if ctx.md is not None else text
+    return closed_up(marked(entry, ctx.md, text).text if ctx.md is not None else text)
 
 
 def _same_translations(label: str, translations: list[str], ctx: MessageContext) -> dict[str, str]:
@@ -847,10 +934,11 @@ def _label_pairs(entry: Entry, ctx: MessageContext, apart: bool) -> Iterator[tup
             and not _moved(source_bold[0], text_bold[0])
             and not _kept_glossed(source_bold[0], text_bold[0])
         ):
-            yield "bold", source_bold[0].inside.strip(_EDGES), text_bold[0].inside.strip(_EDGES)
+            inside = closed_up(text_bold[0].inside).strip(_EDGES)
+            yield "bold", source_bold[0].inside.strip(_EDGES), inside
     words = source.split()
     if not apart and 0 < len(words) <= 3 and source[-1:].isalnum() and "%" not in source:
-        yield "alone", source.strip(), text.strip()
+        yield "alone", source.strip(), closed_up(text.strip())
 
 
 #: What bold may take in at its edges that is no part of a label: punctuation, dashes.

@@ -15,7 +15,15 @@ from collections import Counter, defaultdict
 from collections.abc import Iterator
 
 from .base import Entry, MessageContext
-from .forms import cut_off, has_form, one_translation, particle_first, wide_in, word_outside
+from .forms import (
+    closed_up,
+    cut_off,
+    has_form,
+    one_translation,
+    particle_first,
+    wide_in,
+    word_outside,
+)
 from .placement import glued, only_function_words
 from .spans import Plain, marked
 from .words import function_words, shifted
@@ -77,7 +85,8 @@ def label_pairs(entry: Entry, ctx: MessageContext) -> Iterator[tuple[str, str, s
             if kind == "link" and not theirs.inside(a[0]).strip()[:1].isupper():
                 continue  # "see the [payout statement](x)": a phrase that grammar bends
             label = normal(theirs.inside(a[0]))
-            translated = _core(normal(ours.inside(b[0])), ctx.glossary.function_words)
+            # a space bold left inside a CJK label ("与 帮助中心") is no other spelling
+            translated = _core(normal(closed_up(ours.inside(b[0]))), ctx.glossary.function_words)
             if _labelled(label) and translated and len(label.split()) <= _LABEL_WORDS:
                 yield kind, label, translated
 
@@ -138,7 +147,7 @@ def _moved_off(entry: Entry, ctx: MessageContext, translated: str, label: str, u
     of it while the span holds none: the span moved onto a neighbour ("la **columna**
     Estado"), the placement checks' defect, not a second spelling."""
     assert ctx.md is not None
-    plain = marked(entry, ctx.md, entry.strings[0]).text
+    plain = closed_up(marked(entry, ctx.md, entry.strings[0]).text)
     words = ctx.glossary.function_words
     if has_form(plain, usual, words) and not has_form(translated, usual, words):
         return True
