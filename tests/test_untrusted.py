@@ -309,6 +309,9 @@ def _seconds(func: Any, text: str) -> float:
     return best
 
 
+# Timed without the coverage tracer, which bends ratios and triples the time (the
+# policy is covered by the tests above).
+@pytest.mark.no_cover
 @pytest.mark.parametrize(
     "unit",
     [*TAGS[:6], *(f"[x]({t})" for t in TARGETS[:5]), "](a", "<a ", "`<b>` ", "[x]: //h\n", "<<"],
