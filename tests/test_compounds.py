@@ -347,3 +347,89 @@ def test_a_first_part_with_its_linking_letter_before_a_noun_is_a_split(
     compound's first part."""
     messages = [m for _, m in _found([("Pick a method now.", text)], locale)]
     assert bool([m for m in messages if "first part of a compound" in m]) is found, messages
+
+
+@pytest.mark.parametrize(
+    ("locale", "source", "text", "joined"),
+    [
+        # the English noun kept after the name, in lower case
+        (
+            "nl-NL",
+            "Open the Contoso Hub panel.",
+            "Open het Contoso Hub panel.",
+            "Contoso Hub-panel",
+        ),
+        (
+            "sv-SE",
+            "Sign in to your Fabrikam 365 dashboard.",
+            "Logga in på Fabrikam 365 dashboard.",
+            "Fabrikam 365-dashboard",
+        ),
+        # a noun of the locale by its ending (Dutch "-ing")
+        (
+            "nl-NL",
+            "Read the ContosoHub guide.",
+            "Lees de ContosoHub handleiding.",
+            "ContosoHub-handleiding",
+        ),
+        # a noun by the article the page writes before it elsewhere (Swedish "en")
+        ("sv-SE", "Renew a ContosoHub plan.", "Förnya ContosoHub plan.", "ContosoHub-plan"),
+        # German capitalises its nouns; a capital inside marks the one-word name
+        (
+            "de-DE",
+            "Run the ContosoShell script.",
+            "Führen Sie das ContosoShell Skript aus.",
+            "ContosoShell-Skript",
+        ),
+    ],
+)
+def test_a_name_and_its_noun_after_a_determiner_want_a_hyphen(
+    locale: str, source: str, text: str, joined: str
+) -> None:
+    page = [(source, text)]
+    if locale == "sv-SE" and "plan" in text:
+        page.append(("Buy one plan.", "Köp en plan."))
+    found = _found(page, locale)
+    assert [line for line, _ in found] == [1]
+    assert f"'{joined}'" in found[0][1]
+
+
+@pytest.mark.parametrize(
+    ("locale", "source", "text"),
+    [
+        # a verb after the name: no noun of the locale by ending, article or case
+        ("nl-NL", "Renew the Contoso Hub plan.", "Contoso Hub verlengen."),
+        ("sv-SE", "Renew a ContosoHub plan.", "Förnya ContosoHub snart."),
+        ("de-DE", "Renew the ContosoShell plan.", "Die ContosoShell verlängern."),
+        # no determiner: the word after the name may be its verb ("Contoso Hub sends")
+        ("nl-NL", "Contoso Hub panel updates.", "Contoso Hub panel updates."),
+        # an ordinary word capitalised is no name ("the Revenue report")
+        ("nl-NL", "Open the Revenue panel.", "Open het Revenue panel."),
+        # the name goes on in the translation ("Contoso Portal"): a part of a name
+        ("sv-SE", "Open the Contoso Hub portal.", "Öppna Contoso Hub Portal."),
+        (
+            "de-DE",
+            "Open the Contoso Hub portal in Contoso Hub Admin.",
+            "Öffnen Sie Contoso Hub Admin.",
+        ),
+        # English left whole: the determiner, or the words after the noun, kept with it
+        ("nl-NL", "Join the Contoso Hub panel.", "Deelnemen aan the Contoso Hub panel."),
+        ("sv-SE", "See the Contoso Hub panel notes.", "Se Contoso Hub panel notes nu."),
+        # German: the kept English noun only where the page joins it to a word elsewhere
+        ("de-DE", "Open the Contoso Hub panel.", "Öffnen Sie das Contoso Hub Panel."),
+    ],
+)
+def test_no_name_and_noun_without_a_determiner_noun_and_name(
+    locale: str, source: str, text: str
+) -> None:
+    assert _found([(source, text)], locale) == []
+
+
+def test_german_takes_the_kept_noun_the_page_joins_with_a_hyphen() -> None:
+    page = [
+        ("Open the Contoso Hub panel.", "Öffnen Sie das Contoso Hub Panel."),
+        ("The Fabrikam panel.", "Das Fabrikam-Panel."),
+    ]
+    found = _found(page, "de-DE")
+    assert [line for line, _ in found] == [1]
+    assert "'Contoso Hub-Panel'" in found[0][1]

@@ -5,8 +5,11 @@ Two words are reported only with evidence from the same page or catalog, never f
 dictionary: the page writes them as one word elsewhere (closed, with one of the locale's
 linking letters, or with a hyphen), or the first word ends a name of the source
 ("Microsoft Azure") and the second is a noun the page joins to a name with a hyphen
-("Azure-reservationer"). Names kept in English, code, adjectives and a genitive are left
-alone.
+("Azure-reservationer"). Or the source's noun phrase is a determiner, a name and its noun
+("the Contoso portal") and the translation writes the name and a noun apart: the English
+noun kept, a noun by the locale's endings or articles, or any capitalised word in German
+("Contoso portal" for "Contoso-portal"). Names kept in English, code, adjectives and a
+genitive are left alone.
 """
 
 from __future__ import annotations
@@ -47,6 +50,8 @@ class _Page:
     #: folded -> (as first written, its line)
     words: dict[str, tuple[str, int | None]] = field(default_factory=dict)
     heads: dict[str, int | None] = field(default_factory=dict)
+    #: Words written after an article only a noun follows ("en prenumeration"), folded.
+    nouns: set[str] = field(default_factory=set)
 
     def add(self, word: str, line: int | None) -> None:
         folded = word.casefold()
@@ -70,11 +75,15 @@ def check_compounds(entries: list[Entry], ctx: MessageContext) -> Iterator[tuple
     if not data.compounds:
         return
     page = _Page()
+    rules = _Rules.of(ctx.locale)
     for entry in entries:
         for _, text in entry.pairs:
+            previous = ""
             for match in _WORD.finditer(_text(text)):
                 page.add(match.group(), entry.line)
-    rules = _Rules.of(ctx.locale)
+                if previous in rules.noun_articles:
+                    page.nouns.add(match.group().casefold())
+                previous = match.group().casefold()
     for entry in entries:
         seen: set[str] = set()
         for source, text in entry.pairs:
@@ -84,6 +93,10 @@ def check_compounds(entries: list[Entry], ctx: MessageContext) -> Iterator[tuple
                 *_linked(source, text, rules),
             ):
                 if message not in seen:
+                    seen.add(message)
+                    yield entry, message
+            for pair, message in _name_noun(source, text, page, rules, ctx):
+                if not any(pair in said for said in seen):  # `_split` named it already
                     seen.add(message)
                     yield entry, message
 
@@ -111,11 +124,24 @@ class _Rules:
     #: endings without their anchor, a superset of what `linked` then confirms).
     linked_pair: re.Pattern[str] | None
 
+    #: The determiners of the source language, and the locale's articles only a noun follows.
+    determiners: frozenset[str]
+    noun_articles: frozenset[str]
+    #: A determiner, then a capitalised word: the cheap test before `_name_noun` walks.
+    determined_name: re.Pattern[str] | None
+
     @staticmethod
     @functools.cache
     def of(locale: str | None) -> _Rules:
         data, english = conventions(locale), conventions("en")
         return _Rules(
+            determiners=english.determiners,
+            noun_articles=data.noun_articles,
+            determined_name=re.compile(
+                rf"(?<![\w-])(?i:{'|'.join(sorted(english.determiners))}) [A-Z0-9]"
+            )
+            if english.determiners
+            else None,
             links=("", *data.compound_links),
             skip=function_words(locale) | function_words("en") | data.particles,
             adjective=data.adjective_form,
@@ -377,3 +403,106 @@ def _ends_name(before: str, word: str, english: set[str]) -> bool:
         and before[:1].isupper()
         and not _CODE.search(word)
     )
+
+
+#: In the source: a word (a determiner, if `_Rules.determiners` has it), a name of
+#: capitalised words and codes, and a lower-case word ("the Contoso 365 portal").
+_NAME_PHRASE = re.compile(r"(?<![\w-])(\w+) ([A-Z][\w]*(?: [A-Z0-9][\w]*)*) ([a-z]+)(?![\w-])")
+_NEXT_WORD = re.compile(r"\W*(\w+)")
+
+
+def _name_noun(
+    source: str, text: str, page: _Page, rules: _Rules, ctx: MessageContext
+) -> Iterator[tuple[str, str]]:
+    """A name and its noun written apart ("Contoso portal" for "Contoso-portal"), where
+    the source's noun phrase is a determiner, the name and a noun ("the Contoso portal"):
+    the translation keeps the name and writes a noun after it. The pair and the message."""
+    if rules.determined_name is None or not rules.determined_name.search(source):
+        return  # the usual case, settled by one search
+    english, plain = _text(source), _text(text)
+    capitalised = {w.casefold() for w in _WORD.findall(english) if w[:1].isupper()}
+    words = {w.casefold() for w in _WORD.findall(english)}
+    for match in _NAME_PHRASE.finditer(english):
+        determiner, name, noun = match.groups()
+        if (
+            determiner.casefold() not in rules.determiners
+            or name not in plain
+            or not _english_noun(noun, rules)
+            or not _a_name(name)
+        ):
+            continue
+        for found in re.finditer(rf"(?:(\w+) )?{re.escape(name)} (\w+)(?![\w/'’-])", plain):
+            before, word = found.group(1) or "", found.group(2)
+            if before.casefold() == determiner.casefold():
+                continue  # "in the Contoso portal" kept: English left, not a compound
+            if word.casefold() == noun:
+                if not _kept_noun(word, found, english, capitalised, page, rules):
+                    continue
+            elif word.casefold() in words or not _locale_noun(word, capitalised, page, rules):
+                continue  # a word of the source: a part of a name ("Contoso Admin Center")
+            if len(word) >= _PART and word.casefold() not in rules.skip and not _CODE.search(word):
+                yield (
+                    f"{name.rsplit(' ', 1)[-1]} {word}",
+                    f"'{name} {word}': a name and its noun ('{determiner} {name} {noun}' in "
+                    f"the English), which the locale joins with a hyphen: '{name}-{word}'",
+                )
+
+
+def _a_name(name: str) -> bool:
+    """Two capitalised words or more ("Contoso Ledger"), or one that is no ordinary word
+    capitalised: a code, an acronym, a capital inside ("ContosoHub"), or a brand."""
+    return (
+        " " in name
+        or any(c.isupper() or c.isdigit() for c in name[1:])
+        or name.casefold() in conventions("en").brands
+    )
+
+
+def _english_noun(word: str, rules: _Rules) -> bool:
+    """A lower-case word after a name that may be its noun: no function word, adverb or
+    adjective of English."""
+    return (
+        len(word) >= _PART
+        and word not in rules.skip
+        and not word.endswith("ly")
+        and not (rules.english_adjective and rules.english_adjective.search(word))
+    )
+
+
+def _kept_noun(
+    word: str,
+    found: re.Match[str],
+    english: str,
+    capitalised: set[str],
+    page: _Page,
+    rules: _Rules,
+) -> bool:
+    """The source's noun kept after the name ("Contoso portal"), as a noun of the locale:
+    in lower case where the locale writes nouns so; in German, a noun the page joins to
+    another word with a hyphen ("-Portal"); nowhere a word the source capitalises (a part
+    of a name: "Contoso Portal"), nor the start of an English phrase the translation
+    keeps whole ("Contoso portal settings")."""
+    folded = word.casefold()
+    if folded in capitalised:
+        return False
+    if rules.nouns_capitalised and folded not in page.heads:
+        return False
+    if not rules.nouns_capitalised and not word[:1].islower():
+        return False
+    after = _NEXT_WORD.match(found.string, found.end())
+    return after is None or f"{word} {after.group(1)}".casefold() not in english.casefold()
+
+
+def _locale_noun(word: str, capitalised: set[str], page: _Page, rules: _Rules) -> bool:
+    """A noun of the locale: in German any capitalised word that is no word of a name of
+    the source ("Contoso Ledger Portal" names the portal); elsewhere a lower-case word
+    that is no adjective and has a noun's ending, or that the page writes after an article
+    only a noun follows ("en prenumeration")."""
+    folded = word.casefold()
+    if rules.adjective is not None and rules.adjective.search(folded):
+        return False
+    if rules.nouns_capitalised:
+        return word[:1].isupper() and folded not in capitalised
+    if not word[:1].islower():
+        return False
+    return bool(rules.noun and rules.noun.search(folded)) or folded in page.nouns
