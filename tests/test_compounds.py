@@ -433,3 +433,15 @@ def test_german_takes_the_kept_noun_the_page_joins_with_a_hyphen() -> None:
     found = _found(page, "de-DE")
     assert [line for line, _ in found] == [1]
     assert "'Contoso Hub-Panel'" in found[0][1]
+
+
+def test_a_hyphenated_noun_after_a_name_wants_a_hyphen_unless_it_joins_a_name_part() -> None:
+    """'Contoso Hub Konten-ID' wants 'Contoso Hub-Konten-ID'; 'Contoso Hub Plus-Plan' joins
+    a word of the source ("Plus") to its noun already."""
+    found = _found(
+        [("Find the Contoso Hub account ID.", "Suchen Sie die Contoso Hub Konten-ID.")], "de-DE"
+    )
+    assert len(found) == 1
+    assert "'Contoso Hub-Konten-ID'" in found[0][1]
+    page = [("Open the Contoso Hub plus plan.", "Öffnen Sie den Contoso Hub Plus-Plan.")]
+    assert _found(page, "de-DE") == []

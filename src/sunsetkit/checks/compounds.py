@@ -431,15 +431,17 @@ def _name_noun(
             or not _a_name(name)
         ):
             continue
-        for found in re.finditer(rf"(?:(\w+) )?{re.escape(name)} (\w+)(?![\w/'’-])", plain):
+        for found in re.finditer(
+            rf"(?:(\w+) )?{re.escape(name)} (\w+(?:-\w+)*)(?![\w/'’-])", plain
+        ):
             before, word = found.group(1) or "", found.group(2)
             if before.casefold() == determiner.casefold():
                 continue  # "in the Contoso portal" kept: English left, not a compound
             if word.casefold() == noun:
                 if not _kept_noun(word, found, english, capitalised, page, rules):
                     continue
-            elif word.casefold() in words or not _locale_noun(word, capitalised, page, rules):
-                continue  # a word of the source: a part of a name ("Contoso Admin Center")
+            elif _of_source(word, words) or not _locale_noun(word, capitalised, page, rules):
+                continue  # part of a name ("Contoso Admin", "Contoso Co-Op-Plan")
             if len(word) >= _PART and word.casefold() not in rules.skip and not _CODE.search(word):
                 yield (
                     f"{name.rsplit(' ', 1)[-1]} {word}",
@@ -467,6 +469,13 @@ def _english_noun(word: str, rules: _Rules) -> bool:
         and not word.endswith("ly")
         and not (rules.english_adjective and rules.english_adjective.search(word))
     )
+
+
+def _of_source(word: str, words: set[str]) -> bool:
+    """The word, or its start up to a hyphen, is a word of the source ("Admin",
+    "Co-Op-Plan" after "co-op"): a part of the name, not the locale's noun."""
+    parts = word.casefold().split("-")
+    return any("-".join(parts[:end]) in words for end in range(1, len(parts) + 1))
 
 
 def _kept_noun(
