@@ -445,3 +445,41 @@ def test_a_hyphenated_noun_after_a_name_wants_a_hyphen_unless_it_joins_a_name_pa
     assert "'Contoso Hub-Konten-ID'" in found[0][1]
     page = [("Open the Contoso Hub plus plan.", "Öffnen Sie den Contoso Hub Plus-Plan.")]
     assert _found(page, "de-DE") == []
+
+
+@pytest.mark.parametrize(
+    ("locale", "joined", "split", "pair"),
+    [
+        # the page writes the compound in another form of its noun (plural, definite)
+        ("sv-SE", "Skriv ut fraktlistan.", "Spara alla frakt listor nu.", "frakt listor"),
+        ("sv-SE", "Öppna fraktlistan.", "Välj alla frakt listorna.", "frakt listorna"),
+        ("nl-NL", "Open de vrachtlijsten.", "Print de vracht lijst nu.", "vracht lijst"),
+        (
+            "de-DE",
+            "Die Frachtrechnungen sind da.",
+            "Prüfen Sie jede Fracht Rechnung.",
+            "Fracht Rechnung",
+        ),
+    ],
+)
+def test_a_compound_the_page_writes_in_another_form_is_a_split(
+    locale: str, joined: str, split: str, pair: str
+) -> None:
+    found = _found([("The first.", joined), ("The second.", split)], locale)
+    assert [line for line, _ in found] == [2]
+    assert f"'{pair}'" in found[0][1]
+
+
+def test_an_infinitive_beside_a_compound_of_its_stem_is_no_split() -> None:
+    """'kan Contoso hjälpa' beside 'Contoso-hjälp': Swedish -a ends verbs too."""
+    page = [("The first.", "Be om Contoso-hjälp."), ("Second.", "Hur kan Contoso hjälpa?")]
+    assert _found(page, "sv-SE") == []
+
+
+def test_a_german_verb_beside_a_compound_of_its_stem_is_no_split() -> None:
+    """'das Lager übergangen' beside 'Lagerübergang': a participle, written in lower case."""
+    page = [
+        ("The first.", "Der Lagerübergang ist neu."),
+        ("Second.", "Sie haben das Lager übergangen."),
+    ]
+    assert _found(page, "de-DE") == []

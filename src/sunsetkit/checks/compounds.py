@@ -52,11 +52,16 @@ class _Page:
     heads: dict[str, int | None] = field(default_factory=dict)
     #: Words written after an article only a noun follows ("en prenumeration"), folded.
     nouns: set[str] = field(default_factory=set)
+    #: Each one-word form without one of the locale's noun endings ("prislist" of
+    #: "prislistor") -> as first written, its line: the compound in another form.
+    stems: dict[str, tuple[str, int | None]] = field(default_factory=dict)
 
-    def add(self, word: str, line: int | None) -> None:
+    def add(self, word: str, line: int | None, endings: tuple[str, ...] = ()) -> None:
         folded = word.casefold()
         if folded not in self.words:
             self.words[folded] = (word, line)
+            for stem in _stems(folded, endings):
+                self.stems.setdefault(stem, (word, line))
         if "-" in word:
             head = folded.rsplit("-", 1)[1]
             self.heads.setdefault(head, line)
@@ -80,7 +85,7 @@ def check_compounds(entries: list[Entry], ctx: MessageContext) -> Iterator[tuple
         for _, text in entry.pairs:
             previous = ""
             for match in _WORD.finditer(_text(text)):
-                page.add(match.group(), entry.line)
+                page.add(match.group(), entry.line, rules.endings)
                 if previous in rules.noun_articles:
                     page.nouns.add(match.group().casefold())
                 previous = match.group().casefold()
@@ -124,6 +129,9 @@ class _Rules:
     #: endings without their anchor, a superset of what `linked` then confirms).
     linked_pair: re.Pattern[str] | None
 
+    #: The endings of the locale's nouns in their other forms (Swedish "-or", "-en"),
+    #: folded, longest first.
+    endings: tuple[str, ...]
     #: The determiners of the source language, and the locale's articles only a noun follows.
     determiners: frozenset[str]
     noun_articles: frozenset[str]
@@ -135,6 +143,7 @@ class _Rules:
     def of(locale: str | None) -> _Rules:
         data, english = conventions(locale), conventions("en")
         return _Rules(
+            endings=tuple(sorted(data.noun_endings, key=len, reverse=True)),
             determiners=english.determiners,
             noun_articles=data.noun_articles,
             determined_name=re.compile(
@@ -348,7 +357,7 @@ def _joined(
     word of the source (a name split, "micro soft", is the name checks')."""
     for link in (*rules.links, "-"):
         form = f"{a}{link}{b}".casefold()
-        found = page.words.get(form)
+        found = page.words.get(form) or _inflected(f"{a}{link}", b, page, rules)
         if found is None or form in english:
             continue
         if link == "-" and not a[:1].isupper():
@@ -363,6 +372,29 @@ def _joined(
         if _adjective(a, english, rules):
             return None
         return written, line
+    return None
+
+
+def _stems(folded: str, endings: tuple[str, ...]) -> Iterator[str]:
+    """A folded word without each noun ending it has, a part of three letters or more
+    left ("listor" -> "list")."""
+    for ending in endings:
+        if folded.endswith(ending) and len(folded) - len(ending) >= _PART:
+            yield folded[: -len(ending)]
+
+
+def _inflected(first: str, b: str, page: _Page, rules: _Rules) -> tuple[str, int | None] | None:
+    """A one-word form of the page whose stem is `first` and `b`'s stem: the compound in
+    another form of its noun ("prislistan" for "pris listor")."""
+    if not rules.endings or (rules.nouns_capitalised and not b[:1].isupper()):
+        return None  # "das Konto übergangen" beside "Kontoübergang": a German verb
+    folded = b.casefold()
+    for stem in (folded, *_stems(folded, rules.endings)):
+        form = f"{first}{stem}".casefold()
+        found = page.words.get(form) if stem != folded else None
+        found = found or page.stems.get(form)
+        if found is not None:
+            return found
     return None
 
 
