@@ -56,11 +56,11 @@ class _Page:
     #: "prislistor") -> as first written, its line: the compound in another form.
     stems: dict[str, tuple[str, int | None]] = field(default_factory=dict)
 
-    def add(self, word: str, line: int | None, endings: tuple[str, ...] = ()) -> None:
+    def add(self, word: str, line: int | None, rules: _Rules) -> None:
         folded = word.casefold()
         if folded not in self.words:
             self.words[folded] = (word, line)
-            for stem in _stems(folded, endings):
+            for stem in _stems(folded, rules, 2 * _PART):  # a compound: two parts
                 self.stems.setdefault(stem, (word, line))
         if "-" in word:
             head = folded.rsplit("-", 1)[1]
@@ -83,12 +83,11 @@ def check_compounds(entries: list[Entry], ctx: MessageContext) -> Iterator[tuple
     rules = _Rules.of(ctx.locale)
     for entry in entries:
         for _, text in entry.pairs:
-            previous = ""
-            for match in _WORD.finditer(_text(text)):
-                page.add(match.group(), entry.line, rules.endings)
-                if previous in rules.noun_articles:
-                    page.nouns.add(match.group().casefold())
-                previous = match.group().casefold()
+            plain = _text(text)
+            for match in _WORD.finditer(plain):
+                page.add(match.group(), entry.line, rules)
+            if rules.after_article is not None:
+                page.nouns.update(w.casefold() for w in rules.after_article.findall(plain))
     for entry in entries:
         seen: set[str] = set()
         for source, text in entry.pairs:
@@ -130,11 +129,13 @@ class _Rules:
     linked_pair: re.Pattern[str] | None
 
     #: The endings of the locale's nouns in their other forms (Swedish "-or", "-en"),
-    #: folded, longest first.
-    endings: tuple[str, ...]
-    #: The determiners of the source language, and the locale's articles only a noun follows.
+    #: folded, and the length of the longest.
+    endings: frozenset[str]
+    longest_ending: int
+    #: The determiners of the source language.
     determiners: frozenset[str]
-    noun_articles: frozenset[str]
+    #: A word after an article only a noun follows ("en prenumeration"), one search a text.
+    after_article: re.Pattern[str] | None
     #: A determiner, then a capitalised word: the cheap test before `_name_noun` walks.
     determined_name: re.Pattern[str] | None
 
@@ -143,9 +144,14 @@ class _Rules:
     def of(locale: str | None) -> _Rules:
         data, english = conventions(locale), conventions("en")
         return _Rules(
-            endings=tuple(sorted(data.noun_endings, key=len, reverse=True)),
+            endings=data.noun_endings,
+            longest_ending=max(map(len, data.noun_endings), default=0),
             determiners=english.determiners,
-            noun_articles=data.noun_articles,
+            after_article=re.compile(
+                rf"(?<![\w-])(?i:{'|'.join(sorted(data.noun_articles))}) ([^\W\d_]+)"
+            )
+            if data.noun_articles
+            else None,
             determined_name=re.compile(
                 rf"(?<![\w-])(?i:{'|'.join(sorted(english.determiners))}) [A-Z0-9]"
             )
@@ -355,9 +361,13 @@ def _joined(
 ) -> tuple[str, int | None] | None:
     """The page's one-word form of `a b` and its line, if it has one that is no English
     word of the source (a name split, "micro soft", is the name checks')."""
+    stems: list[str] | None = None
     for link in (*rules.links, "-"):
         form = f"{a}{link}{b}".casefold()
-        found = page.words.get(form) or _inflected(f"{a}{link}", b, page, rules)
+        found = page.words.get(form)
+        if found is None and rules.endings:
+            stems = _inflections(b, rules) if stems is None else stems
+            found = _inflected(f"{a}{link}".casefold(), stems, page) if stems else None
         if found is None or form in english:
             continue
         if link == "-" and not a[:1].isupper():
@@ -375,23 +385,34 @@ def _joined(
     return None
 
 
-def _stems(folded: str, endings: tuple[str, ...]) -> Iterator[str]:
-    """A folded word without each noun ending it has, a part of three letters or more
-    left ("listor" -> "list")."""
-    for ending in endings:
-        if folded.endswith(ending) and len(folded) - len(ending) >= _PART:
-            yield folded[: -len(ending)]
+def _stems(folded: str, rules: _Rules, shortest: int = _PART) -> list[str]:
+    """A folded word without each noun ending it has, `shortest` letters or more left
+    ("listor" -> "list"): a slice and a set lookup per ending length."""
+    if len(folded) <= shortest:
+        return []
+    return [
+        folded[:-size]
+        for size in range(1, rules.longest_ending + 1)
+        if folded[-size:] in rules.endings and len(folded) - size >= shortest
+    ]
 
 
-def _inflected(first: str, b: str, page: _Page, rules: _Rules) -> tuple[str, int | None] | None:
-    """A one-word form of the page whose stem is `first` and `b`'s stem: the compound in
-    another form of its noun ("prislistan" for "pris listor")."""
+def _inflections(b: str, rules: _Rules) -> list[str]:
+    """`b` folded and its stems, for the page's compound in another form of its noun
+    ("prislistan" for "pris listor"); none for a German word in lower case (a verb:
+    "das Konto übergangen" beside "Kontoübergang")."""
     if not rules.endings or (rules.nouns_capitalised and not b[:1].isupper()):
-        return None  # "das Konto übergangen" beside "Kontoübergang": a German verb
+        return []
     folded = b.casefold()
-    for stem in (folded, *_stems(folded, rules.endings)):
-        form = f"{first}{stem}".casefold()
-        found = page.words.get(form) if stem != folded else None
+    return [folded, *_stems(folded, rules)]
+
+
+def _inflected(first: str, stems: list[str], page: _Page) -> tuple[str, int | None] | None:
+    """A one-word form of the page whose stem is `first` and one of `stems` (the first of
+    them `b` itself, whose own form `_joined` looked up already)."""
+    for index, stem in enumerate(stems):
+        form = f"{first}{stem}"
+        found = page.words.get(form) if index else None
         found = found or page.stems.get(form)
         if found is not None:
             return found
@@ -452,8 +473,8 @@ def _name_noun(
     if rules.determined_name is None or not rules.determined_name.search(source):
         return  # the usual case, settled by one search
     english, plain = _text(source), _text(text)
-    capitalised = {w.casefold() for w in _WORD.findall(english) if w[:1].isupper()}
-    words = {w.casefold() for w in _WORD.findall(english)}
+    capitalised: set[str] = set()
+    words: set[str] = set()
     for match in _NAME_PHRASE.finditer(english):
         determiner, name, noun = match.groups()
         if (
@@ -463,14 +484,15 @@ def _name_noun(
             or not _a_name(name)
         ):
             continue
-        for found in re.finditer(
-            rf"(?:(\w+) )?{re.escape(name)} (\w+(?:-\w+)*)(?![\w/'’-])", plain
-        ):
-            before, word = found.group(1) or "", found.group(2)
+        if not words:  # the source's words, once a name of it is found in the translation
+            found = _WORD.findall(english)
+            words = {w.casefold() for w in found}
+            capitalised = {w.casefold() for w in found if w[:1].isupper()}
+        for before, word, end in _after_name(name, plain):
             if before.casefold() == determiner.casefold():
                 continue  # "in the Contoso portal" kept: English left, not a compound
             if word.casefold() == noun:
-                if not _kept_noun(word, found, english, capitalised, page, rules):
+                if not _kept_noun(word, plain, end, english, capitalised, page, rules):
                     continue
             elif _of_source(word, words) or not _locale_noun(word, capitalised, page, rules):
                 continue  # part of a name ("Contoso Admin", "Contoso Co-Op-Plan")
@@ -480,6 +502,24 @@ def _name_noun(
                     f"'{name} {word}': a name and its noun ('{determiner} {name} {noun}' in "
                     f"the English), which the locale joins with a hyphen: '{name}-{word}'",
                 )
+
+
+#: A word after a name (hyphenated words whole), and the word before it.
+_NEXT = re.compile(r" (\w+(?:-\w+)*)(?![\w/'’-])")
+_BEFORE = re.compile(r"(\w+) $")
+
+
+def _after_name(name: str, plain: str) -> Iterator[tuple[str, str, int]]:
+    """Each place the translation writes `name` as words of their own, then a space and a
+    word: the word before it (or ""), the word after it and where that word ends."""
+    start = plain.find(name)
+    while start != -1:
+        edge = plain[start - 1 : start]
+        after = _NEXT.match(plain, start + len(name))
+        if after is not None and not (edge.isalnum() or edge in "-_"):
+            before = _BEFORE.search(plain, max(0, start - 60), start)
+            yield (before.group(1) if before else ""), after.group(1), after.end()
+        start = plain.find(name, start + 1)
 
 
 def _a_name(name: str) -> bool:
@@ -512,7 +552,8 @@ def _of_source(word: str, words: set[str]) -> bool:
 
 def _kept_noun(
     word: str,
-    found: re.Match[str],
+    plain: str,
+    end: int,
     english: str,
     capitalised: set[str],
     page: _Page,
@@ -530,7 +571,7 @@ def _kept_noun(
         return False
     if not rules.nouns_capitalised and not word[:1].islower():
         return False
-    after = _NEXT_WORD.match(found.string, found.end())
+    after = _NEXT_WORD.match(plain, end)
     return after is None or f"{word} {after.group(1)}".casefold() not in english.casefold()
 
 
