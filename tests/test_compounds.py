@@ -347,3 +347,139 @@ def test_a_first_part_with_its_linking_letter_before_a_noun_is_a_split(
     compound's first part."""
     messages = [m for _, m in _found([("Pick a method now.", text)], locale)]
     assert bool([m for m in messages if "first part of a compound" in m]) is found, messages
+
+
+@pytest.mark.parametrize(
+    ("locale", "source", "text", "joined"),
+    [
+        # the English noun kept after the name, in lower case
+        (
+            "nl-NL",
+            "Open the Contoso Hub panel.",
+            "Open het Contoso Hub panel.",
+            "Contoso Hub-panel",
+        ),
+        (
+            "sv-SE",
+            "Sign in to your Fabrikam 365 dashboard.",
+            "Logga in på Fabrikam 365 dashboard.",
+            "Fabrikam 365-dashboard",
+        ),
+        # a noun of the locale by its ending (Dutch "-ing")
+        (
+            "nl-NL",
+            "Read the ContosoHub guide.",
+            "Lees de ContosoHub handleiding.",
+            "ContosoHub-handleiding",
+        ),
+        # a noun by the article the page writes before it elsewhere (Swedish "en")
+        ("sv-SE", "Renew a ContosoHub plan.", "Förnya ContosoHub plan.", "ContosoHub-plan"),
+        # German capitalises its nouns; a capital inside marks the one-word name
+        (
+            "de-DE",
+            "Run the ContosoShell script.",
+            "Führen Sie das ContosoShell Skript aus.",
+            "ContosoShell-Skript",
+        ),
+    ],
+)
+def test_a_name_and_its_noun_after_a_determiner_want_a_hyphen(
+    locale: str, source: str, text: str, joined: str
+) -> None:
+    page = [(source, text)]
+    if locale == "sv-SE" and "plan" in text:
+        page.append(("Buy one plan.", "Köp en plan."))
+    found = _found(page, locale)
+    assert [line for line, _ in found] == [1]
+    assert f"'{joined}'" in found[0][1]
+
+
+@pytest.mark.parametrize(
+    ("locale", "source", "text"),
+    [
+        # a verb after the name: no noun of the locale by ending, article or case
+        ("nl-NL", "Renew the Contoso Hub plan.", "Contoso Hub verlengen."),
+        ("sv-SE", "Renew a ContosoHub plan.", "Förnya ContosoHub snart."),
+        ("de-DE", "Renew the ContosoShell plan.", "Die ContosoShell verlängern."),
+        # no determiner: the word after the name may be its verb ("Contoso Hub sends")
+        ("nl-NL", "Contoso Hub panel updates.", "Contoso Hub panel updates."),
+        # an ordinary word capitalised is no name ("the Revenue report")
+        ("nl-NL", "Open the Revenue panel.", "Open het Revenue panel."),
+        # the name goes on in the translation ("Contoso Portal"): a part of a name
+        ("sv-SE", "Open the Contoso Hub portal.", "Öppna Contoso Hub Portal."),
+        (
+            "de-DE",
+            "Open the Contoso Hub portal in Contoso Hub Admin.",
+            "Öffnen Sie Contoso Hub Admin.",
+        ),
+        # English left whole: the determiner, or the words after the noun, kept with it
+        ("nl-NL", "Join the Contoso Hub panel.", "Deelnemen aan the Contoso Hub panel."),
+        ("sv-SE", "See the Contoso Hub panel notes.", "Se Contoso Hub panel notes nu."),
+        # German: the kept English noun only where the page joins it to a word elsewhere
+        ("de-DE", "Open the Contoso Hub panel.", "Öffnen Sie das Contoso Hub Panel."),
+    ],
+)
+def test_no_name_and_noun_without_a_determiner_noun_and_name(
+    locale: str, source: str, text: str
+) -> None:
+    assert _found([(source, text)], locale) == []
+
+
+def test_german_takes_the_kept_noun_the_page_joins_with_a_hyphen() -> None:
+    page = [
+        ("Open the Contoso Hub panel.", "Öffnen Sie das Contoso Hub Panel."),
+        ("The Fabrikam panel.", "Das Fabrikam-Panel."),
+    ]
+    found = _found(page, "de-DE")
+    assert [line for line, _ in found] == [1]
+    assert "'Contoso Hub-Panel'" in found[0][1]
+
+
+def test_a_hyphenated_noun_after_a_name_wants_a_hyphen_unless_it_joins_a_name_part() -> None:
+    """'Contoso Hub Konten-ID' wants 'Contoso Hub-Konten-ID'; 'Contoso Hub Plus-Plan' joins
+    a word of the source ("Plus") to its noun already."""
+    found = _found(
+        [("Find the Contoso Hub account ID.", "Suchen Sie die Contoso Hub Konten-ID.")], "de-DE"
+    )
+    assert len(found) == 1
+    assert "'Contoso Hub-Konten-ID'" in found[0][1]
+    page = [("Open the Contoso Hub plus plan.", "Öffnen Sie den Contoso Hub Plus-Plan.")]
+    assert _found(page, "de-DE") == []
+
+
+@pytest.mark.parametrize(
+    ("locale", "joined", "split", "pair"),
+    [
+        # the page writes the compound in another form of its noun (plural, definite)
+        ("sv-SE", "Skriv ut fraktlistan.", "Spara alla frakt listor nu.", "frakt listor"),
+        ("sv-SE", "Öppna fraktlistan.", "Välj alla frakt listorna.", "frakt listorna"),
+        ("nl-NL", "Open de vrachtlijsten.", "Print de vracht lijst nu.", "vracht lijst"),
+        (
+            "de-DE",
+            "Die Frachtrechnungen sind da.",
+            "Prüfen Sie jede Fracht Rechnung.",
+            "Fracht Rechnung",
+        ),
+    ],
+)
+def test_a_compound_the_page_writes_in_another_form_is_a_split(
+    locale: str, joined: str, split: str, pair: str
+) -> None:
+    found = _found([("The first.", joined), ("The second.", split)], locale)
+    assert [line for line, _ in found] == [2]
+    assert f"'{pair}'" in found[0][1]
+
+
+def test_an_infinitive_beside_a_compound_of_its_stem_is_no_split() -> None:
+    """'kan Contoso hjälpa' beside 'Contoso-hjälp': Swedish -a ends verbs too."""
+    page = [("The first.", "Be om Contoso-hjälp."), ("Second.", "Hur kan Contoso hjälpa?")]
+    assert _found(page, "sv-SE") == []
+
+
+def test_a_german_verb_beside_a_compound_of_its_stem_is_no_split() -> None:
+    """'das Lager übergangen' beside 'Lagerübergang': a participle, written in lower case."""
+    page = [
+        ("The first.", "Der Lagerübergang ist neu."),
+        ("Second.", "Sie haben das Lager übergangen."),
+    ]
+    assert _found(page, "de-DE") == []

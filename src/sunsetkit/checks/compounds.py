@@ -5,8 +5,11 @@ Two words are reported only with evidence from the same page or catalog, never f
 dictionary: the page writes them as one word elsewhere (closed, with one of the locale's
 linking letters, or with a hyphen), or the first word ends a name of the source
 ("Microsoft Azure") and the second is a noun the page joins to a name with a hyphen
-("Azure-reservationer"). Names kept in English, code, adjectives and a genitive are left
-alone.
+("Azure-reservationer"). Or the source's noun phrase is a determiner, a name and its noun
+("the Contoso portal") and the translation writes the name and a noun apart: the English
+noun kept, a noun by the locale's endings or articles, or any capitalised word in German
+("Contoso portal" for "Contoso-portal"). Names kept in English, code, adjectives and a
+genitive are left alone.
 """
 
 from __future__ import annotations
@@ -47,11 +50,18 @@ class _Page:
     #: folded -> (as first written, its line)
     words: dict[str, tuple[str, int | None]] = field(default_factory=dict)
     heads: dict[str, int | None] = field(default_factory=dict)
+    #: Words written after an article only a noun follows ("en prenumeration"), folded.
+    nouns: set[str] = field(default_factory=set)
+    #: Each one-word form without one of the locale's noun endings ("prislist" of
+    #: "prislistor") -> as first written, its line: the compound in another form.
+    stems: dict[str, tuple[str, int | None]] = field(default_factory=dict)
 
-    def add(self, word: str, line: int | None) -> None:
+    def add(self, word: str, line: int | None, rules: _Rules) -> None:
         folded = word.casefold()
         if folded not in self.words:
             self.words[folded] = (word, line)
+            for stem in _stems(folded, rules, 2 * _PART):  # a compound: two parts
+                self.stems.setdefault(stem, (word, line))
         if "-" in word:
             head = folded.rsplit("-", 1)[1]
             self.heads.setdefault(head, line)
@@ -70,11 +80,14 @@ def check_compounds(entries: list[Entry], ctx: MessageContext) -> Iterator[tuple
     if not data.compounds:
         return
     page = _Page()
+    rules = _Rules.of(ctx.locale)
     for entry in entries:
         for _, text in entry.pairs:
-            for match in _WORD.finditer(_text(text)):
-                page.add(match.group(), entry.line)
-    rules = _Rules.of(ctx.locale)
+            plain = _text(text)
+            for match in _WORD.finditer(plain):
+                page.add(match.group(), entry.line, rules)
+            if rules.after_article is not None:
+                page.nouns.update(w.casefold() for w in rules.after_article.findall(plain))
     for entry in entries:
         seen: set[str] = set()
         for source, text in entry.pairs:
@@ -84,6 +97,10 @@ def check_compounds(entries: list[Entry], ctx: MessageContext) -> Iterator[tuple
                 *_linked(source, text, rules),
             ):
                 if message not in seen:
+                    seen.add(message)
+                    yield entry, message
+            for pair, message in _name_noun(source, text, page, rules, ctx):
+                if not any(pair in said for said in seen):  # `_split` named it already
                     seen.add(message)
                     yield entry, message
 
@@ -111,11 +128,35 @@ class _Rules:
     #: endings without their anchor, a superset of what `linked` then confirms).
     linked_pair: re.Pattern[str] | None
 
+    #: The endings of the locale's nouns in their other forms (Swedish "-or", "-en"),
+    #: folded, and the length of the longest.
+    endings: frozenset[str]
+    longest_ending: int
+    #: The determiners of the source language.
+    determiners: frozenset[str]
+    #: A word after an article only a noun follows ("en prenumeration"), one search a text.
+    after_article: re.Pattern[str] | None
+    #: A determiner, then a capitalised word: the cheap test before `_name_noun` walks.
+    determined_name: re.Pattern[str] | None
+
     @staticmethod
     @functools.cache
     def of(locale: str | None) -> _Rules:
         data, english = conventions(locale), conventions("en")
         return _Rules(
+            endings=data.noun_endings,
+            longest_ending=max(map(len, data.noun_endings), default=0),
+            determiners=english.determiners,
+            after_article=re.compile(
+                rf"(?<![\w-])(?i:{'|'.join(sorted(data.noun_articles))}) ([^\W\d_]+)"
+            )
+            if data.noun_articles
+            else None,
+            determined_name=re.compile(
+                rf"(?<![\w-])(?i:{'|'.join(sorted(english.determiners))}) [A-Z0-9]"
+            )
+            if english.determiners
+            else None,
             links=("", *data.compound_links),
             skip=function_words(locale) | function_words("en") | data.particles,
             adjective=data.adjective_form,
@@ -320,9 +361,13 @@ def _joined(
 ) -> tuple[str, int | None] | None:
     """The page's one-word form of `a b` and its line, if it has one that is no English
     word of the source (a name split, "micro soft", is the name checks')."""
+    stems: list[str] | None = None
     for link in (*rules.links, "-"):
         form = f"{a}{link}{b}".casefold()
         found = page.words.get(form)
+        if found is None and rules.endings:
+            stems = _inflections(b, rules) if stems is None else stems
+            found = _inflected(f"{a}{link}".casefold(), stems, page) if stems else None
         if found is None or form in english:
             continue
         if link == "-" and not a[:1].isupper():
@@ -337,6 +382,40 @@ def _joined(
         if _adjective(a, english, rules):
             return None
         return written, line
+    return None
+
+
+def _stems(folded: str, rules: _Rules, shortest: int = _PART) -> list[str]:
+    """A folded word without each noun ending it has, `shortest` letters or more left
+    ("listor" -> "list"): a slice and a set lookup per ending length."""
+    if len(folded) <= shortest:
+        return []
+    return [
+        folded[:-size]
+        for size in range(1, rules.longest_ending + 1)
+        if folded[-size:] in rules.endings and len(folded) - size >= shortest
+    ]
+
+
+def _inflections(b: str, rules: _Rules) -> list[str]:
+    """`b` folded and its stems, for the page's compound in another form of its noun
+    ("prislistan" for "pris listor"); none for a German word in lower case (a verb:
+    "das Konto übergangen" beside "Kontoübergang")."""
+    if not rules.endings or (rules.nouns_capitalised and not b[:1].isupper()):
+        return []
+    folded = b.casefold()
+    return [folded, *_stems(folded, rules)]
+
+
+def _inflected(first: str, stems: list[str], page: _Page) -> tuple[str, int | None] | None:
+    """A one-word form of the page whose stem is `first` and one of `stems` (the first of
+    them `b` itself, whose own form `_joined` looked up already)."""
+    for index, stem in enumerate(stems):
+        form = f"{first}{stem}"
+        found = page.words.get(form) if index else None
+        found = found or page.stems.get(form)
+        if found is not None:
+            return found
     return None
 
 
@@ -377,3 +456,135 @@ def _ends_name(before: str, word: str, english: set[str]) -> bool:
         and before[:1].isupper()
         and not _CODE.search(word)
     )
+
+
+#: In the source: a word (a determiner, if `_Rules.determiners` has it), a name of
+#: capitalised words and codes, and a lower-case word ("the Contoso 365 portal").
+_NAME_PHRASE = re.compile(r"(?<![\w-])(\w+) ([A-Z][\w]*(?: [A-Z0-9][\w]*)*) ([a-z]+)(?![\w-])")
+_NEXT_WORD = re.compile(r"\W*(\w+)")
+
+
+def _name_noun(
+    source: str, text: str, page: _Page, rules: _Rules, ctx: MessageContext
+) -> Iterator[tuple[str, str]]:
+    """A name and its noun written apart ("Contoso portal" for "Contoso-portal"), where
+    the source's noun phrase is a determiner, the name and a noun ("the Contoso portal"):
+    the translation keeps the name and writes a noun after it. The pair and the message."""
+    if rules.determined_name is None or not rules.determined_name.search(source):
+        return  # the usual case, settled by one search
+    english, plain = _text(source), _text(text)
+    capitalised: set[str] = set()
+    words: set[str] = set()
+    for match in _NAME_PHRASE.finditer(english):
+        determiner, name, noun = match.groups()
+        if (
+            determiner.casefold() not in rules.determiners
+            or name not in plain
+            or not _english_noun(noun, rules)
+            or not _a_name(name)
+        ):
+            continue
+        if not words:  # the source's words, once a name of it is found in the translation
+            found = _WORD.findall(english)
+            words = {w.casefold() for w in found}
+            capitalised = {w.casefold() for w in found if w[:1].isupper()}
+        for before, word, end in _after_name(name, plain):
+            if before.casefold() == determiner.casefold():
+                continue  # "in the Contoso portal" kept: English left, not a compound
+            if word.casefold() == noun:
+                if not _kept_noun(word, plain, end, english, capitalised, page, rules):
+                    continue
+            elif _of_source(word, words) or not _locale_noun(word, capitalised, page, rules):
+                continue  # part of a name ("Contoso Admin", "Contoso Co-Op-Plan")
+            if len(word) >= _PART and word.casefold() not in rules.skip and not _CODE.search(word):
+                yield (
+                    f"{name.rsplit(' ', 1)[-1]} {word}",
+                    f"'{name} {word}': a name and its noun ('{determiner} {name} {noun}' in "
+                    f"the English), which the locale joins with a hyphen: '{name}-{word}'",
+                )
+
+
+#: A word after a name (hyphenated words whole), and the word before it.
+_NEXT = re.compile(r" (\w+(?:-\w+)*)(?![\w/'’-])")
+_BEFORE = re.compile(r"(\w+) $")
+
+
+def _after_name(name: str, plain: str) -> Iterator[tuple[str, str, int]]:
+    """Each place the translation writes `name` as words of their own, then a space and a
+    word: the word before it (or ""), the word after it and where that word ends."""
+    start = plain.find(name)
+    while start != -1:
+        edge = plain[start - 1 : start]
+        after = _NEXT.match(plain, start + len(name))
+        if after is not None and not (edge.isalnum() or edge in "-_"):
+            before = _BEFORE.search(plain, max(0, start - 60), start)
+            yield (before.group(1) if before else ""), after.group(1), after.end()
+        start = plain.find(name, start + 1)
+
+
+def _a_name(name: str) -> bool:
+    """Two capitalised words or more ("Contoso Ledger"), or one that is no ordinary word
+    capitalised: a code, an acronym, a capital inside ("ContosoHub"), or a brand."""
+    return (
+        " " in name
+        or any(c.isupper() or c.isdigit() for c in name[1:])
+        or name.casefold() in conventions("en").brands
+    )
+
+
+def _english_noun(word: str, rules: _Rules) -> bool:
+    """A lower-case word after a name that may be its noun: no function word, adverb or
+    adjective of English."""
+    return (
+        len(word) >= _PART
+        and word not in rules.skip
+        and not word.endswith("ly")
+        and not (rules.english_adjective and rules.english_adjective.search(word))
+    )
+
+
+def _of_source(word: str, words: set[str]) -> bool:
+    """The word, or its start up to a hyphen, is a word of the source ("Admin",
+    "Co-Op-Plan" after "co-op"): a part of the name, not the locale's noun."""
+    parts = word.casefold().split("-")
+    return any("-".join(parts[:end]) in words for end in range(1, len(parts) + 1))
+
+
+def _kept_noun(
+    word: str,
+    plain: str,
+    end: int,
+    english: str,
+    capitalised: set[str],
+    page: _Page,
+    rules: _Rules,
+) -> bool:
+    """The source's noun kept after the name ("Contoso portal"), as a noun of the locale:
+    in lower case where the locale writes nouns so; in German, a noun the page joins to
+    another word with a hyphen ("-Portal"); nowhere a word the source capitalises (a part
+    of a name: "Contoso Portal"), nor the start of an English phrase the translation
+    keeps whole ("Contoso portal settings")."""
+    folded = word.casefold()
+    if folded in capitalised:
+        return False
+    if rules.nouns_capitalised and folded not in page.heads:
+        return False
+    if not rules.nouns_capitalised and not word[:1].islower():
+        return False
+    after = _NEXT_WORD.match(plain, end)
+    return after is None or f"{word} {after.group(1)}".casefold() not in english.casefold()
+
+
+def _locale_noun(word: str, capitalised: set[str], page: _Page, rules: _Rules) -> bool:
+    """A noun of the locale: in German any capitalised word that is no word of a name of
+    the source ("Contoso Ledger Portal" names the portal); elsewhere a lower-case word
+    that is no adjective and has a noun's ending, or that the page writes after an article
+    only a noun follows ("en prenumeration")."""
+    folded = word.casefold()
+    if rules.adjective is not None and rules.adjective.search(folded):
+        return False
+    if rules.nouns_capitalised:
+        return word[:1].isupper() and folded not in capitalised
+    if not word[:1].islower():
+        return False
+    return bool(rules.noun and rules.noun.search(folded)) or folded in page.nouns

@@ -97,6 +97,16 @@ class Conventions:
     #: Demonstratives (German "diese", Swedish "denna"), folded: like an article, one opens
     #: the noun phrase a link's text names ("[diese Einstellungen](x)"), no neighbour.
     demonstratives: frozenset[str] = frozenset()
+    #: The endings of the locale's nouns in their other forms (plural, definite: Swedish
+    #: "-or", "-en"), folded: a compound the page writes in one form is the same compound
+    #: split in another (`compound`).
+    noun_endings: frozenset[str] = frozenset()
+    #: English only: determiners, folded ("the", "your"): one before a name and a word
+    #: ("the Contoso portal") opens a noun phrase whose word is its noun, no verb.
+    determiners: frozenset[str] = frozenset()
+    #: Articles only a noun follows (Swedish "en", "ett"), folded: a word the page writes
+    #: after one is a noun (`compound`).
+    noun_articles: frozenset[str] = frozenset()
 
 
 @functools.cache
@@ -151,6 +161,9 @@ def conventions(locale: str | None) -> Conventions:
         dropped_e=_folded_list(data.get("dropped_e"), "syllables"),
         dropped_e_endings=_folded_list(data.get("dropped_e"), "endings"),
         demonstratives=frozenset(str(w).casefold() for w in data.get("demonstratives") or ()),
+        noun_endings=frozenset(str(w).casefold() for w in data.get("noun_endings") or ()),
+        determiners=frozenset(str(w).casefold() for w in data.get("determiners") or ()),
+        noun_articles=frozenset(str(w).casefold() for w in data.get("noun_articles") or ()),
     )
 
 

@@ -9,6 +9,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from anyascii import anyascii
+
 from .base import Entry, MessageContext
 from .beside import left_beside
 from .conventions import WIDE, conventions, locale_data
@@ -110,6 +112,7 @@ def _problems(span: Span, source: Span | None, ctx: MessageContext) -> Iterator[
     if source is not None and not label and not moved:
         yield from _edges(span, source, ctx, what)
         yield from _shrunk(span, source, ctx, what)
+        yield from _left_out(span, source, what)
     if source is not None and _crosses_quotes(span.inside) and not _crosses_quotes(source.inside):
         yield f"{what} holds one quotation mark of a pair: it crosses the quotes around its words"
     if _splits(span) and not (source and _splits(source)):
@@ -145,6 +148,42 @@ def _shrunk(span: Span, source: Span, ctx: MessageContext, what: str) -> Iterato
     ours = sum(c.isalnum() for c in span.inside)
     if ours <= theirs * _SHRINK_SHARE:
         yield f"{what} holds a part of the English {source.inside.strip()!r}: it shrank"
+
+
+#: How many first letters (transliterated, folded) a word and its cognate share: "domain"
+#: and "Domäne", "licenses" and "licenser", "plan" and "Pläne".
+_COGNATE = 4
+_LETTERS = re.compile(r"[^\W\d_]+")
+
+
+def _stem(word: str) -> str:
+    return anyascii(word.casefold())[:_COGNATE]
+
+
+def _left_out(span: Span, source: Span, what: str) -> Iterator[str]:
+    """The word right after the span is the cognate of a word inside the English span and
+    of none inside the translation's ("**Primäre** Domäne" for "**Primary domain**",
+    "**Lägg till** produkter" for "**Add products**"): the span ends short of its words.
+    Not where the English has that word after its span too (a word said twice)."""
+    if span.kind == "code" or not span.after[:1].isspace() or span.inside.rstrip()[-1:] == ":":
+        return  # "**Status:** Status of the check": a label, then its description
+    found = _LETTERS.match(span.after.lstrip())
+    word = found.group() if found else ""
+    if len(word) < _COGNATE or ord(word[0]) >= WIDE:
+        return
+    stem, english = _stem(word), function_words(SOURCE_LANGUAGE)
+    theirs = _LETTERS.findall(source.inside)
+    if len(theirs) < 2 or any(_stem(w) == stem for w in _LETTERS.findall(span.inside)):
+        return
+    then = _LETTERS.findall(source.after)[:1]
+    if then and _stem(then[0]) == stem:
+        return
+    said = [w for w in theirs if len(w) >= _COGNATE and w.casefold() not in english]
+    if any(_stem(w) == stem for w in said):
+        yield (
+            f"{what} leaves {word!r} after it, a word of the English {source.kind} "
+            f"{source.inside.strip()!r}: it ends short of its words"
+        )
 
 
 #: Quotation marks, by the pairs a script writes ("…", “…”, „…“, «…»; 「…」, 『…』).
