@@ -60,7 +60,6 @@ class _Message:
     entry: Entry
     english: tuple[tuple[int, str], ...]  # the English content words and their places
     words: frozenset[str]  # the same, once each
-    features: frozenset[str]
     text: str  # the translation, folded, without link targets and tags
     length: float  # visible length of the translation over the English's
     ratio: float | None  # the same, where the English is long enough to tell
@@ -108,9 +107,7 @@ def _message(entry: Entry) -> _Message | None:
     size = _visible(english)
     length = _visible(seen) / max(1, size)
     ratio = length if size > _RATIO_FROM else None
-    return _Message(
-        entry, words, frozenset(w for _, w in words), _features(seen), seen, length, ratio
-    )
+    return _Message(entry, words, frozenset(w for _, w in words), seen, length, ratio)
 
 
 def _near(lost: list[tuple[int, str]]) -> bool:
@@ -141,30 +138,31 @@ def _renderings(messages: list[_Message], asked: frozenset[str]) -> dict[str, st
     nothing when one message translates it). Only the asked words' pairs are counted, and
     then only their features' partners: a page's every pair would cost a hundred times."""
     words = Counter(w for m in messages for w in m.words)
-    features = Counter(f for m in messages for f in m.features)
     asked = frozenset(w for w in asked if words[w] >= _USES)
     if not asked:
         return {}
+    each = [_features(m.text) for m in messages]  # read only for a page with a short message
+    features = Counter(f for found in each for f in found)
     pairs: Counter[tuple[str, str]] = Counter()
-    for m in messages:
+    for m, found in zip(messages, each, strict=True):
         if common := asked & m.words:
-            frequent = [f for f in m.features if features[f] >= _USES]
+            frequent = [f for f in found if features[f] >= _USES]
             pairs.update((w, f) for w in common for f in frequent)
     best = _best(pairs, words, features, by_word=True)
     chosen = frozenset(f for _, f in best.values())
     partners: Counter[tuple[str, str]] = Counter()
-    for m in messages:
-        if mine := chosen & m.features:
+    for m, found in zip(messages, each, strict=True):
+        if mine := chosen & found:
             partners.update((w, f) for w in m.words if words[w] >= _USES for f in mine)
     top = _best(partners, words, features, by_word=False)
-    found = {}
+    renderings = {}
     for word, (_, feature) in best.items():
         both = pairs[word, feature]
         if top[feature][1] != word or word.startswith(feature):
             continue
         if both / words[word] >= _COVER and both / features[feature] >= _OWN:
-            found[word] = feature
-    return found
+            renderings[word] = feature
+    return renderings
 
 
 def _best(
