@@ -5,8 +5,8 @@ rendering and that word go together, and with no other word), the rendering is t
 translator's own evidence for the word, no glossary needed. A message whose English has
 two or more such words, none of whose renderings its translation holds, and whose
 translation is far shorter than the page's usual length for its English, has lost a
-part: a clause, a phrase, the end of the sentence ("United States including Puerto Rico"
-as "United States including"). Both signs are needed: a word left out alone is most
+part: a clause, a phrase, the end of the sentence ("Send the invoice and the payment
+reminder this week." as "Send this week."). Both signs are needed: a word left out alone is most
 often a translator's rewording, and a short translation alone a terse language.
 
 Renderings are found by script, not by locale: a run of wide letters (CJK, Hangul) is
