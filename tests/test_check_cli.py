@@ -129,7 +129,7 @@ def test_opt_in_checks_run_only_when_the_configuration_enables_them(tmp_path: Pa
         found = {f["check"] for f in json.loads(result.output)["findings"]}
         assert found & {"negation"} == expected, result.output
     opt_in = [check.id for check in CHECKS if check.opt_in]
-    assert opt_in == ["negation", "country-name"]
+    assert opt_in == ["negation", "country-name", "dropped-part"]
     listed = {line.split()[0] for line in _check("--list").output.splitlines() if "opt-in" in line}
     assert listed == set(opt_in)
 

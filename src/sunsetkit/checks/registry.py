@@ -13,6 +13,7 @@ from .acronyms import check_acronyms
 from .base import Check, Entry, MessageContext
 from .collisions import check_repeated_item, check_table_collisions, may_repeat_item
 from .compounds import check_compounds
+from .dropped import check_dropped_on_page
 from .english import check_english_left, check_english_left_on_page
 from .glossary import (
     check_names,
@@ -457,6 +458,18 @@ CHECKS: tuple[Check, ...] = (
         "translation: the locale's CLDR name (a form of it), a name the locale data gives, "
         "the English name or its code ('Lithuania' as 'Argentina').",
         check_country_names,
+        opt_in=True,
+    ),
+    Check(
+        "dropped-part",
+        "error",
+        "catalog",
+        "A part of the English missing from its translation, by the page's own evidence: "
+        "two or more words the page translates one way in most messages have none of their "
+        "renderings here, two of them close together in the English, and the translation is "
+        "far shorter than the page's usual length.",
+        _none,
+        entries=check_dropped_on_page,
         opt_in=True,
     ),
     Check(
