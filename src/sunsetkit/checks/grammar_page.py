@@ -1,18 +1,18 @@
 """Broken grammar that only the page shows (`grammar` over a whole page or catalog): the
 page's own translations are the evidence of how the locale writes a word.
 
-- A noun in lower case after its article ("der anzahl") in a locale that capitalises
-  nouns, where the page writes the same word capitalised inside a sentence more often than
-  in lower case ("die Anzahl").
-- A kept name between its article and the noun the English put after it ("la Power
-  Automate soluzione" for "the Power Automate solution"): the English order of a noun
-  adjunct, where the locale puts the noun first. The word is a noun where the page writes
-  it after an article that no verb follows ("una soluzione"); after a bare preposition
-  ("di Contoso soluzione") only where the page writes the noun before that name too.
+- A noun in lower case after its article or a preposition ("der anzahl") in a locale that
+  capitalises nouns, where the page writes the same word capitalised inside a sentence at
+  least as often as in lower case ("die Anzahl").
+- A kept name between a determiner or a preposition and the noun the English put after it
+  ("la Power Automate soluzione" for "the Power Automate solution"): the English order of
+  a noun adjunct, where the locale puts the noun first. The word is a noun where the page
+  writes it after a determiner no verb follows and before no content word ("una soluzione
+  di", not "il relativo documento"), or right before the name ("la soluzione Contoso").
 
 Locale knowledge is the `grammar` key of locale_data (README.md there): `determiners`,
-`relative_pronouns` and `capitalised_nouns` (de), `determiners`, `noun_openers`,
-`prepositions` and `name_before_noun` (es, fr, it, pt-BR)."""
+`prepositions`, `relative_pronouns` and `capitalised_nouns` (de), `determiners`,
+`prepositions`, `noun_openers` and `name_before_noun` (es, fr, it, pt-BR)."""
 
 from __future__ import annotations
 
@@ -20,7 +20,7 @@ import functools
 import itertools
 import re
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from .base import Entry, MessageContext
@@ -42,7 +42,7 @@ class PageGrammar:
     name_before_noun: bool = False
     #: Determiners no verb follows (no clitic pronoun spelled so): a word after one is a noun.
     noun_openers: frozenset[str] = frozenset()
-    #: Bare prepositions before a name ("di", "de"), which an adjective may follow.
+    #: Prepositions a noun phrase follows ("di", "mit"; German "zu" and "um" take a verb).
     prepositions: frozenset[str] = frozenset()
 
 
@@ -190,8 +190,26 @@ def _before_name(words: frozenset[str]) -> re.Pattern[str]:
 
 @functools.cache
 def _opened(words: frozenset[str]) -> re.Pattern[str]:
+    """A word after one of the words, and the word after it (if any)."""
     listed = "|".join(map(re.escape, sorted(words, key=len, reverse=True)))
-    return re.compile(rf"(?<![\w'’])(?:{listed})(?: |(?<=['’]))([{_LOWER}]{{3,}})(?![\w-])")
+    return re.compile(
+        rf"(?<![\w'’])(?:{listed})(?: |(?<=['’]))([{_LOWER}]{{3,}})(?![\w-])"
+        r"(?: ?([^\W\d_]+|[.,;:!?)]))?"
+    )
+
+
+def _nouns(
+    opened: re.Pattern[str], texts: Iterable[str], function_words: frozenset[str]
+) -> Counter[str]:
+    """The words written after a determiner no verb follows, and before a punctuation
+    mark, a capitalised word or a function word: no adjective before its noun ("il relativo
+    documento") or before markup ("nel relativo [post]")."""
+    nouns: Counter[str] = Counter()
+    for text in texts:
+        for word, after in opened.findall(text):
+            if after and (not after[0].islower() or after in function_words):
+                nouns[word] += 1
+    return nouns
 
 
 def _names_before_nouns(
@@ -201,20 +219,17 @@ def _names_before_nouns(
     found = [(e, s, t, m) for e, s, t in pairs for m in [search.search(t)] if m]
     if not found:
         return  # most pages: no name between a determiner and a lower-case word
-    nouns: Counter[str] = Counter()
-    opened = _opened(own.noun_openers)
-    for _, _, text in pairs:
-        nouns.update(opened.findall(text))
-    page = "\n".join(text for _, _, text in pairs)
     function_words = conventions(ctx.locale).function_words
+    nouns = _nouns(_opened(own.noun_openers), (text for _, _, text in pairs), function_words)
+    page = "\n".join(text for _, _, text in pairs)
     english_words = conventions("en").function_words
     for entry, source, text, _ in found:
         for match in search.finditer(text):
-            det, name, word = match.group("det", "name", "word")
+            name, word = match.group("name", "word")
             if (
                 word in function_words
                 or not _adjunct(name, word, source, english_words)
-                or not _noun(own, det, word, name, nouns, page)
+                or not _noun(own, word, name, nouns, page)
             ):
                 continue
             yield (
@@ -234,18 +249,14 @@ def _adjunct(name: str, word: str, source: str, english_words: frozenset[str]) -
     return after is not None and after.group(1) not in english_words
 
 
-def _noun(own: PageGrammar, det: str, word: str, name: str, nouns: Counter[str], page: str) -> bool:
-    """Whether the page shows the word for a noun: written right before the name (the
-    locale's order: "soluzione Contoso"), or after a word no verb follows ("una
-    soluzione"), and after a bare preposition (which an adjective may follow: "di Contoso
-    relativo") also before the name elsewhere ("soluzione di Contoso")."""
-    joins = _joins(own.prepositions | own.determiners)
-    word_at = rf"(?<![\w'’-]){re.escape(word)} "
-    if _first(rf"(?<![\w'’])(?:{joins}){re.escape(word)} ", name, page):
+def _noun(own: PageGrammar, word: str, name: str, nouns: Counter[str], page: str) -> bool:
+    """Whether the page shows the word for a noun: after a determiner no verb follows, and
+    before no content word ("una soluzione di"), or right after a determiner and before
+    the name (the locale's order: "la soluzione Contoso")."""
+    if nouns[word]:
         return True
-    if not nouns[word]:
-        return False
-    return det in own.determiners or _first(rf"{word_at}(?:{joins}){{1,2}}", name, page)
+    joins = _joins(own.prepositions | own.determiners)
+    return _first(rf"(?<![\w'’])(?:{joins}){re.escape(word)} ", name, page)
 
 
 @functools.cache
