@@ -92,7 +92,11 @@ _MARKED = re.compile(
 
 def _plain(text: str) -> str:
     """The running prose of a translation, each marked span a bar that no word joins."""
-    return _MARKED.sub(" | ", text)
+    return _MARKED.sub(" | ", text) if _MAY_MARK.search(text) else text
+
+
+#: A character every marked span holds: a quick test before the substitution.
+_MAY_MARK = re.compile(r"[*`\]<\"„“«']")
 
 
 # --- a noun in lower case -----------------------------------------------------------------
@@ -117,13 +121,17 @@ def _lower_nouns(
 ) -> Iterator[tuple[Entry, str]]:
     capital: Counter[str] = Counter()
     lower: Counter[str] = Counter()
+    words = []
     for _, _, text in pairs:
         capital.update(_CAPITAL_INSIDE.findall(text))
-        lower.update(_LOWER_WORD.findall(text))
+        words.append(_LOWER_WORD.findall(text))
+        lower.update(words[-1])
     if not capital:
         return
     function_words = conventions(locale).function_words | own.determiners
-    for entry, source, text in pairs:
+    for (entry, source, text), held in zip(pairs, words, strict=True):
+        if not any(capital[w[0].upper() + w[1:]] >= lower[w] for w in held):
+            continue  # most messages: no word the page writes capitalised more often
         found = _lower_noun(own, capital, lower, function_words, (source, text))
         if found:
             det, word = found
@@ -177,15 +185,23 @@ def _relative(own: PageGrammar, det: str, before: str) -> bool:
 _NAME = r"[A-Z][\w.+-]*(?: [A-Z0-9][\w.+-]*)*"
 
 
-@functools.cache
-def _before_name(words: frozenset[str]) -> re.Pattern[str]:
-    """A listed word, a name and a lower-case word: the listed word as the locale writes
-    it inside a sentence (lower case), an elided one (l', dell') with no space."""
-    listed = "|".join(map(re.escape, sorted(words, key=len, reverse=True)))
-    return re.compile(
-        rf"(?<![\w'’])(?P<det>{listed})(?: |(?<=['’]))(?P<name>{_NAME}) "
-        rf"(?P<word>[{_LOWER}]{{3,}})(?![\w'’-])"
-    )
+#: A name and the lower-case word after it; the word before the name is read apart (a
+#: search that starts at a capital is quicker than one that tries every determiner).
+_NAME_THEN_WORD = re.compile(rf"(?<=[ '’])(?P<name>{_NAME}) (?P<word>[{_LOWER}]{{3,}})(?![\w'’-])")
+#: The word that ends right before a name: an elided one (l', dell') with no space.
+_WORD_BEFORE = re.compile(r"(?<![\w'’])([^\W\d_]+['’]|[^\W\d_]+ )\Z")
+#: The longest determiner or preposition with its space, and then some.
+_REACH = 16
+
+
+def _after_determiners(own: PageGrammar, text: str) -> Iterator[tuple[str, re.Match[str]]]:
+    """Each name with a lower-case word after it and a listed determiner or preposition
+    before it, as the locale writes one inside a sentence (lower case); and the phrase."""
+    for match in _NAME_THEN_WORD.finditer(text):
+        before = _WORD_BEFORE.search(text, max(0, match.start() - _REACH), match.start())
+        word = before.group(1).rstrip() if before else ""
+        if before and (word in own.determiners or word in own.prepositions):
+            yield text[before.start() : match.end()], match
 
 
 @functools.cache
@@ -215,16 +231,15 @@ def _nouns(
 def _names_before_nouns(
     own: PageGrammar, pairs: list[tuple[Entry, str, str]], ctx: MessageContext
 ) -> Iterator[tuple[Entry, str]]:
-    search = _before_name(own.determiners | own.prepositions)
-    found = [(e, s, t, m) for e, s, t in pairs for m in [search.search(t)] if m]
+    found = [(e, s, t, m) for e, s, t in pairs if (m := list(_after_determiners(own, t)))]
     if not found:
         return  # most pages: no name between a determiner and a lower-case word
     function_words = conventions(ctx.locale).function_words
     nouns = _nouns(_opened(own.noun_openers), (text for _, _, text in pairs), function_words)
     page = "\n".join(text for _, _, text in pairs)
     english_words = conventions("en").function_words
-    for entry, source, text, _ in found:
-        for match in search.finditer(text):
+    for entry, source, _, matches in found:
+        for phrase, match in matches:
             name, word = match.group("name", "word")
             if (
                 word in function_words
@@ -234,7 +249,7 @@ def _names_before_nouns(
                 continue
             yield (
                 entry,
-                f"{match.group()!r}: the English order ('{name} <noun>') kept; the locale "
+                f"{phrase.rstrip()!r}: the English order ('{name} <noun>') kept; the locale "
                 f"puts the noun first ({word} ... {name})",
             )
             break
@@ -243,10 +258,22 @@ def _names_before_nouns(
 def _adjunct(name: str, word: str, source: str, english_words: frozenset[str]) -> bool:
     """Whether the English writes the name before a lower-case word that is no function
     word (its noun: "the Contoso portal"), and not the translation's word itself."""
-    if re.search(rf"(?<![\w-]){re.escape(word)}(?![\w-])", source, re.IGNORECASE):
+    if word.casefold() in _ENGLISH_WORD.findall(source.casefold()):
         return False
-    after = re.search(rf"(?<![\w-]){re.escape(name)} ([a-z]+)", source)
-    return after is not None and after.group(1) not in english_words
+    start = source.find(f"{name} ")
+    while start >= 0:
+        after = _ENGLISH_WORD.match(source, start + len(name) + 1)
+        if _starts_word(source, start) and after and after.group().islower():
+            return after.group() not in english_words
+        start = source.find(f"{name} ", start + 1)
+    return False
+
+
+_ENGLISH_WORD = re.compile(r"[^\W\d_]+")
+
+
+def _starts_word(text: str, start: int) -> bool:
+    return start == 0 or not (text[start - 1].isalnum() or text[start - 1] in "_-")
 
 
 def _noun(own: PageGrammar, word: str, name: str, nouns: Counter[str], page: str) -> bool:
@@ -255,18 +282,13 @@ def _noun(own: PageGrammar, word: str, name: str, nouns: Counter[str], page: str
     the name (the locale's order: "la soluzione Contoso")."""
     if nouns[word]:
         return True
-    joins = _joins(own.prepositions | own.determiners)
-    return _first(rf"(?<![\w'’])(?:{joins}){re.escape(word)} ", name, page)
-
-
-@functools.cache
-def _joins(words: frozenset[str]) -> str:
-    """Any of the words and the space after it; an elided one (l', dell') with none."""
-    return "|".join(
-        re.escape(w) if w.endswith(("'", "’")) else f"{re.escape(w)} "
-        for w in sorted(words, key=len, reverse=True)
-    )
-
-
-def _first(before: str, name: str, page: str) -> bool:
-    return re.search(rf"{before}{re.escape(name)}(?![\w-])", page) is not None
+    target = f"{word} {name}"
+    start = page.find(target)
+    while start >= 0:
+        end = start + len(target)
+        if end == len(page) or not (page[end].isalnum() or page[end] in "_-"):
+            before = _WORD_BEFORE.search(page, max(0, start - _REACH), start)
+            if before and before.group(1).rstrip() in own.determiners:
+                return True
+        start = page.find(target, start + 1)
+    return False
