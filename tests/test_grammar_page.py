@@ -11,7 +11,7 @@ import pytest
 from babel.messages.catalog import Message
 
 from sunsetkit.checks import CHECKS
-from sunsetkit.checks.base import Entry, MessageContext
+from sunsetkit.checks.base import Entry, LocaleGlossary, MessageContext
 from sunsetkit.checks.catalog_file import markdown_parser
 from sunsetkit.checks.conventions import conventions
 from sunsetkit.checks.glossary import locale_glossary
@@ -151,6 +151,26 @@ def test_a_noun_is_what_the_page_writes_before_no_content_word(locale: str) -> N
     det = sorted(own.determiners - own.noun_openers)[0]
     first = ("The widget.", f"Ver {_before(det)}zorbel Contoso Fabrikam.")
     assert _page(locale, first, (ENGLISH, text)) == [text]
+
+
+@pytest.mark.parametrize("locale", NAME_LAST)
+def test_the_locale_s_own_name_of_a_glossary_name_before_its_noun_is_reported(
+    locale: str,
+) -> None:
+    own = page_grammar(locale)
+    det = sorted(own.determiners)[0]
+    english = "Open your Contoso Portal widget."
+    text = f"Abrir {_before(det)}Portal kontoso zorbel hoy."
+    terms = {"Contoso Portal": ("Portal kontoso",)}  # a word in lower case: no kept name
+    glossary = LocaleGlossary(terms=terms, conventions=conventions(locale))
+    ctx = MessageContext(locale, glossary, MD)
+    entries = [Entry(Message(*pair)) for pair in (_evidence(locale), (english, text))]
+    assert BY_ID["grammar"].entries is not None
+    found = list(BY_ID["grammar"].entries(entries, ctx))
+    assert [entry.strings[0] for entry, _ in found] == [text]
+    assert "Contoso Portal" in found[0][1]
+    # without the glossary the page's name is no name of the English
+    assert not _page(locale, _evidence(locale), (english, text))
 
 
 def test_a_locale_without_the_data_is_not_checked() -> None:

@@ -194,14 +194,36 @@ _WORD_BEFORE = re.compile(r"(?<![\w'’])([^\W\d_]+['’]|[^\W\d_]+ )\Z")
 _REACH = 16
 
 
-def _after_determiners(own: PageGrammar, text: str) -> Iterator[tuple[str, re.Match[str]]]:
+def _after_determiners(
+    own: PageGrammar, text: str, names: re.Pattern[str]
+) -> Iterator[tuple[str, re.Match[str]]]:
     """Each name with a lower-case word after it and a listed determiner or preposition
     before it, as the locale writes one inside a sentence (lower case); and the phrase."""
-    for match in _NAME_THEN_WORD.finditer(text):
+    for match in names.finditer(text):
         before = _WORD_BEFORE.search(text, max(0, match.start() - _REACH), match.start())
         word = before.group(1).rstrip() if before else ""
         if before and (word in own.determiners or word in own.prepositions):
             yield text[before.start() : match.end()], match
+
+
+def _own_names(ctx: MessageContext) -> dict[str, str]:
+    """The locale's own names of the glossary's names ("Centro de partners" for Partner
+    Center) -> the English name."""
+    own = (*ctx.glossary.terms.items(), *ctx.glossary.conventions.names.items())
+    return {
+        form: english
+        for english, forms in own
+        if english[:1].isupper()
+        for form in forms
+        if form != english and form[:1].isupper()
+    }
+
+
+@functools.cache
+def _own_name_then_word(forms: tuple[str, ...]) -> re.Pattern[str]:
+    """One of the locale's names and the lower-case word after it."""
+    listed = "|".join(map(re.escape, sorted(forms, key=len, reverse=True)))
+    return re.compile(rf"(?<=[ '’])(?P<name>{listed}) (?P<word>[{_LOWER}]{{3,}})(?![\w'’-])")
 
 
 @functools.cache
@@ -231,7 +253,15 @@ def _nouns(
 def _names_before_nouns(
     own: PageGrammar, pairs: list[tuple[Entry, str, str]], ctx: MessageContext
 ) -> Iterator[tuple[Entry, str]]:
-    found = [(e, s, t, m) for e, s, t in pairs if (m := list(_after_determiners(own, t)))]
+    english_of = _own_names(ctx)
+    searches = [_NAME_THEN_WORD]
+    if english_of:
+        searches.append(_own_name_then_word(tuple(sorted(english_of))))
+    found = [
+        (e, s, t, m)
+        for e, s, t in pairs
+        if (m := [hit for names in searches for hit in _after_determiners(own, t, names)])
+    ]
     if not found:
         return  # most pages: no name between a determiner and a lower-case word
     function_words = conventions(ctx.locale).function_words
@@ -243,13 +273,14 @@ def _names_before_nouns(
             name, word = match.group("name", "word")
             if (
                 word in function_words
-                or not _adjunct(name, word, source, english_words)
+                or not _adjunct(english_of.get(name, name), word, source, english_words)
                 or not _noun(own, word, name, nouns, page)
             ):
                 continue
             yield (
                 entry,
-                f"{phrase.rstrip()!r}: the English order ('{name} <noun>') kept; the locale "
+                f"{phrase.rstrip()!r}: the English order "
+                f"('{english_of.get(name, name)} <noun>') kept; the locale "
                 f"puts the noun first ({word} ... {name})",
             )
             break
