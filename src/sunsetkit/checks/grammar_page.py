@@ -9,6 +9,8 @@ page's own translations are the evidence of how the locale writes a word.
   a noun adjunct, where the locale puts the noun first. The word is a noun where the page
   writes it after a determiner no verb follows and before no content word ("una soluzione
   di", not "il relativo documento"), or right before the name ("la soluzione Contoso").
+  The locale's own name of a glossary name counts as the name ("la Centro de partners
+  cuenta" for "the Partner Center account").
 
 Locale knowledge is the `grammar` key of locale_data (README.md there): `determiners`,
 `prepositions`, `relative_pronouns` and `capitalised_nouns` (de), `determiners`,
