@@ -114,6 +114,9 @@ def test_a_name_between_its_determiner_and_its_noun_is_reported(locale: str) -> 
     for det in sorted(own.determiners | own.prepositions):
         text = f"Abrir {_before(det)}Contoso Fabrikam zorbel hoy."
         assert _page(locale, _evidence(locale), (ENGLISH, text)) == [text], det
+        # apostrophes of elision around it quote nothing
+        elided = f"Abrir d'abord {_before(det)}Contoso Fabrikam zorbel l'autre."
+        assert _page(locale, _evidence(locale), (ENGLISH, elided)) == [elided], det
         # the locale's order: the noun, then the name
         right = f"Abrir {_before(det)}zorbel Contoso Fabrikam hoy."
         assert not _page(locale, _evidence(locale), (ENGLISH, right)), det

@@ -85,10 +85,11 @@ def check_grammar_on_page(entries: list[Entry], ctx: MessageContext) -> Iterator
             yield entry, message
 
 
-#: What is no running prose: bold and italic (labels), code, quotes, link targets, tags.
+#: What is no running prose: bold and italic (labels), code, quotes, link targets, tags;
+#: an apostrophe between letters elides (l'account), it quotes nothing.
 _MARKED = re.compile(
     r"\*\*[^*\n]*\*\*|(?<![\w*])\*[^*\n]+\*|`[^`\n]*`|\]\([^)\s]*\)|<[^>\n]*>"
-    r"|\"[^\"\n]*\"|„[^“\n]*“|“[^”\n]*”|«[^»\n]*»|'[^'\n]*'"
+    r"|\"[^\"\n]*\"|„[^“\n]*“|“[^”\n]*”|«[^»\n]*»|(?<!\w)'[^'\n]*'(?!\w)"
 )
 
 
