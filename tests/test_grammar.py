@@ -61,6 +61,10 @@ def test_the_data_reads_as_words(locale: str) -> None:
         "colloquial_aside",
         "indefinite_articles",
         "bare_names",
+        "determiners",
+        "relative_pronouns",
+        "noun_openers",
+        "prepositions",
     )
     for key in keys:
         assert all(word.strip() and word not in {"True", "False"} for word in _listed(locale, key))

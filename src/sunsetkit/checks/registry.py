@@ -21,6 +21,7 @@ from .glossary import (
     check_ui_labels,
 )
 from .grammar import check_grammar
+from .grammar_page import check_grammar_on_page
 from .labels import check_bold_english, check_label_spelling
 from .meaning import check_doubled_word, check_negation, check_opposite
 from .messages import (
@@ -491,8 +492,11 @@ CHECKS: tuple[Check, ...] = (
         "country ('nel Stati Uniti'), 'un Centro de partners de', two words glued together, a "
         "hyphen left hanging ('Linux- Open'), 'tornar-o', a "
         "Japanese sentence that starts with a cut clause ('場合は、') or ends in the plain past, a "
-        "Japanese spoken contraction ('切れてた').",
+        "Japanese spoken contraction ('切れてた'); and where the page shows it: a German noun in "
+        "lower case that the page capitalises ('der anzahl'), a kept name before the noun the "
+        "locale puts first ('la Power Automate soluzione').",
         check_grammar,
+        entries=check_grammar_on_page,
     ),
     Check(
         "whitespace",

@@ -1,0 +1,328 @@
+"""Broken grammar that only the page shows (`grammar` over a whole page or catalog): the
+page's own translations are the evidence of how the locale writes a word.
+
+- A noun in lower case after its article or a preposition ("der anzahl") in a locale that
+  capitalises nouns, where the page writes the same word capitalised inside a sentence at
+  least as often as in lower case ("die Anzahl").
+- A kept name between a determiner or a preposition and the noun the English put after it
+  ("la Power Automate soluzione" for "the Power Automate solution"): the English order of
+  a noun adjunct, where the locale puts the noun first. The word is a noun where the page
+  writes it after a determiner no verb follows and before no content word ("una soluzione
+  di", not "il relativo documento"), or right before the name ("la soluzione Contoso").
+  The locale's own name of a glossary name counts as the name ("la Centro de partners
+  cuenta" for "the Partner Center account").
+
+Locale knowledge is the `grammar` key of locale_data (README.md there): `determiners`,
+`prepositions`, `relative_pronouns` and `capitalised_nouns` (de), `determiners`,
+`prepositions`, `noun_openers` and `name_before_noun` (es, fr, it, pt-BR)."""
+
+from __future__ import annotations
+
+import functools
+import itertools
+import re
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+
+from .base import Entry, MessageContext
+from .conventions import conventions, locale_data
+from .grammar import check_grammar
+
+__all__ = ["PageGrammar", "check_grammar_on_page", "page_grammar"]
+
+
+@dataclass(frozen=True)
+class PageGrammar:
+    #: Articles (and their contractions with a preposition), possessives, demonstratives.
+    determiners: frozenset[str] = frozenset()
+    #: The locale writes every noun with a capital (German).
+    capitalised_nouns: bool = False
+    #: Determiners that also open a relative clause after a comma ("Partner, die melden").
+    relative_pronouns: frozenset[str] = frozenset()
+    #: The locale puts a noun before the name that qualifies it (Romance languages).
+    name_before_noun: bool = False
+    #: Determiners no verb follows (no clitic pronoun spelled so): a word after one is a noun.
+    noun_openers: frozenset[str] = frozenset()
+    #: Prepositions a noun phrase follows ("di", "mit"; German "zu" and "um" take a verb).
+    prepositions: frozenset[str] = frozenset()
+
+
+@functools.cache
+def page_grammar(locale: str | None) -> PageGrammar:
+    data = locale_data(locale).get("grammar")
+    if not isinstance(data, dict):
+        return PageGrammar()
+    return PageGrammar(
+        determiners=_set(data.get("determiners")),
+        capitalised_nouns=bool(data.get("capitalised_nouns")),
+        relative_pronouns=_set(data.get("relative_pronouns")),
+        name_before_noun=bool(data.get("name_before_noun")),
+        noun_openers=_set(data.get("noun_openers")),
+        prepositions=_set(data.get("prepositions")),
+    )
+
+
+def _set(words: object) -> frozenset[str]:
+    return frozenset(map(str, words)) if isinstance(words, list) else frozenset()
+
+
+def check_grammar_on_page(entries: list[Entry], ctx: MessageContext) -> Iterator[tuple[Entry, str]]:
+    """Each translated message once, with the first broken phrase the page shows."""
+    own = page_grammar(ctx.locale)
+    if not own.determiners or (ctx.locale or "en").startswith("en"):
+        return
+    pairs = [(e, e.pairs[0][0], _plain(e.pairs[0][1])) for e in entries if e.pairs]
+    found = itertools.chain(
+        _lower_nouns(own, pairs, ctx.locale) if own.capitalised_nouns else (),
+        _names_before_nouns(own, pairs, ctx) if own.name_before_noun else (),
+    )
+    done: set[int] = set()
+    for entry, message in found:
+        # one finding a message: none where the message's own grammar finds one
+        if id(entry) not in done and next(check_grammar(entry, ctx), None) is None:
+            done.add(id(entry))
+            yield entry, message
+
+
+#: What is no running prose: bold and italic (labels), code, quotes, link targets, tags;
+#: an apostrophe between letters elides (l'account), it quotes nothing.
+_MARKED = re.compile(
+    r"\*\*[^*\n]*\*\*|(?<![\w*])\*[^*\n]+\*|`[^`\n]*`|\]\([^)\s]*\)|<[^>\n]*>"
+    r"|\"[^\"\n]*\"|„[^“\n]*“|“[^”\n]*”|«[^»\n]*»|(?<!\w)'[^'\n]*'(?!\w)"
+)
+
+
+def _plain(text: str) -> str:
+    """The running prose of a translation, each marked span a bar that no word joins."""
+    return _MARKED.sub(" | ", text) if _MAY_MARK.search(text) else text
+
+
+#: A character every marked span holds: a quick test before the substitution.
+_MAY_MARK = re.compile(r"[*`\]<\"„“«']")
+
+
+# --- a noun in lower case -----------------------------------------------------------------
+
+_LOWER = "a-zß-öø-ÿ"
+_UPPER = "A-ZÀ-ÖØ-Þ"
+#: A capitalised word inside a sentence (after a lower-case word), no capitalised word
+#: after it: a noun, not a title or a name of several words.
+_CAPITAL_INSIDE = re.compile(
+    rf"(?<=[{_LOWER}] )[{_UPPER}][{_LOWER}]{{3,}}(?=[ ,.;:!?)](?! *[{_UPPER}\d]))"
+)
+_LOWER_WORD = re.compile(rf"(?<![\w-])[{_LOWER}]{{4,}}(?![\w-])")
+#: A determiner, maybe an adjective (a declined ending), a lower-case word, what follows.
+_AFTER_DETERMINER = re.compile(
+    rf"(?<![\w-])(?P<det>[^\W\d_]+) (?:(?P<adj>[{_LOWER}]{{3,}}(?:e|en|er|es|em)) )?"
+    rf"(?P<word>[{_LOWER}]{{4,}})(?![\w-])(?P<next> *\S?)"
+)
+
+
+def _lower_nouns(
+    own: PageGrammar, pairs: list[tuple[Entry, str, str]], locale: str | None
+) -> Iterator[tuple[Entry, str]]:
+    capital: Counter[str] = Counter()
+    lower: Counter[str] = Counter()
+    words = []
+    for _, _, text in pairs:
+        capital.update(_CAPITAL_INSIDE.findall(text))
+        words.append(_LOWER_WORD.findall(text))
+        lower.update(words[-1])
+    if not capital:
+        return
+    function_words = conventions(locale).function_words | own.determiners
+    for (entry, source, text), held in zip(pairs, words, strict=True):
+        if not any(capital[w[0].upper() + w[1:]] >= lower[w] for w in held):
+            continue  # most messages: no word the page writes capitalised more often
+        found = _lower_noun(own, capital, lower, function_words, (source, text))
+        if found:
+            det, word = found
+            noun = word[0].upper() + word[1:]
+            yield (
+                entry,
+                f"{det} {word!r} in lower case: a noun, which this page writes "
+                f"{noun!r} inside a sentence",
+            )
+
+
+def _lower_noun(
+    own: PageGrammar,
+    capital: Counter[str],
+    lower: Counter[str],
+    function_words: frozenset[str],
+    pair: tuple[str, str],
+) -> tuple[str, str] | None:
+    """The first lower-case word after a determiner or a preposition that the page writes
+    capitalised inside a sentence at least as often (a noun, not a verb it nominalises), that
+    no capitalised word or number follows (an adjective: "die folgenden Details") and that
+    the English does not hold (a word kept from it)."""
+    source, text = pair
+    folded = source.casefold()
+    for match in _AFTER_DETERMINER.finditer(text):
+        det, adj, word = match.group("det"), match.group("adj"), match.group("word")
+        noun = word[0].upper() + word[1:]
+        if (
+            det.lower() not in own.determiners | own.prepositions
+            or word in function_words
+            or (adj and adj in function_words)
+            or capital[noun] < max(1, lower[word])
+            or match.group("next").strip()[:1].isupper()
+            or match.group("next").strip()[:1].isdigit()
+            or word.casefold() in folded
+            or _relative(own, det, text[: match.start()])
+        ):
+            continue
+        return det, word
+    return None
+
+
+def _relative(own: PageGrammar, det: str, before: str) -> bool:
+    """A relative pronoun after a comma: a verb may follow ("Kunden, die anmelden")."""
+    return det in own.relative_pronouns and before.rstrip().endswith(",")
+
+
+# --- a name before its noun ---------------------------------------------------------------
+
+#: A name as the English writes it: capitalised words (and codes) one after another.
+_NAME = r"[A-Z][\w.+-]*(?: [A-Z0-9][\w.+-]*)*"
+
+
+#: A name and the lower-case word after it; the word before the name is read apart (a
+#: search that starts at a capital is quicker than one that tries every determiner).
+_NAME_THEN_WORD = re.compile(rf"(?<=[ '’])(?P<name>{_NAME}) (?P<word>[{_LOWER}]{{3,}})(?![\w'’-])")
+#: The word that ends right before a name: an elided one (l', dell') with no space.
+_WORD_BEFORE = re.compile(r"(?<![\w'’])([^\W\d_]+['’]|[^\W\d_]+ )\Z")
+#: The longest determiner or preposition with its space, and then some.
+_REACH = 16
+
+
+def _after_determiners(
+    own: PageGrammar, text: str, names: re.Pattern[str]
+) -> Iterator[tuple[str, re.Match[str]]]:
+    """Each name with a lower-case word after it and a listed determiner or preposition
+    before it, as the locale writes one inside a sentence (lower case); and the phrase."""
+    for match in names.finditer(text):
+        before = _WORD_BEFORE.search(text, max(0, match.start() - _REACH), match.start())
+        word = before.group(1).rstrip() if before else ""
+        if before and (word in own.determiners or word in own.prepositions):
+            yield text[before.start() : match.end()], match
+
+
+def _own_names(ctx: MessageContext) -> dict[str, str]:
+    """The locale's own names of the glossary's names ("Centro de partners" for Partner
+    Center) -> the English name."""
+    own = (*ctx.glossary.terms.items(), *ctx.glossary.conventions.names.items())
+    return {
+        form: english
+        for english, forms in own
+        if english[:1].isupper()
+        for form in forms
+        if form != english and form[:1].isupper()
+    }
+
+
+@functools.cache
+def _own_name_then_word(forms: tuple[str, ...]) -> re.Pattern[str]:
+    """One of the locale's names and the lower-case word after it."""
+    listed = "|".join(map(re.escape, sorted(forms, key=len, reverse=True)))
+    return re.compile(rf"(?<=[ '’])(?P<name>{listed}) (?P<word>[{_LOWER}]{{3,}})(?![\w'’-])")
+
+
+@functools.cache
+def _opened(words: frozenset[str]) -> re.Pattern[str]:
+    """A word after one of the words, and the word after it (if any)."""
+    listed = "|".join(map(re.escape, sorted(words, key=len, reverse=True)))
+    return re.compile(
+        rf"(?<![\w'’])(?:{listed})(?: |(?<=['’]))([{_LOWER}]{{3,}})(?![\w-])"
+        r"(?: ?([^\W\d_]+|[.,;:!?)]))?"
+    )
+
+
+def _nouns(
+    opened: re.Pattern[str], texts: Iterable[str], function_words: frozenset[str]
+) -> Counter[str]:
+    """The words written after a determiner no verb follows, and before a punctuation
+    mark, a capitalised word or a function word: no adjective before its noun ("il relativo
+    documento") or before markup ("nel relativo [post]")."""
+    nouns: Counter[str] = Counter()
+    for text in texts:
+        for word, after in opened.findall(text):
+            if after and (not after[0].islower() or after in function_words):
+                nouns[word] += 1
+    return nouns
+
+
+def _names_before_nouns(
+    own: PageGrammar, pairs: list[tuple[Entry, str, str]], ctx: MessageContext
+) -> Iterator[tuple[Entry, str]]:
+    english_of = _own_names(ctx)
+    searches = [_NAME_THEN_WORD]
+    if english_of:
+        searches.append(_own_name_then_word(tuple(sorted(english_of))))
+    found = [
+        (e, s, t, m)
+        for e, s, t in pairs
+        if (m := [hit for names in searches for hit in _after_determiners(own, t, names)])
+    ]
+    if not found:
+        return  # most pages: no name between a determiner and a lower-case word
+    function_words = conventions(ctx.locale).function_words
+    nouns = _nouns(_opened(own.noun_openers), (text for _, _, text in pairs), function_words)
+    page = "\n".join(text for _, _, text in pairs)
+    english_words = conventions("en").function_words
+    for entry, source, _, matches in found:
+        for phrase, match in matches:
+            name, word = match.group("name", "word")
+            if (
+                word in function_words
+                or not _adjunct(english_of.get(name, name), word, source, english_words)
+                or not _noun(own, word, name, nouns, page)
+            ):
+                continue
+            yield (
+                entry,
+                f"{phrase.rstrip()!r}: the English order "
+                f"('{english_of.get(name, name)} <noun>') kept; the locale "
+                f"puts the noun first ({word} ... {name})",
+            )
+            break
+
+
+def _adjunct(name: str, word: str, source: str, english_words: frozenset[str]) -> bool:
+    """Whether the English writes the name before a lower-case word that is no function
+    word (its noun: "the Contoso portal"), and not the translation's word itself."""
+    if word.casefold() in _ENGLISH_WORD.findall(source.casefold()):
+        return False
+    start = source.find(f"{name} ")
+    while start >= 0:
+        after = _ENGLISH_WORD.match(source, start + len(name) + 1)
+        if _starts_word(source, start) and after and after.group().islower():
+            return after.group() not in english_words
+        start = source.find(f"{name} ", start + 1)
+    return False
+
+
+_ENGLISH_WORD = re.compile(r"[^\W\d_]+")
+
+
+def _starts_word(text: str, start: int) -> bool:
+    return start == 0 or not (text[start - 1].isalnum() or text[start - 1] in "_-")
+
+
+def _noun(own: PageGrammar, word: str, name: str, nouns: Counter[str], page: str) -> bool:
+    """Whether the page shows the word for a noun: after a determiner no verb follows, and
+    before no content word ("una soluzione di"), or right after a determiner and before
+    the name (the locale's order: "la soluzione Contoso")."""
+    if nouns[word]:
+        return True
+    target = f"{word} {name}"
+    start = page.find(target)
+    while start >= 0:
+        end = start + len(target)
+        if end == len(page) or not (page[end].isalnum() or page[end] in "_-"):
+            before = _WORD_BEFORE.search(page, max(0, start - _REACH), start)
+            if before and before.group(1).rstrip() in own.determiners:
+                return True
+        start = page.find(target, start + 1)
+    return False

@@ -1,0 +1,186 @@
+"""Broken grammar only the page shows (`grammar` over a page, checks/grammar_page.py, #16):
+a noun in lower case where the locale capitalises nouns and the page writes it so, and a
+kept name between its determiner and the noun the English put after it.
+
+Fixtures are invented pages (Contoso, Fabrikam, made-up nouns), run for every locale whose
+data has the key, with every word the data lists."""
+
+from __future__ import annotations
+
+import pytest
+from babel.messages.catalog import Message
+
+from sunsetkit.checks import CHECKS
+from sunsetkit.checks.base import Entry, LocaleGlossary, MessageContext
+from sunsetkit.checks.catalog_file import markdown_parser
+from sunsetkit.checks.conventions import conventions
+from sunsetkit.checks.glossary import locale_glossary
+from sunsetkit.checks.grammar_page import page_grammar
+
+from .conftest import ROOT
+
+MD = markdown_parser()
+BY_ID = {check.id: check for check in CHECKS}
+LOCALES = sorted(p.name.replace("_", "-") for p in (ROOT / "locales").iterdir() if p.is_dir())
+CAPITALISING = [loc for loc in LOCALES if page_grammar(loc).capitalised_nouns]
+NAME_LAST = [loc for loc in LOCALES if page_grammar(loc).name_before_noun]
+
+
+def _page(locale: str, *pairs: tuple[str, str]) -> list[str]:
+    """The translations the page-level grammar reports, in page order."""
+    ctx = MessageContext(locale, locale_glossary(None, locale), MD)
+    entries = [Entry(Message(source, text)) for source, text in pairs]
+    entries_check = BY_ID["grammar"].entries
+    assert entries_check is not None
+    return [entry.strings[0] for entry, _ in entries_check(entries, ctx)]
+
+
+def test_the_languages_that_show_the_patterns_have_the_data() -> None:
+    assert "de-DE" in CAPITALISING
+    assert {"fr-FR", "es-ES", "it-IT", "pt-BR"} <= set(NAME_LAST)
+    for locale in (*CAPITALISING, *NAME_LAST):
+        assert page_grammar(locale).determiners, locale
+
+
+# --- a noun in lower case ------------------------------------------------------------------
+
+#: The page's evidence: the invented noun capitalised inside a sentence.
+SHOWN = ("Contoso shows the widget.", "Danach zeigt Contoso die Quarzel an.")
+
+
+def _openers(locale: str) -> list[str]:
+    own = page_grammar(locale)
+    return sorted(own.determiners | own.prepositions)
+
+
+@pytest.mark.parametrize("locale", CAPITALISING)
+def test_a_noun_in_lower_case_the_page_capitalises_is_reported(locale: str) -> None:
+    for det in _openers(locale):
+        text = f"Danach öffnet Contoso {det} quarzel heute."
+        assert _page(locale, SHOWN, ("Contoso opens it.", text)) == [text], det
+        # an adjective between them: one noun phrase still
+        text = f"Danach öffnet Contoso {det} neuen quarzel heute."
+        assert _page(locale, SHOWN, ("Contoso opens it.", text)) == [text], det
+        # capitalised as the page writes it: grammar
+        right = f"Danach öffnet Contoso {det} Quarzel heute."
+        assert not _page(locale, SHOWN, ("Contoso opens it.", right)), det
+
+
+@pytest.mark.parametrize("locale", CAPITALISING)
+def test_without_the_page_s_evidence_a_lower_case_word_is_no_finding(locale: str) -> None:
+    det = sorted(page_grammar(locale).determiners)[0]
+    text = f"Danach öffnet Contoso {det} quarzel heute."
+    # the page never capitalises it
+    assert not _page(locale, ("Contoso opens it.", text))
+    # the page writes it in lower case more often: a verb it also nominalises
+    verbs = ("Contoso can do it.", "Contoso kann quarzel und dann quarzel.")
+    assert not _page(locale, SHOWN, verbs, ("Contoso opens it.", text))
+    # a capitalised word after it: the word is an adjective of that noun
+    adjective = f"Danach öffnet Contoso {det} quarzel Berichte heute."
+    assert not _page(locale, SHOWN, ("Contoso opens it.", adjective))
+    # the English holds the word: kept from the source
+    assert not _page(locale, SHOWN, ("Contoso opens quarzel.", text))
+    # marked: a label or code, not prose
+    for marked in (f"**{det} quarzel**", f"`{det} quarzel`", f'"{det} quarzel"'):
+        assert not _page(locale, SHOWN, ("Contoso opens it.", f"Contoso öffnet {marked}.")), marked
+
+
+@pytest.mark.parametrize("locale", CAPITALISING)
+def test_a_relative_pronoun_after_a_comma_may_take_a_verb(locale: str) -> None:
+    for pronoun in sorted(page_grammar(locale).relative_pronouns):
+        text = f"Kunden von Contoso, {pronoun} quarzel, sehen es."
+        assert not _page(locale, SHOWN, ("Customers who do it see it.", text)), pronoun
+
+
+# --- a kept name before its noun -----------------------------------------------------------
+
+ENGLISH = "Open the Contoso Fabrikam widget in the portal."
+
+
+def _before(det: str) -> str:
+    """The determiner, then the name: an elided one (l', dell') with no space."""
+    return det if det.endswith(("'", "\u2019")) else f"{det} "
+
+
+def _evidence(locale: str) -> tuple[str, str]:
+    """The page writes the invented noun after a word no verb follows: a noun."""
+    opener = sorted(page_grammar(locale).noun_openers)[0]
+    return ("A widget.", f"Voir {opener} zorbel.")
+
+
+@pytest.mark.parametrize("locale", NAME_LAST)
+def test_a_name_between_its_determiner_and_its_noun_is_reported(locale: str) -> None:
+    own = page_grammar(locale)
+    for det in sorted(own.determiners | own.prepositions):
+        text = f"Abrir {_before(det)}Contoso Fabrikam zorbel hoy."
+        assert _page(locale, _evidence(locale), (ENGLISH, text)) == [text], det
+        # apostrophes of elision around it quote nothing
+        elided = f"Abrir d'abord {_before(det)}Contoso Fabrikam zorbel l'autre."
+        assert _page(locale, _evidence(locale), (ENGLISH, elided)) == [elided], det
+        # the locale's order: the noun, then the name
+        right = f"Abrir {_before(det)}zorbel Contoso Fabrikam hoy."
+        assert not _page(locale, _evidence(locale), (ENGLISH, right)), det
+
+
+@pytest.mark.parametrize("locale", NAME_LAST)
+def test_a_name_before_a_word_the_page_shows_for_no_noun_is_no_finding(locale: str) -> None:
+    det = sorted(page_grammar(locale).determiners)[0]
+    text = f"Abrir {_before(det)}Contoso Fabrikam zorbel hoy."
+    # no evidence that the word is a noun (a verb or an adjective after the name)
+    assert not _page(locale, (ENGLISH, text))
+    # the English puts no noun after the name ("Contoso Fabrikam to"), or holds the word
+    assert not _page(locale, _evidence(locale), ("Use Contoso Fabrikam to open it.", text))
+    assert not _page(locale, _evidence(locale), ("Open the Contoso Fabrikam zorbel.", text))
+    # at the start of a sentence the name is the subject: a verb may follow it
+    start = f"{det.capitalize()} Contoso Fabrikam zorbel hoy."
+    assert not _page(locale, _evidence(locale), (ENGLISH, start))
+
+
+@pytest.mark.parametrize("locale", NAME_LAST)
+def test_a_noun_is_what_the_page_writes_before_no_content_word(locale: str) -> None:
+    own = page_grammar(locale)
+    opener = sorted(own.noun_openers)[0]
+    text = f"Abrir {_before(sorted(own.determiners)[0])}Contoso Fabrikam zorbel hoy."
+    # before a content word or markup it may be an adjective ("il relativo documento")
+    for after in ("grande", "[grande](x)"):
+        adjective = ("A big widget.", f"Voir {opener} zorbel {after}.")
+        assert not _page(locale, adjective, (ENGLISH, text)), after
+    # before a function word or a name it is a noun
+    for after in (sorted(conventions(locale).function_words)[0], "Contoso"):
+        noun = ("A widget.", f"Voir {opener} zorbel {after} Fabrikam.")
+        assert _page(locale, noun, (ENGLISH, text)) == [text], after
+    # right before the name, after a determiner (one a verb may follow): the locale's
+    # own order shows a noun
+    det = sorted(own.determiners - own.noun_openers)[0]
+    first = ("The widget.", f"Ver {_before(det)}zorbel Contoso Fabrikam.")
+    assert _page(locale, first, (ENGLISH, text)) == [text]
+
+
+@pytest.mark.parametrize("locale", NAME_LAST)
+def test_the_locale_s_own_name_of_a_glossary_name_before_its_noun_is_reported(
+    locale: str,
+) -> None:
+    own = page_grammar(locale)
+    det = sorted(own.determiners)[0]
+    english = "Open your Contoso Portal widget."
+    text = f"Abrir {_before(det)}Portal kontoso zorbel hoy."
+    terms = {"Contoso Portal": ("Portal kontoso",)}  # a word in lower case: no kept name
+    glossary = LocaleGlossary(terms=terms, conventions=conventions(locale))
+    ctx = MessageContext(locale, glossary, MD)
+    entries = [Entry(Message(*pair)) for pair in (_evidence(locale), (english, text))]
+    assert BY_ID["grammar"].entries is not None
+    found = list(BY_ID["grammar"].entries(entries, ctx))
+    assert [entry.strings[0] for entry, _ in found] == [text]
+    assert "Contoso Portal" in found[0][1]
+    # without the glossary the page's name is no name of the English
+    assert not _page(locale, _evidence(locale), (english, text))
+
+
+def test_a_locale_without_the_data_is_not_checked() -> None:
+    pages = [
+        (SHOWN, ("Contoso opens it.", "Danach öffnet Contoso die quarzel heute.")),
+        (("A widget.", "Voir un zorbel."), (ENGLISH, "Abrir la Contoso Fabrikam zorbel hoy.")),
+    ]
+    for locale in [loc for loc in LOCALES if loc not in (*CAPITALISING, *NAME_LAST)]:
+        for pairs in pages:
+            assert not _page(locale, *pairs), locale
