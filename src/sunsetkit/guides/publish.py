@@ -164,7 +164,9 @@ def _callout(lines: list[str], kind: str, publisher: Publisher, nested: bool) ->
     if publisher.flavor == "github" and not nested:
         return lines  # GitHub's alerts are this syntax
     if publisher.flavor == "mkdocs":
-        shown = escape_markdown(title.replace('"', ""))  # a translation is text, not markup
+        # a translation is text, not markup; a title of quotes alone would be "", which
+        # MkDocs reads as "no title": the kind's own name then
+        shown = escape_markdown(title.replace('"', "")).strip() or kind.title()
         head = f'{pad}!!! {_MKDOCS_TYPES[kind]} "{shown}"'
         return [head] + [f"{pad}    {text}" if text.strip() else "" for text in body]
     label = f"{pad}> **{escape_markdown(title)}**"  # a translation is text, not markup
