@@ -74,6 +74,10 @@ def test_registered_documented_and_with_brands() -> None:
         # a brand or coined word split in two
         ("Ask Microsoft first.", "Vraag het eerst aan micro soft.", "split"),
         ("Open LanternHub.", "Open Lantern hub.", "split"),
+        # both halves capitalised: no name Microsoft spells with a space
+        ("Open LanternHub.", "Open Lantern Hub.", "split"),
+        # one use kept whole does not excuse another split
+        ("Ask Microsoft and Microsoft Lantern.", "Vraag Microsoft en micro soft Lantern.", "split"),
         # a word of the name replaced by a word of the locale, inside the name
         ("Teams Lantern Premium ships.", "Teams lantaarn Premium wordt geleverd.", "translated"),
     ],
@@ -142,6 +146,10 @@ def test_a_word_dropped_from_a_known_name_is_reported() -> None:
         ("Try Visio Lantern 1 now.", "Probeer nu Visio lantaarn 1.", "nl-NL"),
         # a word after an English function word: a phrase Microsoft localizes
         ("Get Azure Lantern Per User Pro.", "Ottieni Azure Lantern Per utente Pro.", "it-IT"),
+        # both halves capitalised as Microsoft spells the name today (en.yaml spaced_names)
+        ("Open PowerApps now.", "Öffnen Sie Power Apps jetzt.", "de-DE"),
+        # the brand whole as often as the source has it, a split elsewhere aside
+        ("Ask Microsoft first.", "Vraag het Microsoft, micro soft.", "nl-NL"),
         # an ordinary English word that is a brand too, alone
         ("Teams can share it.", "Die teams können es teilen.", "nl-NL"),
         # a plan code the sentence moves next to another word (ja: の)

@@ -500,11 +500,14 @@ def _interrupted(name: list[str], text: str, gone: set[str]) -> str | None:
 
 
 def _split(source: str, text: str, anchors: frozenset[str]) -> Iterator[tuple[str, str]]:
-    """A brand or coined word of the source that the translation has only split in two,
-    one part in lower case ("micro soft" for Microsoft, "Share point" for SharePoint)."""
+    """A brand or coined word of the source that the translation splits in two ("micro
+    soft" for Microsoft, "Share Point" for SharePoint, "Power Shell" for PowerShell) where
+    it writes the word whole fewer times than the source: one use kept whole does not
+    excuse another split. Both halves capitalised, the split is a name's only where
+    Microsoft does not spell it so today (en.yaml `spaced_names`: "Power Apps")."""
     cleaned = _clean(text)
     runs = _words(cleaned)
-    kept = {w.folded for run in runs for w in run}
+    kept = Counter(w.folded for run in runs for w in run)
     pairs: dict[str, str] = {}
     for run in runs:
         for one, two in itertools.pairwise(run):
@@ -512,16 +515,28 @@ def _split(source: str, text: str, anchors: frozenset[str]) -> Iterator[tuple[st
                 pairs.setdefault(one.folded + two.folded, f"{one.text} {two.text}")
     if not pairs:
         return
+    wanted = Counter(w.folded for run in _words(_clean(source)) for w in run)
     seen: set[str] = set()
     for run in _words(_clean(source)):
         for w in run:
-            if w.folded in seen or w.folded in kept or not w.text[:1].isupper():
+            if w.folded in seen or kept[w.folded] >= wanted[w.folded] or not w.text[:1].isupper():
                 continue
             seen.add(w.folded)
             written = pairs.get(w.folded)
-            # "Power Apps" for PowerApps is the name as it is spelled today
-            if (w.folded in anchors or _CAMEL.search(w.text)) and written and not written.istitle():
+            if (w.folded in anchors or _CAMEL.search(w.text)) and written and _misspelt(written):
                 yield w.text, written
+
+
+def _misspelt(written: str) -> bool:
+    """A split form that is no spelling of a name Microsoft writes with a space."""
+    return not written.istitle() or written.casefold() not in _spaced_names()
+
+
+@functools.cache
+def _spaced_names() -> frozenset[str]:
+    """Names Microsoft spells as two capitalised words that sources may write as one
+    (locale_data/en.yaml `spaced_names`), folded."""
+    return frozenset(str(n).casefold() for n in locale_data("en").get("spaced_names") or ())
 
 
 def _gone(name: list[str], text: str) -> set[str]:
