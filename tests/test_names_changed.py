@@ -354,3 +354,37 @@ def test_a_renamed_product_written_with_its_current_name_is_no_name_changed(
     other = next(b for b in BRANDS if b.casefold() not in new.casefold() + old.casefold())
     changed = new.replace(new.split()[0], other.capitalize())
     assert _found(f"Sign in to {old} Lantern now.", f"Xx {changed} Lantern yy.", locale)
+
+
+@pytest.mark.parametrize("locale", LOCALES)
+@pytest.mark.parametrize(
+    "identifier", ["LanternCount", "lanternCount", "LanternSKU", "LanternVsHubID"]
+)
+@pytest.mark.parametrize("marks", ["{}", "**{}**", "*{}*"])
+def test_an_identifier_alone_translated_or_recased_is_reported(
+    locale: str, identifier: str, marks: str
+) -> None:
+    """A field name alone in a cell ("PartnerLocation" as "Lokalizacja partnera"):
+    translated, half translated, recased or glued otherwise."""
+    source = marks.format(identifier)
+    for written in ("Qqq zzz", "Qqq" + identifier[7:], identifier.lower(), "雪雪"):
+        found = _found(source, marks.format(written), locale)
+        assert len(found) == 1 and f"{identifier!r} is written" in found[0], (written, found)
+        assert "identifier" in found[0] or "another case" in found[0]
+
+
+@pytest.mark.parametrize(
+    ("source", "text"),
+    [
+        ("LanternCount", "LanternCount"),  # kept
+        ("**LanternCount**", "**LanternCount**"),  # kept, emphasis aside
+        ("LanternCount", "LanternCount (Qqq zzz)"),  # kept with the locale's gloss
+        ("LanternCount", "Zz LanternCount-qqq"),  # kept in a compound
+        ("`LanternCount`", "`qqq`"),  # code is the code check's
+        ("The LanternCount column", "La colonne Qqq"),  # not alone: a sentence
+        ("PoE", "Qqq"),  # an acronym with one small letter, no identifier
+        ("eLantern", "E-Lantern"),  # a word with a one-letter first part
+    ],
+)
+def test_an_identifier_kept_or_no_identifier_alone_is_not_reported(source: str, text: str) -> None:
+    assert _found(source, text, "fr-FR") == []
