@@ -17,7 +17,7 @@ from hypothesis import strategies as st
 from sunsetkit.checks import CHECKS
 from sunsetkit.checks.base import Entry, MessageContext
 from sunsetkit.checks.catalog_file import markdown_parser
-from sunsetkit.checks.conventions import conventions
+from sunsetkit.checks.conventions import conventions, locale_data
 from sunsetkit.checks.glossary import GlossaryTerms, locale_glossary
 from sunsetkit.checks.page_names import check_names_kept_on_page, check_names_on_page
 
@@ -263,8 +263,8 @@ def test_initials_kept_in_parentheses_beside_a_changed_name_do_not_excuse_it() -
     assert len(_page(pairs)) == 1
 
 
-#: Brands that are English words too (en.yaml `brand_words`): alone, one may be the word.
-COMMON_BRANDS = sorted(w.capitalize() for w in conventions("en").brand_words)
+#: Brands of en.yaml as it spells them, the company's name aside (never a product's).
+PAGE_BRANDS = sorted(str(b) for b in locale_data("en")["brands"] if b != "Microsoft")
 
 
 def _brand_page(brand: str, kept: int, written: str) -> list[tuple[str, str]]:
@@ -274,43 +274,57 @@ def _brand_page(brand: str, kept: int, written: str) -> list[tuple[str, str]]:
 
 
 @pytest.mark.parametrize("locale", LOCALES)
-@pytest.mark.parametrize("brand", COMMON_BRANDS)
-def test_a_brand_word_translated_as_a_common_word_where_the_page_keeps_it_is_reported(
+@pytest.mark.parametrize("brand", PAGE_BRANDS)
+def test_a_brand_translated_or_dropped_where_the_page_keeps_it_is_reported(
     locale: str, brand: str
 ) -> None:
-    """A brand word as "team" or "zespołów": the page keeps the product's name elsewhere."""
-    for written in ("qqqs", brand.lower()[:-1] + "q", "雪雪"):
+    """A brand word as "team" or "zespołów", a brand left out: the page keeps it elsewhere."""
+    ordinary = brand.casefold() in conventions("en").brand_words
+    for written in ("qqqs", brand.lower()[:-1] + "q", "雪雪", ""):
         found = _page(_brand_page(brand, 2, written), locale)
         assert len(found) == 1 and found[0].startswith("3: "), (written, found)
         assert f"{brand!r} is not in this message, and 2 other" in found[0]
+        assert ("common word" in found[0]) is ordinary
 
 
-@pytest.mark.parametrize("brand", COMMON_BRANDS)
+@pytest.mark.parametrize("brand", PAGE_BRANDS)
 @pytest.mark.parametrize(
-    ("kept", "written", "source"),
+    ("kept", "written"),
     [
-        (1, "qqqs", ""),  # kept once: a name quoted in English once is no evidence
-        (2, "{lower}", ""),  # kept in another case: the name, not the word
-        (2, "{brand}-Qqq", ""),  # kept in a compound
-        (2, "qqqs", "{brand} users plan the move."),  # the sentence's first word: the word
+        (1, "qqqs"),  # kept once: a name quoted in English once is no evidence
+        (2, "{lower}"),  # kept in another case: the name, not the word
+        (2, "{brand}-Qqq"),  # kept in a compound
     ],
 )
-def test_a_brand_word_without_the_pages_evidence_or_kept_is_not_reported(
-    brand: str, kept: int, written: str, source: str
+def test_a_brand_without_the_pages_evidence_or_kept_is_not_reported(
+    brand: str, kept: int, written: str
 ) -> None:
     pairs = _brand_page(brand, kept, written.format(brand=brand, lower=brand.lower()))
-    if source:
-        pairs[-1] = (source.format(brand=brand), "Zz qqqs ww.")
     assert _page(pairs, "pl-PL") == []
 
 
-def test_a_brand_word_the_page_lacks_as_often_as_it_keeps_is_not_reported() -> None:
+@pytest.mark.parametrize("brand", PAGE_BRANDS)
+def test_only_an_ordinary_word_opening_a_sentence_may_be_the_word(brand: str) -> None:
+    """ "Power users plan the move": the word; "Azure users ...": the product still."""
+    pairs = _brand_page(brand, 2, "qqqs")
+    pairs[-1] = (f"{brand} users plan the move.", "Zz qqqs ww.")
+    found = _page(pairs, "pl-PL")
+    assert (found == []) is (brand.casefold() in conventions("en").brand_words)
+
+
+def test_the_company_name_left_out_is_not_reported() -> None:
+    """Translations drop "Microsoft" before a product or write it as the company's."""
+    pairs = _brand_page("Microsoft", 3, "qqqs")
+    assert _page(pairs, "ja-JP") == []
+
+
+def test_a_brand_the_page_lacks_as_often_as_it_keeps_is_not_reported() -> None:
     pairs = _brand_page("Teams", 2, "qqqs")
     pairs.append(("Move to Teams.", "Zz qqqs."))
     assert _page(pairs, "sv-SE") == []
 
 
-def test_a_brand_word_inside_a_glossary_name_is_left_to_the_name_check() -> None:
+def test_a_brand_inside_a_glossary_name_is_left_to_the_name_check() -> None:
     """The brand "Office" of "Office 365", a glossary name: the `name` check's."""
     glossary = GlossaryTerms((("Office 365", "name", {}),), {})
     pairs = [(f"Open Office 365 now ({n}).", f"Xx Office 365 yy ({n}).") for n in range(3)]
@@ -318,7 +332,7 @@ def test_a_brand_word_inside_a_glossary_name_is_left_to_the_name_check() -> None
     assert _page(pairs, "pl-PL", glossary) == []
 
 
-def test_a_message_with_a_changed_name_is_not_reported_again_for_its_brand_word() -> None:
+def test_a_message_with_a_changed_name_is_not_reported_again_for_its_brand() -> None:
     name = "Teams Lantern Kit"
     pairs = [(f"Open {name} now ({n}).", f"Xx {name} yy ({n}).") for n in range(3)]
     pairs.append((f"Use {name} daily.", "Zz zespoły lantern kit ww."))

@@ -323,9 +323,9 @@ def check_names_on_page(entries: list[Entry], ctx: MessageContext) -> Iterator[t
 def check_brand_words_on_page(
     entries: list[Entry], ctx: MessageContext
 ) -> Iterator[tuple[Entry, str]]:
-    """A brand that is an English word too ("Teams") that a message lacks in any case,
-    where the page keeps it in `_KEPT` other messages or more, and in more than lack it:
-    the product translated as a common noun ("team", "équipes", "团队")."""
+    """A brand alone ("Teams", "Azure") that a message lacks in any case, where the page
+    keeps it in `_KEPT` other messages or more, and in more than lack it: the product
+    translated as a common noun ("team", "équipes", "团队") or dropped."""
     if ctx.locale is None or ctx.locale.startswith("en"):
         return
     owned = _verbatim(ctx)
@@ -340,27 +340,32 @@ def check_brand_words_on_page(
         found = _brand_words(source, owned)
         if not found:
             continue
-        folded = _clean(text).casefold()
         for word in found:
-            if word.casefold() in folded:
+            if _brand_kept(word, text):
                 kept[word] += 1
             else:
                 lacking[word].append(entry)
     for word, missing in sorted(lacking.items()):
         if kept[word] >= _KEPT and kept[word] > len(missing):
+            how = "translated as a common word" if _ordinary(word) else "dropped or translated"
             for entry in missing:
                 yield (
                     entry,
                     f"{word!r} is not in this message, and {kept[word]} other message(s) of "
-                    "this page keep it: a product name translated as a common word",
+                    f"this page keep it: a product name {how}",
                 )
 
 
+def _brand_kept(word: str, text: str) -> bool:
+    """The brand in the translation, in any case: a case changed is another finding's."""
+    return word.casefold() in _clean(text).casefold()
+
+
 def _brand_words(source: str, owned: re.Pattern[str] | None) -> set[str]:
-    """The source's brands that are English words too, capitalised, outside a glossary
-    name (the `name` check's) and not a sentence's first word before a lower-case one
-    ("Power users", "Office hours": the word, not the product)."""
-    if not _brand_word_search().search(source):
+    """The source's brands as en.yaml spells them, outside a glossary name (the `name`
+    check's); one that is an English word too not as a sentence's first word before a
+    lower-case one ("Power users", "Office hours": the word, not the product)."""
+    if not _brand_search().search(source):
         return set()
     cleaned = _clean(source)
     if owned is not None:
@@ -368,9 +373,9 @@ def _brand_words(source: str, owned: re.Pattern[str] | None) -> set[str]:
     found: set[str] = set()
     for match in _TOKEN.finditer(cleaned):
         word = match.group()
-        if word.casefold() not in _common_brands() or not word[:1].isupper():
+        if word not in _page_brands():
             continue
-        if not _opens_phrase(cleaned, match.start(), match.end()):
+        if not (_ordinary(word) and _opens_phrase(cleaned, match.start(), match.end())):
             found.add(word)
     return found
 
@@ -393,16 +398,29 @@ def _verbatim(ctx: MessageContext) -> re.Pattern[str] | None:
     return re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, names)) + r")(?!\w)")
 
 
+#: The company's name is no product's: translations drop it before a product's name or
+#: write it as the company ("firmy Microsoft"), and Japanese human translations write it
+#: in katakana (マイクロソフト). Its absence says nothing of a product translated.
+_COMPANY = "Microsoft"
+
+
 @functools.cache
-def _common_brands() -> frozenset[str]:
-    """locale_data/en.yaml `brand_words`, folded: the brands that are English words too."""
+def _page_brands() -> frozenset[str]:
+    """The brands of locale_data/en.yaml `brands` as it spells them, the company aside."""
+    from .conventions import locale_data
+
+    return frozenset(str(b) for b in locale_data("en").get("brands") or ()) - {_COMPANY}
+
+
+def _ordinary(word: str) -> bool:
+    """A brand that is an ordinary English word too (en.yaml `brand_words`)."""
     from .conventions import conventions
 
-    return frozenset(w.casefold() for w in conventions("en").brand_words)
+    return word.casefold() in conventions("en").brand_words
 
 
 @functools.cache
-def _brand_word_search() -> re.Pattern[str]:
-    """Any of `_common_brands` capitalised, as one search: most messages hold none."""
-    words = sorted(w.capitalize() for w in _common_brands())
-    return re.compile(r"(?<![^\W_])(?:" + "|".join(words) + r")")
+def _brand_search() -> re.Pattern[str]:
+    """Any of `_page_brands` as spelled, as one search: most messages hold none."""
+    words = sorted(map(re.escape, _page_brands()), key=len, reverse=True)
+    return re.compile(r"(?<![^\W_])(?:" + "|".join(words) + r")(?![^\W_])")
