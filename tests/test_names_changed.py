@@ -388,3 +388,21 @@ def test_an_identifier_alone_translated_or_recased_is_reported(
 )
 def test_an_identifier_kept_or_no_identifier_alone_is_not_reported(source: str, text: str) -> None:
     assert _found(source, text, "fr-FR") == []
+
+
+@pytest.mark.parametrize("locale", LOCALES)
+@pytest.mark.parametrize("marks", ["*{}*", "**{}**"])
+def test_an_identifier_in_emphasis_translated_or_recased_is_reported(
+    locale: str, marks: str
+) -> None:
+    """ "Sum the **LanternCount** column": the field's name, whatever the sentence does."""
+    source = f"Sum the {marks.format('LanternCount')} column of the file."
+    for written in ("Qqq zzz", "QqqCount", "Lanterncount", "雪雪"):
+        found = _found(source, f"Xx {marks.format(written)} yy.", locale)
+        assert len(found) == 1 and found[0].startswith("'LanternCount' is "), found
+        assert "identifier" in found[0] or "another case" in found[0]
+    # kept, a particle of the locale touching it or not
+    for kept in ("LanternCount", "LanternCount의", "LanternCountを"):
+        assert _found(source, f"Xx {marks.format(kept)} yy.", locale) == []
+    # not in emphasis: a word of the sentence may be translated
+    assert _found("Sum the LanternCount column.", "Xx yy.", locale) == []

@@ -297,19 +297,39 @@ _IDENTIFIER = re.compile(
 
 def _identifier_translated(entry: Entry, ctx: MessageContext) -> Iterator[str]:
     """A message that is one identifier alone (a field or column name in a table cell: the
-    form of a report's column, an API's property) and a translation that does not hold it
-    as written: Microsoft's own human translations keep every one (280 of 280 on the
-    development part), machine translation translates or recases them ("Lokalizacja
-    partnera" for PartnerLocation, "DostępneSeats")."""
+    form of a report's column, an API's property), or an identifier alone in emphasis
+    within it ("the **PretaxCharges** column", "offer *offerID*"), and a translation that
+    does not hold it as written: Microsoft's own human translations keep every one (280
+    of 280 alone on the development part), machine translation translates or recases
+    them ("Lokalizacja partnera" for PartnerLocation, "DostępneSeats", "**invalidation**"
+    for **InReview**). A word of CJK or a particle may touch it ("PowerShell의")."""
     if ctx.locale is None or ctx.locale.startswith("en"):
         return
     for source, text in entry.pairs[:1]:
-        alone = _clean(source).strip()
-        if source == text or not _IDENTIFIER.fullmatch(alone):
+        if source == text:
             continue
-        if not re.search(rf"(?<![^\W_]){alone}(?![^\W_])", _clean(text)):
-            written = " ".join(_clean(text).split()) or " ".join(text.split())
-            yield f"{alone!r} is written {written!r}: an identifier (a field name) is kept as it is"
+        alone = _clean(source).strip()
+        wanted = [alone] if _IDENTIFIER.fullmatch(alone) else _emphasized_identifiers(source)
+        for word in dict.fromkeys(wanted):
+            if not re.search(rf"(?<![A-Za-z0-9]){word}(?![A-Za-z0-9])", text):
+                yield _identifier_message(word, text, word == alone)
+
+
+def _identifier_message(word: str, text: str, alone: bool) -> str:
+    if not alone:
+        return f"{word!r} is not in the translation as written: an identifier is kept as it is"
+    written = " ".join(_clean(text).split()) or " ".join(text.split())
+    return f"{word!r} is written {written!r}: an identifier (a field name) is kept as it is"
+
+
+#: An identifier alone between emphasis marks (`*offerID*`, `**PretaxCharges**`).
+_EMPHASIZED = re.compile(rf"(?<![*\w])(\*\*?)({_IDENTIFIER.pattern})\1(?![*\w])")
+
+
+def _emphasized_identifiers(source: str) -> list[str]:
+    if "*" not in source:
+        return []
+    return [match.group(2) for match in _EMPHASIZED.finditer(source)]
 
 
 def _names_changed(entry: Entry, ctx: MessageContext) -> Iterator[str]:
