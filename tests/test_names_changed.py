@@ -406,3 +406,9 @@ def test_an_identifier_in_emphasis_translated_or_recased_is_reported(
         assert _found(source, f"Xx {marks.format(kept)} yy.", locale) == []
     # not in emphasis: a word of the sentence may be translated
     assert _found("Sum the LanternCount column.", "Xx yy.", locale) == []
+
+
+def test_an_identifiers_plural_written_as_the_identifier_is_kept() -> None:
+    """"LanternErrors" (the English plural) as ``LanternError``: the identifier itself."""
+    assert _found("LanternErrors", "Les ``LanternError``", "fr-FR") == []
+    assert _found("LanternErrors", "Les erreurs de lanterne", "fr-FR")

@@ -311,8 +311,15 @@ def _identifier_translated(entry: Entry, ctx: MessageContext) -> Iterator[str]:
         alone = _clean(source).strip()
         wanted = [alone] if _IDENTIFIER.fullmatch(alone) else _emphasized_identifiers(source)
         for word in dict.fromkeys(wanted):
-            if not re.search(rf"(?<![A-Za-z0-9]){word}(?![A-Za-z0-9])", text):
+            if not _identifier_kept(word, text):
                 yield _identifier_message(word, text, word == alone)
+
+
+def _identifier_kept(word: str, text: str) -> bool:
+    """The identifier as written, or an English plural of it as the identifier itself
+    ("SyntaxErrors" as ``SyntaxError``); a CJK word or particle may touch it."""
+    forms = (word, word[:-1]) if word.endswith("s") and len(word) > 4 else (word,)
+    return any(re.search(rf"(?<![A-Za-z0-9]){form}(?![A-Za-z0-9])", text) for form in forms)
 
 
 def _identifier_message(word: str, text: str, alone: bool) -> str:

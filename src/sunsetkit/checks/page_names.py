@@ -347,7 +347,11 @@ def check_brand_words_on_page(
                 lacking[word].append(entry)
     for word, missing in sorted(lacking.items()):
         if kept[word] >= _KEPT and kept[word] > len(missing):
-            how = "translated as a common word" if _ordinary(word) else "dropped or translated"
+            how = (
+                "translated as a common word or dropped"
+                if _ordinary(word)
+                else "dropped or translated"
+            )
             for entry in missing:
                 yield (
                     entry,
