@@ -78,6 +78,9 @@ def test_registered_documented_and_with_brands() -> None:
         ("Open LanternHub.", "Open Lantern Hub.", "split"),
         # one use kept whole does not excuse another split
         ("Ask Microsoft and Microsoft Lantern.", "Vraag Microsoft en micro soft Lantern.", "split"),
+        # a brand that is an ordinary word translated with the rest of the name
+        ("Open Power Lantern now.", "Öffnen Sie die Energielaterne jetzt.", "common word"),
+        ("Join the Teams Lantern Rooms.", "Rejoignez les salles des équipes.", "common word"),
         # a word of the name replaced by a word of the locale, inside the name
         ("Teams Lantern Premium ships.", "Teams lantaarn Premium wordt geleverd.", "translated"),
     ],

@@ -365,6 +365,12 @@ def _names_changed(entry: Entry, ctx: MessageContext) -> Iterator[str]:
                 reported.add(name.shown)
                 how, run = found
                 yield f"{name.shown!r} is written {run!r} ({how}): a name is kept as it is"
+            elif (word := _ordinary_brand_gone(name.words, text)) is not None:
+                reported.add(name.shown)
+                yield (
+                    f"{name.shown!r} is written without {word!r} (translated as a common "
+                    "word): a name is kept as it is"
+                )
         if not _single_short(source, text, anchors):
             return
         for word, written in _split(source, text, anchors):
@@ -375,6 +381,17 @@ def _names_changed(entry: Entry, ctx: MessageContext) -> Iterator[str]:
             if not any(word in name for name in reported):
                 yield f"{word!r} is written {written!r} (in another case): a name is kept as it is"
         return
+
+
+def _ordinary_brand_gone(name: list[str], text: str) -> str | None:
+    """A brand of the name that is an ordinary English word too (en.yaml `brand_words`:
+    Power, Teams, Office) and that the translation lacks in any case: the name translated
+    word by word ("energia automatizada", "电源自动化", "platforma energetyczna" for Power
+    Automate and Power Platform), which no locale does to these brands. A name of two words
+    or more only: alone, the word may be the word."""
+    folded = _clean(text).casefold()
+    ordinary = conventions("en").brand_words
+    return next((w for w in name if w.casefold() in ordinary and w.casefold() not in folded), None)
 
 
 #: A word with a capital after a small letter: a coined name or an identifier (AppSource,
