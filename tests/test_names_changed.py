@@ -398,7 +398,7 @@ def test_an_identifier_kept_or_no_identifier_alone_is_not_reported(source: str, 
 def test_an_identifier_in_emphasis_translated_or_recased_is_reported(
     locale: str, marks: str
 ) -> None:
-    """ "Sum the **LanternCount** column": the field's name, whatever the sentence does."""
+    """In "Sum the **LanternCount** column" the field's name, whatever the sentence does."""
     source = f"Sum the {marks.format('LanternCount')} column of the file."
     for written in ("Qqq zzz", "QqqCount", "Lanterncount", "雪雪"):
         found = _found(source, f"Xx {marks.format(written)} yy.", locale)
@@ -412,6 +412,6 @@ def test_an_identifier_in_emphasis_translated_or_recased_is_reported(
 
 
 def test_an_identifiers_plural_written_as_the_identifier_is_kept() -> None:
-    """"LanternErrors" (the English plural) as ``LanternError``: the identifier itself."""
+    """The English plural "LanternErrors" as ``LanternError``: the identifier itself."""
     assert _found("LanternErrors", "Les ``LanternError``", "fr-FR") == []
     assert _found("LanternErrors", "Les erreurs de lanterne", "fr-FR")

@@ -305,7 +305,7 @@ def test_a_brand_without_the_pages_evidence_or_kept_is_not_reported(
 
 @pytest.mark.parametrize("brand", PAGE_BRANDS)
 def test_only_an_ordinary_word_opening_a_sentence_may_be_the_word(brand: str) -> None:
-    """ "Power users plan the move": the word; "Azure users ...": the product still."""
+    """In "Power users plan the move" the word; in "Azure users ..." the product still."""
     pairs = _brand_page(brand, 2, "qqqs")
     pairs[-1] = (f"{brand} users plan the move.", "Zz qqqs ww.")
     found = _page(pairs, "pl-PL")
