@@ -78,9 +78,6 @@ def test_registered_documented_and_with_brands() -> None:
         ("Open LanternHub.", "Open Lantern Hub.", "split"),
         # one use kept whole does not excuse another split
         ("Ask Microsoft and Microsoft Lantern.", "Vraag Microsoft en micro soft Lantern.", "split"),
-        # a brand that is an ordinary word translated with the rest of the name
-        ("Open Power Lantern now.", "Öffnen Sie die Energielaterne jetzt.", "common word"),
-        ("Join the Teams Lantern Rooms.", "Rejoignez les salles des équipes.", "common word"),
         # a word of the name replaced by a word of the locale, inside the name
         ("Teams Lantern Premium ships.", "Teams lantaarn Premium wordt geleverd.", "translated"),
     ],
@@ -415,3 +412,40 @@ def test_an_identifiers_plural_written_as_the_identifier_is_kept() -> None:
     """The English plural "LanternErrors" as ``LanternError``: the identifier itself."""
     assert _found("LanternErrors", "Les ``LanternError``", "fr-FR") == []
     assert _found("LanternErrors", "Les erreurs de lanterne", "fr-FR")
+
+
+def _brand_word_names() -> list[str]:
+    from sunsetkit.checks.conventions import locale_data
+
+    return sorted(str(n) for n in locale_data("en")["brand_word_names"])
+
+
+@pytest.mark.parametrize("locale", LOCALES)
+@pytest.mark.parametrize("product", _brand_word_names())
+def test_a_product_translated_with_its_ordinary_word_brand_is_reported(
+    locale: str, product: str
+) -> None:
+    """Power Automate as "energia automatizada": no locale translates these brands."""
+    ordinary = conventions("en").brand_words
+    brand = next(w for w in product.split() if w.casefold() in ordinary)
+    source = f"Open {product} Lantern today."
+    written = product.replace(brand, "qqqo").lower()
+    found = _found(source, f"Xx {written} lantern yy.", locale)
+    assert len(found) == 1 and f"without {brand!r}" in found[0], found
+    # the brand kept, the rest translated or lower-cased: no word-by-word translation
+    assert not any("without" in f for f in _found(source, f"Xx {brand} qqq yy.", locale))
+
+
+@pytest.mark.parametrize(
+    ("source", "text"),
+    [
+        # a Title-Case phrase that starts with such a word is no product
+        ("See the Exchange Rate Date.", "Voir la date du taux de change."),
+        ("Audio/Visual Talks", "Documents multimédia"),
+        ("Read the Power Lantern Guide.", "Lisez le guide de la lanterne."),
+    ],
+)
+def test_an_ordinary_word_brand_outside_a_product_translated_is_not_reported(
+    source: str, text: str
+) -> None:
+    assert _found(source, text, "fr-FR") == []

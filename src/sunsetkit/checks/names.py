@@ -384,14 +384,25 @@ def _names_changed(entry: Entry, ctx: MessageContext) -> Iterator[str]:
 
 
 def _ordinary_brand_gone(name: list[str], text: str) -> str | None:
-    """A brand of the name that is an ordinary English word too (en.yaml `brand_words`:
-    Power, Teams, Office) and that the translation lacks in any case: the name translated
-    word by word ("energia automatizada", "电源自动化", "platforma energetyczna" for Power
-    Automate and Power Platform), which no locale does to these brands. A name of two words
-    or more only: alone, the word may be the word."""
+    """A product of `_brand_word_names` inside the name whose brand, an ordinary English
+    word too (Power, Teams), the translation lacks in any case: the name translated word
+    by word ("energia automatizada", "电源自动化", "platforma energetyczna" for Power
+    Automate and Power Platform), which no locale does to these products."""
+    words = " ".join(name)
     folded = _clean(text).casefold()
     ordinary = conventions("en").brand_words
-    return next((w for w in name if w.casefold() in ordinary and w.casefold() not in folded), None)
+    for product in _brand_word_names():
+        if re.search(rf"(?<!\S){re.escape(product)}(?!\S)", words):
+            gone = [w for w in product.split() if w.casefold() in ordinary]
+            if gone and gone[0].casefold() not in folded:
+                return gone[0]
+    return None
+
+
+@functools.cache
+def _brand_word_names() -> tuple[str, ...]:
+    """locale_data/en.yaml `brand_word_names`: products whose brand is an ordinary word."""
+    return tuple(str(n) for n in locale_data("en").get("brand_word_names") or ())
 
 
 #: A word with a capital after a small letter: a coined name or an identifier (AppSource,
