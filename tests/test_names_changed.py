@@ -74,6 +74,10 @@ def test_registered_documented_and_with_brands() -> None:
         # a brand or coined word split in two
         ("Ask Microsoft first.", "Vraag het eerst aan micro soft.", "split"),
         ("Open LanternHub.", "Open Lantern hub.", "split"),
+        # both halves capitalised: no name Microsoft spells with a space
+        ("Open LanternHub.", "Open Lantern Hub.", "split"),
+        # one use kept whole does not excuse another split
+        ("Ask Microsoft and Microsoft Lantern.", "Vraag Microsoft en micro soft Lantern.", "split"),
         # a word of the name replaced by a word of the locale, inside the name
         ("Teams Lantern Premium ships.", "Teams lantaarn Premium wordt geleverd.", "translated"),
     ],
@@ -142,6 +146,10 @@ def test_a_word_dropped_from_a_known_name_is_reported() -> None:
         ("Try Visio Lantern 1 now.", "Probeer nu Visio lantaarn 1.", "nl-NL"),
         # a word after an English function word: a phrase Microsoft localizes
         ("Get Azure Lantern Per User Pro.", "Ottieni Azure Lantern Per utente Pro.", "it-IT"),
+        # both halves capitalised as Microsoft spells the name today (en.yaml spaced_names)
+        ("Open PowerApps now.", "Öffnen Sie Power Apps jetzt.", "de-DE"),
+        # the brand whole as often as the source has it, a split elsewhere aside
+        ("Ask Microsoft first.", "Vraag het Microsoft, micro soft.", "nl-NL"),
         # an ordinary English word that is a brand too, alone
         ("Teams can share it.", "Die teams können es teilen.", "nl-NL"),
         # a plan code the sentence moves next to another word (ja: の)
@@ -346,3 +354,98 @@ def test_a_renamed_product_written_with_its_current_name_is_no_name_changed(
     other = next(b for b in BRANDS if b.casefold() not in new.casefold() + old.casefold())
     changed = new.replace(new.split()[0], other.capitalize())
     assert _found(f"Sign in to {old} Lantern now.", f"Xx {changed} Lantern yy.", locale)
+
+
+@pytest.mark.parametrize("locale", LOCALES)
+@pytest.mark.parametrize(
+    "identifier", ["LanternCount", "lanternCount", "LanternSKU", "LanternVsHubID"]
+)
+@pytest.mark.parametrize("marks", ["{}", "**{}**", "*{}*"])
+def test_an_identifier_alone_translated_or_recased_is_reported(
+    locale: str, identifier: str, marks: str
+) -> None:
+    """A field name alone in a cell ("PartnerLocation" as "Lokalizacja partnera"):
+    translated, half translated, recased or glued otherwise."""
+    source = marks.format(identifier)
+    for written in ("Qqq zzz", "Qqq" + identifier[7:], identifier.lower(), "雪雪"):
+        found = _found(source, marks.format(written), locale)
+        assert len(found) == 1 and f"{identifier!r} is written" in found[0], (written, found)
+        assert "identifier" in found[0] or "another case" in found[0]
+
+
+@pytest.mark.parametrize(
+    ("source", "text"),
+    [
+        ("LanternCount", "LanternCount"),  # kept
+        ("**LanternCount**", "**LanternCount**"),  # kept, emphasis aside
+        ("LanternCount", "LanternCount (Qqq zzz)"),  # kept with the locale's gloss
+        ("LanternCount", "Zz LanternCount-qqq"),  # kept in a compound
+        ("`LanternCount`", "`qqq`"),  # code is the code check's
+        ("The LanternCount column", "La colonne Qqq"),  # not alone: a sentence
+        ("PoE", "Qqq"),  # an acronym with one small letter, no identifier
+        ("eLantern", "E-Lantern"),  # a word with a one-letter first part
+    ],
+)
+def test_an_identifier_kept_or_no_identifier_alone_is_not_reported(source: str, text: str) -> None:
+    assert _found(source, text, "fr-FR") == []
+
+
+@pytest.mark.parametrize("locale", LOCALES)
+@pytest.mark.parametrize("marks", ["*{}*", "**{}**"])
+def test_an_identifier_in_emphasis_translated_or_recased_is_reported(
+    locale: str, marks: str
+) -> None:
+    """In "Sum the **LanternCount** column" the field's name, whatever the sentence does."""
+    source = f"Sum the {marks.format('LanternCount')} column of the file."
+    for written in ("Qqq zzz", "QqqCount", "Lanterncount", "雪雪"):
+        found = _found(source, f"Xx {marks.format(written)} yy.", locale)
+        assert len(found) == 1 and found[0].startswith("'LanternCount' is "), found
+        assert "identifier" in found[0] or "another case" in found[0]
+    # kept, a particle of the locale touching it or not
+    for kept in ("LanternCount", "LanternCount의", "LanternCountを"):
+        assert _found(source, f"Xx {marks.format(kept)} yy.", locale) == []
+    # not in emphasis: a word of the sentence may be translated
+    assert _found("Sum the LanternCount column.", "Xx yy.", locale) == []
+
+
+def test_an_identifiers_plural_written_as_the_identifier_is_kept() -> None:
+    """The English plural "LanternErrors" as ``LanternError``: the identifier itself."""
+    assert _found("LanternErrors", "Les ``LanternError``", "fr-FR") == []
+    assert _found("LanternErrors", "Les erreurs de lanterne", "fr-FR")
+
+
+def _brand_word_names() -> list[str]:
+    from sunsetkit.checks.conventions import locale_data
+
+    return sorted(str(n) for n in locale_data("en")["brand_word_names"])
+
+
+@pytest.mark.parametrize("locale", LOCALES)
+@pytest.mark.parametrize("product", _brand_word_names())
+def test_a_product_translated_with_its_ordinary_word_brand_is_reported(
+    locale: str, product: str
+) -> None:
+    """Power Automate as "energia automatizada": no locale translates these brands."""
+    ordinary = conventions("en").brand_words
+    brand = next(w for w in product.split() if w.casefold() in ordinary)
+    source = f"Open {product} Lantern today."
+    written = product.replace(brand, "qqqo").lower()
+    found = _found(source, f"Xx {written} lantern yy.", locale)
+    assert len(found) == 1 and f"without {brand!r}" in found[0], found
+    # the brand kept, the rest translated or lower-cased: no word-by-word translation
+    assert not any("without" in f for f in _found(source, f"Xx {brand} qqq yy.", locale))
+
+
+@pytest.mark.parametrize(
+    ("source", "text"),
+    [
+        # a Title-Case phrase that starts with such a word is no product
+        ("See the Exchange Rate Date.", "Voir la date du taux de change."),
+        ("Audio/Visual Talks", "Documents multimédia"),
+        ("Read the Power Lantern Guide.", "Lisez le guide de la lanterne."),
+    ],
+)
+def test_an_ordinary_word_brand_outside_a_product_translated_is_not_reported(
+    source: str, text: str
+) -> None:
+    assert _found(source, text, "fr-FR") == []

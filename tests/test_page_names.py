@@ -17,6 +17,7 @@ from hypothesis import strategies as st
 from sunsetkit.checks import CHECKS
 from sunsetkit.checks.base import Entry, MessageContext
 from sunsetkit.checks.catalog_file import markdown_parser
+from sunsetkit.checks.conventions import conventions, locale_data
 from sunsetkit.checks.glossary import GlossaryTerms, locale_glossary
 from sunsetkit.checks.page_names import check_names_kept_on_page, check_names_on_page
 
@@ -260,3 +261,80 @@ def test_initials_kept_in_parentheses_beside_a_changed_name_do_not_excuse_it() -
     name = "Lantern Beacon Suite"
     pairs = [*_kept(3), (f"Join the {name} (LBS) program.", "Treten Sie Laterne Feuer (LBS) bei.")]
     assert len(_page(pairs)) == 1
+
+
+#: Brands of en.yaml as it spells them, the company's name aside (never a product's).
+PAGE_BRANDS = sorted(str(b) for b in locale_data("en")["brands"] if b != "Microsoft")
+
+
+def _brand_page(brand: str, kept: int, written: str) -> list[tuple[str, str]]:
+    """`kept` messages that keep the brand, then one that writes `written` in its place."""
+    pairs = [(f"Open {brand} now ({n}).", f"Xx {brand} yy ({n}).") for n in range(kept)]
+    return [*pairs, (f"Plan the move to {brand} today.", f"Zz {written} ww.")]
+
+
+@pytest.mark.parametrize("locale", LOCALES)
+@pytest.mark.parametrize("brand", PAGE_BRANDS)
+def test_a_brand_translated_or_dropped_where_the_page_keeps_it_is_reported(
+    locale: str, brand: str
+) -> None:
+    """A brand word as "team" or "zespołów", a brand left out: the page keeps it elsewhere."""
+    ordinary = brand.casefold() in conventions("en").brand_words
+    for written in ("qqqs", brand.lower()[:-1] + "q", "雪雪", ""):
+        found = _page(_brand_page(brand, 2, written), locale)
+        assert len(found) == 1 and found[0].startswith("3: "), (written, found)
+        assert f"{brand!r} is not in this message, and 2 other" in found[0]
+        assert ("common word" in found[0]) is ordinary
+
+
+@pytest.mark.parametrize("brand", PAGE_BRANDS)
+@pytest.mark.parametrize(
+    ("kept", "written"),
+    [
+        (1, "qqqs"),  # kept once: a name quoted in English once is no evidence
+        (2, "{lower}"),  # kept in another case: the name, not the word
+        (2, "{brand}-Qqq"),  # kept in a compound
+    ],
+)
+def test_a_brand_without_the_pages_evidence_or_kept_is_not_reported(
+    brand: str, kept: int, written: str
+) -> None:
+    pairs = _brand_page(brand, kept, written.format(brand=brand, lower=brand.lower()))
+    assert _page(pairs, "pl-PL") == []
+
+
+@pytest.mark.parametrize("brand", PAGE_BRANDS)
+def test_only_an_ordinary_word_opening_a_sentence_may_be_the_word(brand: str) -> None:
+    """In "Power users plan the move" the word; in "Azure users ..." the product still."""
+    pairs = _brand_page(brand, 2, "qqqs")
+    pairs[-1] = (f"{brand} users plan the move.", "Zz qqqs ww.")
+    found = _page(pairs, "pl-PL")
+    assert (found == []) is (brand.casefold() in conventions("en").brand_words)
+
+
+def test_the_company_name_left_out_is_not_reported() -> None:
+    """Translations drop "Microsoft" before a product or write it as the company's."""
+    pairs = _brand_page("Microsoft", 3, "qqqs")
+    assert _page(pairs, "ja-JP") == []
+
+
+def test_a_brand_the_page_lacks_as_often_as_it_keeps_is_not_reported() -> None:
+    pairs = _brand_page("Teams", 2, "qqqs")
+    pairs.append(("Move to Teams.", "Zz qqqs."))
+    assert _page(pairs, "sv-SE") == []
+
+
+def test_a_brand_inside_a_glossary_name_is_left_to_the_name_check() -> None:
+    """The brand "Office" of "Office 365", a glossary name: the `name` check's."""
+    glossary = GlossaryTerms((("Office 365", "name", {}),), {})
+    pairs = [(f"Open Office 365 now ({n}).", f"Xx Office 365 yy ({n}).") for n in range(3)]
+    pairs.append(("Buy Office 365 today.", "Zz biuro 365 ww."))
+    assert _page(pairs, "pl-PL", glossary) == []
+
+
+def test_a_message_with_a_changed_name_is_not_reported_again_for_its_brand() -> None:
+    name = "Teams Lantern Kit"
+    pairs = [(f"Open {name} now ({n}).", f"Xx {name} yy ({n}).") for n in range(3)]
+    pairs.append((f"Use {name} daily.", "Zz zespoły lantern kit ww."))
+    found = _page(pairs, "pl-PL")
+    assert len(found) == 1 and f"{name!r} is not written as" in found[0]

@@ -278,6 +278,68 @@ def _shown(run: list[str], name: list[str], anchors: frozenset[str]) -> str:
 
 
 def check_names_changed(entry: Entry, ctx: MessageContext) -> Iterator[str]:
+    found = False
+    for message in _names_changed(entry, ctx):
+        found = True
+        yield message
+    if not found:
+        yield from _identifier_translated(entry, ctx)
+
+
+#: An identifier: two or more humps of letters, each but a lower-case first one opened by a
+#: capital, and a final run of capitals allowed (UsageUnits, earningAmount, SubscriptionID,
+#: FreeVsPaidSKU); no acronym with one small letter (PoE) and no word with a one-letter
+#: first part (eCommerce).
+_IDENTIFIER = re.compile(
+    r"(?:[A-Z][a-z]+|[a-z]{2,})(?:[A-Z][a-z0-9]+)*(?:[A-Z][a-z0-9]+|[A-Z]{2,})"
+)
+
+
+def _identifier_translated(entry: Entry, ctx: MessageContext) -> Iterator[str]:
+    """A message that is one identifier alone (a field or column name in a table cell: the
+    form of a report's column, an API's property), or an identifier alone in emphasis
+    within it ("the **PretaxCharges** column", "offer *offerID*"), and a translation that
+    does not hold it as written: Microsoft's own human translations keep every one (280
+    of 280 alone on the development part), machine translation translates or recases
+    them ("Lokalizacja partnera" for PartnerLocation, "DostępneSeats", "**invalidation**"
+    for **InReview**). A word of CJK or a particle may touch it ("PowerShell의")."""
+    if ctx.locale is None or ctx.locale.startswith("en"):
+        return
+    for source, text in entry.pairs[:1]:
+        if source == text:
+            continue
+        alone = _clean(source).strip()
+        wanted = [alone] if _IDENTIFIER.fullmatch(alone) else _emphasized_identifiers(source)
+        for word in dict.fromkeys(wanted):
+            if not _identifier_kept(word, text):
+                yield _identifier_message(word, text, word == alone)
+
+
+def _identifier_kept(word: str, text: str) -> bool:
+    """The identifier as written, or an English plural of it as the identifier itself
+    ("SyntaxErrors" as ``SyntaxError``); a CJK word or particle may touch it."""
+    forms = (word, word[:-1]) if word.endswith("s") and len(word) > 4 else (word,)
+    return any(re.search(rf"(?<![A-Za-z0-9]){form}(?![A-Za-z0-9])", text) for form in forms)
+
+
+def _identifier_message(word: str, text: str, alone: bool) -> str:
+    if not alone:
+        return f"{word!r} is not in the translation as written: an identifier is kept as it is"
+    written = " ".join(_clean(text).split()) or " ".join(text.split())
+    return f"{word!r} is written {written!r}: an identifier (a field name) is kept as it is"
+
+
+#: An identifier alone between emphasis marks (`*offerID*`, `**PretaxCharges**`).
+_EMPHASIZED = re.compile(rf"(?<![*\w])(\*\*?)({_IDENTIFIER.pattern})\1(?![*\w])")
+
+
+def _emphasized_identifiers(source: str) -> list[str]:
+    if "*" not in source:
+        return []
+    return [match.group(2) for match in _EMPHASIZED.finditer(source)]
+
+
+def _names_changed(entry: Entry, ctx: MessageContext) -> Iterator[str]:
     if ctx.locale is None or ctx.locale.startswith("en"):
         return
     anchors = brands()
@@ -303,6 +365,12 @@ def check_names_changed(entry: Entry, ctx: MessageContext) -> Iterator[str]:
                 reported.add(name.shown)
                 how, run = found
                 yield f"{name.shown!r} is written {run!r} ({how}): a name is kept as it is"
+            elif (word := _ordinary_brand_gone(name.words, text)) is not None:
+                reported.add(name.shown)
+                yield (
+                    f"{name.shown!r} is written without {word!r} (translated as a common "
+                    "word): a name is kept as it is"
+                )
         if not _single_short(source, text, anchors):
             return
         for word, written in _split(source, text, anchors):
@@ -313,6 +381,28 @@ def check_names_changed(entry: Entry, ctx: MessageContext) -> Iterator[str]:
             if not any(word in name for name in reported):
                 yield f"{word!r} is written {written!r} (in another case): a name is kept as it is"
         return
+
+
+def _ordinary_brand_gone(name: list[str], text: str) -> str | None:
+    """A product of `_brand_word_names` inside the name whose brand, an ordinary English
+    word too (Power, Teams), the translation lacks in any case: the name translated word
+    by word ("energia automatizada", "电源自动化", "platforma energetyczna" for Power
+    Automate and Power Platform), which no locale does to these products."""
+    words = " ".join(name)
+    folded = _clean(text).casefold()
+    ordinary = conventions("en").brand_words
+    for product in _brand_word_names():
+        if re.search(rf"(?<!\S){re.escape(product)}(?!\S)", words):
+            gone = [w for w in product.split() if w.casefold() in ordinary]
+            if gone and gone[0].casefold() not in folded:
+                return gone[0]
+    return None
+
+
+@functools.cache
+def _brand_word_names() -> tuple[str, ...]:
+    """locale_data/en.yaml `brand_word_names`: products whose brand is an ordinary word."""
+    return tuple(str(n) for n in locale_data("en").get("brand_word_names") or ())
 
 
 #: A word with a capital after a small letter: a coined name or an identifier (AppSource,
@@ -500,11 +590,14 @@ def _interrupted(name: list[str], text: str, gone: set[str]) -> str | None:
 
 
 def _split(source: str, text: str, anchors: frozenset[str]) -> Iterator[tuple[str, str]]:
-    """A brand or coined word of the source that the translation has only split in two,
-    one part in lower case ("micro soft" for Microsoft, "Share point" for SharePoint)."""
+    """A brand or coined word of the source that the translation splits in two ("micro
+    soft" for Microsoft, "Share Point" for SharePoint, "Power Shell" for PowerShell) where
+    it writes the word whole fewer times than the source: one use kept whole does not
+    excuse another split. Both halves capitalised, the split is a name's only where
+    Microsoft does not spell it so today (en.yaml `spaced_names`: "Power Apps")."""
     cleaned = _clean(text)
     runs = _words(cleaned)
-    kept = {w.folded for run in runs for w in run}
+    kept = Counter(w.folded for run in runs for w in run)
     pairs: dict[str, str] = {}
     for run in runs:
         for one, two in itertools.pairwise(run):
@@ -512,16 +605,28 @@ def _split(source: str, text: str, anchors: frozenset[str]) -> Iterator[tuple[st
                 pairs.setdefault(one.folded + two.folded, f"{one.text} {two.text}")
     if not pairs:
         return
+    wanted = Counter(w.folded for run in _words(_clean(source)) for w in run)
     seen: set[str] = set()
     for run in _words(_clean(source)):
         for w in run:
-            if w.folded in seen or w.folded in kept or not w.text[:1].isupper():
+            if w.folded in seen or kept[w.folded] >= wanted[w.folded] or not w.text[:1].isupper():
                 continue
             seen.add(w.folded)
             written = pairs.get(w.folded)
-            # "Power Apps" for PowerApps is the name as it is spelled today
-            if (w.folded in anchors or _CAMEL.search(w.text)) and written and not written.istitle():
+            if (w.folded in anchors or _CAMEL.search(w.text)) and written and _misspelt(written):
                 yield w.text, written
+
+
+def _misspelt(written: str) -> bool:
+    """A split form that is no spelling of a name Microsoft writes with a space."""
+    return not written.istitle() or written.casefold() not in _spaced_names()
+
+
+@functools.cache
+def _spaced_names() -> frozenset[str]:
+    """Names Microsoft spells as two capitalised words that sources may write as one
+    (locale_data/en.yaml `spaced_names`), folded."""
+    return frozenset(str(n).casefold() for n in locale_data("en").get("spaced_names") or ())
 
 
 def _gone(name: list[str], text: str) -> set[str]:

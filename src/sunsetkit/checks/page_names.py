@@ -9,6 +9,12 @@ two ways in one document. No brand word is needed: the page's own use is the evi
 
 Names of the glossary are the `name` and `term` checks' (their forms are the locale's);
 a run with a month or weekday is a date, not a name.
+
+A brand that is an ordinary English word too (locale_data/en.yaml `brand_words`: Teams,
+Office, Power, Surface) names a product alone, and one message cannot tell it from the
+word: "Teams" written "team" or "zespołów" may be either. Where two or more other
+messages of the page keep it, and fewer messages lack it, the page says it is the
+product's, and a message without it translated the product as a common noun.
 """
 
 from __future__ import annotations
@@ -23,6 +29,7 @@ from .glossary import _contains, _localized
 from .names import (
     _LONGEST,
     _MONTHS,
+    _TOKEN,
     _clean,
     _versioned,
     _words,
@@ -30,7 +37,7 @@ from .names import (
     check_names_reordered,
 )
 
-__all__ = ["check_names_kept_on_page", "check_names_on_page"]
+__all__ = ["check_brand_words_on_page", "check_names_kept_on_page", "check_names_on_page"]
 
 #: Messages of the page that keep a name as written, at least, before one that does not is
 #: reported: a single other use may be a name quoted in English once.
@@ -296,11 +303,128 @@ def _english_function_words() -> frozenset[str]:
 
 def check_names_on_page(entries: list[Entry], ctx: MessageContext) -> Iterator[tuple[Entry, str]]:
     """`name-changed` over the whole page: a name reordered, or changed, where the page
-    keeps it as written; a message reported reordered is not reported again."""
+    keeps it as written, or a brand word translated as a common word; a message reported
+    reordered is not reported again, nor a message with a name changed for its brand word."""
     reordered: set[int] = set()
     for entry, message in check_names_reordered(entries, ctx):
         reordered.add(id(entry))
         yield entry, message
+    named: set[int] = set()
     for entry, message in check_names_kept_on_page(entries, ctx):
         if id(entry) not in reordered:
+            named.add(id(entry))
             yield entry, message
+    # a brand word inside a name already reported is that name's change
+    for entry, message in check_brand_words_on_page(entries, ctx):
+        if id(entry) not in reordered and id(entry) not in named:
+            yield entry, message
+
+
+def check_brand_words_on_page(
+    entries: list[Entry], ctx: MessageContext
+) -> Iterator[tuple[Entry, str]]:
+    """A brand alone ("Teams", "Azure") that a message lacks in any case, where the page
+    keeps it in `_KEPT` other messages or more, and in more than lack it: the product
+    translated as a common noun ("team", "équipes", "团队") or dropped."""
+    if ctx.locale is None or ctx.locale.startswith("en"):
+        return
+    owned = _verbatim(ctx)
+    kept: Counter[str] = Counter()
+    lacking: dict[str, list[Entry]] = defaultdict(list)
+    for entry in entries:
+        if not entry.translated:
+            continue
+        source, text = entry.pairs[0]
+        if source == text:
+            continue  # left in English: no evidence of the locale's choice
+        found = _brand_words(source, owned)
+        if not found:
+            continue
+        for word in found:
+            if _brand_kept(word, text):
+                kept[word] += 1
+            else:
+                lacking[word].append(entry)
+    for word, missing in sorted(lacking.items()):
+        if kept[word] >= _KEPT and kept[word] > len(missing):
+            how = (
+                "translated as a common word or dropped"
+                if _ordinary(word)
+                else "dropped or translated"
+            )
+            for entry in missing:
+                yield (
+                    entry,
+                    f"{word!r} is not in this message, and {kept[word]} other message(s) of "
+                    f"this page keep it: a product name {how}",
+                )
+
+
+def _brand_kept(word: str, text: str) -> bool:
+    """The brand in the translation, in any case: a case changed is another finding's."""
+    return word.casefold() in _clean(text).casefold()
+
+
+def _brand_words(source: str, owned: re.Pattern[str] | None) -> set[str]:
+    """The source's brands as en.yaml spells them, outside a glossary name (the `name`
+    check's); one that is an English word too not as a sentence's first word before a
+    lower-case one ("Power users", "Office hours": the word, not the product)."""
+    if not _brand_search().search(source):
+        return set()
+    cleaned = _clean(source)
+    if owned is not None:
+        cleaned = owned.sub("\n", cleaned)
+    found: set[str] = set()
+    for match in _TOKEN.finditer(cleaned):
+        word = match.group()
+        if word not in _page_brands():
+            continue
+        if not (_ordinary(word) and _opens_phrase(cleaned, match.start(), match.end())):
+            found.add(word)
+    return found
+
+
+def _opens_phrase(text: str, start: int, end: int) -> bool:
+    """The word opens a sentence (or the text) and a lower-case word follows it."""
+    before = text[:start].rstrip(" \t\"'“(")
+    if before and before[-1] not in ".!?:\n":
+        return False
+    after = text[end:].lstrip(" ")
+    return after[:1].islower()
+
+
+def _verbatim(ctx: MessageContext) -> re.Pattern[str] | None:
+    """The glossary's names kept verbatim, as one search: a brand inside one ("Office"
+    in "Office 365") is that name's, the `name` check's."""
+    names = sorted(ctx.glossary.verbatim, key=len, reverse=True)
+    if not names:
+        return None
+    return re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, names)) + r")(?!\w)")
+
+
+#: The company's name is no product's: translations drop it before a product's name or
+#: write it as the company ("firmy Microsoft"), and Japanese human translations write it
+#: in katakana (マイクロソフト). Its absence says nothing of a product translated.
+_COMPANY = "Microsoft"
+
+
+@functools.cache
+def _page_brands() -> frozenset[str]:
+    """The brands of locale_data/en.yaml `brands` as it spells them, the company aside."""
+    from .conventions import locale_data
+
+    return frozenset(str(b) for b in locale_data("en").get("brands") or ()) - {_COMPANY}
+
+
+def _ordinary(word: str) -> bool:
+    """A brand that is an ordinary English word too (en.yaml `brand_words`)."""
+    from .conventions import conventions
+
+    return word.casefold() in conventions("en").brand_words
+
+
+@functools.cache
+def _brand_search() -> re.Pattern[str]:
+    """Any of `_page_brands` as spelled, as one search: most messages hold none."""
+    words = sorted(map(re.escape, _page_brands()), key=len, reverse=True)
+    return re.compile(r"(?<![^\W_])(?:" + "|".join(words) + r")(?![^\W_])")

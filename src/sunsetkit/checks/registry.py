@@ -263,7 +263,8 @@ CHECKS: tuple[Check, ...] = (
         "another brand or plan code in its place, a plan code dropped, a word dropped from "
         "a known name, or the brand in lower case; or its brand moved after its other "
         "words, or any Title-Case name written otherwise (translated, lower-cased, half "
-        "translated), where the rest of the page or catalog keeps it as written.",
+        "translated), where the rest of the page or catalog keeps it as written; a brand "
+        "alone the page keeps translated or dropped; an identifier alone translated.",
         check_names_changed,
         entries=check_names_on_page,
         when=_may_change_name,
