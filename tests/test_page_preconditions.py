@@ -1,4 +1,4 @@
-# ruff: noqa: RUF001 (typographic apostrophes and quotes are what the properties try)
+# ruff: noqa: RUF001, RUF002 (typographic apostrophes, quotes and look-alike letters are what the properties try)
 """The page passes' preconditions (checks/grammar_page.py, compounds.py) never hide a
 finding: over generated texts, wherever a precondition says no, the test it stands in
 front of finds nothing, and a page read in part says what the whole page says. Each has
@@ -9,13 +9,18 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Callable
+from random import Random
 
 import pytest
 from hypothesis import find, given, settings
 from hypothesis import strategies as st
 
+from sunsetkit.checks.base import LocaleGlossary, MessageContext
+from sunsetkit.checks.compounds import _name_noun, _Page, _Rules, _stems
 from sunsetkit.checks.conventions import conventions
 from sunsetkit.checks.grammar_page import (
+    _CAPITAL_INSIDE,
+    _LOWER_WORD,
     _NAME_THEN_WORD,
     _REACH,
     _WORD_BEFORE,
@@ -45,14 +50,15 @@ def _texts(locale: str) -> st.SearchStrategy[str]:
     lower-case words and markup, glued with spaces, apostrophes or nothing."""
     own = page_grammar(locale)
     determiner = st.sampled_from(sorted(own.determiners | own.prepositions))
-    piece = st.one_of(
-        st.tuples(
-            determiner,
-            st.sampled_from([" ", "", "'", "’", "  ", "**", "`"]),
-            st.sampled_from(NAMES),
-            st.sampled_from([" ", " ", "", "** ", "*"]),
-            st.sampled_from(WORDS),
-        ).map("".join),
+    phrase = st.tuples(
+        determiner,
+        st.sampled_from([" ", "", "'", "’", "  ", "**"]),
+        st.sampled_from(NAMES),
+        st.sampled_from([" ", " ", "", "** "]),
+        st.sampled_from(WORDS),
+        st.sampled_from([" ", ".", "'", "-"]),
+    ).map("".join)
+    other = st.one_of(
         determiner,
         st.sampled_from(sorted(w.capitalize() for w in own.determiners)),
         st.sampled_from(NAMES),
@@ -60,6 +66,7 @@ def _texts(locale: str) -> st.SearchStrategy[str]:
         st.sampled_from(MARKS),
         st.text(alphabet="aÉé’' .,\n", max_size=3),
     )
+    piece = st.one_of(phrase, other)  # a phrase in every other piece
     glue = st.sampled_from([" ", " ", "", "'", "’", "  ", ", ", ". "])
     return st.lists(st.tuples(piece, glue), max_size=6).map(
         lambda parts: "".join(w + g for w, g in parts)
@@ -111,6 +118,7 @@ def test_a_broken_precondition_is_caught(locale: str) -> None:
         _texts(locale),
         lambda text: not broken(text) and bool(_hits(locale, text)),
         settings=settings(max_examples=500, database=None),
+        random=Random(7),
     )
     assert _hits(locale, found)
 
@@ -147,3 +155,122 @@ def test_noun_read_from_the_texts_that_hold_it(locale: str, data: st.DataObject)
     name = data.draw(st.sampled_from(NAMES))
     own, function_words = page_grammar(locale), conventions(locale).function_words
     assert _noun(own, word, name, texts, function_words) == _noun_of_page(locale, word, name, texts)
+
+
+# --- a determiner before a name in the English (compounds.py) ------------------------------
+
+DETERMINERS = sorted(conventions("en").determiners)
+#: The replaced search: from every letter, a determiner, a space, a capital or a digit.
+OLD_DETERMINED = re.compile(rf"(?<![\w-])(?i:{'|'.join(DETERMINERS)}) [A-Z0-9]")
+
+
+def _sources() -> st.SearchStrategy[str]:
+    """English of determiners in any case, names, codes, hyphens and letters whose case
+    folding is another letter's (ſ, the Kelvin sign)."""
+    piece = st.one_of(
+        st.sampled_from(DETERMINERS),
+        st.sampled_from([d.upper() for d in DETERMINERS] + [d.title() for d in DETERMINERS]),
+        st.sampled_from(["Contoso", "365", "portal", "x", "-", "_", "ſ", "\u212a", "É", "\n"]),
+        st.sampled_from(["thiſ", "tHe", "aN", "an-", "-the", "the1", "yourA"]),
+    )
+    glue = st.sampled_from([" ", " ", "", "  ", "-", "\n"])
+    return st.lists(st.tuples(piece, glue), max_size=8).map(
+        lambda parts: "".join(w + g for w, g in parts)
+    )
+
+
+@settings(max_examples=300, deadline=None)
+@given(source=_sources())
+def test_determined_name_searches_what_the_look_behind_did(source: str) -> None:
+    new = _Rules.of("sv-SE").determined_name
+    assert new is not None
+    assert bool(new.search(source)) == bool(OLD_DETERMINED.search(source))
+
+
+def test_a_determined_name_search_without_its_word_edge_is_caught() -> None:
+    """The same search without the look-behind before the determiner ("another Contoso"
+    holds "her Contoso") differs from the replaced one on the generated sources."""
+    words = "|".join(DETERMINERS)
+    broken = re.compile(rf"(?i:{words}) [A-Z0-9]")
+    found = find(
+        _sources(),
+        lambda s: bool(broken.search(s)) != bool(OLD_DETERMINED.search(s)),
+        settings=settings(max_examples=500, database=None),
+        random=Random(7),
+    )
+    assert broken.search(found)
+
+
+# --- the German pass's searches of every text (grammar_page.py) ----------------------------
+
+L, U = "a-zß-öø-ÿ", "A-ZÀ-ÖØ-Þ"
+#: The replaced searches: a look-behind first.
+OLD_CAPITAL = re.compile(rf"(?<=[{L}] )[{U}][{L}]{{3,}}(?=[ ,.;:!?)](?! *[{U}\d]))")
+OLD_LOWER = re.compile(rf"(?<![\w-])[{L}]{{4,}}(?![\w-])")
+
+
+#: German words in either case, short ones, edges of a word and what may follow a noun.
+GERMAN = ["die", "der", "Anzahl", "anzahl", "Über", "über", "Straße", "Ab", "abcd", "ÄÖÜ"]
+EDGES = ["x", "-", "_", "1", " ", "  ", ",", ".", ")", "ß", "ſ", "\n"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=st.lists(st.sampled_from(GERMAN + EDGES), max_size=12).map("".join))
+def test_german_searches_find_what_the_look_behind_did(text: str) -> None:
+    assert _CAPITAL_INSIDE.findall(text) == OLD_CAPITAL.findall(text)
+    assert _LOWER_WORD.findall(text) == OLD_LOWER.findall(text)
+
+
+def test_a_lower_word_search_without_its_edge_is_caught() -> None:
+    broken = re.compile(rf"[{L}]{{4,}}(?![\w-])")
+    found = find(
+        st.lists(st.sampled_from(["anzahl", "-", "x", " ", "1"]), max_size=6).map("".join),
+        lambda t: broken.findall(t) != OLD_LOWER.findall(t),
+        settings=settings(max_examples=300, database=None),
+        random=Random(7),
+    )
+    assert _LOWER_WORD.findall(found) == OLD_LOWER.findall(found)
+
+
+@pytest.mark.parametrize("locale", ["de-DE", "nl-NL", "sv-SE"])
+@settings(max_examples=150, deadline=None)
+@given(source=_sources(), data=st.data())
+def test_no_determined_name_means_no_name_and_noun(
+    locale: str, source: str, data: st.DataObject
+) -> None:
+    """`check_compounds` calls `_name_noun` only where the search holds: elsewhere it
+    would report nothing, whatever the translation and the page."""
+    rules = _Rules.of(locale)
+    assert rules.determined_name is not None
+    text = data.draw(st.sampled_from([source, source.replace(" ", "-"), source.lower()]))
+    page = _Page()
+    for word in ("Contoso-portal", "portal", "Portal", "portalen", "prenumeration"):
+        page.add(word, 1, rules)
+    page.heads["portal"] = 1
+    page.nouns.add("portal")
+    ctx = MessageContext(locale, LocaleGlossary(), None)
+    if not rules.determined_name.search(source):
+        assert list(_name_noun(source, text, page, rules, ctx)) == []
+
+
+def test_determined_name_lets_a_name_and_noun_through() -> None:
+    rules = _Rules.of("de-DE")
+    source, text = "Open the Contoso Ledger invoices.", "Öffnen Sie die Contoso Ledger Rechnungen."
+    page = _Page()
+    assert rules.determined_name is not None and rules.determined_name.search(source)
+    ctx = MessageContext("de-DE", LocaleGlossary(), None)
+    assert list(_name_noun(source, text, page, rules, ctx))
+
+
+@pytest.mark.parametrize("locale", ["de-DE", "nl-NL", "sv-SE"])
+@settings(max_examples=150, deadline=None)
+@given(word=st.text(alphabet="abeilnorstä", max_size=12), shortest=st.integers(1, 8))
+def test_stems_without_an_ending_are_none(locale: str, word: str, shortest: int) -> None:
+    """The suffix test in front of `_stems` says what the walk over every ending says."""
+    rules = _Rules.of(locale)
+    walked = [
+        word[:-size]
+        for size in range(1, rules.longest_ending + 1)
+        if word[-size:] in rules.endings and len(word) - size >= shortest
+    ]
+    assert _stems(word, rules, shortest) == (walked if len(word) > shortest else [])

@@ -103,16 +103,26 @@ def _plain(text: str) -> str:
 _MAY_MARK = re.compile(r"[*`\]<\"„“«']")
 
 
+class _Plains(dict[str, str]):
+    """Each translation's `_plain`, made once a page and only for the texts a pass reads."""
+
+    def __missing__(self, text: str) -> str:
+        self[text] = plain = _plain(text)
+        return plain
+
+
 # --- a noun in lower case -----------------------------------------------------------------
 
 _LOWER = "a-zß-öø-ÿ"
 _UPPER = "A-ZÀ-ÖØ-Þ"
 #: A capitalised word inside a sentence (after a lower-case word), no capitalised word
-#: after it: a noun, not a title or a name of several words.
+#: after it: a noun, not a title or a name of several words. Both searches run over every
+#: text of a page: each starts at a letter and looks behind from there (a scan for a
+#: capital is quick; a look-behind first is tried at every character).
 _CAPITAL_INSIDE = re.compile(
-    rf"(?<=[{_LOWER}] )[{_UPPER}][{_LOWER}]{{3,}}(?=[ ,.;:!?)](?! *[{_UPPER}\d]))"
+    rf"[{_UPPER}](?<=[{_LOWER}] [{_UPPER}])[{_LOWER}]{{3,}}(?=[ ,.;:!?)](?! *[{_UPPER}\d]))"
 )
-_LOWER_WORD = re.compile(rf"(?<![\w-])[{_LOWER}]{{4,}}(?![\w-])")
+_LOWER_WORD = re.compile(rf"[{_LOWER}](?<![\w-][{_LOWER}])[{_LOWER}]{{3,}}(?![\w-])")
 #: A determiner, maybe an adjective (a declined ending), a lower-case word, what follows.
 _AFTER_DETERMINER = re.compile(
     rf"(?<![\w-])(?P<det>[^\W\d_]+) (?:(?P<adj>[{_LOWER}]{{3,}}(?:e|en|er|es|em)) )?"
@@ -261,13 +271,13 @@ def _names_before_nouns(
     english_of = _own_names(ctx)
     forms = tuple(sorted(english_of))
     searches = [_NAME_THEN_WORD, *([_own_name_then_word(forms)] if forms else [])]
-    may = _determined_capital(own, forms)
+    may, plains = _determined_capital(own, forms), _Plains()
     found = [
         (e, s, m)
         for e, s, raw in pairs
         if may(raw)  # most messages: no capital right after a determiner
         and (
-            m := [hit for names in searches for hit in _after_determiners(own, _plain(raw), names)]
+            m := [hit for names in searches for hit in _after_determiners(own, plains[raw], names)]
         )
     ]
     if not found:
@@ -281,7 +291,7 @@ def _names_before_nouns(
             if (
                 word in function_words
                 or not _adjunct(english_of.get(name, name), word, source, english_words)
-                or not _noun(own, word, name, texts, function_words)
+                or not _noun(own, word, name, texts, function_words, plains)
             ):
                 continue
             yield (
@@ -336,13 +346,19 @@ def _starts_word(text: str, start: int) -> bool:
 
 
 def _noun(
-    own: PageGrammar, word: str, name: str, texts: list[str], function_words: frozenset[str]
+    own: PageGrammar,
+    word: str,
+    name: str,
+    texts: list[str],
+    function_words: frozenset[str],
+    plains: _Plains | None = None,
 ) -> bool:
     """Whether the page shows the word for a noun: after a determiner no verb follows, and
     before no content word ("una soluzione di"), or right after a determiner and before
     the name (the locale's order: "la soluzione Contoso"). Only the texts that hold the
     word are read (a word markup never parts: `_plain` keeps it where it was)."""
-    held = [_plain(text) for text in texts if word in text]
+    plains = _Plains() if plains is None else plains
+    held = [plains[text] for text in texts if word in text]
     if _nouns(_opened(own.noun_openers), held, function_words)[word]:
         return True
     target = f"{word} {name}"
