@@ -16,7 +16,7 @@ from hypothesis import find, given, settings
 from hypothesis import strategies as st
 
 from sunsetkit.checks.base import LocaleGlossary, MessageContext
-from sunsetkit.checks.compounds import _name_noun, _Page, _Rules, _stems
+from sunsetkit.checks.compounds import _name_noun, _next_words, _Page, _Rules, _stems
 from sunsetkit.checks.conventions import conventions
 from sunsetkit.checks.grammar_page import (
     _CAPITAL_INSIDE,
@@ -50,10 +50,11 @@ def _texts(locale: str) -> st.SearchStrategy[str]:
     lower-case words and markup, glued with spaces, apostrophes or nothing."""
     own = page_grammar(locale)
     determiner = st.sampled_from(sorted(own.determiners | own.prepositions))
+    elided = sorted(w for w in own.determiners | own.prepositions if w.endswith(("'", "’")))
+    opening = st.tuples(determiner, st.sampled_from([" ", " ", "", "'", "’", "  ", "**"]))
     phrase = st.tuples(
-        determiner,
-        st.sampled_from([" ", "", "'", "’", "  ", "**"]),
-        st.sampled_from(NAMES),
+        opening.map("".join) | st.sampled_from(elided or ["x"]),  # "l'Contoso": no space
+        st.sampled_from(NAMES) | st.sampled_from(FORMS),  # a form: a capital outside A-Z
         st.sampled_from([" ", " ", "", "** "]),
         st.sampled_from(WORDS),
         st.sampled_from([" ", ".", "'", "-"]),
@@ -66,7 +67,15 @@ def _texts(locale: str) -> st.SearchStrategy[str]:
         st.sampled_from(MARKS),
         st.text(alphabet="aÉé’' .,\n", max_size=3),
     )
-    piece = st.one_of(phrase, other)  # a phrase in every other piece
+    # and the locale's order: a determiner, a noun, the name or a mark ("la soluzione X.")
+    noun_phrase = st.tuples(
+        determiner,
+        st.sampled_from([" ", "", "'", "’"]),
+        st.sampled_from(WORDS),
+        st.sampled_from([" ", ".", ", ", "  "]),
+        st.sampled_from([*NAMES, "di", "."]),
+    ).map("".join)
+    piece = st.one_of(phrase, noun_phrase, other)  # a phrase in two pieces of three
     glue = st.sampled_from([" ", " ", "", "'", "’", "  ", ", ", ". "])
     return st.lists(st.tuples(piece, glue), max_size=6).map(
         lambda parts: "".join(w + g for w, g in parts)
@@ -154,6 +163,12 @@ def test_noun_read_from_the_texts_that_hold_it(locale: str, data: st.DataObject)
     word = data.draw(st.sampled_from([w for w in WORDS if w.islower()]))
     name = data.draw(st.sampled_from(NAMES))
     own, function_words = page_grammar(locale), conventions(locale).function_words
+    # the word itself after a determiner, before the name or a mark, in some text
+    det = data.draw(st.sampled_from(sorted(own.determiners | own.noun_openers)))
+    after = data.draw(st.sampled_from([f" {name}", ".", " di", ", x"]))
+    glue = "" if det.endswith(("'", "’")) else data.draw(st.sampled_from([" ", "  "]))
+    at = data.draw(st.integers(0, len(texts)))
+    texts.insert(at, data.draw(st.sampled_from(["", "x ", "**x** "])) + det + glue + word + after)
     assert _noun(own, word, name, texts, function_words) == _noun_of_page(locale, word, name, texts)
 
 
@@ -274,3 +289,21 @@ def test_stems_without_an_ending_are_none(locale: str, word: str, shortest: int)
         if word[-size:] in rules.endings and len(word) - size >= shortest
     ]
     assert _stems(word, rules, shortest) == (walked if len(word) > shortest else [])
+
+
+#: English words, a name's parts among them, and what goes between them.
+ENGLISH = ["Cloud", "Azure", "Germany", "portal", "Azure-x", "x_Azure", "1Azure", "²Cloud", "éAz"]
+BETWEEN = [" ", " ", "  ", "", "-", "_", "\n", ". "]
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    word=st.sampled_from(["Cloud", "Azure", "Az", "ure"]),
+    english=st.lists(st.tuples(st.sampled_from(ENGLISH), st.sampled_from(BETWEEN)), max_size=8).map(
+        lambda parts: "".join(w + g for w, g in parts)
+    ),
+)
+def test_next_words_are_what_the_search_found(word: str, english: str) -> None:
+    """`_next_words` (compounds.py) finds what the pattern compiled for each word did."""
+    old = [m.group(1) for m in re.finditer(rf"(?<![\w-]){re.escape(word)} +(\w+)", english)]
+    assert list(_next_words(word, english)) == old

@@ -347,8 +347,27 @@ def _name_goes_on(word: str, english: str) -> bool:
     """The source's name goes on after `word` with a capitalised word ("Microsoft Cloud
     Germany"): a capitalised next word of the translation translates a part of the name
     ("Deutschland"); a lower-case one is a noun of the locale all the same."""
-    found = [m.group(1) for m in re.finditer(rf"(?<![\w-]){re.escape(word)} +(\w+)", english)]
+    found = list(_next_words(word, english))
     return bool(found) and all(next_word[:1].isupper() for next_word in found)
+
+
+_SPACED_WORD = re.compile(r" +(\w+)")
+
+
+def _next_words(word: str, english: str) -> Iterator[str]:
+    r"""The word after each use of `word` that starts a word of `english` and is followed by
+    spaces and a word, uses that overlap no earlier one's next word: what a search for
+    `(?<![\w-])word +(\w+)` finds, with no pattern compiled for each word (a word a call,
+    thousands a page)."""
+    start = english.find(word)
+    while start >= 0:
+        edge = english[start - 1 : start]  # what re's \w is: a letter, a digit or "_"
+        after = _SPACED_WORD.match(english, start + len(word))
+        if after is not None and not (edge.isalnum() or edge in ("_", "-")):
+            yield after.group(1)
+            start = english.find(word, after.end())
+        else:
+            start = english.find(word, start + 1)
 
 
 def _after_article(word: str, before: str, english: set[str], rules: _Rules) -> bool:
