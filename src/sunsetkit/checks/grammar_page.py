@@ -319,6 +319,8 @@ def _determined_capital(own: PageGrammar, forms: tuple[str, ...]) -> Callable[[s
     )
 
     def may(text: str) -> bool:
+        if capitals.search(text) is None:
+            return False  # most texts: no capital after a space at all
         return any(text.endswith(suffixes, 0, hit.end() - 1) for hit in capitals.finditer(text))
 
     return may
