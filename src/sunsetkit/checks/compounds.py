@@ -99,6 +99,8 @@ def check_compounds(entries: list[Entry], ctx: MessageContext) -> Iterator[tuple
                 if message not in seen:
                     seen.add(message)
                     yield entry, message
+            if rules.determined_name is None or not rules.determined_name.search(source):
+                continue  # the usual case, settled by one search: no "the Contoso"
             for pair, message in _name_noun(source, text, page, rules, ctx):
                 if not any(pair in said for said in seen):  # `_split` named it already
                     seen.add(message)
@@ -132,6 +134,8 @@ class _Rules:
     #: folded, and the length of the longest.
     endings: frozenset[str]
     longest_ending: int
+    #: The same endings for one `str.endswith`: most words end in none of them.
+    ending_tuple: tuple[str, ...]
     #: The determiners of the source language.
     determiners: frozenset[str]
     #: A word after an article only a noun follows ("en prenumeration"), one search a text.
@@ -146,17 +150,14 @@ class _Rules:
         return _Rules(
             endings=data.noun_endings,
             longest_ending=max(map(len, data.noun_endings), default=0),
+            ending_tuple=tuple(sorted(data.noun_endings)),
             determiners=english.determiners,
             after_article=re.compile(
                 rf"(?<![\w-])(?i:{'|'.join(sorted(data.noun_articles))}) ([^\W\d_]+)"
             )
             if data.noun_articles
             else None,
-            determined_name=re.compile(
-                rf"(?<![\w-])(?i:{'|'.join(sorted(english.determiners))}) [A-Z0-9]"
-            )
-            if english.determiners
-            else None,
+            determined_name=_determined_name(english.determiners),
             links=("", *data.compound_links),
             skip=function_words(locale) | function_words("en") | data.particles,
             adjective=data.adjective_form,
@@ -346,8 +347,27 @@ def _name_goes_on(word: str, english: str) -> bool:
     """The source's name goes on after `word` with a capitalised word ("Microsoft Cloud
     Germany"): a capitalised next word of the translation translates a part of the name
     ("Deutschland"); a lower-case one is a noun of the locale all the same."""
-    found = [m.group(1) for m in re.finditer(rf"(?<![\w-]){re.escape(word)} +(\w+)", english)]
+    found = list(_next_words(word, english))
     return bool(found) and all(next_word[:1].isupper() for next_word in found)
+
+
+_SPACED_WORD = re.compile(r" +(\w+)")
+
+
+def _next_words(word: str, english: str) -> Iterator[str]:
+    r"""The word after each use of `word` that starts a word of `english` and is followed by
+    spaces and a word, uses that overlap no earlier one's next word: what a search for
+    `(?<![\w-])word +(\w+)` finds, with no pattern compiled for each word (a word a call,
+    thousands a page)."""
+    start = english.find(word)
+    while start >= 0:
+        edge = english[start - 1 : start]  # what re's \w is: a letter, a digit or "_"
+        after = _SPACED_WORD.match(english, start + len(word))
+        if after is not None and not (edge.isalnum() or edge in ("_", "-")):
+            yield after.group(1)
+            start = english.find(word, after.end())
+        else:
+            start = english.find(word, start + 1)
 
 
 def _after_article(word: str, before: str, english: set[str], rules: _Rules) -> bool:
@@ -385,10 +405,25 @@ def _joined(
     return None
 
 
+def _determined_name(determiners: frozenset[str]) -> re.Pattern[str] | None:
+    """A determiner, a space and a capital or a digit ("the Contoso"), searched from the
+    capital: a plain scan for a capital, not a look-behind tried at every letter. A
+    look-behind is of one width, so one a length of determiner."""
+    if not determiners:
+        return None
+    by_length: dict[int, list[str]] = {}
+    for word in sorted(determiners):
+        by_length.setdefault(len(word), []).append(re.escape(word))
+    behind = "|".join(
+        rf"(?<=(?<![\w-])(?i:{'|'.join(words)}) .)" for _, words in sorted(by_length.items())
+    )
+    return re.compile(rf"[A-Z0-9](?:{behind})")
+
+
 def _stems(folded: str, rules: _Rules, shortest: int = _PART) -> list[str]:
     """A folded word without each noun ending it has, `shortest` letters or more left
     ("listor" -> "list"): a slice and a set lookup per ending length."""
-    if len(folded) <= shortest:
+    if len(folded) <= shortest or not folded.endswith(rules.ending_tuple):
         return []
     return [
         folded[:-size]
@@ -469,9 +504,8 @@ def _name_noun(
 ) -> Iterator[tuple[str, str]]:
     """A name and its noun written apart ("Contoso portal" for "Contoso-portal"), where
     the source's noun phrase is a determiner, the name and a noun ("the Contoso portal"):
-    the translation keeps the name and writes a noun after it. The pair and the message."""
-    if rules.determined_name is None or not rules.determined_name.search(source):
-        return  # the usual case, settled by one search
+    the translation keeps the name and writes a noun after it. The pair and the message.
+    Its precondition, `_Rules.determined_name` on the source, is the caller's."""
     english, plain = _text(source), _text(text)
     capitalised: set[str] = set()
     words: set[str] = set()

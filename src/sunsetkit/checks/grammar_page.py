@@ -22,7 +22,7 @@ import functools
 import itertools
 import re
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
 from .base import Entry, MessageContext
@@ -72,7 +72,8 @@ def check_grammar_on_page(entries: list[Entry], ctx: MessageContext) -> Iterator
     own = page_grammar(ctx.locale)
     if not own.determiners or (ctx.locale or "en").startswith("en"):
         return
-    pairs = [(e, e.pairs[0][0], _plain(e.pairs[0][1])) for e in entries if e.pairs]
+    # the translations as written: each pass strips markup only from what it reads
+    pairs = [(e, e.pairs[0][0], e.pairs[0][1]) for e in entries if e.pairs]
     found = itertools.chain(
         _lower_nouns(own, pairs, ctx.locale) if own.capitalised_nouns else (),
         _names_before_nouns(own, pairs, ctx) if own.name_before_noun else (),
@@ -102,16 +103,26 @@ def _plain(text: str) -> str:
 _MAY_MARK = re.compile(r"[*`\]<\"„“«']")
 
 
+class _Plains(dict[str, str]):
+    """Each translation's `_plain`, made once a page and only for the texts a pass reads."""
+
+    def __missing__(self, text: str) -> str:
+        self[text] = plain = _plain(text)
+        return plain
+
+
 # --- a noun in lower case -----------------------------------------------------------------
 
 _LOWER = "a-zß-öø-ÿ"
 _UPPER = "A-ZÀ-ÖØ-Þ"
 #: A capitalised word inside a sentence (after a lower-case word), no capitalised word
-#: after it: a noun, not a title or a name of several words.
+#: after it: a noun, not a title or a name of several words. Both searches run over every
+#: text of a page: each starts at a letter and looks behind from there (a scan for a
+#: capital is quick; a look-behind first is tried at every character).
 _CAPITAL_INSIDE = re.compile(
-    rf"(?<=[{_LOWER}] )[{_UPPER}][{_LOWER}]{{3,}}(?=[ ,.;:!?)](?! *[{_UPPER}\d]))"
+    rf"[{_UPPER}](?<=[{_LOWER}] [{_UPPER}])[{_LOWER}]{{3,}}(?=[ ,.;:!?)](?! *[{_UPPER}\d]))"
 )
-_LOWER_WORD = re.compile(rf"(?<![\w-])[{_LOWER}]{{4,}}(?![\w-])")
+_LOWER_WORD = re.compile(rf"[{_LOWER}](?<![\w-][{_LOWER}])[{_LOWER}]{{3,}}(?![\w-])")
 #: A determiner, maybe an adjective (a declined ending), a lower-case word, what follows.
 _AFTER_DETERMINER = re.compile(
     rf"(?<![\w-])(?P<det>[^\W\d_]+) (?:(?P<adj>[{_LOWER}]{{3,}}(?:e|en|er|es|em)) )?"
@@ -125,6 +136,7 @@ def _lower_nouns(
     capital: Counter[str] = Counter()
     lower: Counter[str] = Counter()
     words = []
+    pairs = [(entry, source, _plain(text)) for entry, source, text in pairs]
     for _, _, text in pairs:
         capital.update(_CAPITAL_INSIDE.findall(text))
         words.append(_LOWER_WORD.findall(text))
@@ -257,27 +269,29 @@ def _names_before_nouns(
     own: PageGrammar, pairs: list[tuple[Entry, str, str]], ctx: MessageContext
 ) -> Iterator[tuple[Entry, str]]:
     english_of = _own_names(ctx)
-    searches = [_NAME_THEN_WORD]
-    if english_of:
-        searches.append(_own_name_then_word(tuple(sorted(english_of))))
+    forms = tuple(sorted(english_of))
+    searches = [_NAME_THEN_WORD, *([_own_name_then_word(forms)] if forms else [])]
+    may, plains = _determined_capital(own, forms), _Plains()
     found = [
-        (e, s, t, m)
-        for e, s, t in pairs
-        if (m := [hit for names in searches for hit in _after_determiners(own, t, names)])
+        (e, s, m)
+        for e, s, raw in pairs
+        if may(raw)  # most messages: no capital right after a determiner
+        and (
+            m := [hit for names in searches for hit in _after_determiners(own, plains[raw], names)]
+        )
     ]
     if not found:
         return  # most pages: no name between a determiner and a lower-case word
     function_words = conventions(ctx.locale).function_words
-    nouns = _nouns(_opened(own.noun_openers), (text for _, _, text in pairs), function_words)
-    page = "\n".join(text for _, _, text in pairs)
     english_words = conventions("en").function_words
-    for entry, source, _, matches in found:
+    texts = [raw for _, _, raw in pairs]
+    for entry, source, matches in found:
         for phrase, match in matches:
             name, word = match.group("name", "word")
             if (
                 word in function_words
                 or not _adjunct(english_of.get(name, name), word, source, english_words)
-                or not _noun(own, word, name, nouns, page)
+                or not _noun(own, word, name, texts, function_words, plains)
             ):
                 continue
             yield (
@@ -287,6 +301,29 @@ def _names_before_nouns(
                 f"puts the noun first ({word} ... {name})",
             )
             break
+
+
+@functools.cache
+def _determined_capital(own: PageGrammar, forms: tuple[str, ...]) -> Callable[[str], bool]:
+    """The precondition of `_after_determiners`, on a translation as written: a capital that
+    may start a name (A-Z, or the first letter of one of the locale's `forms` of a name)
+    right after one of the determiners or prepositions, as `_WORD_BEFORE` reads one. A
+    plain search from a space and a capital, then a suffix test: no search that tries every
+    determiner at every letter. Markup only ever parts words: what `_plain` leaves of the
+    phrase was in the text as written."""
+    firsts = "".join(sorted({re.escape(form[0]) for form in forms if not "A" <= form[0] <= "Z"}))
+    capitals = re.compile(rf"[ '’][A-Z{firsts}]")
+    suffixes = tuple(
+        word if word.endswith(("'", "’")) else f"{word} "
+        for word in sorted(own.determiners | own.prepositions)
+    )
+
+    def may(text: str) -> bool:
+        if capitals.search(text) is None:
+            return False  # most texts: no capital after a space at all
+        return any(text.endswith(suffixes, 0, hit.end() - 1) for hit in capitals.finditer(text))
+
+    return may
 
 
 def _adjunct(name: str, word: str, source: str, english_words: frozenset[str]) -> bool:
@@ -310,19 +347,34 @@ def _starts_word(text: str, start: int) -> bool:
     return start == 0 or not (text[start - 1].isalnum() or text[start - 1] in "_-")
 
 
-def _noun(own: PageGrammar, word: str, name: str, nouns: Counter[str], page: str) -> bool:
+def _noun(
+    own: PageGrammar,
+    word: str,
+    name: str,
+    texts: list[str],
+    function_words: frozenset[str],
+    plains: _Plains | None = None,
+) -> bool:
     """Whether the page shows the word for a noun: after a determiner no verb follows, and
     before no content word ("una soluzione di"), or right after a determiner and before
-    the name (the locale's order: "la soluzione Contoso")."""
-    if nouns[word]:
+    the name (the locale's order: "la soluzione Contoso"). Only the texts that hold the
+    word are read (a word markup never parts: `_plain` keeps it where it was)."""
+    plains = _Plains() if plains is None else plains
+    held = [plains[text] for text in texts if word in text]
+    if _nouns(_opened(own.noun_openers), held, function_words)[word]:
         return True
     target = f"{word} {name}"
-    start = page.find(target)
+    return any(_before_name(own, text, target) for text in held if target in text)
+
+
+def _before_name(own: PageGrammar, text: str, target: str) -> bool:
+    """The text writes `target` (the word and the name) as whole words after a determiner."""
+    start = text.find(target)
     while start >= 0:
         end = start + len(target)
-        if end == len(page) or not (page[end].isalnum() or page[end] in "_-"):
-            before = _WORD_BEFORE.search(page, max(0, start - _REACH), start)
+        if end == len(text) or not (text[end].isalnum() or text[end] in "_-"):
+            before = _WORD_BEFORE.search(text, max(0, start - _REACH), start)
             if before and before.group(1).rstrip() in own.determiners:
                 return True
-        start = page.find(target, start + 1)
+        start = text.find(target, start + 1)
     return False
