@@ -39,6 +39,9 @@ from sunsetkit.checks.sxs import read_side_by_side
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent.parent
+#: The folder that holds the project: shared/ (the held-out list), the mirrors that `fetch`
+#: brings and the measurement's own files sit beside the project, never inside it.
+BESIDE = ROOT.parent
 
 LOCALES = [
     "nl-nl",
@@ -54,7 +57,7 @@ LOCALES = [
     "ko-kr",
 ]
 BRANCH = "live-sxs"
-EXCLUDED = Path("/work/shared/corpora/heldout-excluded.txt")
+EXCLUDED = BESIDE / "shared" / "corpora" / "heldout-excluded.txt"
 SPLIT = HERE / "split.txt"
 TEST_SHARE = 30  # percent of articles in the test part
 SAMPLE = 40  # unflagged segments sampled per locale and part
@@ -516,15 +519,15 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     sub = parser.add_subparsers(dest="command", required=True)
     cmd = sub.add_parser("export", help="the corpus from the mirrors, held-out articles left out")
-    cmd.add_argument("--mirrors", type=Path, default=Path("/work/.mirror"))
-    cmd.add_argument("--out", type=Path, default=Path("/work/measure/sxs"))
+    cmd.add_argument("--mirrors", type=Path, default=BESIDE / ".mirror")
+    cmd.add_argument("--out", type=Path, default=BESIDE / "measure" / "sxs")
     cmd.add_argument("--excluded", type=Path, default=EXCLUDED, help="the held-out list")
     cmd = sub.add_parser("split", help="write split.txt from the exported corpus")
-    cmd.add_argument("--corpus", type=Path, default=Path("/work/measure/sxs"))
+    cmd.add_argument("--corpus", type=Path, default=BESIDE / "measure" / "sxs")
     cmd = sub.add_parser("run", help="check one part and write the judging files")
     cmd.add_argument("--part", choices=("dev", "test"), required=True)
-    cmd.add_argument("--corpus", type=Path, default=Path("/work/measure/sxs"))
-    cmd.add_argument("--work", type=Path, default=Path("/work/measure"))
+    cmd.add_argument("--corpus", type=Path, default=BESIDE / "measure" / "sxs")
+    cmd.add_argument("--work", type=Path, default=BESIDE / "measure")
     cmd.add_argument("--sample", type=int, default=SAMPLE, help="unflagged segments sampled")
     cmd.add_argument(
         "--flags", type=int, default=0, help="flag rows per locale and check (0: every one)"
@@ -537,17 +540,17 @@ def main() -> None:
     cmd.add_argument("--part", choices=("dev", "test"), required=True)
     cmd.add_argument("--locale", choices=LOCALES, required=True)
     cmd.add_argument("--todo", action="store_true", help="only rows not judged yet")
-    cmd.add_argument("--work", type=Path, default=Path("/work/measure"))
+    cmd.add_argument("--work", type=Path, default=BESIDE / "measure")
     cmd = sub.add_parser("judge", help="judge rows: INDEX=real|cosmetic|noise|ok|missed:CLASS")
     cmd.add_argument("--part", choices=("dev", "test"), required=True)
     cmd.add_argument("--locale", choices=LOCALES, required=True)
     cmd.add_argument("judgments", nargs="+")
-    cmd.add_argument("--work", type=Path, default=Path("/work/measure"))
+    cmd.add_argument("--work", type=Path, default=BESIDE / "measure")
     cmd = sub.add_parser("record", help="store the judgments written into the judging files")
-    cmd.add_argument("--work", type=Path, default=Path("/work/measure"))
+    cmd.add_argument("--work", type=Path, default=BESIDE / "measure")
     cmd = sub.add_parser("score", help="precision and recall as Markdown tables")
     cmd.add_argument("--part", choices=("dev", "test"), action="append")
-    cmd.add_argument("--work", type=Path, default=Path("/work/measure"))
+    cmd.add_argument("--work", type=Path, default=BESIDE / "measure")
     args = parser.parse_args()
     if args.command == "export":
         export(args.mirrors, args.out, args.excluded)
