@@ -25,6 +25,7 @@ from pydantic import (
     field_validator,
     model_validator,
 )
+from pydantic_core import PydanticCustomError
 
 from ..errors import clip
 from ..i18n import bcp47
@@ -888,9 +889,9 @@ class AlsoForm(_Strict):
         # An unattested second form would silence the check on any wording: refused with
         # the reason, not pydantic's "missing field".
         if isinstance(value, str):
-            raise FieldError(f"also-accepted form {value!r} has no evidence", (), _ALSO_FIX)
+            raise _unattested(value)
         if isinstance(value, dict) and "form" in value and not value.get("evidence"):
-            raise FieldError(f"also-accepted form {value['form']!r} has no evidence", (), _ALSO_FIX)
+            raise _unattested(value["form"])
         evidence = value.get("evidence") if isinstance(value, dict) else None
         if isinstance(evidence, str) and evidence.strip().startswith(("none:", "differs:")):
             raise FieldError(
@@ -901,6 +902,16 @@ class AlsoForm(_Strict):
                 "'agrees: ...' or 'portal: ...'; else remove it",
             )
         return value
+
+
+def _unattested(form: object) -> PydanticCustomError:
+    """A form without its evidence: the shape is wrong (the schema says so too), so its
+    error is no value error; it carries the reason and the fix as a FieldError does."""
+    return PydanticCustomError(
+        "also_without_evidence",
+        "also-accepted form {form} has no evidence",
+        {"form": repr(form), "error": FieldError("", (), _ALSO_FIX)},
+    )
 
 
 class GlossaryTerm(_Strict):
