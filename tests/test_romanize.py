@@ -108,6 +108,22 @@ WINDOWS_RESERVED = {
 }
 
 
+def _sounds_alone(letter: str) -> bool:
+    """Whether a letter alone is written with a letter. Not so: a modifier letter (the
+    long-vowel mark ー, the iteration marks ゝ ヽ), the small ッ (it doubles the next
+    consonant), a letter that ASCII writes as a mark (the glottal stop U+0241 as ', the
+    reversed ezh as `), an ideograph newer than the transliteration's table."""
+    if unicodedata.category(letter) not in ("Lu", "Ll", "Lt", "Lo"):
+        return False
+    if "\u3041" <= letter <= "\u30ff":
+        written = hepburn(letter)
+    elif "\uac00" <= letter <= "\ud7a3":
+        written = hangul(letter)
+    else:
+        written = anyascii(letter)
+    return any(c.isalnum() for c in written)
+
+
 @settings(max_examples=200, deadline=None)
 @given(
     script=st.sampled_from(sorted(SCRIPTS)),
@@ -135,16 +151,7 @@ def test_a_name_in_any_script_makes_a_portable_file_name(
     assert produced.split(".")[0] not in WINDOWS_RESERVED
     root = tmp_path_factory.getbasetemp()
     assert safe_join(root, produced).parent == root
-    # A modifier letter (the long-vowel mark ー, the iteration marks ゝ ヽ) has no sound alone;
-    # a letter that ASCII writes as a mark (the glottal stop U+0241 as ', the reversed ezh as `)
-    # or that the transliteration does not know (a few of the newest ideographs) gives a
-    # slug no letter either.
-    spoken = [
-        c
-        for c in customer.name
-        if unicodedata.category(c) in ("Lu", "Ll", "Lt", "Lo")
-        and any(ch.isalnum() for ch in anyascii(c))
-    ]
+    spoken = [c for c in customer.name if _sounds_alone(c)]
     if script in ("hangul", "kana", "han", "latin") and spoken:
         assert not produced.startswith("customer-"), (name, produced)
 
@@ -177,12 +184,16 @@ def test_an_unread_name_becomes_customer_and_stays_inside(tmp_path: Path) -> Non
         assert produced.split(".")[0] not in WINDOWS_RESERVED
 
 
-@pytest.mark.parametrize(("name", "fallback"), [("\u0241\u0242", True), ("\u0241a\u0242", False)])
-def test_a_name_of_letters_ascii_writes_as_marks_falls_back_to_the_customer(
+@pytest.mark.parametrize(
+    ("name", "fallback"),
+    [("\u0241\u0242", True), ("\u0241a\u0242", False), ("ッ", True), ("マッチャ", False)],
+)
+def test_a_name_of_letters_with_no_sound_alone_falls_back_to_the_customer(
     name: str, fallback: bool
 ) -> None:
-    """The glottal stop is a letter that ASCII writes as an apostrophe: alone, it leaves the
-    slug no letter, and the file is named for the customer; beside a letter, that letter."""
+    """The glottal stop is a letter that ASCII writes as an apostrophe, the small ッ only
+    doubles the next consonant: alone, they leave the slug no letter, and the file is named
+    for the customer; beside a letter, the name's letters."""
     produced = file_name(Customer(id="c1", name=name))
     assert re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*\.md", produced), produced
     assert produced.startswith("customer-") is fallback, produced
