@@ -5,27 +5,16 @@ part of it, and its digits stay. Invented IDs; every shipped locale."""
 from __future__ import annotations
 
 import pytest
-from babel.messages.catalog import Message
 
-from sunsetkit.checks import CHECKS, CheckOptions
-from sunsetkit.checks.base import Entry, MessageContext
-from sunsetkit.checks.catalog_file import markdown_parser
+from .one_message import findings
+from .test_false_alarms import SHIPPED
 
-from .test_false_alarms import GLOSSARY, SHIPPED
-
-OPTIONS = CheckOptions(glossary=GLOSSARY)
-MD = markdown_parser()
-NUMBER = next(check for check in CHECKS if check.id == "number")
 TRANSLATED = [locale for locale in SHIPPED if not locale.startswith("en")]
 ID = "5b3a9e2d-0c41-4f7e-9a8b-1d2c3e4f5a6b"
 
 
 def _found(source: str, text: str, locale: str) -> list[str]:
-    ctx = MessageContext(locale, OPTIONS.locale_glossary(locale), MD)
-    entry = Entry(Message(source, text))
-    if NUMBER.when is not None and not NUMBER.when(entry, ctx):
-        return []
-    return [m for m in NUMBER.func(entry, ctx) if "identifier" in m]
+    return findings("number", source, text, locale, "identifier")
 
 
 CHANGED = [

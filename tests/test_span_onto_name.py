@@ -6,26 +6,18 @@ its own forms of the name, as its glossary gives them."""
 from __future__ import annotations
 
 import pytest
-from babel.messages.catalog import Message
 
-from sunsetkit.checks import CHECKS, CheckOptions
-from sunsetkit.checks.base import Entry, MessageContext
-from sunsetkit.checks.catalog_file import markdown_parser
 from sunsetkit.checks.placement import select_verbs
 
-from .test_false_alarms import GLOSSARY, SHIPPED
+from .one_message import OPTIONS, findings
+from .test_false_alarms import SHIPPED
 
-OPTIONS = CheckOptions(glossary=GLOSSARY)
-MD = markdown_parser()
-PLACEMENT = next(check for check in CHECKS if check.id == "placement")
 TRANSLATED = [locale for locale in SHIPPED if not locale.startswith("en")]
 NAME = "Partner Center"
 
 
 def _onto_name(source: str, text: str, locale: str) -> list[str]:
-    ctx = MessageContext(locale, OPTIONS.locale_glossary(locale), MD)
-    found = PLACEMENT.func(Entry(Message(source, text)), ctx)
-    return [message for message in found if "moved onto the name" in message]
+    return findings("placement", source, text, locale, "moved onto the name")
 
 
 def _forms(locale: str) -> list[str]:
@@ -74,9 +66,7 @@ VERBS = {
 
 
 def _verb_in(source: str, text: str, locale: str) -> list[str]:
-    ctx = MessageContext(locale, OPTIONS.locale_glossary(locale), MD)
-    found = PLACEMENT.func(Entry(Message(source, text)), ctx)
-    return [message for message in found if "the verb before its label" in message]
+    return findings("placement", source, text, locale, "the verb before its label")
 
 
 @pytest.mark.parametrize(("locale", "verb"), sorted(VERBS.items()))

@@ -6,17 +6,10 @@ and sentences, tried in every spaced locale shipped."""
 from __future__ import annotations
 
 import pytest
-from babel.messages.catalog import Message
 
-from sunsetkit.checks import CHECKS, CheckOptions
-from sunsetkit.checks.base import Entry, MessageContext
-from sunsetkit.checks.catalog_file import markdown_parser
+from .one_message import findings
+from .test_false_alarms import SHIPPED
 
-from .test_false_alarms import GLOSSARY, SHIPPED
-
-OPTIONS = CheckOptions(glossary=GLOSSARY)
-MD = markdown_parser()
-PLACEMENT = next(check for check in CHECKS if check.id == "placement")
 SPACED = [
     locale
     for locale in SHIPPED
@@ -26,9 +19,7 @@ KINDS = [("**", "**"), ("[", "](x)")]
 
 
 def _short(source: str, text: str, locale: str) -> list[str]:
-    ctx = MessageContext(locale, OPTIONS.locale_glossary(locale), MD)
-    found = PLACEMENT.func(Entry(Message(source, text)), ctx)
-    return [message for message in found if "ends short of its words" in message]
+    return findings("placement", source, text, locale, "ends short of its words")
 
 
 @pytest.mark.parametrize("locale", SPACED)
