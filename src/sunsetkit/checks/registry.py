@@ -24,6 +24,7 @@ from .grammar import check_grammar
 from .grammar_page import check_grammar_on_page
 from .labels import check_bold_english, check_label_spelling
 from .meaning import check_doubled_word, check_negation, check_opposite
+from .senses import check_sense, may_use_a_sense
 from .messages import (
     check_code,
     check_end_punctuation,
@@ -442,6 +443,16 @@ CHECKS: tuple[Check, ...] = (
         "include, upload) and not the other; the translation has the locale's word for the "
         "other side and none for this one.",
         check_opposite,
+    ),
+    Check(
+        "sense",
+        "error",
+        "message",
+        "A word the domain uses in a sense of its own (a subscription's term, a seat, a "
+        "deal, a test drive) translated in its everyday sense (a word, a chair, a market, a "
+        "disk drive): the locale's wrong rendering and none of its right ones.",
+        check_sense,
+        when=may_use_a_sense,
     ),
     Check(
         "world-name",
