@@ -19,7 +19,7 @@ from .conventions import locale_data
 from .meaning import says_no
 from .spans import marked
 
-__all__ = ["check_sense", "may_use_a_sense"]
+__all__ = ["Sense", "check_sense", "may_use_a_sense", "senses"]
 
 
 @dataclass(frozen=True)
@@ -84,7 +84,7 @@ def may_use_a_sense(entry: Entry, ctx: MessageContext) -> bool:
 def check_sense(entry: Entry, ctx: MessageContext) -> Iterator[str]:
     """The source says a domain word in the domain's sense (none of its asides), and the
     translation holds a rendering of the word's other sense and none of the right ones, nor
-    the English word kept."""
+    the English word kept (a label left in English)."""
     for source, text in entry.pairs:
         plain = _visible(entry, ctx, source).casefold()
         seen = _visible(entry, ctx, text)
@@ -93,13 +93,19 @@ def check_sense(entry: Entry, ctx: MessageContext) -> Iterator[str]:
             if said is None or any(phrase in plain for phrase in sense.aside):
                 continue
             other = says_no(seen, sense.wrong)
-            if other is None or says_no(seen, sense.right) or _says_english(seen.casefold(), (said,)):
+            if other is None or says_no(seen, sense.right) or _kept(seen, said, sense):
                 continue
             yield (
                 f"{said!r} is the domain's word here, and the translation says {other!r}, "
                 "its everyday sense, and none of the locale's words for the domain's"
             )
             return
+
+
+def _kept(text: str, said: str, sense: Sense) -> bool:
+    """Whether the translation keeps the source's English word: unless the locale spells
+    its wrong rendering so (Dutch "term", a word of a glossary), which is then no English."""
+    return said not in sense.wrong and _says_english(text.casefold(), (said,)) is not None
 
 
 def _says_english(text: str, forms: tuple[str, ...]) -> str | None:
