@@ -24,7 +24,6 @@ from .grammar import check_grammar
 from .grammar_page import check_grammar_on_page
 from .labels import check_bold_english, check_label_spelling
 from .meaning import check_doubled_word, check_negation, check_opposite
-from .senses import check_sense, may_use_a_sense
 from .messages import (
     check_code,
     check_end_punctuation,
@@ -47,6 +46,7 @@ from .numbers import (
 )
 from .page_names import check_names_on_page
 from .placement import check_placement
+from .senses import check_sense, may_use_a_sense
 from .spans import check_span_moved, marked
 from .truncated import check_truncated, may_truncate
 from .unsafe import check_unsafe_markup
