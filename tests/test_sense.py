@@ -25,6 +25,7 @@ SENTENCES = {
     "recon": "Open the Contoso recon file.",
     "amount": "The amount is due on Friday.",
     "order": "Your Contoso order ships on Friday.",
+    "referral": "Accept the Contoso referral by Friday.",
 }
 CASES = [
     (locale, sense) for locale in SHIPPED if not locale.startswith("en") for sense in senses(locale)
