@@ -8,9 +8,11 @@ from __future__ import annotations
 
 import pytest
 
+from sunsetkit.checks import CHECKS
 from sunsetkit.checks.conventions import locale_data
 from sunsetkit.checks.senses import Sense, senses
 
+from .conftest import ROOT
 from .one_message import findings
 from .test_false_alarms import SHIPPED
 
@@ -89,3 +91,10 @@ def test_a_word_inside_another_is_no_domain_word() -> None:
 
 def test_english_locales_are_not_checked() -> None:
     assert not _sense("The term ends.", "The term ends.", "en-US")
+
+
+def test_the_check_is_registered_on_by_default_and_documented() -> None:
+    check = next(check for check in CHECKS if check.id == "sense")
+    assert check.description and not check.opt_in and check.when is not None
+    for doc in ("README.md", "docs/authoring.md", "src/sunsetkit/checks/locale_data/README.md"):
+        assert "`sense`" in (ROOT / doc).read_text(encoding="utf-8"), doc
