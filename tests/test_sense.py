@@ -29,6 +29,9 @@ SENTENCES = {
     "order": "Your Contoso order ships on Friday.",
     "referral": "Accept the Contoso referral by Friday.",
     "statement": "Download the payout statement for Contoso.",
+    "developed market": "Contoso sells in developed markets.",
+    "leads": "Contoso sends you new leads.",
+    "meter": "Each meter has a price.",
 }
 CASES = [
     (locale, sense) for locale in SHIPPED if not locale.startswith("en") for sense in senses(locale)
