@@ -29,7 +29,7 @@ SENTENCES = {
     "order": "Your Contoso order ships on Friday.",
     "referral": "Accept the Contoso referral by Friday.",
     "statement": "Download the payout statement for Contoso.",
-    "developed market": "Contoso sells in developed markets.",
+    "developed market": "Contoso sells in a developed market.",
     "leads": "Contoso sends you new leads.",
     "meter": "Each meter has a price.",
 }
