@@ -46,6 +46,7 @@ from .numbers import (
 )
 from .page_names import check_names_on_page
 from .placement import check_placement
+from .senses import check_sense, may_use_a_sense
 from .spans import check_span_moved, marked
 from .truncated import check_truncated, may_truncate
 from .unsafe import check_unsafe_markup
@@ -442,6 +443,16 @@ CHECKS: tuple[Check, ...] = (
         "include, upload) and not the other; the translation has the locale's word for the "
         "other side and none for this one.",
         check_opposite,
+    ),
+    Check(
+        "sense",
+        "error",
+        "message",
+        "A word the domain uses in a sense of its own (a subscription's term, a seat, a "
+        "deal, a test drive) translated in its everyday sense (a word, a chair, a market, a "
+        "disk drive): the locale's wrong rendering and none of its right ones.",
+        check_sense,
+        when=may_use_a_sense,
     ),
     Check(
         "world-name",
