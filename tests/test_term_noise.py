@@ -248,7 +248,15 @@ def _labels() -> list[tuple[str, str]]:
 @given(
     case=st.sampled_from(_labels()),
     before=st.sampled_from(
-        ["After you", "Once we have", "They will", "you can", "you're prompted to"]
+        [
+            "After you",
+            "Once we have",
+            "They will",
+            "you can",
+            "you're prompted to",
+            "You can also",
+            "you will then",
+        ]
     ),
     lower=st.booleans(),
 )

@@ -502,16 +502,21 @@ _VERB_AFTER = (
     "would|have|has|had|don't|didn't|won't|then you|to be|(?:prompted|asked|want|wants|need|"
     "needs|required) to"
 )
+#: An adverb English sets between the auxiliary and its verb ("you can also **Cancel**
+#: the order", "you then **Submit**"): the bold is still the sentence's verb.
+_VERB_ADVERB = "also|then|now|still|only|simply|just|easily|always|never|not|first|later"
 
 
 def _verb_uses(source: str, wanted: Counter[str]) -> Counter[str]:
     """How many of each label's bold uses in `source` are the English verb in a sentence:
-    bold after a subject or an auxiliary ("you **submit**", "will **submit**")."""
+    bold after a subject or an auxiliary ("you **submit**", "will **submit**"), an adverb
+    between them or not ("can also **Cancel**")."""
     return Counter(
         {
             label: len(
                 re.findall(
-                    rf"\b(?:{_VERB_AFTER}) \*\*{re.escape(label)}[.,:;!?]?\*\*",
+                    rf"\b(?:{_VERB_AFTER})(?: (?:{_VERB_ADVERB}))? "
+                    rf"\*\*{re.escape(label)}[.,:;!?]?\*\*",
                     _spaced(source),
                     re.IGNORECASE,
                 )
