@@ -325,7 +325,8 @@ class _Written:
 
     def __init__(self, text: str, ctx: MessageContext) -> None:
         self.text = text
-        # Emphasis marks may cut a written-out form ("**crediti del contratto** di servizio").
+        # Emphasis marks or a link may cut a written-out form ("**crediti del contratto** di
+        # servizio").
         # and a no-break space may join its words ("solutions\u00a0cloud")
         # a doubled apostrophe is an escape left in the text ("système d''exploitation")
         self.folded = _SPACES.sub(" ", _EMPHASIS.sub("", text)).replace("''", "'").casefold()
@@ -421,7 +422,9 @@ def _loose(form: str) -> re.Pattern[str]:
 
 _NEVER = re.compile(r"(?!)")
 _WORDS = re.compile(r"\w+")
-_EMPHASIS = re.compile(r"\*+|__")
+#: Emphasis marks, and a link's brackets and target, which may cut a written-out form
+#: ("máquinas [virtuales](x)").
+_EMPHASIS = re.compile(r"\*+|__|\]\([^)\s]*\)|[\[\]]")
 _BETWEEN_CAPITALS = re.compile(r"(?<=[A-Z])[-\s](?=[A-Z])")
 _SPACES = re.compile(r"[\u00a0\u202f\u2007\u2009]")
 

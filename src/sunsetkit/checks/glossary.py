@@ -27,7 +27,7 @@ from .forms import (
 from .messages import _emphasis_texts
 from .placement import SOURCE_LANGUAGE, Span, glued, only_function_words, select_verbs, spans
 from .spans import marked
-from .words import function_words, shifted
+from .words import frame_words, function_words, shifted
 
 if TYPE_CHECKING:
     from ..content.model import Glossary
@@ -858,7 +858,9 @@ def _same_translations(label: str, translations: list[str], ctx: MessageContext)
     one translation with it (`one_translation`), or one it overlaps (bold shifted onto a
     neighbour: `shifted`). Each is compared with the _COMPARED most used only: bounded
     work however many ways a label is translated."""
-    words = ctx.glossary.function_words
+    # the words that frame a label (its kind's noun: "page", "tab") are no part of it:
+    # bold moved onto them leaves one translation ("pagina Gegevens", "Gegevens")
+    words = ctx.glossary.function_words | frame_words(label, ctx.locale)
     # words copied from the English label (a name) tie no two translations together
     ignored = words | frozenset(label.casefold().split())
     kept: list[str] = []
