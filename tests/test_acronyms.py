@@ -473,11 +473,13 @@ def _two_word_forms() -> list[tuple[str, str, str]]:
 
 
 @pytest.mark.parametrize(("locale", "acronym", "form"), _two_word_forms())
+@pytest.mark.parametrize("gap", [" ", ""])
 def test_a_link_inside_a_written_out_form_is_no_gap(
-    tmp_path: Path, locale: str, acronym: str, form: str
+    tmp_path: Path, locale: str, acronym: str, form: str, gap: str
 ) -> None:
-    # "máquinas [virtuales)](x)": the link machine translation moved cuts the words
+    # "máquinas [virtuales)](x)", "interfejs[wiersza polecenia](x)": the link machine
+    # translation moved cuts the words, with its space or without
     first, rest = form.split(" ", 1)
-    linked = (f"Check the {acronym} now.", f"Mm {first} [{rest}](https://example.com/x) mm.")
+    linked = (f"Check the {acronym} now.", f"Mm {first}{gap}[{rest}](https://example.com/x) mm.")
     dropped = (f"Check the {acronym} again.", "Mm [mm](https://example.com/x) mm.")
     assert list(_found(_catalog(tmp_path, locale, [linked, dropped]))) == [dropped[0]]
