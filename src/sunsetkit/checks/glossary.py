@@ -486,12 +486,18 @@ def check_ui_labels(entry: Entry, ctx: MessageContext) -> Iterator[str]:
             forms = ctx.glossary.labels[label]
             if sum(_is_form(span, forms, ctx) for span in spans) >= count:
                 continue
-            if _label_glossed(text, label, forms):
+            if _label_glossed(text, label, forms) or _value_defined(label, source, spans):
                 continue
             if _inflected(label, source, forms, spans, ctx):
                 continue
             yield with_evidence(_label_problem(label, forms, spans, text), label, ctx.glossary)
         return
+
+
+def _value_defined(label: str, source: str, spans: list[str]) -> bool:
+    """A state or value the English defines (`**Active** = the user signed in ...`), kept
+    in bold as the system writes it: the value's name, not a label left in English."""
+    return label in spans and re.search(rf"\*\*{re.escape(label)}\*\*\s*=", source) is not None
 
 
 #: English words after which a bold label is a verb of the sentence ("After you **submit**
