@@ -456,3 +456,30 @@ def test_a_fixed_word_of_every_locale_writes_the_acronym(
     written = (f"Check the {acronym} now.", f"Mm {forms[0]} nn.")
     dropped = (f"Check the {acronym} again.", "Mm mm nn.")
     assert list(_found(_catalog(tmp_path, locale, [written, dropped]))) == [dropped[0]]
+
+
+def _two_word_forms() -> list[tuple[str, str, str]]:
+    """(locale, acronym, form) of one written-out form of two words or more per locale."""
+    cases = []
+    for locale in SHIPPED:
+        forms = [
+            (acronym, form)
+            for acronym, found in sorted(conventions(locale).acronyms.items())
+            for form in found
+            if " " in form and form.replace(" ", "").isalpha()
+        ]
+        cases += [(locale, *forms[0])] if forms else []
+    return cases
+
+
+@pytest.mark.parametrize(("locale", "acronym", "form"), _two_word_forms())
+@pytest.mark.parametrize("gap", [" ", ""])
+def test_a_link_inside_a_written_out_form_is_no_gap(
+    tmp_path: Path, locale: str, acronym: str, form: str, gap: str
+) -> None:
+    # "máquinas [virtuales)](x)", "interfejs[wiersza polecenia](x)": the link machine
+    # translation moved cuts the words, with its space or without
+    first, rest = form.split(" ", 1)
+    linked = (f"Check the {acronym} now.", f"Mm {first}{gap}[{rest}](https://example.com/x) mm.")
+    dropped = (f"Check the {acronym} again.", "Mm [mm](https://example.com/x) mm.")
+    assert list(_found(_catalog(tmp_path, locale, [linked, dropped]))) == [dropped[0]]

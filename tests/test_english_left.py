@@ -397,3 +397,19 @@ def test_an_identifier_the_source_names_so_amid_cjk_is_no_english_word(locale: s
     assert _found(locale, "The refund amount is shown.", "退款 amount 显示。")
     source = "It is used for compartmentalization of your resources."
     assert _found(locale, source, "它用于 compartmentalization 你的资源。")
+
+
+@pytest.mark.parametrize("locale", LOCALES)
+@pytest.mark.parametrize(
+    ("expansion", "acronym"), [("out-of-box flow", "OOBF"), ("multi-step sign", "MSS")]
+)
+def test_a_hyphenated_expansion_beside_its_acronym_is_a_term_on_the_page(
+    locale: str, expansion: str, acronym: str
+) -> None:
+    # a hyphenated word spells the acronym by each of its parts' initials
+    translated = [(f"Check the {expansion} {n}.", f"{OWN[0]} {OWN[n]} {n}.") for n in (1, 2, 3)]
+    kept = (f"Set the {expansion} ({acronym}).", f"{OWN[0]} {expansion} ({acronym}) {OWN[4]}.")
+    assert _page(locale, [*translated, kept]) == []
+    # without the acronym beside it, the page shows the words are English left
+    bare = (f"Set the {expansion} now.", f"{OWN[0]} {expansion} {OWN[4]}.")
+    assert [f.split(":")[0] for f in _page(locale, [*translated, bare])] == ["4"]

@@ -17,6 +17,7 @@ from sunsetkit.checks.conventions import conventions
 from sunsetkit.checks.forms import has_form, one_translation, same_word
 from sunsetkit.checks.glossary import check_consistency, locale_glossary
 from sunsetkit.checks.labels import check_label_spelling
+from sunsetkit.checks.words import frame_words
 
 from .conftest import ROOT
 
@@ -352,3 +353,33 @@ def test_bold_narrowed_inside_a_hyphenated_label_is_no_spelling(locale: str) -> 
     ]
     narrowed = ("Enter the **Reseller ID** now.", "Qq Qreseller-**Qmpn-ID** qq.")
     assert _consistency([*usual, narrowed], locale) == []
+
+
+def _framed_locales() -> list[tuple[str, str]]:
+    """(locale, one of its words that frame a label) of every locale whose data has them."""
+    return [(loc, min(frame_words("Export data", loc))) for loc in LOCALES if frame_words("x", loc)]
+
+
+@pytest.mark.parametrize(("locale", "frame"), _framed_locales())
+def test_bold_moved_onto_the_word_that_frames_the_label_is_no_spelling(
+    locale: str, frame: str
+) -> None:
+    # "the **Export data** page" as "**pagina Gegevens** exporteren": bold took in the
+    # page's noun and left a word of the label outside; one translation, misplaced
+    usual = [(f"Select **Export data** {n}.", f"Qq **Qexport Qdaten** {n}.") for n in range(2)]
+    framed = ("Open the **Export data** page.", f"Qq **{frame} Qdaten** qexport qq.")
+    assert _consistency([*usual, framed], locale) == []
+    assert _spelling([*usual, framed], locale) == []
+    # another word beside the frame stays another translation
+    other = ("Open the **Export data** page.", f"Qq **{frame} Qausfuhr** qq.")
+    assert _consistency([*usual, other], locale) == [3]
+    assert _spelling([*usual, other], locale) == [3]
+
+
+@pytest.mark.parametrize(("locale", "frame"), _framed_locales())
+def test_a_frame_word_of_the_english_label_is_the_labels_own(locale: str, frame: str) -> None:
+    # "Orders page": the translation's noun for the page is a word of the label
+    usual = [(f"Select **Orders page** {n}.", f"Qq **Qorders {frame}** {n}.") for n in range(2)]
+    other = ("Open **Orders page** now.", "Qq **Qorders qlista** qq.")
+    assert _consistency([*usual, other], locale) == [3]
+    assert _spelling([*usual, other], locale) == [3]

@@ -248,7 +248,15 @@ def _labels() -> list[tuple[str, str]]:
 @given(
     case=st.sampled_from(_labels()),
     before=st.sampled_from(
-        ["After you", "Once we have", "They will", "you can", "you're prompted to"]
+        [
+            "After you",
+            "Once we have",
+            "They will",
+            "you can",
+            "you're prompted to",
+            "You can also",
+            "you will then",
+        ]
     ),
     lower=st.booleans(),
 )
@@ -305,3 +313,22 @@ def test_a_form_whose_e_drops_before_an_ending_is_the_form(
 def test_the_shipped_data_has_a_form_whose_e_drops() -> None:
     # the rule above runs over real data (sv-SE Partnercenter)
     assert _dropped_e()
+
+
+@settings(
+    max_examples=15, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(case=st.sampled_from(_labels()))
+def test_a_value_the_english_defines_may_keep_its_name(
+    tmp_path: Path, case: tuple[str, str]
+) -> None:
+    locale, label = case
+    if label in CheckOptions(glossary=GLOSSARY).locale_glossary(locale).labels[label]:
+        return  # the locale's label is the English one: nothing to tell apart
+    # "**Active** = the user signed in": the value as the system writes it
+    defined = (f"**{label}** = the state after a day.", f"**{label}** = qqq mm.")
+    # another word for the value, and the English kept as a click target, stay reported
+    other = (f"**{label}** = the state after two days.", "**Qqq** = mm qqq.")
+    target = (f"Go to **{label}** and wait a day.", f"Mm **{label}** mm.")
+    found = _found(_catalog(tmp_path, locale, [defined, other, target]), "ui")
+    assert found == [other[0], target[0]]

@@ -325,10 +325,14 @@ class _Written:
 
     def __init__(self, text: str, ctx: MessageContext) -> None:
         self.text = text
-        # Emphasis marks may cut a written-out form ("**crediti del contratto** di servizio").
-        # and a no-break space may join its words ("solutions\u00a0cloud")
-        # a doubled apostrophe is an escape left in the text ("système d''exploitation")
-        self.folded = _SPACES.sub(" ", _EMPHASIS.sub("", text)).replace("''", "'").casefold()
+        # Emphasis marks or a link may cut a written-out form ("**crediti del contratto** di
+        # servizio", "máquinas [virtuales](x)"), and a no-break space may join its words
+        # ("solutions\u00a0cloud"); a doubled apostrophe is an escape left in the text
+        # ("système d''exploitation")
+        plain = _EMPHASIS.sub("", text)
+        if "[" in plain:
+            plain = _LINK_MARKS.sub(" ", plain)
+        self.folded = _SPACE_RUN.sub(" ", _SPACES.sub(" ", plain)).replace("''", "'").casefold()
         self.locale = ctx.locale
         self.forms = ctx.glossary.conventions.acronyms
         self.compounds = ctx.glossary.conventions.compounds
@@ -422,6 +426,10 @@ def _loose(form: str) -> re.Pattern[str]:
 _NEVER = re.compile(r"(?!)")
 _WORDS = re.compile(r"\w+")
 _EMPHASIS = re.compile(r"\*+|__")
+#: A link's brackets and target, which may cut a written-out form ("máquinas
+#: [virtuales](x)"): read as a space, and runs of spaces as one.
+_LINK_MARKS = re.compile(r"\]\([^)\s]*\)|[\[\]]")
+_SPACE_RUN = re.compile(r" {2,}")
 _BETWEEN_CAPITALS = re.compile(r"(?<=[A-Z])[-\s](?=[A-Z])")
 _SPACES = re.compile(r"[\u00a0\u202f\u2007\u2009]")
 

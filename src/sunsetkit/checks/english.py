@@ -305,9 +305,16 @@ def _expansion_start(tokens: list[re.Match[str]], acronym: str) -> int | None:
         words = [t.group().strip(_AROUND) for t in tokens[-size:]]
         if not all(words):
             return None
-        initials = "".join(w[0] for w in words).casefold()
-        content = "".join(w[0] for w in words if w.casefold() not in english).casefold()
-        if acronym in (initials, content) and words[0].casefold() not in english:
+        # a hyphenated word gives each of its parts' initials: "multi-factor
+        # authentication (MFA)", "out-of-box experience (OOBE)"
+        parts = [p for w in words for p in w.split("-") if p]
+        runs = [
+            words,
+            parts,
+            *([w for w in r if w.casefold() not in english] for r in (words, parts)),
+        ]
+        spelled = {"".join(w[0] for w in run).casefold() for run in runs if run}
+        if acronym in spelled and words[0].casefold() not in english:
             return tokens[-size].start()
     return None
 

@@ -27,7 +27,7 @@ from .forms import (
 from .messages import _emphasis_texts
 from .placement import SOURCE_LANGUAGE, Span, glued, only_function_words, select_verbs, spans
 from .spans import marked
-from .words import function_words, shifted
+from .words import frame_words, function_words, shifted
 
 if TYPE_CHECKING:
     from ..content.model import Glossary
@@ -486,12 +486,18 @@ def check_ui_labels(entry: Entry, ctx: MessageContext) -> Iterator[str]:
             forms = ctx.glossary.labels[label]
             if sum(_is_form(span, forms, ctx) for span in spans) >= count:
                 continue
-            if _label_glossed(text, label, forms):
+            if _label_glossed(text, label, forms) or _value_defined(label, source, spans):
                 continue
             if _inflected(label, source, forms, spans, ctx):
                 continue
             yield with_evidence(_label_problem(label, forms, spans, text), label, ctx.glossary)
         return
+
+
+def _value_defined(label: str, source: str, spans: list[str]) -> bool:
+    """A state or value the English defines (`**Active** = the user signed in ...`), kept
+    in bold as the system writes it: the value's name, not a label left in English."""
+    return label in spans and re.search(rf"\*\*{re.escape(label)}\*\*\s*=", source) is not None
 
 
 #: English words after which a bold label is a verb of the sentence ("After you **submit**
@@ -502,16 +508,21 @@ _VERB_AFTER = (
     "would|have|has|had|don't|didn't|won't|then you|to be|(?:prompted|asked|want|wants|need|"
     "needs|required) to"
 )
+#: An adverb English sets between the auxiliary and its verb ("you can also **Cancel**
+#: the order", "you then **Submit**"): the bold is still the sentence's verb.
+_VERB_ADVERB = "also|then|now|still|only|simply|just|easily|always|never|not|first|later"
 
 
 def _verb_uses(source: str, wanted: Counter[str]) -> Counter[str]:
     """How many of each label's bold uses in `source` are the English verb in a sentence:
-    bold after a subject or an auxiliary ("you **submit**", "will **submit**")."""
+    bold after a subject or an auxiliary ("you **submit**", "will **submit**"), an adverb
+    between them or not ("can also **Cancel**")."""
     return Counter(
         {
             label: len(
                 re.findall(
-                    rf"\b(?:{_VERB_AFTER}) \*\*{re.escape(label)}[.,:;!?]?\*\*",
+                    rf"\b(?:{_VERB_AFTER})(?: (?:{_VERB_ADVERB}))? "
+                    rf"\*\*{re.escape(label)}[.,:;!?]?\*\*",
                     _spaced(source),
                     re.IGNORECASE,
                 )
@@ -853,7 +864,9 @@ def _same_translations(label: str, translations: list[str], ctx: MessageContext)
     one translation with it (`one_translation`), or one it overlaps (bold shifted onto a
     neighbour: `shifted`). Each is compared with the _COMPARED most used only: bounded
     work however many ways a label is translated."""
-    words = ctx.glossary.function_words
+    # the words that frame a label (its kind's noun: "page", "tab") are no part of it:
+    # bold moved onto them leaves one translation ("pagina Gegevens", "Gegevens")
+    words = ctx.glossary.function_words | frame_words(label, ctx.locale)
     # words copied from the English label (a name) tie no two translations together
     ignored = words | frozenset(label.casefold().split())
     kept: list[str] = []

@@ -26,7 +26,7 @@ from .forms import (
 )
 from .placement import glued, only_function_words
 from .spans import Plain, marked
-from .words import function_words, shifted
+from .words import frame_words, function_words, shifted
 
 __all__ = [
     "check_bold_english",
@@ -120,7 +120,9 @@ def check_label_spelling(entries: list[Entry], ctx: MessageContext) -> Iterator[
                 uses[kind, label].append((translated, entry))
     for (kind, label), found in sorted(uses.items(), key=lambda item: item[0]):
         # words copied from the English label (a name) tie no two spellings together
-        ignored = ctx.glossary.function_words | frozenset(label.casefold().split())
+        # and the words that frame a label (its kind's noun: "page", "tab") mark no spelling
+        framing = frame_words(label, ctx.locale)
+        ignored = ctx.glossary.function_words | framing | frozenset(label.casefold().split())
         counts = Counter(translated for translated, _ in found)
         if len(counts) < 2:
             continue
@@ -170,11 +172,12 @@ def _differ(
     function words aside, one holding the other), and not shifted over each other (bold
     or a link that took in a neighbour is the span-moved and placement checks')."""
     a, b = _JOINERS.sub("", translated), _JOINERS.sub("", usual)
+    words = ctx.glossary.function_words | frame_words(label, ctx.locale)
     return not (
         ctx.glossary.one_entry(translated, usual)  # two attested forms of one entry
         or a in b
         or b in a
-        or one_translation(translated, usual, label, ctx.glossary.function_words)
+        or one_translation(translated, usual, label, words)
         or shifted(translated, usual, ignored)
     )
 

@@ -2,22 +2,41 @@
 
 from __future__ import annotations
 
+import functools
+import re
 from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from .conventions import conventions
+from .conventions import conventions, locale_data
 
 if TYPE_CHECKING:
     from ..content.model import Glossary
 
-__all__ = ["definition_names", "function_words", "shifted"]
+__all__ = ["definition_names", "frame_words", "function_words", "shifted"]
 
 
 def function_words(locale: str | None) -> frozenset[str]:
     """The locale's function words ("van", "uw", "in"), folded: the curated closed-class
     words of locale_data/; empty for a language without them."""
     return conventions(locale).function_words
+
+
+@functools.cache
+def _label_frame(locale: str | None) -> frozenset[str]:
+    """The words that frame a UI label in running text (locale data `label_frame`: the
+    noun naming its kind, "then"), folded."""
+    words = locale_data(locale).get("label_frame")
+    return frozenset(str(w).casefold() for w in words) if isinstance(words, list) else frozenset()
+
+
+def frame_words(label: str, locale: str | None) -> frozenset[str]:
+    """The locale's words that frame a label (`**pagina Gegevens**` for `the **Export data**
+    page`): none where the English label holds a frame word itself (`Account page`), whose
+    translation then holds one as its own word."""
+    if not _label_frame("en").isdisjoint(re.findall(r"[a-z]+", label.casefold())):
+        return frozenset()
+    return _label_frame(locale)
 
 
 #: How many neighbouring words a span that shifted may have taken in.
