@@ -47,6 +47,7 @@ from .numbers import (
 from .page_names import check_names_on_page
 from .placement import check_placement
 from .spans import check_span_moved, marked
+from .stutter import check_doubled_part, may_double_part
 from .truncated import check_truncated, may_truncate
 from .unsafe import check_unsafe_markup
 from .usual import check_span_off_usual
@@ -482,6 +483,16 @@ CHECKS: tuple[Check, ...] = (
         "locale's function words aside: German 'die die' is grammar).",
         check_doubled_word,
         when=_may_double,
+    ),
+    Check(
+        "doubled-part",
+        "error",
+        "message",
+        "A part of a word written twice inside it that the source says once: a compound "
+        "('vervolgkeuzekeuze', 'Benutzerverwaltungverwaltung') or a run of wide letters "
+        "('パートナーパートナー'); parts of five letters or more (three of one wide script).",
+        check_doubled_part,
+        when=may_double_part,
     ),
     Check(
         "grammar",
