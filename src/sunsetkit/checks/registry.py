@@ -22,7 +22,6 @@ from .glossary import (
 )
 from .grammar import check_grammar
 from .grammar_page import check_grammar_on_page
-from .kept_word import check_word_kept_on_page
 from .labels import check_bold_english, check_label_spelling
 from .meaning import check_doubled_word, check_negation, check_opposite
 from .messages import (
@@ -127,13 +126,6 @@ def _coined_short(source: str, text: str) -> bool:
         return False
     have = Counter(_NAME_WORD.findall(text))
     return any(have[word] < count for word, count in coined.items())
-
-
-def _english_left_on_page(entries: list[Entry], ctx: MessageContext) -> Iterator[tuple[Entry, str]]:
-    """english-left's page passes: pairs of words and labels kept, and in a wide script
-    one word kept that the page translates elsewhere."""
-    yield from check_english_left_on_page(entries, ctx)
-    yield from check_word_kept_on_page(entries, ctx)
 
 
 def _adjacent_twice(text: str) -> bool:
@@ -313,7 +305,7 @@ CHECKS: tuple[Check, ...] = (
         "where two or more translate it; in a wide script (ja, zh, ko), one lower-case "
         "English word kept where three or more messages of the page translate it.",
         check_english_left,
-        entries=_english_left_on_page,
+        entries=check_english_left_on_page,
     ),
     Check(
         "placement",
