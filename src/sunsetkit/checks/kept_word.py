@@ -29,6 +29,8 @@ _NOT_TEXT = re.compile(
     r"\]\([^)]*\)|<[^>]*>|`[^`]*`|\*\*[^*]*\*\*|(?<![A-Za-z])[A-Za-z]+://\S+"
     r"|(?<![\w/])/\S+|\{[^}]*\}"
 )
+#: What `_NOT_TEXT` needs to find anything.
+_MARKS = ("](", "<", "`", "**", "://", "/", "{")
 #: A lower-case English word of four letters or more, not part of a longer token.
 _LOWER = re.compile(r"(?<![\w'’./@-])[a-z]{4,}(?![\w'’./@-])")
 #: The neighbours of a word in a translation: a Latin word, a wide run, or a mark that
@@ -41,24 +43,44 @@ def check_word_kept_on_page(
 ) -> Iterator[tuple[Entry, str]]:
     if not _wide_locale(ctx):
         return
-    messages = [m for entry in entries if (m := _message(entry, ctx)) is not None]
-    by_word: dict[str, list[tuple[Entry, str, str, frozenset[str]]]] = defaultdict(list)
+    messages = [m for entry in entries if (m := _message(entry)) is not None]
+    by_word: dict[str, list[_Message]] = defaultdict(list)
     for message in messages:
-        for word in message[3]:
+        for word in message.words:
             by_word[word].append(message)
     for word, having in by_word.items():
         if len(having) <= _OTHERS:
             continue
-        kept = [m for m in having if _has(word, m[2])]
-        if len(kept) != 1 or any(_has(word, m[2]) for m in messages if word not in m[3]):
+        kept = [m for m in having if m.has(word)]
+        if len(kept) != 1 or any(m.has(word) for m in messages if word not in m.words):
             continue  # translated everywhere, kept twice (a term), or a word of other text
-        entry, source, text, _ = kept[0]
-        if _alone(word, text, source) and not _reported(word, entry, ctx):
+        entry, source = kept[0].entry, kept[0].source
+        if _alone(word, _read(entry, ctx), source) and not _reported(word, entry, ctx):
             yield (
                 entry,
                 f"{word!r} left in English: the page translates it in its "
                 f"{len(having) - 1} other messages that have it",
             )
+
+
+class _Message:
+    """A message of the page: its English's lower-case content words, and whether its
+    translation holds a word anywhere (links, code and tags aside; English it keeps by
+    policy, a gloss, counts: such a word is never evidence of one translated)."""
+
+    __slots__ = ("_clean", "entry", "folded", "source", "words")
+
+    def __init__(self, entry: Entry, source: str, text: str, words: frozenset[str]) -> None:
+        self.entry, self.source, self.words = entry, source, words
+        self.folded = text.casefold()
+        self._clean: str | None = None
+
+    def has(self, word: str) -> bool:
+        if word not in self.folded:
+            return False  # most messages: no trace at all, nothing to clean
+        if self._clean is None:
+            self._clean = _NOT_TEXT.sub(" ", self.folded)
+        return word in self._clean
 
 
 def _wide_locale(ctx: MessageContext) -> bool:
@@ -68,27 +90,27 @@ def _wide_locale(ctx: MessageContext) -> bool:
     return bool(words) and sum(ord(w[0]) >= WIDE for w in words) * 2 > len(words)
 
 
-def _message(entry: Entry, ctx: MessageContext) -> tuple[Entry, str, str, frozenset[str]] | None:
-    """(entry, source, translation as read, the English's lower-case content words)."""
+def _message(entry: Entry) -> _Message | None:
     if not entry.translated or len(entry.pairs) != 1:
         return None
     source, text = entry.pairs[0]
     if source.strip() == text.strip():
         return None
+    english = _NOT_TEXT.sub(" ", source) if any(m in source for m in _MARKS) else source
     skip = function_words("en")
-    words = frozenset(w for w in _LOWER.findall(_NOT_TEXT.sub(" ", source)) if w not in skip)
-    read = _NOT_TEXT.sub(" ", _kept_by_policy(source, text, ctx.glossary.conventions.loanwords))
-    return entry, source, read, words
+    words = frozenset(w for w in _LOWER.findall(english) if w not in skip)
+    return _Message(entry, source, text, words)
+
+
+def _read(entry: Entry, ctx: MessageContext) -> str:
+    """The one message that keeps the word, without what is English by policy."""
+    source, text = entry.pairs[0]
+    return _NOT_TEXT.sub(" ", _kept_by_policy(source, text, ctx.glossary.conventions.loanwords))
 
 
 def _reported(word: str, entry: Entry, ctx: MessageContext) -> bool:
     """english-left's message pass reports the word already (one finding for it)."""
     return any(repr(word) in message for message in check_english_left(entry, ctx))
-
-
-def _has(word: str, text: str) -> bool:
-    """The word anywhere in the text, in any case: a trace of it is not translated."""
-    return word in text.casefold()
 
 
 def _alone(word: str, text: str, source: str) -> bool:
