@@ -23,6 +23,7 @@ __all__ = ["check_doubled_part", "may_double_part"]
 
 #: A part of five letters or more doubled in a word of a spaced script.
 _SPACED = re.compile(r"([^\W\d_]{5,})\1")
+_ASCII = re.compile(r"([a-z]{5,})\1")  # the same, quicker, for a word of ASCII
 #: Three letters or more of one wide script doubled: katakana, Han, Hangul.
 _WIDE = re.compile(r"([\u30a1-\u30fa\u30fc]{3,})\1|([\u4e00-\u9fff]{3,})\2|([\uac00-\ud7a3]{3,})\3")
 #: The shortest word (a space apart) that can hold a doubled part, by script.
@@ -44,12 +45,16 @@ def _doubled(text: str) -> Iterator[tuple[str, str]]:
     inside it. A word is what spaces part; it is read only if long enough to hold the part
     twice, so most texts cost a split."""
     for word in text.split():
-        if len(word) < _LONG_WIDE:
+        size = len(word)
+        if size < _LONG_WIDE:
             continue
-        wide = max(word) >= _FIRST_WIDE
-        if not wide and len(word) < _LONG_SPACED:
+        wide = not word.isascii() and max(word) >= _FIRST_WIDE
+        if wide:
+            match = _WIDE.search(word)
+        elif size < _LONG_SPACED:
             continue
-        match = (_WIDE if wide else _SPACED).search(word.casefold())
+        else:
+            match = (_ASCII if word.isascii() else _SPACED).search(word.casefold())
         if match is not None:
             part = next(group for group in match.groups() if group)
             # a wide run is a clause: its doubled part says where
