@@ -21,11 +21,14 @@ from .words import function_words
 
 __all__ = ["check_doubled_part", "may_double_part"]
 
-#: A part of five letters or more doubled in a word of a spaced script.
-_SPACED = re.compile(r"([^\W\d_]{5,})\1")
-_ASCII = re.compile(r"([a-z]{5,})\1")  # the same, quicker, for a word of ASCII
-#: Three letters or more of one wide script doubled: katakana, Han, Hangul.
-_WIDE = re.compile(r"([\u30a1-\u30fa\u30fc]{3,})\1|([\u4e00-\u9fff]{3,})\2|([\uac00-\ud7a3]{3,})\3")
+#: A part of five letters or more doubled in a word of a spaced script; at most 40 (a
+#: compound's part): the search stays linear in a word of any length.
+_SPACED = re.compile(r"([^\W\d_]{5,40})\1")
+_ASCII = re.compile(r"([a-z]{5,40})\1")  # the same, quicker, for a word of ASCII
+#: Three letters or more of one wide script doubled (katakana, Han, Hangul); at most 20.
+_WIDE = re.compile(
+    r"([\u30a1-\u30fa\u30fc]{3,20})\1|([\u4e00-\u9fff]{3,20})\2|([\uac00-\ud7a3]{3,20})\3"
+)
 #: The shortest word (a space apart) that can hold a doubled part, by script.
 _LONG_SPACED = 10
 _LONG_WIDE = 6
