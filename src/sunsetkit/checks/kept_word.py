@@ -84,8 +84,8 @@ class _Message:
 
 
 def _wide_locale(ctx: MessageContext) -> bool:
-    """A locale whose script is wide: the first letter of its name for itself, read from
-    its function words (the locale data's, no list of locales here)."""
+    """A locale of a wide script: most of its function words (the locale data's) are
+    written in one, so no list of locales is kept here."""
     words = ctx.glossary.function_words
     return bool(words) and sum(ord(w[0]) >= WIDE for w in words) * 2 > len(words)
 
