@@ -48,6 +48,7 @@ from .page_names import check_names_on_page
 from .placement import check_placement
 from .senses import check_sense, may_use_a_sense
 from .spans import check_span_moved, marked
+from .stutter import check_doubled_part, may_double_part
 from .truncated import check_truncated, may_truncate
 from .unsafe import check_unsafe_markup
 from .usual import check_span_off_usual
@@ -302,7 +303,8 @@ CHECKS: tuple[Check, ...] = (
         "translation: three in a row, two lower-case ones, a glossary label of several "
         "words, or the whole message; or two lower-case English words kept where more "
         "messages of the same page or catalog translate them, or a label (a cell) kept whole "
-        "where two or more translate it.",
+        "where two or more translate it; in a wide script (ja, zh, ko), one lower-case "
+        "English word kept where three or more messages of the page translate it.",
         check_english_left,
         entries=check_english_left_on_page,
     ),
@@ -493,6 +495,16 @@ CHECKS: tuple[Check, ...] = (
         "locale's function words aside: German 'die die' is grammar).",
         check_doubled_word,
         when=_may_double,
+    ),
+    Check(
+        "doubled-part",
+        "error",
+        "message",
+        "A part of a word written twice inside it that the source says once: a compound "
+        "('vervolgkeuzekeuze', 'Benutzerverwaltungverwaltung') or a run of wide letters "
+        "('パートナーパートナー'); parts of five letters or more (three of one wide script).",
+        check_doubled_part,
+        when=may_double_part,
     ),
     Check(
         "grammar",

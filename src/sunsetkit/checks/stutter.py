@@ -1,0 +1,102 @@
+"""A part of a word written twice inside it: machine translation's stutter in a compound
+("vervolgkeuzekeuze", "Gebruikersbeheerbeheer") or in a run of wide letters
+("パートナーパートナー", "中小型企业中小型企业"). `doubled-word` reads words doubled with a
+space between; this reads the doubling no space shows.
+
+Form alone says it, no word list: a part long enough is never doubled in a real word of
+these scripts (the shorter ones are words: French "chercher", German "Supportportal",
+Chinese "人人", Japanese "いろいろ"). Hiragana is left alone: its particles repeat between
+two nouns ("のユーザーのユーザー"), which is grammar.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from .base import Entry, MessageContext
+from .conventions import WIDE
+from .spans import marked
+from .words import function_words
+
+__all__ = ["check_doubled_part", "may_double_part"]
+
+#: A part of five letters or more doubled in a word of a spaced script; at most 40 (a
+#: compound's part): the search stays linear in a word of any length.
+_SPACED = re.compile(r"([^\W\d_]{5,40})\1")
+_ASCII = re.compile(r"([a-z]{5,40})\1")  # the same, quicker, for a word of ASCII
+#: Three letters or more of one wide script doubled (katakana, Han, Hangul); at most 20.
+_WIDE = re.compile(
+    r"([\u30a1-\u30fa\u30fc]{3,20})\1|([\u4e00-\u9fff]{3,20})\2|([\uac00-\ud7a3]{3,20})\3"
+)
+#: The shortest word (a space apart) that can hold a doubled part, by script.
+_LONG_SPACED = 10
+_LONG_WIDE = 6
+_FIRST_WIDE = chr(WIDE)
+#: Words of the source this close (words apart) and alike in their first letters: the
+#: source says one thing twice ("partner to partner", "your customer's customers"),
+#: which a translation may join.
+_NEAR = 2
+_STEM = 5
+_WORD = re.compile(r"[^\W\d_]{3,}")
+#: Marks a word of the text carries that are not its letters.
+_EDGES = "*_.,:;!?()[]\"'“”„«»‘’"
+
+
+def _doubled(text: str) -> Iterator[tuple[str, str]]:
+    """(word or doubled run, part) for each word of the text with a part written twice
+    inside it. A word is what spaces part; it is read only if long enough to hold the part
+    twice, so most texts cost a split."""
+    for word in text.split():
+        size = len(word)
+        if size < _LONG_WIDE:
+            continue
+        wide = not word.isascii() and max(word) >= _FIRST_WIDE
+        if wide:
+            match = _WIDE.search(word)
+        elif size < _LONG_SPACED:
+            continue
+        else:
+            match = (_ASCII if word.isascii() else _SPACED).search(word.casefold())
+        if match is not None:
+            part = next(group for group in match.groups() if group)
+            # a wide run is a clause: its doubled part says where
+            yield (match.group() if wide else word.strip(_EDGES)), part
+
+
+def may_double_part(entry: Entry, ctx: MessageContext) -> bool:
+    """doubled-part reads a translation only where a word of it doubles a part (markup
+    included: the check reads it again without)."""
+    if (ctx.locale or "en").startswith("en"):
+        return False
+    return any(True for _ in _doubled(entry.translations))
+
+
+def check_doubled_part(entry: Entry, ctx: MessageContext) -> Iterator[str]:
+    """A part of a word written twice inside it, which the source does not double: not
+    written so in the source (a name), and no word of the source said twice close by."""
+    if (ctx.locale or "en").startswith("en"):
+        return
+    for source, text in entry.pairs:
+        seen = _visible(entry, ctx, text)
+        for word, part in _doubled(seen):
+            english = _visible(entry, ctx, source).casefold()
+            if part * 2 in english or _says_twice(english):
+                break
+            yield f"{word!r}: {part!r} written twice inside one word; the source says it once"
+            return
+
+
+def _says_twice(english: str) -> bool:
+    skip = function_words("en")
+    words = [word for word in _WORD.findall(english) if word not in skip]
+    return any(
+        word[:_STEM] == other[:_STEM]
+        for i, word in enumerate(words)
+        for other in words[i + 1 : i + 1 + _NEAR]
+    )
+
+
+def _visible(entry: Entry, ctx: MessageContext, text: str) -> str:
+    """The text a reader sees: markup and link targets aside."""
+    return marked(entry, ctx.md, text).text if ctx.md is not None else text
