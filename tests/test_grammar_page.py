@@ -24,6 +24,7 @@ BY_ID = {check.id: check for check in CHECKS}
 LOCALES = sorted(p.name.replace("_", "-") for p in (ROOT / "locales").iterdir() if p.is_dir())
 CAPITALISING = [loc for loc in LOCALES if page_grammar(loc).capitalised_nouns]
 NAME_LAST = [loc for loc in LOCALES if page_grammar(loc).name_before_noun]
+FORMAL = [loc for loc in LOCALES if page_grammar(loc).formal_address]
 
 
 def _page(locale: str, *pairs: tuple[str, str]) -> list[str]:
@@ -37,6 +38,7 @@ def _page(locale: str, *pairs: tuple[str, str]) -> list[str]:
 
 def test_the_languages_that_show_the_patterns_have_the_data() -> None:
     assert "de-DE" in CAPITALISING
+    assert "de-DE" in FORMAL
     assert {"fr-FR", "es-ES", "it-IT", "pt-BR"} <= set(NAME_LAST)
     for locale in (*CAPITALISING, *NAME_LAST):
         assert page_grammar(locale).determiners, locale
@@ -176,11 +178,62 @@ def test_the_locale_s_own_name_of_a_glossary_name_before_its_noun_is_reported(
     assert not _page(locale, _evidence(locale), (english, text))
 
 
+# --- the polite address in lower case -------------------------------------------------------
+
+#: The page addresses the reader with the capitalised form inside sentences, twice.
+ADDRESSED = (
+    ("Then you open the widget.", "Danach öffnen Sie die Quarzel."),
+    ("Later you close the widget.", "Später schließen Sie die Quarzel."),
+)
+
+
+def _forms(locale: str) -> list[str]:
+    return sorted(page_grammar(locale).formal_address)
+
+
+@pytest.mark.parametrize("locale", FORMAL)
+def test_a_polite_form_in_lower_case_for_you_is_reported(locale: str) -> None:
+    for form in _forms(locale):
+        text = f"Danach zeigt Contoso {form.lower()} Quarzel."
+        assert _page(locale, *ADDRESSED, ("Contoso then shows your widget.", text)) == [text]
+        # one "you" said with the capital, the other in lower case
+        both = f"Danach zeigt {form} Contoso {form.lower()} Quarzel."
+        english = "Contoso then shows you your widget."
+        assert _page(locale, *ADDRESSED, (english, both)) == [both], form
+        # capitalised: the address kept
+        right = f"Danach zeigt Contoso {form} Quarzel."
+        assert not _page(locale, *ADDRESSED, ("Contoso then shows your widget.", right)), form
+
+
+@pytest.mark.parametrize("locale", FORMAL)
+def test_a_lower_case_form_is_no_finding_where_it_may_be_a_third_person(locale: str) -> None:
+    form = _forms(locale)[0].lower()
+    text = f"Danach zeigt Contoso {form} Quarzel."
+    # the English has a third person: "they", "it", "her" are spelled so too
+    for english in ("Contoso shows their widget to you.", "Contoso shows it to you."):
+        assert not _page(locale, *ADDRESSED, (english, text)), english
+    # the English has no "you"
+    assert not _page(locale, *ADDRESSED, ("Contoso then shows the widget.", text))
+    # several "you" and no capitalised form: the message turned to the third person
+    turned = ("You and your team see your widget.", text)
+    assert not _page(locale, *ADDRESSED, turned)
+    # the page never writes the capitalised form inside a sentence: no evidence
+    assert not _page(locale, ("Contoso then shows your widget.", text))
+    # a message in the familiar address is left alone
+    informal = sorted(page_grammar(locale).informal_address)[0]
+    familiar = f"Danach zeigt {informal} Contoso {form} Quarzel."
+    assert not _page(locale, *ADDRESSED, ("Contoso then shows your widget.", familiar))
+    # in bold: a label, not prose
+    bold = f"Danach zeigt Contoso **{form} Quarzel**."
+    assert not _page(locale, *ADDRESSED, ("Contoso then shows **your widget**.", bold))
+
+
 def test_a_locale_without_the_data_is_not_checked() -> None:
     pages = [
         (SHOWN, ("Contoso opens it.", "Danach öffnet Contoso die quarzel heute.")),
         (("A widget.", "Voir un zorbel."), (ENGLISH, "Abrir la Contoso Fabrikam zorbel hoy.")),
+        (*ADDRESSED, ("Contoso then shows your widget.", "Danach zeigt Contoso ihre Quarzel.")),
     ]
-    for locale in [loc for loc in LOCALES if loc not in (*CAPITALISING, *NAME_LAST)]:
+    for locale in [loc for loc in LOCALES if loc not in (*CAPITALISING, *NAME_LAST, *FORMAL)]:
         for pairs in pages:
             assert not _page(locale, *pairs), locale

@@ -11,10 +11,15 @@ page's own translations are the evidence of how the locale writes a word.
   di", not "il relativo documento"), or right before the name ("la soluzione Contoso").
   The locale's own name of a glossary name counts as the name ("la Centro de partners
   cuenta" for "the Partner Center account").
+- A polite form of address in lower case ("um ihre Daten" for "your data") on a page that
+  addresses the reader so ("Sie"), where the English says "you" more often than the
+  translation writes the form capitalised and holds no third person ("they", "it": the
+  lower-case forms are those too).
 
 Locale knowledge is the `grammar` key of locale_data (README.md there): `determiners`,
-`prepositions`, `relative_pronouns` and `capitalised_nouns` (de), `determiners`,
-`prepositions`, `noun_openers` and `name_before_noun` (es, fr, it, pt-BR)."""
+`prepositions`, `relative_pronouns`, `capitalised_nouns`, `formal_address` and
+`informal_address` (de), `determiners`, `prepositions`, `noun_openers` and
+`name_before_noun` (es, fr, it, pt-BR); English's `second_person` and `third_person`."""
 
 from __future__ import annotations
 
@@ -46,6 +51,12 @@ class PageGrammar:
     noun_openers: frozenset[str] = frozenset()
     #: Prepositions a noun phrase follows ("di", "mit"; German "zu" and "um" take a verb).
     prepositions: frozenset[str] = frozenset()
+    #: The polite forms of address, capitalised anywhere ("Sie", "Ihre"); the familiar ones.
+    formal_address: frozenset[str] = frozenset()
+    informal_address: frozenset[str] = frozenset()
+    #: English: the reader's pronouns ("you") and the third persons ("they", "it").
+    second_person: frozenset[str] = frozenset()
+    third_person: frozenset[str] = frozenset()
 
 
 @functools.cache
@@ -60,6 +71,10 @@ def page_grammar(locale: str | None) -> PageGrammar:
         name_before_noun=bool(data.get("name_before_noun")),
         noun_openers=_set(data.get("noun_openers")),
         prepositions=_set(data.get("prepositions")),
+        formal_address=_set(data.get("formal_address")),
+        informal_address=_set(data.get("informal_address")),
+        second_person=_set(data.get("second_person")),
+        third_person=_set(data.get("third_person")),
     )
 
 
@@ -77,6 +92,7 @@ def check_grammar_on_page(entries: list[Entry], ctx: MessageContext) -> Iterator
     found = itertools.chain(
         _lower_nouns(own, pairs, ctx.locale) if own.capitalised_nouns else (),
         _names_before_nouns(own, pairs, ctx) if own.name_before_noun else (),
+        _lower_address(own, pairs) if own.formal_address else (),
     )
     done: set[int] = set()
     for entry, message in found:
@@ -378,3 +394,75 @@ def _before_name(own: PageGrammar, text: str, target: str) -> bool:
                 return True
         start = text.find(target, start + 1)
     return False
+
+
+# --- the polite address in lower case -------------------------------------------------------
+
+_WORDS = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
+#: Capitalised forms inside a sentence a page writes at least this often: it addresses the
+#: reader so (one may be a sentence start's).
+_ADDRESSED = 2
+
+
+def _lower_address(
+    own: PageGrammar, pairs: list[tuple[Entry, str, str]]
+) -> Iterator[tuple[Entry, str]]:
+    """Each message with a polite form in lower case where the English says "you" (see
+    `_address_broken`), on a page that writes the forms capitalised inside sentences."""
+    lower = frozenset(word.lower() for word in own.formal_address)
+    search = _listed(lower).search
+    held = [(e, s, t) for e, s, t in pairs if search(t)]
+    if not held:
+        return  # most pages: no lower-case form at all
+    inside = _capitalised_inside(own.formal_address).search
+    if (
+        sum(1 for _ in itertools.islice(filter(inside, (t for _, _, t in pairs)), _ADDRESSED))
+        < _ADDRESSED
+    ):
+        return  # the page writes the forms capitalised inside too few sentences
+    english = page_grammar("en")
+    for entry, source, text in held:
+        found = _address_broken(own, english, lower, _plain(source), _plain(text))
+        if found:
+            yield (
+                entry,
+                f"{found!r}: the polite address in lower case; the English says 'you' here and "
+                "the page addresses the reader with a capital",
+            )
+
+
+@functools.cache
+def _capitalised_inside(forms: frozenset[str]) -> re.Pattern[str]:
+    """A capitalised form after a lower-case word: inside a sentence, not its start."""
+    listed = "|".join(sorted(forms, key=len, reverse=True))
+    return re.compile(rf"(?<=[{_LOWER}] )(?:{listed})(?![\w-])")
+
+
+@functools.cache
+def _listed(forms: frozenset[str]) -> re.Pattern[str]:
+    """One of the forms as a word of its own, in the case listed."""
+    listed = "|".join(sorted(forms, key=len, reverse=True))
+    return re.compile(rf"(?<![\w-])(?:{listed})(?![\w-])")
+
+
+def _address_broken(
+    own: PageGrammar, english: PageGrammar, lower: frozenset[str], source: str, text: str
+) -> str | None:
+    """The first lower-case form with the word before it, where the English holds more
+    second persons than the translation writes forms capitalised, and no third person; a
+    translation in the familiar address, or one that writes none capitalised for several
+    "you" (the message turned to the third person: "Partner und ihre Kunden"), aside."""
+    words = _WORDS.findall(text)
+    if not own.informal_address.isdisjoint(words):
+        return None
+    said = [word.lower() for word in _WORDS.findall(source)]
+    you = sum(word in english.second_person for word in said)
+    if not you or not english.third_person.isdisjoint(said):
+        return None
+    capitals = sum(word in own.formal_address for word in words)
+    if capitals >= you or (capitals == 0 and you > 1):
+        return None
+    for before, word in itertools.pairwise(["", *words]):
+        if word in lower:
+            return f"{before} {word}".strip()
+    return None
