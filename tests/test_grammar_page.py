@@ -39,7 +39,7 @@ def _page(locale: str, *pairs: tuple[str, str]) -> list[str]:
 def test_the_languages_that_show_the_patterns_have_the_data() -> None:
     assert "de-DE" in CAPITALISING
     assert "de-DE" in FORMAL
-    assert {"fr-FR", "es-ES", "it-IT", "pt-BR"} <= set(NAME_LAST)
+    assert {"fr-FR", "es-ES", "it-IT", "pt-BR", "pl-PL"} <= set(NAME_LAST)
     for locale in (*CAPITALISING, *NAME_LAST):
         assert page_grammar(locale).determiners, locale
 
@@ -152,8 +152,8 @@ def test_a_noun_is_what_the_page_writes_before_no_content_word(locale: str) -> N
         noun = ("A widget.", f"Voir {opener} zorbel {after} Fabrikam.")
         assert _page(locale, noun, (ENGLISH, text)) == [text], after
     # right before the name, after a determiner (one a verb may follow): the locale's
-    # own order shows a noun
-    det = sorted(own.determiners - own.noun_openers)[0]
+    # own order shows a noun (Polish has none but its openers, the prepositions)
+    det = (sorted(own.determiners - own.noun_openers) or sorted(own.determiners))[0]
     first = ("The widget.", f"Ver {_before(det)}zorbel Contoso Fabrikam.")
     assert _page(locale, first, (ENGLISH, text)) == [text]
 
@@ -200,6 +200,9 @@ def test_a_polite_form_in_lower_case_for_you_is_reported(locale: str) -> None:
         both = f"Danach zeigt {form} Contoso {form.lower()} Quarzel."
         english = "Contoso then shows you your widget."
         assert _page(locale, *ADDRESSED, (english, both)) == [both], form
+        # an imperative's pronoun answers no "you" of the English ("Open ...")
+        imperative = f"Öffnen Sie danach {form.lower()} Quarzel."
+        assert _page(locale, *ADDRESSED, ("Then open your widget.", imperative)) == [imperative]
         # capitalised: the address kept
         right = f"Danach zeigt Contoso {form} Quarzel."
         assert not _page(locale, *ADDRESSED, ("Contoso then shows your widget.", right)), form

@@ -54,6 +54,8 @@ class PageGrammar:
     #: The polite forms of address, capitalised anywhere ("Sie", "Ihre"); the familiar ones.
     formal_address: frozenset[str] = frozenset()
     informal_address: frozenset[str] = frozenset()
+    #: The imperative with its polite pronoun ("Wählen Sie"): for an English with no "you".
+    imperative_address: re.Pattern[str] | None = None
     #: English: the reader's pronouns ("you") and the third persons ("they", "it").
     second_person: frozenset[str] = frozenset()
     third_person: frozenset[str] = frozenset()
@@ -73,6 +75,9 @@ def page_grammar(locale: str | None) -> PageGrammar:
         prepositions=_set(data.get("prepositions")),
         formal_address=_set(data.get("formal_address")),
         informal_address=_set(data.get("informal_address")),
+        imperative_address=re.compile(str(data["imperative_address"]))
+        if data.get("imperative_address")
+        else None,
         second_person=_set(data.get("second_person")),
         third_person=_set(data.get("third_person")),
     )
@@ -449,9 +454,10 @@ def _address_broken(
     own: PageGrammar, english: PageGrammar, lower: frozenset[str], source: str, text: str
 ) -> str | None:
     """The first lower-case form with the word before it, where the English holds more
-    second persons than the translation writes forms capitalised, and no third person; a
-    translation in the familiar address, or one that writes none capitalised for several
-    "you" (the message turned to the third person: "Partner und ihre Kunden"), aside."""
+    second persons than the translation writes forms capitalised (an imperative's aside:
+    "Wählen Sie" for "Select"), and no third person; a translation in the familiar
+    address, or one that writes none capitalised for several "you" (the message turned to
+    the third person: "Partner und ihre Kunden"), aside."""
     words = _WORDS.findall(text)
     if not own.informal_address.isdisjoint(words):
         return None
@@ -460,7 +466,11 @@ def _address_broken(
     if not you or not english.third_person.isdisjoint(said):
         return None
     capitals = sum(word in own.formal_address for word in words)
-    if capitals >= you or (capitals == 0 and you > 1):
+    if capitals == 0 and you > 1:
+        return None
+    if own.imperative_address is not None:
+        capitals -= len(own.imperative_address.findall(text))
+    if capitals >= you:
         return None
     for before, word in itertools.pairwise(["", *words]):
         if word in lower:
