@@ -495,7 +495,8 @@ CHECKS: tuple[Check, ...] = (
         "Japanese sentence that starts with a cut clause ('場合は、') or ends in the plain past, a "
         "Japanese spoken contraction ('切れてた'); and where the page shows it: a German noun in "
         "lower case that the page capitalises ('der anzahl'), a kept name before the noun the "
-        "locale puts first ('la Power Automate soluzione').",
+        "locale puts first ('la Power Automate soluzione', 'w Contoso programie'), a German "
+        "polite address in lower case for the English 'you' ('um ihre Daten').",
         check_grammar,
         entries=check_grammar_on_page,
     ),
