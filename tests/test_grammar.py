@@ -79,7 +79,15 @@ CAPITALISED = [loc for loc in TRANSLATED if _listed(loc, "capitalised_inside")]
 
 
 def test_german_lists_its_capitalised_words() -> None:
-    assert "de-DE" in CAPITALISED
+    assert {"de-DE", "it-IT"} <= set(CAPITALISED)
+
+
+@pytest.mark.parametrize("locale", CAPITALISED)
+def test_a_capitalised_word_the_english_holds_is_a_name_kept(locale: str) -> None:
+    for word in _listed(locale, "capitalised_inside"):
+        english = f"Contoso Plan {word} Seat shows the report."
+        text = f"Danach zeigt Contoso Plan {word} sitz den Bericht."
+        assert not _found(english, text, locale), word
 
 
 @pytest.mark.parametrize("locale", CAPITALISED)

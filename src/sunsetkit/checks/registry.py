@@ -488,7 +488,8 @@ CHECKS: tuple[Check, ...] = (
         "error",
         "message",
         "Broken grammar of machine translation that form shows, per locale: a function word "
-        "capitalised inside a German sentence ('sowie Der'), a German noun in lower case, "
+        "capitalised inside a German or Italian sentence ('sowie Der', 'pagina Del'), a German "
+        "noun in lower case, "
         "'zu' before a separable verb ('zu ablehnen'), a singular article before a plural "
         "country ('nel Stati Uniti'), 'un Centro de partners de', two words glued together, a "
         "hyphen left hanging ('Linux- Open'), 'tornar-o', a "
