@@ -65,6 +65,10 @@ def test_the_data_reads_as_words(locale: str) -> None:
         "relative_pronouns",
         "noun_openers",
         "prepositions",
+        "formal_address",
+        "informal_address",
+        "second_person",
+        "third_person",
     )
     for key in keys:
         assert all(word.strip() and word not in {"True", "False"} for word in _listed(locale, key))
