@@ -40,6 +40,8 @@ def test_the_languages_that_show_the_patterns_have_the_data() -> None:
     assert "de-DE" in CAPITALISING
     assert "de-DE" in FORMAL
     assert {"fr-FR", "es-ES", "it-IT", "pt-BR", "pl-PL"} <= set(NAME_LAST)
+    assert not page_grammar("pl-PL").content_word_before_name
+    assert page_grammar("it-IT").content_word_before_name
     for locale in (*CAPITALISING, *NAME_LAST):
         assert page_grammar(locale).determiners, locale
 
@@ -122,6 +124,19 @@ def test_a_name_between_its_determiner_and_its_noun_is_reported(locale: str) -> 
         # the locale's order: the noun, then the name
         right = f"Abrir {_before(det)}zorbel Contoso Fabrikam hoy."
         assert not _page(locale, _evidence(locale), (ENGLISH, right)), det
+
+
+@pytest.mark.parametrize("locale", NAME_LAST)
+def test_a_name_after_a_content_word_before_its_noun_where_the_locale_says_so(
+    locale: str,
+) -> None:
+    text = "Abrir datos Contoso Fabrikam zorbel hoy."
+    found = _page(locale, _evidence(locale), (ENGLISH, text))
+    # a noun after a name takes a preposition in the locale, or its genitive follows bare
+    assert found == ([text] if page_grammar(locale).content_word_before_name else [])
+    # the English noun already put first ("widget"): the word after the name is another
+    first = "Abrir widgets Contoso Fabrikam zorbel hoy."
+    assert not _page(locale, _evidence(locale), (ENGLISH, first))
 
 
 @pytest.mark.parametrize("locale", NAME_LAST)
