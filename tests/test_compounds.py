@@ -374,6 +374,19 @@ def test_a_first_part_with_its_linking_letter_before_a_noun_is_a_split(
         ),
         # a noun by the article the page writes before it elsewhere (Swedish "en")
         ("sv-SE", "Renew a ContosoHub plan.", "Förnya ContosoHub plan.", "ContosoHub-plan"),
+        # a preposition a noun phrase follows opens it as a determiner does
+        (
+            "nl-NL",
+            "Read the notes of Contoso Hub panels.",
+            "Lees de notities van Contoso Hub panels.",
+            "Contoso Hub-panels",
+        ),
+        (
+            "sv-SE",
+            "Read the data from Fabrikam 365 dashboards.",
+            "Läs data från Fabrikam 365 dashboards.",
+            "Fabrikam 365-dashboards",
+        ),
         # German capitalises its nouns; a capital inside marks the one-word name
         (
             "de-DE",

@@ -65,6 +65,10 @@ def test_the_data_reads_as_words(locale: str) -> None:
         "relative_pronouns",
         "noun_openers",
         "prepositions",
+        "formal_address",
+        "informal_address",
+        "second_person",
+        "third_person",
     )
     for key in keys:
         assert all(word.strip() and word not in {"True", "False"} for word in _listed(locale, key))
@@ -79,7 +83,15 @@ CAPITALISED = [loc for loc in TRANSLATED if _listed(loc, "capitalised_inside")]
 
 
 def test_german_lists_its_capitalised_words() -> None:
-    assert "de-DE" in CAPITALISED
+    assert {"de-DE", "it-IT"} <= set(CAPITALISED)
+
+
+@pytest.mark.parametrize("locale", CAPITALISED)
+def test_a_capitalised_word_the_english_holds_is_a_name_kept(locale: str) -> None:
+    for word in _listed(locale, "capitalised_inside"):
+        english = f"Contoso Plan {word} Seat shows the report."
+        text = f"Danach zeigt Contoso Plan {word} sitz den Bericht."
+        assert not _found(english, text, locale), word
 
 
 @pytest.mark.parametrize("locale", CAPITALISED)

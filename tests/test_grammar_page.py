@@ -24,6 +24,7 @@ BY_ID = {check.id: check for check in CHECKS}
 LOCALES = sorted(p.name.replace("_", "-") for p in (ROOT / "locales").iterdir() if p.is_dir())
 CAPITALISING = [loc for loc in LOCALES if page_grammar(loc).capitalised_nouns]
 NAME_LAST = [loc for loc in LOCALES if page_grammar(loc).name_before_noun]
+FORMAL = [loc for loc in LOCALES if page_grammar(loc).formal_address]
 
 
 def _page(locale: str, *pairs: tuple[str, str]) -> list[str]:
@@ -37,7 +38,10 @@ def _page(locale: str, *pairs: tuple[str, str]) -> list[str]:
 
 def test_the_languages_that_show_the_patterns_have_the_data() -> None:
     assert "de-DE" in CAPITALISING
-    assert {"fr-FR", "es-ES", "it-IT", "pt-BR"} <= set(NAME_LAST)
+    assert "de-DE" in FORMAL
+    assert {"fr-FR", "es-ES", "it-IT", "pt-BR", "pl-PL"} <= set(NAME_LAST)
+    assert not page_grammar("pl-PL").content_word_before_name
+    assert page_grammar("it-IT").content_word_before_name
     for locale in (*CAPITALISING, *NAME_LAST):
         assert page_grammar(locale).determiners, locale
 
@@ -123,6 +127,19 @@ def test_a_name_between_its_determiner_and_its_noun_is_reported(locale: str) -> 
 
 
 @pytest.mark.parametrize("locale", NAME_LAST)
+def test_a_name_after_a_content_word_before_its_noun_where_the_locale_says_so(
+    locale: str,
+) -> None:
+    text = "Abrir datos Contoso Fabrikam zorbel hoy."
+    found = _page(locale, _evidence(locale), (ENGLISH, text))
+    # a noun after a name takes a preposition in the locale, or its genitive follows bare
+    assert found == ([text] if page_grammar(locale).content_word_before_name else [])
+    # the English noun already put first ("widget"): the word after the name is another
+    first = "Abrir widgets Contoso Fabrikam zorbel hoy."
+    assert not _page(locale, _evidence(locale), (ENGLISH, first))
+
+
+@pytest.mark.parametrize("locale", NAME_LAST)
 def test_a_name_before_a_word_the_page_shows_for_no_noun_is_no_finding(locale: str) -> None:
     det = sorted(page_grammar(locale).determiners)[0]
     text = f"Abrir {_before(det)}Contoso Fabrikam zorbel hoy."
@@ -150,8 +167,8 @@ def test_a_noun_is_what_the_page_writes_before_no_content_word(locale: str) -> N
         noun = ("A widget.", f"Voir {opener} zorbel {after} Fabrikam.")
         assert _page(locale, noun, (ENGLISH, text)) == [text], after
     # right before the name, after a determiner (one a verb may follow): the locale's
-    # own order shows a noun
-    det = sorted(own.determiners - own.noun_openers)[0]
+    # own order shows a noun (Polish has none but its openers, the prepositions)
+    det = (sorted(own.determiners - own.noun_openers) or sorted(own.determiners))[0]
     first = ("The widget.", f"Ver {_before(det)}zorbel Contoso Fabrikam.")
     assert _page(locale, first, (ENGLISH, text)) == [text]
 
@@ -176,11 +193,65 @@ def test_the_locale_s_own_name_of_a_glossary_name_before_its_noun_is_reported(
     assert not _page(locale, _evidence(locale), (english, text))
 
 
+# --- the polite address in lower case -------------------------------------------------------
+
+#: The page addresses the reader with the capitalised form inside sentences, twice.
+ADDRESSED = (
+    ("Then you open the widget.", "Danach öffnen Sie die Quarzel."),
+    ("Later you close the widget.", "Später schließen Sie die Quarzel."),
+)
+
+
+def _forms(locale: str) -> list[str]:
+    return sorted(page_grammar(locale).formal_address)
+
+
+@pytest.mark.parametrize("locale", FORMAL)
+def test_a_polite_form_in_lower_case_for_you_is_reported(locale: str) -> None:
+    for form in _forms(locale):
+        text = f"Danach zeigt Contoso {form.lower()} Quarzel."
+        assert _page(locale, *ADDRESSED, ("Contoso then shows your widget.", text)) == [text]
+        # one "you" said with the capital, the other in lower case
+        both = f"Danach zeigt {form} Contoso {form.lower()} Quarzel."
+        english = "Contoso then shows you your widget."
+        assert _page(locale, *ADDRESSED, (english, both)) == [both], form
+        # an imperative's pronoun answers no "you" of the English ("Open ...")
+        imperative = f"Öffnen Sie danach {form.lower()} Quarzel."
+        assert _page(locale, *ADDRESSED, ("Then open your widget.", imperative)) == [imperative]
+        # capitalised: the address kept
+        right = f"Danach zeigt Contoso {form} Quarzel."
+        assert not _page(locale, *ADDRESSED, ("Contoso then shows your widget.", right)), form
+
+
+@pytest.mark.parametrize("locale", FORMAL)
+def test_a_lower_case_form_is_no_finding_where_it_may_be_a_third_person(locale: str) -> None:
+    form = _forms(locale)[0].lower()
+    text = f"Danach zeigt Contoso {form} Quarzel."
+    # the English has a third person: "they", "it", "her" are spelled so too
+    for english in ("Contoso shows their widget to you.", "Contoso shows it to you."):
+        assert not _page(locale, *ADDRESSED, (english, text)), english
+    # the English has no "you"
+    assert not _page(locale, *ADDRESSED, ("Contoso then shows the widget.", text))
+    # several "you" and no capitalised form: the message turned to the third person
+    turned = ("You and your team see your widget.", text)
+    assert not _page(locale, *ADDRESSED, turned)
+    # the page never writes the capitalised form inside a sentence: no evidence
+    assert not _page(locale, ("Contoso then shows your widget.", text))
+    # a message in the familiar address is left alone
+    informal = sorted(page_grammar(locale).informal_address)[0]
+    familiar = f"Danach zeigt {informal} Contoso {form} Quarzel."
+    assert not _page(locale, *ADDRESSED, ("Contoso then shows your widget.", familiar))
+    # in bold: a label, not prose
+    bold = f"Danach zeigt Contoso **{form} Quarzel**."
+    assert not _page(locale, *ADDRESSED, ("Contoso then shows **your widget**.", bold))
+
+
 def test_a_locale_without_the_data_is_not_checked() -> None:
     pages = [
         (SHOWN, ("Contoso opens it.", "Danach öffnet Contoso die quarzel heute.")),
         (("A widget.", "Voir un zorbel."), (ENGLISH, "Abrir la Contoso Fabrikam zorbel hoy.")),
+        (*ADDRESSED, ("Contoso then shows your widget.", "Danach zeigt Contoso ihre Quarzel.")),
     ]
-    for locale in [loc for loc in LOCALES if loc not in (*CAPITALISING, *NAME_LAST)]:
+    for locale in [loc for loc in LOCALES if loc not in (*CAPITALISING, *NAME_LAST, *FORMAL)]:
         for pairs in pages:
             assert not _page(locale, *pairs), locale

@@ -151,13 +151,13 @@ class _Rules:
             endings=data.noun_endings,
             longest_ending=max(map(len, data.noun_endings), default=0),
             ending_tuple=tuple(sorted(data.noun_endings)),
-            determiners=english.determiners,
+            determiners=english.determiners | english.noun_prepositions,
             after_article=re.compile(
                 rf"(?<![\w-])(?i:{'|'.join(sorted(data.noun_articles))}) ([^\W\d_]+)"
             )
             if data.noun_articles
             else None,
-            determined_name=_determined_name(english.determiners),
+            determined_name=_determined_name(english.determiners | english.noun_prepositions),
             links=("", *data.compound_links),
             skip=function_words(locale) | function_words("en") | data.particles,
             adjective=data.adjective_form,

@@ -104,6 +104,9 @@ class Conventions:
     #: English only: determiners, folded ("the", "your"): one before a name and a word
     #: ("the Contoso portal") opens a noun phrase whose word is its noun, no verb.
     determiners: frozenset[str] = frozenset()
+    #: English only: prepositions a noun phrase follows, folded ("from", "of"): one before
+    #: a name and a word ("from Contoso dashboards") opens a noun phrase as well.
+    noun_prepositions: frozenset[str] = frozenset()
     #: Articles only a noun follows (Swedish "en", "ett"), folded: a word the page writes
     #: after one is a noun (`compound`).
     noun_articles: frozenset[str] = frozenset()
@@ -163,6 +166,7 @@ def conventions(locale: str | None) -> Conventions:
         demonstratives=frozenset(str(w).casefold() for w in data.get("demonstratives") or ()),
         noun_endings=frozenset(str(w).casefold() for w in data.get("noun_endings") or ()),
         determiners=frozenset(str(w).casefold() for w in data.get("determiners") or ()),
+        noun_prepositions=frozenset(str(w).casefold() for w in data.get("noun_prepositions") or ()),
         noun_articles=frozenset(str(w).casefold() for w in data.get("noun_articles") or ()),
     )
 

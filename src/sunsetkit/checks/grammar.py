@@ -276,10 +276,13 @@ def _prose(text: str) -> str:
 def _capital_inside(pattern: re.Pattern[str], source: str, text: str) -> str | None:
     """The first listed word capitalised after a lower-case word of the raw translation
     (markup between them means a label: bold, a link, quotes), unless the English does
-    the same (a title-cased source)."""
+    the same (a title-cased source) or holds the word itself (a name kept: "Premium Per
+    User" as "Premium Per utente")."""
     plain = _CODE.sub("``", text)
     for match in pattern.finditer(plain):
         if match.start() == 0 or not plain[match.start() - 1].islower():
+            continue
+        if re.search(rf"(?<![\w-]){re.escape(match.group().strip())}(?![\w-])", source):
             continue
         english = grammar("en").capitalised_inside
         if english is not None and _lower_before(english, _CODE.sub("``", source)):

@@ -11,10 +11,15 @@ page's own translations are the evidence of how the locale writes a word.
   di", not "il relativo documento"), or right before the name ("la soluzione Contoso").
   The locale's own name of a glossary name counts as the name ("la Centro de partners
   cuenta" for "the Partner Center account").
+- A polite form of address in lower case ("um ihre Daten" for "your data") on a page that
+  addresses the reader so ("Sie"), where the English says "you" more often than the
+  translation writes the form capitalised and holds no third person ("they", "it": the
+  lower-case forms are those too).
 
 Locale knowledge is the `grammar` key of locale_data (README.md there): `determiners`,
-`prepositions`, `relative_pronouns` and `capitalised_nouns` (de), `determiners`,
-`prepositions`, `noun_openers` and `name_before_noun` (es, fr, it, pt-BR)."""
+`prepositions`, `relative_pronouns`, `capitalised_nouns`, `formal_address` and
+`informal_address` (de), `determiners`, `prepositions`, `noun_openers` and
+`name_before_noun` (es, fr, it, pt-BR); English's `second_person` and `third_person`."""
 
 from __future__ import annotations
 
@@ -46,6 +51,17 @@ class PageGrammar:
     noun_openers: frozenset[str] = frozenset()
     #: Prepositions a noun phrase follows ("di", "mit"; German "zu" and "um" take a verb).
     prepositions: frozenset[str] = frozenset()
+    #: A noun after a name takes a preposition ("di"), never bare: a content word before a
+    #: name and a noun after it is the English order too ("utilizzo Office 365 licenze").
+    content_word_before_name: bool = False
+    #: The polite forms of address, capitalised anywhere ("Sie", "Ihre"); the familiar ones.
+    formal_address: frozenset[str] = frozenset()
+    informal_address: frozenset[str] = frozenset()
+    #: The imperative with its polite pronoun ("Wählen Sie"): for an English with no "you".
+    imperative_address: re.Pattern[str] | None = None
+    #: English: the reader's pronouns ("you") and the third persons ("they", "it").
+    second_person: frozenset[str] = frozenset()
+    third_person: frozenset[str] = frozenset()
 
 
 @functools.cache
@@ -60,6 +76,14 @@ def page_grammar(locale: str | None) -> PageGrammar:
         name_before_noun=bool(data.get("name_before_noun")),
         noun_openers=_set(data.get("noun_openers")),
         prepositions=_set(data.get("prepositions")),
+        content_word_before_name=bool(data.get("content_word_before_name")),
+        formal_address=_set(data.get("formal_address")),
+        informal_address=_set(data.get("informal_address")),
+        imperative_address=re.compile(str(data["imperative_address"]))
+        if data.get("imperative_address")
+        else None,
+        second_person=_set(data.get("second_person")),
+        third_person=_set(data.get("third_person")),
     )
 
 
@@ -77,6 +101,7 @@ def check_grammar_on_page(entries: list[Entry], ctx: MessageContext) -> Iterator
     found = itertools.chain(
         _lower_nouns(own, pairs, ctx.locale) if own.capitalised_nouns else (),
         _names_before_nouns(own, pairs, ctx) if own.name_before_noun else (),
+        _lower_address(own, pairs) if own.formal_address else (),
     )
     done: set[int] = set()
     for entry, message in found:
@@ -207,18 +232,30 @@ _NAME_THEN_WORD = re.compile(rf"(?<=[ '’])(?P<name>{_NAME}) (?P<word>[{_LOWER}
 _WORD_BEFORE = re.compile(r"(?<![\w'’])([^\W\d_]+['’]|[^\W\d_]+ )\Z")
 #: The longest determiner or preposition with its space, and then some.
 _REACH = 16
+#: The fewest letters of a word before a name that is read as a content word.
+_LOOSE = 4
 
 
 def _after_determiners(
     own: PageGrammar, text: str, names: re.Pattern[str]
-) -> Iterator[tuple[str, re.Match[str]]]:
-    """Each name with a lower-case word after it and a listed determiner or preposition
-    before it, as the locale writes one inside a sentence (lower case); and the phrase."""
+) -> Iterator[tuple[str, re.Match[str], str]]:
+    """Each name with a lower-case word after it and, before it, a listed determiner or
+    preposition as the locale writes one inside a sentence (lower case), or a lower-case
+    word of `_LOOSE` letters or more (a noun or a verb the name's phrase follows: "dettagli
+    di utilizzo Office 365 licenze"); the phrase and that word if it is no listed one."""
     for match in names.finditer(text):
         before = _WORD_BEFORE.search(text, max(0, match.start() - _REACH), match.start())
         word = before.group(1).rstrip() if before else ""
         if before and (word in own.determiners or word in own.prepositions):
-            yield text[before.start() : match.end()], match
+            yield text[before.start() : match.end()], match, ""
+        elif (
+            before
+            and own.content_word_before_name
+            and len(word) >= _LOOSE
+            and word.isalpha()
+            and word.islower()
+        ):
+            yield text[before.start() : match.end()], match, word
 
 
 def _own_names(ctx: MessageContext) -> dict[str, str]:
@@ -286,10 +323,14 @@ def _names_before_nouns(
     english_words = conventions("en").function_words
     texts = [raw for _, _, raw in pairs]
     for entry, source, matches in found:
-        for phrase, match in matches:
+        for phrase, match, loose in matches:
             name, word = match.group("name", "word")
             if (
-                word in function_words
+                (
+                    loose
+                    and _noun_put_first(loose, english_of.get(name, name), source, function_words)
+                )
+                or word in function_words
                 or not _adjunct(english_of.get(name, name), word, source, english_words)
                 or not _noun(own, word, name, texts, function_words, plains)
             ):
@@ -307,12 +348,14 @@ def _names_before_nouns(
 def _determined_capital(own: PageGrammar, forms: tuple[str, ...]) -> Callable[[str], bool]:
     """The precondition of `_after_determiners`, on a translation as written: a capital that
     may start a name (A-Z, or the first letter of one of the locale's `forms` of a name)
-    right after one of the determiners or prepositions, as `_WORD_BEFORE` reads one. A
+    right after one of the determiners (or any lower-case word, where the locale reads a
+    content word there: `content_word_before_name`), as `_WORD_BEFORE` reads one. A
     plain search from a space and a capital, then a suffix test: no search that tries every
     determiner at every letter. Markup only ever parts words: what `_plain` leaves of the
     phrase was in the text as written."""
     firsts = "".join(sorted({re.escape(form[0]) for form in forms if not "A" <= form[0] <= "Z"}))
     capitals = re.compile(rf"[ '’][A-Z{firsts}]")
+    loose = own.content_word_before_name
     suffixes = tuple(
         word if word.endswith(("'", "’")) else f"{word} "
         for word in sorted(own.determiners | own.prepositions)
@@ -321,9 +364,33 @@ def _determined_capital(own: PageGrammar, forms: tuple[str, ...]) -> Callable[[s
     def may(text: str) -> bool:
         if capitals.search(text) is None:
             return False  # most texts: no capital after a space at all
-        return any(text.endswith(suffixes, 0, hit.end() - 1) for hit in capitals.finditer(text))
+        return any(
+            (loose and text[hit.start() - 1 : hit.start()].islower())  # a word before it
+            or text.endswith(suffixes, 0, hit.end() - 1)
+            for hit in capitals.finditer(text)
+        )
 
     return may
+
+
+def _noun_put_first(before: str, name: str, source: str, function_words: frozenset[str]) -> bool:
+    """The content word before a name is no evidence: a function word, or the English
+    noun after the name already put first (its first three letters: "dashboard Insights
+    dati" for "Insights dashboard", "portale" for "portal"), where what follows the name is
+    another word machine translation added."""
+    if before in function_words:
+        return True
+    start = source.find(f"{name} ")
+    while start >= 0:
+        after = _ENGLISH_WORD.match(source, start + len(name) + 1)
+        if after and after.group()[:_COGNATE].casefold() == before[:_COGNATE].casefold():
+            return True
+        start = source.find(f"{name} ", start + 1)
+    return False
+
+
+#: The first letters a word and its cognate share ("portal", "portale").
+_COGNATE = 3
 
 
 def _adjunct(name: str, word: str, source: str, english_words: frozenset[str]) -> bool:
@@ -378,3 +445,80 @@ def _before_name(own: PageGrammar, text: str, target: str) -> bool:
                 return True
         start = text.find(target, start + 1)
     return False
+
+
+# --- the polite address in lower case -------------------------------------------------------
+
+_WORDS = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
+#: Capitalised forms inside a sentence a page writes at least this often: it addresses the
+#: reader so (one may be a sentence start's).
+_ADDRESSED = 2
+
+
+def _lower_address(
+    own: PageGrammar, pairs: list[tuple[Entry, str, str]]
+) -> Iterator[tuple[Entry, str]]:
+    """Each message with a polite form in lower case where the English says "you" (see
+    `_address_broken`), on a page that writes the forms capitalised inside sentences."""
+    lower = frozenset(word.lower() for word in own.formal_address)
+    search = _listed(lower).search
+    held = [(e, s, t) for e, s, t in pairs if search(t)]
+    if not held:
+        return  # most pages: no lower-case form at all
+    inside = _capitalised_inside(own.formal_address).search
+    if (
+        sum(1 for _ in itertools.islice(filter(inside, (t for _, _, t in pairs)), _ADDRESSED))
+        < _ADDRESSED
+    ):
+        return  # the page writes the forms capitalised inside too few sentences
+    english = page_grammar("en")
+    for entry, source, text in held:
+        found = _address_broken(own, english, lower, _plain(source), _plain(text))
+        if found:
+            yield (
+                entry,
+                f"{found!r}: the polite address in lower case; the English says 'you' here and "
+                "the page addresses the reader with a capital",
+            )
+
+
+@functools.cache
+def _capitalised_inside(forms: frozenset[str]) -> re.Pattern[str]:
+    """A capitalised form after a lower-case word: inside a sentence, not its start."""
+    listed = "|".join(sorted(forms, key=len, reverse=True))
+    return re.compile(rf"(?<=[{_LOWER}] )(?:{listed})(?![\w-])")
+
+
+@functools.cache
+def _listed(forms: frozenset[str]) -> re.Pattern[str]:
+    """One of the forms as a word of its own, in the case listed."""
+    listed = "|".join(sorted(forms, key=len, reverse=True))
+    return re.compile(rf"(?<![\w-])(?:{listed})(?![\w-])")
+
+
+def _address_broken(
+    own: PageGrammar, english: PageGrammar, lower: frozenset[str], source: str, text: str
+) -> str | None:
+    """The first lower-case form with the word before it, where the English holds more
+    second persons than the translation writes forms capitalised (an imperative's aside:
+    "Wählen Sie" for "Select"), and no third person; a translation in the familiar
+    address, or one that writes none capitalised for several "you" (the message turned to
+    the third person: "Partner und ihre Kunden"), aside."""
+    words = _WORDS.findall(text)
+    if not own.informal_address.isdisjoint(words):
+        return None
+    said = [word.lower() for word in _WORDS.findall(source)]
+    you = sum(word in english.second_person for word in said)
+    if not you or not english.third_person.isdisjoint(said):
+        return None
+    capitals = sum(word in own.formal_address for word in words)
+    if capitals == 0 and you > 1:
+        return None
+    if own.imperative_address is not None:
+        capitals -= len(own.imperative_address.findall(text))
+    if capitals >= you:
+        return None
+    for before, word in itertools.pairwise(["", *words]):
+        if word in lower:
+            return f"{before} {word}".strip()
+    return None

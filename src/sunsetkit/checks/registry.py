@@ -511,14 +511,16 @@ CHECKS: tuple[Check, ...] = (
         "error",
         "message",
         "Broken grammar of machine translation that form shows, per locale: a function word "
-        "capitalised inside a German sentence ('sowie Der'), a German noun in lower case, "
+        "capitalised inside a German or Italian sentence ('sowie Der', 'pagina Del'), a German "
+        "noun in lower case, "
         "'zu' before a separable verb ('zu ablehnen'), a singular article before a plural "
         "country ('nel Stati Uniti'), 'un Centro de partners de', two words glued together, a "
         "hyphen left hanging ('Linux- Open'), 'tornar-o', a "
         "Japanese sentence that starts with a cut clause ('場合は、') or ends in the plain past, a "
         "Japanese spoken contraction ('切れてた'); and where the page shows it: a German noun in "
         "lower case that the page capitalises ('der anzahl'), a kept name before the noun the "
-        "locale puts first ('la Power Automate soluzione').",
+        "locale puts first ('la Power Automate soluzione', 'w Contoso programie'), a German "
+        "polite address in lower case for the English 'you' ('um ihre Daten').",
         check_grammar,
         entries=check_grammar_on_page,
     ),
