@@ -113,6 +113,8 @@ def _problems(span: Span, source: Span | None, ctx: MessageContext) -> Iterator[
         yield from _edges(span, source, ctx, what)
         yield from _shrunk(span, source, ctx, what)
         yield from _left_out(span, source, what)
+    if source is not None and _past_colon(span, source):
+        yield f"{what} runs on past the colon that ends the English {span.kind}: it took in words"
     if source is not None and _crosses_quotes(span.inside) and not _crosses_quotes(source.inside):
         yield f"{what} holds one quotation mark of a pair: it crosses the quotes around its words"
     if _splits(span) and not (source and _splits(source)):
@@ -184,6 +186,22 @@ def _left_out(span: Span, source: Span, what: str) -> Iterator[str]:
             f"{what} leaves {word!r} after it, a word of the English {source.kind} "
             f"{source.inside.strip()!r}: it ends short of its words"
         )
+
+
+#: A colon and a word after it, in any script.
+_COLON_THEN_WORD = re.compile(r"[:：]\s*\w")
+_COLONS = ":："
+
+
+def _past_colon(span: Span, source: Span) -> bool:
+    """A label's bold that ends with its colon in the English ("**Profile name:** Enter
+    a name") and runs on past it here ("**Nome do perfil: insira** um nome"): the span
+    took in the first words of the description."""
+    if span.kind in ("code", "link") or source.inside.rstrip()[-1:] not in _COLONS:
+        return False
+    if _COLON_THEN_WORD.search(source.inside) or span.inside.rstrip()[-1:] in _COLONS:
+        return False
+    return _COLON_THEN_WORD.search(span.inside) is not None
 
 
 #: Quotation marks, by the pairs a script writes ("…", “…”, „…“, «…»; 「…」, 『…』).

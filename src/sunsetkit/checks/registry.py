@@ -49,7 +49,7 @@ from .placement import check_placement
 from .spans import check_span_moved, marked
 from .truncated import check_truncated, may_truncate
 from .unsafe import check_unsafe_markup
-from .usual import check_span_off_usual
+from .usual import check_span_around_usual, check_span_off_usual
 from .world import check_country_names, check_world_names
 
 __all__ = ["CHECKS", "CHECKS_BY_ID"]
@@ -315,6 +315,7 @@ CHECKS: tuple[Check, ...] = (
         "but not the translation's.",
         check_placement,
         markup=True,
+        entries=check_span_around_usual,
     ),
     Check(
         "span-moved",
