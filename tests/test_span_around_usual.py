@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 from sunsetkit.checks import CHECKS
 from sunsetkit.checks.base import Entry, MessageContext
 from sunsetkit.checks.catalog_file import markdown_parser
+from sunsetkit.checks.conventions import locale_data
 from sunsetkit.checks.glossary import locale_glossary
 
 from .conftest import ROOT
@@ -134,3 +135,48 @@ def test_bold_that_ends_at_its_colon_is_left_alone(text: str) -> None:
 def test_an_english_bold_with_a_colon_inside_is_no_evidence() -> None:
     source = "**Step 1: Ledger name:** Enter a name."
     assert _colon(source, "**Zqstap 1: Zqnaam: Zqvoer** zqnaam.", "nl-NL") == []
+
+
+# --- placement: bold that took in the noun of its control, or a filler --------------------
+
+
+def _listed(locale: str, key: str) -> list[str]:
+    words = locale_data(locale).get(key) or []
+    return sorted(str(w) for w in words)
+
+
+NOUNS = [(loc, w) for loc in LOCALES for w in _listed(loc, "label_nouns")[:2]]
+FILLERS = [(loc, w) for loc in LOCALES for w in _listed(loc, "label_fillers")]
+
+
+def _taken(source: str, text: str, locale: str) -> list[str]:
+    entry = Entry(Message(source, text, lineno=1))
+    ctx = MessageContext(locale, locale_glossary(None, locale), MD)
+    return [m for m in PLACEMENT.func(entry, ctx) if "takes in" in m]
+
+
+@pytest.mark.parametrize(("locale", "noun"), NOUNS)
+def test_bold_that_took_in_the_noun_of_its_control_is_reported(locale: str, noun: str) -> None:
+    source = "Go to the **Ledger** page, then the **Ledger** tab."
+    assert _taken(source, f"Zqga **{noun} Zqledger**, zqdan **Zqledger**.", locale)
+    assert not _taken(source, f"Zqga {noun} **Zqledger**, zqdan **Zqledger**.", locale)
+
+
+@pytest.mark.parametrize(("locale", "noun"), NOUNS)
+def test_a_noun_the_english_bold_holds_or_does_not_say_is_left_alone(
+    locale: str, noun: str
+) -> None:
+    assert not _taken("Go to **Ledger page** now.", f"Zqga **{noun} Zqledger** zqnu.", locale)
+    assert not _taken("Go to **Ledger** now.", f"Zqga **{noun} Zqledger** zqnu.", locale)
+
+
+@pytest.mark.parametrize(("locale", "filler"), FILLERS)
+def test_bold_that_took_in_a_filler_is_reported(locale: str, filler: str) -> None:
+    assert _taken("Select **Ledger**.", f"Zqkies **{filler} Zqledger**.", locale)
+    assert not _taken("Select **Ledger**.", f"Zqkies {filler} **Zqledger**.", locale)
+    assert not _taken("Select **Ledger item**.", f"Zqkies **{filler} Zqledger**.", locale)
+
+
+def test_every_locale_with_label_nouns_is_paired_with_english_ones() -> None:
+    assert {"page", "tab", "button", "option", "menu", "list"} <= set(_listed("en", "label_nouns"))
+    assert FILLERS and all(w == w.casefold() for _, w in NOUNS + FILLERS)

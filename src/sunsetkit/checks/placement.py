@@ -428,7 +428,12 @@ def _onto_name(span: Span, theirs: list[Span], outside: str, ctx: MessageContext
 @functools.cache
 def select_verbs(locale: str | None) -> frozenset[str]:
     """How the locale tells the reader to select, choose or click (locale data)."""
-    words = locale_data(locale).get("select_verbs")
+    return _listed(locale, "select_verbs")
+
+
+@functools.cache
+def _listed(locale: str | None, key: str) -> frozenset[str]:
+    words = locale_data(locale).get(key)
     return frozenset(str(w).casefold() for w in words) if isinstance(words, list) else frozenset()
 
 
@@ -440,19 +445,38 @@ def _verb_taken_in(
 ) -> Iterator[str]:
     """Bold that opens with the locale's "select" before its label ("**seleccione Listo**"
     for "select **Done**"), where no English bold holds such a verb and the English says
-    it outside them (`outside`, folded): the bold took in the verb before it."""
+    it outside them (`outside`, folded): the bold took in the verb before it. So too the
+    locale's noun for the kind of control ("**pagina Oplossingen**" for "the **Solutions**
+    page", `label_nouns`), and a word its machine translation puts before any label that
+    no English says ("**pozycję Zapisz**", `label_fillers`)."""
     words = span.inside.split()
     first = words[0].strip(_TRAILING).casefold() if len(words) > 1 else ""
-    if not first or first not in select_verbs(ctx.locale):
+    if not first:
         return
-    english = select_verbs(SOURCE_LANGUAGE)
-    if any(verb in s.inside.casefold() for s in theirs for verb in english):
-        return  # a label that says it ("Select all", "SelectClause")
-    if english.intersection(_ENGLISH_WORD.findall(outside)):
-        yield (
-            f"bold {span.inside.strip()!r} takes in {words[0]!r}, the verb before its label: "
-            "the English bold holds the label only"
-        )
+    if first in select_verbs(ctx.locale):
+        english = select_verbs(SOURCE_LANGUAGE)
+        if any(verb in s.inside.casefold() for s in theirs for verb in english):
+            return  # a label that says it ("Select all", "SelectClause")
+        if english.intersection(_ENGLISH_WORD.findall(outside)):
+            yield _taken(span, words[0], "the verb before its label")
+        return
+    nouns = _listed(SOURCE_LANGUAGE, "label_nouns")
+    held = {w for s in theirs for w in _ENGLISH_WORD.findall(s.inside.casefold())}
+    if held & nouns:
+        return  # a label that names its kind ("List view", "Item details")
+    if first in _listed(ctx.locale, "label_fillers"):
+        yield _taken(span, words[0], "a word the translation puts before a label")
+    elif first in _listed(ctx.locale, "label_nouns") and nouns & set(
+        _ENGLISH_WORD.findall(outside)
+    ):
+        yield _taken(span, words[0], "the noun beside its label")
+
+
+def _taken(span: Span, word: str, what: str) -> str:
+    return (
+        f"bold {span.inside.strip()!r} takes in {word!r}, {what}: the English bold holds "
+        "the label only"
+    )
 
 
 def _splits(span: Span) -> bool:
