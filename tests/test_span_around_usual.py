@@ -180,3 +180,34 @@ def test_bold_that_took_in_a_filler_is_reported(locale: str, filler: str) -> Non
 def test_every_locale_with_label_nouns_is_paired_with_english_ones() -> None:
     assert {"page", "tab", "button", "option", "menu", "list"} <= set(_listed("en", "label_nouns"))
     assert FILLERS and all(w == w.casefold() for _, w in NOUNS + FILLERS)
+
+
+# --- placement: a CJK span that ends with the sentence's case particle ---------------------
+
+
+def _particle(source: str, text: str, locale: str) -> list[str]:
+    entry = Entry(Message(source, text, lineno=1))
+    ctx = MessageContext(locale, locale_glossary(None, locale), MD)
+    return [m for m in PLACEMENT.func(entry, ctx) if "particle" in m]
+
+
+PARTICLES = [(loc, w) for loc in LOCALES for w in _listed(loc, "span_particles")]
+
+
+@pytest.mark.parametrize(("locale", "particle"), PARTICLES)
+def test_a_span_that_ends_with_a_case_particle_is_reported(locale: str, particle: str) -> None:
+    label = "ゾルグ設定" if locale.startswith("ja") else "졸그 설정"
+    for mark in ("**{}**", "[{}](x.md)"):
+        source = f"Select {mark.format('Zorg settings')} now."
+        assert _particle(source, f"{mark.format(label + particle)} 선택합니다.", locale)
+        assert not _particle(source, f"{mark.format(label)}{particle} 선택합니다.", locale)
+
+
+@pytest.mark.parametrize(("locale", "particle"), PARTICLES)
+def test_a_span_of_the_whole_text_may_end_with_a_particle(locale: str, particle: str) -> None:
+    assert not _particle("**Zorg settings**", f"**졸그 설정{particle}**", locale)
+
+
+def test_only_the_locales_with_particles_read_them() -> None:
+    assert {loc[:2] for loc, _ in PARTICLES} == {"ja", "ko"}
+    assert not _particle("Select **Zorg** now.", "Zqkies **zqzorgを** zqnu.", "nl-NL")

@@ -113,6 +113,11 @@ def _problems(span: Span, source: Span | None, ctx: MessageContext) -> Iterator[
         yield from _edges(span, source, ctx, what)
         yield from _shrunk(span, source, ctx, what)
         yield from _left_out(span, source, what)
+    if source is not None and _particle_last(span, source, ctx):
+        yield (
+            f"{what} ends with the particle {span.inside.rstrip(_TRAILING + ' ')[-1]!r} of the "
+            f"sentence: the {span.kind} took in its grammar, not only the label"
+        )
     if source is not None and _past_colon(span, source):
         yield f"{what} runs on past the colon that ends the English {span.kind}: it took in words"
     if source is not None and _crosses_quotes(span.inside) and not _crosses_quotes(source.inside):
@@ -186,6 +191,23 @@ def _left_out(span: Span, source: Span, what: str) -> Iterator[str]:
             f"{what} leaves {word!r} after it, a word of the English {source.kind} "
             f"{source.inside.strip()!r}: it ends short of its words"
         )
+
+
+def _particle_last(span: Span, source: Span, ctx: MessageContext) -> bool:
+    """Bold or a link that ends with the locale's case particle glued to its label
+    ("**고객 연결을** 선택합니다", "**概要を**"; locale data `span_particles`), where both
+    texts have words outside the span: a label never ends with one, the particle is the
+    sentence's."""
+    if span.kind == "code" or not (span.words_outside and source.words_outside):
+        return False
+    particles = _listed(ctx.locale, "span_particles")
+    inside = span.inside.rstrip(_TRAILING + " ")
+    return (
+        len(inside) > 1
+        and inside[-1] in particles
+        and ord(inside[-2]) >= WIDE
+        and inside[-2] not in particles
+    )
 
 
 #: A colon and a word after it, in any script.
