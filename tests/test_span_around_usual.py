@@ -197,6 +197,8 @@ PARTICLES = [(loc, w) for loc in LOCALES for w in _listed(loc, "span_particles")
 @pytest.mark.parametrize(("locale", "particle"), PARTICLES)
 def test_a_span_that_ends_with_a_case_particle_is_reported(locale: str, particle: str) -> None:
     label = "ゾルグ設定" if locale.startswith("ja") else "졸그 설정"
+    spaced = f"**[{label}] {particle}**"  # the label's brackets and a space before it
+    assert _particle("Select **Zorg settings** now.", f"{spaced} 선택합니다.", locale)
     for mark in ("**{}**", "[{}](x.md)"):
         source = f"Select {mark.format('Zorg settings')} now."
         assert _particle(source, f"{mark.format(label + particle)} 선택합니다.", locale)
@@ -211,3 +213,43 @@ def test_a_span_of_the_whole_text_may_end_with_a_particle(locale: str, particle:
 def test_only_the_locales_with_particles_read_them() -> None:
     assert {loc[:2] for loc, _ in PARTICLES} == {"ja", "ko"}
     assert not _particle("Select **Zorg** now.", "Zqkies **zqzorgを** zqnu.", "nl-NL")
+
+
+# --- placement: a span that starts or ends inside brackets --------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "[ **ゾルグ設定] を** 選択します。",
+        "Zqkies **Zqledger (zqtotaal** zqsom).",
+        "Zqkies (zqzie **zqonder) Zqledger**.",
+    ],
+)
+def test_a_span_across_brackets_is_reported(text: str) -> None:
+    found = _placement_messages("Select **Ledger** (see below).", text)
+    assert any("one bracket of a pair" in m for m in found), found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "**[ゾルグ設定]** を選択します。",
+        "Zqkies **Zqledger (zqtotaal)** zqsom.",
+        "Zqkies **Zqledger** (zq).",
+    ],
+)
+def test_brackets_paired_inside_or_outside_are_left_alone(text: str) -> None:
+    found = _placement_messages("Select **Ledger** (see below).", text)
+    assert not any("bracket" in m for m in found), found
+
+
+def test_an_english_span_with_one_bracket_is_no_evidence() -> None:
+    found = _placement_messages("Select **Step 1)** now.", "Zqkies **Zqstap 1)** zqnu.")
+    assert not any("bracket" in m for m in found), found
+
+
+def _placement_messages(source: str, text: str) -> list[str]:
+    entry = Entry(Message(source, text, lineno=1))
+    ctx = MessageContext("ja-JP", locale_glossary(None, "ja-JP"), MD)
+    return list(PLACEMENT.func(entry, ctx))

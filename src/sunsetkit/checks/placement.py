@@ -120,6 +120,12 @@ def _problems(span: Span, source: Span | None, ctx: MessageContext) -> Iterator[
         )
     if source is not None and _past_colon(span, source):
         yield f"{what} runs on past the colon that ends the English {span.kind}: it took in words"
+    if (
+        source is not None
+        and _crosses(span.inside, _BRACKETS)
+        and not _crosses(source.inside, _BRACKETS)
+    ):
+        yield f"{what} holds one bracket of a pair: it starts or ends inside the brackets"
     if source is not None and _crosses_quotes(span.inside) and not _crosses_quotes(source.inside):
         yield f"{what} holds one quotation mark of a pair: it crosses the quotes around its words"
     if _splits(span) and not (source and _splits(source)):
@@ -202,12 +208,10 @@ def _particle_last(span: Span, source: Span, ctx: MessageContext) -> bool:
         return False
     particles = _listed(ctx.locale, "span_particles")
     inside = span.inside.rstrip(_TRAILING + " ")
-    return (
-        len(inside) > 1
-        and inside[-1] in particles
-        and ord(inside[-2]) >= WIDE
-        and inside[-2] not in particles
-    )
+    if not inside or inside[-1] not in particles:
+        return False
+    label = inside[:-1].rstrip(" ]」』")  # "**[保存] を**": the label's marks may stand between
+    return bool(label) and ord(label[-1]) >= WIDE and label[-1] not in particles
 
 
 #: A colon and a word after it, in any script.
@@ -224,6 +228,16 @@ def _past_colon(span: Span, source: Span) -> bool:
     if _COLON_THEN_WORD.search(source.inside) or span.inside.rstrip()[-1:] in _COLONS:
         return False
     return _COLON_THEN_WORD.search(span.inside) is not None
+
+
+#: Brackets and parentheses, opening and closing: ASCII, full-width, lenticular ("[保存]").
+_BRACKETS = (("[", "]"), ("(", ")"), ("（", "）"), ("【", "】"))
+
+
+def _crosses(inside: str, pairs: tuple[tuple[str, str], ...]) -> bool:
+    """A bracket without its mate inside the span (`[ **アカウント設定] を**`, `**Azure
+    (US**)`): the span starts or ends inside the brackets around its words."""
+    return any(inside.count(opening) != inside.count(closing) for opening, closing in pairs)
 
 
 #: Quotation marks, by the pairs a script writes ("…", “…”, „…“, «…»; 「…」, 『…』).
