@@ -43,12 +43,22 @@ _SHORTEST = 4
 
 def usual_translations(entries: list[Entry], ctx: MessageContext) -> dict[Key, Counter[str]]:
     """(kind, normal English label) -> how often each translation (normal form) marks it
-    in these entries."""
+    in these entries. The last page's answer is kept: two checks of a page ask for it
+    (span-moved, placement), and it is a third of their time."""
+    last = _LAST.get("uses")
+    if last is not None and last[0] is entries and last[1] is ctx.glossary:
+        return last[2]
     uses: dict[Key, Counter[str]] = defaultdict(Counter)
     for entry in entries:
         for kind, label, translated in label_pairs(entry, ctx):
             uses[kind, label][translated] += 1
+    _LAST["uses"] = (entries, ctx.glossary, uses)
     return uses
+
+
+#: The last page's usual translations, by the very list of entries and glossary asked:
+#: one page's worth, replaced by the next page's.
+_LAST: dict[str, tuple[list[Entry], object, dict[Key, Counter[str]]]] = {}
 
 
 def _usual(counts: Counter[str], label: str, ctx: MessageContext) -> str | None:
