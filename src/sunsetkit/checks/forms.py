@@ -16,6 +16,7 @@ import re
 from .conventions import WIDE
 
 __all__ = [
+    "UNSPACED",
     "closed_up",
     "content_words",
     "cut_off",
@@ -35,8 +36,8 @@ _ENDING = 3
 _STEM = 3
 #: A space with a Chinese or Japanese character (ideograph, kana, full-width form) on
 #: either side: scripts written without spaces. Hangul is not one: Korean spaces words.
-_UNSPACED = "\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\U00020000-\U0002ffff"
-_WIDE_SPACE = re.compile(rf"(?<=[{_UNSPACED}])\s+|\s+(?=[{_UNSPACED}])")
+UNSPACED = "\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\U00020000-\U0002ffff"
+_WIDE_SPACE = re.compile(rf"(?<=[{UNSPACED}])\s+|\s+(?=[{UNSPACED}])")
 _SPLIT = re.compile(r"[\s\-‐–/\u00a0\u202f]+")
 _ELISION = re.compile(r"(?<=\w)['’](?=\w)")
 _EDGE = '.,:;!?()[]{}"“”„«»‹›「」『』【】《》*'

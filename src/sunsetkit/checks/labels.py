@@ -29,13 +29,15 @@ from .spans import Plain, marked
 from .words import frame_words, function_words, shifted
 
 __all__ = [
+    "QUOTES",
     "check_bold_english",
     "check_label_spelling",
+    "core",
     "label_pairs",
     "normal",
 ]
 
-_QUOTES = '"“”„‟‚‛«»‹›「」『』[]【】<>〈〉《》'
+QUOTES = '"“”„‟‚‛«»‹›「」『』[]【】<>〈〉《》'
 #: An elided article or preposition before a label (l', dell', d'): a form of the label.
 _ELIDED = re.compile(r"(?<!\w)\w{1,5}['’](?=\w)")
 _TRAILING = " .,:;!?。：，、…"
@@ -45,11 +47,11 @@ _SPACES = re.compile(r"\s+")
 def normal(text: str) -> str:
     """A label as compared: case folded, one space for any run of spaces, no quotation
     marks, no punctuation after it."""
-    text = _ELIDED.sub("", text.translate({ord(q): None for q in _QUOTES})).replace("’", "'")
+    text = _ELIDED.sub("", text.translate({ord(q): None for q in QUOTES})).replace("’", "'")
     return _SPACES.sub(" ", text).strip().strip(_TRAILING + "'").casefold()
 
 
-def _core(label: str, function_words: frozenset[str]) -> str:
+def core(label: str, function_words: frozenset[str]) -> str:
     """The label without function words at its edges ("die CSP-Region", "Einlösen aus"):
     where bold or a link takes in an article or a verb's particle, the label is the same."""
     words = label.split()
@@ -86,7 +88,7 @@ def label_pairs(entry: Entry, ctx: MessageContext) -> Iterator[tuple[str, str, s
                 continue  # "see the [payout statement](x)": a phrase that grammar bends
             label = normal(theirs.inside(a[0]))
             # a space bold left inside a CJK label ("与 帮助中心") is no other spelling
-            translated = _core(normal(closed_up(ours.inside(b[0]))), ctx.glossary.function_words)
+            translated = core(normal(closed_up(ours.inside(b[0]))), ctx.glossary.function_words)
             if _labelled(label) and translated and len(label.split()) <= _LABEL_WORDS:
                 yield kind, label, translated
 

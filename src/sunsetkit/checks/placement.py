@@ -113,6 +113,19 @@ def _problems(span: Span, source: Span | None, ctx: MessageContext) -> Iterator[
         yield from _edges(span, source, ctx, what)
         yield from _shrunk(span, source, ctx, what)
         yield from _left_out(span, source, what)
+    if source is not None and _particle_last(span, source, ctx):
+        yield (
+            f"{what} ends with the particle {span.inside.rstrip(_TRAILING + ' ')[-1]!r} of the "
+            f"sentence: the {span.kind} took in its grammar, not only the label"
+        )
+    if source is not None and _past_colon(span, source):
+        yield f"{what} runs on past the colon that ends the English {span.kind}: it took in words"
+    if (
+        source is not None
+        and _crosses(span.inside, _BRACKETS)
+        and not _crosses(source.inside, _BRACKETS)
+    ):
+        yield f"{what} holds one bracket of a pair: it starts or ends inside the brackets"
     if source is not None and _crosses_quotes(span.inside) and not _crosses_quotes(source.inside):
         yield f"{what} holds one quotation mark of a pair: it crosses the quotes around its words"
     if _splits(span) and not (source and _splits(source)):
@@ -184,6 +197,47 @@ def _left_out(span: Span, source: Span, what: str) -> Iterator[str]:
             f"{what} leaves {word!r} after it, a word of the English {source.kind} "
             f"{source.inside.strip()!r}: it ends short of its words"
         )
+
+
+def _particle_last(span: Span, source: Span, ctx: MessageContext) -> bool:
+    """Bold or a link that ends with the locale's case particle glued to its label
+    ("**고객 연결을** 선택합니다", "**概要を**"; locale data `span_particles`), where both
+    texts have words outside the span: a label never ends with one, the particle is the
+    sentence's."""
+    if span.kind == "code" or not (span.words_outside and source.words_outside):
+        return False
+    particles = _listed(ctx.locale, "span_particles")
+    inside = span.inside.rstrip(_TRAILING + " ")
+    if not inside or inside[-1] not in particles:
+        return False
+    label = inside[:-1].rstrip(" ]」』")  # "**[保存] を**": the label's marks may stand between
+    return bool(label) and ord(label[-1]) >= WIDE and label[-1] not in particles
+
+
+#: A colon and a word after it, in any script.
+_COLON_THEN_WORD = re.compile(r"[:：]\s*\w")
+_COLONS = ":："
+
+
+def _past_colon(span: Span, source: Span) -> bool:
+    """A label's bold that ends with its colon in the English ("**Profile name:** Enter
+    a name") and runs on past it here ("**Nome do perfil: insira** um nome"): the span
+    took in the first words of the description."""
+    if span.kind in ("code", "link") or source.inside.rstrip()[-1:] not in _COLONS:
+        return False
+    if _COLON_THEN_WORD.search(source.inside) or span.inside.rstrip()[-1:] in _COLONS:
+        return False
+    return _COLON_THEN_WORD.search(span.inside) is not None
+
+
+#: Brackets and parentheses, opening and closing: ASCII, full-width, lenticular ("[保存]").
+_BRACKETS = (("[", "]"), ("(", ")"), ("（", "）"), ("【", "】"))
+
+
+def _crosses(inside: str, pairs: tuple[tuple[str, str], ...]) -> bool:
+    """A bracket without its mate inside the span (`[ **アカウント設定] を**`, `**Azure
+    (US**)`): the span starts or ends inside the brackets around its words."""
+    return any(inside.count(opening) != inside.count(closing) for opening, closing in pairs)
 
 
 #: Quotation marks, by the pairs a script writes ("…", “…”, „…“, «…»; 「…」, 『…』).
@@ -410,7 +464,12 @@ def _onto_name(span: Span, theirs: list[Span], outside: str, ctx: MessageContext
 @functools.cache
 def select_verbs(locale: str | None) -> frozenset[str]:
     """How the locale tells the reader to select, choose or click (locale data)."""
-    words = locale_data(locale).get("select_verbs")
+    return _listed(locale, "select_verbs")
+
+
+@functools.cache
+def _listed(locale: str | None, key: str) -> frozenset[str]:
+    words = locale_data(locale).get(key)
     return frozenset(str(w).casefold() for w in words) if isinstance(words, list) else frozenset()
 
 
@@ -422,19 +481,38 @@ def _verb_taken_in(
 ) -> Iterator[str]:
     """Bold that opens with the locale's "select" before its label ("**seleccione Listo**"
     for "select **Done**"), where no English bold holds such a verb and the English says
-    it outside them (`outside`, folded): the bold took in the verb before it."""
+    it outside them (`outside`, folded): the bold took in the verb before it. So too the
+    locale's noun for the kind of control ("**pagina Oplossingen**" for "the **Solutions**
+    page", `label_nouns`), and a word its machine translation puts before any label that
+    no English says ("**pozycję Zapisz**", `label_fillers`)."""
     words = span.inside.split()
     first = words[0].strip(_TRAILING).casefold() if len(words) > 1 else ""
-    if not first or first not in select_verbs(ctx.locale):
+    if not first:
         return
-    english = select_verbs(SOURCE_LANGUAGE)
-    if any(verb in s.inside.casefold() for s in theirs for verb in english):
-        return  # a label that says it ("Select all", "SelectClause")
-    if english.intersection(_ENGLISH_WORD.findall(outside)):
-        yield (
-            f"bold {span.inside.strip()!r} takes in {words[0]!r}, the verb before its label: "
-            "the English bold holds the label only"
-        )
+    if first in select_verbs(ctx.locale):
+        english = select_verbs(SOURCE_LANGUAGE)
+        if any(verb in s.inside.casefold() for s in theirs for verb in english):
+            return  # a label that says it ("Select all", "SelectClause")
+        if english.intersection(_ENGLISH_WORD.findall(outside)):
+            yield _taken(span, words[0], "the verb before its label")
+        return
+    nouns = _listed(SOURCE_LANGUAGE, "label_nouns")
+    held = {w for s in theirs for w in _ENGLISH_WORD.findall(s.inside.casefold())}
+    if held & nouns:
+        return  # a label that names its kind ("List view", "Item details")
+    if first in _listed(ctx.locale, "label_fillers"):
+        yield _taken(span, words[0], "a word the translation puts before a label")
+    elif first in _listed(ctx.locale, "label_nouns") and nouns & set(
+        _ENGLISH_WORD.findall(outside)
+    ):
+        yield _taken(span, words[0], "the noun beside its label")
+
+
+def _taken(span: Span, word: str, what: str) -> str:
+    return (
+        f"bold {span.inside.strip()!r} takes in {word!r}, {what}: the English bold holds "
+        "the label only"
+    )
 
 
 def _splits(span: Span) -> bool:

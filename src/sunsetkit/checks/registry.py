@@ -51,7 +51,7 @@ from .spans import check_span_moved, marked
 from .stutter import check_doubled_part, may_double_part
 from .truncated import check_truncated, may_truncate
 from .unsafe import check_unsafe_markup
-from .usual import check_span_off_usual
+from .usual import check_span_around_usual, check_span_off_usual
 from .world import check_country_names, check_world_names
 
 __all__ = ["CHECKS", "CHECKS_BY_ID"]
@@ -314,10 +314,13 @@ CHECKS: tuple[Check, ...] = (
         "message",
         "Bold, italic, a link or code on the wrong words: only function words in it, a "
         "function word taken in at its edge, a word of its English left beside it, across "
-        "quotation marks, glued to a word, splitting a date, or the source's whole text "
-        "but not the translation's.",
+        "quotation marks or one bracket of a pair, glued to a word, splitting a date, the "
+        "source's whole text but not the translation's; the locale's verb, control noun "
+        "or case particle taken in, a label's colon run past; or the page's usual "
+        "translation of its label only in part in it, or with words beside it.",
         check_placement,
         markup=True,
+        entries=check_span_around_usual,
     ),
     Check(
         "span-moved",

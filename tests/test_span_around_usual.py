@@ -1,0 +1,255 @@
+"""Placement by the page's own rendering of a label: bold or a link that holds the page's
+usual translation and words of the sentence beside it, or only part of it. Invented
+sentences: `zq` words are no word of any language; the CJK labels are invented too."""
+
+from __future__ import annotations
+
+import pytest
+from babel.messages.catalog import Message
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from sunsetkit.checks import CHECKS
+from sunsetkit.checks.base import Entry, MessageContext
+from sunsetkit.checks.catalog_file import markdown_parser
+from sunsetkit.checks.conventions import locale_data
+from sunsetkit.checks.glossary import locale_glossary
+
+from .conftest import ROOT
+
+MD = markdown_parser()
+PLACEMENT = next(check for check in CHECKS if check.id == "placement")
+LOCALES = sorted(p.name.replace("_", "-") for p in (ROOT / "locales").iterdir() if p.is_dir())
+WORD = st.text("bcdfghjklmnpqrstvwxz", min_size=3, max_size=8).map(lambda w: f"zq{w}")
+
+
+def _page(pairs: list[tuple[str, str]], locale: str) -> list[str]:
+    assert PLACEMENT.entries is not None
+    entries = [Entry(Message(s, t, lineno=n)) for n, (s, t) in enumerate(pairs, 1)]
+    ctx = MessageContext(locale, locale_glossary(None, locale), MD)
+    return [f"{e.line}: {m}" for e, m in PLACEMENT.entries(entries, ctx)]
+
+
+def _usual(label: str) -> list[tuple[str, str]]:
+    """Two messages that bold the label one way: the page's usual translation."""
+    return [
+        ("Select **Ledger totals**.", f"Zqkies **{label}**."),
+        ("Then select **Ledger totals** again.", f"Zqdan zqkies **{label}** zqweer."),
+    ]
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.sampled_from(LOCALES), WORD, WORD, WORD)
+def test_bold_that_took_in_a_word_beside_the_usual_translation_is_reported(
+    locale: str, first: str, second: str, verb: str
+) -> None:
+    label = f"{first} {second}"
+    pairs = [*_usual(label), ("Select **Ledger totals** to sum.", f"Zqom **{verb} {label}**.")]
+    found = _page(pairs, locale)
+    assert len(found) == 1 and found[0].startswith("3: ") and repr(verb) in found[0], found
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.sampled_from(LOCALES), WORD, WORD, WORD)
+def test_bold_on_part_of_the_usual_translation_is_reported(
+    locale: str, first: str, second: str, rest: str
+) -> None:
+    label = f"{first} {second}"
+    pairs = [*_usual(label), ("Select **Ledger totals** to sum.", f"{first} **{second}** {rest}.")]
+    found = _page(pairs, locale)
+    assert len(found) == 1 and found[0].startswith("3: ") and "only part" in found[0], found
+
+
+@pytest.mark.parametrize(
+    ("text", "what"),
+    [
+        ("[ゾル **グ設定] を選択します**", "only part"),  # starts inside it, takes the verb
+        ("**次に、ゾルグ設定を** 選択します", "took in"),  # "then" and the particle
+    ],
+)
+def test_a_cjk_span_across_or_beyond_the_usual_translation_is_reported(
+    text: str, what: str
+) -> None:
+    pairs = [*_usual("ゾルグ設定"), ("Select **Ledger totals** to sum.", text)]
+    found = _page(pairs, "ja-JP")
+    assert len(found) == 1 and what in found[0], found
+
+
+@pytest.mark.parametrize(
+    "third",
+    [
+        ("Select **Ledger totals** to sum.", "Zqom **zqledger zqtotaal**."),  # in place
+        ("Select **Ledger totals** to sum.", "Zqom **de zqledger zqtotaal**."),  # article
+        ("Select **Ledger totals** to sum.", "Zqom **zqledger zqtotaalen**."),  # a form
+        ("Select **Ledger totals**, not ledger totals.", "Zqom **zqa zqledger** zqtotaal."),
+    ],
+)
+def test_the_usual_translation_in_place_or_unclear_evidence_is_left_alone(
+    third: tuple[str, str],
+) -> None:
+    """The span holds the usual words (an article at its edge is the label's); a longer
+    word is another form, not a neighbour; the source has the label outside its span."""
+    assert _page([*_usual("zqledger zqtotaal"), third], "nl-NL") == []
+
+
+def test_a_form_the_page_uses_twice_is_left_alone() -> None:
+    pairs = [
+        *_usual("zqledger zqtotaal"),
+        *_usual("zqkies zqledger zqtotaal"),
+        ("Select **Ledger totals**.", "Zqkies **zqledger zqtotaal**."),
+    ]
+    assert _page(pairs, "nl-NL") == []
+
+
+# --- placement: bold that runs on past the colon of its label -----------------------------
+
+
+def _colon(source: str, text: str, locale: str) -> list[str]:
+    entry = Entry(Message(source, text, lineno=1))
+    ctx = MessageContext(locale, locale_glossary(None, locale), MD)
+    return [m for m in PLACEMENT.func(entry, ctx) if "past the colon" in m]
+
+
+@settings(max_examples=30, deadline=None)
+@given(st.sampled_from(LOCALES), WORD, WORD, WORD)
+def test_bold_past_the_colon_of_its_label_is_reported(
+    locale: str, label: str, verb: str, rest: str
+) -> None:
+    source = "**Ledger name:** Enter a name for the ledger."
+    assert _colon(source, f"**{label}: {verb}** {rest}.", locale)
+    assert _colon(source, f"**{label}\uff1a{verb}** {rest}.", locale)  # full-width colon
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "**Zqnaam:** Zqvoer zqnaam.",  # in place
+        "**Zqnaam**: Zqvoer zqnaam.",  # the colon outside, the label bold
+        "**Zqstap 1: Zqnaam:** Zqvoer zqnaam.",  # a colon of the translation's own inside
+    ],
+)
+def test_bold_that_ends_at_its_colon_is_left_alone(text: str) -> None:
+    assert _colon("**Ledger name:** Enter a name for the ledger.", text, "nl-NL") == []
+
+
+def test_an_english_bold_with_a_colon_inside_is_no_evidence() -> None:
+    source = "**Step 1: Ledger name:** Enter a name."
+    assert _colon(source, "**Zqstap 1: Zqnaam: Zqvoer** zqnaam.", "nl-NL") == []
+
+
+# --- placement: bold that took in the noun of its control, or a filler --------------------
+
+
+def _listed(locale: str, key: str) -> list[str]:
+    words = locale_data(locale).get(key) or []
+    return sorted(str(w) for w in words)
+
+
+NOUNS = [(loc, w) for loc in LOCALES for w in _listed(loc, "label_nouns")[:2]]
+FILLERS = [(loc, w) for loc in LOCALES for w in _listed(loc, "label_fillers")]
+
+
+def _taken(source: str, text: str, locale: str) -> list[str]:
+    entry = Entry(Message(source, text, lineno=1))
+    ctx = MessageContext(locale, locale_glossary(None, locale), MD)
+    return [m for m in PLACEMENT.func(entry, ctx) if "takes in" in m]
+
+
+@pytest.mark.parametrize(("locale", "noun"), NOUNS)
+def test_bold_that_took_in_the_noun_of_its_control_is_reported(locale: str, noun: str) -> None:
+    source = "Go to the **Ledger** page, then the **Ledger** tab."
+    assert _taken(source, f"Zqga **{noun} Zqledger**, zqdan **Zqledger**.", locale)
+    assert not _taken(source, f"Zqga {noun} **Zqledger**, zqdan **Zqledger**.", locale)
+
+
+@pytest.mark.parametrize(("locale", "noun"), NOUNS)
+def test_a_noun_the_english_bold_holds_or_does_not_say_is_left_alone(
+    locale: str, noun: str
+) -> None:
+    assert not _taken("Go to **Ledger page** now.", f"Zqga **{noun} Zqledger** zqnu.", locale)
+    assert not _taken("Go to **Ledger** now.", f"Zqga **{noun} Zqledger** zqnu.", locale)
+
+
+@pytest.mark.parametrize(("locale", "filler"), FILLERS)
+def test_bold_that_took_in_a_filler_is_reported(locale: str, filler: str) -> None:
+    assert _taken("Select **Ledger**.", f"Zqkies **{filler} Zqledger**.", locale)
+    assert not _taken("Select **Ledger**.", f"Zqkies {filler} **Zqledger**.", locale)
+    assert not _taken("Select **Ledger item**.", f"Zqkies **{filler} Zqledger**.", locale)
+
+
+def test_every_locale_with_label_nouns_is_paired_with_english_ones() -> None:
+    assert {"page", "tab", "button", "option", "menu", "list"} <= set(_listed("en", "label_nouns"))
+    assert FILLERS and all(w == w.casefold() for _, w in NOUNS + FILLERS)
+
+
+# --- placement: a CJK span that ends with the sentence's case particle ---------------------
+
+
+def _particle(source: str, text: str, locale: str) -> list[str]:
+    entry = Entry(Message(source, text, lineno=1))
+    ctx = MessageContext(locale, locale_glossary(None, locale), MD)
+    return [m for m in PLACEMENT.func(entry, ctx) if "particle" in m]
+
+
+PARTICLES = [(loc, w) for loc in LOCALES for w in _listed(loc, "span_particles")]
+
+
+@pytest.mark.parametrize(("locale", "particle"), PARTICLES)
+def test_a_span_that_ends_with_a_case_particle_is_reported(locale: str, particle: str) -> None:
+    label = "ゾルグ設定" if locale.startswith("ja") else "졸그 설정"
+    spaced = f"**[{label}] {particle}**"  # the label's brackets and a space before it
+    assert _particle("Select **Zorg settings** now.", f"{spaced} 선택합니다.", locale)
+    for mark in ("**{}**", "[{}](x.md)"):
+        source = f"Select {mark.format('Zorg settings')} now."
+        assert _particle(source, f"{mark.format(label + particle)} 선택합니다.", locale)
+        assert not _particle(source, f"{mark.format(label)}{particle} 선택합니다.", locale)
+
+
+@pytest.mark.parametrize(("locale", "particle"), PARTICLES)
+def test_a_span_of_the_whole_text_may_end_with_a_particle(locale: str, particle: str) -> None:
+    assert not _particle("**Zorg settings**", f"**졸그 설정{particle}**", locale)
+
+
+def test_only_the_locales_with_particles_read_them() -> None:
+    assert {loc[:2] for loc, _ in PARTICLES} == {"ja", "ko"}
+    assert not _particle("Select **Zorg** now.", "Zqkies **zqzorgを** zqnu.", "nl-NL")
+
+
+# --- placement: a span that starts or ends inside brackets --------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "[ **ゾルグ設定] を** 選択します。",
+        "Zqkies **Zqledger (zqtotaal** zqsom).",
+        "Zqkies (zqzie **zqonder) Zqledger**.",
+    ],
+)
+def test_a_span_across_brackets_is_reported(text: str) -> None:
+    found = _placement_messages("Select **Ledger** (see below).", text)
+    assert any("one bracket of a pair" in m for m in found), found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "**[ゾルグ設定]** を選択します。",
+        "Zqkies **Zqledger (zqtotaal)** zqsom.",
+        "Zqkies **Zqledger** (zq).",
+    ],
+)
+def test_brackets_paired_inside_or_outside_are_left_alone(text: str) -> None:
+    found = _placement_messages("Select **Ledger** (see below).", text)
+    assert not any("bracket" in m for m in found), found
+
+
+def test_an_english_span_with_one_bracket_is_no_evidence() -> None:
+    found = _placement_messages("Select **Step 1)** now.", "Zqkies **Zqstap 1)** zqnu.")
+    assert not any("bracket" in m for m in found), found
+
+
+def _placement_messages(source: str, text: str) -> list[str]:
+    entry = Entry(Message(source, text, lineno=1))
+    ctx = MessageContext("ja-JP", locale_glossary(None, "ja-JP"), MD)
+    return list(PLACEMENT.func(entry, ctx))
