@@ -156,7 +156,6 @@ def test_precondition_lets_its_check_fire(check: Check) -> None:
             ("Contoso AppSource, SaaS CSP 10", "Contoso Contoso, 11"),
             ("You can buy Contoso.", "Contoso puede Contoso."),
             ("The term of the Contoso plan ends.", "Contoso x."),
-
             ("Contoso Fabrikam", "Contosofabrikamfabrikam"),
         ]:
             entry = Entry(Message(source, text, flags=("machine",)))
