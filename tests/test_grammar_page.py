@@ -1,6 +1,7 @@
 """Broken grammar only the page shows (`grammar` over a page, checks/grammar_page.py, #16):
-a noun in lower case where the locale capitalises nouns and the page writes it so, and a
-kept name between its determiner and the noun the English put after it.
+a noun in lower case where the locale capitalises nouns and the page writes it so, a
+kept name between its determiner and the noun the English put after it, and an article of
+the gender the page never gives a noun.
 
 Fixtures are invented pages (Contoso, Fabrikam, made-up nouns), run for every locale whose
 data has the key, with every word the data lists."""
@@ -25,6 +26,7 @@ LOCALES = sorted(p.name.replace("_", "-") for p in (ROOT / "locales").iterdir() 
 CAPITALISING = [loc for loc in LOCALES if page_grammar(loc).capitalised_nouns]
 NAME_LAST = [loc for loc in LOCALES if page_grammar(loc).name_before_noun]
 FORMAL = [loc for loc in LOCALES if page_grammar(loc).formal_address]
+GENDERED = [loc for loc in LOCALES if page_grammar(loc).gendered_articles]
 
 
 def _page(locale: str, *pairs: tuple[str, str]) -> list[str]:
@@ -255,3 +257,60 @@ def test_a_locale_without_the_data_is_not_checked() -> None:
     for locale in [loc for loc in LOCALES if loc not in (*CAPITALISING, *NAME_LAST, *FORMAL)]:
         for pairs in pages:
             assert not _page(locale, *pairs), locale
+
+
+# --- an article of the other gender ---------------------------------------------------------
+
+
+def _genders(locale: str) -> dict[str, list[str]]:
+    """The locale's gendered articles by gender."""
+    by: dict[str, list[str]] = {}
+    for article, gender in page_grammar(locale).gendered_articles:
+        by.setdefault(gender, []).append(article)
+    return by
+
+
+def _shown(articles: list[str], times: int = 3) -> list[tuple[str, str]]:
+    """The page's evidence: the invented noun after articles of one gender, before a mark."""
+    return [
+        ("Contoso opens the widget.", f"Contoso {articles[i % len(articles)]} quarzel {i}.")
+        for i in range(times)
+    ]
+
+
+def test_the_romance_locales_have_the_gendered_articles() -> None:
+    assert {"fr-FR", "es-ES", "it-IT", "pt-BR"} <= set(GENDERED)
+    for locale in GENDERED:
+        assert len(_genders(locale)) == 2, locale
+
+
+@pytest.mark.parametrize("locale", GENDERED)
+def test_an_article_of_the_gender_the_page_never_gives_the_noun_is_reported(locale: str) -> None:
+    (one, ones), (_, others) = _genders(locale).items()
+    for article in others:
+        text = f"Contoso {article} quarzel."
+        assert _page(locale, *_shown(ones), ("Contoso opens it.", text)) == [text], article
+    # and the other way round, before a capitalised name or a function word
+    for article in ones:
+        text = f"Contoso {article} quarzel Fabrikam."
+        assert _page(locale, *_shown(others), ("Contoso opens it.", text)) == [text], (one, article)
+
+
+@pytest.mark.parametrize("locale", GENDERED)
+def test_an_article_the_page_does_not_contradict_is_left_alone(locale: str) -> None:
+    (_, ones), (_, others) = _genders(locale).items()
+    text = f"Contoso {others[0]} quarzel."
+    # too few uses to know the noun's gender
+    assert not _page(locale, *_shown(ones, 2), ("Contoso opens it.", text))
+    # the page writes it with both genders: a noun of two genders or meanings
+    both = ("Contoso opens it.", f"Fabrikam {others[-1]} quarzel.")
+    assert not _page(locale, *_shown(ones), both, ("Contoso opens it.", text))
+    # an adjective before its noun: a content word follows ("las siguientes opciones")
+    adjective = f"Contoso {others[0]} quarzel zorvik."
+    assert not _page(locale, *_shown(ones), ("Contoso opens it.", adjective))
+    # a bold label or a quote starts with its own article
+    for marked in (f"Contoso **{others[0]} quarzel**.", f'Contoso "{others[0]} quarzel".'):
+        assert not _page(locale, *_shown(ones), ("Contoso opens it.", marked)), marked
+    # elided or capitalised (a title, a sentence start): no gendered article read
+    for other in ("Contoso l'quarzel.", f"{others[0].capitalize()} quarzel Contoso."):
+        assert not _page(locale, *_shown(ones), ("Contoso opens it.", other)), other

@@ -86,7 +86,7 @@ def _hits(locale: str, text: str) -> list[str]:
     """What the precondition stands in front of: each determiner and name phrase found."""
     own, plain = page_grammar(locale), _plain(text)
     searches = [_NAME_THEN_WORD, _own_name_then_word(FORMS)]
-    return [phrase for names in searches for phrase, _ in _after_determiners(own, plain, names)]
+    return [phrase for names in searches for phrase, *_ in _after_determiners(own, plain, names)]
 
 
 @pytest.mark.parametrize("locale", NAME_LAST)

@@ -11,6 +11,8 @@ page's own translations are the evidence of how the locale writes a word.
   di", not "il relativo documento"), or right before the name ("la soluzione Contoso").
   The locale's own name of a glossary name counts as the name ("la Centro de partners
   cuenta" for "the Partner Center account").
+- An article of one gender before a noun the page writes only with the other's ("la
+  compte" where the page writes "le compte" three times and never "la compte").
 - A polite form of address in lower case ("um ihre Daten" for "your data") on a page that
   addresses the reader so ("Sie"), where the English says "you" more often than the
   translation writes the form capitalised and holds no third person ("they", "it": the
@@ -19,7 +21,8 @@ page's own translations are the evidence of how the locale writes a word.
 Locale knowledge is the `grammar` key of locale_data (README.md there): `determiners`,
 `prepositions`, `relative_pronouns`, `capitalised_nouns`, `formal_address` and
 `informal_address` (de), `determiners`, `prepositions`, `noun_openers` and
-`name_before_noun` (es, fr, it, pt-BR); English's `second_person` and `third_person`."""
+`name_before_noun` (es, fr, it, pt-BR); `gendered_articles` (es, fr, it, nl, pt-BR, sv);
+English's `second_person` and `third_person`."""
 
 from __future__ import annotations
 
@@ -62,6 +65,8 @@ class PageGrammar:
     #: English: the reader's pronouns ("you") and the third persons ("they", "it").
     second_person: frozenset[str] = frozenset()
     third_person: frozenset[str] = frozenset()
+    #: Each article (and contraction) that shows one gender -> that gender.
+    gendered_articles: tuple[tuple[str, str], ...] = ()
 
 
 @functools.cache
@@ -84,6 +89,19 @@ def page_grammar(locale: str | None) -> PageGrammar:
         else None,
         second_person=_set(data.get("second_person")),
         third_person=_set(data.get("third_person")),
+        gendered_articles=_genders(data.get("gendered_articles")),
+    )
+
+
+def _genders(data: object) -> tuple[tuple[str, str], ...]:
+    """`gendered_articles` ({gender: [article, ...]}) as (article, gender) pairs."""
+    if not isinstance(data, dict):
+        return ()
+    return tuple(
+        (str(article), str(gender))
+        for gender, articles in data.items()
+        if isinstance(articles, list)
+        for article in articles
     )
 
 
@@ -94,7 +112,7 @@ def _set(words: object) -> frozenset[str]:
 def check_grammar_on_page(entries: list[Entry], ctx: MessageContext) -> Iterator[tuple[Entry, str]]:
     """Each translated message once, with the first broken phrase the page shows."""
     own = page_grammar(ctx.locale)
-    if not own.determiners or (ctx.locale or "en").startswith("en"):
+    if not (own.determiners or own.gendered_articles) or (ctx.locale or "en").startswith("en"):
         return
     # the translations as written: each pass strips markup only from what it reads
     pairs = [(e, e.pairs[0][0], e.pairs[0][1]) for e in entries if e.pairs]
@@ -102,6 +120,7 @@ def check_grammar_on_page(entries: list[Entry], ctx: MessageContext) -> Iterator
         _lower_nouns(own, pairs, ctx.locale) if own.capitalised_nouns else (),
         _names_before_nouns(own, pairs, ctx) if own.name_before_noun else (),
         _lower_address(own, pairs) if own.formal_address else (),
+        _disagreeing(own, pairs, ctx.locale) if own.gendered_articles else (),
     )
     done: set[int] = set()
     for entry, message in found:
@@ -521,4 +540,93 @@ def _address_broken(
     for before, word in itertools.pairwise(["", *words]):
         if word in lower:
             return f"{before} {word}".strip()
+    return None
+
+
+# --- an article of the other gender -------------------------------------------------------
+
+#: Uses of a noun with articles of one gender a page shows, none with the other's, before
+#: the other gender's article in one message is read as a slip (the development part: two
+#: uses let a noun of two genders or meanings through).
+_AGREED = 3
+
+
+@functools.cache
+def _article_then_word(articles: tuple[str, ...]) -> re.Pattern[str]:
+    """A gendered article in lower case right before a lower-case word (no elision, no
+    hyphen: "l'", "lo-" read nothing), and the word or mark after it (if any)."""
+    listed = "|".join(map(re.escape, sorted(articles, key=len, reverse=True)))
+    return re.compile(
+        rf"(?<![\w'’-])({listed}) ([{_LOWER}][{_LOWER}]{{2,}})(?![\w'’-])"
+        r"(?: ?([^\W\d_]+|[.,;:!?)|]))?"
+    )
+
+
+def _article_nouns(
+    search: re.Pattern[str], text: str, gender: dict[str, str], function_words: frozenset[str]
+) -> list[tuple[str, str, str, bool]]:
+    """(article, word, gender, whether the word is read as a noun) of each gendered article
+    right before a word that is no function word. A noun is a word no content word follows
+    (a mark, a capital, a function word or nothing): no adjective before its noun ("las
+    siguientes opciones") and no compound's other noun ("la fecha del pedido" pairs each
+    article with its own noun)."""
+    return [
+        (art, word, gender[art], not after or not after[0].islower() or after in function_words)
+        for art, word, after in search.findall(text)
+        if word not in function_words
+    ]
+
+
+def _disagreeing(
+    own: PageGrammar, pairs: list[tuple[Entry, str, str]], locale: str | None
+) -> Iterator[tuple[Entry, str]]:
+    """Each message that writes a noun after an article of one gender where the page's
+    other messages write the word `_AGREED` times or more with articles of another gender
+    (once at least as a noun) and never with this one. Markup, quotes and code part the
+    words (`_plain`): a bold label may start with its own article."""
+    gender = dict(own.gendered_articles)
+    search = _article_then_word(tuple(gender))
+    if not any(search.search(text) for _, _, text in pairs):
+        return  # most pages of a locale without the data's articles: nothing to read
+    function_words = conventions(locale).function_words
+    uses = [
+        (entry, _article_nouns(search, _plain(text), gender, function_words))
+        for entry, _, text in pairs
+    ]
+    seen = Counter((word, kind) for _, found in uses for _, word, kind, _ in found)
+    mixed = {word for word, n in Counter(word for word, _ in seen).items() if n > 1}
+    if not mixed:
+        return  # most pages: each word with the only gender the page gives it
+    as_noun = Counter((word, kind) for _, found in uses for _, word, kind, noun in found if noun)
+    for entry, found in uses:
+        if any(noun and word in mixed for _, word, _, noun in found):
+            found_here = _disagreement(found, mixed, seen, as_noun)
+            if found_here:
+                yield entry, found_here
+
+
+def _disagreement(
+    found: list[tuple[str, str, str, bool]],
+    mixed: set[str],
+    seen: Counter[tuple[str, str]],
+    as_noun: Counter[tuple[str, str]],
+) -> str | None:
+    """The first noun of a message, of the words the page writes with both genders, whose
+    article the page's other messages contradict: `_AGREED` uses or more with the other
+    gender, one at least as a noun, none with this one."""
+    for art, word, kind, noun in found:
+        if not noun or word not in mixed:
+            continue
+        here = Counter((k, n) for _, w, k, n in found if w == word)
+        shown = next(k for w, k in seen if w == word and k != kind)
+        others = seen[word, shown] - here[shown, True] - here[shown, False]
+        if (
+            seen[word, kind] == here[kind, True] + here[kind, False]
+            and others >= _AGREED
+            and as_noun[word, shown] > here[shown, True]
+        ):
+            return (
+                f"'{art} {word}': an article of another gender than the page gives "
+                f"{word!r} ({others} times {shown}, never {kind})"
+            )
     return None

@@ -523,7 +523,8 @@ CHECKS: tuple[Check, ...] = (
         "Japanese spoken contraction ('切れてた'); and where the page shows it: a German noun in "
         "lower case that the page capitalises ('der anzahl'), a kept name before the noun the "
         "locale puts first ('la Power Automate soluzione', 'w Contoso programie'), a German "
-        "polite address in lower case for the English 'you' ('um ihre Daten').",
+        "polite address in lower case for the English 'you' ('um ihre Daten'), an article of the "
+        "gender the page never gives its noun ('nella portale').",
         check_grammar,
         entries=check_grammar_on_page,
     ),
