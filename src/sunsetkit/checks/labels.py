@@ -38,6 +38,8 @@ __all__ = [
 ]
 
 QUOTES = '"“”„‟‚‛«»‹›「」『』[]【】<>〈〉《》'
+#: The table that drops them, built once: built per call, it was half of normal()'s time.
+_NO_QUOTES = {ord(q): None for q in QUOTES}
 #: An elided article or preposition before a label (l', dell', d'): a form of the label.
 _ELIDED = re.compile(r"(?<!\w)\w{1,5}['’](?=\w)")
 _TRAILING = " .,:;!?。：，、…"
@@ -47,7 +49,7 @@ _SPACES = re.compile(r"\s+")
 def normal(text: str) -> str:
     """A label as compared: case folded, one space for any run of spaces, no quotation
     marks, no punctuation after it."""
-    text = _ELIDED.sub("", text.translate({ord(q): None for q in QUOTES})).replace("’", "'")
+    text = _ELIDED.sub("", text.translate(_NO_QUOTES)).replace("’", "'")
     return _SPACES.sub(" ", text).strip().strip(_TRAILING + "'").casefold()
 
 

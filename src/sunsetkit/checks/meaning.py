@@ -11,6 +11,7 @@ import itertools
 import re
 from collections import Counter
 from collections.abc import Iterator
+from typing import NamedTuple
 
 from .base import Entry, MessageContext
 from .conventions import WIDE, Conventions, conventions
@@ -22,8 +23,28 @@ __all__ = ["check_doubled_word", "check_negation", "check_opposite", "says_no"]
 _ENGLISH_NO = re.compile(r"(?<![\w'])(?:not|never|cannot|\w+n't)(?![\w'])")
 
 
+class _Search(NamedTuple):
+    """A search for forms, and the literals (the forms, a stem without its `*`) one of
+    which every match holds: a text without any is settled by a substring test per
+    literal, where the search, which opens with a lookbehind and so has no literal to
+    skip ahead to, is tried at every position of the text."""
+
+    pattern: re.Pattern[str]
+    literals: tuple[str, ...]
+
+    def first(self, text: str) -> re.Match[str] | None:
+        if not any(map(text.__contains__, self.literals)):
+            return None
+        return self.pattern.search(text)
+
+
+def _search(pattern: str, forms: tuple[str, ...]) -> _Search:
+    # An empty literal ("" is in every text) keeps the search for a form that strips to it.
+    return _Search(re.compile(pattern), tuple(form.rstrip("*") for form in forms))
+
+
 @functools.cache
-def _pattern(forms: tuple[str, ...]) -> re.Pattern[str] | None:
+def _pattern(forms: tuple[str, ...]) -> _Search | None:
     """One search for any of the forms: a CJK or Hangul form anywhere (it is part of a
     word: 않습니다, 不支持), any other a whole word, or a word's start for a stem (`kein*`),
     or before a letter for an elision (`n'`); after an elision too (l'impossibilité). A form
@@ -48,7 +69,7 @@ def _pattern(forms: tuple[str, ...]) -> re.Pattern[str] | None:
     if words:
         alternatives.append(rf"(?<!\w)(?:{_any(words)})(?![\w'])")
     alternatives = [part for part in alternatives if part]
-    return re.compile("|".join(alternatives)) if alternatives else None
+    return _search("|".join(alternatives), forms) if alternatives else None
 
 
 def _any(words: list[str]) -> str:
@@ -65,7 +86,7 @@ def _plain_marks(text: str) -> str:
 def says_no(text: str, forms: tuple[str, ...]) -> str | None:
     """The first of the (folded) forms the text holds, or None."""
     pattern = _pattern(forms)
-    found = pattern.search(_plain_marks(text.casefold())) if pattern else None
+    found = pattern.first(_plain_marks(text.casefold())) if pattern else None
     return found.group() if found else None
 
 
@@ -112,7 +133,7 @@ def _asserted(text: str, forms: tuple[str, ...]) -> str | None:
     joined by a hyphen is part of an adjective ("a never-ending list")."""
     pattern = _pattern(forms)
     folded = _plain_marks(text.casefold())
-    for found in pattern.finditer(folded) if pattern else ():
+    for found in pattern.pattern.finditer(folded) if pattern else ():
         if folded.startswith("-", found.end()):
             continue
         if not _CHOICE.search(folded, max(0, found.start() - 8), found.start()):
@@ -175,7 +196,7 @@ def _without_addresses(text: str) -> str:
 
 
 @functools.cache
-def _english_side(forms: tuple[str, ...]) -> re.Pattern[str] | None:
+def _english_side(forms: tuple[str, ...]) -> _Search | None:
     """English words of one side, whole (a hyphen joins words: "add-on" says no "add"),
     or a word's start for a stem (`upload*`)."""
     words = [form for form in forms if not form.endswith("*")]
@@ -185,12 +206,12 @@ def _english_side(forms: tuple[str, ...]) -> re.Pattern[str] | None:
         parts.append(rf"(?<![\w-])(?:{_any(words)})(?![\w-])")
     if stems:
         parts.append(rf"(?<![\w-])(?:{_any(stems)})")
-    return re.compile("|".join(parts)) if parts else None
+    return _search("|".join(parts), forms) if parts else None
 
 
 def _english_says(text: str, forms: tuple[str, ...]) -> str | None:
     pattern = _english_side(forms)
-    found = pattern.search(text) if pattern else None
+    found = pattern.first(text) if pattern else None
     return found.group() if found else None
 
 
@@ -252,7 +273,7 @@ def _english_forms() -> tuple[str, ...]:
 
 
 @functools.cache
-def _side_starts(forms: tuple[str, ...]) -> tuple[frozenset[str], re.Pattern[str] | None]:
+def _side_starts(forms: tuple[str, ...]) -> tuple[frozenset[str], _Search | None]:
     """The first words of one side's English forms, and one search for its stems."""
     words = frozenset(form.split()[0] for form in forms if not form.endswith("*"))
     return words, _english_side(tuple(form for form in forms if form.endswith("*")))
@@ -262,11 +283,11 @@ def _may_say(plain: str, tokens: frozenset[str], forms: tuple[str, ...]) -> bool
     """Whether a side's whole-word search can match: its form's first word is one of the
     text's words (a set lookup), or a stem of it is found; else the search is skipped."""
     words, stems = _side_starts(forms)
-    return not words.isdisjoint(tokens) or bool(stems and stems.search(plain))
+    return not words.isdisjoint(tokens) or bool(stems and stems.first(plain))
 
 
 @functools.cache
-def _side_index() -> tuple[dict[str, list[str]], list[tuple[str, re.Pattern[str]]]]:
+def _side_index() -> tuple[dict[str, list[str]], list[tuple[str, _Search]]]:
     """The sides whose English forms start with each word, and the sides with stems."""
     index: dict[str, list[str]] = {}
     stemmed = []
@@ -283,7 +304,7 @@ def _sides_said(plain: str, tokens: frozenset[str]) -> set[str]:
     """The sides `_may_say` holds for: looked up by the text's words, not side by side."""
     index, stemmed = _side_index()
     said = {side for word in tokens & index.keys() for side in index[word]}
-    said.update(side for side, stems in stemmed if side not in said and stems.search(plain))
+    said.update(side for side, stems in stemmed if side not in said and stems.first(plain))
     return said
 
 

@@ -71,9 +71,13 @@ _ENGLISH_MODAL = re.compile(
 )
 
 
+#: A locale without modals; built once, not per message.
+_NO_MODALS = Modals()
+
+
 def may_truncate(entry: Entry, ctx: MessageContext) -> bool:
     """check_truncated's precondition: a locale with modals, and an English one."""
-    return modals(ctx.locale) != Modals() and _ENGLISH_MODAL.search(entry.sources) is not None
+    return modals(ctx.locale) != _NO_MODALS and _ENGLISH_MODAL.search(entry.sources) is not None
 
 
 #: A sentence may end at a full stop, question or exclamation mark after a word of four
@@ -104,6 +108,8 @@ def check_truncated(entry: Entry, ctx: MessageContext) -> Iterator[str]:
         seen = text if ctx.md is None else _words_apart(marked(entry, ctx.md, text))
         if "<" in seen:
             seen = _HTML_TAG.sub(" ", seen)
+        if not _may_hold_modal(own, seen):
+            continue  # no sentence of it has a modal: none split, none tokenized
         for sentence in _sentences(own, seen):
             modal = _verbless_modal(own, sentence)
             if modal:
@@ -112,6 +118,12 @@ def check_truncated(entry: Entry, ctx: MessageContext) -> Iterator[str]:
                     "clause lost its verb (cut short), or has it in the wrong form"
                 )
                 return
+
+
+def _may_hold_modal(own: Modals, text: str) -> bool:
+    """Whether a modal may be a word of the text: a (folded) word of it is a substring of
+    the folded text, as casefold() folds letter by letter; a substring test per modal."""
+    return any(map(text.casefold().__contains__, own.modals))
 
 
 def _sentences(own: Modals, text: str) -> list[str]:
