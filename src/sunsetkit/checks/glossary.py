@@ -27,7 +27,7 @@ from .forms import (
 from .messages import _emphasis_texts
 from .placement import SOURCE_LANGUAGE, Span, glued, only_function_words, select_verbs, spans
 from .spans import marked
-from .words import frame_words, function_words, shifted
+from .words import frame_words, function_words, shifted, unglued, verb_suffixes
 
 if TYPE_CHECKING:
     from ..content.model import Glossary
@@ -866,20 +866,24 @@ def _same_translations(label: str, translations: list[str], ctx: MessageContext)
     work however many ways a label is translated."""
     # the words that frame a label (its kind's noun: "page", "tab") are no part of it:
     # bold moved onto them leaves one translation ("pagina Gegevens", "Gegevens")
-    words = ctx.glossary.function_words | frame_words(label, ctx.locale)
+    frame = frame_words(label, ctx.locale)
+    words = ctx.glossary.function_words | frame
     # words copied from the English label (a name) tie no two translations together
     ignored = words | frozenset(label.casefold().split())
     kept: list[str] = []
     same: dict[str, str] = {}
     counts = Counter(translations)
+    # a frame noun compounded with the label ("kundkontosidan") is set apart to compare
+    apart = {t: unglued(t, frame, ctx.locale) for t in counts}
+    suffixes = verb_suffixes(ctx.locale)
     # the most used first: the spans moved off a label are grouped with it, not chained
     for translation in sorted(counts, key=lambda t: (-counts[t], len(t), t)):
         inner = next(
             (
                 k
                 for k in kept[:_COMPARED]
-                if one_translation(translation, k, label, words)
-                or shifted(translation, k, ignored)
+                if one_translation(apart[translation], apart[k], label, words, suffixes)
+                or shifted(apart[translation], apart[k], ignored)
                 or ctx.glossary.one_entry(translation, k)
             ),
             None,
