@@ -775,8 +775,12 @@ def _took_neighbour(
     `took_neighbour`, only where the English bold has a content word beside it."""
     if not others or not _english_neighbour(entry, ctx):
         return False
-    words = ctx.glossary.function_words
-    return any(took_neighbour(translation, other, words) for other in others)
+    # a frame noun glued on too ("**Kundenkontoseite**" for "the customer **Account**
+    # page") is set apart first: the neighbour and the label are the compound's words
+    frame = frame_words(label, ctx.locale)
+    words = ctx.glossary.function_words | frame
+    ours = unglued(translation, frame, ctx.locale)
+    return any(took_neighbour(ours, unglued(other, frame, ctx.locale), words) for other in others)
 
 
 _ENGLISH_WORDS = function_words("en")
