@@ -74,7 +74,8 @@ def unglued(text: str, frame: frozenset[str], locale: str | None) -> str:
     languages that compound put the kind's noun after the label, so the label's usual
     rendering is inside the compound. `frame`: the label's frame words (none where the
     English label holds one: `Account page`)."""
-    glued = [f for f in frame & _frame_compounds(locale) if len(f) >= _GLUED]
+    # the longest first: "deelvenster" whole, not "venster" after a "deel"
+    glued = sorted((f for f in frame & _frame_compounds(locale) if len(f) >= _GLUED), key=len)[::-1]
     if not glued:
         return text
 
