@@ -658,7 +658,7 @@ def check_consistency(
         # label ("Geographical city location" as "Geographical location") is not
         if " " not in label:
             found = [(t, e) for t, e in found if owner.get(t, label) == label.casefold()]
-        for entry, message in _inconsistent(label, found, ctx):
+        for entry, message in _inconsistent(label, found, ctx, roles):
             reported.add((label, id(entry)))
             yield entry, message
     if roles:
@@ -675,10 +675,10 @@ def _owners(seen: dict[tuple[str, str], list[tuple[str, Entry]]]) -> dict[str, s
 
 
 def _inconsistent(
-    label: str, found: list[tuple[str, Entry]], ctx: MessageContext
+    label: str, found: list[tuple[str, Entry]], ctx: MessageContext, page: bool
 ) -> Iterator[tuple[Entry, str]]:
     """The uses of one label (in one role) whose translation is not the label's."""
-    same = _same_translations(label, [translation for translation, _ in found], ctx)
+    same = _same_translations(label, [translation for translation, _ in found], ctx, page)
     uses = [
         (same[translation], entry)
         for translation, entry in found
@@ -863,7 +863,9 @@ def _plain_text(entry: Entry, ctx: MessageContext) -> str:
     return closed_up(marked(entry, ctx.md, text).text if ctx.md is not None else text)
 
 
-def _same_translations(label: str, translations: list[str], ctx: MessageContext) -> dict[str, str]:
+def _same_translations(
+    label: str, translations: list[str], ctx: MessageContext, page: bool = True
+) -> dict[str, str]:
     """Each translation -> the one it is a spelling of: itself, or a more used one that is
     one translation with it (`one_translation`), or one it overlaps (bold shifted onto a
     neighbour: `shifted`). Each is compared with the _COMPARED most used only: bounded
@@ -879,7 +881,9 @@ def _same_translations(label: str, translations: list[str], ctx: MessageContext)
     counts = Counter(translations)
     # a frame noun compounded with the label ("kundkontosidan") is set apart to compare
     apart = {t: unglued(t, frame, ctx.locale) for t in counts}
-    suffixes = verb_suffixes(ctx.locale)
+    # a page words a label as a noun or an imperative by its place (a heading, a step);
+    # a catalog's one message without a context is one string in both places
+    suffixes = verb_suffixes(ctx.locale) if page else frozenset()
     # the most used first: the spans moved off a label are grouped with it, not chained
     for translation in sorted(counts, key=lambda t: (-counts[t], len(t), t)):
         inner = next(
