@@ -82,6 +82,8 @@ def unglued(text: str, frame: frozenset[str], locale: str | None) -> str:
     def apart(match: re.Match[str]) -> str:
         word = match.group(0)
         folded = word.casefold()
+        if folded in frame:
+            return word  # a frame noun made of two ("deelvenster") is one
         for noun in glued:
             rest = len(folded) - len(noun)
             if rest >= _GLUED and folded.endswith(noun):
