@@ -26,6 +26,7 @@ from .forms import (
 )
 from .messages import _emphasis_texts
 from .placement import SOURCE_LANGUAGE, Span, glued, only_function_words, select_verbs, spans
+from .rendered import Renderings, renders_outside
 from .spans import marked
 from .words import frame_words, function_words, shifted, unglued, verb_suffixes
 
@@ -652,13 +653,14 @@ def check_consistency(
                 seen[label, role if roles else ""].append((translation, entry))
     reported: set[tuple[str, int]] = set()
     owner = _owners(seen)
+    page = Renderings(entries)
     for (label, _), found in sorted(seen.items()):
         # a one-word cell's translation that is another label's ("Ja" of Yes among the
         # Nej of No) is no spelling of this one: a Yes/No column's cells, which a longer
         # label ("Geographical city location" as "Geographical location") is not
         if " " not in label:
             found = [(t, e) for t, e in found if owner.get(t, label) == label.casefold()]
-        for entry, message in _inconsistent(label, found, ctx, roles):
+        for entry, message in _inconsistent(label, found, ctx, roles, page):
             reported.add((label, id(entry)))
             yield entry, message
     if roles:
@@ -675,10 +677,14 @@ def _owners(seen: dict[tuple[str, str], list[tuple[str, Entry]]]) -> dict[str, s
 
 
 def _inconsistent(
-    label: str, found: list[tuple[str, Entry]], ctx: MessageContext, page: bool
+    label: str,
+    found: list[tuple[str, Entry]],
+    ctx: MessageContext,
+    roles: bool,
+    page: Renderings,
 ) -> Iterator[tuple[Entry, str]]:
     """The uses of one label (in one role) whose translation is not the label's."""
-    same = _same_translations(label, [translation for translation, _ in found], ctx, page)
+    same = _same_translations(label, [translation for translation, _ in found], ctx, roles)
     uses = [
         (same[translation], entry)
         for translation, entry in found
@@ -695,8 +701,15 @@ def _inconsistent(
     # The first translations met, each with its first lines: a message of bounded
     # length, made in bounded time, however many uses the label has.
     first = sorted(lines.items(), key=lambda item: item[1][0])[: SHOWN + 1]
+    spelled = {id(entry): translation for translation, entry in found}
     for translation, entry in uses:
-        if translation != usual and not _kept_identifier(label, translation, entry):
+        if (
+            translation != usual
+            and not _kept_identifier(label, translation, entry)
+            # bold moved wholly onto a neighbour: the page renders other English so; it
+            # still counts for the usual translation (the reported ones stay as they were)
+            and not renders_outside(label, spelled[id(entry)], entry, page, ctx)
+        ):
             yield entry, _consistency_message(label, translation, first, lines, len(uses))
 
 
