@@ -438,3 +438,34 @@ def test_a_bare_stem_and_a_longer_word_are_two_words(locale: str) -> None:
     assert one_verb("qbrakty", f"qbrakt{longest}", suffixes)
     assert not one_verb("qbrakt", f"qbraktqqqq{longest}"[:12], suffixes)
     assert not one_verb("qbrakty", "qbraktzzzzz", suffixes)
+
+
+def _page_with_renderings(first: str, second: str) -> list[tuple[str, str]]:
+    """A page whose messages render "calendar" as Qkalendarz and "guide" as Qprzewodnik,
+    filler around them, and two uses of the label **new**, translated `first`, `second`."""
+    pairs = [
+        ("**New** calendar of launches.", f"Qq {first} qkalendarz qstart."),
+        ("**New** guide for promotions.", f"Qq {second} qprzewodnik qpromo."),
+    ]
+    for n in range(2):
+        pairs.append((f"Open the calendar {n} today.", f"Qotw qkalendarz {n} qdzis."))
+        pairs.append((f"Read the guide {n} today.", f"Qczyt qprzewodnik {n} qdzis."))
+    pairs += [(f"Filler sentence number {n}.", f"Qzdanie qwypeln {n}.") for n in range(10)]
+    return pairs
+
+
+@pytest.mark.parametrize("locale", LOCALES)
+def test_bold_moved_wholly_onto_a_neighbour_the_page_renders_is_no_spelling(
+    locale: str,
+) -> None:
+    # "The **new** calendar" as "Nowy **kalendarz**": the bold holds the page's rendering of
+    # "calendar", outside the English bold, no translation of the label
+    moved = _page_with_renderings("Qnowy", "Qnowy")
+    moved[0] = (moved[0][0], "Qnowy **Qkalendarz** qstart.")
+    moved[1] = (moved[1][0], "Qnowy **Qprzewodnik** qpromo.")
+    assert _consistency(moved, locale) == []
+    # the label truly translated two ways, with no such evidence, stays reported
+    two = _page_with_renderings("Qnowy", "Qnowy")
+    two[0] = (two[0][0], "**Qnowy** qkalendarz qstart.")
+    two[1] = (two[1][0], "**Qswieze** qprzewodnik qpromo.")
+    assert _consistency(two, locale) == [1, 2]

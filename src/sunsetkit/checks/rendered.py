@@ -61,8 +61,8 @@ def _english(text: str) -> frozenset[str]:
 def renders_outside(
     label: str, translation: str, entry: Entry, page: Renderings, ctx: MessageContext
 ) -> bool:
-    """Whether every word of the bold (four letters or more, none copied from the
-    English label) renders an English word the message has outside its bold, by the
+    """Whether every word of the bold (none copied from the English label; each of four
+    letters or more) renders an English word the message has outside its bold, by the
     page: the other messages that hold a form of it have that word in their English at
     least twice and in two thirds of them, the label in under a third, while the page's
     messages have it in a quarter at most (a word every step has, "select", tells no
@@ -70,11 +70,10 @@ def renders_outside(
     own = _english(label)
     outside = _outside_bold(entry, ctx) - own
     ours = [
-        w
-        for w in content_words(translation, ctx.glossary.function_words)
-        if len(w) >= _LETTERS and w[:_PREFIX] not in own
+        w for w in content_words(translation, ctx.glossary.function_words) if w[:_PREFIX] not in own
     ]
-    if not outside or not ours:
+    # every word of the bold must show what it renders: a short one proves nothing
+    if not outside or not ours or any(len(w) < _LETTERS for w in ours):
         return False
     messages = [m for m in page.messages(ctx) if m[0] != id(entry)]
     common = {e for e in outside if sum(e in m[1] for m in messages) > _COMMON * len(messages)}
