@@ -14,10 +14,10 @@ from hypothesis import strategies as st
 from sunsetkit.checks.base import Entry, MessageContext
 from sunsetkit.checks.catalog_file import markdown_parser
 from sunsetkit.checks.conventions import conventions
-from sunsetkit.checks.forms import has_form, one_translation, same_word
+from sunsetkit.checks.forms import has_form, one_translation, one_verb, same_word
 from sunsetkit.checks.glossary import check_consistency, locale_glossary
 from sunsetkit.checks.labels import check_label_spelling
-from sunsetkit.checks.words import frame_words
+from sunsetkit.checks.words import frame_words, unglued, verb_suffixes
 
 from .conftest import ROOT
 
@@ -383,3 +383,89 @@ def test_a_frame_word_of_the_english_label_is_the_labels_own(locale: str, frame:
     other = ("Open **Orders page** now.", "Qq **Qorders qlista** qq.")
     assert _consistency([*usual, other], locale) == [3]
     assert _spelling([*usual, other], locale) == [3]
+
+
+def _compounding_locales() -> list[tuple[str, str]]:
+    """(locale, a frame noun it glues to a label) of every locale whose data has them."""
+    found = []
+    for loc in LOCALES:
+        frame = frame_words("x", loc)
+        glued = [w for w in frame if unglued(f"Qzqz{w}", frame, loc) == f"Qzqz {w}"]
+        if glued:
+            found.append((loc, min(glued)))
+    return found
+
+
+@pytest.mark.parametrize(("locale", "noun"), _compounding_locales())
+def test_a_frame_noun_glued_into_the_label_is_one_translation(locale: str, noun: str) -> None:
+    # "the **Account** page" as "**Kontoseite**", "**kontosidan**": the usual rendering
+    # inside the compound the page's noun made
+    usual = [(f"Open **Qaccount** {n}.", f"Qq **Qkonto** {n}.") for n in range(2)]
+    glued = ("Open the **Qaccount** page.", f"Qq **Qkonto{noun}** qq.")
+    assert _consistency([*usual, glued], locale) == []
+    # the English neighbour glued in as well ("the customer **Account** page")
+    both = ("Open the customer **Qaccount** page.", f"Qq **Qkundqkonto{noun}** qq.")
+    assert _consistency([*usual, both], locale) == []
+    # another word inside the compound stays another translation
+    other = ("Open the **Qaccount** page.", f"Qq **Qzahlung{noun}** qq.")
+    assert _consistency([*usual, other], locale) == [3]
+    assert _spelling([*usual, other], locale) == [3]
+
+
+def _verb_locales() -> list[tuple[str, str]]:
+    """(locale, a verbal-noun ending) of every locale whose data has them."""
+    return [(loc, max(verb_suffixes(loc), key=len)) for loc in LOCALES if verb_suffixes(loc)]
+
+
+@pytest.mark.parametrize(("locale", "suffix"), _verb_locales())
+def test_a_verbs_imperative_and_its_noun_are_one_translation(locale: str, suffix: str) -> None:
+    # "**Dodaj produkty**" in a step, "**Dodawanie produktów**" naming it: one verb
+    stem = "qbrakt"
+    usual = [(f"Select **Add qitems** {n}.", f"Qq **{stem}y qitemy** {n}.") for n in range(2)]
+    noun = ("**Add qitems**: the list of qitems.", f"**{stem}{suffix} qitemy**: qq.")
+    assert _consistency([*usual, noun], locale) == []
+    assert _spelling([*usual, noun], locale) == []
+    # another verb stays another translation
+    other = ("**Add qitems**: the list of qitems.", f"**qzorg{suffix} qitemy**: qq.")
+    assert _consistency([*usual, other], locale) == [3]
+
+
+@pytest.mark.parametrize("locale", [loc for loc, _ in _verb_locales()])
+def test_a_bare_stem_and_a_longer_word_are_two_words(locale: str) -> None:
+    # "Podsegment" and "Podsegmentowanie": no imperative's ending, another noun
+    suffixes = verb_suffixes(locale)
+    longest = max(suffixes, key=len)
+    assert one_verb("qbrakty", f"qbrakt{longest}", suffixes)
+    assert not one_verb("qbrakt", f"qbraktqqqq{longest}"[:12], suffixes)
+    assert not one_verb("qbrakty", "qbraktzzzzz", suffixes)
+
+
+def _page_with_renderings(first: str, second: str) -> list[tuple[str, str]]:
+    """A page whose messages render "calendar" as Qkalendarz and "guide" as Qprzewodnik,
+    filler around them, and two uses of the label **new**, translated `first`, `second`."""
+    pairs = [
+        ("**New** calendar of launches.", f"Qq {first} qkalendarz qstart."),
+        ("**New** guide for promotions.", f"Qq {second} qprzewodnik qpromo."),
+    ]
+    for n in range(2):
+        pairs.append((f"Open the calendar {n} today.", f"Qotw qkalendarz {n} qdzis."))
+        pairs.append((f"Read the guide {n} today.", f"Qczyt qprzewodnik {n} qdzis."))
+    pairs += [(f"Filler sentence number {n}.", f"Qzdanie qwypeln {n}.") for n in range(10)]
+    return pairs
+
+
+@pytest.mark.parametrize("locale", LOCALES)
+def test_bold_moved_wholly_onto_a_neighbour_the_page_renders_is_no_spelling(
+    locale: str,
+) -> None:
+    # "The **new** calendar" as "Nowy **kalendarz**": the bold holds the page's rendering of
+    # "calendar", outside the English bold, no translation of the label
+    moved = _page_with_renderings("Qnowy", "Qnowy")
+    moved[0] = (moved[0][0], "Qnowy **Qkalendarz** qstart.")
+    moved[1] = (moved[1][0], "Qnowy **Qprzewodnik** qpromo.")
+    assert _consistency(moved, locale) == []
+    # the label truly translated two ways, with no such evidence, stays reported
+    two = _page_with_renderings("Qnowy", "Qnowy")
+    two[0] = (two[0][0], "**Qnowy** qkalendarz qstart.")
+    two[1] = (two[1][0], "**Qswieze** qprzewodnik qpromo.")
+    assert _consistency(two, locale) == [1, 2]

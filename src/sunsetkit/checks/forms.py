@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Callable
 
 from .conventions import WIDE
 
@@ -23,6 +24,7 @@ __all__ = [
     "cut_off",
     "has_form",
     "one_translation",
+    "one_verb",
     "particle_first",
     "same_word",
     "took_neighbour",
@@ -87,28 +89,68 @@ def same_word(a: str, b: str) -> bool:
     return stem and max(len(a), len(b)) - common <= _ENDING
 
 
-def _common_run(a: list[str], b: list[str]) -> tuple[int, list[str]]:
+#: The letters a verb's imperative and its noun share at least ("dodaj", "dodawanie").
+_VERB_STEM = 4
+#: The letters the imperative adds to that stem (its ending: "-j", "-uj", "-a", "-e").
+_VERB_ENDING = 2
+#: The letters the noun or infinitive adds at most ("-wanie", "-ieren", "-ación").
+_NOUN_SUFFIX = 6
+
+
+def one_verb(a: str, b: str, suffixes: frozenset[str] = frozenset()) -> bool:
+    """Two forms of one word, or a verb's imperative and its noun or infinitive ("dodaj",
+    "dodawanie"; "exporta", "exportación"): a shared stem, a short ending on the shorter
+    and on the longer one of the locale's `suffixes` (data: its verbal nouns' and
+    infinitives' endings). A heading names an action with the noun, a step with the
+    imperative: one translation of a label. A bare stem with a longer word ("segment",
+    "segmentowanie") is no imperative, and no suffix list makes a compound one."""
+    if same_word(a, b):
+        return True
+    shorter, longer = sorted((a, b), key=len)
+    common = 0
+    for x, y in zip(shorter, longer, strict=False):
+        if x != y:
+            break
+        common += 1
+    added = longer[common:]
+    return (
+        common >= _VERB_STEM
+        and 1 <= len(shorter) - common <= _VERB_ENDING
+        and len(added) <= _NOUN_SUFFIX
+        and any(added.endswith(suffix) for suffix in suffixes)
+    )
+
+
+def _common_run(
+    a: list[str], b: list[str], same: Callable[[str, str], bool] = same_word
+) -> tuple[int, list[str]]:
     """The longest run of words (forms of each other) that both hold, and its words."""
     best: tuple[int, list[str]] = (0, [])
     for i in range(len(a)):
         for j in range(len(b)):
             size = 0
-            while i + size < len(a) and j + size < len(b) and same_word(a[i + size], b[j + size]):
+            while i + size < len(a) and j + size < len(b) and same(a[i + size], b[j + size]):
                 size += 1
             if size > best[0]:
                 best = (size, a[i : i + size])
     return best
 
 
-def one_translation(first: str, second: str, label: str, function_words: frozenset[str]) -> bool:
+def one_translation(
+    first: str,
+    second: str,
+    label: str,
+    function_words: frozenset[str],
+    suffixes: frozenset[str] = frozenset(),
+) -> bool:
     """Whether two spellings of the English `label` are one translation: forms of each
     other word for word, one held in the other, or both holding one run of words as long
     as the label (bold spread over different neighbours). A run of words copied from the
     English counts only when it is the whole label: a name shared by two translations
-    does not make them one."""
+    does not make them one. `suffixes`: the locale's verbal-noun endings (`one_verb`)."""
     a, b = content_words(first, function_words), content_words(second, function_words)
     english = content_words(label, function_words)
-    size, run = _common_run(a, b)
+    size, run = _common_run(a, b, lambda x, y: one_verb(x, y, suffixes))
     if not size:
         return False
     if len(a) == len(b) == size:

@@ -26,8 +26,9 @@ from .forms import (
 )
 from .messages import _emphasis_texts
 from .placement import SOURCE_LANGUAGE, Span, glued, only_function_words, select_verbs, spans
+from .rendered import Renderings, renders_outside
 from .spans import marked
-from .words import frame_words, function_words, shifted
+from .words import frame_words, function_words, shifted, unglued, verb_suffixes
 
 if TYPE_CHECKING:
     from ..content.model import Glossary
@@ -652,13 +653,14 @@ def check_consistency(
                 seen[label, role if roles else ""].append((translation, entry))
     reported: set[tuple[str, int]] = set()
     owner = _owners(seen)
+    page = Renderings(entries)
     for (label, _), found in sorted(seen.items()):
         # a one-word cell's translation that is another label's ("Ja" of Yes among the
         # Nej of No) is no spelling of this one: a Yes/No column's cells, which a longer
         # label ("Geographical city location" as "Geographical location") is not
         if " " not in label:
             found = [(t, e) for t, e in found if owner.get(t, label) == label.casefold()]
-        for entry, message in _inconsistent(label, found, ctx):
+        for entry, message in _inconsistent(label, found, ctx, roles, page):
             reported.add((label, id(entry)))
             yield entry, message
     if roles:
@@ -675,10 +677,14 @@ def _owners(seen: dict[tuple[str, str], list[tuple[str, Entry]]]) -> dict[str, s
 
 
 def _inconsistent(
-    label: str, found: list[tuple[str, Entry]], ctx: MessageContext
+    label: str,
+    found: list[tuple[str, Entry]],
+    ctx: MessageContext,
+    roles: bool,
+    page: Renderings,
 ) -> Iterator[tuple[Entry, str]]:
     """The uses of one label (in one role) whose translation is not the label's."""
-    same = _same_translations(label, [translation for translation, _ in found], ctx)
+    same = _same_translations(label, [translation for translation, _ in found], ctx, roles)
     uses = [
         (same[translation], entry)
         for translation, entry in found
@@ -695,8 +701,15 @@ def _inconsistent(
     # The first translations met, each with its first lines: a message of bounded
     # length, made in bounded time, however many uses the label has.
     first = sorted(lines.items(), key=lambda item: item[1][0])[: SHOWN + 1]
+    spelled = {id(entry): translation for translation, entry in found}
     for translation, entry in uses:
-        if translation != usual and not _kept_identifier(label, translation, entry):
+        if (
+            translation != usual
+            and not _kept_identifier(label, translation, entry)
+            # bold moved wholly onto a neighbour: the page renders other English so; it
+            # still counts for the usual translation (the reported ones stay as they were)
+            and not renders_outside(label, spelled[id(entry)], entry, page, ctx)
+        ):
             yield entry, _consistency_message(label, translation, first, lines, len(uses))
 
 
@@ -775,8 +788,12 @@ def _took_neighbour(
     `took_neighbour`, only where the English bold has a content word beside it."""
     if not others or not _english_neighbour(entry, ctx):
         return False
-    words = ctx.glossary.function_words
-    return any(took_neighbour(translation, other, words) for other in others)
+    # a frame noun glued on too ("**Kundenkontoseite**" for "the customer **Account**
+    # page") is set apart first: the neighbour and the label are the compound's words
+    frame = frame_words(label, ctx.locale)
+    words = ctx.glossary.function_words | frame
+    ours = unglued(translation, frame, ctx.locale)
+    return any(took_neighbour(ours, unglued(other, frame, ctx.locale), words) for other in others)
 
 
 _ENGLISH_WORDS = function_words("en")
@@ -859,27 +876,35 @@ def _plain_text(entry: Entry, ctx: MessageContext) -> str:
     return closed_up(marked(entry, ctx.md, text).text if ctx.md is not None else text)
 
 
-def _same_translations(label: str, translations: list[str], ctx: MessageContext) -> dict[str, str]:
+def _same_translations(
+    label: str, translations: list[str], ctx: MessageContext, page: bool = True
+) -> dict[str, str]:
     """Each translation -> the one it is a spelling of: itself, or a more used one that is
     one translation with it (`one_translation`), or one it overlaps (bold shifted onto a
     neighbour: `shifted`). Each is compared with the _COMPARED most used only: bounded
     work however many ways a label is translated."""
     # the words that frame a label (its kind's noun: "page", "tab") are no part of it:
     # bold moved onto them leaves one translation ("pagina Gegevens", "Gegevens")
-    words = ctx.glossary.function_words | frame_words(label, ctx.locale)
+    frame = frame_words(label, ctx.locale)
+    words = ctx.glossary.function_words | frame
     # words copied from the English label (a name) tie no two translations together
     ignored = words | frozenset(label.casefold().split())
     kept: list[str] = []
     same: dict[str, str] = {}
     counts = Counter(translations)
+    # a frame noun compounded with the label ("kundkontosidan") is set apart to compare
+    apart = {t: unglued(t, frame, ctx.locale) for t in counts}
+    # a page words a label as a noun or an imperative by its place (a heading, a step);
+    # a catalog's one message without a context is one string in both places
+    suffixes = verb_suffixes(ctx.locale) if page else frozenset()
     # the most used first: the spans moved off a label are grouped with it, not chained
     for translation in sorted(counts, key=lambda t: (-counts[t], len(t), t)):
         inner = next(
             (
                 k
                 for k in kept[:_COMPARED]
-                if one_translation(translation, k, label, words)
-                or shifted(translation, k, ignored)
+                if one_translation(apart[translation], apart[k], label, words, suffixes)
+                or shifted(apart[translation], apart[k], ignored)
                 or ctx.glossary.one_entry(translation, k)
             ),
             None,

@@ -26,7 +26,7 @@ from .forms import (
 )
 from .placement import glued, only_function_words
 from .spans import Plain, marked
-from .words import frame_words, function_words, shifted
+from .words import frame_words, function_words, shifted, unglued, verb_suffixes
 
 __all__ = [
     "QUOTES",
@@ -176,13 +176,16 @@ def _differ(
     function words aside, one holding the other), and not shifted over each other (bold
     or a link that took in a neighbour is the span-moved and placement checks')."""
     a, b = _JOINERS.sub("", translated), _JOINERS.sub("", usual)
-    words = ctx.glossary.function_words | frame_words(label, ctx.locale)
+    frame = frame_words(label, ctx.locale)
+    words = ctx.glossary.function_words | frame
+    # a frame noun compounded with the label ("kundkontosidan") is set apart to compare
+    one, other = unglued(translated, frame, ctx.locale), unglued(usual, frame, ctx.locale)
     return not (
         ctx.glossary.one_entry(translated, usual)  # two attested forms of one entry
         or a in b
         or b in a
-        or one_translation(translated, usual, label, words)
-        or shifted(translated, usual, ignored)
+        or one_translation(one, other, label, words, verb_suffixes(ctx.locale))
+        or shifted(one, other, ignored)
     )
 
 

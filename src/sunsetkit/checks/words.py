@@ -13,7 +13,14 @@ from .conventions import conventions, locale_data
 if TYPE_CHECKING:
     from ..content.model import Glossary
 
-__all__ = ["definition_names", "frame_words", "function_words", "shifted"]
+__all__ = [
+    "definition_names",
+    "frame_words",
+    "function_words",
+    "shifted",
+    "unglued",
+    "verb_suffixes",
+]
 
 
 def function_words(locale: str | None) -> frozenset[str]:
@@ -30,6 +37,14 @@ def _label_frame(locale: str | None) -> frozenset[str]:
     return frozenset(str(w).casefold() for w in words) if isinstance(words, list) else frozenset()
 
 
+@functools.cache
+def verb_suffixes(locale: str | None) -> frozenset[str]:
+    """The endings a verb's noun or infinitive adds to its stem (locale data
+    `verb_noun_suffixes`), folded: empty where the locale has none."""
+    words = locale_data(locale).get("verb_noun_suffixes")
+    return frozenset(str(w).casefold() for w in words) if isinstance(words, list) else frozenset()
+
+
 def frame_words(label: str, locale: str | None) -> frozenset[str]:
     """The locale's words that frame a label (`**pagina Gegevens**` for `the **Export data**
     page`): none where the English label holds a frame word itself (`Account page`), whose
@@ -37,6 +52,45 @@ def frame_words(label: str, locale: str | None) -> frozenset[str]:
     if not _label_frame("en").isdisjoint(re.findall(r"[a-z]+", label.casefold())):
         return frozenset()
     return _label_frame(locale)
+
+
+#: The letters a frame noun glued to a label (and the label's part left) has at least:
+#: shorter endings ("vy", "menu") end too many words by chance.
+_GLUED = 4
+_TOKENS = re.compile(r"[^\s\-\u00a0\u202f]+")
+
+
+@functools.cache
+def _frame_compounds(locale: str | None) -> frozenset[str]:
+    """The frame nouns the locale glues to a label's last word (locale data
+    `frame_compounds`), folded: empty where the locale writes them apart."""
+    words = locale_data(locale).get("frame_compounds")
+    return frozenset(str(w).casefold() for w in words) if isinstance(words, list) else frozenset()
+
+
+def unglued(text: str, frame: frozenset[str], locale: str | None) -> str:
+    """The spelling with a frame noun glued to the end of a word set apart
+    ("kundkontosidan" as "kundkonto sidan", "Kundenkontoseite" as "Kundenkonto seite"):
+    languages that compound put the kind's noun after the label, so the label's usual
+    rendering is inside the compound. `frame`: the label's frame words (none where the
+    English label holds one: `Account page`)."""
+    # the longest first: "deelvenster" whole, not "venster" after a "deel"
+    glued = sorted((f for f in frame & _frame_compounds(locale) if len(f) >= _GLUED), key=len)[::-1]
+    if not glued:
+        return text
+
+    def apart(match: re.Match[str]) -> str:
+        word = match.group(0)
+        folded = word.casefold()
+        if folded in frame:
+            return word  # a frame noun made of two ("deelvenster") is one
+        for noun in glued:
+            rest = len(folded) - len(noun)
+            if rest >= _GLUED and folded.endswith(noun):
+                return f"{word[:rest]} {word[rest:]}"
+        return word
+
+    return _TOKENS.sub(apart, text)
 
 
 #: How many neighbouring words a span that shifted may have taken in.
