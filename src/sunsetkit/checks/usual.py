@@ -14,6 +14,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from anyascii import anyascii
 
@@ -24,6 +25,9 @@ from .forms import UNSPACED, closed_up
 from .labels import QUOTES, core, label_pairs, normal
 from .spans import Marked, Plain, marked
 from .words import function_words
+
+if TYPE_CHECKING:
+    from markdown_it import MarkdownIt
 
 __all__ = ["check_span_around_usual", "check_span_off_usual", "usual_translations"]
 
@@ -86,17 +90,23 @@ def check_span_off_usual(entries: list[Entry], ctx: MessageContext) -> Iterator[
     usual = {key: u for key, counts in uses.items() if (u := _usual(counts, key[1], ctx))}
     if not usual:
         return
+    for entry, theirs, ours in _marked_pairs(entries, ctx.md):
+        # this message's own use is no evidence for or against it
+        own = {(kind, label): translated for kind, label, translated in label_pairs(entry, ctx)}
+        for message in _off(theirs, ours, usual, uses, own):
+            yield entry, message
+
+
+def _marked_pairs(entries: list[Entry], md: MarkdownIt) -> Iterator[tuple[Entry, Plain, Plain]]:
+    """The page's single translated messages that mark something, with the spans of their
+    English and of their translation."""
     for entry in entries:
         if not entry.translated or len(entry.ids) > 1:
             continue
         source, text = entry.pairs[0]
         if source == text or not any(mark in text for mark in "*_["):
             continue
-        theirs, ours = marked(entry, ctx.md, source), marked(entry, ctx.md, text)
-        # this message's own use is no evidence for or against it
-        own = {(kind, label): translated for kind, label, translated in label_pairs(entry, ctx)}
-        for message in _off(theirs, ours, usual, uses, own):
-            yield entry, message
+        yield entry, marked(entry, md, source), marked(entry, md, text)
 
 
 def _off(
@@ -162,13 +172,7 @@ def check_span_around_usual(
     if not usual:
         return
     page = _Page(usual, uses, _frame_words(uses), ctx.glossary.function_words)
-    for entry in entries:
-        if not entry.translated or len(entry.ids) > 1:
-            continue
-        source, text = entry.pairs[0]
-        if source == text or not any(mark in text for mark in "*_["):
-            continue
-        theirs, ours = marked(entry, ctx.md, source), marked(entry, ctx.md, text)
+    for entry, theirs, ours in _marked_pairs(entries, ctx.md):
         for message in _around(theirs, ours, page):
             yield entry, message
 
