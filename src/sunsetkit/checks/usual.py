@@ -109,6 +109,17 @@ def _marked_pairs(entries: list[Entry], md: MarkdownIt) -> Iterator[tuple[Entry,
         yield entry, marked(entry, md, source), marked(entry, md, text)
 
 
+def _paired_spans(theirs: Plain, ours: Plain) -> Iterator[tuple[str, list[Marked], list[Marked]]]:
+    """Per kind (bold, link), the English spans and the translation's, where they pair one
+    to one: another number of spans is the markup check's, and a list of many links is no
+    sentence (and bounds the work)."""
+    for kind in ("bold", "link"):
+        source_spans = [s for s in theirs.spans if s.kind == kind]
+        text_spans = [s for s in ours.spans if s.kind == kind]
+        if source_spans and len(source_spans) == len(text_spans) <= _SPANS:
+            yield kind, source_spans, text_spans
+
+
 def _off(
     theirs: Plain,
     ours: Plain,
@@ -116,13 +127,7 @@ def _off(
     uses: dict[Key, Counter[str]],
     own: dict[Key, str],
 ) -> Iterator[str]:
-    for kind in ("bold", "link"):
-        source_spans = [s for s in theirs.spans if s.kind == kind]
-        text_spans = [s for s in ours.spans if s.kind == kind]
-        if not source_spans or len(source_spans) != len(text_spans):
-            continue  # another number of spans: the markup check's
-        if len(source_spans) > _SPANS:
-            continue  # a list of links, not a sentence: and bounded work
+    for kind, source_spans, text_spans in _paired_spans(theirs, ours):
         source_rest = normal(theirs.outside(kind, " "))
         text_rest = normal(ours.outside(kind, " "))
         held = [normal(ours.inside(span)) for span in text_spans]
@@ -208,13 +213,7 @@ def _frame_words(uses: dict[Key, Counter[str]]) -> dict[str, set[Key]]:
 
 
 def _around(theirs: Plain, ours: Plain, page: _Page) -> Iterator[str]:
-    for kind in ("bold", "link"):
-        source_spans = [s for s in theirs.spans if s.kind == kind]
-        text_spans = [s for s in ours.spans if s.kind == kind]
-        if not source_spans or len(source_spans) != len(text_spans):
-            continue  # another number of spans: the markup check's
-        if len(source_spans) > _SPANS:
-            continue  # a list of links, not a sentence: and bounded work
+    for kind, source_spans, text_spans in _paired_spans(theirs, ours):
         english = theirs.outside(kind, " ")
         for span, mine in zip(source_spans, text_spans, strict=True):
             label = normal(theirs.inside(span))
