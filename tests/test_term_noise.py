@@ -161,12 +161,15 @@ def test_a_modifier_shared_by_coordinated_nouns_holds_the_form(
     head, tail = " ".join(words[:cut]), " ".join(words[cut:])
     between = f"{head} {conjunction} el qorvex {tail}"
     shared = (f"Open the {term} and qorvex now.", f"Mm {between} mm.")
+    # the term modifies a noun of the coordination ("the API updates and UI fixes")
+    modifier = (f"Open the {term} zorbit updates and qorvex now.", f"Mm {between} mm.")
     # the same words without a coordination in the source: the form broken
     alone = (f"Open the {term} now.", f"Mm {between} mm.")
     # a noun put between without any function word: no coordination either
     glued = (f"Open the {term} and qorvex again.", f"Mm {head} qorvex zzz {tail} mm.")
-    found = _found(_catalog(tmp_path, locale, [shared, alone, glued]))
+    found = _found(_catalog(tmp_path, locale, [shared, modifier, alone, glued]))
     assert shared[0] not in found
+    assert modifier[0] not in found
     assert alone[0] in found
     assert glued[0] in found
 

@@ -338,6 +338,8 @@ def _stem_inflected(text: str, forms: tuple[str, ...], conv: Conventions) -> str
 
 #: How many words a coordinated noun may put between a form's words ("y el contrato").
 _COORDINATED = 4
+#: The nouns a coordinated term may modify before the conjunction ("API updates and").
+_MODIFIED = 2
 
 
 def _coordinated(
@@ -345,8 +347,11 @@ def _coordinated(
 ) -> bool:
     """A modifier the source shares between coordinated nouns ("reseller relationship and
     agreement"): the translation writes the form's words with the other noun between
-    them ("relación y el contrato de revendedor"), a function word among those."""
-    if not re.search(rf"{re.escape(term)},? (?:and|or) \w", _spaced(source)):
+    them ("relación y el contrato de revendedor"), a function word among those. The term
+    may itself modify a noun of the coordination ("Partner Center API updates and UI
+    enhancements": "aggiornamenti delle API e [...] del Centro per i partner")."""
+    modified = rf"{re.escape(term)}(?: [^\W\d_]+){{0,{_MODIFIED}}},? (?:and|or) \w"
+    if not re.search(modified, _spaced(source)):
         return False
     spaced = _spaced(text)
     for form in forms:
