@@ -12,7 +12,8 @@ from hypothesis import strategies as st
 from sunsetkit.checks import CheckOptions
 from sunsetkit.checks.base import Entry, Message, MessageContext
 from sunsetkit.checks.conventions import conventions
-from sunsetkit.checks.english import check_english_left, check_english_left_on_page
+from sunsetkit.checks.english import check_english_left
+from sunsetkit.checks.kept_word import check_english_left_pages
 from sunsetkit.checks.words import function_words
 
 from .test_false_alarms import GLOSSARY, SHIPPED
@@ -195,7 +196,7 @@ def _page(locale: str, pairs: list[tuple[str, str]]) -> list[str]:
     from sunsetkit.checks import CHECKS
 
     check = next(check for check in CHECKS if check.id == "english-left")
-    assert check.entries is check_english_left_on_page
+    assert check.entries is check_english_left_pages
     ctx = MessageContext(locale=locale, glossary=OPTIONS.locale_glossary(locale), md=None)
     entries = [Entry(Message(s, t, lineno=n)) for n, (s, t) in enumerate(pairs, 1)]
     return [f"{entry.line}: {message}" for entry, message in check.entries(entries, ctx)]

@@ -414,7 +414,9 @@ def test_a_frame_noun_glued_into_the_label_is_one_translation(locale: str, noun:
 
 def _verb_locales() -> list[tuple[str, str]]:
     """(locale, a verbal-noun ending) of every locale whose data has them."""
-    return [(loc, max(sorted(verb_suffixes(loc)), key=len)) for loc in LOCALES if verb_suffixes(loc)]
+    return [
+        (loc, max(sorted(verb_suffixes(loc)), key=len)) for loc in LOCALES if verb_suffixes(loc)
+    ]
 
 
 @pytest.mark.parametrize(("locale", "suffix"), _verb_locales())

@@ -568,15 +568,12 @@ def check_english_left_on_page(
     page shows the locale does not borrow them. One message alone cannot tell such a
     pair from a term the locale writes in English (`_is_prose`); glosses, English titles,
     quoted values and loanwords are left out first (`_kept_by_policy`). Also a label kept
-    whole that the page translates, and in a wide script one word (kept_word.py)."""
+    whole that the page translates (and in a wide script one word: kept_word.py, which
+    reads this module's policy, runs after this pass)."""
     if ctx.locale is None or ctx.locale.startswith("en"):
         return
     yield from _kept_labels(entries, ctx)
     yield from _kept_pairs(entries, ctx)
-    # one word kept in a wide script (kept_word.py reads this module's policy: imported here)
-    from .kept_word import check_word_kept_on_page
-
-    yield from check_word_kept_on_page(entries, ctx)
 
 
 def _kept_pairs(entries: list[Entry], ctx: MessageContext) -> Iterator[tuple[Entry, str]]:

@@ -16,10 +16,10 @@ from collections.abc import Iterator
 
 from .base import Entry, MessageContext
 from .conventions import WIDE
-from .english import _kept_by_policy, check_english_left
+from .english import _kept_by_policy, check_english_left, check_english_left_on_page
 from .words import function_words
 
-__all__ = ["check_word_kept_on_page"]
+__all__ = ["check_english_left_pages", "check_word_kept_on_page"]
 
 #: The page translates the word in at least this many other messages.
 _OTHERS = 3
@@ -127,3 +127,12 @@ def _alone(word: str, text: str, source: str) -> bool:
             not b[0].isalnum() or (b.isascii() and b.casefold() in english) for b in beside
         )
     return False
+
+
+def check_english_left_pages(
+    entries: list[Entry], ctx: MessageContext
+) -> Iterator[tuple[Entry, str]]:
+    """Every page pass of `english-left`: english.py's, then one word kept in a wide script
+    (this module reads english.py's policy, so the two are joined here, not there)."""
+    yield from check_english_left_on_page(entries, ctx)
+    yield from check_word_kept_on_page(entries, ctx)

@@ -14,7 +14,7 @@ from .base import Check, Entry, MessageContext
 from .collisions import check_repeated_item, check_table_collisions, may_repeat_item
 from .compounds import check_compounds
 from .dropped import check_dropped_on_page
-from .english import check_english_left, check_english_left_on_page
+from .english import check_english_left
 from .glossary import (
     check_names,
     check_terms,
@@ -22,6 +22,7 @@ from .glossary import (
 )
 from .grammar import check_grammar
 from .grammar_page import check_grammar_on_page
+from .kept_word import check_english_left_pages
 from .labels import check_bold_english, check_label_spelling
 from .meaning import check_doubled_word, check_negation, check_opposite
 from .messages import (
@@ -306,7 +307,7 @@ CHECKS: tuple[Check, ...] = (
         "where two or more translate it; in a wide script (ja, zh, ko), one lower-case "
         "English word kept where three or more messages of the page translate it.",
         check_english_left,
-        entries=check_english_left_on_page,
+        entries=check_english_left_pages,
     ),
     Check(
         "placement",
