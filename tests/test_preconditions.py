@@ -172,6 +172,8 @@ def test_precondition_lets_its_check_fire(check: Check) -> None:
         ("Open Share[Point] Online as SaaS", "Quandro share[point] Online vesh SaaS"),
         # a coined word written in another case, no brand word at all
         ("Publish it in AppSource today", "Plorin telmi Appsource dakkum"),
+        # an identifier in lower camel case, translated (hypothesis drew this shape)
+        ("zorvakTelmiCode ", "zorvak"),
     ],
 )
 def test_name_changed_precondition_on_rare_paths(source: str, translation: str) -> None:

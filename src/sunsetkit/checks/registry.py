@@ -120,10 +120,9 @@ _JOINING = ("&", "*", "[", "]", "\\")
 
 
 def _coined_short(source: str, text: str) -> bool:
-    """A coined word of the source (AppSource) fewer times as written in the translation."""
-    coined = Counter(
-        word for word in _NAME_WORD.findall(source) if word[:1].isupper() and _CAMEL.search(word)
-    )
+    """A coined word of the source (AppSource, or an identifier: azureAppSource) fewer times
+    as written in the translation."""
+    coined = Counter(word for word in _NAME_WORD.findall(source) if _CAMEL.search(word))
     if not coined:
         return False
     have = Counter(_NAME_WORD.findall(text))
