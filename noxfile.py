@@ -23,7 +23,7 @@ nox.options.reuse_existing_virtualenvs = False
 
 PYTHON = f"{sys.version_info.major}.{sys.version_info.minor}"
 LOCKS = {"run": None, "test": "test", "dev": "dev"}
-TESTS = ("pytest", "-n", "auto", "-p", "no:cacheprovider")
+TESTS = ("pytest", "-n", "auto", "--dist", "worksteal", "-p", "no:cacheprovider")
 
 
 def _newest(session: nox.Session, target: str) -> None:
