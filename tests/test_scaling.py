@@ -100,8 +100,8 @@ INPUTS = {
 
 def _ratios(small_root: Path, large_root: Path, options: CheckOptions) -> Iterator[float]:
     """The time ratio, measured again while it is over the bound (a busy moment)."""
-    small = _seconds(small_root, options, 3)
-    large = _seconds(large_root, options, 2)
+    small = _seconds(small_root, options, 2)
+    large = _seconds(large_root, options, 1)
     yield large / small
     for _ in range(3):
         small = min(small, _seconds(small_root, options, 2))

@@ -302,7 +302,7 @@ def test_no_script_of_a_translation_runs_in_a_browser(
 
 def _seconds(func: Any, text: str) -> float:
     best = float("inf")
-    for _ in range(3):
+    for _ in range(2):  # the least of two; a busy moment is measured again by the caller
         start = time.perf_counter()
         func(text)
         best = min(best, time.perf_counter() - start)
