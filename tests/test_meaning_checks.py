@@ -343,9 +343,21 @@ def test_a_modal_said_with_no_negation_is_reported_and_with_one_left_alone(
         "You can't change the Contoso plan unless Fabrikam agrees.",  # turned around
         "Contoso can or can't change the plan.",  # a choice, not asserted
         "You do not change the Contoso plan.",  # a negation, no modal
+        "You can't change the Contoso plan before March.",  # said as "only after"
     ],
 )
 def test_a_modal_not_denied_is_left_alone(source: str) -> None:
     for locale in TRANSLATED:
         said = _spelled(conventions(locale).modals["can"][0])
         assert not _modal(source, f"Contoso {said} Fabrikam.", locale), locale
+
+
+@pytest.mark.parametrize("locale", [loc for loc in TRANSLATED if conventions(loc).opposites])
+def test_a_bound_said_for_a_denied_modal_is_left_alone(locale: str) -> None:
+    """ "cannot exceed 40" said as "can be 40 at most": the locale's maximum word."""
+    own = conventions(locale)
+    said = _spelled(own.modals["can"][0])
+    bound = _spelled(own.opposites["maximum"][0])
+    source = "The Contoso name can't exceed 40 characters."
+    assert _modal(source, f"Contoso {said} Fabrikam 40.", locale)
+    assert not _modal(source, f"Contoso {said} {bound} 40 Fabrikam.", locale)

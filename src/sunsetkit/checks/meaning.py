@@ -158,11 +158,11 @@ def check_negated_modal(entry: Entry, ctx: MessageContext) -> Iterator[str]:
             for modal, forms in english.negated_modals.items()
             if (found := _asserted(plain, forms)) is not None
         ]
-        if not denied:
-            continue
+        if not denied or _english_says(_plain_marks(plain.casefold()), _BEFORE):
+            continue  # "can't X before Y" is "can X only after Y" (German "erst")
         seen = _visible(entry, ctx, text)
         if _ENGLISH_NO.search(_plain_marks(seen.casefold())) or says_no(
-            seen, own.negations + own.negation_open
+            seen, own.negations + own.negation_open + _bounds(ctx.locale)
         ):
             continue
         for modal, found in denied:
@@ -173,6 +173,18 @@ def check_negated_modal(entry: Entry, ctx: MessageContext) -> Iterator[str]:
                     f"negation: it says one {modal} where the English says the opposite"
                 )
                 return
+
+
+#: A denied modal before a point in time: a translation says it as "only after".
+_BEFORE = ("before",)
+
+
+@functools.cache
+def _bounds(locale: str | None) -> tuple[str, ...]:
+    """The locale's words for a bound ("at most", "at least": `opposites`' maximum and
+    minimum): "cannot exceed 40" said as "can be 40 at most" keeps its meaning."""
+    sides = conventions(locale).opposites
+    return sides.get("maximum", ()) + sides.get("minimum", ())
 
 
 #: "X or" before a negation: the sentence offers both ("has or hasn't", "is or isn't").
