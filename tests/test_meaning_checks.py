@@ -21,6 +21,7 @@ from sunsetkit.checks.glossary import locale_glossary
 from sunsetkit.checks.meaning import says_no
 
 from .conftest import ROOT
+from .one_message import findings
 
 MD = markdown_parser()
 BY_ID = {check.id: check for check in CHECKS}
@@ -40,9 +41,9 @@ def _spelled(form: str) -> str:
     return form[:-1] + "en" if form.endswith("*") else form
 
 
-def test_both_checks_are_registered_described_and_in_the_readme() -> None:
+def test_the_checks_are_registered_described_and_in_the_readme() -> None:
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    for check_id in ("negation", "doubled-word"):
+    for check_id in ("negation", "negated-modal", "doubled-word"):
         assert BY_ID[check_id].description
         assert f"`{check_id}`" in readme
 
@@ -296,3 +297,67 @@ def test_a_translation_without_doubling_is_never_reported(words: list[str], loca
         word for index, word in enumerate(words) if index == 0 or words[index - 1] != word
     )
     assert _found("doubled-word", " ".join(words), text, locale) == []
+
+
+# --- negated-modal ----------------------------------------------------------------------
+
+#: An invented sentence that denies each modal.
+_DENIED = {
+    "can": "You can't change the Contoso plan.",
+    "must": "You don't have to change the Contoso plan.",
+}
+_MODAL_CASES = [
+    (locale, modal, form)
+    for locale in TRANSLATED
+    for modal, forms in conventions(locale).modals.items()
+    for form in forms
+]
+
+
+def _modal(source: str, text: str, locale: str) -> list[str]:
+    return findings("negated-modal", source, text, locale, "with no negation")
+
+
+def test_every_locale_gives_the_words_of_every_denied_modal() -> None:
+    assert conventions("en").negated_modals.keys() == _DENIED.keys()
+    for locale in TRANSLATED:
+        assert conventions(locale).modals.keys() == _DENIED.keys(), locale
+
+
+@pytest.mark.parametrize(("locale", "modal", "form"), _MODAL_CASES)
+def test_a_modal_said_with_no_negation_is_reported_and_with_one_left_alone(
+    locale: str, modal: str, form: str
+) -> None:
+    source = _DENIED[modal]
+    said = _spelled(form)
+    assert _modal(source, f"Contoso {said} Fabrikam.", locale), (locale, form)
+    own = conventions(locale)
+    for word in (own.negations[0], own.negation_open[0]):
+        assert not _modal(source, f"Contoso {said} {_spelled(word)} Fabrikam.", locale)
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        "You can change the Contoso plan.",  # no modal denied
+        "You can't change the Contoso plan unless Fabrikam agrees.",  # turned around
+        "Contoso can or can't change the plan.",  # a choice, not asserted
+        "You do not change the Contoso plan.",  # a negation, no modal
+        "You can't change the Contoso plan before March.",  # said as "only after"
+    ],
+)
+def test_a_modal_not_denied_is_left_alone(source: str) -> None:
+    for locale in TRANSLATED:
+        said = _spelled(conventions(locale).modals["can"][0])
+        assert not _modal(source, f"Contoso {said} Fabrikam.", locale), locale
+
+
+@pytest.mark.parametrize("locale", [loc for loc in TRANSLATED if conventions(loc).opposites])
+def test_a_bound_said_for_a_denied_modal_is_left_alone(locale: str) -> None:
+    """ "cannot exceed 40" said as "can be 40 at most": the locale's maximum word."""
+    own = conventions(locale)
+    said = _spelled(own.modals["can"][0])
+    bound = _spelled(own.opposites["maximum"][0])
+    source = "The Contoso name can't exceed 40 characters."
+    assert _modal(source, f"Contoso {said} Fabrikam 40.", locale)
+    assert not _modal(source, f"Contoso {said} {bound} 40 Fabrikam.", locale)

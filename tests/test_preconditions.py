@@ -155,6 +155,7 @@ def test_precondition_lets_its_check_fire(check: Check) -> None:
             ("Buy Microsoft 365 E3 or AppSource plans | 5, POR %s {n}", f"x x {own[0]} ,, 6"),
             ("Contoso AppSource, SaaS CSP 10", "Contoso Contoso, 11"),
             ("You can buy Contoso.", "Contoso puede Contoso."),
+            ("You can't buy Contoso.", "Contoso x."),
             ("The term of the Contoso plan ends.", "Contoso x."),
             ("Contoso Fabrikam", "Contosofabrikamfabrikam"),
         ]:

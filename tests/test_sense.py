@@ -32,6 +32,9 @@ SENTENCES = {
     "developed market": "Contoso sells in a developed market.",
     "leads": "Contoso sends you new leads.",
     "meter": "Each meter has a price.",
+    "credit limit": "Contoso reached its credit limit.",
+    "retire": "The Contoso API will retire in March.",
+    "promotion": "The Contoso promotion ends in March.",
 }
 CASES = [
     (locale, sense) for locale in SHIPPED if not locale.startswith("en") for sense in senses(locale)

@@ -69,6 +69,11 @@ class Conventions:
     #: (`opposite`); `opposites_weak`: words that say the side only sometimes.
     opposites: dict[str, tuple[str, ...]] = field(default_factory=dict)
     opposites_weak: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    #: English: a modal's negated forms ("can": cannot, can't; "must": don't have to);
+    #: a locale: its words for the modal said ("can": kann, peut, できます), folded
+    #: (`negated-modal`).
+    negated_modals: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    modals: dict[str, tuple[str, ...]] = field(default_factory=dict)
     #: English only: the pairs of sides `opposite` compares.
     opposite_pairs: tuple[tuple[str, str], ...] = ()
     #: Letters that join the parts of a compound (German Kunde-n-konto, Swedish
@@ -150,6 +155,8 @@ def conventions(locale: str | None) -> Conventions:
         compounds=bool(data.get("compounds")),
         opposites=_sides(data, "opposites"),
         opposites_weak=_sides(data, "opposites_weak"),
+        negated_modals=_sides(data, "negated_modals"),
+        modals=_sides(data, "modals"),
         opposite_pairs=tuple(
             (str(pair[0]), str(pair[1]))
             for pair in data.get("opposite_pairs") or ()

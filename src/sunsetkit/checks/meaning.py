@@ -17,7 +17,14 @@ from .base import Entry, MessageContext
 from .conventions import WIDE, Conventions, conventions
 from .spans import marked
 
-__all__ = ["check_doubled_word", "check_negation", "check_opposite", "says_no"]
+__all__ = [
+    "check_doubled_word",
+    "check_negated_modal",
+    "check_negation",
+    "check_opposite",
+    "may_negate_a_modal",
+    "says_no",
+]
 
 #: English kept in the translation (a label, a quoted message): its negation is there.
 _ENGLISH_NO = re.compile(r"(?<![\w'])(?:not|never|cannot|\w+n't)(?![\w'])")
@@ -121,6 +128,63 @@ def check_negation(entry: Entry, ctx: MessageContext) -> Iterator[str]:
             "says the opposite, or lost the clause"
         )
         return
+
+
+def may_negate_a_modal(entry: Entry, ctx: MessageContext) -> bool:
+    """Whether the source holds "not" or "n't", which every negated modal of en.yaml
+    holds (cannot, can't, don't have to): most messages hold neither, and no search runs."""
+    if (ctx.locale or "en").startswith("en") or not conventions(ctx.locale).modals:
+        return False
+    folded = entry.sources.casefold()
+    return "not" in folded or "n't" in folded or "n\u2019t" in folded
+
+
+def check_negated_modal(entry: Entry, ctx: MessageContext) -> Iterator[str]:
+    """The source denies a modal ("you can't change it", "you don't have to accept") and
+    the translation says the modal (kann, peut, できます; muss, 必要があります) with no
+    negation at all: it says one can, or must, where the English says one cannot, or need
+    not. The narrow, precise part of `negation`: a translation that keeps the modal and
+    lost its "not" says the opposite, where one that lost both may say it otherwise."""
+    own = conventions(ctx.locale)
+    english = conventions("en")
+    if not own.modals or (ctx.locale or "en").startswith("en"):
+        return
+    for source, text in entry.pairs:
+        plain = _visible(entry, ctx, source)
+        if says_no(plain, english.negation_aside):
+            continue
+        denied = [
+            (modal, found)
+            for modal, forms in english.negated_modals.items()
+            if (found := _asserted(plain, forms)) is not None
+        ]
+        if not denied or _english_says(_plain_marks(plain.casefold()), _BEFORE):
+            continue  # "can't X before Y" is "can X only after Y" (German "erst")
+        seen = _visible(entry, ctx, text)
+        if _ENGLISH_NO.search(_plain_marks(seen.casefold())) or says_no(
+            seen, own.negations + own.negation_open + _bounds(ctx.locale)
+        ):
+            continue
+        for modal, found in denied:
+            said = says_no(seen, own.modals.get(modal, ()))
+            if said is not None:
+                yield (
+                    f"the source says {found!r} and the translation {said!r} with no "
+                    f"negation: it says one {modal} where the English says the opposite"
+                )
+                return
+
+
+#: A denied modal before a point in time: a translation says it as "only after".
+_BEFORE = ("before",)
+
+
+@functools.cache
+def _bounds(locale: str | None) -> tuple[str, ...]:
+    """The locale's words for a bound ("at most", "at least": `opposites`' maximum and
+    minimum): "cannot exceed 40" said as "can be 40 at most" keeps its meaning."""
+    sides = conventions(locale).opposites
+    return sides.get("maximum", ()) + sides.get("minimum", ())
 
 
 #: "X or" before a negation: the sentence offers both ("has or hasn't", "is or isn't").

@@ -24,7 +24,13 @@ from .grammar import check_grammar
 from .grammar_page import check_grammar_on_page
 from .kept_word import check_english_left_pages
 from .labels import check_bold_english, check_label_spelling
-from .meaning import check_doubled_word, check_negation, check_opposite
+from .meaning import (
+    check_doubled_word,
+    check_negated_modal,
+    check_negation,
+    check_opposite,
+    may_negate_a_modal,
+)
 from .messages import (
     check_code,
     check_end_punctuation,
@@ -439,6 +445,15 @@ CHECKS: tuple[Check, ...] = (
         "locale's words that say no: it says the opposite, or lost the clause.",
         check_negation,
         opt_in=True,
+    ),
+    Check(
+        "negated-modal",
+        "error",
+        "message",
+        "The source denies a modal (you can't, you don't have to) and the translation says "
+        "the modal (kann, peut, 必要があります) with no negation at all: the opposite.",
+        check_negated_modal,
+        when=may_negate_a_modal,
     ),
     Check(
         "opposite",
