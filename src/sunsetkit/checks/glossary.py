@@ -219,10 +219,15 @@ def check_names(entry: Entry, ctx: MessageContext) -> Iterator[str]:
 def _unmarked(entry: Entry, ctx: MessageContext, text: str) -> str:
     """The text as read, bold and links read away: a name or term that a span cuts
     ("Office **365.**", "[365 E3](...)") is whole, the span's place the placement
-    checks' defect, not a name or term changed. The text itself without a parser."""
+    checks' defect, not a name or term changed. The text itself without a parser. A span
+    read away leaves one space where its marks stood between two ("piano di [](x) Azure")."""
     if ctx.md is None or not any(mark in text for mark in "*_["):
         return text
-    return marked(entry, ctx.md, text).text
+    plain = marked(entry, ctx.md, text).text
+    return _DOUBLED_SPACE.sub(" ", plain) if "  " in plain else plain
+
+
+_DOUBLED_SPACE = re.compile(r"  +")
 
 
 def _localized(name: str, text: str, ctx: MessageContext) -> bool:
@@ -274,6 +279,8 @@ def check_terms(entry: Entry, ctx: MessageContext) -> Iterator[str]:
                 continue
             if any(_has_form(_unmarked(entry, ctx, text), form) for form in forms):
                 continue
+            if _linked_otherwise(_unmarked(entry, ctx, text), forms, ctx.locale):
+                continue
             if _in_kept_name(term, original, text):
                 continue
             if not _localized(term, text, ctx):
@@ -298,6 +305,47 @@ def _without_particles(forms: tuple[str, ...], locale: str | None) -> tuple[str,
 @functools.cache
 def _linking_particles(locale: str | None) -> tuple[str, ...]:
     return tuple(str(p) for p in locale_data(locale).get("linking_particles") or ())
+
+
+@functools.cache
+def _term_links(locale: str | None) -> tuple[str, ...]:
+    """The locale's prepositions (with their articles) that join a term's nouns, longest
+    first (locale data `term_links`)."""
+    links = (str(link) for link in locale_data(locale).get("term_links") or ())
+    return tuple(sorted(links, key=len, reverse=True))
+
+
+def _linked_otherwise(text: str, forms: tuple[str, ...], locale: str | None) -> bool:
+    """A form of several nouns written with another of the locale's links between them
+    ("relazione del rivenditore", "relazione con il rivenditore" for "relazione di
+    rivenditore", "API nel Centro per i partner" for "API del Centro per i partner"): the
+    sentence's choice of preposition, not another term. Its nouns in their order and case,
+    each with an ending or none; a link dropped, or a conjunction put in its place, is no
+    form."""
+    links = _term_links(locale)
+    if not links:
+        return False
+    spaced = _spaced(text)
+    return any(
+        re.search(pattern, spaced) is not None
+        for form in forms
+        if (pattern := _linked_pattern(form, links)) is not None
+    )
+
+
+@functools.lru_cache(maxsize=256)
+def _linked_pattern(form: str, links: tuple[str, ...]) -> str | None:
+    """The form as a pattern whose every link (a run of the locale's links between two of
+    its nouns) may be any link; None where the form has no link between nouns."""
+    slot = "|".join(
+        rf"{re.escape(link)}" if link.endswith("'") else rf"{re.escape(link)} " for link in links
+    )
+    found = re.compile(rf" (?:{slot})").split(f" {_spaced(form)} ".replace("' ", "'"))
+    nouns = [part.strip() for part in found]
+    if len(nouns) < 2 or not all(nouns):
+        return None
+    joined = rf"\w{{0,3}} (?:{slot})".join(map(re.escape, nouns))
+    return rf"(?<![^\W\d_]){joined}\w{{0,3}}(?![^\W\d_])"
 
 
 def _kept_name(term: str, text: str, ctx: MessageContext) -> bool:
@@ -336,8 +384,9 @@ def _stem_inflected(text: str, forms: tuple[str, ...], conv: Conventions) -> str
     return None
 
 
-#: How many words a coordinated noun may put between a form's words ("y el contrato").
-_COORDINATED = 4
+#: How many words a coordinated noun may put between a form's words ("y el contrato", "e i
+#: miglioramenti dell'interfaccia utente").
+_COORDINATED = 6
 #: The nouns a coordinated term may modify before the conjunction ("API updates and").
 _MODIFIED = 2
 
@@ -361,9 +410,20 @@ def _coordinated(
             between = rf"\w{{0,3}},?((?: [^\s,.;:]+){{1,{_COORDINATED}}}) "
             pattern = rf"(?<![^\W\d_]){re.escape(head)}{between}{re.escape(tail)}"
             for match in re.finditer(pattern, spaced, re.IGNORECASE):
-                if any(w.casefold() in words for w in match.group(1).split()):
+                noun = match.group(1).casefold()
+                if any(w in words for w in noun.split()) and not _holds_part(noun, parts):
                     return True
     return False
+
+
+def _holds_part(text: str, parts: list[str]) -> bool:
+    """A word of the form among the words between its parts (folded): the form written
+    twice, "espace partenaires ou API de l'espace partenaires", no noun set between."""
+    return any(
+        re.search(rf"(?<![^\W\d_]){re.escape(part.casefold())}(?![^\W\d_])", text)
+        for part in parts
+        if len(part) > 2
+    )
 
 
 def _with_name_words(
@@ -407,11 +467,39 @@ def _put_beside(form: str, word: str, words: str) -> str:
 
 
 def _in_kept_name(term: str, source: str, text: str) -> bool:
-    """The term is part of a longer English name of the source that the translation keeps
-    as it is ("Partner Center Analytics", "Azure Plan Manager"): the name's, not the term's."""
-    for match in re.finditer(rf"{re.escape(term)}((?: [A-Z][\w-]*)+)", _spaced(source)):
-        if _contains(text, term + match.group(1)):
-            return True
+    """Every use of the term is part of a longer English name of the source that the
+    translation keeps as it is: the term with Title-Case words before it or Title-Case
+    words (or a dotted name) after it ("Partner Center Analytics", "Azure Plan Manager",
+    "Microsoft Partner Center .NET SDK"), whole or its first words ("Partner Center
+    Insights" of "Partner Center Insights Training Report"): the name's, not the term's."""
+    spaced = _spaced(source)
+    uses = re.finditer(rf"(?<![\w.-])((?:{_TITLED} )*){re.escape(term)}((?: {_AFTER})*)", spaced)
+    found = False
+    for match in uses:
+        before, after = match.group(1).split(), match.group(2).split()
+        if before and spaced[: match.start()].rstrip()[-1:] in ("", ".", "!", "?", ":"):
+            before = before[1:]  # the sentence's first word ("In Partner Center"), no name's
+        if not _kept_whole(term, before, after, text):
+            return False
+        found = True
+    return found
+
+
+#: A word of a name before a term: Title-Case ("Microsoft"; not "POST", an operation).
+_TITLED = r"[A-Z][a-z][\w-]*"
+#: A word of a name after a term: capitalised, or a dotted name (".NET").
+_AFTER = r"[A-Z.][\w.-]*"
+
+
+def _kept_whole(term: str, before: list[str], after: list[str], text: str) -> bool:
+    """The term with some of the name's words before it and after it, at least one, in
+    the text as written."""
+    for start in range(len(before) + 1):
+        for end in range(len(after) + 1):
+            if start == len(before) and end == 0:
+                continue  # the term alone: no longer name
+            if _contains(text, " ".join((*before[start:], term, *after[:end]))):
+                return True
     return False
 
 
