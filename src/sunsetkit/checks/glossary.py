@@ -39,6 +39,7 @@ __all__ = [
     "check_names",
     "check_terms",
     "check_ui_labels",
+    "english_portal_page",
     "locale_glossary",
 ]
 
@@ -494,10 +495,33 @@ def check_ui_labels(entry: Entry, ctx: MessageContext) -> Iterator[str]:
                 continue
             if _label_glossed(text, label, forms) or _value_defined(label, source, spans):
                 continue
+            if ctx.english_portal and label in spans:
+                continue  # the English portal's own label, kept as written
             if _inflected(label, source, forms, spans, ctx):
                 continue
             yield with_evidence(_label_problem(label, forms, spans, text), label, ctx.glossary)
         return
+
+
+#: A page's "Applies to" line before the portals it lists, and the marks around it.
+_APPLIES_TO = re.compile(r"^\W*applies to\W*", re.IGNORECASE)
+
+
+def english_portal_page(sources: list[str]) -> bool:
+    """Whether a page applies to one portal alone whose UI is in English (`english_portals`
+    in en.yaml): a line of the page that names it alone, after "Applies to" or without
+    it ("Partner Center operated by 21Vianet"); a page that lists it beside others applies
+    to the global portal too."""
+    portals = conventions("en").english_portals
+    return bool(portals) and any(
+        _APPLIES_TO.sub("", source).strip(" *_.").casefold() in portals
+        for source in sources
+        if len(source) < _PORTAL_LINE
+    )
+
+
+#: Longer than any portal's name with "Applies to" before it: a sentence, not read.
+_PORTAL_LINE = 100
 
 
 def _value_defined(label: str, source: str, spans: list[str]) -> bool:
