@@ -926,13 +926,17 @@ def _same_translations(
     # a page words a label as a noun or an imperative by its place (a heading, a step);
     # a catalog's one message without a context is one string in both places
     suffixes = verb_suffixes(ctx.locale) if page else frozenset()
+    # one spelling with or without spaces, hyphens or a linking particle ("Sub-segmento",
+    # "Subsegmento"; "估计的结束日期", "估计结束日期")
+    bare = {t: _bare(t, ctx.locale) for t in counts}
     # the most used first: the spans moved off a label are grouped with it, not chained
     for translation in sorted(counts, key=lambda t: (-counts[t], len(t), t)):
         inner = next(
             (
                 k
                 for k in kept[:_COMPARED]
-                if one_translation(apart[translation], apart[k], label, words, suffixes)
+                if bare[translation] == bare[k]
+                or one_translation(apart[translation], apart[k], label, words, suffixes)
                 or shifted(apart[translation], apart[k], ignored)
                 or ctx.glossary.one_entry(translation, k)
             ),
@@ -943,6 +947,23 @@ def _same_translations(
             inner = translation
         same[translation] = inner
     return same
+
+
+#: What joins a label's words or leaves them apart: spaces and hyphens.
+_JOINTS = re.compile(r"[\s\-‐–]+")
+_CAMEL = re.compile(r"[a-z][A-Z]")
+
+
+def _bare(translation: str, locale: str | None) -> str:
+    """A translation folded without its joints and its linking particles (Chinese 的, a
+    modifier's particle the locale may leave out: `linking_particles`). An identifier
+    (a capital inside a word: `PartnerLocation`) is as written: apart, it is changed."""
+    if _CAMEL.search(translation):
+        return translation
+    text = _JOINTS.sub("", translation.casefold())
+    for particle in _linking_particles(locale):
+        text = text.replace(particle, "")
+    return text
 
 
 def _holds(longer: str, shorter: str) -> bool:
