@@ -497,9 +497,9 @@ def test_a_label_written_with_or_without_a_hyphen_or_space_is_one_translation(
 
 
 def test_a_chinese_label_with_or_without_its_linking_particle_is_one_translation() -> None:
-    pairs = [("**Zorblat date**: xyz", "**估计结束日期**：某某")] * 2
-    with_particle = ("**Zorblat date**: xyz", "**估计的结束日期**：某某")
+    pairs = [("**Zorblat date**: xyz", "**估计结束日期**\uff1a某某")] * 2
+    with_particle = ("**Zorblat date**: xyz", "**估计的结束日期**\uff1a某某")
     assert _consistency([*pairs, with_particle], "zh-CN") == []
     # another word is still another translation
-    other = ("**Zorblat date**: xyz", "**估计开始日期**：某某")
+    other = ("**Zorblat date**: xyz", "**估计开始日期**\uff1a某某")
     assert set(_consistency([*pairs, other], "zh-CN")) == {3}
