@@ -503,3 +503,21 @@ def test_a_chinese_label_with_or_without_its_linking_particle_is_one_translation
     # another word is still another translation
     other = ("**Zorblat date**: xyz", "**估计开始日期**\uff1a某某")
     assert set(_consistency([*pairs, other], "zh-CN")) == {3}
+
+
+@pytest.mark.parametrize("locale", ["de-DE", "nl-NL", "sv-SE", "fr-FR"])
+def test_a_label_of_the_same_words_in_another_order_is_one_spelling(locale: str) -> None:
+    source = "See the [Zorblat help](https://contoso.com/h) page."
+    usual = [(source, "Xyz [Zorblat-Qorvindel](https://contoso.com/h) xyz.")] * 2
+    turned = (source, "Xyz [Qorvindel Zorblat](https://contoso.com/h) xyz.")
+    assert _spelling([*usual, turned], locale) == []
+    other = (source, "Xyz [Blusketo Zorblat](https://contoso.com/h) xyz.")
+    assert _spelling([*usual, other], locale) == [3]
+
+
+@pytest.mark.parametrize("locale", LOCALES)
+def test_a_date_in_the_locales_format_or_the_sources_is_one_translation(locale: str) -> None:
+    pairs = [("Zorblat: 2031-06-04", "Qorvindel: 04/06/2031")] * 2
+    pairs += [("Zorblat: 2031-06-04", "Qorvindel: 2031-06-04")]
+    assert _consistency(pairs, locale) == []
+    assert _consistency([*pairs[:2], ("Zorblat: 2031-06-04", "Blusketo: 2031-06-04")], locale)

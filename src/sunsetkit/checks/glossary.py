@@ -927,7 +927,7 @@ def _same_translations(
     # a catalog's one message without a context is one string in both places
     suffixes = verb_suffixes(ctx.locale) if page else frozenset()
     # one spelling with or without spaces, hyphens or a linking particle ("Sub-segmento",
-    # "Subsegmento"; "估计的结束日期", "估计结束日期")
+    # "Subsegmento"; "估计的结束日期", "估计结束日期"), a date in either format
     bare = {t: _bare(t, ctx.locale) for t in counts}
     # the most used first: the spans moved off a label are grouped with it, not chained
     for translation in sorted(counts, key=lambda t: (-counts[t], len(t), t)):
@@ -949,14 +949,17 @@ def _same_translations(
     return same
 
 
-#: What joins a label's words or leaves them apart: spaces and hyphens.
-_JOINTS = re.compile(r"[\s\-‐–]+")
+#: What joins a label's words or leaves them apart (spaces, hyphens), and a number's
+#: digits and marks, whose format is the locale's ("2021-06-04", "04/06/2021").
+_JOINTS = re.compile(r"[\s\-‐–]+|[\d/.,:]*\d[\d/.,:]*")
 _CAMEL = re.compile(r"[a-z][A-Z]")
 
 
 def _bare(translation: str, locale: str | None) -> str:
-    """A translation folded without its joints and its linking particles (Chinese 的, a
-    modifier's particle the locale may leave out: `linking_particles`). An identifier
+    """A translation folded without its joints, its numbers (a date in the locale's
+    format or the source's is one label: the `number` check reads the number) and its
+    linking particles (Chinese 的, a modifier's particle the locale may leave out:
+    `linking_particles`). An identifier
     (a capital inside a word: `PartnerLocation`) is as written: apart, it is changed."""
     if _CAMEL.search(translation):
         return translation

@@ -195,9 +195,18 @@ def _differ(
         ctx.glossary.one_entry(translated, usual)  # two attested forms of one entry
         or a in b
         or b in a
+        or _reordered(translated, usual, words)
         or one_translation(one, other, label, words, verb_suffixes(ctx.locale))
         or shifted(one, other, ignored)
     )
+
+
+def _reordered(one: str, other: str, words: frozenset[str]) -> bool:
+    """The same words in another order, function words and joints aside ("Support für
+    Partner Center", "Partner Center-Support"): one translation the grammar turned."""
+    mine = sorted(w for w in _JOINERS.split(one) if w and w not in words)
+    theirs = sorted(w for w in _JOINERS.split(other) if w and w not in words)
+    return len(mine) > 1 and mine == theirs
 
 
 def _first(found: list[tuple[str, Entry]], translated: str) -> int:
