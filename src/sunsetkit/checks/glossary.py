@@ -573,19 +573,45 @@ def _inflected(
     """A bold span that is the label inflected or made to agree ("**aktiven**
     Abonnements", "**attivi**", "quindi **inviare**") where the English bold is no click
     target (a status, an adjective, the sentence's verb: "all **Active** subscriptions",
-    "then **Submit**"): grammar bends a label used in running text. A click target keeps
-    its label; a span in other capitals only, or with other words in it, is still
-    reported."""
+    "then **Submit**"): grammar bends a label used in running text, and writes it in lower
+    case as a word of the sentence ("**Started**, **Qualified**, **Active**" as
+    "**iniciado**, **qualificado**, **ativo**"). A click target keeps its label; a span in
+    other capitals, or with other words in it, is still reported."""
     if _click_target(source, label, select_verbs(SOURCE_LANGUAGE)):
         return False
     words = ctx.glossary.function_words
     english = content_words(label, words)
     return any(
         _inflection(span, form.strip("[]「」"), words)
+        or (span == form.lower() != form and _state_value(source, label))
         for span in spans
         if content_words(span, words) != english  # the English kept: no form of the label
         for form in forms
     )
+
+
+def _state_value(source: str, label: str) -> bool:
+    """Whether the English names the label as a value of a state (en.yaml `state_words`:
+    status, state, stage: "your status will change to **Active**") and no use of it as a
+    control or a place: the value is a word of the sentence, which the locale writes in
+    lower case ("passe à **actif**")."""
+    words = conventions("en").state_words
+    said = re.findall(r"[a-z]+", source.casefold())
+    return not words.isdisjoint(said) and not _framed(source, label)
+
+
+def _framed(source: str, label: str) -> bool:
+    """Whether a bold use of the label names a control or a place: a noun of its kind
+    (en.yaml `label_frame`: page, list, menu) right after it or before it ("the
+    **Customers** page", "the list **Customers**"), which keeps its capital as a name."""
+    frame = frame_words("", "en")
+    spaced = _spaced(source).casefold()
+    for match in re.finditer(rf"\*\*{re.escape(label.casefold())}[.,:;!?]?\*\*", spaced):
+        after = re.findall(r"[a-z]+", spaced[match.end() : match.end() + 20])[:1]
+        before = re.findall(r"[a-z]+", spaced[max(0, match.start() - 20) : match.start()])[-1:]
+        if not frame.isdisjoint(after + before):
+            return True
+    return False
 
 
 def _click_target(source: str, label: str, verbs: frozenset[str]) -> bool:
