@@ -985,8 +985,8 @@ def _bare(translation: str, locale: str | None) -> str:
     """A translation folded without its joints, its numbers (a date in the locale's
     format or the source's is one label: the `number` check reads the number) and its
     linking particles (Chinese 的, a modifier's particle the locale may leave out:
-    `linking_particles`). An identifier
-    (a capital inside a word: `PartnerLocation`) is as written: apart, it is changed."""
+    `linking_particles`). An identifier (a capital inside a word: `PartnerLocation`) is
+    as written: written apart, it is changed."""
     if _CAMEL.search(translation):
         return translation
     text = _JOINTS.sub("", translation.casefold())

@@ -88,8 +88,8 @@ def _spaced_part(folded: str) -> str | None:
     match = (_ASCII if folded.isascii() else _SPACED).search(folded)
     if match is None or not _inside_part(folded, match.start()):
         return None if match is None else match.group(1)
-    # the last start within the first doubling: the part begins at its joint there
-    # ("träningsutbildningsutbildningar": "utbildnings", not "ingsutbildn")
+    # the last start within the first doubling that is past a prefix: nearest the joint
+    # ("träningsutbildningsutbildningar": "sutbildning", not "ingsutbildn")
     found = None
     for other in _SPACED_AT.finditer(folded, match.start() + 1):
         if other.start() >= match.end():
