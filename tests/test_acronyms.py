@@ -9,12 +9,15 @@ from pathlib import Path
 
 import pytest
 from babel import Locale
+from babel.messages.catalog import Message
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from sunsetkit.checks import CheckOptions, run_checks
-from sunsetkit.checks.acronyms import _LOCALISED
+from sunsetkit.checks.acronyms import _LOCALISED, check_acronyms
+from sunsetkit.checks.base import Entry, MessageContext
 from sunsetkit.checks.conventions import conventions
+from sunsetkit.checks.glossary import locale_glossary
 from sunsetkit.content.load import load_glossary
 
 from .conftest import ROOT
@@ -483,3 +486,41 @@ def test_a_link_inside_a_written_out_form_is_no_gap(
     linked = (f"Check the {acronym} now.", f"Mm {first}{gap}[{rest}](https://example.com/x) mm.")
     dropped = (f"Check the {acronym} again.", "Mm [mm](https://example.com/x) mm.")
     assert list(_found(_catalog(tmp_path, locale, [linked, dropped]))) == [dropped[0]]
+
+
+def _inflected_cases() -> list[tuple[str, str, str]]:
+    """(locale, acronym, its first written-out form of two words or more in a spaced
+    script), one per locale that lists one."""
+    cases = []
+    for locale in SHIPPED:
+        forms = conventions(locale).acronyms
+        for acronym, written in sorted(forms.items()):
+            several = [f for f in written if " " in f and f.isascii() and f[0].isalpha()]
+            if several:
+                cases.append((locale, acronym, several[0]))
+                break
+    return cases
+
+
+def _acronym_messages(source: str, text: str, locale: str) -> list[str]:
+    ctx = MessageContext(locale, locale_glossary(None, locale), None)
+    return list(check_acronyms(Entry(Message(source, text)), ctx))
+
+
+@pytest.mark.parametrize(("locale", "acronym", "form"), _inflected_cases())
+def test_a_written_out_form_in_another_case_writes_the_acronym(
+    locale: str, acronym: str, form: str
+) -> None:
+    # every word given another ending, as a case of a spaced script gives it
+    inflected = " ".join(w[:-1] + "ę" if len(w) > 3 else w for w in form.split())
+    source = f"Qorvindel the {acronym} today."
+    assert _acronym_messages(source, f"Qorvindel {inflected} xyz.", locale) == []
+    # another first word is no form of it
+    other = " ".join(["blusketo", *inflected.split()[1:]])
+    assert _acronym_messages(source, f"Qorvindel {other} xyz.", locale)
+
+
+def test_a_country_code_may_be_its_cldr_name_in_another_case() -> None:
+    source = "Offices in the USA."
+    assert _acronym_messages(source, "Biura w Stanach Zjednoczonych.", "pl-PL") == []
+    assert _acronym_messages(source, "Biura w Niemczech.", "pl-PL")

@@ -62,6 +62,10 @@ def test_registered_described_and_in_the_readme() -> None:
         ("ja-JP", "Open the report.", "レポートレポートを開きます。", "レポート"),
         ("zh-CN", "Open the billing settings page.", "打开计费设置计费设置页面。", "计费设置"),
         ("ko-KR", "Open the subscription page.", "구독관리구독관리 페이지를 엽니다.", "구독관리"),
+        # with a linking particle, a part of three letters or more besides it
+        ("zh-CN", "Open the report templates.", "打开列表的报表模板的报表模板。", "的报表模板"),
+        # the first doubling starts inside a part; another starts at a joint
+        ("sv-SE", "Open the reading exercises.", "Öppna läsningsövningsövningar.", "sövning"),
     ],
 )
 def test_a_part_doubled_inside_a_word_is_reported(
@@ -92,6 +96,11 @@ def test_every_translated_locale_reads_a_doubled_part(locale: str) -> None:
             "Sign in to fabrikamfabrikam.com.",
             "Melden Sie sich bei fabrikamfabrikam.com an.",
         ),
+        # two parts that share letters across their joint (An-meldung, Meldung): no part
+        # said twice, the first starts after a prefix
+        ("de-DE", "Read the sign-in messages.", "Lesen Sie die Anmeldungsmeldungen."),
+        # a Chinese linking particle repeats with a short noun: grammar (the user's user name)
+        ("zh-CN", "View the user's user name.", "查看用户的用户名。"),
         # hiragana particles repeat between nouns: grammar
         ("ja-JP", "user accounts for all users", "すべてのユーザーのユーザーアカウント"),
         # in a link target, not in the text a reader sees

@@ -471,3 +471,53 @@ def test_bold_moved_wholly_onto_a_neighbour_the_page_renders_is_no_spelling(
     two[0] = (two[0][0], "**Qnowy** qkalendarz qstart.")
     two[1] = (two[1][0], "**Qswieze** qprzewodnik qpromo.")
     assert _consistency(two, locale) == [1, 2]
+
+
+@pytest.mark.parametrize("locale", LOCALES)
+def test_a_label_kept_in_english_with_a_gloss_after_it_is_no_second_spelling(
+    locale: str,
+) -> None:
+    source = "Open the [**Frobnicate widgets**](https://contoso.com/w) page."
+    uses = [(source, "Xyz [**Qorvindel blusk**](https://contoso.com/w) xyz.")] * 2
+    glossed = "Xyz [**[Frobnicate widgets]**](https://contoso.com/w) (Qorvindel blusk) xyz."
+    assert _spelling([*uses, (source, glossed)], locale) == []
+    # kept without the gloss, it is still reported
+    kept = "Xyz [**Frobnicate widgets**](https://contoso.com/w) xyz."
+    assert _spelling([*uses, (source, kept)], locale) == [3, 3]
+
+
+@pytest.mark.parametrize("locale", LOCALES)
+def test_a_label_written_with_or_without_a_hyphen_or_space_is_one_translation(
+    locale: str,
+) -> None:
+    pairs = [("Sub Zorblat", "Sub-zorblat"), ("Sub Zorblat", "Subzorblat")] * 2
+    pairs += [("Sub Zorblat", "Sub zorblat")]
+    assert _consistency(pairs, locale) == []
+    assert _consistency([*pairs[:4], ("Sub Zorblat", "Qorvindel")], locale) == [5]
+
+
+def test_a_chinese_label_with_or_without_its_linking_particle_is_one_translation() -> None:
+    pairs = [("**Zorblat date**: xyz", "**估计结束日期**\uff1a某某")] * 2
+    with_particle = ("**Zorblat date**: xyz", "**估计的结束日期**\uff1a某某")
+    assert _consistency([*pairs, with_particle], "zh-CN") == []
+    # another word is still another translation
+    other = ("**Zorblat date**: xyz", "**估计开始日期**\uff1a某某")
+    assert set(_consistency([*pairs, other], "zh-CN")) == {3}
+
+
+@pytest.mark.parametrize("locale", ["de-DE", "nl-NL", "sv-SE", "fr-FR"])
+def test_a_label_of_the_same_words_in_another_order_is_one_spelling(locale: str) -> None:
+    source = "See the [Zorblat help](https://contoso.com/h) page."
+    usual = [(source, "Xyz [Zorblat-Qorvindel](https://contoso.com/h) xyz.")] * 2
+    turned = (source, "Xyz [Qorvindel Zorblat](https://contoso.com/h) xyz.")
+    assert _spelling([*usual, turned], locale) == []
+    other = (source, "Xyz [Blusketo Zorblat](https://contoso.com/h) xyz.")
+    assert _spelling([*usual, other], locale) == [3]
+
+
+@pytest.mark.parametrize("locale", LOCALES)
+def test_a_date_in_the_locales_format_or_the_sources_is_one_translation(locale: str) -> None:
+    pairs = [("Zorblat: 2031-06-04", "Qorvindel: 04/06/2031")] * 2
+    pairs += [("Zorblat: 2031-06-04", "Qorvindel: 2031-06-04")]
+    assert _consistency(pairs, locale) == []
+    assert _consistency([*pairs[:2], ("Zorblat: 2031-06-04", "Blusketo: 2031-06-04")], locale)

@@ -8,15 +8,20 @@ import json
 from pathlib import Path
 
 import pytest
+from babel.messages.catalog import Message
 
 from sunsetkit.checks import CheckOptions, run_checks
+from sunsetkit.checks.base import Entry, MessageContext
+from sunsetkit.checks.catalog_file import markdown_parser
 from sunsetkit.checks.conventions import WIDE
+from sunsetkit.checks.glossary import check_ui_labels
 from sunsetkit.content.load import load_glossary
 
 from .conftest import ROOT
 from .conftest import tiny_catalog as _catalog
 
 GLOSSARY = load_glossary(ROOT / "content" / "glossary.yaml")
+MD = markdown_parser()
 SHIPPED = sorted(
     p.parent.parent.name.replace("_", "-") for p in (ROOT / "locales").glob("*/LC_MESSAGES/*.po")
 )
@@ -103,3 +108,26 @@ def test_a_field_name_kept_in_english_is_right(tmp_path: Path, locale: str) -> N
     ]
     found = _found(_catalog(tmp_path, locale, pairs), "consistency")
     assert found == ["Save the **Qopportunity** form."]
+
+
+def _first_label_per_locale() -> list[tuple[str, str, str]]:
+    seen: dict[str, tuple[str, str, str]] = {}
+    for locale, label, form in _one_word_labels():
+        seen.setdefault(locale, (locale, label, form))
+    return sorted(seen.values())
+
+
+@pytest.mark.parametrize(("locale", "label", "form"), _first_label_per_locale())
+def test_a_state_value_in_lower_case_is_the_label(locale: str, label: str, form: str) -> None:
+    ctx = MessageContext(locale, CheckOptions(glossary=GLOSSARY).locale_glossary(locale), MD)
+
+    def ui(source: str, text: str) -> list[str]:
+        return list(check_ui_labels(Entry(Message(source, text)), ctx))
+
+    lower = form.lower()
+    # the English names it a value of a state: a word of the sentence, in lower case
+    assert ui(f"Your status will change to **{label}** soon.", f"Mm **{lower}** mm.") == []
+    # no state named, or named as a place (a page), or another word: still reported
+    assert ui(f"Go to **{label}** soon.", f"Mm **{lower}** mm.")
+    assert ui(f"The status shows on the **{label}** page.", f"Mm **{lower}** mm.")
+    assert ui(f"Your status will change to **{label}** soon.", "Mm **qqqqqq** mm.")

@@ -126,6 +126,9 @@ WHOLE = [
     ("pt-BR", "It can be useful.", "Isso pode ser útil."),
     # no modal in the English: the translation's has no verb of the source to lose
     ("de-DE", "Select the agreement.", "Sie müssen die Vereinbarung."),
+    # the English modal ends its text too: a prompt quoted cut, with nothing to lose
+    ("de-DE", "See **We need to…**", "Siehe dazu müssen **wir...**"),
+    ("nl-NL", "See **We need to…**", "Zie moeten **we...**"),
 ]
 
 

@@ -20,6 +20,7 @@ from babel.units import format_unit
 from .base import Entry, MessageContext
 from .conventions import WIDE, conventions, written_out
 from .english import NOT_PROSE
+from .forms import has_form
 
 __all__ = ["check_acronyms"]
 
@@ -357,8 +358,21 @@ class _Written:
                 or any(_loose(form).search(self.folded) for form in self.forms.get(acronym, ()))
                 or acronym.casefold() in self.initials()
                 or self._glossary_form(acronym)
+                or self._inflected(acronym)
             )
         return self.answers[acronym]
+
+    def _inflected(self, acronym: str) -> bool:
+        """The locale's words for the acronym or its country's CLDR name, of two words or
+        more, in another form word for word (Polish "umowę partnerską firmy Microsoft" for
+        the listed "umowa partnerska firmy microsoft", "Stanach Zjednoczonych" for "Stany
+        Zjednoczone"): a spaced script inflects them in the sentence."""
+        names = _territory_names(self.locale) if self.locale else {}
+        forms = [*self.forms.get(acronym, ()), *(name for name, _ in names.get(acronym, ()))]
+        return any(
+            " " in form and ord(form[0]) < WIDE and has_form(self.folded, form, frozenset())
+            for form in forms
+        )
 
     def joined(self) -> str:
         """The translation with a hyphen or space between capitals taken out: an acronym

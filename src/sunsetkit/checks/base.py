@@ -197,6 +197,9 @@ class MessageContext:
     #: A message's outer white space can show: a catalog message may be joined to others
     #: in code ("Name: " + value); a Markdown segment's or block's renders as nothing.
     outer_space: bool = True
+    #: The page applies to a portal whose UI is in English alone (`english_portals`):
+    #: its English UI labels kept as written are that portal's labels.
+    english_portal: bool = False
 
 
 class Entry:

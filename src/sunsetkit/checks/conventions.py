@@ -62,6 +62,12 @@ class Conventions:
     phrase_abbreviations: frozenset[str] = frozenset()
     #: English only: customary abbreviations of country names (DRC) -> ISO 3166 code (CD).
     territory_acronyms: dict[str, str] = field(default_factory=dict)
+    #: English only: the portals whose UI is in English (and their country's language)
+    #: whatever the reader's locale, folded: a page that applies to one alone keeps its
+    #: English UI labels (`ui`).
+    english_portals: frozenset[str] = frozenset()
+    #: English only: the nouns a value of a state goes with (status, state, stage), folded.
+    state_words: frozenset[str] = frozenset()
     #: The locale joins nouns into one word (Computebetriebssystem): a written-out form
     #: of an acronym may end a compound.
     compounds: bool = False
@@ -152,6 +158,8 @@ def conventions(locale: str | None) -> Conventions:
         territory_acronyms={
             str(k): str(v) for k, v in (data.get("territory_acronyms") or {}).items()
         },
+        english_portals=frozenset(str(w).casefold() for w in data.get("english_portals") or ()),
+        state_words=frozenset(str(w).casefold() for w in data.get("state_words") or ()),
         compounds=bool(data.get("compounds")),
         opposites=_sides(data, "opposites"),
         opposites_weak=_sides(data, "opposites_weak"),

@@ -22,7 +22,7 @@ from ..i18n import SOURCE_LOCALE
 from .base import Entry, Finding, MessageContext
 from .catalog_file import entries_level, markdown_parser, message_level
 from .catalogs import finding
-from .glossary import check_consistency
+from .glossary import check_consistency, english_portal_page
 from .options import CheckOptions
 from .pages import check_page, page_locale
 from .parallel import Block, align, folder_locale, pairing, parse
@@ -76,12 +76,15 @@ def meta_locale(text: str) -> str | None:
     return None
 
 
-def _context(locale: str | None, md: Any, options: CheckOptions) -> MessageContext:
+def _context(
+    locale: str | None, md: Any, options: CheckOptions, sources: list[str]
+) -> MessageContext:
     return MessageContext(
         locale=locale,
         glossary=options.locale_glossary(locale),
         md=md if options.markup == "markdown" else None,
         outer_space=False,  # a segment's or block's outer spaces render as nothing
+        english_portal=english_portal_page(sources),
     )
 
 
@@ -109,8 +112,8 @@ def _side_by_side(path: Path, text: str, segments: list[Segment], options: Check
     """Every segment against its hidden English, at the segment's line; the locale from
     ms.contentlocale (else the folder)."""
     locale = meta_locale(text) or folder_locale(path.parent.name)
-    ctx = _context(locale, markdown_parser(), options)
     entries = [_entry(seg.source, seg.translation, seg.line, seg.id) for seg in segments]
+    ctx = _context(locale, markdown_parser(), options, [seg.source for seg in segments])
     found = _unknown_locale(path, text, locale, options)
     return found + _messages(path, entries, ctx, options), len(entries)
 
@@ -159,7 +162,6 @@ def _guide(path: Path, text: str, md: Any, options: CheckOptions) -> Checked:
 def _parallel(
     path: Path, text: str, source_path: Path, locale: str, md: Any, options: CheckOptions
 ) -> Checked:
-    ctx = _context(locale, md, options)
     entries: list[Entry] = []
     structure: list[Finding] = []
     last_line = 1
@@ -173,6 +175,7 @@ def _parallel(
             structure.append(
                 _unaligned(path, locale, block, english, last_line, source_path, options)
             )
+    ctx = _context(locale, md, options, [entry.ids[0] for entry in entries])
     return structure + _messages(path, entries, ctx, options), len(entries)
 
 

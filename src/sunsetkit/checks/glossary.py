@@ -39,6 +39,7 @@ __all__ = [
     "check_names",
     "check_terms",
     "check_ui_labels",
+    "english_portal_page",
     "locale_glossary",
 ]
 
@@ -582,10 +583,33 @@ def check_ui_labels(entry: Entry, ctx: MessageContext) -> Iterator[str]:
                 continue
             if _label_glossed(text, label, forms) or _value_defined(label, source, spans):
                 continue
+            if ctx.english_portal and label in spans:
+                continue  # the English portal's own label, kept as written
             if _inflected(label, source, forms, spans, ctx):
                 continue
             yield with_evidence(_label_problem(label, forms, spans, text), label, ctx.glossary)
         return
+
+
+#: A page's "Applies to" line before the portals it lists, and the marks around it.
+_APPLIES_TO = re.compile(r"^\W*applies to\W*", re.IGNORECASE)
+
+
+def english_portal_page(sources: list[str]) -> bool:
+    """Whether a page applies to one portal alone whose UI is in English (`english_portals`
+    in en.yaml): a line of the page that names it alone, after "Applies to" or without
+    it ("Partner Center operated by 21Vianet"); a page that lists it beside others applies
+    to the global portal too."""
+    portals = conventions("en").english_portals
+    return bool(portals) and any(
+        _APPLIES_TO.sub("", source).strip(" *_.").casefold() in portals
+        for source in sources
+        if len(source) < _PORTAL_LINE
+    )
+
+
+#: Longer than any portal's name with "Applies to" before it: a sentence, not read.
+_PORTAL_LINE = 100
 
 
 def _value_defined(label: str, source: str, spans: list[str]) -> bool:
@@ -637,19 +661,45 @@ def _inflected(
     """A bold span that is the label inflected or made to agree ("**aktiven**
     Abonnements", "**attivi**", "quindi **inviare**") where the English bold is no click
     target (a status, an adjective, the sentence's verb: "all **Active** subscriptions",
-    "then **Submit**"): grammar bends a label used in running text. A click target keeps
-    its label; a span in other capitals only, or with other words in it, is still
-    reported."""
+    "then **Submit**"): grammar bends a label used in running text, and writes it in lower
+    case as a word of the sentence ("**Started**, **Qualified**, **Active**" as
+    "**iniciado**, **qualificado**, **ativo**"). A click target keeps its label; a span in
+    other capitals, or with other words in it, is still reported."""
     if _click_target(source, label, select_verbs(SOURCE_LANGUAGE)):
         return False
     words = ctx.glossary.function_words
     english = content_words(label, words)
     return any(
         _inflection(span, form.strip("[]「」"), words)
+        or (span == form.lower() != form and _state_value(source, label))
         for span in spans
         if content_words(span, words) != english  # the English kept: no form of the label
         for form in forms
     )
+
+
+def _state_value(source: str, label: str) -> bool:
+    """Whether the English names the label as a value of a state (en.yaml `state_words`:
+    status, state, stage: "your status will change to **Active**") and no use of it as a
+    control or a place: the value is a word of the sentence, which the locale writes in
+    lower case ("passe à **actif**")."""
+    words = conventions("en").state_words
+    said = re.findall(r"[a-z]+", source.casefold())
+    return not words.isdisjoint(said) and not _framed(source, label)
+
+
+def _framed(source: str, label: str) -> bool:
+    """Whether a bold use of the label names a control or a place: a noun of its kind
+    (en.yaml `label_frame`: page, list, menu) right after it or before it ("the
+    **Customers** page", "the list **Customers**"), which keeps its capital as a name."""
+    frame = frame_words("", "en")
+    spaced = _spaced(source).casefold()
+    for match in re.finditer(rf"\*\*{re.escape(label.casefold())}[.,:;!?]?\*\*", spaced):
+        after = re.findall(r"[a-z]+", spaced[match.end() : match.end() + 20])[:1]
+        before = re.findall(r"[a-z]+", spaced[max(0, match.start() - 20) : match.start()])[-1:]
+        if not frame.isdisjoint(after + before):
+            return True
+    return False
 
 
 def _click_target(source: str, label: str, verbs: frozenset[str]) -> bool:
@@ -990,13 +1040,17 @@ def _same_translations(
     # a page words a label as a noun or an imperative by its place (a heading, a step);
     # a catalog's one message without a context is one string in both places
     suffixes = verb_suffixes(ctx.locale) if page else frozenset()
+    # one spelling with or without spaces, hyphens or a linking particle ("Sub-segmento",
+    # "Subsegmento"; "估计的结束日期", "估计结束日期"), a date in either format
+    bare = {t: _bare(t, ctx.locale) for t in counts}
     # the most used first: the spans moved off a label are grouped with it, not chained
     for translation in sorted(counts, key=lambda t: (-counts[t], len(t), t)):
         inner = next(
             (
                 k
                 for k in kept[:_COMPARED]
-                if one_translation(apart[translation], apart[k], label, words, suffixes)
+                if bare[translation] == bare[k]
+                or one_translation(apart[translation], apart[k], label, words, suffixes)
                 or shifted(apart[translation], apart[k], ignored)
                 or ctx.glossary.one_entry(translation, k)
             ),
@@ -1007,6 +1061,26 @@ def _same_translations(
             inner = translation
         same[translation] = inner
     return same
+
+
+#: What joins a label's words or leaves them apart (spaces, hyphens), and a number's
+#: digits and marks, whose format is the locale's ("2021-06-04", "04/06/2021").
+_JOINTS = re.compile(r"[\s\-‐–]+|[\d/.,:]*\d[\d/.,:]*")
+_CAMEL = re.compile(r"[a-z][A-Z]")
+
+
+def _bare(translation: str, locale: str | None) -> str:
+    """A translation folded without its joints, its numbers (a date in the locale's
+    format or the source's is one label: the `number` check reads the number) and its
+    linking particles (Chinese 的, a modifier's particle the locale may leave out:
+    `linking_particles`). An identifier (a capital inside a word: `PartnerLocation`) is
+    as written: written apart, it is changed."""
+    if _CAMEL.search(translation):
+        return translation
+    text = _JOINTS.sub("", translation.casefold())
+    for particle in _linking_particles(locale):
+        text = text.replace(particle, "")
+    return text
 
 
 def _holds(longer: str, shorter: str) -> bool:

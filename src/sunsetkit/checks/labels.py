@@ -91,8 +91,19 @@ def label_pairs(entry: Entry, ctx: MessageContext) -> Iterator[tuple[str, str, s
             label = normal(theirs.inside(a[0]))
             # a space bold left inside a CJK label ("与 帮助中心") is no other spelling
             translated = core(normal(closed_up(ours.inside(b[0]))), ctx.glossary.function_words)
+            if translated == label and _gloss_after(ours.text[b[0].end :]):
+                continue  # "**Billing** (Facturation)": the locale's way to show a kept label
             if _labelled(label) and translated and len(label.split()) <= _LABEL_WORDS:
                 yield kind, label, translated
+
+
+#: What may close around a span before the gloss after it: spaces, a bracket, a colon.
+_BEFORE_GLOSS = " \u00a0]】」』）):"
+
+
+def _gloss_after(rest: str) -> bool:
+    """The locale's words for a label kept in English, in brackets after it."""
+    return rest.lstrip(_BEFORE_GLOSS)[:1] in ("(", "（")
 
 
 def _labelled(label: str) -> bool:
@@ -184,9 +195,18 @@ def _differ(
         ctx.glossary.one_entry(translated, usual)  # two attested forms of one entry
         or a in b
         or b in a
+        or _reordered(translated, usual, words)
         or one_translation(one, other, label, words, verb_suffixes(ctx.locale))
         or shifted(one, other, ignored)
     )
+
+
+def _reordered(one: str, other: str, words: frozenset[str]) -> bool:
+    """The same words in another order, function words and joints aside ("Support für
+    Partner Center", "Partner Center-Support"): one translation the grammar turned."""
+    mine = sorted(w for w in _JOINERS.split(one) if w and w not in words)
+    theirs = sorted(w for w in _JOINERS.split(other) if w and w not in words)
+    return len(mine) > 1 and mine == theirs
 
 
 def _first(found: list[tuple[str, Entry]], translated: str) -> int:

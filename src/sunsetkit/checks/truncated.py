@@ -71,6 +71,16 @@ _ENGLISH_MODAL = re.compile(
 )
 
 
+#: An English modal with a word after it ("cannot resell", "need to purchase", "can't
+#: see", "might or might not"): a source whose every modal ends it ("**I need to…**", a
+#: prompt quoted cut) has no verb the translation could lose.
+_ENGLISH_MODAL_VERB = re.compile(
+    r"\b(?:can|cannot|could|must|should|may|might|need|needs|will|would|able)"
+    r"(?:n?['’]t)?\s+(?:to\s+)?[\[*_]*(?!to\b)[A-Za-z]",
+    re.IGNORECASE,
+)
+
+
 #: A locale without modals; built once, not per message.
 _NO_MODALS = Modals()
 
@@ -103,7 +113,7 @@ def check_truncated(entry: Entry, ctx: MessageContext) -> Iterator[str]:
     if own.infinitive is None:
         return
     for source, text in entry.pairs:
-        if not _ENGLISH_MODAL.search(source):
+        if not _ENGLISH_MODAL_VERB.search(source):
             continue
         seen = text if ctx.md is None else _words_apart(marked(entry, ctx.md, text))
         if "<" in seen:
