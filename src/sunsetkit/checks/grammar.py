@@ -2,7 +2,8 @@
 data's `grammar` key (locale_data/README.md): a function word capitalised inside a German
 sentence ("sowie Der Umsatz"), the infinitive's `zu` before a separable verb ("zu
 ablehnen" for "abzulehnen"), a singular article before a plural country name ("nel Stati
-Uniti"), and a sentence that starts with a clause cut from its head (Japanese "場合は、").
+Uniti"), a sentence that starts with a clause cut from its head (Japanese "場合は、") or
+ends with a preposition ("para trabajar en.": English's stranded one).
 A locale without the key is not checked; each rule reads only its own part of the key."""
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from .base import Entry, MessageContext
 from .conventions import locale_data
 from .spans import marked
 
-__all__ = ["Grammar", "check_grammar", "grammar"]
+__all__ = ["Grammar", "check_grammar", "grammar", "lower_start"]
 
 
 @dataclass(frozen=True)
@@ -58,6 +59,9 @@ class Grammar:
     hanging_hyphen: re.Pattern[str] | None = None
     #: A pronoun hyphenated to an infinitive that keeps its r ("tornar-o" for "torná-lo").
     infinitive_clitic: re.Pattern[str] | None = None
+    #: A preposition that ends a sentence: the English order of a stranded preposition
+    #: ("que necesita para trabajar en." for "you need to work on."), one search.
+    final_preposition: re.Pattern[str] | None = None
 
 
 @functools.cache
@@ -88,6 +92,7 @@ def grammar(locale: str | None) -> Grammar:
         not_nouns=frozenset(str(word) for word in data.get("not_nouns") or ()),
         infinitive_clitic=_clitics(data.get("infinitive_clitics")),
         hanging_hyphen=_hanging(data.get("hyphen_joins")),
+        final_preposition=_final(data.get("final_prepositions")),
     )
 
 
@@ -141,6 +146,15 @@ def _clitics(pronouns: object) -> re.Pattern[str] | None:
         return None
     alternatives = "|".join(map(re.escape, map(str, pronouns)))
     return re.compile(rf"(?<![\w/#-])[^\W\d_]+r-(?:{alternatives})(?![\w-])")
+
+
+def _final(prepositions: object) -> re.Pattern[str] | None:
+    """A listed preposition after a space and before a sentence's full stop, question or
+    exclamation mark and then a space or the end (no address, no abbreviation)."""
+    if not isinstance(prepositions, list) or not prepositions:
+        return None
+    alternatives = "|".join(map(re.escape, map(str, prepositions)))
+    return re.compile(rf" (?:{alternatives})[.?!](?!\S)")
 
 
 def _strings(words: object) -> tuple[str, ...]:
@@ -233,6 +247,13 @@ def _broken(
                 f"{match.group()!r}: a pronoun after an infinitive drops its r and takes "
                 "an l (tornar-o: torná-lo)"
             )
+    if own.final_preposition is not None:
+        found = _stranded(own.final_preposition, _prose(text))
+        if found:
+            yield (
+                f"{found!r}: a sentence that ends with a preposition, the English order of "
+                "a stranded one ('to work on.') left"
+            )
     if own.plain_end is not None:
         match = own.plain_end.search(seen)
         if match:
@@ -258,6 +279,51 @@ def _broken(
             yield (
                 f"a sentence starts with {found!r}: a clause cut from the sentence it belongs to"
             )
+
+
+#: What may stand before a sentence's first word: a list item's marker, markup, a quote
+#: of Markdown, a table's bar, a link's bracket.
+_LEAD = re.compile(r"\s*(?:[-*+] |\d+\. )?[\s*_\[>#|]*")
+#: The first word: letters, then word characters, apostrophes and hyphens.
+_FIRST_WORD = re.compile(r"[^\W\d_][\w'’-]*")
+
+
+def lower_start(source: str, text: str) -> str | None:
+    """The translation's first word where it is in lower case and the English's first
+    word is capitalised, the English has two words or more (no one-word value) and the
+    translation is no list item that a semicolon or comma continues (French writes those
+    in lower case). A word with a capital or a digit inside (eDiscovery, iOS, x64) or one
+    the English holds itself (a value, a command kept) is a name or code, not a sentence
+    start."""
+    start = _LEAD.match(text).end()  # type: ignore[union-attr]  # matches the empty string
+    if not text[start : start + 1].islower():
+        return None  # most texts: a capital, a digit, code or markup first
+    english = source[_LEAD.match(source).end() :]  # type: ignore[union-attr]
+    if not (english[:1].isupper() and english[1:2].islower()) or " " not in english.strip():
+        return None
+    word = _FIRST_WORD.match(text, start)
+    if word is None or text.rstrip(" *_").endswith((";", ",")):
+        return None
+    first = word.group()
+    if not first.islower() or any(c.isdigit() for c in first):
+        return None
+    if re.search(rf"(?<![\w-]){re.escape(first)}(?![\w-])", source):
+        return None
+    return first
+
+
+def _stranded(search: re.Pattern[str], prose: str) -> str | None:
+    """The word and the preposition that end a sentence of the raw prose (a bold label or a
+    link's text that ends so is a name: its mark stands before the stop), where the word
+    before is in lower case: after a capital the preposition belongs to a name turned
+    round ("Korea, Republic of" as "Corea, República de.")."""
+    if "." not in prose and "?" not in prose and "!" not in prose:
+        return None
+    for match in search.finditer(prose):
+        before = prose[: match.start()].rsplit(" ", 1)[-1]
+        if before[:1].islower() and before.isalpha():
+            return f"{before} {match.group()[1:-1]}"
+    return None
 
 
 def _holds(text: str, names: tuple[str, ...]) -> bool:

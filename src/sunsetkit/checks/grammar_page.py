@@ -17,12 +17,14 @@ page's own translations are the evidence of how the locale writes a word.
   addresses the reader so ("Sie"), where the English says "you" more often than the
   translation writes the form capitalised and holds no third person ("they", "it": the
   lower-case forms are those too).
+- A message that starts in lower case where the English starts with a capital, unless the
+  message before it in its paragraph ends with no sentence's end (a sentence joined).
 
 Locale knowledge is the `grammar` key of locale_data (README.md there): `determiners`,
 `prepositions`, `relative_pronouns`, `capitalised_nouns`, `formal_address` and
 `informal_address` (de), `determiners`, `prepositions`, `noun_openers` and
-`name_before_noun` (es, fr, it, pt-BR); `gendered_articles` (es, fr, it, nl, pt-BR, sv);
-English's `second_person` and `third_person`."""
+`name_before_noun` (es, fr, it, pt-BR); `gendered_articles` (es, fr, it, pt-BR);
+`sentence_capital` (the Latin-script locales); English's `second_person` and `third_person`."""
 
 from __future__ import annotations
 
@@ -35,7 +37,7 @@ from dataclasses import dataclass
 
 from .base import Entry, MessageContext
 from .conventions import conventions, locale_data
-from .grammar import check_grammar
+from .grammar import check_grammar, lower_start
 
 __all__ = ["PageGrammar", "check_grammar_on_page", "page_grammar"]
 
@@ -67,6 +69,8 @@ class PageGrammar:
     third_person: frozenset[str] = frozenset()
     #: Each article (and contraction) that shows one gender -> that gender.
     gendered_articles: tuple[tuple[str, str], ...] = ()
+    #: The locale starts every sentence with a capital (`grammar.lower_start`).
+    sentence_capital: bool = False
 
 
 @functools.cache
@@ -90,6 +94,7 @@ def page_grammar(locale: str | None) -> PageGrammar:
         second_person=_set(data.get("second_person")),
         third_person=_set(data.get("third_person")),
         gendered_articles=_genders(data.get("gendered_articles")),
+        sentence_capital=bool(data.get("sentence_capital")),
     )
 
 
@@ -112,7 +117,9 @@ def _set(words: object) -> frozenset[str]:
 def check_grammar_on_page(entries: list[Entry], ctx: MessageContext) -> Iterator[tuple[Entry, str]]:
     """Each translated message once, with the first broken phrase the page shows."""
     own = page_grammar(ctx.locale)
-    if not (own.determiners or own.gendered_articles) or (ctx.locale or "en").startswith("en"):
+    if not (own.determiners or own.gendered_articles or own.sentence_capital) or (
+        ctx.locale or "en"
+    ).startswith("en"):
         return
     # the translations as written: each pass strips markup only from what it reads
     pairs = [(e, e.pairs[0][0], e.pairs[0][1]) for e in entries if e.pairs]
@@ -121,6 +128,7 @@ def check_grammar_on_page(entries: list[Entry], ctx: MessageContext) -> Iterator
         _names_before_nouns(own, pairs, ctx) if own.name_before_noun else (),
         _lower_address(own, pairs) if own.formal_address else (),
         _disagreeing(own, pairs, ctx.locale) if own.gendered_articles else (),
+        _lower_starts(entries) if own.sentence_capital else (),
     )
     done: set[int] = set()
     for entry, message in found:
@@ -630,3 +638,40 @@ def _disagreement(
                 f"{word!r} ({others} times {shown}, never {kind})"
             )
     return None
+
+
+# --- a sentence that starts in lower case -------------------------------------------------
+
+#: How a sentence ends: a message after one starts a sentence of its own.
+_SENTENCE_END = re.compile(r"[.!?。][\s*_)\]”“\"»]*\Z")
+
+
+def _lower_starts(entries: list[Entry]) -> Iterator[tuple[Entry, str]]:
+    """Each message that starts in lower case where its English starts with a capital
+    (`grammar.lower_start`), unless the message before it in the same paragraph (a side
+    by side page's segments of one line) ends with no full stop, question or exclamation
+    mark: machine translation joined the two English sentences, and this one goes on
+    with the other's ("..., die Sie dann weitervertreiben.")."""
+    before: Entry | None = None
+    for entry in entries:
+        previous, before = before, entry
+        if not entry.pairs:
+            continue
+        source, text = entry.pairs[0]
+        found = lower_start(source, text)
+        if found is None or _continued(previous, entry):
+            continue
+        yield (
+            entry,
+            f"{found!r} starts the sentence in lower case, where the English starts with a "
+            "capital",
+        )
+
+
+def _continued(previous: Entry | None, entry: Entry) -> bool:
+    """Whether the message goes on with the one before it: the same line, and the one
+    before ends with no sentence's end."""
+    if previous is None or previous.line is None or previous.line != entry.line:
+        return False
+    text = previous.pairs[0][1] if previous.pairs else ""
+    return not _SENTENCE_END.search(text.rstrip())
