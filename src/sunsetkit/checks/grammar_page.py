@@ -663,8 +663,7 @@ def _lower_starts(entries: list[Entry]) -> Iterator[tuple[Entry, str]]:
             continue
         yield (
             entry,
-            f"{found!r} starts the sentence in lower case, where the English starts with a "
-            "capital",
+            f"{found!r} starts the sentence in lower case, where the English starts with a capital",
         )
 
 
