@@ -348,6 +348,7 @@ def test_a_lower_case_start_the_english_allows_is_no_finding(locale: str) -> Non
         ("Build the widget.", "x64 zorvik."),  # code
         ("Run contoso now.", "contoso zorvik."),  # a word the English keeps
         ("Open the widget", "quarzel zorvik ;"),  # a list item a semicolon continues
+        ("Open the widget or,", "quarzel zorvik"),  # the English goes on on the next line
         ("Open the widget.", "`quarzel` zorvik."),  # code first
     ):
         assert not _page(locale, (source, text)), text

@@ -284,17 +284,21 @@ def _broken(
 #: What may stand before a sentence's first word: a list item's marker, markup, a quote
 #: of Markdown, a table's bar, a link's bracket.
 _LEAD = re.compile(r"\s*(?:[-*+] |\d+\. )?[\s*_\[>#|]*")
+#: The characters `_LEAD` may start with.
+_LEAD_MARKS = frozenset(" \t\n-*+>#_[|0123456789")
 #: The first word: letters, then word characters, apostrophes and hyphens.
 _FIRST_WORD = re.compile(r"[^\W\d_][\w'’-]*")
 
 
 def lower_start(source: str, text: str) -> str | None:
     """The translation's first word where it is in lower case and the English's first
-    word is capitalised, the English has two words or more (no one-word value) and the
-    translation is no list item that a semicolon or comma continues (French writes those
-    in lower case). A word with a capital or a digit inside (eDiscovery, iOS, x64) or one
-    the English holds itself (a value, a command kept) is a name or code, not a sentence
-    start."""
+    word is capitalised, the English has two words or more (no one-word value) and neither
+    is a list item that a semicolon or comma continues (French writes those in lower case;
+    "Confirm digitally or," is a fragment of the next line's sentence). A word with a
+    capital or a digit inside (eDiscovery, iOS, x64) or one the English holds itself (a
+    value, a command kept) is a name or code, not a sentence start."""
+    if not text[:1].islower() and text[:1] not in _LEAD_MARKS:
+        return None  # most texts: a capital, a digit or code first, read without a search
     start = _LEAD.match(text).end()  # type: ignore[union-attr]  # matches the empty string
     if not text[start : start + 1].islower():
         return None  # most texts: a capital, a digit, code or markup first
@@ -302,7 +306,7 @@ def lower_start(source: str, text: str) -> str | None:
     if not (english[:1].isupper() and english[1:2].islower()) or " " not in english.strip():
         return None
     word = _FIRST_WORD.match(text, start)
-    if word is None or text.rstrip(" *_").endswith((";", ",")):
+    if word is None or any(t.rstrip(" *_").endswith((";", ",")) for t in (text, source)):
         return None
     first = word.group()
     if not first.islower() or any(c.isdigit() for c in first):
