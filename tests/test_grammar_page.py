@@ -362,3 +362,6 @@ def test_a_sentence_that_goes_on_with_the_one_before_it_keeps_its_lower_case(loc
     assert _page(locale, *ended, line=3) == ["zorvik Fabrikam."]
     # another paragraph (no line in common): a sentence of its own
     assert _page(locale, *joined) == ["zorvik Fabrikam."]
+    # a table row's cells share a line, and their English ends no sentence
+    row = ("Contoso widget", "Contoso quarzel"), ("Open the widget now", "zorvik Fabrikam")
+    assert _page(locale, *row, line=3) == ["zorvik Fabrikam"]

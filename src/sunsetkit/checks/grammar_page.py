@@ -648,10 +648,8 @@ _SENTENCE_END = re.compile(r"[.!?。][\s*_)\]”“\"»]*\Z")
 
 def _lower_starts(entries: list[Entry]) -> Iterator[tuple[Entry, str]]:
     """Each message that starts in lower case where its English starts with a capital
-    (`grammar.lower_start`), unless the message before it in the same paragraph (a side
-    by side page's segments of one line) ends with no full stop, question or exclamation
-    mark: machine translation joined the two English sentences, and this one goes on
-    with the other's ("..., die Sie dann weitervertreiben.")."""
+    (`grammar.lower_start`), unless it goes on with the message before it in its paragraph
+    (`_continued`)."""
     before: Entry | None = None
     for entry in entries:
         previous, before = before, entry
@@ -668,9 +666,13 @@ def _lower_starts(entries: list[Entry]) -> Iterator[tuple[Entry, str]]:
 
 
 def _continued(previous: Entry | None, entry: Entry) -> bool:
-    """Whether the message goes on with the one before it: the same line, and the one
-    before ends with no sentence's end."""
+    """Whether the message goes on with the one before it on the same line: the English
+    before ends a sentence and its translation does not (machine translation joined two
+    English sentences: "…von Microsoft, | die Sie dann weitervertreiben."). A table row's
+    cells share a line too, and their English ends no sentence: each cell starts its own."""
     if previous is None or previous.line is None or previous.line != entry.line:
         return False
-    text = previous.pairs[0][1] if previous.pairs else ""
-    return not _SENTENCE_END.search(text.rstrip())
+    if not previous.pairs:
+        return False
+    source, text = previous.pairs[0]
+    return bool(_SENTENCE_END.search(source.rstrip())) and not _SENTENCE_END.search(text.rstrip())
