@@ -56,6 +56,10 @@ def test_the_data_reads_as_words(locale: str) -> None:
         "hyphen_joins",
         "infinitive_clitics",
         "final_prepositions",
+        "split_endings",
+        "split_particles",
+        "joined_endings",
+        "joined_stems",
         "plain_endings",
         "polite_before",
         "colloquial",
@@ -360,3 +364,25 @@ def test_a_preposition_before_its_noun_or_in_a_name_or_label_is_no_finding(local
             f"Contoso zorvik {prep}.com",  # an address
         ):
             assert not _found("Contoso works on it.", text, locale), (prep, text)
+
+
+# --- a word cut in two inside its ending ---------------------------------------------------
+
+SPLITTING = [loc for loc in TRANSLATED if _listed(loc, "split_endings")]
+
+
+def test_korean_lists_the_endings_a_space_cuts() -> None:
+    assert "ko-KR" in SPLITTING
+
+
+@pytest.mark.parametrize("locale", SPLITTING)
+def test_a_stem_or_particle_cut_from_the_rest_of_its_word_is_reported(locale: str) -> None:
+    for form in _listed(locale, "split_endings"):
+        assert _found("Select it.", f"항목을 확인 {form} 저장합니다.", locale), form
+        # the same syllables inside a word, or joined: no cut
+        joined = form.replace(" ", "")
+        assert not _found("Select it.", f"항목을 확인{joined} 저장합니다.", locale), form
+        assert not _found("Select it.", f"항목을 확인{form}기 저장합니다.", locale), form
+    for form in _listed(locale, "split_particles"):
+        assert _found("Send it.", f"고객{form} 보냅니다.", locale), form
+        assert not _found("Send it.", f"고객 {form} 보냅니다.", locale), form

@@ -14,7 +14,7 @@ from babel.messages.catalog import Message
 from sunsetkit.checks import CHECKS
 from sunsetkit.checks.base import Entry, LocaleGlossary, MessageContext
 from sunsetkit.checks.catalog_file import markdown_parser
-from sunsetkit.checks.conventions import conventions
+from sunsetkit.checks.conventions import conventions, locale_data
 from sunsetkit.checks.glossary import locale_glossary
 from sunsetkit.checks.grammar_page import page_grammar
 
@@ -28,6 +28,7 @@ NAME_LAST = [loc for loc in LOCALES if page_grammar(loc).name_before_noun]
 FORMAL = [loc for loc in LOCALES if page_grammar(loc).formal_address]
 GENDERED = [loc for loc in LOCALES if page_grammar(loc).gendered_articles]
 CAPITAL_FIRST = [loc for loc in LOCALES if page_grammar(loc).sentence_capital]
+JOINING = [loc for loc in LOCALES if page_grammar(loc).joined_endings is not None]
 
 
 def _page(locale: str, *pairs: tuple[str, str], line: int | None = None) -> list[str]:
@@ -365,3 +366,34 @@ def test_a_sentence_that_goes_on_with_the_one_before_it_keeps_its_lower_case(loc
     # a table row's cells share a line, and their English ends no sentence
     row = ("Contoso widget", "Contoso quarzel"), ("Open the widget now", "zorvik Fabrikam")
     assert _page(locale, *row, line=3) == ["zorvik Fabrikam"]
+
+
+# --- a verb's ending cut from its noun --------------------------------------------------------
+
+
+def _joined(locale: str) -> tuple[list[str], list[str]]:
+    data = locale_data(locale)["grammar"]
+    return [str(e) for e in data["joined_endings"]], [str(s) for s in data["joined_stems"]]
+
+
+def test_korean_joins_a_verb_s_ending_to_its_noun() -> None:
+    assert "ko-KR" in JOINING
+
+
+@pytest.mark.parametrize("locale", JOINING)
+def test_an_ending_cut_from_a_noun_the_page_joins_is_reported(locale: str) -> None:
+    endings, stems = _joined(locale)
+    for stem in stems:
+        shown = ("Select the item.", f"항목을 쿼젤{stem} 저장합니다.")
+        for ending in endings:
+            text = f"**저장** 을 쿼젤 {ending} 확인."
+            assert _page(locale, shown, ("Select it.", text)) == [text], (stem, ending)
+
+
+@pytest.mark.parametrize("locale", JOINING)
+def test_an_ending_after_a_word_the_page_never_joins_is_no_finding(locale: str) -> None:
+    endings, _ = _joined(locale)
+    for ending in endings:
+        # an adverb before the verb ("그렇게 하면"), written apart on every page
+        text = f"쿼젤 {ending} 확인."
+        assert not _page(locale, ("Do so.", text), ("Save it.", "항목을 저장합니다.")), ending

@@ -62,6 +62,10 @@ class Grammar:
     #: A preposition that ends a sentence: the English order of a stranded preposition
     #: ("que necesita para trabajar en." for "you need to work on."), one search.
     final_preposition: re.Pattern[str] | None = None
+    #: A word cut in two by a space inside its ending (Korean "하 여" for "하여", "고객에 게"
+    #: for "고객에게"): the forms, and one search that reads them as whole words.
+    split_forms: tuple[str, ...] = ()
+    split_word: re.Pattern[str] | None = None
 
 
 @functools.cache
@@ -93,6 +97,8 @@ def grammar(locale: str | None) -> Grammar:
         infinitive_clitic=_clitics(data.get("infinitive_clitics")),
         hanging_hyphen=_hanging(data.get("hyphen_joins")),
         final_preposition=_final(data.get("final_prepositions")),
+        split_forms=_strings(data.get("split_endings")) + _strings(data.get("split_particles")),
+        split_word=_split(data.get("split_endings"), data.get("split_particles")),
     )
 
 
@@ -155,6 +161,17 @@ def _final(prepositions: object) -> re.Pattern[str] | None:
         return None
     alternatives = "|".join(map(re.escape, map(str, prepositions)))
     return re.compile(rf" (?:{alternatives})[.?!](?!\S)")
+
+
+def _split(endings: object, particles: object) -> re.Pattern[str] | None:
+    """A verb's stem standing alone before the rest of its ending ("하 여": no syllable
+    before it), or a particle's two halves after a word ("고객에 게"); no syllable after."""
+    alone, after = _strings(endings), _strings(particles)
+    if not alone and not after:
+        return None
+    forms = [f"(?<![가-힣])(?:{'|'.join(map(re.escape, alone))})"] if alone else []
+    forms += [f"(?<=[가-힣])(?:{'|'.join(map(re.escape, after))})"] if after else []
+    return re.compile(f"(?:{'|'.join(forms)})(?![가-힣])")
 
 
 def _strings(words: object) -> tuple[str, ...]:
@@ -253,6 +270,13 @@ def _broken(
             yield (
                 f"{found!r}: a sentence that ends with a preposition, the English order of "
                 "a stranded one ('to work on.') left"
+            )
+    if own.split_word is not None and _holds(seen, own.split_forms):
+        match = own.split_word.search(seen)
+        if match:
+            yield (
+                f"{match.group()!r}: a word cut in two by a space inside its ending "
+                f"({match.group().replace(' ', '')!r})"
             )
     if own.plain_end is not None:
         match = own.plain_end.search(seen)

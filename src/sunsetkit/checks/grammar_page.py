@@ -71,6 +71,10 @@ class PageGrammar:
     gendered_articles: tuple[tuple[str, str], ...] = ()
     #: The locale starts every sentence with a capital (`grammar.lower_start`).
     sentence_capital: bool = False
+    #: A verb's endings written joined to its noun (Korean "선택합니다"): one after a space
+    #: where the page joins the noun so (`joined_stems`: "선택하", "추가된") is the word cut.
+    joined_endings: re.Pattern[str] | None = None
+    joined_stems: tuple[str, ...] = ()
 
 
 @functools.cache
@@ -95,6 +99,8 @@ def page_grammar(locale: str | None) -> PageGrammar:
         third_person=_set(data.get("third_person")),
         gendered_articles=_genders(data.get("gendered_articles")),
         sentence_capital=bool(data.get("sentence_capital")),
+        joined_endings=_after_space(data.get("joined_endings")),
+        joined_stems=tuple(map(str, data.get("joined_stems") or ())),
     )
 
 
@@ -110,6 +116,14 @@ def _genders(data: object) -> tuple[tuple[str, str], ...]:
     )
 
 
+def _after_space(endings: object) -> re.Pattern[str] | None:
+    """A word of two syllables or more, a space, and one of the endings as a whole word."""
+    if not isinstance(endings, list) or not endings:
+        return None
+    listed = "|".join(map(re.escape, sorted(map(str, endings), key=len, reverse=True)))
+    return re.compile(rf"(?<![가-힣])([가-힣]{{2,}}) (?:{listed})(?![가-힣])")
+
+
 def _set(words: object) -> frozenset[str]:
     return frozenset(map(str, words)) if isinstance(words, list) else frozenset()
 
@@ -117,9 +131,9 @@ def _set(words: object) -> frozenset[str]:
 def check_grammar_on_page(entries: list[Entry], ctx: MessageContext) -> Iterator[tuple[Entry, str]]:
     """Each translated message once, with the first broken phrase the page shows."""
     own = page_grammar(ctx.locale)
-    if not (own.determiners or own.gendered_articles or own.sentence_capital) or (
-        ctx.locale or "en"
-    ).startswith("en"):
+    if not (
+        own.determiners or own.gendered_articles or own.sentence_capital or own.joined_endings
+    ) or (ctx.locale or "en").startswith("en"):
         return
     # the translations as written: each pass strips markup only from what it reads
     pairs = [(e, e.pairs[0][0], e.pairs[0][1]) for e in entries if e.pairs]
@@ -129,6 +143,7 @@ def check_grammar_on_page(entries: list[Entry], ctx: MessageContext) -> Iterator
         _lower_address(own, pairs) if own.formal_address else (),
         _disagreeing(own, pairs, ctx.locale) if own.gendered_articles else (),
         _lower_starts(entries) if own.sentence_capital else (),
+        _cut_endings(own, pairs) if own.joined_endings is not None else (),
     )
     done: set[int] = set()
     for entry, message in found:
@@ -676,3 +691,30 @@ def _continued(previous: Entry | None, entry: Entry) -> bool:
         return False
     source, text = previous.pairs[0]
     return bool(_SENTENCE_END.search(source.rstrip())) and not _SENTENCE_END.search(text.rstrip())
+
+
+# --- a verb's ending cut from its noun (Korean) ---------------------------------------------
+
+
+def _cut_endings(
+    own: PageGrammar, pairs: list[tuple[Entry, str, str]]
+) -> Iterator[tuple[Entry, str]]:
+    """Each message that writes a noun, a space and a verb's ending ("선택 합니다") where
+    the page's translations write the same noun joined to the verb ("선택하여", "선택한")."""
+    search = own.joined_endings
+    assert search is not None
+    found = [(entry, match) for entry, _, text in pairs for match in search.finditer(text)]
+    if not found:
+        return  # most pages: every ending joined
+    page = "\n".join(text for _, _, text in pairs)
+    joined: dict[str, bool] = {}
+    for entry, match in found:
+        noun = match.group(1)
+        if noun not in joined:
+            joined[noun] = any(noun + stem in page for stem in own.joined_stems)
+        if joined[noun]:
+            yield (
+                entry,
+                f"{match.group()!r}: a verb's ending cut from its noun by a space; this page "
+                f"writes {noun!r} joined to it",
+            )
