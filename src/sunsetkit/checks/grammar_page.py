@@ -117,11 +117,12 @@ def _genders(data: object) -> tuple[tuple[str, str], ...]:
 
 
 def _after_space(endings: object) -> re.Pattern[str] | None:
-    """A word of two syllables or more, a space, and one of the endings as a whole word."""
+    """A space and one of the endings as a whole word; the search starts at the space (a
+    literal: quick to scan for), the noun before it is read apart (`_noun_before`)."""
     if not isinstance(endings, list) or not endings:
         return None
     listed = "|".join(map(re.escape, sorted(map(str, endings), key=len, reverse=True)))
-    return re.compile(rf"(?<![가-힣])([가-힣]{{2,}}) (?:{listed})(?![가-힣])")
+    return re.compile(rf" (?:{listed})(?![가-힣])")
 
 
 def _set(words: object) -> frozenset[str]:
@@ -703,18 +704,34 @@ def _cut_endings(
     the page's translations write the same noun joined to the verb ("선택하여", "선택한")."""
     search = own.joined_endings
     assert search is not None
-    found = [(entry, match) for entry, _, text in pairs for match in search.finditer(text)]
+    found = [(entry, text, m) for entry, _, text in pairs for m in search.finditer(text)]
     if not found:
         return  # most pages: every ending joined
-    page = "\n".join(text for _, _, text in pairs)
-    joined: dict[str, bool] = {}
-    for entry, match in found:
-        noun = match.group(1)
-        if noun not in joined:
-            joined[noun] = any(noun + stem in page for stem in own.joined_stems)
-        if joined[noun]:
+    joined = _joined_nouns((text for _, _, text in pairs), frozenset(own.joined_stems))
+    for entry, text, match in found:
+        noun = _noun_before(text, match.start())
+        if noun is not None and noun in joined:
             yield (
                 entry,
-                f"{match.group()!r}: a verb's ending cut from its noun by a space; this page "
-                f"writes {noun!r} joined to it",
+                f"'{noun}{match.group()}': a verb's ending cut from its noun by a space; this "
+                f"page writes {noun!r} joined to it",
             )
+
+
+#: A word of Hangul syllables.
+_HANGUL_WORD = re.compile(r"[가-힣]{3,}")
+
+
+def _joined_nouns(texts: Iterable[str], stems: frozenset[str]) -> set[str]:
+    """Every start of two syllables or more of a page's words that a stem syllable follows
+    ("선택" of "선택하여"): the nouns the page joins to a verb, read in one pass."""
+    words = {word for text in texts for word in _HANGUL_WORD.findall(text)}
+    return {word[:k] for word in words for k in range(2, len(word)) if word[k] in stems}
+
+
+def _noun_before(text: str, end: int) -> str | None:
+    """The word of Hangul syllables that ends at `end`, if it has two or more."""
+    start = end
+    while start and "가" <= text[start - 1] <= "힣":
+        start -= 1
+    return text[start:end] if end - start >= 2 else None
