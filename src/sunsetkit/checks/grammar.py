@@ -3,7 +3,8 @@ data's `grammar` key (locale_data/README.md): a function word capitalised inside
 sentence ("sowie Der Umsatz"), the infinitive's `zu` before a separable verb ("zu
 ablehnen" for "abzulehnen"), a singular article before a plural country name ("nel Stati
 Uniti"), a sentence that starts with a clause cut from its head (Japanese "場合は、") or
-ends with a preposition ("para trabajar en.": English's stranded one).
+ends with a preposition ("para trabajar en.": English's stranded one), and a Korean word
+cut in two inside its ending ("하 여", "고객에 게").
 A locale without the key is not checked; each rule reads only its own part of the key."""
 
 from __future__ import annotations

@@ -17,14 +17,18 @@ page's own translations are the evidence of how the locale writes a word.
   addresses the reader so ("Sie"), where the English says "you" more often than the
   translation writes the form capitalised and holds no third person ("they", "it": the
   lower-case forms are those too).
-- A message that starts in lower case where the English starts with a capital, unless the
-  message before it in its paragraph ends with no sentence's end (a sentence joined).
+- A message that starts in lower case where the English starts with a capital, unless it
+  goes on with the message before it in its paragraph (the English before ends a sentence
+  and its translation does not: machine translation joined the two).
+- A Korean verb's ending after a space ("선택 합니다") where the page joins the same noun
+  to a verb elsewhere ("선택하여").
 
 Locale knowledge is the `grammar` key of locale_data (README.md there): `determiners`,
 `prepositions`, `relative_pronouns`, `capitalised_nouns`, `formal_address` and
 `informal_address` (de), `determiners`, `prepositions`, `noun_openers` and
 `name_before_noun` (es, fr, it, pt-BR); `gendered_articles` (es, fr, it, pt-BR);
-`sentence_capital` (the Latin-script locales); English's `second_person` and `third_person`."""
+`sentence_capital` (the Latin-script locales); `joined_endings` and `joined_stems` (ko);
+English's `second_person` and `third_person`."""
 
 from __future__ import annotations
 
