@@ -55,6 +55,11 @@ def test_the_data_reads_as_words(locale: str) -> None:
         "not_nouns",
         "hyphen_joins",
         "infinitive_clitics",
+        "final_prepositions",
+        "split_endings",
+        "split_particles",
+        "joined_endings",
+        "joined_stems",
         "plain_endings",
         "polite_before",
         "colloquial",
@@ -327,3 +332,57 @@ def test_a_spoken_contraction_is_reported(locale: str, form: str) -> None:
 @settings(max_examples=40, deadline=None)
 def test_any_text_never_raises(locale: str, text: str) -> None:
     assert isinstance(_found("Any source text.", text, locale), list)
+
+
+# --- a sentence that ends with a preposition ----------------------------------------------
+
+STRANDING = [loc for loc in TRANSLATED if _listed(loc, "final_prepositions")]
+
+
+def test_the_languages_that_strand_no_preposition_list_theirs() -> None:
+    assert {"es-ES", "fr-FR", "it-IT", "pt-BR", "pl-PL"} <= set(STRANDING)
+    # German, Dutch and Swedish end sentences with a verb's particle spelled so ("an", "af")
+    assert not {"de-DE", "nl-NL", "sv-SE"} & set(STRANDING)
+
+
+@pytest.mark.parametrize("locale", STRANDING)
+def test_a_sentence_that_ends_with_a_preposition_is_reported(locale: str) -> None:
+    english = "Select the widget you work on. Then save it."
+    for prep in _listed(locale, "final_prepositions"):
+        for text in (f"Contoso zorvik quarzel {prep}. Fabrikam.", f"Contoso quarzel {prep}?"):
+            assert _found(english, text, locale), (prep, text)
+
+
+@pytest.mark.parametrize("locale", STRANDING)
+def test_a_preposition_before_its_noun_or_in_a_name_or_label_is_no_finding(locale: str) -> None:
+    for prep in _listed(locale, "final_prepositions"):
+        for text in (
+            f"Contoso zorvik {prep} Fabrikam.",  # before its noun phrase
+            f"Contoso, Quarzel {prep}.",  # a name turned round ("Korea, Republic of")
+            f"Contoso **zorvik {prep}**.",  # a label that ends so
+            f"Contoso zorvik {prep}:",  # a list's lead-in
+            f"Contoso zorvik {prep}.com",  # an address
+        ):
+            assert not _found("Contoso works on it.", text, locale), (prep, text)
+
+
+# --- a word cut in two inside its ending ---------------------------------------------------
+
+SPLITTING = [loc for loc in TRANSLATED if _listed(loc, "split_endings")]
+
+
+def test_korean_lists_the_endings_a_space_cuts() -> None:
+    assert "ko-KR" in SPLITTING
+
+
+@pytest.mark.parametrize("locale", SPLITTING)
+def test_a_stem_or_particle_cut_from_the_rest_of_its_word_is_reported(locale: str) -> None:
+    for form in _listed(locale, "split_endings"):
+        assert _found("Select it.", f"항목을 확인 {form} 저장합니다.", locale), form
+        # the same syllables inside a word, or joined: no cut
+        joined = form.replace(" ", "")
+        assert not _found("Select it.", f"항목을 확인{joined} 저장합니다.", locale), form
+        assert not _found("Select it.", f"항목을 확인{form}기 저장합니다.", locale), form
+    for form in _listed(locale, "split_particles"):
+        assert _found("Send it.", f"고객{form} 보냅니다.", locale), form
+        assert not _found("Send it.", f"고객 {form} 보냅니다.", locale), form

@@ -14,7 +14,7 @@ from babel.messages.catalog import Message
 from sunsetkit.checks import CHECKS
 from sunsetkit.checks.base import Entry, LocaleGlossary, MessageContext
 from sunsetkit.checks.catalog_file import markdown_parser
-from sunsetkit.checks.conventions import conventions
+from sunsetkit.checks.conventions import conventions, locale_data
 from sunsetkit.checks.glossary import locale_glossary
 from sunsetkit.checks.grammar_page import page_grammar
 
@@ -27,12 +27,15 @@ CAPITALISING = [loc for loc in LOCALES if page_grammar(loc).capitalised_nouns]
 NAME_LAST = [loc for loc in LOCALES if page_grammar(loc).name_before_noun]
 FORMAL = [loc for loc in LOCALES if page_grammar(loc).formal_address]
 GENDERED = [loc for loc in LOCALES if page_grammar(loc).gendered_articles]
+CAPITAL_FIRST = [loc for loc in LOCALES if page_grammar(loc).sentence_capital]
+JOINING = [loc for loc in LOCALES if page_grammar(loc).joined_endings is not None]
 
 
-def _page(locale: str, *pairs: tuple[str, str]) -> list[str]:
-    """The translations the page-level grammar reports, in page order."""
+def _page(locale: str, *pairs: tuple[str, str], line: int | None = None) -> list[str]:
+    """The translations the page-level grammar reports, in page order (every message on
+    `line`: one paragraph's sentences, as a side-by-side page has them)."""
     ctx = MessageContext(locale, locale_glossary(None, locale), MD)
-    entries = [Entry(Message(source, text)) for source, text in pairs]
+    entries = [Entry(Message(source, text, lineno=line)) for source, text in pairs]
     entries_check = BY_ID["grammar"].entries
     assert entries_check is not None
     return [entry.strings[0] for entry, _ in entries_check(entries, ctx)]
@@ -314,3 +317,83 @@ def test_an_article_the_page_does_not_contradict_is_left_alone(locale: str) -> N
     # elided or capitalised (a title, a sentence start): no gendered article read
     for other in ("Contoso l'quarzel.", f"{others[0].capitalize()} quarzel Contoso."):
         assert not _page(locale, *_shown(ones), ("Contoso opens it.", other)), other
+
+
+# --- a sentence that starts in lower case ------------------------------------------------
+
+
+def test_the_latin_script_locales_start_their_sentences_with_a_capital() -> None:
+    latin = {"de-DE", "nl-NL", "sv-SE", "pl-PL", "fr-FR", "es-ES", "it-IT", "pt-BR"}
+    assert latin <= set(CAPITAL_FIRST)
+    assert not {"ja-JP", "zh-CN", "ko-KR"} & set(CAPITAL_FIRST)
+
+
+@pytest.mark.parametrize("locale", CAPITAL_FIRST)
+def test_a_sentence_that_lost_its_capital_is_reported(locale: str) -> None:
+    for source, text in (
+        ("Open the Contoso widget.", "quarzel zorvik Contoso."),
+        ("- **Open** the widget", "- **quarzel** zorvik"),
+        ("1. Open the widget", "1. quarzel zorvik"),
+        ("[Open the widget](x.md)", "[quarzel zorvik](x.md)"),
+    ):
+        assert _page(locale, (source, text)) == [text], text
+
+
+@pytest.mark.parametrize("locale", CAPITAL_FIRST)
+def test_a_lower_case_start_the_english_allows_is_no_finding(locale: str) -> None:
+    for source, text in (
+        ("Open the widget.", "Quarzel zorvik."),  # the capital kept
+        ("open the widget", "quarzel zorvik"),  # the English in lower case too
+        ("Widget", "quarzel"),  # a one-word value
+        ("Open the widget.", "eQuarzel zorvik."),  # a name with a capital inside
+        ("Build the widget.", "x64 zorvik."),  # code
+        ("Run contoso now.", "contoso zorvik."),  # a word the English keeps
+        ("Open the widget", "quarzel zorvik ;"),  # a list item a semicolon continues
+        ("Open the widget or,", "quarzel zorvik"),  # the English goes on on the next line
+        ("Open the widget.", "`quarzel` zorvik."),  # code first
+    ):
+        assert not _page(locale, (source, text)), text
+
+
+@pytest.mark.parametrize("locale", CAPITAL_FIRST)
+def test_a_sentence_that_goes_on_with_the_one_before_it_keeps_its_lower_case(locale: str) -> None:
+    joined = ("Contoso opens it.", "Contoso quarzel,"), ("Then it closes.", "zorvik Fabrikam.")
+    assert not _page(locale, *joined, line=3)
+    ended = ("Contoso opens it.", "Contoso quarzel."), joined[1]
+    assert _page(locale, *ended, line=3) == ["zorvik Fabrikam."]
+    # another paragraph (no line in common): a sentence of its own
+    assert _page(locale, *joined) == ["zorvik Fabrikam."]
+    # a table row's cells share a line, and their English ends no sentence
+    row = ("Contoso widget", "Contoso quarzel"), ("Open the widget now", "zorvik Fabrikam")
+    assert _page(locale, *row, line=3) == ["zorvik Fabrikam"]
+
+
+# --- a verb's ending cut from its noun --------------------------------------------------------
+
+
+def _joined(locale: str) -> tuple[list[str], list[str]]:
+    data = locale_data(locale)["grammar"]
+    return [str(e) for e in data["joined_endings"]], [str(s) for s in data["joined_stems"]]
+
+
+def test_korean_joins_a_verb_s_ending_to_its_noun() -> None:
+    assert "ko-KR" in JOINING
+
+
+@pytest.mark.parametrize("locale", JOINING)
+def test_an_ending_cut_from_a_noun_the_page_joins_is_reported(locale: str) -> None:
+    endings, stems = _joined(locale)
+    for stem in stems:
+        shown = ("Select the item.", f"항목을 쿼젤{stem} 저장합니다.")
+        for ending in endings:
+            text = f"**저장** 을 쿼젤 {ending} 확인."
+            assert _page(locale, shown, ("Select it.", text)) == [text], (stem, ending)
+
+
+@pytest.mark.parametrize("locale", JOINING)
+def test_an_ending_after_a_word_the_page_never_joins_is_no_finding(locale: str) -> None:
+    endings, _ = _joined(locale)
+    for ending in endings:
+        # an adverb before the verb ("그렇게 하면"), written apart on every page
+        text = f"쿼젤 {ending} 확인."
+        assert not _page(locale, ("Do so.", text), ("Save it.", "항목을 저장합니다.")), ending

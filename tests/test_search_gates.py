@@ -15,6 +15,7 @@ from hypothesis import strategies as st
 
 from sunsetkit.checks.conventions import conventions
 from sunsetkit.checks.forms import _hiragana_words, particle_first
+from sunsetkit.checks.grammar import _LEAD, _LEAD_MARKS
 from sunsetkit.checks.meaning import _english_side, _pattern, _Search
 from sunsetkit.checks.names import _MARKS, _brand_list, _may_hold_brand
 from sunsetkit.checks.truncated import (
@@ -201,3 +202,38 @@ def test_a_broken_particle_test_is_caught() -> None:
         random=Random(7),
     )
     assert _old_particle_first(found, JA)
+
+
+# --- grammar.py: a sentence's first character before the search for its lead --------------
+
+#: What may open a translation: list markers, markup, digits, a letter of each case.
+_OPENINGS = st.text(alphabet=list(' \t-*+>#_[|1. aZé`("«'), max_size=6)
+
+
+def _leads_to_lower_case(text: str) -> bool:
+    start = _LEAD.match(text).end()  # type: ignore[union-attr]
+    return text[start : start + 1].islower()
+
+
+def _lead_gate(marks: frozenset[str], text: str) -> bool:
+    return text[:1].islower() or text[:1] in marks
+
+
+@given(_OPENINGS)
+@FEW
+def test_the_lower_start_gate_lets_every_lead_to_a_lower_case_word_through(lead: str) -> None:
+    text = f"{lead}quarzel zorvik."
+    if _leads_to_lower_case(text):
+        assert _lead_gate(_LEAD_MARKS, text)
+
+
+def test_a_broken_lower_start_gate_is_caught() -> None:
+    """The gate without the list marker's hyphen misses `- quarzel`."""
+    broken = _LEAD_MARKS - {"-"}
+    found = find(
+        _OPENINGS.map(lambda lead: f"{lead}quarzel zorvik."),
+        lambda text: _leads_to_lower_case(text) and not _lead_gate(broken, text),
+        settings=settings(max_examples=300, database=None),
+        random=Random(7),
+    )
+    assert found.startswith("-")

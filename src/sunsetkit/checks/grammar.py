@@ -2,7 +2,9 @@
 data's `grammar` key (locale_data/README.md): a function word capitalised inside a German
 sentence ("sowie Der Umsatz"), the infinitive's `zu` before a separable verb ("zu
 ablehnen" for "abzulehnen"), a singular article before a plural country name ("nel Stati
-Uniti"), and a sentence that starts with a clause cut from its head (Japanese "場合は、").
+Uniti"), a sentence that starts with a clause cut from its head (Japanese "場合は、") or
+ends with a preposition ("para trabajar en.": English's stranded one), and a Korean word
+cut in two inside its ending ("하 여", "고객에 게").
 A locale without the key is not checked; each rule reads only its own part of the key."""
 
 from __future__ import annotations
@@ -16,7 +18,7 @@ from .base import Entry, MessageContext
 from .conventions import locale_data
 from .spans import marked
 
-__all__ = ["Grammar", "check_grammar", "grammar"]
+__all__ = ["Grammar", "check_grammar", "grammar", "lower_start"]
 
 
 @dataclass(frozen=True)
@@ -58,6 +60,13 @@ class Grammar:
     hanging_hyphen: re.Pattern[str] | None = None
     #: A pronoun hyphenated to an infinitive that keeps its r ("tornar-o" for "torná-lo").
     infinitive_clitic: re.Pattern[str] | None = None
+    #: A preposition that ends a sentence: the English order of a stranded preposition
+    #: ("que necesita para trabajar en." for "you need to work on."), one search.
+    final_preposition: re.Pattern[str] | None = None
+    #: A word cut in two by a space inside its ending (Korean "하 여" for "하여", "고객에 게"
+    #: for "고객에게"): the forms, and one search that reads them as whole words.
+    split_forms: tuple[str, ...] = ()
+    split_word: re.Pattern[str] | None = None
 
 
 @functools.cache
@@ -88,6 +97,9 @@ def grammar(locale: str | None) -> Grammar:
         not_nouns=frozenset(str(word) for word in data.get("not_nouns") or ()),
         infinitive_clitic=_clitics(data.get("infinitive_clitics")),
         hanging_hyphen=_hanging(data.get("hyphen_joins")),
+        final_preposition=_final(data.get("final_prepositions")),
+        split_forms=_strings(data.get("split_endings")) + _strings(data.get("split_particles")),
+        split_word=_split(data.get("split_endings"), data.get("split_particles")),
     )
 
 
@@ -141,6 +153,26 @@ def _clitics(pronouns: object) -> re.Pattern[str] | None:
         return None
     alternatives = "|".join(map(re.escape, map(str, pronouns)))
     return re.compile(rf"(?<![\w/#-])[^\W\d_]+r-(?:{alternatives})(?![\w-])")
+
+
+def _final(prepositions: object) -> re.Pattern[str] | None:
+    """A listed preposition after a space and before a sentence's full stop, question or
+    exclamation mark and then a space or the end (no address, no abbreviation)."""
+    if not isinstance(prepositions, list) or not prepositions:
+        return None
+    alternatives = "|".join(map(re.escape, map(str, prepositions)))
+    return re.compile(rf" (?:{alternatives})[.?!](?!\S)")
+
+
+def _split(endings: object, particles: object) -> re.Pattern[str] | None:
+    """A verb's stem standing alone before the rest of its ending ("하 여": no syllable
+    before it), or a particle's two halves after a word ("고객에 게"); no syllable after."""
+    alone, after = _strings(endings), _strings(particles)
+    if not alone and not after:
+        return None
+    forms = [f"(?<![가-힣])(?:{'|'.join(map(re.escape, alone))})"] if alone else []
+    forms += [f"(?<=[가-힣])(?:{'|'.join(map(re.escape, after))})"] if after else []
+    return re.compile(f"(?:{'|'.join(forms)})(?![가-힣])")
 
 
 def _strings(words: object) -> tuple[str, ...]:
@@ -233,6 +265,20 @@ def _broken(
                 f"{match.group()!r}: a pronoun after an infinitive drops its r and takes "
                 "an l (tornar-o: torná-lo)"
             )
+    if own.final_preposition is not None:
+        found = _stranded(own.final_preposition, _prose(text))
+        if found:
+            yield (
+                f"{found!r}: a sentence that ends with a preposition, the English order of "
+                "a stranded one ('to work on.') left"
+            )
+    if own.split_word is not None and _holds(seen, own.split_forms):
+        match = own.split_word.search(seen)
+        if match:
+            yield (
+                f"{match.group()!r}: a word cut in two by a space inside its ending "
+                f"({match.group().replace(' ', '')!r})"
+            )
     if own.plain_end is not None:
         match = own.plain_end.search(seen)
         if match:
@@ -258,6 +304,55 @@ def _broken(
             yield (
                 f"a sentence starts with {found!r}: a clause cut from the sentence it belongs to"
             )
+
+
+#: What may stand before a sentence's first word: a list item's marker, markup, a quote
+#: of Markdown, a table's bar, a link's bracket.
+_LEAD = re.compile(r"\s*(?:[-*+] |\d+\. )?[\s*_\[>#|]*")
+#: The characters `_LEAD` may start with.
+_LEAD_MARKS = frozenset(" \t\n-*+>#_[|0123456789")
+#: The first word: letters, then word characters, apostrophes and hyphens.
+_FIRST_WORD = re.compile(r"[^\W\d_][\w'’-]*")
+
+
+def lower_start(source: str, text: str) -> str | None:
+    """The translation's first word where it is in lower case and the English's first
+    word is capitalised, the English has two words or more (no one-word value) and neither
+    is a list item that a semicolon or comma continues (French writes those in lower case;
+    "Confirm digitally or," is a fragment of the next line's sentence). A word with a
+    capital or a digit inside (eDiscovery, iOS, x64) or one the English holds itself (a
+    value, a command kept) is a name or code, not a sentence start."""
+    if not text[:1].islower() and text[:1] not in _LEAD_MARKS:
+        return None  # most texts: a capital, a digit or code first, read without a search
+    start = _LEAD.match(text).end()  # type: ignore[union-attr]  # matches the empty string
+    if not text[start : start + 1].islower():
+        return None  # most texts: a capital, a digit, code or markup first
+    english = source[_LEAD.match(source).end() :]  # type: ignore[union-attr]
+    if not (english[:1].isupper() and english[1:2].islower()) or " " not in english.strip():
+        return None
+    word = _FIRST_WORD.match(text, start)
+    if word is None or any(t.rstrip(" *_").endswith((";", ",")) for t in (text, source)):
+        return None
+    first = word.group()
+    if not first.islower() or any(c.isdigit() for c in first):
+        return None
+    if re.search(rf"(?<![\w-]){re.escape(first)}(?![\w-])", source):
+        return None
+    return first
+
+
+def _stranded(search: re.Pattern[str], prose: str) -> str | None:
+    """The word and the preposition that end a sentence of the raw prose (a bold label or a
+    link's text that ends so is a name: its mark stands before the stop), where the word
+    before is in lower case: after a capital the preposition belongs to a name turned
+    round ("Korea, Republic of" as "Corea, República de.")."""
+    if "." not in prose and "?" not in prose and "!" not in prose:
+        return None
+    for match in search.finditer(prose):
+        before = prose[: match.start()].rsplit(" ", 1)[-1]
+        if before[:1].islower() and before.isalpha():
+            return f"{before} {match.group()[1:-1]}"
+    return None
 
 
 def _holds(text: str, names: tuple[str, ...]) -> bool:

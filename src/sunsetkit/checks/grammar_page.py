@@ -17,11 +17,17 @@ page's own translations are the evidence of how the locale writes a word.
   addresses the reader so ("Sie"), where the English says "you" more often than the
   translation writes the form capitalised and holds no third person ("they", "it": the
   lower-case forms are those too).
+- A message that starts in lower case where the English starts with a capital, unless it
+  goes on with the message before it in its paragraph (the English before ends a sentence
+  and its translation does not: machine translation joined the two).
+- A Korean verb's ending after a space ("선택 합니다") where the page joins the same noun
+  to a verb elsewhere ("선택하여").
 
 Locale knowledge is the `grammar` key of locale_data (README.md there): `determiners`,
 `prepositions`, `relative_pronouns`, `capitalised_nouns`, `formal_address` and
 `informal_address` (de), `determiners`, `prepositions`, `noun_openers` and
-`name_before_noun` (es, fr, it, pt-BR); `gendered_articles` (es, fr, it, nl, pt-BR, sv);
+`name_before_noun` (es, fr, it, pt-BR); `gendered_articles` (es, fr, it, pt-BR);
+`sentence_capital` (the Latin-script locales); `joined_endings` and `joined_stems` (ko);
 English's `second_person` and `third_person`."""
 
 from __future__ import annotations
@@ -35,7 +41,7 @@ from dataclasses import dataclass
 
 from .base import Entry, MessageContext
 from .conventions import conventions, locale_data
-from .grammar import check_grammar
+from .grammar import check_grammar, lower_start
 
 __all__ = ["PageGrammar", "check_grammar_on_page", "page_grammar"]
 
@@ -67,6 +73,12 @@ class PageGrammar:
     third_person: frozenset[str] = frozenset()
     #: Each article (and contraction) that shows one gender -> that gender.
     gendered_articles: tuple[tuple[str, str], ...] = ()
+    #: The locale starts every sentence with a capital (`grammar.lower_start`).
+    sentence_capital: bool = False
+    #: A verb's endings written joined to its noun (Korean "선택합니다"): one after a space
+    #: where the page joins the noun so (`joined_stems`: "선택하", "추가된") is the word cut.
+    joined_endings: re.Pattern[str] | None = None
+    joined_stems: tuple[str, ...] = ()
 
 
 @functools.cache
@@ -90,6 +102,9 @@ def page_grammar(locale: str | None) -> PageGrammar:
         second_person=_set(data.get("second_person")),
         third_person=_set(data.get("third_person")),
         gendered_articles=_genders(data.get("gendered_articles")),
+        sentence_capital=bool(data.get("sentence_capital")),
+        joined_endings=_after_space(data.get("joined_endings")),
+        joined_stems=tuple(map(str, data.get("joined_stems") or ())),
     )
 
 
@@ -105,6 +120,15 @@ def _genders(data: object) -> tuple[tuple[str, str], ...]:
     )
 
 
+def _after_space(endings: object) -> re.Pattern[str] | None:
+    """A space and one of the endings as a whole word; the search starts at the space (a
+    literal: quick to scan for), the noun before it is read apart (`_noun_before`)."""
+    if not isinstance(endings, list) or not endings:
+        return None
+    listed = "|".join(map(re.escape, sorted(map(str, endings), key=len, reverse=True)))
+    return re.compile(rf" (?:{listed})(?![가-힣])")
+
+
 def _set(words: object) -> frozenset[str]:
     return frozenset(map(str, words)) if isinstance(words, list) else frozenset()
 
@@ -112,7 +136,9 @@ def _set(words: object) -> frozenset[str]:
 def check_grammar_on_page(entries: list[Entry], ctx: MessageContext) -> Iterator[tuple[Entry, str]]:
     """Each translated message once, with the first broken phrase the page shows."""
     own = page_grammar(ctx.locale)
-    if not (own.determiners or own.gendered_articles) or (ctx.locale or "en").startswith("en"):
+    if not (
+        own.determiners or own.gendered_articles or own.sentence_capital or own.joined_endings
+    ) or (ctx.locale or "en").startswith("en"):
         return
     # the translations as written: each pass strips markup only from what it reads
     pairs = [(e, e.pairs[0][0], e.pairs[0][1]) for e in entries if e.pairs]
@@ -121,6 +147,8 @@ def check_grammar_on_page(entries: list[Entry], ctx: MessageContext) -> Iterator
         _names_before_nouns(own, pairs, ctx) if own.name_before_noun else (),
         _lower_address(own, pairs) if own.formal_address else (),
         _disagreeing(own, pairs, ctx.locale) if own.gendered_articles else (),
+        _lower_starts(entries) if own.sentence_capital else (),
+        _cut_endings(own, pairs) if own.joined_endings is not None else (),
     )
     done: set[int] = set()
     for entry, message in found:
@@ -630,3 +658,84 @@ def _disagreement(
                 f"{word!r} ({others} times {shown}, never {kind})"
             )
     return None
+
+
+# --- a sentence that starts in lower case -------------------------------------------------
+
+#: How a sentence ends: a message after one starts a sentence of its own.
+_SENTENCE_END = re.compile(r"[.!?。][\s*_)\]”“\"»]*\Z")
+
+
+def _lower_starts(entries: list[Entry]) -> Iterator[tuple[Entry, str]]:
+    """Each message that starts in lower case where its English starts with a capital
+    (`grammar.lower_start`), unless it goes on with the message before it in its paragraph
+    (`_continued`)."""
+    before: Entry | None = None
+    for entry in entries:
+        previous, before = before, entry
+        if not entry.pairs:
+            continue
+        source, text = entry.pairs[0]
+        found = lower_start(source, text)
+        if found is None or _continued(previous, entry):
+            continue
+        yield (
+            entry,
+            f"{found!r} starts the sentence in lower case, where the English starts with a capital",
+        )
+
+
+def _continued(previous: Entry | None, entry: Entry) -> bool:
+    """Whether the message goes on with the one before it on the same line: the English
+    before ends a sentence and its translation does not (machine translation joined two
+    English sentences: "…von Microsoft, | die Sie dann weitervertreiben."). A table row's
+    cells share a line too, and their English ends no sentence: each cell starts its own."""
+    if previous is None or previous.line is None or previous.line != entry.line:
+        return False
+    if not previous.pairs:
+        return False
+    source, text = previous.pairs[0]
+    return bool(_SENTENCE_END.search(source.rstrip())) and not _SENTENCE_END.search(text.rstrip())
+
+
+# --- a verb's ending cut from its noun (Korean) ---------------------------------------------
+
+
+def _cut_endings(
+    own: PageGrammar, pairs: list[tuple[Entry, str, str]]
+) -> Iterator[tuple[Entry, str]]:
+    """Each message that writes a noun, a space and a verb's ending ("선택 합니다") where
+    the page's translations write the same noun joined to the verb ("선택하여", "선택한")."""
+    search = own.joined_endings
+    assert search is not None
+    found = [(entry, text, m) for entry, _, text in pairs for m in search.finditer(text)]
+    if not found:
+        return  # most pages: every ending joined
+    joined = _joined_nouns((text for _, _, text in pairs), frozenset(own.joined_stems))
+    for entry, text, match in found:
+        noun = _noun_before(text, match.start())
+        if noun is not None and noun in joined:
+            yield (
+                entry,
+                f"'{noun}{match.group()}': a verb's ending cut from its noun by a space; this "
+                f"page writes {noun!r} joined to it",
+            )
+
+
+#: A word of Hangul syllables.
+_HANGUL_WORD = re.compile(r"[가-힣]{3,}")
+
+
+def _joined_nouns(texts: Iterable[str], stems: frozenset[str]) -> set[str]:
+    """Every start of two syllables or more of a page's words that a stem syllable follows
+    ("선택" of "선택하여"): the nouns the page joins to a verb, read in one pass."""
+    words = {word for text in texts for word in _HANGUL_WORD.findall(text)}
+    return {word[:k] for word in words for k in range(2, len(word)) if word[k] in stems}
+
+
+def _noun_before(text: str, end: int) -> str | None:
+    """The word of Hangul syllables that ends at `end`, if it has two or more."""
+    start = end
+    while start and "가" <= text[start - 1] <= "힣":
+        start -= 1
+    return text[start:end] if end - start >= 2 else None

@@ -535,11 +535,15 @@ CHECKS: tuple[Check, ...] = (
         "country ('nel Stati Uniti'), 'un Centro de partners de', two words glued together, a "
         "hyphen left hanging ('Linux- Open'), 'tornar-o', a "
         "Japanese sentence that starts with a cut clause ('場合は、') or ends in the plain past, a "
-        "Japanese spoken contraction ('切れてた'); and where the page shows it: a German noun in "
+        "Japanese spoken contraction ('切れてた'), a Romance or Polish sentence that ends with a "
+        "preposition ('para trabajar en.'), a Korean word cut inside its ending ('하 여'); and "
+        "where the page shows it: a German noun in "
         "lower case that the page capitalises ('der anzahl'), a kept name before the noun the "
         "locale puts first ('la Power Automate soluzione', 'w Contoso programie'), a German "
         "polite address in lower case for the English 'you' ('um ihre Daten'), an article of the "
-        "gender the page never gives its noun ('nella portale').",
+        "gender the page never gives its noun ('nella portale'), a sentence that starts in lower "
+        "case where the English starts with a capital ('vous pouvez'), a Korean verb's ending "
+        "cut from a noun the page joins it to ('선택 합니다').",
         check_grammar,
         entries=check_grammar_on_page,
     ),
