@@ -177,8 +177,38 @@ def test_bold_that_took_in_a_filler_is_reported(locale: str, filler: str) -> Non
     assert not _taken("Select **Ledger item**.", f"Zqkies **{filler} Zqledger**.", locale)
 
 
+@pytest.mark.parametrize(
+    ("locale", "text", "found"),
+    [
+        ("sv-SE", "I **listrutan Zqledger** väljer du en rad.", True),
+        ("it-IT", "Selezionare una riga **dall'elenco Zqledger**.", True),
+        ("sv-SE", "I listrutan **Zqledger** väljer du en rad.", False),
+    ],
+)
+def test_bold_that_took_in_a_drop_down_list_is_reported(
+    locale: str, text: str, found: bool
+) -> None:
+    """The English names the control with two words ("drop-down list") or one ("dropdown")."""
+    for source in (
+        "From the **Ledger** drop-down list, pick a row.",
+        "In the **Ledger** dropdown, pick a row.",
+    ):
+        assert bool(_taken(source, text, locale)) is found
+
+
+def test_a_label_whose_translation_opens_with_a_control_noun_is_left_alone() -> None:
+    """French "tableau de bord" is the Dashboard label itself, no table taken in."""
+    source = "From the **Dashboard** menu, select **Customers**."
+    assert not _taken(
+        source, "Dans le menu **Tableau de bord**, sélectionnez **Clients**.", "fr-FR"
+    )
+
+
 def test_every_locale_with_label_nouns_is_paired_with_english_ones() -> None:
     assert {"page", "tab", "button", "option", "menu", "list"} <= set(_listed("en", "label_nouns"))
+    assert {"table", "drop", "dropdown", "form", "wizard", "screen"} <= set(
+        _listed("en", "label_nouns")
+    )
     assert FILLERS and all(w == w.casefold() for _, w in NOUNS + FILLERS)
 
 
