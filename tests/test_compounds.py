@@ -340,6 +340,7 @@ def test_an_ending_alone_after_no_word_is_reported_as_cut() -> None:
         ("sv-SE", "Det qorbas snart.", False),
         # the noun a word of the English the locale shares; Dutch has no genitive so
         ("sv-SE", "Välj qorbnings method nu.", True),
+        ("sv-SE", "Det gäller på qorbnings marknader.", True),  # a preposition, no genitive
         ("nl-NL", "Kies de qorbings method nu.", True),
         # German: a capitalised noun after it, or an English one of the source kept
         ("de-DE", "Wählen Sie die Qorbungs Zelmo aus.", True),

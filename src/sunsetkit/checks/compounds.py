@@ -126,8 +126,8 @@ class _Rules:
     bound_word: re.Pattern[str] | None
     #: A first part's ending with its linking letter (Swedish "-nings"), case folded.
     linked: re.Pattern[str] | None
-    #: A linked form after an article or a number may be a genitive (Swedish).
-    linked_genitive: bool
+    #: The words after which a linked form may be a genitive (Swedish), folded.
+    linked_genitive: frozenset[str]
     #: One such ending before a space and a letter anywhere: the cheap test first (the
     #: endings without their anchor, a superset of what `linked` then confirms).
     linked_pair: re.Pattern[str] | None
@@ -267,8 +267,9 @@ def _linked(source: str, text: str, rules: _Rules) -> Iterator[str]:
     "Abrechnungs Abschnitt"): no word of the locale ends so but a first part. The noun may
     be an English word of the source the locale shares ("fakturerings partner",
     "facturerings accounts"): the first part is the locale's, so no name kept in English.
-    Not before an adjective, nor where any noun takes a genitive -s after an article or a
-    number (Swedish "en organisations behov"; German and Dutch have none so ending)."""
+    Not before an adjective, nor after a determiner or a number where any noun takes a
+    genitive -s there (Swedish "en organisations behov"; German and Dutch have none so
+    ending; after a preposition it is no genitive: "på utvecklings marknader")."""
     if rules.linked is None or rules.linked_pair is None or not rules.linked_pair.search(text):
         return
     english = {word.casefold() for word in _WORD.findall(source)}
@@ -285,11 +286,19 @@ def _linked(source: str, text: str, rules: _Rules) -> Iterator[str]:
             or (index > 1 and not a[:1].islower() and not rules.nouns_capitalised)
             or not _candidates(a, b, english - {b.casefold()}, rules)
             or a.casefold() in english
-            or (rules.linked_genitive and (before.isdigit() or before.casefold() in rules.skip))
+            or _genitive_after(before, rules)
             or (rules.adjective is not None and rules.adjective.search(b.casefold()))
         ):
             continue
         yield f"'{a} {b}': '{a}' ends as the first part of a compound: one word split in two"
+
+
+def _genitive_after(before: str, rules: _Rules) -> bool:
+    """A word after which the locale's linked form may be a genitive: an article, a
+    determiner or a number (Swedish "en organisations behov", "3 organisations behov")."""
+    if not rules.linked_genitive:
+        return False
+    return before.isdigit() or before.casefold() in rules.linked_genitive
 
 
 def _linked_noun(word: str, english: set[str], rules: _Rules) -> bool:
