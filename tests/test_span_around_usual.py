@@ -283,3 +283,35 @@ def _placement_messages(source: str, text: str) -> list[str]:
     entry = Entry(Message(source, text, lineno=1))
     ctx = MessageContext("ja-JP", locale_glossary(None, "ja-JP"), MD)
     return list(PLACEMENT.func(entry, ctx))
+
+
+# --- placement: a link that took in the sentence's "see" ----------------------------------
+
+
+def _see(source: str, text: str, locale: str) -> list[str]:
+    entry = Entry(Message(source, text, lineno=1))
+    ctx = MessageContext(locale, locale_glossary(None, locale), MD)
+    return [m for m in PLACEMENT.func(entry, ctx) if 'sentence\'s "see"' in m]
+
+
+SEE = [(loc, w) for loc in LOCALES for w in _listed(loc, "see_verbs")]
+
+
+@pytest.mark.parametrize(("locale", "verb"), SEE)
+def test_a_link_that_took_in_the_verb_see_is_reported(locale: str, verb: str) -> None:
+    source = "For details, see [Zorg ledger totals](x.md)."
+    assert _see(source, f"졸그 [졸그 합계 {verb}](x.md).", locale)
+    assert _see(source, f"졸그 [졸그 합계 {verb}.](x.md)", locale)  # its full stop too
+    assert not _see(source, f"졸그 [졸그 합계](x.md) {verb}.", locale)
+
+
+@pytest.mark.parametrize(("locale", "verb"), SEE)
+def test_a_link_whose_english_says_see_or_learn_may_end_with_it(locale: str, verb: str) -> None:
+    for english in ("Learn more", "here", "See the zorg ledger"):
+        assert not _see(f"[{english}](x.md) about zorgs.", f"[졸그 {verb}](x.md)", locale)
+    # the link moved onto the verb alone: the English link names no verb either
+    assert _see("See [Zorg ledger totals](x.md).", f"졸그 합계 [{verb}](x.md)", locale)
+
+
+def test_only_wide_locales_list_a_see_verb_and_english_its_own() -> None:
+    assert SEE and {"see", "learn", "read", "here"} <= set(_listed("en", "see_verbs"))
