@@ -68,7 +68,7 @@ def _none(entry: Entry, ctx: MessageContext) -> Iterator[str]:
 # (a line break between them adds no word, capital pair or digit).
 
 #: A word with a capital after a small letter (AppSource, SaaS): names.py's coined names.
-_CAMEL = re.compile(r"[a-z][A-Z]")
+_CAMEL = re.compile(r"[a-z][A-Z]|\d[A-Z][a-z]")  # as names.py: AppSource, 21Vianet
 #: Two capitals in a row: an acronym's least (acronyms.py reads no source without one).
 _TWO_CAPITALS = re.compile(r"[A-Z][A-Z]")
 _NON_WORD = re.compile(r"\W+")
