@@ -115,9 +115,14 @@ def _colon(source: str, text: str, locale: str) -> list[str]:
 def test_bold_past_the_colon_of_its_label_is_reported(
     locale: str, label: str, verb: str, rest: str
 ) -> None:
-    source = "**Ledger name:** Enter a name for the ledger."
-    assert _colon(source, f"**{label}: {verb}** {rest}.", locale)
-    assert _colon(source, f"**{label}\uff1a{verb}** {rest}.", locale)  # full-width colon
+    for source in ("**Ledger name:** Enter a name.", "**Ledger name**: Enter a name."):
+        assert _colon(source, f"**{label}: {verb}** {rest}.", locale)
+        assert _colon(source, f"**{label}\uff1a{verb}** {rest}.", locale)  # full-width colon
+
+
+def test_a_whole_bold_message_is_no_label_before_a_colon() -> None:
+    """No colon after the English bold, none in it: a colon of the translation's own."""
+    assert _colon("**Ledger totals by zone**", "**Zqgrootboek: zqtotalen**", "nl-NL") == []
 
 
 @pytest.mark.parametrize(

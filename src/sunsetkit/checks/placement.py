@@ -124,7 +124,7 @@ def _problems(span: Span, source: Span | None, ctx: MessageContext) -> Iterator[
             "only what it names, the verb is outside it"
         )
     if source is not None and _past_colon(span, source):
-        yield f"{what} runs on past the colon that ends the English {span.kind}: it took in words"
+        yield f"{what} runs on past the colon of the English {span.kind}'s label: it took in words"
     if (
         source is not None
         and _crosses(span.inside, _BRACKETS)
@@ -246,9 +246,13 @@ _COLONS = ":："
 
 def _past_colon(span: Span, source: Span) -> bool:
     """A label's bold that ends with its colon in the English ("**Profile name:** Enter
-    a name") and runs on past it here ("**Nome do perfil: insira** um nome"): the span
-    took in the first words of the description."""
-    if span.kind in ("code", "link") or source.inside.rstrip()[-1:] not in _COLONS:
+    a name"), or that the colon follows ("**Profile name**: Enter a name"), and runs on
+    past it here ("**Nome do perfil: insira** um nome"): the span took in the first
+    words of the description."""
+    if span.kind in ("code", "link"):
+        return False
+    ends, follows = source.inside.rstrip()[-1:], source.after.lstrip()[:1]
+    if not ((ends and ends in _COLONS) or (follows and follows in _COLONS)):
         return False
     if _COLON_THEN_WORD.search(source.inside) or span.inside.rstrip()[-1:] in _COLONS:
         return False
