@@ -315,8 +315,8 @@ CHECKS: tuple[Check, ...] = (
         "Bold, italic, a link or code on the wrong words: only function words in it, a "
         "function word taken in at its edge, a word of its English left beside it, across "
         "quotation marks or one bracket of a pair, glued to a word, splitting a date, the "
-        "source's whole text but not the translation's; the locale's verb, control noun "
-        "or case particle taken in, a label's colon run past; or the page's usual "
+        "source's whole text but not the translation's; the locale's verb, control noun, "
+        "case particle or \"see\" taken in, a label's colon run past; or the page's usual "
         "translation of its label only in part in it, or with words beside it.",
         check_placement,
         markup=True,
