@@ -338,6 +338,15 @@ def test_an_ending_alone_after_no_word_is_reported_as_cut() -> None:
         # one word, or a verb's passive s ("betalas") that is no first part
         ("sv-SE", "Välj en qorbningsmetod nu.", False),
         ("sv-SE", "Det qorbas snart.", False),
+        # the noun a word of the English the locale shares; Dutch has no genitive so
+        ("sv-SE", "Välj qorbnings method nu.", True),
+        ("sv-SE", "Det gäller på qorbnings marknader.", True),  # a preposition, no genitive
+        ("nl-NL", "Kies de qorbings method nu.", True),
+        # German: a capitalised noun after it, or an English one of the source kept
+        ("de-DE", "Wählen Sie die Qorbungs Zelmo aus.", True),
+        ("de-DE", "Im Qorbheits method wählen.", True),
+        ("de-DE", "Das Zelmo des Qorbungs ist neu.", False),  # no noun after it
+        ("de-DE", "Wählen Sie die Qorbungs Method aus.", False),  # a name's word of the English
     ],
 )
 def test_a_first_part_with_its_linking_letter_before_a_noun_is_a_split(

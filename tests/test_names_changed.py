@@ -78,6 +78,8 @@ def test_registered_documented_and_with_brands() -> None:
         ("Open LanternHub.", "Open Lantern Hub.", "split"),
         # one use kept whole does not excuse another split
         ("Ask Microsoft and Microsoft Lantern.", "Vraag Microsoft en micro soft Lantern.", "split"),
+        # a coined name that opens with digits, split and recased
+        ("Ask 21Lanternet first.", "Fragen Sie zuerst 21 lanternet.", "split"),
         # a word of the name replaced by a word of the locale, inside the name
         ("Teams Lantern Premium ships.", "Teams lantaarn Premium wordt geleverd.", "translated"),
     ],
@@ -150,6 +152,9 @@ def test_a_word_dropped_from_a_known_name_is_reported() -> None:
         ("Open PowerApps now.", "Öffnen Sie Power Apps jetzt.", "de-DE"),
         # the brand whole as often as the source has it, a split elsewhere aside
         ("Ask Microsoft first.", "Vraag het Microsoft, micro soft.", "nl-NL"),
+        # a coined name that opens with digits, kept; a number before a word is no name
+        ("Ask 21Lanternet first.", "21Lanternet に問い合わせます。", "ja-JP"),
+        ("Within 30 Days, pay.", "Binnen 30 dagen betalen.", "nl-NL"),
         # an ordinary English word that is a brand too, alone
         ("Teams can share it.", "Die teams können es teilen.", "nl-NL"),
         # a plan code the sentence moves next to another word (ja: の)

@@ -115,9 +115,14 @@ def _colon(source: str, text: str, locale: str) -> list[str]:
 def test_bold_past_the_colon_of_its_label_is_reported(
     locale: str, label: str, verb: str, rest: str
 ) -> None:
-    source = "**Ledger name:** Enter a name for the ledger."
-    assert _colon(source, f"**{label}: {verb}** {rest}.", locale)
-    assert _colon(source, f"**{label}\uff1a{verb}** {rest}.", locale)  # full-width colon
+    for source in ("**Ledger name:** Enter a name.", "**Ledger name**: Enter a name."):
+        assert _colon(source, f"**{label}: {verb}** {rest}.", locale)
+        assert _colon(source, f"**{label}\uff1a{verb}** {rest}.", locale)  # full-width colon
+
+
+def test_a_whole_bold_message_is_no_label_before_a_colon() -> None:
+    """No colon after the English bold, none in it: a colon of the translation's own."""
+    assert _colon("**Ledger totals by zone**", "**Zqgrootboek: zqtotalen**", "nl-NL") == []
 
 
 @pytest.mark.parametrize(
@@ -177,8 +182,38 @@ def test_bold_that_took_in_a_filler_is_reported(locale: str, filler: str) -> Non
     assert not _taken("Select **Ledger item**.", f"Zqkies **{filler} Zqledger**.", locale)
 
 
+@pytest.mark.parametrize(
+    ("locale", "text", "found"),
+    [
+        ("sv-SE", "I **listrutan Zqledger** väljer du en rad.", True),
+        ("it-IT", "Selezionare una riga **dall'elenco Zqledger**.", True),
+        ("sv-SE", "I listrutan **Zqledger** väljer du en rad.", False),
+    ],
+)
+def test_bold_that_took_in_a_drop_down_list_is_reported(
+    locale: str, text: str, found: bool
+) -> None:
+    """The English names the control with two words ("drop-down list") or one ("dropdown")."""
+    for source in (
+        "From the **Ledger** drop-down list, pick a row.",
+        "In the **Ledger** dropdown, pick a row.",
+    ):
+        assert bool(_taken(source, text, locale)) is found
+
+
+def test_a_label_whose_translation_opens_with_a_control_noun_is_left_alone() -> None:
+    """French "tableau de bord" is the Dashboard label itself, no table taken in."""
+    source = "From the **Dashboard** menu, select **Customers**."
+    assert not _taken(
+        source, "Dans le menu **Tableau de bord**, sélectionnez **Clients**.", "fr-FR"
+    )
+
+
 def test_every_locale_with_label_nouns_is_paired_with_english_ones() -> None:
     assert {"page", "tab", "button", "option", "menu", "list"} <= set(_listed("en", "label_nouns"))
+    assert {"table", "drop", "dropdown", "form", "wizard", "screen"} <= set(
+        _listed("en", "label_nouns")
+    )
     assert FILLERS and all(w == w.casefold() for _, w in NOUNS + FILLERS)
 
 
@@ -253,3 +288,35 @@ def _placement_messages(source: str, text: str) -> list[str]:
     entry = Entry(Message(source, text, lineno=1))
     ctx = MessageContext("ja-JP", locale_glossary(None, "ja-JP"), MD)
     return list(PLACEMENT.func(entry, ctx))
+
+
+# --- placement: a link that took in the sentence's "see" ----------------------------------
+
+
+def _see(source: str, text: str, locale: str) -> list[str]:
+    entry = Entry(Message(source, text, lineno=1))
+    ctx = MessageContext(locale, locale_glossary(None, locale), MD)
+    return [m for m in PLACEMENT.func(entry, ctx) if 'sentence\'s "see"' in m]
+
+
+SEE = [(loc, w) for loc in LOCALES for w in _listed(loc, "see_verbs")]
+
+
+@pytest.mark.parametrize(("locale", "verb"), SEE)
+def test_a_link_that_took_in_the_verb_see_is_reported(locale: str, verb: str) -> None:
+    source = "For details, see [Zorg ledger totals](x.md)."
+    assert _see(source, f"졸그 [졸그 합계 {verb}](x.md).", locale)
+    assert _see(source, f"졸그 [졸그 합계 {verb}.](x.md)", locale)  # its full stop too
+    assert not _see(source, f"졸그 [졸그 합계](x.md) {verb}.", locale)
+
+
+@pytest.mark.parametrize(("locale", "verb"), SEE)
+def test_a_link_whose_english_says_see_or_learn_may_end_with_it(locale: str, verb: str) -> None:
+    for english in ("Learn more", "here", "See the zorg ledger"):
+        assert not _see(f"[{english}](x.md) about zorgs.", f"[졸그 {verb}](x.md)", locale)
+    # the link moved onto the verb alone: the English link names no verb either
+    assert _see("See [Zorg ledger totals](x.md).", f"졸그 합계 [{verb}](x.md)", locale)
+
+
+def test_only_wide_locales_list_a_see_verb_and_english_its_own() -> None:
+    assert SEE and {"see", "learn", "read", "here"} <= set(_listed("en", "see_verbs"))

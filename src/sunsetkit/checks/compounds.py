@@ -126,6 +126,8 @@ class _Rules:
     bound_word: re.Pattern[str] | None
     #: A first part's ending with its linking letter (Swedish "-nings"), case folded.
     linked: re.Pattern[str] | None
+    #: The words after which a linked form may be a genitive (Swedish), folded.
+    linked_genitive: frozenset[str]
     #: One such ending before a space and a letter anywhere: the cheap test first (the
     #: endings without their anchor, a superset of what `linked` then confirms).
     linked_pair: re.Pattern[str] | None
@@ -173,6 +175,7 @@ class _Rules:
             if data.bound_endings
             else None,
             linked=data.linked_form,
+            linked_genitive=data.linked_genitive,
             linked_pair=re.compile(
                 rf"\w(?:{data.linked_form.pattern.replace('$', '')}) [^\W\d_]", re.IGNORECASE
             )
@@ -260,9 +263,13 @@ def _bound(source: str, text: str, rules: _Rules) -> Iterator[str]:
 
 
 def _linked(source: str, text: str, rules: _Rules) -> Iterator[str]:
-    """A compound's first part, linking letter and all, then a lower-case noun
-    ("betalnings villkor"): no word of the locale ends so but a first part. Not after an
-    article or a number (a genitive: "en organisations behov"), nor before an adjective."""
+    """A compound's first part, linking letter and all, then a noun ("betalnings villkor",
+    "Abrechnungs Abschnitt"): no word of the locale ends so but a first part. The noun may
+    be an English word of the source the locale shares ("fakturerings partner",
+    "facturerings accounts"): the first part is the locale's, so no name kept in English.
+    Not before an adjective, nor after a determiner or a number where any noun takes a
+    genitive -s there (Swedish "en organisations behov"; German and Dutch have none so
+    ending; after a preposition it is no genitive: "på utvecklings marknader")."""
     if rules.linked is None or rules.linked_pair is None or not rules.linked_pair.search(text):
         return
     english = {word.casefold() for word in _WORD.findall(source)}
@@ -275,16 +282,34 @@ def _linked(source: str, text: str, rules: _Rules) -> Iterator[str]:
             continue
         before = words[index - 2].group() if index > 1 else ""
         if (
-            not b[:1].islower()
-            or (index > 1 and not a[:1].islower())  # a name's word in mid-sentence
-            or not _candidates(a, b, english, rules)
+            not _linked_noun(b, english, rules)
+            or (index > 1 and not a[:1].islower() and not rules.nouns_capitalised)
+            or not _candidates(a, b, english - {b.casefold()}, rules)
             or a.casefold() in english
-            or before.isdigit()
-            or before.casefold() in rules.skip
+            or _genitive_after(before, rules)
             or (rules.adjective is not None and rules.adjective.search(b.casefold()))
         ):
             continue
         yield f"'{a} {b}': '{a}' ends as the first part of a compound: one word split in two"
+
+
+def _genitive_after(before: str, rules: _Rules) -> bool:
+    """A word after which the locale's linked form may be a genitive: an article, a
+    determiner or a number (Swedish "en organisations behov", "3 organisations behov")."""
+    if not rules.linked_genitive:
+        return False
+    return before.isdigit() or before.casefold() in rules.linked_genitive
+
+
+def _linked_noun(word: str, english: set[str], rules: _Rules) -> bool:
+    """What may follow a linked first part as its noun: a word in lower case (a noun of
+    the locale, or of English), or in German a capitalised noun not of the source (an
+    English name's word is capitalised too), or an English noun of the source kept."""
+    if not rules.nouns_capitalised:
+        return word[:1].islower()
+    if word[:1].isupper():
+        return word.casefold() not in english
+    return word.casefold() in english
 
 
 def _candidates(a: str, b: str, english: set[str], rules: _Rules) -> bool:

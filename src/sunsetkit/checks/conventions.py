@@ -100,6 +100,10 @@ class Conventions:
     #: The endings of a compound's first part with its linking letter (Swedish "-nings",
     #: Dutch "-ings"), case folded: a word so written before a noun is half a compound.
     linked_form: re.Pattern[str] | None = None
+    #: The words after which any noun may take a genitive -s, folded (Swedish "en
+    #: organisations behov"): a linked form after one, or after a number, may be a
+    #: genitive, which `compound` leaves alone.
+    linked_genitive: frozenset[str] = frozenset()
     #: Final syllables whose e drops before an ending (Swedish "center" -> "centret",
     #: "centrets"), and the endings that follow the stem then: a term's form so
     #: inflected is the form (`term`).
@@ -173,6 +177,7 @@ def conventions(locale: str | None) -> Conventions:
         compound_links=tuple(str(link) for link in data.get("compound_links") or ()),
         bound_endings=frozenset(str(w).casefold() for w in data.get("bound_endings") or ()),
         linked_form=_pattern(data.get("linked_form")),
+        linked_genitive=frozenset(str(w).casefold() for w in data.get("linked_genitive") or ()),
         adjective_form=_pattern(data.get("adjective_form")),
         verb_final_titles=bool(data.get("verb_final_titles")),
         noun_form=_pattern(data.get("noun_form")),

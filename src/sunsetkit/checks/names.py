@@ -101,7 +101,7 @@ def _versioned(word: str) -> bool:
 
 
 def _capitalised(word: str) -> bool:
-    return word[:1].isupper() or _versioned(word)
+    return word[:1].isupper() or _versioned(word) or _CAMEL.search(word) is not None
 
 
 @functools.cache
@@ -406,8 +406,9 @@ def _brand_word_names() -> tuple[str, ...]:
 
 
 #: A word with a capital after a small letter: a coined name or an identifier (AppSource,
-#: SaaS, OneDrive, SubscriptionEndDate), never an ordinary word of any locale.
-_CAMEL = re.compile(r"[a-z][A-Z]")
+#: SaaS, OneDrive, SubscriptionEndDate), never an ordinary word of any locale; or a capital
+#: word after digits in one word (21Vianet). registry.py's precondition reads the same.
+_CAMEL = re.compile(r"[a-z][A-Z]|\d[A-Z][a-z]")
 
 
 def _recased(source: str, text: str, ctx: MessageContext) -> Iterator[tuple[str, str]]:
@@ -438,7 +439,7 @@ def _single_short(source: str, text: str, anchors: frozenset[str]) -> bool:
     have, want = _counts(text), _counts(source)
     return any(
         have[word] < count
-        and word[:1].isupper()
+        and not word[:1].islower()
         and (_CAMEL.search(word) or word.casefold() in anchors)
         for word, count in want.items()
     )
@@ -609,7 +610,7 @@ def _split(source: str, text: str, anchors: frozenset[str]) -> Iterator[tuple[st
     seen: set[str] = set()
     for run in _words(_clean(source)):
         for w in run:
-            if w.folded in seen or kept[w.folded] >= wanted[w.folded] or not w.text[:1].isupper():
+            if w.folded in seen or kept[w.folded] >= wanted[w.folded] or w.text[:1].islower():
                 continue
             seen.add(w.folded)
             written = pairs.get(w.folded)

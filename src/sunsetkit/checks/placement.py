@@ -118,8 +118,13 @@ def _problems(span: Span, source: Span | None, ctx: MessageContext) -> Iterator[
             f"{what} ends with the particle {span.inside.rstrip(_TRAILING + ' ')[-1]!r} of the "
             f"sentence: the {span.kind} took in its grammar, not only the label"
         )
+    if source is not None and (verb := _see_taken_in(span, source, ctx)):
+        yield (
+            f'{what} ends with {verb!r}, the sentence\'s "see": the English link holds '
+            "only what it names, the verb is outside it"
+        )
     if source is not None and _past_colon(span, source):
-        yield f"{what} runs on past the colon that ends the English {span.kind}: it took in words"
+        yield f"{what} runs on past the colon of the English {span.kind}'s label: it took in words"
     if (
         source is not None
         and _crosses(span.inside, _BRACKETS)
@@ -214,6 +219,26 @@ def _particle_last(span: Span, source: Span, ctx: MessageContext) -> bool:
     return bool(label) and ord(label[-1]) >= WIDE and label[-1] not in particles
 
 
+def _see_taken_in(span: Span, source: Span, ctx: MessageContext) -> str:
+    """The locale's "see" or "refer to" (`see_verbs`) at the end of a link's text ("[「X」を
+    参照してください](x)", "[X를 참조하세요](x)") where the English link text says no such
+    thing ("see [X](x)"): the link took in the verb of the sentence. "" if not."""
+    if span.kind != "link" or not span.inside:
+        return ""
+    inside = span.inside.rstrip(_TRAILING + "。． ")
+    verb = next((v for v in _see_verbs(ctx.locale) if inside.endswith(v)), "")
+    if not verb:
+        return ""
+    english = set(_ENGLISH_WORD.findall(source.inside.casefold()))
+    return "" if english.intersection(_see_verbs(SOURCE_LANGUAGE)) else verb
+
+
+@functools.cache
+def _see_verbs(locale: str | None) -> tuple[str, ...]:
+    words = locale_data(locale).get("see_verbs")
+    return tuple(str(w).casefold() for w in words) if isinstance(words, list) else ()
+
+
 #: A colon and a word after it, in any script.
 _COLON_THEN_WORD = re.compile(r"[:：]\s*\w")
 _COLONS = ":："
@@ -221,9 +246,13 @@ _COLONS = ":："
 
 def _past_colon(span: Span, source: Span) -> bool:
     """A label's bold that ends with its colon in the English ("**Profile name:** Enter
-    a name") and runs on past it here ("**Nome do perfil: insira** um nome"): the span
-    took in the first words of the description."""
-    if span.kind in ("code", "link") or source.inside.rstrip()[-1:] not in _COLONS:
+    a name"), or that the colon follows ("**Profile name**: Enter a name"), and runs on
+    past it here ("**Nome do perfil: insira** um nome"): the span took in the first
+    words of the description."""
+    if span.kind in ("code", "link"):
+        return False
+    ends, follows = source.inside.rstrip()[-1:], source.after.lstrip()[:1]
+    if not ((ends and ends in _COLONS) or (follows and follows in _COLONS)):
         return False
     if _COLON_THEN_WORD.search(source.inside) or span.inside.rstrip()[-1:] in _COLONS:
         return False

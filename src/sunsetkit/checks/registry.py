@@ -74,7 +74,7 @@ def _none(entry: Entry, ctx: MessageContext) -> Iterator[str]:
 # (a line break between them adds no word, capital pair or digit).
 
 #: A word with a capital after a small letter (AppSource, SaaS): names.py's coined names.
-_CAMEL = re.compile(r"[a-z][A-Z]")
+_CAMEL = re.compile(r"[a-z][A-Z]|\d[A-Z][a-z]")  # as names.py: AppSource, 21Vianet
 #: Two capitals in a row: an acronym's least (acronyms.py reads no source without one).
 _TWO_CAPITALS = re.compile(r"[A-Z][A-Z]")
 _NON_WORD = re.compile(r"\W+")
@@ -321,8 +321,8 @@ CHECKS: tuple[Check, ...] = (
         "Bold, italic, a link or code on the wrong words: only function words in it, a "
         "function word taken in at its edge, a word of its English left beside it, across "
         "quotation marks or one bracket of a pair, glued to a word, splitting a date, the "
-        "source's whole text but not the translation's; the locale's verb, control noun "
-        "or case particle taken in, a label's colon run past; or the page's usual "
+        "source's whole text but not the translation's; the locale's verb, control noun, "
+        "case particle or \"see\" taken in, a label's colon run past; or the page's usual "
         "translation of its label only in part in it, or with words beside it.",
         check_placement,
         markup=True,
