@@ -29,7 +29,13 @@ from sunsetkit.content.model import Glossary
 from sunsetkit.guides.build import SegmentWrapper
 from sunsetkit.guides.html import checklist_html, guide_html
 from sunsetkit.i18n import Translator
-from sunsetkit.untrusted import safe_link, unsafe_links, untrusted_html, untrusted_translation
+from sunsetkit.untrusted import (
+    opened_fences,
+    safe_link,
+    unsafe_links,
+    untrusted_html,
+    untrusted_translation,
+)
 
 from .conftest import copy_project
 from .test_browser import CHROMEDRIVER, CHROMIUM, browser  # noqa: F401 (a fixture)
@@ -135,6 +141,8 @@ def _translated(text: str) -> str:
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(hostile)
 @example("]( [hier](//evil.example/x.md)")  # a link inside another link's target text
+@example("Lees dit.\n ```")  # a fence would run to the page's end, over the English
+@example("Lees dit.\n~~~ x\nmeer")
 def test_no_renderer_passes_html_or_a_link_off_the_site(text: str) -> None:
     safe = _translated(text)
     # Markdown pages: what any CommonMark renderer reads in them.
@@ -165,11 +173,31 @@ def _permissive() -> MarkdownIt:
 def test_sunset_check_reports_what_the_renderers_neutralise(text: str) -> None:
     found = list(check_unsafe_markup(_entry(SOURCE, text), _context()))
     changed = _translated(text) != text
-    complete = untrusted_html(text, frozenset()) or unsafe_links(text, frozenset({"other.md"}))
+    complete = (
+        untrusted_html(text, frozenset())
+        or unsafe_links(text, frozenset({"other.md"}))
+        or opened_fences(text, SOURCE)
+    )
     if complete:
         assert found, text
     if not changed:
         assert not found, (text, found)
+
+
+@pytest.mark.parametrize("fence", ["```", "~~~", "   ````"])
+def test_a_code_fence_only_the_translation_opens_is_text(fence: str) -> None:
+    text = f"Lees de gids.\n{fence}\nVerder."
+    treated = untrusted_translation(text, "Read the guide. Go on.")
+    assert treated == text.replace(
+        fence, fence.replace(fence.strip()[0], "\\" + fence.strip()[0], 1)
+    )
+    assert MarkdownIt("commonmark").parse(treated)[-1].type != "fence"
+    assert any("code block" in f for f in check_unsafe_markup(_entry(SOURCE, text), _context()))
+    # A source with its own code block keeps the translation's.
+    source = "Run:\n```\nsunset build\n```"
+    kept = "Voer uit:\n```\nsunset build\n```"
+    assert untrusted_translation(kept, source) == kept
+    assert list(check_unsafe_markup(_entry(source, kept), _context())) == []
 
 
 def test_the_source_s_own_html_and_links_are_kept() -> None:

@@ -6,8 +6,10 @@ renderer and cannot close the side-by-side spans around it. A link or image may 
 only at a page or anchor of the site, an https: address or a mailto: one: a
 protocol-relative `//host`, `javascript:`, `data:` or a backslash leaves the site, and
 such a target the source does not have is cut from its link (`]\\(`), which then reads
-as text. `sunset check` reports both (check `unsafe-markup`); the HTML renderers apply
-`safe_link` and `safe_html` to everything they render.
+as text. A line that opens a fenced code block (```` ``` ````, `~~~`) where the source has
+none would run to the page's end: its first mark is escaped. `sunset check` reports all
+three (check `unsafe-markup`); the HTML renderers apply `safe_link` and `safe_html` to
+everything they render.
 """
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ __all__ = [
     "escape_html",
     "html_tags",
     "link_targets",
+    "opened_fences",
     "safe_html",
     "safe_link",
     "unsafe_links",
@@ -180,7 +183,22 @@ def untrusted_translation(text: str, source: str) -> str:
         tags = html_tags(source)
         if untrusted_html(text, tags, unfinished=True):  # then every `<` of a tag is text
             text = escape_html(text, lambda tag: _kept(tag, tags))
+    if opened_fences(text, source):
+        text = _FENCE.sub(r"\1\\\2", text)
     return text
+
+
+def opened_fences(text: str, source: str) -> list[str]:
+    """The lines of `text` that open a fenced code block where `source` opens none."""
+    if ("```" not in text and "~~~" not in text) or _FENCE.search(source):
+        return []
+    return [m.group(2) for m in _FENCE.finditer(text)]
+
+
+# A line that opens a fenced code block: it runs to the block's closing fence or to the
+# page's end, so a translation's would swallow the side-by-side English after it and the
+# rest of the page. One the source lacks is written with its first mark escaped (text).
+_FENCE = re.compile(r"^( {0,3})(`{3,}|~{3,})", re.MULTILINE)
 
 
 # The HTML sunset itself writes into a guide's Markdown: anchors and side-by-side spans.

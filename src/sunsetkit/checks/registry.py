@@ -251,7 +251,8 @@ CHECKS: tuple[Check, ...] = (
         "message",
         "Raw HTML the source does not have (<img>, </span>, a comment), or a link off the "
         "site (//host, javascript:, data:, a backslash; only pages, https: and mailto: "
-        "are links): every renderer shows it as text.",
+        "are links), or a line opening a code block (```) the source has none of: every "
+        "renderer shows it as text.",
         check_unsafe_markup,
         markup=True,
     ),
