@@ -119,6 +119,9 @@ def test_a_text_without_a_modal_as_a_substring_has_no_verbless_modal(locale: str
     def holds(text: str) -> None:
         if not _may_hold_modal(own, text):
             assert not _verbless(own, text)
+        for sentence in _sentences(own, text):  # the gate is held per sentence too
+            if not _may_hold_modal(own, sentence):
+                assert not _verbless_modal(own, sentence)
 
     holds()
 
