@@ -15,6 +15,7 @@ from hypothesis import strategies as st
 
 from sunsetkit.checks.conventions import conventions
 from sunsetkit.checks.forms import _hiragana_words, particle_first
+from sunsetkit.checks.grammar_page import _article_then_word, _plain, page_grammar
 from sunsetkit.checks.meaning import _english_side, _pattern, _Search
 from sunsetkit.checks.names import _MARKS, _brand_list, _may_hold_brand
 from sunsetkit.checks.truncated import (
@@ -204,3 +205,47 @@ def test_a_broken_particle_test_is_caught() -> None:
         random=Random(7),
     )
     assert _old_particle_first(found, JA)
+
+
+# --- grammar_page.py: an article before a word in the prose is one in the raw text -------
+
+GENDERED = [locale for locale in SHIPPED if page_grammar(locale).gendered_articles]
+#: Markup `_plain` bars out, whole or opened only, and words an article may go before.
+MARKUP = ["**", "*", "`", "](x)", "[", "<b>", '"', "'", "„", "“", "”", "«", "»", "’"]
+NOUNS = ["maison", "porta", "fecha", "x", "Portal", "l'"]
+
+
+def _article_texts(articles: list[str]) -> st.SearchStrategy[str]:
+    piece = st.sampled_from([*articles, *NOUNS, *MARKUP])
+    glue = st.sampled_from([" ", "", "  ", "-"])
+    return st.lists(st.tuples(piece, glue), max_size=10).map(
+        lambda parts: "".join(p + g for p, g in parts)
+    )
+
+
+@pytest.mark.parametrize("locale", GENDERED)
+def test_an_article_in_the_prose_is_one_in_the_raw_text(locale: str) -> None:
+    articles = [article for article, _ in page_grammar(locale).gendered_articles]
+    search = _article_then_word(tuple(articles))
+
+    @FEW
+    @given(_article_texts(articles))
+    def holds(text: str) -> None:
+        if search.search(_plain(text)) is not None:
+            assert search.search(text) is not None
+
+    holds()
+
+
+def test_a_broken_article_gate_is_caught() -> None:
+    """A gate that wants a space before the article misses one that opens the text."""
+    articles = [article for article, _ in page_grammar("fr-FR").gendered_articles]
+    search = _article_then_word(tuple(articles))
+
+    def broken(text: str) -> bool:
+        return any(f" {article} " in text for article in articles)
+
+    # what the generated texts hold: an article that opens the text, or follows markup
+    for text in ("la maison", "**x**la maison", "`x`le portal"):
+        assert not broken(text)
+        assert search.search(_plain(text)) is not None
