@@ -18,6 +18,7 @@ from sunsetkit.checks.forms import _hiragana_words, particle_first
 from sunsetkit.checks.grammar_page import _article_then_word, _plain, page_grammar
 from sunsetkit.checks.meaning import _english_side, _pattern, _Search
 from sunsetkit.checks.names import _MARKS, _brand_list, _may_hold_brand
+from sunsetkit.checks.page_names import _brand_search, _page_brands
 from sunsetkit.checks.truncated import (
     Modals,
     _may_hold_modal,
@@ -161,6 +162,18 @@ BRANDS = [*_brand_list(), "Micro**soft**", "Share[Point]", "Te\\ams"]
 @given(_texts(BRANDS))
 def test_the_brand_gate_is_the_old_one(text: str) -> None:
     assert _may_hold_brand(text) == _old_may_hold_brand(text)
+
+
+PAGE_BRANDS = sorted(_page_brands())
+
+
+@FEW
+@given(_texts([*PAGE_BRANDS, *BRANDS]))
+def test_a_brand_as_spelled_passes_the_brand_gate(text: str) -> None:
+    """page_names._brand_words asks the brand gate before its search for a brand as
+    spelled: a text the search finds one in passes the gate."""
+    if _brand_search().search(text):
+        assert _may_hold_brand(text)
 
 
 def test_a_broken_brand_gate_is_caught() -> None:
