@@ -19,6 +19,7 @@ from sunsetkit.checks.grammar_page import _article_then_word, _plain, page_gramm
 from sunsetkit.checks.meaning import _english_side, _pattern, _Search
 from sunsetkit.checks.names import _MARKS, _brand_list, _may_hold_brand
 from sunsetkit.checks.page_names import _brand_search, _page_brands
+from sunsetkit.checks.registry import _words_with_brand
 from sunsetkit.checks.truncated import (
     Modals,
     _may_hold_modal,
@@ -173,6 +174,14 @@ def test_a_brand_as_spelled_passes_the_brand_gate(text: str) -> None:
     """page_names._brand_words asks the brand gate before its search for a brand as
     spelled: a text the search finds one in passes the gate."""
     if _brand_search().search(text):
+        assert _may_hold_brand(text)
+
+
+@FEW
+@given(_texts(BRANDS))
+def test_a_brand_word_passes_the_brand_gate(text: str) -> None:
+    """name-changed's precondition asks the brand gate before it seeks a brand word."""
+    if _words_with_brand(text):
         assert _may_hold_brand(text)
 
 
