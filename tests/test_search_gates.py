@@ -16,8 +16,11 @@ from hypothesis import strategies as st
 from sunsetkit.checks.conventions import conventions
 from sunsetkit.checks.forms import _hiragana_words, particle_first
 from sunsetkit.checks.grammar import _LEAD, _LEAD_MARKS
+from sunsetkit.checks.grammar_page import _article_then_word, _plain, page_grammar
 from sunsetkit.checks.meaning import _english_side, _pattern, _Search
 from sunsetkit.checks.names import _MARKS, _brand_list, _may_hold_brand
+from sunsetkit.checks.page_names import _brand_search, _page_brands
+from sunsetkit.checks.registry import _words_with_brand
 from sunsetkit.checks.truncated import (
     Modals,
     _may_hold_modal,
@@ -120,6 +123,9 @@ def test_a_text_without_a_modal_as_a_substring_has_no_verbless_modal(locale: str
     def holds(text: str) -> None:
         if not _may_hold_modal(own, text):
             assert not _verbless(own, text)
+        for sentence in _sentences(own, text):  # the gate is held per sentence too
+            if not _may_hold_modal(own, sentence):
+                assert not _verbless_modal(own, sentence)
 
     holds()
 
@@ -158,6 +164,26 @@ BRANDS = [*_brand_list(), "Micro**soft**", "Share[Point]", "Te\\ams"]
 @given(_texts(BRANDS))
 def test_the_brand_gate_is_the_old_one(text: str) -> None:
     assert _may_hold_brand(text) == _old_may_hold_brand(text)
+
+
+PAGE_BRANDS = sorted(_page_brands())
+
+
+@FEW
+@given(_texts([*PAGE_BRANDS, *BRANDS]))
+def test_a_brand_as_spelled_passes_the_brand_gate(text: str) -> None:
+    """page_names._brand_words asks the brand gate before its search for a brand as
+    spelled: a text the search finds one in passes the gate."""
+    if _brand_search().search(text):
+        assert _may_hold_brand(text)
+
+
+@FEW
+@given(_texts(BRANDS))
+def test_a_brand_word_passes_the_brand_gate(text: str) -> None:
+    """name-changed's precondition asks the brand gate before it seeks a brand word."""
+    if _words_with_brand(text):
+        assert _may_hold_brand(text)
 
 
 def test_a_broken_brand_gate_is_caught() -> None:
@@ -237,3 +263,47 @@ def test_a_broken_lower_start_gate_is_caught() -> None:
         random=Random(7),
     )
     assert found.startswith("-")
+
+
+# --- grammar_page.py: an article before a word in the prose is one in the raw text -------
+
+GENDERED = [locale for locale in SHIPPED if page_grammar(locale).gendered_articles]
+#: Markup `_plain` bars out, whole or opened only, and words an article may go before.
+MARKUP = ["**", "*", "`", "](x)", "[", "<b>", '"', "'", "„", "“", "”", "«", "»", "’"]
+NOUNS = ["maison", "porta", "fecha", "x", "Portal", "l'"]
+
+
+def _article_texts(articles: list[str]) -> st.SearchStrategy[str]:
+    piece = st.sampled_from([*articles, *NOUNS, *MARKUP])
+    glue = st.sampled_from([" ", "", "  ", "-"])
+    return st.lists(st.tuples(piece, glue), max_size=10).map(
+        lambda parts: "".join(p + g for p, g in parts)
+    )
+
+
+@pytest.mark.parametrize("locale", GENDERED)
+def test_an_article_in_the_prose_is_one_in_the_raw_text(locale: str) -> None:
+    articles = [article for article, _ in page_grammar(locale).gendered_articles]
+    search = _article_then_word(tuple(articles))
+
+    @FEW
+    @given(_article_texts(articles))
+    def holds(text: str) -> None:
+        if search.search(_plain(text)) is not None:
+            assert search.search(text) is not None
+
+    holds()
+
+
+def test_a_broken_article_gate_is_caught() -> None:
+    """A gate that wants a space before the article misses one that opens the text."""
+    articles = [article for article, _ in page_grammar("fr-FR").gendered_articles]
+    search = _article_then_word(tuple(articles))
+
+    def broken(text: str) -> bool:
+        return any(f" {article} " in text for article in articles)
+
+    # what the generated texts hold: an article that opens the text, or follows markup
+    for text in ("la maison", "**x**la maison", "`x`le portal"):
+        assert not broken(text)
+        assert search.search(_plain(text)) is not None

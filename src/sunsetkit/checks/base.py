@@ -215,8 +215,10 @@ class Entry:
         "line",
         "machine_comment",
         "pairs",
+        "sources",
         "strings",
         "translated",
+        "translations",
     )
 
     def __init__(self, message: Message) -> None:
@@ -246,20 +248,17 @@ class Entry:
                     for index, text in enumerate(self.strings)
                 )
             )
+        # Set here, not cached on first use: every message's are read by preconditions,
+        # and a cached property's first read (it takes a lock) costs ten times as much.
+        pairs = self.pairs
+        #: Every compared source, one a line: what preconditions search once.
+        self.sources: str = pairs[0][0] if len(pairs) == 1 else "\n".join(s for s, _ in pairs)
+        #: Every compared translation, one a line.
+        self.translations: str = pairs[0][1] if len(pairs) == 1 else "\n".join(t for _, t in pairs)
 
     @property
     def msgid(self) -> str:
         return self.ids[0]
-
-    @cached_property
-    def sources(self) -> str:
-        """Every compared source, one a line: what preconditions search once."""
-        return self.pairs[0][0] if len(self.pairs) == 1 else "\n".join(s for s, _ in self.pairs)
-
-    @cached_property
-    def translations(self) -> str:
-        """Every compared translation, one a line."""
-        return self.pairs[0][1] if len(self.pairs) == 1 else "\n".join(t for _, t in self.pairs)
 
     def inline(self, md: MarkdownIt, text: str) -> list[Token]:
         """The inline tokens of one text, cached per entry."""

@@ -614,12 +614,15 @@ def _disagreeing(
     words (`_plain`): a bold label may start with its own article."""
     gender = dict(own.gendered_articles)
     search = _article_then_word(tuple(gender))
-    if not any(search.search(text) for _, _, text in pairs):
+    # An article before a word in a text's prose is one in the text as written (markup
+    # only parts words): most messages hold none, and are neither stripped nor read.
+    held = [search.search(text) is not None for _, _, text in pairs]
+    if not any(held):
         return  # most pages of a locale without the data's articles: nothing to read
     function_words = conventions(locale).function_words
     uses = [
-        (entry, _article_nouns(search, _plain(text), gender, function_words))
-        for entry, _, text in pairs
+        (entry, _article_nouns(search, _plain(text), gender, function_words) if hit else [])
+        for (entry, _, text), hit in zip(pairs, held, strict=True)
     ]
     seen = Counter((word, kind) for _, found in uses for _, word, kind, _ in found)
     mixed = {word for word, n in Counter(word for word, _ in seen).items() if n > 1}

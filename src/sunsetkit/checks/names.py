@@ -459,6 +459,7 @@ def _counts(text: str) -> Counter[str]:
     return Counter(_TOKEN.findall(text))
 
 
+@functools.lru_cache(maxsize=8192)  # a page's sources: its two brand passes ask alike
 def _may_hold_brand(text: str) -> bool:
     """Whether a brand word may be a word of the text, raw or cleaned (`name_runs`): a
     substring search per brand, far cheaper than tokenizing. An ASCII text without `&`

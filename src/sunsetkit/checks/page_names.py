@@ -31,6 +31,7 @@ from .names import (
     _MONTHS,
     _TOKEN,
     _clean,
+    _may_hold_brand,
     _versioned,
     _words,
     brands,
@@ -369,8 +370,8 @@ def _brand_words(source: str, owned: re.Pattern[str] | None) -> set[str]:
     """The source's brands as en.yaml spells them, outside a glossary name (the `name`
     check's); one that is an English word too not as a sentence's first word before a
     lower-case one ("Power users", "Office hours": the word, not the product)."""
-    if not _brand_search().search(source):
-        return set()
+    if not _may_hold_brand(source) or not _brand_search().search(source):
+        return set()  # most: no brand as a substring (the reordered pass asked already)
     cleaned = _clean(source)
     if owned is not None:
         cleaned = owned.sub("\n", cleaned)

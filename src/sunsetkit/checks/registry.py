@@ -43,7 +43,7 @@ from .messages import (
     check_untranslated,
     check_whitespace,
 )
-from .names import brands, check_names_changed
+from .names import _may_hold_brand, brands, check_names_changed
 from .numbers import (
     check_link_text,
     check_list_items,
@@ -112,7 +112,9 @@ def _may_change_name(entry: Entry, ctx: MessageContext) -> bool:
     if not _translated_locale(ctx):
         return False
     sources = entry.sources
-    if _words_with_brand(sources):
+    # The brand substring gate first: names.py caches it per source, and the page's
+    # brand passes ask it of the same sources after this.
+    if _may_hold_brand(sources) and _words_with_brand(sources):
         return True
     if _CAMEL.search(sources) is None:
         return False

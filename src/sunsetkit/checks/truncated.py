@@ -81,13 +81,12 @@ _ENGLISH_MODAL_VERB = re.compile(
 )
 
 
-#: A locale without modals; built once, not per message.
-_NO_MODALS = Modals()
-
-
 def may_truncate(entry: Entry, ctx: MessageContext) -> bool:
     """check_truncated's precondition: a locale with modals, and an English one."""
-    return modals(ctx.locale) != _NO_MODALS and _ENGLISH_MODAL.search(entry.sources) is not None
+    return (
+        modals(ctx.locale).infinitive is not None
+        and _ENGLISH_MODAL.search(entry.sources) is not None
+    )
 
 
 #: A sentence may end at a full stop, question or exclamation mark after a word of four
@@ -121,6 +120,8 @@ def check_truncated(entry: Entry, ctx: MessageContext) -> Iterator[str]:
         if not _may_hold_modal(own, seen):
             continue  # no sentence of it has a modal: none split, none tokenized
         for sentence in _sentences(own, seen):
+            if not _may_hold_modal(own, sentence):
+                continue  # most sentences: no modal, no words tokenized
             modal = _verbless_modal(own, sentence)
             if modal:
                 yield (
