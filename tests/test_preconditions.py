@@ -21,6 +21,10 @@ from sunsetkit.checks.numbers import list_words
 
 from .test_false_alarms import GLOSSARY, SHIPPED
 
+# Run without the coverage tracer: hundreds of drawn messages per check rerun the code
+# the checks' own tests cover, at twice the cost under the tracer.
+pytestmark = pytest.mark.no_cover
+
 OPTIONS = CheckOptions(glossary=GLOSSARY)
 MD = markdown_parser()
 GUARDED = [check for check in CHECKS if check.when is not None]

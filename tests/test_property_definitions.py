@@ -47,6 +47,10 @@ from . import stripped
 from .conftest import ROOT, copy_project
 from .test_structure import _count_steps, _expected_anchors
 
+# Run without the coverage tracer: every drawn definition reruns the whole build and
+# check, which the build's own tests cover, at twice the cost under the tracer.
+pytestmark = pytest.mark.no_cover
+
 Path_ = tuple[str, ...]
 DRAWN_ID = "zz-drawn-retirement"
 CONTENT = ROOT / "content"

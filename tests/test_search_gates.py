@@ -31,6 +31,10 @@ from sunsetkit.checks.truncated import (
 
 from .test_false_alarms import SHIPPED
 
+# Run without the coverage tracer: hundreds of drawn texts per gate rerun the code the
+# checks' own tests cover, at twice the cost under the tracer.
+pytestmark = pytest.mark.no_cover
+
 FEW = settings(max_examples=60, deadline=None, database=None)
 #: Glue and marks around words: apostrophes, hyphens, markup, and the letters whose case
 #: folding changes their length ("ß", "İ") or that look alike.
