@@ -209,6 +209,21 @@ def test_a_label_whose_translation_opens_with_a_control_noun_is_left_alone() -> 
     )
 
 
+@pytest.mark.parametrize(("locale", "noun"), NOUNS)
+def test_a_label_translated_as_a_control_noun_and_its_modifier_is_left_alone(
+    locale: str, noun: str
+) -> None:
+    """"**Strona główna**" ("main page") for "the **Home** option": the label's own words."""
+    source = "Select the **Zqhome** option on the map."
+    assert not _taken(source, f"Zqkies **{noun} zqglowna** zqop zqmap.", locale)
+    # the label's own word beside the noun, or its cognate, or a control named with two
+    # words the bold may hold ("drop-down list") is the noun taken in
+    assert _taken(source, f"Zqkies **{noun} Zqglowna** zqop zqmap.", locale)
+    assert _taken(source, f"Zqkies **{noun} zqhomes** zqop zqmap.", locale)
+    listed = "From the **Zqhome** drop-down list, pick a row."
+    assert _taken(listed, f"Zqkies **{noun} zqglowna** zqop zqmap.", locale)
+
+
 def test_every_locale_with_label_nouns_is_paired_with_english_ones() -> None:
     assert {"page", "tab", "button", "option", "menu", "list"} <= set(_listed("en", "label_nouns"))
     assert {"table", "drop", "dropdown", "form", "wizard", "screen"} <= set(
