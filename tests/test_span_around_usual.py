@@ -335,3 +335,31 @@ def test_a_link_whose_english_says_see_or_learn_may_end_with_it(locale: str, ver
 
 def test_only_wide_locales_list_a_see_verb_and_english_its_own() -> None:
     assert SEE and {"see", "learn", "read", "here"} <= set(_listed("en", "see_verbs"))
+
+
+#: Particles that are prepositions too (the function words a span's edge is read for).
+PARTICLES = [
+    (loc, w)
+    for loc in LOCALES
+    for w in [p for p in _listed(loc, "verb_particles") if p in _listed(loc, "function_words")][:3]
+]
+
+
+def _edge(source: str, text: str, locale: str) -> list[str]:
+    entry = Entry(Message(source, text, lineno=1))
+    ctx = MessageContext(locale, locale_glossary(None, locale), MD)
+    return [m for m in PLACEMENT.func(entry, ctx) if "at its end" in m]
+
+
+@pytest.mark.parametrize(("locale", "particle"), PARTICLES)
+def test_a_separable_verbs_particle_closing_the_spans_own_clause_is_left_alone(
+    locale: str, particle: str
+) -> None:
+    """"[Neem contact op](x)" for "[Contact Support](x)": the verb and its particle."""
+    source = "[Zqcontact zqsupport](x) for zqhelp."
+    assert not _edge(source, f"[Zqneem zqcontact {particle}](x) zqmet zqhulp.", locale)
+    # the verb before the span ("select **Submit**" as "wählen Sie **Senden aus.**"), or a
+    # preposition that governs the noun phrase after it, is a neighbour taken in
+    assert _edge(source, f"Zqkies zqu [Zqneem zqcontact {particle}](x) zqmet.", locale)
+    article = {"de": "der", "nl": "het"}[locale[:2]]
+    assert _edge(source, f"[Zqneem zqcontact {particle}](x) {article} zqhulp.", locale)

@@ -381,8 +381,25 @@ def _edges(span: Span, source: Span, ctx: MessageContext, what: str) -> Iterator
             continue
         if side == "end" and span.kind == "link" and reflexive_last(words, language_of(ctx)):
             continue
+        if side == "end" and _closes_own_verb(word, span, theirs, ctx):
+            continue
         yield f"{what} has the function word {word!r} at its {side}: it took in a neighbour"
         return
+
+
+def _closes_own_verb(word: str, span: Span, theirs: list[str], ctx: MessageContext) -> bool:
+    """A separable verb's particle closing the span's own clause (`verb_particles`: "[Neem
+    contact op](x)", "**Wählen Sie einen Partner aus:**" for "[Contact Support](x)", "**Select
+    a partner:**"): the span opens the message, so the verb the particle belongs to is inside
+    it, the English span has no such word, and no noun phrase follows the particle (a
+    preposition governs one: "**Geschatte kosten in** de afgelopen maand")."""
+    if word not in _listed(ctx.locale, "verb_particles") or word in theirs:
+        return False
+    if any(c.isalnum() for c in span.before):
+        return False
+    following = span.after.split()[:1]
+    article = following[0].casefold() if following else ""
+    return article not in _ARTICLES.get(language_of(ctx), frozenset())
 
 
 def _phrase(words: list[str], span: Span, source: Span, ctx: MessageContext) -> bool:
