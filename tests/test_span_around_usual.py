@@ -213,7 +213,7 @@ def test_a_label_whose_translation_opens_with_a_control_noun_is_left_alone() -> 
 def test_a_label_translated_as_a_control_noun_and_its_modifier_is_left_alone(
     locale: str, noun: str
 ) -> None:
-    """"**Strona główna**" ("main page") for "the **Home** option": the label's own words."""
+    """ "**Strona główna**" ("main page") for "the **Home** option": the label's own words."""
     source = "Select the **Zqhome** option on the map."
     assert not _taken(source, f"Zqkies **{noun} zqglowna** zqop zqmap.", locale)
     # the label's own word beside the noun, or its cognate, or a control named with two
@@ -338,7 +338,7 @@ def test_only_wide_locales_list_a_see_verb_and_english_its_own() -> None:
 
 
 #: Particles that are prepositions too (the function words a span's edge is read for).
-PARTICLES = [
+VERB_PARTICLES = [
     (loc, w)
     for loc in LOCALES
     for w in [p for p in _listed(loc, "verb_particles") if p in _listed(loc, "function_words")][:3]
@@ -351,11 +351,11 @@ def _edge(source: str, text: str, locale: str) -> list[str]:
     return [m for m in PLACEMENT.func(entry, ctx) if "at its end" in m]
 
 
-@pytest.mark.parametrize(("locale", "particle"), PARTICLES)
+@pytest.mark.parametrize(("locale", "particle"), VERB_PARTICLES)
 def test_a_separable_verbs_particle_closing_the_spans_own_clause_is_left_alone(
     locale: str, particle: str
 ) -> None:
-    """"[Neem contact op](x)" for "[Contact Support](x)": the verb and its particle."""
+    """ "[Neem contact op](x)" for "[Contact Support](x)": the verb and its particle."""
     source = "[Zqcontact zqsupport](x) for zqhelp."
     assert not _edge(source, f"[Zqneem zqcontact {particle}](x) zqmet zqhulp.", locale)
     # the verb before the span ("select **Submit**" as "wählen Sie **Senden aus.**"), or a

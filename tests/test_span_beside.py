@@ -219,17 +219,20 @@ LINKED = [loc for loc in LOCALES if modifier_links(loc)]
 def test_a_modifier_the_locale_puts_after_the_span_with_a_preposition_is_no_loss(
     locale: str, mark: str
 ) -> None:
-    """"[MPA FAQ](x)" as "[vragen](x) over MPA": the locale's order, the noun inside."""
+    """ "[MPA FAQ](x)" as "[vragen](x) over MPA": the locale's order, the noun inside."""
     link = modifier_links(locale)[-1]
-    source = "Read " + mark.format("ZQMPA zqnouns") + " now."
-    moved = "Zqread " + mark.format("zqnouns") + f" {link} ZQMPA zqnow."
+    source = "Read " + mark.format("ZQMPA zqnouns") + ", then go."
+    moved = "Zqread " + mark.format("zqnouns") + f" {link} ZQMPA, zqnow."
     assert _beside(source, moved, locale) == []
     # Without the preposition, or where the head noun (the span's last word) is the one
-    # outside, or before the span, the span lost its word.
-    assert len(_beside(source, "Zqread " + mark.format("zqnouns") + " ZQMPA zqnow.", locale)) == 1
-    head = "Zqread " + mark.format("ZQMPA") + f" {link} zqnouns zqnow."
+    # outside, the span lost its word.
+    assert len(_beside(source, "Zqread " + mark.format("zqnouns") + " ZQMPA, zqnow.", locale)) == 1
+    head = "Zqread " + mark.format("ZQMPA") + f" {link} zqnouns, zqnow."
     assert len(_beside(source, head, locale)) == 1
+    # an English span that modifies the noun after it: the span may hold that noun instead
+    steps = "Read " + mark.format("ZQMPA zqnouns") + " zqsteps, then go."
+    assert len(_beside(steps, moved.replace(",", " zqsteps,"), locale)) == 1
     # a modifier after the English span's own preposition is part of its phrase
-    phrase = "Read " + mark.format("zqnouns in the zqmarket") + " now."
-    cut = "Zqread " + mark.format("zqnouns") + f" {link} zqmarket zqnow."
+    phrase = "Read " + mark.format("zqnouns in the zqmarket") + ", then go."
+    cut = "Zqread " + mark.format("zqnouns") + f" {link} zqmarket, zqnow."
     assert len(_beside(phrase, cut, locale)) == 1

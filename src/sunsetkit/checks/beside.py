@@ -20,6 +20,7 @@ from functools import lru_cache
 from anyascii import anyascii
 
 from ..errors import clip
+from .conventions import locale_data
 from .spans import Marked, Plain
 from .words import function_words
 
@@ -120,7 +121,8 @@ def left_beside(
             folded = stem(word)
             if inside_any[folded] or text_out[folded] <= source_out[folded]:
                 continue
-            if _moved_after(word, theirs.inside(was), ours.inside(now), (before, after), links):
+            english = theirs.inside(was), _between(theirs, source, index)[1]
+            if _moved_after(word, english, ours.inside(now), (before, after), links):
                 continue
             yield (
                 f"{kind} {clip(ours.inside(now).strip())} leaves out {word!r} of the English "
@@ -131,14 +133,22 @@ def left_beside(
 
 
 def _moved_after(
-    word: str, english: str, inside: str, around: tuple[str, str], links: tuple[str, ...]
+    word: str,
+    english_span: tuple[str, str],
+    inside: str,
+    around: tuple[str, str],
+    links: tuple[str, ...],
 ) -> bool:
     """The English span's modifier that the locale's word order puts after the noun with a
     preposition, just after the span ("[MPA FAQ](x)" as "[veelgestelde vragen](x) over
     MPA"): the span holds the noun, its own words. Only for an English compound (no
     function word, at most `_COMPOUND` content words: not "in the commercial marketplace"),
     a word of it before its head (its last word), a span that holds a content word and that
-    is no modifier itself (no preposition just before it: "handleiding voor [gereedheid]")."""
+    is no modifier itself (no preposition just before it: "handleiding voor [gereedheid]"),
+    and an English span that modifies no noun after it (`_compound_goes_on`)."""
+    english, english_after = english_span
+    if _compound_goes_on(english_after):
+        return False
     before, after = around
     tail = " ".join(after.split()[:4]).casefold().replace("’", "'")
     folded = stem(word)
@@ -157,6 +167,12 @@ def _moved_after(
     )
 
 
+@lru_cache(maxsize=1)
+def label_nouns() -> frozenset[str]:
+    """English nouns naming a kind of control (`label_nouns` in en.yaml)."""
+    return frozenset(str(w) for w in locale_data("en").get("label_nouns") or ())
+
+
 #: The longest English compound read as modifiers before a noun ("Partner Frontline Support").
 _COMPOUND = 5
 
@@ -169,3 +185,15 @@ def _linked(tail: str, link: str) -> set[str]:
     ):
         return set()
     return {stem(w) for w in _WORD.findall(tail[len(link) :])[:_NEAR]}
+
+
+def _compound_goes_on(after: str) -> bool:
+    """The English span modifies the noun after it ("[Administrator Takeover](x) steps"):
+    the translation may put that noun first, inside the span, so the span's edges tell
+    nothing of the modifier's place. A control's noun after it ("**X** tab") is no such noun."""
+    following = after.split()[:1]
+    word = following[0].strip(".,:;!?)") if following else ""
+    nouns = label_nouns()
+    return (
+        word.isalpha() and word.islower() and word not in function_words("en") and word not in nouns
+    )
