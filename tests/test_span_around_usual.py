@@ -209,6 +209,21 @@ def test_a_label_whose_translation_opens_with_a_control_noun_is_left_alone() -> 
     )
 
 
+@pytest.mark.parametrize(("locale", "noun"), NOUNS)
+def test_a_label_translated_as_a_control_noun_and_its_modifier_is_left_alone(
+    locale: str, noun: str
+) -> None:
+    """ "**Strona główna**" ("main page") for "the **Home** option": the label's own words."""
+    source = "Select the **Zqhome** option on the map."
+    assert not _taken(source, f"Zqkies **{noun} zqglowna** zqop zqmap.", locale)
+    # the label's own word beside the noun, or its cognate, or a control named with two
+    # words the bold may hold ("drop-down list") is the noun taken in
+    assert _taken(source, f"Zqkies **{noun} Zqglowna** zqop zqmap.", locale)
+    assert _taken(source, f"Zqkies **{noun} zqhomes** zqop zqmap.", locale)
+    listed = "From the **Zqhome** drop-down list, pick a row."
+    assert _taken(listed, f"Zqkies **{noun} zqglowna** zqop zqmap.", locale)
+
+
 def test_every_locale_with_label_nouns_is_paired_with_english_ones() -> None:
     assert {"page", "tab", "button", "option", "menu", "list"} <= set(_listed("en", "label_nouns"))
     assert {"table", "drop", "dropdown", "form", "wizard", "screen"} <= set(
@@ -320,3 +335,31 @@ def test_a_link_whose_english_says_see_or_learn_may_end_with_it(locale: str, ver
 
 def test_only_wide_locales_list_a_see_verb_and_english_its_own() -> None:
     assert SEE and {"see", "learn", "read", "here"} <= set(_listed("en", "see_verbs"))
+
+
+#: Particles that are prepositions too (the function words a span's edge is read for).
+VERB_PARTICLES = [
+    (loc, w)
+    for loc in LOCALES
+    for w in [p for p in _listed(loc, "verb_particles") if p in _listed(loc, "function_words")][:3]
+]
+
+
+def _edge(source: str, text: str, locale: str) -> list[str]:
+    entry = Entry(Message(source, text, lineno=1))
+    ctx = MessageContext(locale, locale_glossary(None, locale), MD)
+    return [m for m in PLACEMENT.func(entry, ctx) if "at its end" in m]
+
+
+@pytest.mark.parametrize(("locale", "particle"), VERB_PARTICLES)
+def test_a_separable_verbs_particle_closing_the_spans_own_clause_is_left_alone(
+    locale: str, particle: str
+) -> None:
+    """ "[Neem contact op](x)" for "[Contact Support](x)": the verb and its particle."""
+    source = "[Zqcontact zqsupport](x) for zqhelp."
+    assert not _edge(source, f"[Zqneem zqcontact {particle}](x) zqmet zqhulp.", locale)
+    # the verb before the span ("select **Submit**" as "wählen Sie **Senden aus.**"), or a
+    # preposition that governs the noun phrase after it, is a neighbour taken in
+    assert _edge(source, f"Zqkies zqu [Zqneem zqcontact {particle}](x) zqmet.", locale)
+    article = {"de": "der", "nl": "het"}[locale[:2]]
+    assert _edge(source, f"[Zqneem zqcontact {particle}](x) {article} zqhulp.", locale)

@@ -14,6 +14,7 @@ from sunsetkit.checks.base import Entry, MessageContext
 from sunsetkit.checks.beside import left_beside, stem
 from sunsetkit.checks.catalog_file import markdown_parser
 from sunsetkit.checks.glossary import locale_glossary
+from sunsetkit.checks.placement import modifier_links
 from sunsetkit.checks.spans import Plain, marked
 
 from .conftest import ROOT
@@ -208,3 +209,30 @@ def test_an_acronym_the_source_has_beside_the_span_too_is_left_alone(locale: str
     assert _beside(source, "Zqthe zqprogram: [zqfoo](x) CSP zqnow.", locale) == []
     # two small letters are no acronym
     assert _beside("Sell [zqfoo in it](x) now.", "Zqsell [zqfoo](x) in it.", locale) == []
+
+
+LINKED = [loc for loc in LOCALES if modifier_links(loc)]
+
+
+@pytest.mark.parametrize("locale", LINKED)
+@pytest.mark.parametrize("mark", MARKS)
+def test_a_modifier_the_locale_puts_after_the_span_with_a_preposition_is_no_loss(
+    locale: str, mark: str
+) -> None:
+    """ "[MPA FAQ](x)" as "[vragen](x) over MPA": the locale's order, the noun inside."""
+    link = modifier_links(locale)[-1]
+    source = "Read " + mark.format("ZQMPA zqnouns") + ", then go."
+    moved = "Zqread " + mark.format("zqnouns") + f" {link} ZQMPA, zqnow."
+    assert _beside(source, moved, locale) == []
+    # Without the preposition, or where the head noun (the span's last word) is the one
+    # outside, the span lost its word.
+    assert len(_beside(source, "Zqread " + mark.format("zqnouns") + " ZQMPA, zqnow.", locale)) == 1
+    head = "Zqread " + mark.format("ZQMPA") + f" {link} zqnouns, zqnow."
+    assert len(_beside(source, head, locale)) == 1
+    # an English span that modifies the noun after it: the span may hold that noun instead
+    steps = "Read " + mark.format("ZQMPA zqnouns") + " zqsteps, then go."
+    assert len(_beside(steps, moved.replace(",", " zqsteps,"), locale)) == 1
+    # a modifier after the English span's own preposition is part of its phrase
+    phrase = "Read " + mark.format("zqnouns in the zqmarket") + ", then go."
+    cut = "Zqread " + mark.format("zqnouns") + f" {link} zqmarket, zqnow."
+    assert len(_beside(phrase, cut, locale)) == 1

@@ -20,6 +20,7 @@ from functools import lru_cache
 from anyascii import anyascii
 
 from ..errors import clip
+from .conventions import locale_data
 from .spans import Marked, Plain
 from .words import function_words
 
@@ -88,10 +89,13 @@ def _near(before: str, after: str) -> Counter[str]:
     return _stems(" ".join(before.split()[-_NEAR:] + after.split()[:_NEAR]))
 
 
-def left_beside(theirs: Plain, ours: Plain, kind: str) -> Iterator[str]:
+def left_beside(
+    theirs: Plain, ours: Plain, kind: str, links: tuple[str, ...] = ()
+) -> Iterator[str]:
     """Each span of `kind` whose English holds a word (or number) that the translation has
     next to the span instead of in it. The words near each span are read first; the whole
-    texts are counted only for a word found there (most spans have none)."""
+    texts are counted only for a word found there (most spans have none). `links`: the
+    locale's prepositions that put a modifier after its noun (see `_moved_after`)."""
     source = [s for s in theirs.spans if s.kind == kind]
     text = [s for s in ours.spans if s.kind == kind]
     if not source or len(source) != len(text) or len(source) > _SPANS:
@@ -117,9 +121,79 @@ def left_beside(theirs: Plain, ours: Plain, kind: str) -> Iterator[str]:
             folded = stem(word)
             if inside_any[folded] or text_out[folded] <= source_out[folded]:
                 continue
+            english = theirs.inside(was), _between(theirs, source, index)[1]
+            if _moved_after(word, english, ours.inside(now), (before, after), links):
+                continue
             yield (
                 f"{kind} {clip(ours.inside(now).strip())} leaves out {word!r} of the English "
                 f"{clip(theirs.inside(was).strip())}, which stands beside it: the {kind} "
                 "moved off part of its words"
             )
             break
+
+
+def _moved_after(
+    word: str,
+    english_span: tuple[str, str],
+    inside: str,
+    around: tuple[str, str],
+    links: tuple[str, ...],
+) -> bool:
+    """The English span's modifier that the locale's word order puts after the noun with a
+    preposition, just after the span ("[MPA FAQ](x)" as "[veelgestelde vragen](x) over
+    MPA"): the span holds the noun, its own words. Only for an English compound (no
+    function word, at most `_COMPOUND` content words: not "in the commercial marketplace"),
+    a word of it before its head (its last word), a span that holds a content word and that
+    is no modifier itself (no preposition just before it: "handleiding voor [gereedheid]"),
+    and an English span that modifies no noun after it (`_compound_goes_on`)."""
+    english, english_after = english_span
+    if _compound_goes_on(english_after):
+        return False
+    before, after = around
+    tail = " ".join(after.split()[:4]).casefold().replace("’", "'")
+    folded = stem(word)
+    if not any(folded in _linked(tail, link) for link in links):
+        return False
+    previous = before.split()[-1:]
+    if previous and previous[0].casefold() in links:
+        return False
+    words, content = _WORD.findall(english), content_words(english)
+    english_function = function_words("en")
+    return (
+        0 < len(content) <= _COMPOUND
+        and stem(content[-1]) != folded
+        and not any(w.casefold() in english_function for w in words)
+        and any(len(w) >= _SHORTEST and w.isalpha() for w in _WORD.findall(inside))
+    )
+
+
+@lru_cache(maxsize=1)
+def label_nouns() -> frozenset[str]:
+    """English nouns naming a kind of control (`label_nouns` in en.yaml)."""
+    return frozenset(str(w) for w in locale_data("en").get("label_nouns") or ())
+
+
+#: The longest English compound read as modifiers before a noun ("Partner Frontline Support").
+_COMPOUND = 5
+
+
+def _linked(tail: str, link: str) -> set[str]:
+    """The stems of the words after the preposition `link` that opens the text after a span:
+    the modifier phrase ("over MPA", "de l'expiration")."""
+    if not tail.startswith(link) or not (
+        link.endswith("'") or tail[len(link) : len(link) + 1] == " "
+    ):
+        return set()
+    return {stem(w) for w in _WORD.findall(tail[len(link) :])[:_NEAR]}
+
+
+def _compound_goes_on(after: str) -> bool:
+    """The English span modifies the noun after it ("[Administrator Takeover](x) steps"):
+    the translation may put that noun first, inside the span, so the span's edges tell
+    nothing of the modifier's place. A control's noun after it ("**X** tab") is no such noun."""
+    following = after.split()[:1]
+    word = following[0].strip(".,:;!?)") if following else ""
+    nouns = label_nouns()
+    return (
+        word.isalpha() and word.islower() and word not in function_words("en") and word not in nouns
+    )

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 from anyascii import anyascii
 
 from .base import Entry, MessageContext
-from .beside import left_beside
+from .beside import left_beside, stem
 from .conventions import WIDE, conventions, locale_data
 from .own_words import link_phrase, own_word, reflexive_last
 from .spans import marked
@@ -381,8 +381,25 @@ def _edges(span: Span, source: Span, ctx: MessageContext, what: str) -> Iterator
             continue
         if side == "end" and span.kind == "link" and reflexive_last(words, language_of(ctx)):
             continue
+        if side == "end" and _closes_own_verb(word, span, theirs, ctx):
+            continue
         yield f"{what} has the function word {word!r} at its {side}: it took in a neighbour"
         return
+
+
+def _closes_own_verb(word: str, span: Span, theirs: list[str], ctx: MessageContext) -> bool:
+    """A separable verb's particle closing the span's own clause (`verb_particles`: "[Neem
+    contact op](x)", "**Wählen Sie einen Partner aus:**" for "[Contact Support](x)", "**Select
+    a partner:**"): the span opens the message, so the verb the particle belongs to is inside
+    it, the English span has no such word, and no noun phrase follows the particle (a
+    preposition governs one: "**Geschatte kosten in** de afgelopen maand")."""
+    if word not in _listed(ctx.locale, "verb_particles") or word in theirs:
+        return False
+    if any(c.isalnum() for c in span.before):
+        return False
+    following = span.after.split()[:1]
+    article = following[0].casefold() if following else ""
+    return article not in _ARTICLES.get(language_of(ctx), frozenset())
 
 
 def _phrase(words: list[str], span: Span, source: Span, ctx: MessageContext) -> bool:
@@ -502,6 +519,15 @@ def _listed(locale: str | None, key: str) -> frozenset[str]:
     return frozenset(str(w).casefold() for w in words) if isinstance(words, list) else frozenset()
 
 
+@functools.cache
+def modifier_links(locale: str | None) -> tuple[str, ...]:
+    """The prepositions (with their articles) that put a modifier after its noun in the
+    locale: `term_links`, and `modifier_links` where the locale has no term links."""
+    data = locale_data(locale)
+    links = [*(data.get("term_links") or ()), *(data.get("modifier_links") or ())]
+    return tuple(sorted({str(link).casefold() for link in links}, key=len, reverse=True))
+
+
 _ENGLISH_WORD = re.compile(r"[a-z]+")
 
 
@@ -531,10 +557,31 @@ def _verb_taken_in(
         return  # a label that names its kind ("List view", "Item details")
     if first in _listed(ctx.locale, "label_fillers"):
         yield _taken(span, words[0], "a word the translation puts before a label")
-    elif first in _listed(ctx.locale, "label_nouns") and nouns & set(
-        _ENGLISH_WORD.findall(outside)
+    elif (
+        first in _listed(ctx.locale, "label_nouns")
+        and nouns & set(_ENGLISH_WORD.findall(outside))
+        and not _own_noun(words, theirs, ctx)
     ):
         yield _taken(span, words[0], "the noun beside its label")
+
+
+def _own_noun(words: list[str], theirs: list[Span], ctx: MessageContext) -> bool:
+    """A label whose own translation opens with a control noun ("**Strona główna**",
+    "main page", for "the **Home** option"): the bold is the noun and one lower-case word
+    (no function word, no cognate of the English label's one word), and the English names
+    the control with one noun after its bold (not "the **Environments** drop-down list",
+    whose two words the bold may hold instead of the label)."""
+    if len(theirs) != 1 or len(words) != 2:
+        return False
+    label = _ENGLISH_WORD.findall(theirs[0].inside.casefold())
+    second = words[1].strip(_TRAILING)
+    if len(label) != 1 or not (second.isalpha() and second.islower()):
+        return False
+    if second in ctx.glossary.function_words or stem(second) == stem(label[0]):
+        return False
+    nouns = _listed(SOURCE_LANGUAGE, "label_nouns")
+    after = [w.strip(_TRAILING).casefold() for w in theirs[0].after.split()[:2]]
+    return bool(after) and after[0] in nouns and (len(after) < 2 or after[1] not in nouns)
 
 
 def _taken(span: Span, word: str, what: str) -> str:
@@ -572,4 +619,4 @@ def check_placement(entry: Entry, ctx: MessageContext) -> Iterator[str]:
         if source != text:
             plain_source, plain_text = marked(entry, ctx.md, source), marked(entry, ctx.md, text)
             for kind in ("bold", "italic", "link"):
-                yield from left_beside(plain_source, plain_text, kind)
+                yield from left_beside(plain_source, plain_text, kind, modifier_links(ctx.locale))
