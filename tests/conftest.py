@@ -27,6 +27,15 @@ settings.load_profile("sunset")
 GOLDEN = Path(__file__).resolve().parent / "golden"
 
 
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Property tests run without the coverage tracer: their drawn examples rerun code
+    the example-based tests cover, at about twice the cost under the tracer, and the
+    suite must fit CI's time. Coverage is counted from the other tests alone."""
+    for item in items:
+        if getattr(getattr(item, "obj", None), "is_hypothesis_test", False):
+            item.add_marker(pytest.mark.no_cover)
+
+
 def pytest_addoption(parser: pytest.Parser) -> None:
     parser.addoption(
         "--update-golden",
