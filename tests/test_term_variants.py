@@ -9,22 +9,11 @@ from pathlib import Path
 
 import pytest
 
-from sunsetkit.checks import CheckOptions, run_checks
+from sunsetkit.checks import CheckOptions
 from sunsetkit.checks.conventions import locale_data
-from sunsetkit.content.load import load_glossary
 
-from .conftest import ROOT
 from .conftest import tiny_catalog as _catalog
-
-GLOSSARY = load_glossary(ROOT / "content" / "glossary.yaml")
-SHIPPED = sorted(
-    p.parent.parent.name.replace("_", "-") for p in (ROOT / "locales").glob("*/LC_MESSAGES/*.po")
-)
-
-
-def _found(path: Path) -> list[str]:
-    findings = run_checks([path], CheckOptions(glossary=GLOSSARY)).findings
-    return [f.msgid or "" for f in findings if f.check == "term"]
+from .test_term_forms import GLOSSARY, SHIPPED, _found
 
 
 def _links(locale: str) -> list[str]:
