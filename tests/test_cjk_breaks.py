@@ -52,6 +52,14 @@ def test_a_break_between_two_wide_characters_is_dropped(lines: list[str]) -> Non
     assert _visible(parse(html)).strip() == _expected(lines)
 
 
+def test_the_same_text_renders_the_same_every_time() -> None:
+    """The inline tokens are cached across checklists: a soft break joined in one render
+    must not be joined again into the cached text (it repeated the sentence)."""
+    text = "客户已迁移\n终止订阅"
+    renders = {str(checklist_html(text)) for _ in range(4)}
+    assert len(renders) == 1 and "客户已迁移终止订阅</p>" in renders.pop()
+
+
 @given(st.lists(st.tuples(LINE, st.text(LATIN, min_size=1, max_size=8)), min_size=2, max_size=4))
 def test_the_hidden_english_is_no_neighbour(segments: list[tuple[str, str]]) -> None:
     markdown = "\n".join(

@@ -92,10 +92,10 @@ def _cached_inline(md: MarkdownIt) -> Callable[[StateCore], None]:
     """markdown-it's inline step, remembering the tokens of texts seen before.
 
     Without reference definitions (the checklist parser has none) an inline text parses
-    the same wherever it stands. The tokens are kept as the later text_join rule leaves
-    them, so it finds nothing to change; of the later rules only the task list plugin
-    changes tokens, in a text that starts like a task, and only those are copied.
-    Rendering reads tokens (the parser has no images, whose renderer writes)."""
+    the same wherever it stands. Each use gets copies of the cached tokens: later rules
+    edit them (the task list plugin a task's text, `cjk_breaks` a soft break into text,
+    which text_join then joins into the text before it), and an edited cached token
+    repeated a Chinese sentence in the next checklist that held it."""
 
     @functools.lru_cache(maxsize=INLINE_CACHE)
     def parse(content: str) -> tuple[Token, ...]:
@@ -108,11 +108,7 @@ def _cached_inline(md: MarkdownIt) -> Callable[[StateCore], None]:
     def inline(state: StateCore) -> None:
         for token in state.tokens:
             if token.type == "inline":
-                children = parse(token.content)
-                if token.content.startswith("["):  # a task: the plugin edits its text
-                    token.children = [copy.copy(child) for child in children]
-                else:
-                    token.children = list(children)
+                token.children = [copy.copy(child) for child in parse(token.content)]
 
     return inline
 
