@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from babel import Locale
 from babel.messages.catalog import Message
+from babel.numbers import list_currencies
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -27,7 +28,9 @@ GLOSSARY = load_glossary(ROOT / "content" / "glossary.yaml")
 SHIPPED = sorted(
     p.parent.parent.name.replace("_", "-") for p in (ROOT / "locales").glob("*/LC_MESSAGES/*.po")
 )
-_CODE = st.text("QXZJKW", min_size=2, max_size=5)
+# An invented code: an ISO currency code such as XXX has a CLDR symbol that a locale may
+# write as the code itself, which the check rightly excuses (zh-CN writes XXX as "XXX").
+_CODE = st.text("QXZJKW", min_size=2, max_size=5).filter(lambda c: c not in list_currencies())
 
 
 def _found(path: Path) -> dict[str, str]:
