@@ -1,5 +1,5 @@
 """A domain word translated in its everyday sense (`sense`, #16): the source says "term",
-"seat", "deal", "calling" or "order" in the domain's sense, and the translation holds the
+"seat", "deal", "calling", "order", "churn", "ticket" or "claim" in the domain's sense, and the translation holds the
 locale's rendering of the other sense and none of the domain's. Fixtures are invented
 sentences; each test runs over every shipped locale whose data gives the word, built from
 that data, so a locale's entry is tried as it is written."""
@@ -35,6 +35,18 @@ SENTENCES = {
     "credit limit": "Contoso reached its credit limit.",
     "retire": "The Contoso API will retire in March.",
     "promotion": "The Contoso promotion ends in March.",
+    "churn": "Contoso churn fell in March.",
+    "publisher": "The publisher of the Contoso app gets paid.",
+    "voucher": "Redeem the Contoso voucher by Friday.",
+    "readiness": "Read the Contoso readiness guide.",
+    "engagement": "Start an engagement with Contoso.",
+    "channel": "Contoso sells through the channel.",
+    "claim": "Submit the Contoso claims by Friday.",
+    "rated": "Open the daily-rated usage file of Contoso.",
+    "ticket": "Open a ticket for Contoso.",
+    "withholding": "Enter the withholding total for Contoso.",
+    "transact": "Partners transacting with Contoso get paid.",
+    "incentive": "Join the Contoso incentive program.",
 }
 CASES = [
     (locale, sense) for locale in SHIPPED if not locale.startswith("en") for sense in senses(locale)
