@@ -1,8 +1,8 @@
 """A domain word translated in its everyday sense (`sense`, #16): the source says "term",
-"seat", "deal", "calling" or "order" in the domain's sense, and the translation holds the
-locale's rendering of the other sense and none of the domain's. Fixtures are invented
-sentences; each test runs over every shipped locale whose data gives the word, built from
-that data, so a locale's entry is tried as it is written."""
+"seat", "deal", "calling", "order", "churn", "ticket" or "claim" in the domain's sense, and
+the translation holds the locale's rendering of the other sense and none of the domain's.
+Fixtures are invented sentences; each test runs over every shipped locale whose data gives
+the word, built from that data, so a locale's entry is tried as it is written."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ import pytest
 
 from sunsetkit.checks import CHECKS
 from sunsetkit.checks.conventions import locale_data
-from sunsetkit.checks.senses import Sense, senses
+from sunsetkit.checks.senses import Sense, _asides, senses
 
 from .conftest import ROOT
 from .one_message import findings
@@ -35,6 +35,18 @@ SENTENCES = {
     "credit limit": "Contoso reached its credit limit.",
     "retire": "The Contoso API will retire in March.",
     "promotion": "The Contoso promotion ends in March.",
+    "churn": "Contoso churn fell in March.",
+    "publisher": "The publisher of the Contoso app gets paid.",
+    "voucher": "Redeem the Contoso voucher by Friday.",
+    "readiness": "Read the Contoso readiness guide.",
+    "engagement": "Start an engagement with Contoso.",
+    "channel": "Contoso sells through the channel.",
+    "claim": "Submit the Contoso claims by Friday.",
+    "rated": "Open the daily-rated usage file of Contoso.",
+    "ticket": "Open a ticket for Contoso.",
+    "withholding": "Enter the withholding total for Contoso.",
+    "transact": "Partners transacting with Contoso get paid.",
+    "incentive": "Join the Contoso incentive program.",
 }
 CASES = [
     (locale, sense) for locale in SHIPPED if not locale.startswith("en") for sense in senses(locale)
@@ -84,8 +96,30 @@ def test_the_everyday_sense_in_the_source_is_left_alone(locale: str, sense: Sens
     everyday sense: the wrong rendering is then right."""
     text = f"Contoso {_form(sense.wrong[0])} Fabrikam."
     assert not _sense("Contoso ships on Friday.", text, locale)
-    for aside in sense.aside:
-        assert not _sense(f"Contoso {aside} Fabrikam {sense.word}.", text, locale), aside
+    phrases, context = _asides(sense)
+    for phrase in phrases:  # the phrase holds the word
+        assert not _sense(f"Contoso {phrase} Fabrikam.", text, locale), phrase
+    for word in context:
+        assert not _sense(f"Contoso {word} Fabrikam {sense.word}.", text, locale), word
+
+
+def test_a_phrase_of_the_everyday_sense_leaves_only_its_own_word_aside() -> None:
+    """ "in order to cancel the order": the phrase says the everyday sense, the second
+    "order" the domain's; a context word ("MFA" beside a claim) leaves the whole message."""
+    tried = 0
+    for locale, sense in CASES:
+        text = f"Contoso {_form(sense.wrong[0])} Fabrikam."
+        phrases, context = _asides(sense)
+        for phrase in phrases:
+            if any(word in f" {phrase} " for word in context):
+                continue  # "calling api" says a context word too, which leaves it all
+            source = f"Contoso {phrase} Fabrikam, then the Contoso {sense.forms[0]}."
+            assert _sense(source, text, locale), (locale, phrase)
+            tried += 1
+        for word in context:
+            source = f"Contoso {word} Fabrikam, then the Contoso {sense.forms[0]}."
+            assert not _sense(source, text, locale), (locale, word)
+    assert tried >= 11
 
 
 def test_a_word_inside_another_is_no_domain_word() -> None:

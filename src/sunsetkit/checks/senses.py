@@ -82,9 +82,10 @@ def may_use_a_sense(entry: Entry, ctx: MessageContext) -> bool:
 
 
 def check_sense(entry: Entry, ctx: MessageContext) -> Iterator[str]:
-    """The source says a domain word in the domain's sense (none of its asides), and the
-    translation holds a rendering of the word's other sense and none of the right ones, nor
-    the English word kept (a label left in English)."""
+    """The source says a domain word in the domain's sense (outside the phrases of its
+    everyday sense, and beside none of its context words), and the translation holds a
+    rendering of the word's other sense and none of the right ones, nor the English word
+    kept (a label left in English)."""
     for source, text in entry.pairs:
         words = frozenset(_WORDS.findall(source.casefold()))
         plain = _visible(entry, ctx, source).casefold()
@@ -92,8 +93,10 @@ def check_sense(entry: Entry, ctx: MessageContext) -> Iterator[str]:
         for sense in senses(ctx.locale):
             if words.isdisjoint(form.split()[0] for form in sense.forms):
                 continue  # as the precondition reads: a word markup splits is not said
-            said = _says_english(plain, sense.forms)
-            if said is None or any(phrase in plain for phrase in sense.aside):
+            phrases, context = _asides(sense)
+            rest = _without(plain, phrases)
+            said = _says_english(rest, sense.forms)
+            if said is None or any(word in plain for word in context):
                 continue
             other = says_no(seen, sense.wrong)
             if other is None or says_no(seen, sense.right) or _kept(seen, said, sense):
@@ -103,6 +106,25 @@ def check_sense(entry: Entry, ctx: MessageContext) -> Iterator[str]:
                 "its everyday sense, and none of the locale's words for the domain's"
             )
             return
+
+
+@functools.cache
+def _asides(sense: Sense) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The asides that hold the word itself, a phrase of its everyday sense ("in order to",
+    "deal with"), which only that occurrence leaves aside, and the others, words of a
+    context that leave the whole message aside ("MFA" beside a claim, "renew" beside
+    Spanish "renovación")."""
+    phrases = tuple(a for a in sense.aside if _says_english(a, sense.forms) is not None)
+    return phrases, tuple(a for a in sense.aside if a not in phrases)
+
+
+def _without(text: str, phrases: tuple[str, ...]) -> str:
+    """The text with each phrase cut out ("in order to cancel the order" keeps its second
+    "order")."""
+    for phrase in phrases:
+        if phrase in text:
+            text = text.replace(phrase, " ")
+    return text
 
 
 def _kept(text: str, said: str, sense: Sense) -> bool:
