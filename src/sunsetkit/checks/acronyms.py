@@ -138,6 +138,9 @@ def _lost(source: str, text: str, lost: list[re.Match[str]], ctx: MessageContext
             yield f"the acronym {acronym} of the source is written {lowered!r} (capitals lost)"
             continue
         definition = _defined(acronym, source, match)
+        if definition and _bracket_dropped(source, text, match) and not written.named(acronym):
+            yield f"the acronym {acronym} of the source is missing: its brackets are dropped"
+            continue
         if not (
             # defined in the message: the locale may abbreviate it its own way, or keep
             # the English words alone, but not give them another acronym
@@ -149,6 +152,23 @@ def _lost(source: str, text: str, lost: list[re.Match[str]], ctx: MessageContext
             or _phrase_written(acronym, text)
         ):
             yield f"the acronym {acronym} of the source is missing"
+
+
+def _bracket_dropped(source: str, text: str, match: re.Match[str]) -> bool:
+    """The acronym stood alone in brackets after its words ("Electronic Signature
+    Solution (ESS)") and the translation has fewer brackets than the source: the words
+    are there, the acronym the page goes on to use is gone. A locale that abbreviates the
+    words its own way or names a country keeps a bracket for it ("(PME)", "(Reino
+    Unido)"); one that drops the acronym has none."""
+    before = source[: match.start()].rstrip(" ")
+    after = source[match.end() :].lstrip(" ")
+    if not (before.endswith("(") and after.startswith(")")):
+        return False
+    return _brackets(text) < _brackets(source)
+
+
+def _brackets(text: str) -> int:
+    return text.count("(") + text.count("（")
 
 
 #: English abbreviations of ordinary phrases (TBD, NA): locale_data/en.yaml.
@@ -347,6 +367,11 @@ class _Written:
         return _currency_written(acronym, self.folded, self.locale) or _unit_written(
             acronym, self.folded, self.locale
         )
+
+    def named(self, acronym: str) -> bool:
+        """A currency, unit or country the translation names: its code in brackets after
+        the name ("Democratic Republic of Congo (DRC)") says nothing the name does not."""
+        return self.cldr_symbol(acronym) or self._territory(acronym)
 
     def excuses(self, acronym: str) -> bool:
         if acronym not in self.answers:
