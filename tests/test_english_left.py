@@ -454,3 +454,28 @@ def test_a_heading_without_the_pages_evidence_is_not_reported(
 ) -> None:
     pairs = [change.get(n, pair) for n, pair in enumerate(_HEADINGS)]
     assert not [f for f in _page(locale, pairs) if "the heading" in f]
+
+
+def _country(code: str, locale: str = "en") -> str:
+    from babel import Locale
+
+    return str(Locale.parse(locale.replace("-", "_")).territories[code])
+
+
+@pytest.mark.parametrize("locale", [loc for loc in LOCALES if loc[:2] in ("ja", "ko", "zh")])
+def test_a_country_kept_in_english_in_a_list_the_page_translates_is_reported(
+    locale: str,
+) -> None:
+    cells = [(_country(code), _country(code, locale)) for code in ("AT", "BE")]
+    kept = (_country("CA"), _country("CA"))
+    found = _page(locale, [*cells, kept])
+    assert [f.split(":")[0] for f in found] == ["3"]
+    assert _country("CA", locale) in found[0]
+    # one other country written in the locale is no list the page translates
+    assert _page(locale, [cells[0], kept]) == []
+
+
+@pytest.mark.parametrize("locale", ["de-DE", "fr-FR", "pl-PL"])
+def test_a_country_kept_in_a_spaced_script_is_not_reported(locale: str) -> None:
+    cells = [(_country(code), f"Zorvak {code}") for code in ("AT", "BE", "DE")]
+    assert _page(locale, [*cells, (_country("CA"), _country("CA"))]) == []
