@@ -689,16 +689,14 @@ def _kept_headings(
     if not kept or translated < max(PAGE_EVIDENCE, sum(map(len, kept.values()))):
         return
     english = function_words("en")
-    pairs = [
-        (_NO_WORDS.sub(" ", source), _NO_WORDS.sub(" ", text).casefold())
-        for entry in entries
-        for source, text in entry.pairs[:1]
-        if source.strip() != text.strip()
-    ]
+    words = {
+        label: [w for w in _WORD.findall(label) if len(w) > 3 and w.casefold() not in english]
+        for label in kept
+    }
+    evidence = _word_evidence(entries, {w.casefold() for ws in words.values() for w in ws})
     for label, left in kept.items():
-        words = [w for w in _WORD.findall(label) if len(w) > 3 and w.casefold() not in english]
-        found = next((n for w in words if (n := _translated(w, pairs)) >= 2 * len(left)), 0)
-        for entry in left if found else ():
+        found = max((evidence.get(w.casefold(), 0) for w in words[label]), default=0)
+        for entry in left if found >= 2 * len(left) else ():
             yield (
                 entry,
                 f"English left untranslated: the heading {label!r} (the page translates "
@@ -706,16 +704,33 @@ def _kept_headings(
             )
 
 
-def _translated(word: str, pairs: list[tuple[str, str]]) -> int:
-    """How many messages translate the word: 0 unless at least _WORD_EVIDENCE do, twice
-    in lower case, and no translation of the page holds it."""
-    folded = word.casefold()
-    if any(folded in text for _, text in pairs):
-        return 0
-    having = re.compile(rf"(?<![\w-]){re.escape(word)}(?![\w-])", re.IGNORECASE)
-    uses = [found for source, _ in pairs if (found := having.findall(source))]
-    common = sum(any(use.islower() for use in found) for found in uses)
-    return len(uses) if len(uses) >= _WORD_EVIDENCE and common >= _COMMON_USES else 0
+def _word_evidence(entries: list[Entry], wanted: set[str]) -> dict[str, int]:
+    """Each wanted word (folded) -> the messages that translate it, if at least
+    _WORD_EVIDENCE do, _COMMON_USES of them in lower case, and no translation of the
+    page holds it. One pass over the page, every word sought at once."""
+    if not wanted:
+        return {}
+    alternatives = "|".join(map(re.escape, sorted(wanted, key=len, reverse=True)))
+    anywhere = re.compile(alternatives)
+    as_word = re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])", re.IGNORECASE)
+    held: set[str] = set()
+    uses: dict[str, int] = defaultdict(int)
+    common: dict[str, int] = defaultdict(int)
+    for entry in entries:
+        for source, text in entry.pairs[:1]:
+            if source.strip() == text.strip():
+                continue
+            held.update(anywhere.findall(_NO_WORDS.sub(" ", text).casefold()))
+            found = as_word.findall(_NO_WORDS.sub(" ", source))
+            for word in {use.casefold() for use in found}:
+                uses[word] += 1
+            for word in {use for use in found if use.islower()}:
+                common[word] += 1
+    return {
+        word: count
+        for word, count in uses.items()
+        if word not in held and count >= _WORD_EVIDENCE and common[word] >= _COMMON_USES
+    }
 
 
 def _shared_words(entries: list[Entry], labels: list[str]) -> set[str]:
