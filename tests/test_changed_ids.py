@@ -28,6 +28,7 @@ def _found(path: Path, check: str) -> dict[str, str]:
         (_ID.upper(), "in another case"),
         (_ID[:-3] + "xyz" + _ID[-3:], "changed"),  # a word put inside it
         (_ID[1:], "changed"),  # a letter lost
+        (_ID + "9", "changed"),  # a letter added: no id in another case
     ],
 )
 def test_an_id_not_copied_as_written_is_reported(
@@ -38,6 +39,11 @@ def test_an_id_not_copied_as_written_is_reported(
     found = _found(tiny_catalog(tmp_path, locale, [changed, kept]), "code")
     assert list(found) == [changed[0]]
     assert how in found[changed[0]]
+
+
+def test_an_id_joined_to_a_word_is_kept(tmp_path: Path) -> None:
+    joined = (f"Qorvex Plan {_ID}", f"Qq Rr-{_ID}")
+    assert _found(tiny_catalog(tmp_path, "sv-SE", [joined]), "code") == {}
 
 
 def test_an_id_in_a_link_target_is_the_links_checks(tmp_path: Path) -> None:

@@ -315,11 +315,19 @@ def _changed_ids(entry: Entry) -> Iterator[str]:
         ids = _GUID.findall(_NOT_ID_TEXT.sub(" ", source))
         if not ids:
             continue
-        kept = set(_GUID.findall(_NOT_ID_TEXT.sub(" ", text)))
+        prose = _NOT_ID_TEXT.sub(" ", text)
+        kept = set(_GUID.findall(prose))
+        folded = {guid.casefold() for guid in kept}
         for guid in dict.fromkeys(ids):
-            if guid not in kept:
-                how = "in another case" if guid.casefold() in text.casefold() else "changed"
+            # as written but joined to a word ("Protection-<id>"): the id itself is whole
+            if guid not in kept and not _joined(guid, prose):
+                how = "in another case" if guid.casefold() in folded else "changed"
                 yield f"the id {guid} of the source is {how} in the translation: ids are copied"
+
+
+def _joined(guid: str, prose: str) -> bool:
+    """The id as written, joined to a word by a hyphen, no character added to it."""
+    return re.search(rf"(?<![0-9A-Za-z]){re.escape(guid)}(?![0-9A-Za-z])", prose) is not None
 
 
 def check_links(entry: Entry, ctx: MessageContext) -> Iterator[str]:
