@@ -542,4 +542,6 @@ def test_a_country_named_without_its_code_in_brackets_is_no_dropped_acronym(
 ) -> None:
     name = Locale.parse("fr_FR").territories["US"]
     named = ("Sold in the United States of America (USA) only.", f"Vendu aux {name} seulement.")
-    assert _found(_catalog(tmp_path, "fr-FR", [named])) == {}
+    # a name CLDR does not give is still the country the source spells out
+    other = ("Sold in the Democratic Republic of Congo (DRC) only.", "Vendu en Zorvakie.")
+    assert _found(_catalog(tmp_path, "fr-FR", [named, other])) == {}

@@ -369,9 +369,11 @@ class _Written:
         )
 
     def named(self, acronym: str) -> bool:
-        """A currency, unit or country the translation names: its code in brackets after
-        the name ("Democratic Republic of Congo (DRC)") says nothing the name does not."""
-        return self.cldr_symbol(acronym) or self._territory(acronym)
+        """A currency, unit or country: its code in brackets after the name ("Democratic
+        Republic of Congo (DRC)", a country code whose words the source spells out) says
+        nothing the name does not, however the locale names the country."""
+        countries = _territory_names(self.locale) if self.locale else {}
+        return self.cldr_symbol(acronym) or acronym in countries
 
     def excuses(self, acronym: str) -> bool:
         if acronym not in self.answers:
