@@ -545,3 +545,6 @@ def test_a_country_named_without_its_code_in_brackets_is_no_dropped_acronym(
     # a name CLDR does not give is still the country the source spells out
     other = ("Sold in the Democratic Republic of Congo (DRC) only.", "Vendu en Zorvakie.")
     assert _found(_catalog(tmp_path, "fr-FR", [named, other])) == {}
+    # three letters that are also a country's code (GTM, Guatemala) are no country here
+    lost = ("Use the go-to market (GTM) motion.", "Utilisez la motion de mise sur le marché.")
+    assert list(_found(_catalog(tmp_path, "fr-FR", [lost]))) == [lost[0]]

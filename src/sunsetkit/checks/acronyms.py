@@ -171,6 +171,8 @@ def _brackets(text: str) -> int:
     return text.count("(") + text.count("（")
 
 
+#: Customary English abbreviations of countries (DRC, UAE): locale_data/en.yaml.
+_TERRITORY_ACRONYMS = frozenset(conventions("en").territory_acronyms)
 #: English abbreviations of ordinary phrases (TBD, NA): locale_data/en.yaml.
 _PHRASES = conventions("en").phrase_abbreviations
 #: A letter (no digit), and a stop or slash inside an abbreviation ("N/A", "n.v.t.").
@@ -369,11 +371,13 @@ class _Written:
         )
 
     def named(self, acronym: str) -> bool:
-        """A currency, unit or country: its code in brackets after the name ("Democratic
-        Republic of Congo (DRC)", a country code whose words the source spells out) says
-        nothing the name does not, however the locale names the country."""
-        countries = _territory_names(self.locale) if self.locale else {}
-        return self.cldr_symbol(acronym) or acronym in countries
+        """A currency, unit or country the translation names, or a customary English
+        abbreviation of a country (`territory_acronyms`: DRC, UAE) however the locale
+        names it: its code in brackets after the name says nothing the name does not.
+        Any three letters are some country's code (GTM, VAT, CPV): those must be named."""
+        return (
+            self.cldr_symbol(acronym) or self._territory(acronym) or acronym in _TERRITORY_ACRONYMS
+        )
 
     def excuses(self, acronym: str) -> bool:
         if acronym not in self.answers:
