@@ -208,7 +208,7 @@ def test_a_scaled_amount_in_myriads_is_kept(
 
 @pytest.mark.parametrize("joiner", ["of", "for", "and the"])
 def test_a_definition_may_skip_short_words(tmp_path: Path, joiner: str) -> None:
-    defined = (f"Sold in the Qorvex {joiner} Zantor Kelp (QZK) region.", "Mm Qorvex mm nn.")
+    defined = (f"Sold in the Qorvex {joiner} Zantor Kelp (QZK) region.", "Mm Qorvex (mm) nn.")
     dropped = ("Sold in the QZK region.", "Mm mm nn.")
     assert list(_found(_catalog(tmp_path, "fr-FR", [defined, dropped]))) == [dropped[0]]
 
@@ -306,7 +306,7 @@ def test_a_no_break_space_may_join_the_words_of_a_written_out_form(
 
 @pytest.mark.parametrize("mark", ["**", "_", '"', "["])
 def test_emphasis_before_a_definition_is_no_initial(tmp_path: Path, mark: str) -> None:
-    defined = (f"{mark}Qorvex Zantor Kelp (QZK){mark} is sold here.", "Mm mm nn.")
+    defined = (f"{mark}Qorvex Zantor Kelp (QZK){mark} is sold here.", "Mm (mm) nn.")
     dropped = ("The QZK is sold here.", "Mm mm nn.")
     assert list(_found(_catalog(tmp_path, "fr-FR", [defined, dropped]))) == [dropped[0]]
 
@@ -412,7 +412,7 @@ def test_a_date_format_in_the_locales_letters_is_kept(
 def test_a_definition_before_brackets_may_end_in_a_noun_the_acronym_leaves_out(
     tmp_path: Path, noun: str
 ) -> None:
-    defined = (f"Ask the Qorvex Zantor {noun} (QZ) now.", "Mm mm nn.")
+    defined = (f"Ask the Qorvex Zantor {noun} (QZ) now.", "Mm (mm) nn.")
     # without the brackets the words before are no definition ("end of the month following EM")
     unbracketed = (f"At the Qorvex Zantor {noun} QZ signs.", "Mm mm nn.")
     found = _found(_catalog(tmp_path, "fr-FR", [defined, unbracketed]))
@@ -527,3 +527,27 @@ def test_a_country_code_may_be_its_cldr_name_in_another_case() -> None:
     source = "Offices in the USA."
     assert _acronym_messages(source, "Biura w Stanach Zjednoczonych.", "pl-PL") == []
     assert _acronym_messages(source, "Biura w Niemczech.", "pl-PL")
+
+
+@pytest.mark.parametrize("locale", ["fr-FR", "pl-PL", "ja-JP"])
+def test_an_acronym_dropped_with_its_brackets_is_missing(tmp_path: Path, locale: str) -> None:
+    """A definition lets the locale abbreviate the words its own way, in the brackets the
+    source has; with the brackets gone the acronym the page goes on to use is lost."""
+    dropped = ("Ask your Qorvex Zantor Kelp (QZK) now.", "Mm nn oo pp.")
+    kept = ("Ask the Qorvex Zantor Kelp (QZK) today.", "Mm nn oo (pp).")
+    found = _found(_catalog(tmp_path, locale, [dropped, kept]))
+    assert list(found) == [dropped[0]]
+    assert found[dropped[0]].endswith("its brackets are dropped")
+
+
+def test_a_country_named_without_its_code_in_brackets_is_no_dropped_acronym(
+    tmp_path: Path,
+) -> None:
+    name = Locale.parse("fr_FR").territories["US"]
+    named = ("Sold in the United States of America (USA) only.", f"Vendu aux {name} seulement.")
+    # a name CLDR does not give is still the country the source spells out
+    other = ("Sold in the Democratic Republic of Congo (DRC) only.", "Vendu en Zorvakie.")
+    assert _found(_catalog(tmp_path, "fr-FR", [named, other])) == {}
+    # three letters that are also a country's code (GTM, Guatemala) are no country here
+    lost = ("Use the go-to market (GTM) motion.", "Utilisez la motion de mise sur le marché.")
+    assert list(_found(_catalog(tmp_path, "fr-FR", [lost]))) == [lost[0]]

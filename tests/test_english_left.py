@@ -414,3 +414,68 @@ def test_a_hyphenated_expansion_beside_its_acronym_is_a_term_on_the_page(
     # without the acronym beside it, the page shows the words are English left
     bare = (f"Set the {expansion} now.", f"{OWN[0]} {expansion} {OWN[4]}.")
     assert [f.split(":")[0] for f in _page(locale, [*translated, bare])] == ["4"]
+
+
+#: A page with three bold headings: two translated, one kept; the kept one's word is
+#: translated in three sentences, two of them in lower case.
+_HEADINGS = [
+    ("**Query qorvex**", "**Zorvak quandro**"),
+    ("**Request payload**", "**Vesh plorin**"),
+    ("**Trackers**", "**Trackers**"),
+    ("Trackers list the seats.", "Telmi vesh dakkum."),
+    ("Open the trackers now.", "Plorin quandro."),
+    ("Each of the trackers counts.", "Dakkum zorvak."),
+]
+
+
+@pytest.mark.parametrize("locale", LOCALES)
+def test_a_heading_kept_whose_siblings_and_word_the_page_translates_is_reported(
+    locale: str,
+) -> None:
+    found = _page(locale, _HEADINGS)
+    assert [f.split(":")[0] for f in found] == ["3"]
+    assert "the heading 'Trackers'" in found[0]
+
+
+@pytest.mark.parametrize("locale", ["de-DE", "sv-SE", "ja-JP"])
+@pytest.mark.parametrize(
+    "change",
+    [
+        # the locale's text holds the word elsewhere: a word it shares
+        {5: ("Each of the trackers counts.", "Dakkum trackers.")},
+        # the sibling headings kept too: the page keeps its headings
+        {0: ("**Query qorvex**", "**Query qorvex**")},
+        # the word only capitalised elsewhere: a name, not a common word
+        {4: ("Open Trackers now.", "Plorin quandro."), 5: ("Trackers count.", "Dakkum.")},
+    ],
+)
+def test_a_heading_without_the_pages_evidence_is_not_reported(
+    locale: str, change: dict[int, tuple[str, str]]
+) -> None:
+    pairs = [change.get(n, pair) for n, pair in enumerate(_HEADINGS)]
+    assert not [f for f in _page(locale, pairs) if "the heading" in f]
+
+
+def _country(code: str, locale: str = "en") -> str:
+    from babel import Locale
+
+    return str(Locale.parse(locale.replace("-", "_")).territories[code])
+
+
+@pytest.mark.parametrize("locale", [loc for loc in LOCALES if loc[:2] in ("ja", "ko", "zh")])
+def test_a_country_kept_in_english_in_a_list_the_page_translates_is_reported(
+    locale: str,
+) -> None:
+    cells = [(_country(code), _country(code, locale)) for code in ("AT", "BE")]
+    kept = (_country("CA"), _country("CA"))
+    found = _page(locale, [*cells, kept])
+    assert [f.split(":")[0] for f in found] == ["3"]
+    assert _country("CA", locale) in found[0]
+    # one other country written in the locale is no list the page translates
+    assert _page(locale, [cells[0], kept]) == []
+
+
+@pytest.mark.parametrize("locale", ["de-DE", "fr-FR", "pl-PL"])
+def test_a_country_kept_in_a_spaced_script_is_not_reported(locale: str) -> None:
+    cells = [(_country(code), f"Zorvak {code}") for code in ("AT", "BE", "DE")]
+    assert _page(locale, [*cells, (_country("CA"), _country("CA"))]) == []

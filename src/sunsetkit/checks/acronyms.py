@@ -138,6 +138,9 @@ def _lost(source: str, text: str, lost: list[re.Match[str]], ctx: MessageContext
             yield f"the acronym {acronym} of the source is written {lowered!r} (capitals lost)"
             continue
         definition = _defined(acronym, source, match)
+        if definition and _bracket_dropped(source, text, match) and not written.named(acronym):
+            yield f"the acronym {acronym} of the source is missing: its brackets are dropped"
+            continue
         if not (
             # defined in the message: the locale may abbreviate it its own way, or keep
             # the English words alone, but not give them another acronym
@@ -151,6 +154,25 @@ def _lost(source: str, text: str, lost: list[re.Match[str]], ctx: MessageContext
             yield f"the acronym {acronym} of the source is missing"
 
 
+def _bracket_dropped(source: str, text: str, match: re.Match[str]) -> bool:
+    """The acronym stood alone in brackets after its words ("Electronic Signature
+    Solution (ESS)") and the translation has fewer brackets than the source: the words
+    are there, the acronym the page goes on to use is gone. A locale that abbreviates the
+    words its own way or names a country keeps a bracket for it ("(PME)", "(Reino
+    Unido)"); one that drops the acronym has none."""
+    before = source[: match.start()].rstrip(" ")
+    after = source[match.end() :].lstrip(" ")
+    if not (before.endswith("(") and after.startswith(")")):
+        return False
+    return _brackets(text) < _brackets(source)
+
+
+def _brackets(text: str) -> int:
+    return text.count("(") + text.count("（")
+
+
+#: Customary English abbreviations of countries (DRC, UAE): locale_data/en.yaml.
+_TERRITORY_ACRONYMS = frozenset(conventions("en").territory_acronyms)
 #: English abbreviations of ordinary phrases (TBD, NA): locale_data/en.yaml.
 _PHRASES = conventions("en").phrase_abbreviations
 #: A letter (no digit), and a stop or slash inside an abbreviation ("N/A", "n.v.t.").
@@ -346,6 +368,15 @@ class _Written:
     def cldr_symbol(self, acronym: str) -> bool:
         return _currency_written(acronym, self.folded, self.locale) or _unit_written(
             acronym, self.folded, self.locale
+        )
+
+    def named(self, acronym: str) -> bool:
+        """A currency, unit or country the translation names, or a customary English
+        abbreviation of a country (`territory_acronyms`: DRC, UAE) however the locale
+        names it: its code in brackets after the name says nothing the name does not.
+        Any three letters are some country's code (GTM, VAT, CPV): those must be named."""
+        return (
+            self.cldr_symbol(acronym) or self._territory(acronym) or acronym in _TERRITORY_ACRONYMS
         )
 
     def excuses(self, acronym: str) -> bool:

@@ -572,7 +572,9 @@ def check_english_left_on_page(
     reads this module's policy, runs after this pass)."""
     if ctx.locale is None or ctx.locale.startswith("en"):
         return
-    yield from _kept_labels(entries, ctx)
+    labels = list(_kept_labels(entries, ctx))
+    yield from labels
+    yield from _kept_headings(entries, ctx, {id(entry) for entry, _ in labels})
     yield from _kept_pairs(entries, ctx)
 
 
@@ -652,6 +654,83 @@ def _kept_labels(entries: list[Entry], ctx: MessageContext) -> Iterator[tuple[En
                 f"English left untranslated: the label {label!r} ({translated[label]} other "
                 "message(s) of this page translate it)",
             )
+
+
+#: A bold heading or column header of one to four words: "**Response**", "**Type**".
+_BOLD_LABEL = re.compile(r"\*\*([A-Z][a-z]+(?:[ -][A-Za-z][a-z]+){0,3}):?\*\*:?")
+#: Messages of the page with the word in their English that translate it, at least.
+_WORD_EVIDENCE = 3
+#: Of them, how many use it as a common word, in lower case, at least (not a name).
+_COMMON_USES = 2
+#: What holds no word of a translation: a link's target, code, an address.
+_NO_WORDS = re.compile(r"\]\([^)]*\)|`[^`]*`|https?://\S+")
+
+
+def _kept_headings(
+    entries: list[Entry], ctx: MessageContext, reported: set[int]
+) -> Iterator[tuple[Entry, str]]:
+    """A bold heading or column header kept whole in English ("**Response**") on a page
+    that translates its other bold headings, at least two and as many as it keeps, and
+    translates a word of it everywhere else: three messages or more whose English has
+    the word, two of them in lower case, and no translation of the page that holds it
+    (a word the locale shares, "Status", "Details", is held somewhere). Sibling headings
+    translated and the word translated in running text: the heading was left, not kept."""
+    kept: dict[str, list[Entry]] = defaultdict(list)
+    translated = 0
+    for entry in entries:
+        for source, text in entry.pairs[:1]:
+            bold = _BOLD_LABEL.fullmatch(source.strip())
+            if bold is None:
+                continue
+            if source.strip() != text.strip():
+                translated += 1
+            elif id(entry) not in reported and _cut_names(bold.group(1), ctx) == bold.group(1):
+                kept[bold.group(1)].append(entry)
+    if not kept or translated < max(PAGE_EVIDENCE, sum(map(len, kept.values()))):
+        return
+    english = function_words("en")
+    words = {
+        label: [w for w in _WORD.findall(label) if len(w) > 3 and w.casefold() not in english]
+        for label in kept
+    }
+    evidence = _word_evidence(entries, {w.casefold() for ws in words.values() for w in ws})
+    for label, left in kept.items():
+        found = max((evidence.get(w.casefold(), 0) for w in words[label]), default=0)
+        for entry in left if found >= 2 * len(left) else ():
+            yield (
+                entry,
+                f"English left untranslated: the heading {label!r} (the page translates "
+                f"its other headings, and the word in {found} other message(s))",
+            )
+
+
+def _word_evidence(entries: list[Entry], wanted: set[str]) -> dict[str, int]:
+    """Each wanted word (folded) -> the messages that translate it, if at least
+    _WORD_EVIDENCE do, _COMMON_USES of them in lower case, and no translation of the
+    page holds it. One pass over the page, every word sought at once."""
+    if not wanted:
+        return {}
+    alternatives = "|".join(map(re.escape, sorted(wanted, key=len, reverse=True)))
+    anywhere = re.compile(alternatives)
+    as_word = re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])", re.IGNORECASE)
+    held: set[str] = set()
+    uses: dict[str, int] = defaultdict(int)
+    common: dict[str, int] = defaultdict(int)
+    for entry in entries:
+        for source, text in entry.pairs[:1]:
+            if source.strip() == text.strip():
+                continue
+            held.update(anywhere.findall(_NO_WORDS.sub(" ", text).casefold()))
+            found = as_word.findall(_NO_WORDS.sub(" ", source))
+            for word in {use.casefold() for use in found}:
+                uses[word] += 1
+            for word in {use for use in found if use.islower()}:
+                common[word] += 1
+    return {
+        word: count
+        for word, count in uses.items()
+        if word not in held and count >= _WORD_EVIDENCE and common[word] >= _COMMON_USES
+    }
 
 
 def _shared_words(entries: list[Entry], labels: list[str]) -> set[str]:

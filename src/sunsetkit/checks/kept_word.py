@@ -10,16 +10,19 @@ in a Latin-script locale an English word may be the locale's own ("support", "de
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import defaultdict
 from collections.abc import Iterator
+
+from babel import Locale, UnknownLocaleError
 
 from .base import Entry, MessageContext
 from .conventions import WIDE
 from .english import _kept_by_policy, check_english_left, check_english_left_on_page
 from .words import function_words
 
-__all__ = ["check_english_left_pages", "check_word_kept_on_page"]
+__all__ = ["check_country_kept_on_page", "check_english_left_pages", "check_word_kept_on_page"]
 
 #: The page translates the word in at least this many other messages.
 _OTHERS = 3
@@ -136,3 +139,58 @@ def check_english_left_pages(
     (this module reads english.py's policy, so the two are joined here, not there)."""
     yield from check_english_left_on_page(entries, ctx)
     yield from check_word_kept_on_page(entries, ctx)
+    yield from check_country_kept_on_page(entries, ctx)
+
+
+def check_country_kept_on_page(
+    entries: list[Entry], ctx: MessageContext
+) -> Iterator[tuple[Entry, str]]:
+    """A cell that is a country's English name alone (CLDR's, through Babel: `Canada`,
+    `United States`), kept in English in a wide script where the page writes the other
+    countries of its cells in the locale: two at least, as many as it keeps. A country
+    list half translated; in a spaced script the names may be spelt alike (`Canada`)."""
+    if ctx.locale is None or not _wide_locale(ctx):
+        return
+    countries = _english_countries()
+    kept: list[tuple[Entry, str]] = []
+    translated = 0
+    for entry in entries:
+        for source, text in entry.pairs[:1]:
+            code = countries.get(source.strip().strip("*_").strip())
+            if code is None:
+                continue
+            if source.strip() == text.strip():
+                kept.append((entry, code))
+            else:
+                translated += 1
+    if translated < max(_PAGE_COUNTRIES, len(kept)):
+        return
+    for entry, code in kept:
+        said = _country_name(ctx.locale, code)
+        yield (
+            entry,
+            f"the country {entry.pairs[0][0].strip()!r} left in English: the page writes "
+            f"{translated} other countries in {ctx.locale}"
+            + (f" (CLDR: {said!r})" if said else ""),
+        )
+
+
+#: Countries of the page's cells written in the locale, at least.
+_PAGE_COUNTRIES = 2
+
+
+@functools.cache
+def _english_countries() -> dict[str, str]:
+    """CLDR's English names of countries and regions (two-letter codes) -> their code."""
+    return {
+        name: code
+        for code, name in Locale.parse("en").territories.items()
+        if len(code) == 2 and code.isalpha()
+    }
+
+
+def _country_name(locale: str, code: str) -> str | None:
+    try:
+        return Locale.parse(locale.replace("-", "_")).territories.get(code)
+    except (ValueError, LookupError, UnknownLocaleError):
+        return None

@@ -95,9 +95,14 @@ def placeholders(text: str, positional: bool) -> Counter[str]:
     except ValueError:  # a lone brace: not a format string
         fields = []
     for name in fields:
-        if name.isidentifier() or name.isdigit():
+        if name.isidentifier() or name.isdigit() or _HYPHENATED.fullmatch(name):
             found[f"{{{name}}}"] += 1
     return found
+
+
+#: A parameter of a URL template ("/customers/{customer-id}/orders"): hyphenated words
+#: are a name as much as "customer_id" is, and as little to translate.
+_HYPHENATED = re.compile(r"[A-Za-z_]\w*(?:-\w+)+")
 
 
 def check_placeholders(entry: Entry, ctx: MessageContext) -> Iterator[str]:
@@ -287,6 +292,42 @@ def check_code(entry: Entry, ctx: MessageContext) -> Iterator[str]:
             yield f"code `{code}` changed or missing: code is never translated"
         else:
             yield f"code `{code}` is not in the source"
+    yield from _changed_ids(entry)
+
+
+#: An id of an offer, product or tenant: a GUID, which every locale copies as written.
+_GUID = re.compile(
+    r"(?<![\w-])[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}(?![\w-])"
+)
+#: Where an id is no prose of the message: code (the spans above compare it) and link
+#: targets (the links check's).
+_NOT_ID_TEXT = re.compile(r"``.+?``|`[^`\n]+`|\]\([^)\s]*\)")
+#: Hyphens a GUID has: fewer in a source, and no GUID is sought.
+_GUID_HYPHENS = 4
+
+
+def _changed_ids(entry: Entry) -> Iterator[str]:
+    """A GUID of the source's prose (a table cell, an offer's id) not in the translation
+    as written: a letter lost, added or replaced by a word, or its case changed."""
+    for source, text in entry.pairs:
+        if source.count("-") < _GUID_HYPHENS:
+            continue  # the usual case: no GUID to seek
+        ids = _GUID.findall(_NOT_ID_TEXT.sub(" ", source))
+        if not ids:
+            continue
+        prose = _NOT_ID_TEXT.sub(" ", text)
+        kept = set(_GUID.findall(prose))
+        folded = {guid.casefold() for guid in kept}
+        for guid in dict.fromkeys(ids):
+            # as written but joined to a word ("Protection-<id>"): the id itself is whole
+            if guid not in kept and not _joined(guid, prose):
+                how = "in another case" if guid.casefold() in folded else "changed"
+                yield f"the id {guid} of the source is {how} in the translation: ids are copied"
+
+
+def _joined(guid: str, prose: str) -> bool:
+    """The id as written, joined to a word by a hyphen, no character added to it."""
+    return re.search(rf"(?<![0-9A-Za-z]){re.escape(guid)}(?![0-9A-Za-z])", prose) is not None
 
 
 def check_links(entry: Entry, ctx: MessageContext) -> Iterator[str]:
