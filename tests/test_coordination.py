@@ -53,6 +53,9 @@ def _reported(locale: str, source: str, text: str) -> bool:
         ("ja-JP", "Buy or purchase the zqas.", "Zqa を購入または購入します。", True),
         ("zh-CN", "Buy or purchase the zqas.", "您可以购买或购买 Zqa。", True),
         ("ko-KR", "Feature or capability of Zqa", "Zqa 기능 또는 기능", True),
+        # a Korean case particle glued to the second item; a longer ending is another word
+        ("ko-KR", "Set zqa alerts or notifications.", "zqa 알림 또는 알림을 설정합니다.", True),
+        ("ko-KR", "Zqa billing and invoicing", "zqa 청구 및 청구서", False),
         ("it-IT", "Developed vs. developing zqas", "Zqa sviluppati e sviluppati", True),
         # the source says one word on both sides (a plural, a word again, a negating prefix)
         ("fr-FR", "Select zqas or zqa groups.", "Sélectionnez des zqas ou zqas groupés.", False),

@@ -73,16 +73,17 @@ def coordinated_twice(source: str, text: str, locale: str | None) -> str | None:
         return None
     for found in joiner.finditer(text):
         before, after = text[: found.start()], text[found.end() :]
-        item = _wide_item(before, after, locale) if _wide(locale) else _item(before, after)
+        item = _wide_item(before, after, locale) if _wide(locale) else _item(before, after, locale)
         if item and _content(item, locale) and _joins_two(source, item):
             return f"{item}{found.group()}{item}"
     return None
 
 
-def _item(before: str, after: str) -> str | None:
+def _item(before: str, after: str, locale: str | None) -> str | None:
     """The last one to three words before the coordinator when the words after it begin
     with them, the longest first; words of letters only (markup, numbers and a hanging
-    hyphen, `af- en af-`, are no item)."""
+    hyphen, `af- en af-`, are no item). The second may carry one of the locale's
+    `coordination_particles` glued to it (Korean `알림 또는 알림을`)."""
     words = before[-120:].split()
     head = after.casefold()
     for count in range(min(_ITEM_WORDS, len(words)), 0, -1):
@@ -90,10 +91,25 @@ def _item(before: str, after: str) -> str | None:
         if item.endswith(("-", "‐")) or not all(w.isalpha() for w in item.replace("-", "").split()):
             continue
         folded = item.casefold()
-        end = len(folded)
-        if head.startswith(folded) and (end == len(head) or not _word_char(head[end])):
+        if head.startswith(folded) and _item_ends_at(head, len(folded), locale):
             return item
     return None
+
+
+def _item_ends_at(text: str, end: int, locale: str | None) -> bool:
+    if end == len(text) or not _word_char(text[end]):
+        return True
+    glued = _GLUED.match(text, end)
+    return glued is not None and glued.group() in _particles(locale)
+
+
+#: The letters glued after a word (a Korean particle), up to the next non-letter.
+_GLUED = re.compile(r"[^\W\d_]+")
+
+
+@functools.cache
+def _particles(locale: str | None) -> frozenset[str]:
+    return frozenset(str(w) for w in locale_data(locale).get("coordination_particles") or ())
 
 
 def _word_char(char: str) -> bool:
