@@ -28,6 +28,8 @@ _EN_WORD = re.compile(r"[A-Za-z]+(?:\.[A-Z](?=\.))*")
 _LINK_TARGET = re.compile(r"\]\([^)]*\)")
 #: The most words of one item in a spaced script ("los requisitos", "platformą handlową").
 _ITEM_WORDS = 3
+#: How far before a coordinator a spaced script's item is looked for, in characters.
+_SPACED_ITEM = 120
 #: The longest item of a wide script, in characters (`开发市场`, `ワークフロー`).
 _WIDE_ITEM = 12
 
@@ -69,8 +71,8 @@ def coordinated_twice(source: str, text: str, locale: str | None) -> str | None:
     """The first item of the translation said on both sides of a coordinator ("X and X"),
     where the source joins two different words; None otherwise."""
     joiner = _joiner(locale)
-    if joiner is None:
-        return None
+    if joiner is None or not _english_joiner().search(source):
+        return None  # the source joins nothing (about half the messages): no item to lose
     for found in joiner.finditer(text):
         before, after = text[: found.start()], text[found.end() :]
         item = _wide_item(before, after, locale) if _wide(locale) else _item(before, after, locale)
@@ -84,8 +86,11 @@ def _item(before: str, after: str, locale: str | None) -> str | None:
     with them, the longest first; words of letters only (markup, numbers and a hanging
     hyphen, `af- en af-`, are no item). The second may carry one of the locale's
     `coordination_particles` glued to it (Korean `알림 또는 알림을`)."""
-    words = before[-120:].split()
-    head = after.casefold()
+    words = before[-_SPACED_ITEM:].split()[-_ITEM_WORDS:]
+    first = after[:1].casefold()
+    if not any(word[:1].casefold() == first for word in words):
+        return None  # most joiners: no item before begins as the words after do
+    head = after[: _SPACED_ITEM + 1].casefold()  # never the whole text: linear per joiner
     for count in range(min(_ITEM_WORDS, len(words)), 0, -1):
         item = " ".join(words[-count:])
         if item.endswith(("-", "‐")) or not all(w.isalpha() for w in item.replace("-", "").split()):
@@ -122,11 +127,17 @@ def _wide_item(before: str, after: str, locale: str | None) -> str | None:
     where every word is of one script, the longest tail of two characters or more that
     the words after repeat and end, a character of another script or one of the locale's
     `coordination_ends` (`的`) after it."""
+    if not after or after[0] not in before[-_WIDE_ITEM:]:
+        return None  # most joiners: what follows does not begin an item said before
     ends = _item_ends(locale)
     if not ends:  # Japanese: the item ends where its script does
-        run = _run(before[::-1])[::-1]
+        tail = before[-_WIDE_ITEM - 1 :][::-1]  # never the whole text: linear per joiner
+        run = _run(tail)[::-1]
+        if len(run) == len(tail) > _WIDE_ITEM:
+            return None  # a run longer than any item
         rest = after[len(run) :]
-        return run if len(run) > 1 and _run(after) == run and not rest.startswith("/") else None
+        said = len(run) > 1 and _run(after[: len(run) + 1]) == run
+        return run if said and not rest.startswith("/") else None
     for size in range(min(_WIDE_ITEM, len(before)), 1, -1):
         item = before[-size:]
         if _run(item) != item or not after.startswith(item):
