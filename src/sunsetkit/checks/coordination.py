@@ -64,7 +64,7 @@ def _joiner(locale: str | None) -> re.Pattern[str] | None:
     alternatives = "|".join(map(re.escape, words))
     if _wide(locale):
         return re.compile(f"(?:{alternatives})")
-    return re.compile(rf",?\s(?:{alternatives})\s", re.IGNORECASE)
+    return re.compile(rf",? (?:{alternatives}) ")  # as the precondition's probes: lower case
 
 
 def coordinated_twice(source: str, text: str, locale: str | None) -> str | None:
