@@ -53,6 +53,19 @@ def _reported(locale: str, source: str, text: str) -> bool:
         ("ja-JP", "Buy or purchase the zqas.", "Zqa を購入または購入します。", True),
         ("zh-CN", "Buy or purchase the zqas.", "您可以购买或购买 Zqa。", True),
         ("ko-KR", "Feature or capability of Zqa", "Zqa 기능 또는 기능", True),
+        # markup before the first item; a subject pronoun opens a clause, no back-reference
+        (
+            "es-ES",
+            "Go to [Zqa billing and invoicing](x).",
+            "Vaya a [Facturación y facturación de Zqa](x).",
+            True,
+        ),
+        (
+            "sv-SE",
+            "Zqa runs on trust and we offer a safe and secure zqa.",
+            "Zqa bygger på förtroende och vi erbjuder en säker och säker zqa.",
+            True,
+        ),
         # a Korean case particle glued to the second item; a longer ending is another word
         ("ko-KR", "Set zqa alerts or notifications.", "zqa 알림 또는 알림을 설정합니다.", True),
         ("ko-KR", "Zqa billing and invoicing", "zqa 청구 및 청구서", False),

@@ -30,6 +30,8 @@ _LINK_TARGET = re.compile(r"\]\([^)]*\)")
 _ITEM_WORDS = 3
 #: How far before a coordinator a spaced script's item is looked for, in characters.
 _SPACED_ITEM = 120
+#: Markup and quotation marks an item's first word may carry before its letters.
+_OPENERS = "[(*_\"'„«“‘¿¡"
 #: The longest item of a wide script, in characters (`开发市场`, `ワークフロー`).
 _WIDE_ITEM = 12
 
@@ -88,11 +90,11 @@ def _item(before: str, after: str, locale: str | None) -> str | None:
     `coordination_particles` glued to it (Korean `알림 또는 알림을`)."""
     words = before[-_SPACED_ITEM:].split()[-_ITEM_WORDS:]
     first = after[:1].casefold()
-    if not any(word[:1].casefold() == first for word in words):
+    if not any(word.lstrip(_OPENERS)[:1].casefold() == first for word in words):
         return None  # most joiners: no item before begins as the words after do
     head = after[: _SPACED_ITEM + 1].casefold()  # never the whole text: linear per joiner
     for count in range(min(_ITEM_WORDS, len(words)), 0, -1):
-        item = " ".join(words[-count:])
+        item = " ".join(words[-count:]).lstrip(_OPENERS)  # `[Facturación y facturación](x)`
         if item.endswith(("-", "‐")) or not all(w.isalpha() for w in item.replace("-", "").split()):
             continue
         folded = item.casefold()
