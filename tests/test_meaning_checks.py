@@ -336,6 +336,14 @@ def test_a_modal_said_with_no_negation_is_reported_and_with_one_left_alone(
         assert not _modal(source, f"Contoso {said} {_spelled(word)} Fabrikam.", locale)
 
 
+@pytest.mark.parametrize("locale", TRANSLATED)
+def test_a_denied_can_said_as_must_is_reported(locale: str) -> None:
+    """en.yaml's `modal_flips`: "can't" said as the locale's "must" with no negation."""
+    must = _spelled(conventions(locale).modals["must"][0])
+    assert _modal(_DENIED["can"], f"Contoso {must} Fabrikam.", locale), locale
+    assert not _modal("You can change the Contoso plan.", f"Contoso {must} Fabrikam.", locale)
+
+
 @pytest.mark.parametrize(
     "source",
     [

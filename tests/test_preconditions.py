@@ -162,6 +162,7 @@ def test_precondition_lets_its_check_fire(check: Check) -> None:
             ("You can't buy Contoso.", "Contoso x."),
             ("The term of the Contoso plan ends.", "Contoso x."),
             ("Contoso Fabrikam", "Contosofabrikamfabrikam"),
+            ("You want to buy Contoso.", "Contoso を購入する必要があります。"),
         ]:
             entry = Entry(Message(source, text, flags=("machine",)))
             if check.when(entry, ctx):

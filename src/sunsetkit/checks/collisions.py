@@ -10,6 +10,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterator
 
 from .base import Entry, MessageContext
+from .coordination import coordinated_twice, coordinator_probes
 from .labels import normal
 from .numbers import list_words
 from .words import function_words
@@ -135,28 +136,42 @@ def _initials(short: str, long: str) -> bool:
 
 
 def may_repeat_item(entry: Entry, ctx: MessageContext) -> bool:
-    """check_repeated_item's precondition: the locale's "or" or "and" between spaces."""
-    joiners = list_words(ctx.locale)
-    translations = entry.translations
-    return bool(joiners) and any(joiner in translations for joiner in _spaced(joiners))
+    """check_repeated_item's precondition: the locale's "or" or "and" between spaces, or
+    one of its coordinators (the wide scripts write them without spaces)."""
+    probes = _probes(ctx.locale)
+    return probes is not None and probes.search(entry.translations) is not None
+
+
+@functools.cache
+def _probes(locale: str | None) -> re.Pattern[str] | None:
+    """One literal search for the locale's list joiners between spaces and its
+    coordinators (C speed, where a search per word cost as much as the check)."""
+    joiners = list_words(locale)
+    words = set(_spaced(joiners) if joiners else ()) | set(coordinator_probes(locale))
+    return re.compile("|".join(map(re.escape, sorted(words)))) if words else None
 
 
 def check_repeated_item(entry: Entry, ctx: MessageContext) -> Iterator[str]:
     """One word on both sides of the locale's "or"/"and", the list ending there, where the
     source has two ("monthly or yearly." as "mensuel ou mensuel."). A word that goes on
-    ("clientes y clientes de CSP") is two items."""
+    ("clientes y clientes de CSP") is two items. Beyond a list's end, an item said on both
+    sides of a coordinator where the source joins two different words ("billing and
+    invoicing" as "facturación y facturación consolidados": see coordination.py)."""
     joiners = list_words(ctx.locale)
-    if not joiners:
-        return
-    spaced = _spaced(joiners)
+    spaced = _spaced(joiners) if joiners else ()
     for source, text in entry.pairs:
-        if not any(joiner in text for joiner in spaced):
-            continue  # most messages: a plain search says no at once
-        found = _repeated(text, joiners)
+        found = _repeated(text, joiners) if any(j in text for j in spaced) else None
         if found and not _SHARED_NOUN.search(source):
             yield (
                 f"{found.group().strip()!r} on both sides of a list: one item stands for two "
                 "of the source"
+            )
+            continue
+        twice = coordinated_twice(source, text, ctx.locale)
+        if twice:
+            yield (
+                f"{twice.strip()!r}: one item said twice where the source joins two different "
+                "words; the second meaning is lost"
             )
 
 

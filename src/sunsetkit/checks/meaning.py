@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from typing import NamedTuple
 
 from .base import Entry, MessageContext
-from .conventions import WIDE, Conventions, conventions
+from .conventions import WIDE, Conventions, conventions, locale_data
 from .spans import marked
 
 __all__ = [
@@ -166,13 +166,23 @@ def check_negated_modal(entry: Entry, ctx: MessageContext) -> Iterator[str]:
         ):
             continue
         for modal, found in denied:
-            said = says_no(seen, own.modals.get(modal, ()))
-            if said is not None:
-                yield (
-                    f"the source says {found!r} and the translation {said!r} with no "
-                    f"negation: it says one {modal} where the English says the opposite"
-                )
-                return
+            for said_modal in (modal, *_flips().get(modal, ())):
+                said = says_no(seen, own.modals.get(said_modal, ()))
+                if said is not None:
+                    yield (
+                        f"the source says {found!r} and the translation {said!r} with no "
+                        f"negation: it says one {said_modal} where the English says the "
+                        "opposite"
+                    )
+                    return
+
+
+@functools.cache
+def _flips() -> dict[str, tuple[str, ...]]:
+    """en.yaml's `modal_flips`: a denied modal -> the modals that, said with no negation,
+    say its opposite too ("can't revert" said as "must revert")."""
+    data = locale_data("en").get("modal_flips") or {}
+    return {str(k): tuple(map(str, v)) for k, v in data.items()}
 
 
 #: A denied modal before a point in time: a translation says it as "only after".

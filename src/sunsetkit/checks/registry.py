@@ -51,6 +51,7 @@ from .numbers import (
     may_change_number,
     may_leave_item,
 )
+from .obligation import check_added_obligation, may_add_obligation
 from .page_names import check_names_on_page
 from .placement import check_placement
 from .senses import check_sense, may_use_a_sense
@@ -457,6 +458,15 @@ CHECKS: tuple[Check, ...] = (
         "the modal (kann, peut, 必要があります) with no negation at all: the opposite.",
         check_negated_modal,
         when=may_negate_a_modal,
+    ),
+    Check(
+        "added-obligation",
+        "error",
+        "message",
+        "The translation says 'must' (必要があります, 해야 합니다) where the source says a wish "
+        "or a possibility (want, may, unable) and no obligation.",
+        check_added_obligation,
+        when=may_add_obligation,
     ),
     Check(
         "opposite",
