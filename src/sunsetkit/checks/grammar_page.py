@@ -79,6 +79,16 @@ class PageGrammar:
     #: where the page joins the noun so (`joined_stems`: "선택하", "추가된") is the word cut.
     joined_endings: re.Pattern[str] | None = None
     joined_stems: tuple[str, ...] = ()
+    #: Each article (and contraction) that shows one number -> "singular" or "plural".
+    numbered_articles: tuple[tuple[str, str], ...] = ()
+    #: How a singular's ending turns plural ("ão" -> "ões"; "" -> "s": an ending added).
+    plural_endings: tuple[tuple[str, str], ...] = ()
+    #: Each preposition -> the endings of the cases it governs (Polish "do" -> genitive):
+    #: a word after a kept name in one of them is the preposition's noun ("do Contoso
+    #: pliku"), no verb or adverb ("do Contoso ponownie").
+    case_endings: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    #: A word after a verb only ("się"): the word before it is no noun.
+    verb_markers: frozenset[str] = frozenset()
 
 
 @functools.cache
@@ -105,11 +115,18 @@ def page_grammar(locale: str | None) -> PageGrammar:
         sentence_capital=bool(data.get("sentence_capital")),
         joined_endings=_after_space(data.get("joined_endings")),
         joined_stems=tuple(map(str, data.get("joined_stems") or ())),
+        numbered_articles=_genders(data.get("numbered_articles")),
+        case_endings=_case_endings(data.get("case_endings"), data.get("preposition_cases")),
+        verb_markers=_set(data.get("verb_markers")),
+        plural_endings=tuple(
+            (str(pair[0]), str(pair[1])) for pair in data.get("plural_endings") or ()
+        ),
     )
 
 
 def _genders(data: object) -> tuple[tuple[str, str], ...]:
-    """`gendered_articles` ({gender: [article, ...]}) as (article, gender) pairs."""
+    """`gendered_articles` ({gender: [article, ...]}) as (article, gender) pairs; so too
+    `numbered_articles` ({number: [article, ...]})."""
     if not isinstance(data, dict):
         return ()
     return tuple(
@@ -117,6 +134,18 @@ def _genders(data: object) -> tuple[tuple[str, str], ...]:
         for gender, articles in data.items()
         if isinstance(articles, list)
         for article in articles
+    )
+
+
+def _case_endings(endings: object, cases: object) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """`preposition_cases` ({preposition: [case, ...]}) with `case_endings` ({case:
+    [ending, ...]}) as (preposition, the endings of its cases) pairs."""
+    if not isinstance(endings, dict) or not isinstance(cases, dict):
+        return ()
+    return tuple(
+        (str(prep), tuple(str(end) for case in governed for end in endings.get(case) or ()))
+        for prep, governed in cases.items()
+        if isinstance(governed, list)
     )
 
 
@@ -147,6 +176,7 @@ def check_grammar_on_page(entries: list[Entry], ctx: MessageContext) -> Iterator
         _names_before_nouns(own, pairs, ctx) if own.name_before_noun else (),
         _lower_address(own, pairs) if own.formal_address else (),
         _disagreeing(own, pairs, ctx.locale) if own.gendered_articles else (),
+        _number_disagreeing(own, pairs, ctx.locale) if own.numbered_articles else (),
         _lower_starts(entries) if own.sentence_capital else (),
         _cut_endings(own, pairs) if own.joined_endings is not None else (),
     )
@@ -379,7 +409,10 @@ def _names_before_nouns(
                 )
                 or word in function_words
                 or not _adjunct(english_of.get(name, name), word, source, english_words)
-                or not _noun(own, word, name, texts, function_words, plains)
+                or not (
+                    _noun(own, word, name, texts, function_words, plains)
+                    or _governed(own, phrase, match, english_of.get(name, name), source)
+                )
             ):
                 continue
             yield (
@@ -389,6 +422,35 @@ def _names_before_nouns(
                 f"puts the noun first ({word} ... {name})",
             )
             break
+
+
+def _governed(own: PageGrammar, phrase: str, match: re.Match[str], name: str, source: str) -> bool:
+    """Whether the word after the name ends in a case its preposition governs (`case_endings`:
+    "z Contoso pulpitu", genitive), no verb marker follows it ("rozpoczyna się"), and the
+    English opens the name's noun phrase with a function word ("from the Contoso
+    dashboard", "for Contoso customers"): the name and the word are one noun phrase in
+    both, the English order kept."""
+    endings = dict(own.case_endings).get(phrase.split(" ", 1)[0])
+    if not endings or not match.group("word").endswith(endings):
+        return False
+    after = _ENGLISH_WORD.match(match.string, match.end() + 1)
+    if after and after.group() in own.verb_markers:
+        return False
+    english = conventions("en").function_words
+    start = source.find(f" {name} ")
+    while start >= 0:
+        before = _WORD_BEFORE.search(source, max(0, start - _REACH), start + 1)
+        noun = _ENGLISH_WORD.match(source, start + len(name) + 2)
+        if (
+            before
+            and before.group(1).rstrip().lower() in english
+            and noun
+            and noun.group().islower()
+            and noun.group() not in english
+        ):
+            return True
+        start = source.find(f" {name} ", start + 1)
+    return False
 
 
 @functools.cache
@@ -661,6 +723,72 @@ def _disagreement(
                 f"{word!r} ({others} times {shown}, never {kind})"
             )
     return None
+
+
+# --- an article of the other number ---------------------------------------------------------
+
+
+def _number_disagreeing(
+    own: PageGrammar, pairs: list[tuple[Entry, str, str]], locale: str | None
+) -> Iterator[tuple[Entry, str]]:
+    """Each message that writes a word after an article of one number ("do", "as") where
+    the word is the other number's form of a word the page writes ("do conjuntos" beside
+    "conjunto", "as avaliação" beside "avaliações"), and the page writes the word itself
+    after no more articles of this number than of the other (an invariant word: "o status",
+    "os status"). Verbs after an article spelled as a pronoun ("os vendem") have no plural
+    form on the page."""
+    number = dict(own.numbered_articles)
+    search = _article_then_word(tuple(number))
+    held = [search.search(text) is not None for _, _, text in pairs]
+    if not any(held):
+        return
+    function_words = conventions(locale).function_words
+    uses = [
+        (entry, _article_nouns(search, _plain(text), number, function_words) if hit else [])
+        for (entry, _, text), hit in zip(pairs, held, strict=True)
+    ]
+    seen = Counter((word, kind) for _, found in uses for _, word, kind, _ in found)
+    other = _other_forms(own.plural_endings, seen, number)
+    if not other:
+        return  # most pages: no word the page writes after articles of both numbers
+    words = Counter(w for _, _, text in pairs for w in _WORDS.findall(_plain(text)))
+    for entry, found in uses:
+        for art, word, kind, _ in found:
+            forms = [form for form in other.get((word, kind), ()) if words[form]]
+            if forms:
+                against = next((k for k in set(number.values()) if k != kind), kind)
+                yield (
+                    entry,
+                    f"'{art} {word}': a {kind} article before a {against} "
+                    f"(the page writes {forms[0]!r})",
+                )
+                break
+
+
+def _other_forms(
+    endings: tuple[tuple[str, str], ...], seen: Counter[tuple[str, str]], number: dict[str, str]
+) -> dict[tuple[str, str], list[str]]:
+    """(word, its article's number) -> the forms of the other number the word would have
+    if it were that number's form (a plural's singulars, a singular's plurals), for each
+    word the page writes after the other number's articles at least as often as after
+    this one's (the page reads it so: "dos cliente" where "o cliente" is written too)."""
+    forms: dict[tuple[str, str], list[str]] = {}
+    kinds = set(number.values())
+    for (word, kind), uses in seen.items():
+        against = next((k for k in kinds if k != kind), kind)
+        if uses > seen[word, against]:
+            continue
+        if kind == "singular":
+            made = [
+                word[: len(word) - len(pl)] + sg
+                for sg, pl in endings
+                if word.endswith(pl) and len(word) > len(pl) + 2
+            ]
+        else:
+            made = [word[: len(word) - len(sg)] + pl for sg, pl in endings if word.endswith(sg)]
+        if made:
+            forms[word, kind] = made
+    return forms
 
 
 # --- a sentence that starts in lower case -------------------------------------------------
