@@ -171,12 +171,19 @@ def check_grammar_on_page(entries: list[Entry], ctx: MessageContext) -> Iterator
         return
     # the translations as written: each pass strips markup only from what it reads
     pairs = [(e, e.pairs[0][0], e.pairs[0][1]) for e in entries if e.pairs]
+    plains = _Plains()
     found = itertools.chain(
         _lower_nouns(own, pairs, ctx.locale) if own.capitalised_nouns else (),
         _names_before_nouns(own, pairs, ctx) if own.name_before_noun else (),
         _lower_address(own, pairs) if own.formal_address else (),
-        _disagreeing(own, pairs, ctx.locale) if own.gendered_articles else (),
-        _number_disagreeing(own, pairs, ctx.locale) if own.numbered_articles else (),
+        _disagreeing(own, _article_words(own.gendered_articles, pairs, plains, ctx.locale))
+        if own.gendered_articles
+        else (),
+        _number_disagreeing(
+            own, _article_words(own.numbered_articles, pairs, plains, ctx.locale), pairs
+        )
+        if own.numbered_articles
+        else (),
         _lower_starts(entries) if own.sentence_capital else (),
         _cut_endings(own, pairs) if own.joined_endings is not None else (),
     )
@@ -643,8 +650,8 @@ _AGREED = 3
 
 @functools.cache
 def _article_then_word(articles: tuple[str, ...]) -> re.Pattern[str]:
-    """A gendered article in lower case right before a lower-case word (no elision, no
-    hyphen: "l'", "lo-" read nothing), and the word or mark after it (if any)."""
+    """An article in lower case right before a lower-case word (no elision, no hyphen:
+    "l'", "lo-" read nothing), and the word or mark after it (if any)."""
     listed = "|".join(map(re.escape, sorted(articles, key=len, reverse=True)))
     return re.compile(
         rf"(?<![\w'’-])({listed}) ([{_LOWER}][{_LOWER}]{{2,}})(?![\w'’-])"
@@ -652,39 +659,57 @@ def _article_then_word(articles: tuple[str, ...]) -> re.Pattern[str]:
     )
 
 
+#: Each message with (article, word, whether the word is read as a noun) of its articles.
+_ArticleWords = list[tuple[Entry, list[tuple[str, str, bool]]]]
+
+
+def _article_words(
+    articles: tuple[tuple[str, str], ...],
+    pairs: list[tuple[Entry, str, str]],
+    plains: _Plains,
+    locale: str | None,
+) -> _ArticleWords:
+    """Each message's listed articles before a word (the gendered ones, or the numbered
+    ones: each pass its own search, which takes the word after each noun). An article
+    before a word in a text's prose is one in the text as written (markup only parts
+    words): most messages hold none, and are neither stripped nor read. Markup, quotes and
+    code part the words (`_plain`, made once a page for both): a bold label may start with
+    its own article."""
+    search = _article_then_word(tuple(article for article, _ in articles))
+    held = [search.search(text) is not None for _, _, text in pairs]
+    if not any(held):
+        return []  # most pages of a locale without the data's articles: nothing to read
+    function_words = conventions(locale).function_words
+    return [
+        (entry, _article_nouns(search, plains[text], function_words))
+        for (entry, _, text), hit in zip(pairs, held, strict=True)
+        if hit
+    ]
+
+
 def _article_nouns(
-    search: re.Pattern[str], text: str, gender: dict[str, str], function_words: frozenset[str]
-) -> list[tuple[str, str, str, bool]]:
-    """(article, word, gender, whether the word is read as a noun) of each gendered article
-    right before a word that is no function word. A noun is a word no content word follows
+    search: re.Pattern[str], text: str, function_words: frozenset[str]
+) -> list[tuple[str, str, bool]]:
+    """(article, word, whether the word is read as a noun) of each listed article right
+    before a word that is no function word. A noun is a word no content word follows
     (a mark, a capital, a function word or nothing): no adjective before its noun ("las
     siguientes opciones") and no compound's other noun ("la fecha del pedido" pairs each
     article with its own noun)."""
     return [
-        (art, word, gender[art], not after or not after[0].islower() or after in function_words)
+        (art, word, not after or not after[0].islower() or after in function_words)
         for art, word, after in search.findall(text)
         if word not in function_words
     ]
 
 
-def _disagreeing(
-    own: PageGrammar, pairs: list[tuple[Entry, str, str]], locale: str | None
-) -> Iterator[tuple[Entry, str]]:
+def _disagreeing(own: PageGrammar, articles: _ArticleWords) -> Iterator[tuple[Entry, str]]:
     """Each message that writes a noun after an article of one gender where the page's
     other messages write the word `_AGREED` times or more with articles of another gender
-    (once at least as a noun) and never with this one. Markup, quotes and code part the
-    words (`_plain`): a bold label may start with its own article."""
+    (once at least as a noun) and never with this one."""
     gender = dict(own.gendered_articles)
-    search = _article_then_word(tuple(gender))
-    # An article before a word in a text's prose is one in the text as written (markup
-    # only parts words): most messages hold none, and are neither stripped nor read.
-    held = [search.search(text) is not None for _, _, text in pairs]
-    if not any(held):
-        return  # most pages of a locale without the data's articles: nothing to read
-    function_words = conventions(locale).function_words
     uses = [
-        (entry, _article_nouns(search, _plain(text), gender, function_words) if hit else [])
-        for (entry, _, text), hit in zip(pairs, held, strict=True)
+        (entry, [(art, word, gender[art], noun) for art, word, noun in found if art in gender])
+        for entry, found in articles
     ]
     seen = Counter((word, kind) for _, found in uses for _, word, kind, _ in found)
     mixed = {word for word, n in Counter(word for word, _ in seen).items() if n > 1}
@@ -729,7 +754,7 @@ def _disagreement(
 
 
 def _number_disagreeing(
-    own: PageGrammar, pairs: list[tuple[Entry, str, str]], locale: str | None
+    own: PageGrammar, articles: _ArticleWords, pairs: list[tuple[Entry, str, str]]
 ) -> Iterator[tuple[Entry, str]]:
     """Each message that writes a word after an article of one number ("do", "as") where
     the word is the other number's form of a word the page writes ("do conjuntos" beside
@@ -738,22 +763,18 @@ def _number_disagreeing(
     "os status"). Verbs after an article spelled as a pronoun ("os vendem") have no plural
     form on the page."""
     number = dict(own.numbered_articles)
-    search = _article_then_word(tuple(number))
-    held = [search.search(text) is not None for _, _, text in pairs]
-    if not any(held):
-        return
-    function_words = conventions(locale).function_words
     uses = [
-        (entry, _article_nouns(search, _plain(text), number, function_words) if hit else [])
-        for (entry, _, text), hit in zip(pairs, held, strict=True)
+        (entry, [(art, word, number[art]) for art, word, _ in found if art in number])
+        for entry, found in articles
     ]
-    seen = Counter((word, kind) for _, found in uses for _, word, kind, _ in found)
+    seen = Counter((word, kind) for _, found in uses for _, word, kind in found)
     other = _other_forms(own.plural_endings, seen, number)
     if not other:
         return  # most pages: no word the page writes after articles of both numbers
-    words = Counter(w for _, _, text in pairs for w in _WORDS.findall(_plain(text)))
+    # the page's words as written: a form in a label shows the word as well as in prose
+    words = Counter(w for _, _, text in pairs for w in _WORDS.findall(text))
     for entry, found in uses:
-        for art, word, kind, _ in found:
+        for art, word, kind in found:
             forms = [form for form in other.get((word, kind), ()) if words[form]]
             if forms:
                 against = next((k for k in set(number.values()) if k != kind), kind)
