@@ -61,6 +61,7 @@ def test_the_data_reads_as_words(locale: str) -> None:
         "joined_endings",
         "joined_stems",
         "name_verb_endings",
+        "name_verb_words",
         "plain_endings",
         "polite_before",
         "colloquial",
@@ -412,6 +413,9 @@ def test_a_kept_name_right_before_its_verb_is_reported(locale: str) -> None:
             f"[Contoso](x) 사용{ending} 로그인합니다.",
         ):
             assert not _found(english, other, locale), (ending, other)
+    for word in _listed(locale, "name_verb_words"):
+        assert _found(english, f"Contoso Fabrikam 365 {word} 안내입니다.", locale), word
+        assert not _found(english, f"Contoso Fabrikam 365에 {word} 안내입니다.", locale), word
 
 
 @pytest.mark.parametrize("locale", BARE_NAMES)

@@ -103,7 +103,7 @@ def grammar(locale: str | None) -> Grammar:
         final_preposition=_final(data.get("final_prepositions")),
         split_forms=_strings(data.get("split_endings")) + _strings(data.get("split_particles")),
         split_word=_split(data.get("split_endings"), data.get("split_particles")),
-        bare_name_verb=_name_verb(data.get("name_verb_endings")),
+        bare_name_verb=_name_verb(data.get("name_verb_endings"), data.get("name_verb_words")),
     )
 
 
@@ -179,17 +179,20 @@ def _split(endings: object, particles: object) -> re.Pattern[str] | None:
     return re.compile(f"(?:{'|'.join(forms)})(?![가-힣])")
 
 
-def _name_verb(endings: object) -> re.Pattern[str] | None:
-    """A Latin name (capitalised words and codes), a space, and a verb: a noun of two
-    syllables or more joined to one of the endings, no syllable after it (a noun of one
-    syllable before 할 is a word of its own: 역할, "role"). The search starts at a letter
-    and looks behind from there (a look-behind first is tried at every character)."""
+def _name_verb(endings: object, words: object) -> re.Pattern[str] | None:
+    """A Latin name (its words and codes: "Microsoft Cloud for US Government"), a space,
+    and a verb: a noun of two syllables or more joined to one of the endings (a noun of
+    one syllable before 할 is a word of its own: 역할, "role"), or one of the words (대한,
+    통해), no syllable after it. The search starts at a letter and looks behind from there
+    (a look-behind first is tried at every character)."""
     if not isinstance(endings, list) or not endings:
         return None
     listed = "|".join(map(re.escape, sorted(map(str, endings), key=len, reverse=True)))
+    whole = "|".join(map(re.escape, sorted(_strings(words), key=len, reverse=True)))
+    verb = rf"[가-힣]{{2,}}(?:{listed})" + (f"|{whole}" if whole else "")
     return re.compile(
-        r"(?P<name>[A-Za-z](?<![\w.+-][A-Za-z])[A-Za-z0-9.+-]*(?: [A-Z0-9][A-Za-z0-9.+-]*)*)"
-        rf" [가-힣]{{2,}}(?:{listed})(?![가-힣])"
+        r"(?P<name>[A-Za-z](?<![\w.+-][A-Za-z])[A-Za-z0-9.+-]*(?: [A-Za-z0-9][A-Za-z0-9.+-]*)*)"
+        rf" (?:{verb})(?![가-힣])"
     )
 
 
