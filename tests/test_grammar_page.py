@@ -403,6 +403,28 @@ def test_an_article_before_a_word_of_its_own_number_on_the_page_is_left_alone(
     assert not _page(locale, evidence, ("It.", f"{one} ok"), ("Contoso opens it.", marked))
 
 
+@pytest.mark.parametrize("locale", NUMBERED)
+def test_the_form_an_article_wants_written_after_one_of_its_number_is_evidence(
+    locale: str,
+) -> None:
+    numbers, (one, many) = _numbers(locale), _number_forms(locale)
+    plural, singular = numbers["plural"][0], numbers["singular"][0]
+    # the page writes the plural after a plural article, never the word after a singular
+    text = f"Contoso {plural} {one}."
+    page = ("Widgets.", f"Contoso {numbers['plural'][-1]} {many}.")
+    assert _page(locale, page, ("Contoso opens them.", text)) == [text]
+    # and the other way round, unless an ending of the singular may end the plural too
+    # (Italian "le nuove" beside "i nuovi": "nuove" is a singular's form as well)
+    text = f"Contoso {singular} {many}."
+    page = ("A widget.", f"Contoso {numbers['singular'][-1]} {one}.")
+    endings = {sg for sg, _ in page_grammar(locale).plural_endings} - {""}
+    expected = [] if many.endswith(tuple(endings)) else [text]
+    assert _page(locale, page, ("Contoso opens it.", text)) == expected
+    # a word the English holds is kept from it, with the English's grammar
+    kept = (f"Open the {one}.", f"Contoso {plural} {one}.")
+    assert not _page(locale, page, ("Widgets.", f"Contoso {plural} {many}."), kept)
+
+
 # --- a sentence that starts in lower case ------------------------------------------------
 
 

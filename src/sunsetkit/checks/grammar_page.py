@@ -756,12 +756,15 @@ def _disagreement(
 def _number_disagreeing(
     own: PageGrammar, articles: _ArticleWords, pairs: list[tuple[Entry, str, str]]
 ) -> Iterator[tuple[Entry, str]]:
-    """Each message that writes a word after an article of one number ("do", "as") where
-    the word is the other number's form of a word the page writes ("do conjuntos" beside
-    "conjunto", "as avaliação" beside "avaliações"), and the page writes the word itself
-    after no more articles of this number than of the other (an invariant word: "o status",
-    "os status"). Verbs after an article spelled as a pronoun ("os vendem") have no plural
-    form on the page."""
+    """Each message that writes a word after an article of one number ("as", "do") where
+    the word is the other number's form of a word the page writes: after this number's
+    articles, the form the article wants, where no ending of this number ends the word
+    ("as avaliação" beside "as avaliações", "do conjuntos" beside "o conjunto"; Italian
+    "le nuove" beside "i nuovi" is no evidence), or anywhere where the page writes the
+    word itself after the other number's articles at least as often ("dos cliente"
+    beside "o cliente" and "clientes"). An invariant word has no other form ("o status",
+    "os status"); a verb after an article spelled as a pronoun ("os vendem") has none the
+    page writes."""
     number = dict(own.numbered_articles)
     uses = [
         (entry, [(art, word, number[art]) for art, word, _ in found if art in number])
@@ -770,35 +773,55 @@ def _number_disagreeing(
     seen = Counter((word, kind) for _, found in uses for _, word, kind in found)
     other = _other_forms(own.plural_endings, seen, number)
     if not other:
-        return  # most pages: no word the page writes after articles of both numbers
-    # the page's words as written: a form in a label shows the word as well as in prose
-    words = Counter(w for _, _, text in pairs for w in _WORDS.findall(text))
+        return  # most pages: no word whose other number's form the page may write
+    words: Counter[str] | None = None
     for entry, found in uses:
         for art, word, kind in found:
-            forms = [form for form in other.get((word, kind), ()) if words[form]]
-            if forms:
-                against = next((k for k in set(number.values()) if k != kind), kind)
+            forms, balanced = other.get((word, kind), ((), False))
+            if not forms or _english_holds(entry, word):
+                continue  # a word kept from the English ("nei data center"): its own grammar
+            loose = _other_number(word, kind, own.plural_endings)
+            against = next((k for k in set(number.values()) if k != kind), kind)
+            shown = [form for form in forms if seen[form, kind]] if loose else []
+            if not shown and balanced:
+                # the page's words as written: a form in a label shows the word as well
+                words = words or Counter(w for _, _, t in pairs for w in _WORDS.findall(t))
+                shown = [form for form in forms if words[form]]
+            if shown:
                 yield (
                     entry,
                     f"'{art} {word}': a {kind} article before a {against} "
-                    f"(the page writes {forms[0]!r})",
+                    f"(the page writes {shown[0]!r})",
                 )
                 break
 
 
+def _english_holds(entry: Entry, word: str) -> bool:
+    return word.casefold() in _ENGLISH_WORD.findall(entry.pairs[0][0].casefold())
+
+
+def _other_number(word: str, kind: str, endings: tuple[tuple[str, str], ...]) -> bool:
+    """Whether no ending of its article's number (other than none) ends the word."""
+    own = {pl if kind == "plural" else sg for sg, pl in endings} - {""}
+    return not word.endswith(tuple(own))
+
+
 def _other_forms(
     endings: tuple[tuple[str, str], ...], seen: Counter[tuple[str, str]], number: dict[str, str]
-) -> dict[tuple[str, str], list[str]]:
+) -> dict[tuple[str, str], tuple[list[str], bool]]:
     """(word, its article's number) -> the forms of the other number the word would have
-    if it were that number's form (a plural's singulars, a singular's plurals), for each
-    word the page writes after the other number's articles at least as often as after
-    this one's (the page reads it so: "dos cliente" where "o cliente" is written too)."""
-    forms: dict[tuple[str, str], list[str]] = {}
+    if it were that number's form (a plural's singulars, a singular's plurals), and
+    whether the page writes the word after the other number's articles at least as often
+    as after this one's (it reads the word so: "dos cliente" where "o cliente" is
+    written too). Only words with such a form the page may show: one it writes after
+    this number's articles, or any where the word is so balanced."""
+    forms: dict[tuple[str, str], tuple[list[str], bool]] = {}
     kinds = set(number.values())
+    # a form the page writes after this number's articles shows the word's own number
+    # only where no ending of this number could end the word ("nuove" ends as a singular
+    # does in Italian, and as a plural: "le nuove" beside "nuovi" is no evidence)
     for (word, kind), uses in seen.items():
         against = next((k for k in kinds if k != kind), kind)
-        if uses > seen[word, against]:
-            continue
         if kind == "singular":
             made = [
                 word[: len(word) - len(pl)] + sg
@@ -807,8 +830,10 @@ def _other_forms(
             ]
         else:
             made = [word[: len(word) - len(sg)] + pl for sg, pl in endings if word.endswith(sg)]
-        if made:
-            forms[word, kind] = made
+        balanced = uses <= seen[word, against]
+        shown = _other_number(word, kind, endings) and any(seen[f, kind] for f in made)
+        if made and (balanced or shown):
+            forms[word, kind] = (made, balanced)
     return forms
 
 
