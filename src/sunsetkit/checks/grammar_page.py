@@ -800,10 +800,15 @@ def _english_holds(entry: Entry, word: str) -> bool:
     return word.casefold() in _ENGLISH_WORD.findall(entry.pairs[0][0].casefold())
 
 
+@functools.cache
+def _number_endings(endings: tuple[tuple[str, str], ...], kind: str) -> tuple[str, ...]:
+    """The endings (other than none) of one number's forms."""
+    return tuple({pl if kind == "plural" else sg for sg, pl in endings} - {""})
+
+
 def _other_number(word: str, kind: str, endings: tuple[tuple[str, str], ...]) -> bool:
     """Whether no ending of its article's number (other than none) ends the word."""
-    own = {pl if kind == "plural" else sg for sg, pl in endings} - {""}
-    return not word.endswith(tuple(own))
+    return not word.endswith(_number_endings(endings, kind))
 
 
 def _other_forms(
@@ -814,14 +819,15 @@ def _other_forms(
     whether the page writes the word after the other number's articles at least as often
     as after this one's (it reads the word so: "dos cliente" where "o cliente" is
     written too). Only words with such a form the page may show: one it writes after
-    this number's articles, or any where the word is so balanced."""
+    this number's articles where no ending of this number ends the word, or any where
+    the word is so balanced."""
     forms: dict[tuple[str, str], tuple[list[str], bool]] = {}
     kinds = set(number.values())
-    # a form the page writes after this number's articles shows the word's own number
-    # only where no ending of this number could end the word ("nuove" ends as a singular
-    # does in Italian, and as a plural: "le nuove" beside "nuovi" is no evidence)
     for (word, kind), uses in seen.items():
         against = next((k for k in kinds if k != kind), kind)
+        balanced = uses <= seen[word, against]
+        if not balanced and not _other_number(word, kind, endings):
+            continue  # most words: of their article's number, as far as the page shows
         if kind == "singular":
             made = [
                 word[: len(word) - len(pl)] + sg
@@ -830,9 +836,7 @@ def _other_forms(
             ]
         else:
             made = [word[: len(word) - len(sg)] + pl for sg, pl in endings if word.endswith(sg)]
-        balanced = uses <= seen[word, against]
-        shown = _other_number(word, kind, endings) and any(seen[f, kind] for f in made)
-        if made and (balanced or shown):
+        if made and (balanced or any(seen[form, kind] for form in made)):
             forms[word, kind] = (made, balanced)
     return forms
 
