@@ -60,6 +60,8 @@ def test_the_data_reads_as_words(locale: str) -> None:
         "split_particles",
         "joined_endings",
         "joined_stems",
+        "name_verb_endings",
+        "name_verb_words",
         "plain_endings",
         "polite_before",
         "colloquial",
@@ -386,3 +388,41 @@ def test_a_stem_or_particle_cut_from_the_rest_of_its_word_is_reported(locale: st
     for form in _listed(locale, "split_particles"):
         assert _found("Send it.", f"고객{form} 보냅니다.", locale), form
         assert not _found("Send it.", f"고객 {form} 보냅니다.", locale), form
+
+
+# --- a name right before its verb, its particle lost -----------------------------------------
+
+BARE_NAMES = [loc for loc in TRANSLATED if _listed(loc, "name_verb_endings")]
+
+
+def test_korean_lists_the_verb_endings_after_a_name() -> None:
+    assert "ko-KR" in BARE_NAMES
+
+
+@pytest.mark.parametrize("locale", BARE_NAMES)
+def test_a_kept_name_right_before_its_verb_is_reported(locale: str) -> None:
+    english = "Use Contoso Fabrikam 365 to sign in."
+    for ending in _listed(locale, "name_verb_endings"):
+        text = f"Contoso Fabrikam 365 사용{ending} 로그인합니다."
+        assert _found(english, text, locale), ending
+        # the particle that links them, a name the English does not hold, markup between
+        for other in (
+            f"Contoso Fabrikam 365를 사용{ending} 로그인합니다.",
+            f"Quarzel 사용{ending} 로그인합니다.",
+            f"**Contoso** 사용{ending} 로그인합니다.",
+            f"[Contoso](x) 사용{ending} 로그인합니다.",
+        ):
+            assert not _found(english, other, locale), (ending, other)
+    for word in _listed(locale, "name_verb_words"):
+        assert _found(english, f"Contoso Fabrikam 365 {word} 안내입니다.", locale), word
+        assert not _found(english, f"Contoso Fabrikam 365에 {word} 안내입니다.", locale), word
+
+
+@pytest.mark.parametrize("locale", BARE_NAMES)
+def test_a_name_before_a_noun_of_one_syllable_or_a_longer_word_is_no_finding(
+    locale: str,
+) -> None:
+    english = "Contoso roles and Contoso sales."
+    # 역할 ("role") ends as a verb does; a verb's ending with a syllable after it is a noun
+    for text in ("Contoso 역할 할당입니다.", "Contoso 사용하는것 안내.", "Contoso 할인 안내."):
+        assert not _found(english, text, locale), text

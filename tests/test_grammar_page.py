@@ -29,6 +29,8 @@ FORMAL = [loc for loc in LOCALES if page_grammar(loc).formal_address]
 GENDERED = [loc for loc in LOCALES if page_grammar(loc).gendered_articles]
 CAPITAL_FIRST = [loc for loc in LOCALES if page_grammar(loc).sentence_capital]
 JOINING = [loc for loc in LOCALES if page_grammar(loc).joined_endings is not None]
+NUMBERED = [loc for loc in LOCALES if page_grammar(loc).numbered_articles]
+CASED = [loc for loc in LOCALES if page_grammar(loc).case_endings]
 
 
 def _page(locale: str, *pairs: tuple[str, str], line: int | None = None) -> list[str]:
@@ -178,6 +180,34 @@ def test_a_noun_is_what_the_page_writes_before_no_content_word(locale: str) -> N
     assert _page(locale, first, (ENGLISH, text)) == [text]
 
 
+@pytest.mark.parametrize("locale", CASED)
+def test_a_name_before_a_word_in_its_preposition_s_case_is_reported(locale: str) -> None:
+    # no page evidence of the noun: the preposition's case and the English phrase show it
+    own = page_grammar(locale)
+    for prep, endings in own.case_endings:
+        text = f"Otwórz {prep} Contoso Fabrikam zorbel{endings[0]} dziś."
+        assert _page(locale, (ENGLISH, text)) == [text], prep
+        # the English has no function word before the name: no noun phrase shown
+        bare = ("Contoso Fabrikam widget opens it.", text)
+        assert not _page(locale, bare), prep
+        # a verb marker after the word: a verb ("rozpoczyna się")
+        marker = sorted(own.verb_markers)[0]
+        verb = f"Otwórz {prep} Contoso Fabrikam zorbel{endings[0]} {marker} dziś."
+        assert not _page(locale, (ENGLISH, verb)), prep
+
+
+@pytest.mark.parametrize("locale", CASED)
+def test_a_word_in_no_case_its_preposition_governs_is_no_finding(locale: str) -> None:
+    own = page_grammar(locale)
+    every = {end for _, endings in own.case_endings for end in endings}
+    for prep, endings in own.case_endings:
+        others = sorted(every - set(endings), key=len, reverse=True)
+        # an ending of no case the preposition takes, and no ending of one after it
+        ending = next(end for end in others if not end.endswith(tuple(endings)))
+        text = f"Otwórz {prep} Contoso Fabrikam zorbel{ending} dziś."
+        assert not _page(locale, (ENGLISH, text)), prep
+
+
 @pytest.mark.parametrize("locale", NAME_LAST)
 def test_the_locale_s_own_name_of_a_glossary_name_before_its_noun_is_reported(
     locale: str,
@@ -317,6 +347,82 @@ def test_an_article_the_page_does_not_contradict_is_left_alone(locale: str) -> N
     # elided or capitalised (a title, a sentence start): no gendered article read
     for other in ("Contoso l'quarzel.", f"{others[0].capitalize()} quarzel Contoso."):
         assert not _page(locale, *_shown(ones), ("Contoso opens it.", other)), other
+
+
+# --- an article of the other number --------------------------------------------------------
+
+
+def _numbers(locale: str) -> dict[str, list[str]]:
+    by: dict[str, list[str]] = {}
+    for article, number in page_grammar(locale).numbered_articles:
+        by.setdefault(number, []).append(article)
+    return by
+
+
+def _number_forms(locale: str) -> tuple[str, str]:
+    """An invented noun's singular and plural by the locale's first plural ending."""
+    singular, plural = page_grammar(locale).plural_endings[0]
+    return f"quarz{singular}", f"quarz{plural}"
+
+
+def test_the_romance_locales_have_the_numbered_articles() -> None:
+    assert {"fr-FR", "es-ES", "it-IT", "pt-BR"} <= set(NUMBERED)
+    for locale in NUMBERED:
+        assert set(_numbers(locale)) == {"singular", "plural"}, locale
+        assert page_grammar(locale).plural_endings, locale
+
+
+@pytest.mark.parametrize("locale", NUMBERED)
+def test_an_article_of_the_other_number_than_its_word_is_reported(locale: str) -> None:
+    numbers, (one, many) = _numbers(locale), _number_forms(locale)
+    # the page writes the word after an article of its number, and its other form
+    for article in numbers["plural"]:
+        text = f"Contoso {article} {one}."
+        page = (("A widget.", f"Contoso {numbers['singular'][0]} {one}."), ("It.", f"{many} ok"))
+        assert _page(locale, *page, ("Contoso opens them.", text)) == [text], article
+    for article in numbers["singular"]:
+        text = f"Contoso {article} {many} Fabrikam."
+        page = (("Widgets.", f"Contoso {numbers['plural'][0]} {many}."), ("It.", f"{one} ok"))
+        assert _page(locale, *page, ("Contoso opens it.", text)) == [text], article
+
+
+@pytest.mark.parametrize("locale", NUMBERED)
+def test_an_article_before_a_word_of_its_own_number_on_the_page_is_left_alone(
+    locale: str,
+) -> None:
+    numbers, (one, many) = _numbers(locale), _number_forms(locale)
+    text = f"Contoso {numbers['singular'][0]} {many}."
+    evidence = ("Widgets.", f"Contoso {numbers['plural'][0]} {many}.")
+    # the page writes no singular form of the word: no evidence of its number
+    assert not _page(locale, evidence, ("Contoso opens it.", text))
+    # the page writes the word after singular articles more often: an invariant noun
+    page = (evidence, ("It.", f"{one} ok"), ("It.", f"Fabrikam {numbers['singular'][-1]} {many}."))
+    assert not _page(locale, *page, ("Contoso opens it.", text))
+    # a bold label starts with its own article
+    marked = f"Contoso **{numbers['singular'][0]} {many}**."
+    assert not _page(locale, evidence, ("It.", f"{one} ok"), ("Contoso opens it.", marked))
+
+
+@pytest.mark.parametrize("locale", NUMBERED)
+def test_the_form_an_article_wants_written_after_one_of_its_number_is_evidence(
+    locale: str,
+) -> None:
+    numbers, (one, many) = _numbers(locale), _number_forms(locale)
+    plural, singular = numbers["plural"][0], numbers["singular"][0]
+    # the page writes the plural after a plural article, never the word after a singular
+    text = f"Contoso {plural} {one}."
+    page = ("Widgets.", f"Contoso {numbers['plural'][-1]} {many}.")
+    assert _page(locale, page, ("Contoso opens them.", text)) == [text]
+    # and the other way round, unless an ending of the singular may end the plural too
+    # (Italian "le nuove" beside "i nuovi": "nuove" is a singular's form as well)
+    text = f"Contoso {singular} {many}."
+    page = ("A widget.", f"Contoso {numbers['singular'][-1]} {one}.")
+    endings = {sg for sg, _ in page_grammar(locale).plural_endings} - {""}
+    expected = [] if many.endswith(tuple(endings)) else [text]
+    assert _page(locale, page, ("Contoso opens it.", text)) == expected
+    # a word the English holds is kept from it, with the English's grammar
+    kept = (f"Open the {one}.", f"Contoso {plural} {one}.")
+    assert not _page(locale, page, ("Widgets.", f"Contoso {plural} {many}."), kept)
 
 
 # --- a sentence that starts in lower case ------------------------------------------------

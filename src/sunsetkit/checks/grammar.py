@@ -67,6 +67,9 @@ class Grammar:
     #: for "고객에게"): the forms, and one search that reads them as whole words.
     split_forms: tuple[str, ...] = ()
     split_word: re.Pattern[str] | None = None
+    #: A kept Latin name right before a verb of a noun and 하다/되다 ("Contoso 사용하여"):
+    #: the particle that links them (를, 에, 에서) lost. One search.
+    bare_name_verb: re.Pattern[str] | None = None
 
 
 @functools.cache
@@ -100,6 +103,7 @@ def grammar(locale: str | None) -> Grammar:
         final_preposition=_final(data.get("final_prepositions")),
         split_forms=_strings(data.get("split_endings")) + _strings(data.get("split_particles")),
         split_word=_split(data.get("split_endings"), data.get("split_particles")),
+        bare_name_verb=_name_verb(data.get("name_verb_endings"), data.get("name_verb_words")),
     )
 
 
@@ -173,6 +177,23 @@ def _split(endings: object, particles: object) -> re.Pattern[str] | None:
     forms = [f"(?<![가-힣])(?:{'|'.join(map(re.escape, alone))})"] if alone else []
     forms += [f"(?<=[가-힣])(?:{'|'.join(map(re.escape, after))})"] if after else []
     return re.compile(f"(?:{'|'.join(forms)})(?![가-힣])")
+
+
+def _name_verb(endings: object, words: object) -> re.Pattern[str] | None:
+    """A Latin name (its words and codes: "Microsoft Cloud for US Government"), a space,
+    and a verb: a noun of two syllables or more joined to one of the endings (a noun of
+    one syllable before 할 is a word of its own: 역할, "role"), or one of the words (대한,
+    통해), no syllable after it. The search starts at a letter and looks behind from there
+    (a look-behind first is tried at every character)."""
+    if not isinstance(endings, list) or not endings:
+        return None
+    listed = "|".join(map(re.escape, sorted(map(str, endings), key=len, reverse=True)))
+    whole = "|".join(map(re.escape, sorted(_strings(words), key=len, reverse=True)))
+    verb = rf"[가-힣]{{2,}}(?:{listed})" + (f"|{whole}" if whole else "")
+    return re.compile(
+        r"(?P<name>[A-Za-z](?<![\w.+-][A-Za-z])[A-Za-z0-9.+-]*(?: [A-Za-z0-9][A-Za-z0-9.+-]*)*)"
+        rf" (?:{verb})(?![가-힣])"
+    )
 
 
 def _strings(words: object) -> tuple[str, ...]:
@@ -279,6 +300,13 @@ def _broken(
                 f"{match.group()!r}: a word cut in two by a space inside its ending "
                 f"({match.group().replace(' ', '')!r})"
             )
+    if own.bare_name_verb is not None:
+        found = _bare_name(own.bare_name_verb, english, _prose(text))
+        if found:
+            yield (
+                f"{found!r}: a name right before its verb, with no particle between them "
+                "(을/를, 에, 에서 lost)"
+            )
     if own.plain_end is not None:
         match = own.plain_end.search(seen)
         if match:
@@ -339,6 +367,17 @@ def lower_start(source: str, text: str) -> str | None:
     if re.search(rf"(?<![\w-]){re.escape(first)}(?![\w-])", source):
         return None
     return first
+
+
+def _bare_name(search: re.Pattern[str], source: str, prose: str) -> str | None:
+    """The first name and verb of the raw translation (bold or a link's bracket between
+    them is markup, not prose) whose name the English holds: a name kept, not a word the
+    translation wrote in Latin letters."""
+    folded = source.casefold()
+    for match in search.finditer(prose):
+        if match.group("name").casefold() in folded:
+            return match.group()
+    return None
 
 
 def _stranded(search: re.Pattern[str], prose: str) -> str | None:

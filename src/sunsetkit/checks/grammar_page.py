@@ -79,6 +79,16 @@ class PageGrammar:
     #: where the page joins the noun so (`joined_stems`: "선택하", "추가된") is the word cut.
     joined_endings: re.Pattern[str] | None = None
     joined_stems: tuple[str, ...] = ()
+    #: Each article (and contraction) that shows one number -> "singular" or "plural".
+    numbered_articles: tuple[tuple[str, str], ...] = ()
+    #: How a singular's ending turns plural ("ão" -> "ões"; "" -> "s": an ending added).
+    plural_endings: tuple[tuple[str, str], ...] = ()
+    #: Each preposition -> the endings of the cases it governs (Polish "do" -> genitive):
+    #: a word after a kept name in one of them is the preposition's noun ("do Contoso
+    #: pliku"), no verb or adverb ("do Contoso ponownie").
+    case_endings: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    #: A word after a verb only ("się"): the word before it is no noun.
+    verb_markers: frozenset[str] = frozenset()
 
 
 @functools.cache
@@ -105,11 +115,18 @@ def page_grammar(locale: str | None) -> PageGrammar:
         sentence_capital=bool(data.get("sentence_capital")),
         joined_endings=_after_space(data.get("joined_endings")),
         joined_stems=tuple(map(str, data.get("joined_stems") or ())),
+        numbered_articles=_genders(data.get("numbered_articles")),
+        case_endings=_case_endings(data.get("case_endings"), data.get("preposition_cases")),
+        verb_markers=_set(data.get("verb_markers")),
+        plural_endings=tuple(
+            (str(pair[0]), str(pair[1])) for pair in data.get("plural_endings") or ()
+        ),
     )
 
 
 def _genders(data: object) -> tuple[tuple[str, str], ...]:
-    """`gendered_articles` ({gender: [article, ...]}) as (article, gender) pairs."""
+    """`gendered_articles` ({gender: [article, ...]}) as (article, gender) pairs; so too
+    `numbered_articles` ({number: [article, ...]})."""
     if not isinstance(data, dict):
         return ()
     return tuple(
@@ -117,6 +134,18 @@ def _genders(data: object) -> tuple[tuple[str, str], ...]:
         for gender, articles in data.items()
         if isinstance(articles, list)
         for article in articles
+    )
+
+
+def _case_endings(endings: object, cases: object) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """`preposition_cases` ({preposition: [case, ...]}) with `case_endings` ({case:
+    [ending, ...]}) as (preposition, the endings of its cases) pairs."""
+    if not isinstance(endings, dict) or not isinstance(cases, dict):
+        return ()
+    return tuple(
+        (str(prep), tuple(str(end) for case in governed for end in endings.get(case) or ()))
+        for prep, governed in cases.items()
+        if isinstance(governed, list)
     )
 
 
@@ -142,11 +171,19 @@ def check_grammar_on_page(entries: list[Entry], ctx: MessageContext) -> Iterator
         return
     # the translations as written: each pass strips markup only from what it reads
     pairs = [(e, e.pairs[0][0], e.pairs[0][1]) for e in entries if e.pairs]
+    plains = _Plains()
     found = itertools.chain(
         _lower_nouns(own, pairs, ctx.locale) if own.capitalised_nouns else (),
         _names_before_nouns(own, pairs, ctx) if own.name_before_noun else (),
         _lower_address(own, pairs) if own.formal_address else (),
-        _disagreeing(own, pairs, ctx.locale) if own.gendered_articles else (),
+        _disagreeing(own, _article_words(own.gendered_articles, pairs, plains, ctx.locale))
+        if own.gendered_articles
+        else (),
+        _number_disagreeing(
+            own, _article_words(own.numbered_articles, pairs, plains, ctx.locale), pairs
+        )
+        if own.numbered_articles
+        else (),
         _lower_starts(entries) if own.sentence_capital else (),
         _cut_endings(own, pairs) if own.joined_endings is not None else (),
     )
@@ -379,7 +416,10 @@ def _names_before_nouns(
                 )
                 or word in function_words
                 or not _adjunct(english_of.get(name, name), word, source, english_words)
-                or not _noun(own, word, name, texts, function_words, plains)
+                or not (
+                    _noun(own, word, name, texts, function_words, plains)
+                    or _governed(own, phrase, match, english_of.get(name, name), source)
+                )
             ):
                 continue
             yield (
@@ -389,6 +429,35 @@ def _names_before_nouns(
                 f"puts the noun first ({word} ... {name})",
             )
             break
+
+
+def _governed(own: PageGrammar, phrase: str, match: re.Match[str], name: str, source: str) -> bool:
+    """Whether the word after the name ends in a case its preposition governs (`case_endings`:
+    "z Contoso pulpitu", genitive), no verb marker follows it ("rozpoczyna się"), and the
+    English opens the name's noun phrase with a function word ("from the Contoso
+    dashboard", "for Contoso customers"): the name and the word are one noun phrase in
+    both, the English order kept."""
+    endings = dict(own.case_endings).get(phrase.split(" ", 1)[0])
+    if not endings or not match.group("word").endswith(endings):
+        return False
+    after = _ENGLISH_WORD.match(match.string, match.end() + 1)
+    if after and after.group() in own.verb_markers:
+        return False
+    english = conventions("en").function_words
+    start = source.find(f" {name} ")
+    while start >= 0:
+        before = _WORD_BEFORE.search(source, max(0, start - _REACH), start + 1)
+        noun = _ENGLISH_WORD.match(source, start + len(name) + 2)
+        if (
+            before
+            and before.group(1).rstrip().lower() in english
+            and noun
+            and noun.group().islower()
+            and noun.group() not in english
+        ):
+            return True
+        start = source.find(f" {name} ", start + 1)
+    return False
 
 
 @functools.cache
@@ -581,8 +650,8 @@ _AGREED = 3
 
 @functools.cache
 def _article_then_word(articles: tuple[str, ...]) -> re.Pattern[str]:
-    """A gendered article in lower case right before a lower-case word (no elision, no
-    hyphen: "l'", "lo-" read nothing), and the word or mark after it (if any)."""
+    """An article in lower case right before a lower-case word (no elision, no hyphen:
+    "l'", "lo-" read nothing), and the word or mark after it (if any)."""
     listed = "|".join(map(re.escape, sorted(articles, key=len, reverse=True)))
     return re.compile(
         rf"(?<![\w'’-])({listed}) ([{_LOWER}][{_LOWER}]{{2,}})(?![\w'’-])"
@@ -590,39 +659,57 @@ def _article_then_word(articles: tuple[str, ...]) -> re.Pattern[str]:
     )
 
 
+#: Each message with (article, word, whether the word is read as a noun) of its articles.
+_ArticleWords = list[tuple[Entry, list[tuple[str, str, bool]]]]
+
+
+def _article_words(
+    articles: tuple[tuple[str, str], ...],
+    pairs: list[tuple[Entry, str, str]],
+    plains: _Plains,
+    locale: str | None,
+) -> _ArticleWords:
+    """Each message's listed articles before a word (the gendered ones, or the numbered
+    ones: each pass its own search, which takes the word after each noun). An article
+    before a word in a text's prose is one in the text as written (markup only parts
+    words): most messages hold none, and are neither stripped nor read. Markup, quotes and
+    code part the words (`_plain`, made once a page for both): a bold label may start with
+    its own article."""
+    search = _article_then_word(tuple(article for article, _ in articles))
+    held = [search.search(text) is not None for _, _, text in pairs]
+    if not any(held):
+        return []  # most pages of a locale without the data's articles: nothing to read
+    function_words = conventions(locale).function_words
+    return [
+        (entry, _article_nouns(search, plains[text], function_words))
+        for (entry, _, text), hit in zip(pairs, held, strict=True)
+        if hit
+    ]
+
+
 def _article_nouns(
-    search: re.Pattern[str], text: str, gender: dict[str, str], function_words: frozenset[str]
-) -> list[tuple[str, str, str, bool]]:
-    """(article, word, gender, whether the word is read as a noun) of each gendered article
-    right before a word that is no function word. A noun is a word no content word follows
+    search: re.Pattern[str], text: str, function_words: frozenset[str]
+) -> list[tuple[str, str, bool]]:
+    """(article, word, whether the word is read as a noun) of each listed article right
+    before a word that is no function word. A noun is a word no content word follows
     (a mark, a capital, a function word or nothing): no adjective before its noun ("las
     siguientes opciones") and no compound's other noun ("la fecha del pedido" pairs each
     article with its own noun)."""
     return [
-        (art, word, gender[art], not after or not after[0].islower() or after in function_words)
+        (art, word, not after or not after[0].islower() or after in function_words)
         for art, word, after in search.findall(text)
         if word not in function_words
     ]
 
 
-def _disagreeing(
-    own: PageGrammar, pairs: list[tuple[Entry, str, str]], locale: str | None
-) -> Iterator[tuple[Entry, str]]:
+def _disagreeing(own: PageGrammar, articles: _ArticleWords) -> Iterator[tuple[Entry, str]]:
     """Each message that writes a noun after an article of one gender where the page's
     other messages write the word `_AGREED` times or more with articles of another gender
-    (once at least as a noun) and never with this one. Markup, quotes and code part the
-    words (`_plain`): a bold label may start with its own article."""
+    (once at least as a noun) and never with this one."""
     gender = dict(own.gendered_articles)
-    search = _article_then_word(tuple(gender))
-    # An article before a word in a text's prose is one in the text as written (markup
-    # only parts words): most messages hold none, and are neither stripped nor read.
-    held = [search.search(text) is not None for _, _, text in pairs]
-    if not any(held):
-        return  # most pages of a locale without the data's articles: nothing to read
-    function_words = conventions(locale).function_words
     uses = [
-        (entry, _article_nouns(search, _plain(text), gender, function_words) if hit else [])
-        for (entry, _, text), hit in zip(pairs, held, strict=True)
+        (entry, [(art, word, gender[art], noun) for art, word, noun in found if art in gender])
+        for entry, found in articles
     ]
     seen = Counter((word, kind) for _, found in uses for _, word, kind, _ in found)
     mixed = {word for word, n in Counter(word for word, _ in seen).items() if n > 1}
@@ -661,6 +748,97 @@ def _disagreement(
                 f"{word!r} ({others} times {shown}, never {kind})"
             )
     return None
+
+
+# --- an article of the other number ---------------------------------------------------------
+
+
+def _number_disagreeing(
+    own: PageGrammar, articles: _ArticleWords, pairs: list[tuple[Entry, str, str]]
+) -> Iterator[tuple[Entry, str]]:
+    """Each message that writes a word after an article of one number ("as", "do") where
+    the word is the other number's form of a word the page writes: after this number's
+    articles, the form the article wants, where no ending of this number ends the word
+    ("as avaliação" beside "as avaliações", "do conjuntos" beside "o conjunto"; Italian
+    "le nuove" beside "i nuovi" is no evidence), or anywhere where the page writes the
+    word itself after the other number's articles at least as often ("dos cliente"
+    beside "o cliente" and "clientes"). An invariant word has no other form ("o status",
+    "os status"); a verb after an article spelled as a pronoun ("os vendem") has none the
+    page writes."""
+    number = dict(own.numbered_articles)
+    uses = [
+        (entry, [(art, word, number[art]) for art, word, _ in found if art in number])
+        for entry, found in articles
+    ]
+    seen = Counter((word, kind) for _, found in uses for _, word, kind in found)
+    other = _other_forms(own.plural_endings, seen, number)
+    if not other:
+        return  # most pages: no word whose other number's form the page may write
+    words: Counter[str] | None = None
+    for entry, found in uses:
+        for art, word, kind in found:
+            forms, balanced = other.get((word, kind), ((), False))
+            if not forms or _english_holds(entry, word):
+                continue  # a word kept from the English ("nei data center"): its own grammar
+            loose = _other_number(word, kind, own.plural_endings)
+            against = next((k for k in set(number.values()) if k != kind), kind)
+            shown = [form for form in forms if seen[form, kind]] if loose else []
+            if not shown and balanced:
+                # the page's words as written: a form in a label shows the word as well
+                words = words or Counter(w for _, _, t in pairs for w in _WORDS.findall(t))
+                shown = [form for form in forms if words[form]]
+            if shown:
+                yield (
+                    entry,
+                    f"'{art} {word}': a {kind} article before a {against} "
+                    f"(the page writes {shown[0]!r})",
+                )
+                break
+
+
+def _english_holds(entry: Entry, word: str) -> bool:
+    return word.casefold() in _ENGLISH_WORD.findall(entry.pairs[0][0].casefold())
+
+
+@functools.cache
+def _number_endings(endings: tuple[tuple[str, str], ...], kind: str) -> tuple[str, ...]:
+    """The endings (other than none) of one number's forms."""
+    return tuple({pl if kind == "plural" else sg for sg, pl in endings} - {""})
+
+
+def _other_number(word: str, kind: str, endings: tuple[tuple[str, str], ...]) -> bool:
+    """Whether no ending of its article's number (other than none) ends the word."""
+    return not word.endswith(_number_endings(endings, kind))
+
+
+def _other_forms(
+    endings: tuple[tuple[str, str], ...], seen: Counter[tuple[str, str]], number: dict[str, str]
+) -> dict[tuple[str, str], tuple[list[str], bool]]:
+    """(word, its article's number) -> the forms of the other number the word would have
+    if it were that number's form (a plural's singulars, a singular's plurals), and
+    whether the page writes the word after the other number's articles at least as often
+    as after this one's (it reads the word so: "dos cliente" where "o cliente" is
+    written too). Only words with such a form the page may show: one it writes after
+    this number's articles where no ending of this number ends the word, or any where
+    the word is so balanced."""
+    forms: dict[tuple[str, str], tuple[list[str], bool]] = {}
+    kinds = set(number.values())
+    for (word, kind), uses in seen.items():
+        against = next((k for k in kinds if k != kind), kind)
+        balanced = uses <= seen[word, against]
+        if not balanced and not _other_number(word, kind, endings):
+            continue  # most words: of their article's number, as far as the page shows
+        if kind == "singular":
+            made = [
+                word[: len(word) - len(pl)] + sg
+                for sg, pl in endings
+                if word.endswith(pl) and len(word) > len(pl) + 2
+            ]
+        else:
+            made = [word[: len(word) - len(sg)] + pl for sg, pl in endings if word.endswith(sg)]
+        if made and (balanced or any(seen[form, kind] for form in made)):
+            forms[word, kind] = (made, balanced)
+    return forms
 
 
 # --- a sentence that starts in lower case -------------------------------------------------
