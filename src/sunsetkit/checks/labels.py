@@ -230,7 +230,13 @@ def check_bold_english(entry: Entry, ctx: MessageContext) -> Iterator[str]:
         if "**" not in text or source == text:
             continue
         theirs, ours = marked(entry, ctx.md, source), marked(entry, ctx.md, text)
-        english = {normal(theirs.inside(s)) for s in theirs.spans if s.kind == "bold"}
+        # the source's own spelling: "Microsoft ID" written "Microsoft id" is still an
+        # identifier, which the translation's case no longer shows
+        english = {
+            normal(theirs.inside(s)): theirs.inside(s).strip()
+            for s in theirs.spans
+            if s.kind == "bold"
+        }
         if not english or normal(_words_only(ours.text)) == normal(_words_only(theirs.text)):
             continue
         for span in ours.spans:
@@ -239,6 +245,7 @@ def check_bold_english(entry: Entry, ctx: MessageContext) -> Iterator[str]:
                 span.kind == "bold"
                 and normal(inside) in english
                 and _english_label(inside, ctx)
+                and _english_label(english[normal(inside)], ctx)
                 # "**Billing** (Facturation)": the locale's way to show a label it keeps
                 and not ours.text[span.end :].lstrip().startswith(("(", "（"))
             ):
