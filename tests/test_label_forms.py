@@ -533,3 +533,27 @@ def test_a_date_in_the_locales_format_or_the_sources_is_one_translation(locale: 
     pairs += [("Zorblat: 2031-06-04", "Qorvindel: 2031-06-04")]
     assert _consistency(pairs, locale) == []
     assert _consistency([*pairs[:2], ("Zorblat: 2031-06-04", "Blusketo: 2031-06-04")], locale)
+
+
+@pytest.mark.parametrize(
+    ("locale", "usual", "kept"),
+    [
+        ("zh-CN", "北风账本/概述", "北风Ledger/概述"),
+        ("ko-KR", "노스윈드 원장/개요", "노스윈드 Ledger/개요를"),
+    ],
+)
+def test_a_name_kept_in_its_own_spelling_is_no_second_spelling(
+    locale: str, usual: str, kept: str
+) -> None:
+    # one word of the label kept as the product writes it, the rest as the page has it
+    pairs = [
+        (f"Select **Northwind Ledger/Overview** {n}.", f"Qq **{usual}** {n}.") for n in range(2)
+    ]
+    pairs.append(("Then select **Northwind Ledger/Overview**.", f"Qq **{kept}** qq."))
+    assert _spelling(pairs, locale) == []
+    # another word in its place stays reported
+    pairs[2] = (
+        "Then select **Northwind Ledger/Overview**.",
+        f"Qq **{kept.replace('/', '计划/')}** qq.",
+    )
+    assert _spelling(pairs, locale) == [3]
