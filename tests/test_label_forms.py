@@ -213,6 +213,17 @@ def test_a_translation_beside_more_uses_kept_in_english_is_not_reported(locale: 
     assert _consistency(named, locale) == [3]
 
 
+@pytest.mark.parametrize("locale", LOCALES)
+def test_two_renderings_each_used_again_and_again_alike_are_not_reported(locale: str) -> None:
+    # no side is the wrong one where the page settled on both equally
+    pairs = [("Charge date", "Qgebührdatum"), ("Charge date", "Qkostendatum")] * 2
+    assert _consistency(pairs, locale) == []
+    # one use each, or one rendering half in English, still has a wrong side
+    assert _consistency(pairs[:2], locale) == [1, 2]
+    half = [(s, t.replace("Qkostendatum", "Charge Qdatum")) for s, t in pairs]
+    assert _consistency(half, locale) == [1, 2, 3, 4]
+
+
 def test_a_label_the_locale_writes_with_the_english_word_is_no_english_left() -> None:
     pairs = [
         ("Exclusive", "Exclusive"),

@@ -843,6 +843,8 @@ def _inconsistent(
     usual = _usual(label, lines, [entry for _, entry in found], ctx)
     if usual is not None and _kept_by_most(label, usual, lines, ctx):
         return  # the uses that translate it are the page's right ones, not a second spelling
+    if usual is None and _established(label, lines):
+        return  # two renderings the page uses alike, each again and again: no wrong side
     # The first translations met, each with its first lines: a message of bounded
     # length, made in bounded time, however many uses the label has.
     first = sorted(lines.items(), key=lambda item: item[1][0])[: SHOWN + 1]
@@ -885,6 +887,11 @@ def _english_left(
             if (label, id(entry)) not in reported:
                 yield entry, _consistency_message(label, label, first, lines, len(found))
 
+
+#: How many uses make a rendering one the page has settled on: two renderings used alike
+#: and each at least so often ("Fonctionnalités" and "Fonctions" for the headings of one
+#: announcement page) are two acceptable ones, of which neither side is the wrong one.
+_ESTABLISHED = 2
 
 #: How many of a label's most used translations a use is compared with (bounded work).
 _COMPARED = 8
@@ -981,6 +988,17 @@ def _kept_identifier(label: str, translation: str, entry: Entry) -> bool:
 def _identifier(label: str) -> bool:
     """An identifier (`SubscriptionEndDate`), which a translation may keep in English."""
     return " " not in label and any(c.isupper() for c in label[1:])
+
+
+def _established(label: str, lines: dict[str, list[int]]) -> bool:
+    """Renderings the page uses equally, each at least `_ESTABLISHED` times, none of them
+    half English (a word of the label kept where another translates it: "Customer段"
+    beside "客户细分" has a wrong side)."""
+    if min(len(numbers) for numbers in lines.values()) < _ESTABLISHED:
+        return False
+    english = set(re.findall(r"[a-z]{3,}", label.casefold()))
+    kept = [bool(english & set(re.findall(r"[a-z]{3,}", t.casefold()))) for t in lines]
+    return not any(kept) or all(kept)
 
 
 def _kept_by_most(label: str, usual: str, lines: dict[str, list[int]], ctx: MessageContext) -> bool:
