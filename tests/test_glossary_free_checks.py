@@ -351,6 +351,8 @@ def test_a_list_idiom_ends_a_list_whole(locale: str) -> None:
         ("Open **Add a location**.", "Öffnen Sie **Add a location**.", True),
         ("Open **Contoso Ledger**.", "Öffnen Sie **Contoso Ledger**.", False),  # a name
         ("Enter the **MPN id**.", "Geben Sie die **MPN id** ein.", False),  # an identifier
+        # the source's acronym written in lower case: an identifier still
+        ("Enter the **Contoso ID**.", "Geben Sie die **Contoso id** ein.", False),
         ("Set **max_items**.", "Legen Sie **max_items** fest.", False),  # code
         ("Select **Save draft**.", "Wählen Sie **Save draft** (Entwurf speichern).", False),
         ("Select **Save draft**.", "Select **Save draft**.", False),  # untranslated: not here

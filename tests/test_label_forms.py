@@ -201,6 +201,29 @@ def test_english_kept_is_reported_only_against_a_translation_used_more() -> None
     assert _consistency(pairs, "de-DE") == [1]
 
 
+@pytest.mark.parametrize("locale", LOCALES)
+def test_a_translation_beside_more_uses_kept_in_english_is_not_reported(locale: str) -> None:
+    # the page keeps the label in English more often than it translates it: the one
+    # translated use is no wrong spelling (the kept ones are English left, or the locale's
+    # own word); a name's translation (a brand word in it) stays reported
+    pairs = [("Overview", "Overview"), ("Overview", "Overview"), ("Overview", "Qübersicht")]
+    assert _consistency(pairs, locale) == []
+    named = [(s.replace("Overview", "Azure Overview"), t) for s, t in pairs]
+    named = [(s, t.replace("Overview", "Azure Overview")) for s, t in named]
+    assert _consistency(named, locale) == [3]
+
+
+@pytest.mark.parametrize("locale", LOCALES)
+def test_two_renderings_each_used_again_and_again_alike_are_not_reported(locale: str) -> None:
+    # no side is the wrong one where the page settled on both equally
+    pairs = [("Charge date", "Qgebührdatum"), ("Charge date", "Qkostendatum")] * 2
+    assert _consistency(pairs, locale) == []
+    # one use each, or one rendering half in English, still has a wrong side
+    assert _consistency(pairs[:2], locale) == [1, 2]
+    half = [(s, t.replace("Qkostendatum", "Charge Qdatum")) for s, t in pairs]
+    assert _consistency(half, locale) == [1, 2, 3, 4]
+
+
 def test_a_label_the_locale_writes_with_the_english_word_is_no_english_left() -> None:
     pairs = [
         ("Exclusive", "Exclusive"),
@@ -521,3 +544,27 @@ def test_a_date_in_the_locales_format_or_the_sources_is_one_translation(locale: 
     pairs += [("Zorblat: 2031-06-04", "Qorvindel: 2031-06-04")]
     assert _consistency(pairs, locale) == []
     assert _consistency([*pairs[:2], ("Zorblat: 2031-06-04", "Blusketo: 2031-06-04")], locale)
+
+
+@pytest.mark.parametrize(
+    ("locale", "usual", "kept"),
+    [
+        ("zh-CN", "北风账本/概述", "北风Ledger/概述"),
+        ("ko-KR", "노스윈드 원장/개요", "노스윈드 Ledger/개요를"),
+    ],
+)
+def test_a_name_kept_in_its_own_spelling_is_no_second_spelling(
+    locale: str, usual: str, kept: str
+) -> None:
+    # one word of the label kept as the product writes it, the rest as the page has it
+    pairs = [
+        (f"Select **Northwind Ledger/Overview** {n}.", f"Qq **{usual}** {n}.") for n in range(2)
+    ]
+    pairs.append(("Then select **Northwind Ledger/Overview**.", f"Qq **{kept}** qq."))
+    assert _spelling(pairs, locale) == []
+    # another word in its place stays reported
+    pairs[2] = (
+        "Then select **Northwind Ledger/Overview**.",
+        f"Qq **{kept.replace('/', '计划/')}** qq.",
+    )
+    assert _spelling(pairs, locale) == [3]

@@ -841,6 +841,10 @@ def _inconsistent(
     for numbers in lines.values():
         numbers.sort()
     usual = _usual(label, lines, [entry for _, entry in found], ctx)
+    if usual is not None and _kept_by_most(label, usual, lines, ctx):
+        return  # the uses that translate it are the page's right ones, not a second spelling
+    if usual is None and _established(label, lines):
+        return  # two renderings the page uses alike, each again and again: no wrong side
     # The first translations met, each with its first lines: a message of bounded
     # length, made in bounded time, however many uses the label has.
     first = sorted(lines.items(), key=lambda item: item[1][0])[: SHOWN + 1]
@@ -883,6 +887,11 @@ def _english_left(
             if (label, id(entry)) not in reported:
                 yield entry, _consistency_message(label, label, first, lines, len(found))
 
+
+#: How many uses make a rendering one the page has settled on: two renderings used alike
+#: and each at least so often ("Fonctionnalités" and "Fonctions" for the headings of one
+#: announcement page) are two acceptable ones, of which neither side is the wrong one.
+_ESTABLISHED = 2
 
 #: How many of a label's most used translations a use is compared with (bounded work).
 _COMPARED = 8
@@ -979,6 +988,32 @@ def _kept_identifier(label: str, translation: str, entry: Entry) -> bool:
 def _identifier(label: str) -> bool:
     """An identifier (`SubscriptionEndDate`), which a translation may keep in English."""
     return " " not in label and any(c.isupper() for c in label[1:])
+
+
+def _established(label: str, lines: dict[str, list[int]]) -> bool:
+    """Renderings the page uses equally, each at least `_ESTABLISHED` times, none of them
+    half English (a word of the label kept where another translates it: "Customer段"
+    beside "客户细分" has a wrong side)."""
+    if min(len(numbers) for numbers in lines.values()) < _ESTABLISHED:
+        return False
+    english = set(re.findall(r"[a-z]{3,}", label.casefold()))
+    kept = [bool(english & set(re.findall(r"[a-z]{3,}", t.casefold()))) for t in lines]
+    return not any(kept) or all(kept)
+
+
+def _kept_by_most(label: str, usual: str, lines: dict[str, list[int]], ctx: MessageContext) -> bool:
+    """The English label kept by more uses than any translation of it (a table's
+    "Description", "None" beside one "Beskrivning"; a word the locale shares, German
+    "Details"): the kept uses are English left or the locale's word, and the one use that
+    translates it is no wrong spelling. An identifier's or a name's translation is (a
+    brand word in it: "Minecraft: Education Edition" translated once)."""
+    if usual.casefold() != label.casefold() or _identifier(label):
+        return False
+    if not conventions(SOURCE_LANGUAGE).brands.isdisjoint(re.findall(r"\w+", label.casefold())):
+        return False
+    if any(name in label for name in ctx.glossary.names):
+        return False
+    return len(lines[usual]) > max(len(n) for t, n in lines.items() if t != usual)
 
 
 def _usual(

@@ -15,6 +15,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterator
 
 from .base import Entry, MessageContext
+from .conventions import locale_data
 from .forms import (
     closed_up,
     cut_off,
@@ -196,6 +197,7 @@ def _differ(
         or a in b
         or b in a
         or _reordered(translated, usual, words)
+        or _name_kept(translated, usual, label, ctx.locale)
         or one_translation(one, other, label, words, verb_suffixes(ctx.locale))
         or shifted(one, other, ignored)
     )
@@ -207,6 +209,35 @@ def _reordered(one: str, other: str, words: frozenset[str]) -> bool:
     mine = sorted(w for w in _JOINERS.split(one) if w and w not in words)
     theirs = sorted(w for w in _JOINERS.split(other) if w and w not in words)
     return len(mine) > 1 and mine == theirs
+
+
+_LATIN_RUN = re.compile(r"[a-z][a-z0-9]*", re.IGNORECASE)
+_PART_EDGES = " \u00a0/-‐–:：,、"
+
+
+def _name_kept(translated: str, usual: str, label: str, locale: str | None) -> bool:
+    """One translation with a word of the English label kept as written, a name in its
+    product's own spelling ("商业marketplace/概述" beside "商业市场/概述"; Korean "상업용
+    marketplace/개요를", its object particle aside): every other part of it stands, in
+    order, in the usual spelling, which translates that word. An English label kept whole
+    has no other part, and stays reported."""
+    english = {w.casefold() for w in _LATIN_RUN.findall(label)}
+    kept = [w for w in _LATIN_RUN.findall(translated) if w.casefold() in english]
+    if not kept or any(w.casefold() in english for w in _LATIN_RUN.findall(usual)):
+        return False
+    particles = tuple(str(p) for p in locale_data(locale).get("span_particles") or ())
+    parts = [p.strip(_PART_EDGES) for p in _LATIN_RUN.split(translated)]
+    parts = [p.removesuffix(next((x for x in particles if p.endswith(x)), "")) for p in parts]
+    parts = [p for p in parts if p]
+    if not parts or _LATIN_RUN.sub("", translated).strip(_PART_EDGES) == "":
+        return False
+    at = 0
+    for part in parts:
+        found = usual.find(part, at)
+        if found < 0:
+            return False
+        at = found + len(part)
+    return True
 
 
 def _first(found: list[tuple[str, Entry]], translated: str) -> int:
@@ -230,7 +261,13 @@ def check_bold_english(entry: Entry, ctx: MessageContext) -> Iterator[str]:
         if "**" not in text or source == text:
             continue
         theirs, ours = marked(entry, ctx.md, source), marked(entry, ctx.md, text)
-        english = {normal(theirs.inside(s)) for s in theirs.spans if s.kind == "bold"}
+        # the source's own spelling: "Microsoft ID" written "Microsoft id" is still an
+        # identifier, which the translation's case no longer shows
+        english = {
+            normal(theirs.inside(s)): theirs.inside(s).strip()
+            for s in theirs.spans
+            if s.kind == "bold"
+        }
         if not english or normal(_words_only(ours.text)) == normal(_words_only(theirs.text)):
             continue
         for span in ours.spans:
@@ -239,6 +276,7 @@ def check_bold_english(entry: Entry, ctx: MessageContext) -> Iterator[str]:
                 span.kind == "bold"
                 and normal(inside) in english
                 and _english_label(inside, ctx)
+                and _english_label(english[normal(inside)], ctx)
                 # "**Billing** (Facturation)": the locale's way to show a label it keeps
                 and not ours.text[span.end :].lstrip().startswith(("(", "（"))
             ):
