@@ -610,3 +610,28 @@ def test_a_name_before_its_verb_and_an_object_is_no_compound() -> None:
         ),
     ]
     assert _found(page, "nl-NL") == []
+
+
+@pytest.mark.parametrize(
+    ("evidence", "source", "text", "found"),
+    [
+        # a verbal noun the page writes in its plural: the name's noun
+        (
+            "Nya erbjudanden.",
+            "Contoso Ledger (Fabrikam 365 offer)",
+            "Contoso Ledger (Fabrikam 365 erbjudande)",
+            True,
+        ),
+        # a participle the page writes in no noun's form: an adjective
+        (
+            "Nya produkter.",
+            "Contoso Ledger (Fabrikam 365 standalone)",
+            "Contoso Ledger (Fabrikam 365 fristående)",
+            False,
+        ),
+    ],
+)
+def test_a_swedish_verbal_noun_after_a_name_is_told_from_a_participle_by_the_page(
+    evidence: str, source: str, text: str, found: bool
+) -> None:
+    assert bool(_found([("New.", evidence), (source, text)], "sv-SE")) == found

@@ -196,6 +196,8 @@ class _Rules:
     hyphen_joins: frozenset[str]
     #: The endings of a noun's definite forms (Swedish "-en", "-erna"), folded.
     definite: tuple[str, ...]
+    #: A present participle's endings, which verbal nouns share (Swedish "-ande").
+    participles: tuple[str, ...]
 
     @staticmethod
     @functools.cache
@@ -216,6 +218,7 @@ class _Rules:
             determined_name=_determined_name(english.determiners | english.noun_prepositions),
             hyphen_joins=data.hyphen_joins,
             definite=data.definite_endings,
+            participles=data.participle_endings,
             links=("", *data.compound_links),
             skip=function_words(locale) | function_words("en") | data.particles,
             adjective=data.adjective_form,
@@ -430,31 +433,38 @@ def _name_end(before: str, word: str, english: set[str]) -> bool:
 def _noun_after_name(word: str, noun: str, english: str, rules: _Rules, page: _Page) -> bool:
     """A noun of the locale after a name: in German any capitalised word of the locale (it
     capitalises nouns, not verbs); in Dutch and Swedish a lower-case word that is no
-    adjective and has a noun's ending (`noun_form`: "ondersteuning"), or, where titles do
+    adjective and has a noun's ending (`noun_form`: "ondersteuning"), a form only nouns
+    have elsewhere on the page (`definite_endings`, `noun_articles`), or, where titles do
     not end in their verb, any such word in a title or a cell (no verb of a sentence); and
     the source has a lower-case word after the name that is no English adjective ("Power
-    BI usage")."""
-    folded = noun.casefold()
-    adjective = rules.adjective is not None and bool(rules.adjective.search(folded))
-    if rules.nouns_capitalised:
-        if not noun[:1].isupper() or adjective:
-            return False
-    elif not noun[:1].islower() or adjective:
-        return False
-    elif folded in page.nouns or _definite_on_page(folded, page, rules):
-        pass
-    elif rules.noun is None or not rules.noun.search(folded):
-        title = not _SENTENCE_END.search(english.strip()) and len(english.split()) <= _TITLE_WORDS
-        if rules.verb_final_titles or not title:
-            return False
+    BI usage") nor a verb before its object ("recognizes the")."""
     after = re.findall(rf"(?<![\w-]){re.escape(word)} +(\w+)(?: +(\w+))?", english)
-    return bool(after) and all(
+    if not after or not all(
         w[:1].islower()
         and w.casefold() not in rules.skip
         and not (rules.english_adjective and rules.english_adjective.search(w))
         and next_word.casefold() not in rules.articles  # "Contoso recognizes the": a verb
         for w, next_word in after
+    ):
+        return False
+    folded = noun.casefold()
+    adjective = (
+        rules.adjective is not None
+        and bool(rules.adjective.search(folded))
+        # a participle's ending, which a verbal noun shares: a noun where the page writes
+        # it in a noun's other form ("erbjudanden", "erbjudandet"; "fristående" has none)
+        and not (folded.endswith(rules.participles) and _definite_on_page(folded, page, rules))
     )
+    if rules.nouns_capitalised:
+        return noun[:1].isupper() and not adjective
+    if not noun[:1].islower() or adjective:
+        return False
+    if folded in page.nouns or _definite_on_page(folded, page, rules):
+        return True
+    if rules.noun is None or not rules.noun.search(folded):
+        title = not _SENTENCE_END.search(english.strip()) and len(english.split()) <= _TITLE_WORDS
+        return title and not rules.verb_final_titles
+    return True
 
 
 def _definite_on_page(folded: str, page: _Page, rules: _Rules) -> bool:

@@ -137,6 +137,10 @@ class Conventions:
     #: word the page also writes with one, itself or its stem ("licenser", "licensen"), is
     #: a noun, no verb ("lagrar") (`compound`).
     definite_endings: tuple[str, ...] = ()
+    #: A present participle's endings (Swedish "-ande", "-ende"), folded, which the verbal
+    #: noun shares ("erbjudande", offer): a word so ending that the page writes in a noun's
+    #: other form ("erbjudanden") is that noun, no adjective (`compound`).
+    participle_endings: tuple[str, ...] = ()
 
 
 @functools.cache
@@ -205,6 +209,7 @@ def conventions(locale: str | None) -> Conventions:
         ),
         standalone_syllables=frozenset(str(w) for w in data.get("standalone_syllables") or ()),
         definite_endings=tuple(str(w).casefold() for w in data.get("definite_endings") or ()),
+        participle_endings=tuple(str(w).casefold() for w in data.get("participle_endings") or ()),
     )
 
 
