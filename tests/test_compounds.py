@@ -582,8 +582,9 @@ def test_korean_syllables_without_the_pages_word_or_each_a_word_are_left_alone(
 @pytest.mark.parametrize(
     ("locale", "evidence", "text", "found"),
     [
-        # Swedish: a definite form of the word, or of its stem, is a noun's
-        ("sv-SE", "Licensen förnyas.", "Du köper Contoso Ledger licenser här.", True),
+        # Swedish: a definite form of the word, or its stem after an article, is a noun's
+        ("sv-SE", "En licens förnyas.", "Du köper Contoso Ledger licenser här.", True),
+        ("sv-SE", "Licenserna förnyas.", "Du köper Contoso Ledger licenser här.", True),
         ("sv-SE", "Den lagrade filen.", "Du ser att Contoso Ledger lagrar filer här.", False),
         # the word itself in a definite form is no evidence ("redan" beside "reda")
         ("sv-SE", "Ta reda på mer.", "Du ser att Contoso Ledger redan finns här.", False),
@@ -635,3 +636,25 @@ def test_a_swedish_verbal_noun_after_a_name_is_told_from_a_participle_by_the_pag
     evidence: str, source: str, text: str, found: bool
 ) -> None:
     assert bool(_found([("New.", evidence), (source, text)], "sv-SE")) == found
+
+
+@pytest.mark.parametrize(
+    ("locale", "evidence", "text", "found"),
+    [
+        # a noun's ending, then a noun the page writes after "de" or in a definite form
+        ("nl-NL", "Open de qzorplijst.", "Lees de validatie qzorplijst hier.", True),
+        ("sv-SE", "Öppna qzorpboken.", "Läs förnyelse qzorpbok här.", True),
+        # a noun of measure takes a bare noun; a definite noun starts no compound
+        ("nl-NL", "Open de qzorplijst.", "Lees de hoeveelheid qzorplijst hier.", False),
+        ("sv-SE", "Öppna qzorpboken.", "Läs fördelningen qzorpbok här.", False),
+        # a passive verb after "en" ("one") is no noun
+        ("sv-SE", "Om en räknas.", "Om prenumerationen räknas inte.", False),
+        # without the page's evidence, two words are left alone
+        ("nl-NL", "Niets.", "Lees de validatie qzorplijst hier.", False),
+    ],
+)
+def test_two_nouns_the_first_with_a_nouns_ending_are_a_split(
+    locale: str, evidence: str, text: str, found: bool
+) -> None:
+    page = [("Evidence.", evidence), ("Read the list here.", text)]
+    assert bool(_found(page, locale)) == found

@@ -98,6 +98,7 @@ def check_compounds(entries: list[Entry], ctx: MessageContext) -> Iterator[tuple
                 *_bound(source, text, rules),
                 *_linked(source, text, rules),
                 *_detached(source, text, rules),
+                *_two_nouns(source, text, page, rules),
             ):
                 if message not in seen:
                     seen.add(message)
@@ -198,6 +199,10 @@ class _Rules:
     definite: tuple[str, ...]
     #: A present participle's endings, which verbal nouns share (Swedish "-ande").
     participles: tuple[str, ...]
+    #: Nouns of measure that take a bare noun after them (Dutch "hoeveelheid"), folded.
+    measure: frozenset[str]
+    #: A form only verbs have (Swedish passive "räknas").
+    verb: re.Pattern[str] | None
 
     @staticmethod
     @functools.cache
@@ -219,6 +224,8 @@ class _Rules:
             hyphen_joins=data.hyphen_joins,
             definite=data.definite_endings,
             participles=data.participle_endings,
+            measure=data.measure_nouns,
+            verb=data.verb_form,
             links=("", *data.compound_links),
             skip=function_words(locale) | function_words("en") | data.particles,
             adjective=data.adjective_form,
@@ -459,7 +466,7 @@ def _noun_after_name(word: str, noun: str, english: str, rules: _Rules, page: _P
         return noun[:1].isupper() and not adjective
     if not noun[:1].islower() or adjective:
         return False
-    if folded in page.nouns or _definite_on_page(folded, page, rules):
+    if _page_noun(folded, page, rules):
         return True
     if rules.noun is None or not rules.noun.search(folded):
         title = not _SENTENCE_END.search(english.strip()) and len(english.split()) <= _TITLE_WORDS
@@ -467,23 +474,71 @@ def _noun_after_name(word: str, noun: str, english: str, rules: _Rules, page: _P
     return True
 
 
+def _two_nouns(source: str, text: str, page: _Page, rules: _Rules) -> Iterator[str]:
+    """Two nouns side by side in lower case, the first with an ending only nouns have
+    (`noun_form`: "validatie mogelijkheid", "licentie vereisten"), the second a noun by the
+    page's other forms (after "de", or definite: "de mogelijkheid", "licensen"): no phrase
+    of the locale sets two bare nouns so but a compound split. Not a word of measure before
+    its noun (`measure_nouns`: "hoeveelheid tijd"), an adjective or a participle, nor a
+    word of the source (English kept)."""
+    if rules.noun is None or (not page.nouns and not rules.definite):
+        return
+    english: set[str] | None = None
+    plain = _text(text)
+    words = list(_WORD.finditer(plain))
+    for index in range(1, len(words)):
+        first, second = words[index - 1], words[index]
+        a, b = first.group(), second.group()
+        folded_a, folded_b = a.casefold(), b.casefold()
+        if (
+            not rules.noun.search(folded_a)
+            or not a[:1].islower()
+            or not b[:1].islower()
+            or plain[first.end() : second.start()] != " "
+            or folded_a in rules.measure
+            or _definite_form(folded_a, rules)  # "fördelningen": no compound's first part
+            or (rules.linked is not None and rules.linked.search(folded_b))  # `_linked`'s
+            or (rules.adjective is not None and rules.adjective.search(folded_b))
+            or not _page_noun(folded_b, page, rules)
+        ):
+            continue
+        english = english if english is not None else {w.casefold() for w in _WORD.findall(source)}
+        if _candidates(a, b, english, rules) and folded_a not in english:
+            yield (
+                f"'{a} {b}': two nouns side by side, the first with a noun's ending, which "
+                f"the locale joins into one word ('{a}{b}'): a compound split in two"
+            )
+
+
+def _definite_form(folded: str, rules: _Rules) -> bool:
+    """A noun in a definite form ("fördelningen" of "fördelning"), which never starts a
+    compound."""
+    return rules.noun is not None and any(
+        folded.endswith(end) and rules.noun.search(folded[: -len(end)]) for end in rules.definite
+    )
+
+
+def _page_noun(folded: str, page: _Page, rules: _Rules) -> bool:
+    """A noun by the page: written after an article only a noun follows, or in a noun's
+    other forms; never a form only verbs have ("en räknas": "en" is "one" too)."""
+    if rules.verb is not None and rules.verb.search(folded):
+        return False
+    return folded in page.nouns or _definite_on_page(folded, page, rules)
+
+
 def _definite_on_page(folded: str, page: _Page, rules: _Rules) -> bool:
-    """The page writes the word, or its stem ("licens" of "licenser", "sida" of "sidan"),
-    in another, definite form ("licensen") or after an article only a noun follows ("en
-    sida"): a noun, which no verb ("lagrar") is written in."""
+    """A noun by the page's other forms: the page writes the word itself in a definite
+    form ("funktionerna" of "funktioner", "kontot" of "konto"), or its stem, without one of
+    the locale's noun endings, after an article only a noun follows ("en licens" of
+    "licenser", "en sida" of "sidan"). No verb is written so ("lagrar"); a verb's stem with
+    a noun's ending is another word ("använd" + "arna"), so stems need the article."""
     if not rules.definite:
         return False
-    stems = {folded, *_stems(folded, rules)}
+    if any(folded + end in page.words for end in rules.definite):
+        return True
+    stems = set(_stems(folded, rules))
     stems.update(folded[: -len(end)] for end in rules.definite if folded.endswith(end))
-    return any(
-        stem in page.nouns
-        or any(
-            stem + end in page.words and stem + end != folded  # "reda"+"n": "redan" itself
-            for end in rules.definite
-        )
-        for stem in stems
-        if len(stem) >= _PART
-    )
+    return any(stem in page.nouns for stem in stems if len(stem) >= _PART)
 
 
 def _name_goes_on(word: str, english: str) -> bool:

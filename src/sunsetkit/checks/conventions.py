@@ -141,6 +141,12 @@ class Conventions:
     #: noun shares ("erbjudande", offer): a word so ending that the page writes in a noun's
     #: other form ("erbjudanden") is that noun, no adjective (`compound`).
     participle_endings: tuple[str, ...] = ()
+    #: Nouns of measure that take a bare noun after them (Dutch "hoeveelheid tijd"),
+    #: folded: two nouns so are no compound split (`compound`).
+    measure_nouns: frozenset[str] = frozenset()
+    #: A form only verbs have (Swedish passive "räknas"), case folded: no noun, whatever
+    #: article the page writes before it (`compound`).
+    verb_form: re.Pattern[str] | None = None
 
 
 @functools.cache
@@ -209,6 +215,8 @@ def conventions(locale: str | None) -> Conventions:
         ),
         standalone_syllables=frozenset(str(w) for w in data.get("standalone_syllables") or ()),
         definite_endings=tuple(str(w).casefold() for w in data.get("definite_endings") or ()),
+        verb_form=_pattern(data.get("verb_form")),
+        measure_nouns=frozenset(str(w).casefold() for w in data.get("measure_nouns") or ()),
         participle_endings=tuple(str(w).casefold() for w in data.get("participle_endings") or ()),
     )
 
