@@ -203,6 +203,9 @@ class _Rules:
     measure: frozenset[str]
     #: A form only verbs have (Swedish passive "räknas").
     verb: re.Pattern[str] | None
+    #: A word in lower case with a noun's ending, a space, and the next word in lower
+    #: case (`_two_nouns`'s pairs, found by one search).
+    noun_pair: re.Pattern[str] | None
 
     @staticmethod
     @functools.cache
@@ -226,6 +229,13 @@ class _Rules:
             participles=data.participle_endings,
             measure=data.measure_nouns,
             verb=data.verb_form,
+            noun_pair=re.compile(
+                rf"(?<![\w-])([^\W\d_A-Z\u00c0-\u00de][^\W\d_]*?"
+                rf"(?:{data.noun_form.pattern.replace('$', '')})) "
+                rf"(?=([^\W\d_A-Z\u00c0-\u00de](?:\w|-(?=\w))*))"
+            )
+            if data.noun_form
+            else None,
             links=("", *data.compound_links),
             skip=function_words(locale) | function_words("en") | data.particles,
             adjective=data.adjective_form,
@@ -445,15 +455,6 @@ def _noun_after_name(word: str, noun: str, english: str, rules: _Rules, page: _P
     not end in their verb, any such word in a title or a cell (no verb of a sentence); and
     the source has a lower-case word after the name that is no English adjective ("Power
     BI usage") nor a verb before its object ("recognizes the")."""
-    after = re.findall(rf"(?<![\w-]){re.escape(word)} +(\w+)(?: +(\w+))?", english)
-    if not after or not all(
-        w[:1].islower()
-        and w.casefold() not in rules.skip
-        and not (rules.english_adjective and rules.english_adjective.search(w))
-        and next_word.casefold() not in rules.articles  # "Contoso recognizes the": a verb
-        for w, next_word in after
-    ):
-        return False
     folded = noun.casefold()
     adjective = (
         rules.adjective is not None
@@ -463,15 +464,24 @@ def _noun_after_name(word: str, noun: str, english: str, rules: _Rules, page: _P
         and not (folded.endswith(rules.participles) and _definite_on_page(folded, page, rules))
     )
     if rules.nouns_capitalised:
-        return noun[:1].isupper() and not adjective
-    if not noun[:1].islower() or adjective:
+        if not noun[:1].isupper() or adjective:
+            return False
+    elif not noun[:1].islower() or adjective:
         return False
-    if _page_noun(folded, page, rules):
-        return True
-    if rules.noun is None or not rules.noun.search(folded):
+    elif _page_noun(folded, page, rules):
+        pass
+    elif rules.noun is None or not rules.noun.search(folded):
         title = not _SENTENCE_END.search(english.strip()) and len(english.split()) <= _TITLE_WORDS
-        return title and not rules.verb_final_titles
-    return True
+        if rules.verb_final_titles or not title:
+            return False
+    after = re.findall(rf"(?<![\w-]){re.escape(word)} +(\w+)(?: +(\w+))?", english)
+    return bool(after) and all(
+        w[:1].islower()
+        and w.casefold() not in rules.skip
+        and not (rules.english_adjective and rules.english_adjective.search(w))
+        and next_word.casefold() not in rules.articles  # "Contoso recognizes the": a verb
+        for w, next_word in after
+    )
 
 
 def _two_nouns(source: str, text: str, page: _Page, rules: _Rules) -> Iterator[str]:
@@ -481,21 +491,14 @@ def _two_nouns(source: str, text: str, page: _Page, rules: _Rules) -> Iterator[s
     of the locale sets two bare nouns so but a compound split. Not a word of measure before
     its noun (`measure_nouns`: "hoeveelheid tijd"), an adjective or a participle, nor a
     word of the source (English kept)."""
-    if rules.noun is None or (not page.nouns and not rules.definite):
+    if rules.noun_pair is None or (not page.nouns and not rules.definite):
         return
     english: set[str] | None = None
-    plain = _text(text)
-    words = list(_WORD.finditer(plain))
-    for index in range(1, len(words)):
-        first, second = words[index - 1], words[index]
-        a, b = first.group(), second.group()
+    for match in rules.noun_pair.finditer(_text(text)):
+        a, b = match.group(1), match.group(2)
         folded_a, folded_b = a.casefold(), b.casefold()
         if (
-            not rules.noun.search(folded_a)
-            or not a[:1].islower()
-            or not b[:1].islower()
-            or plain[first.end() : second.start()] != " "
-            or folded_a in rules.measure
+            folded_a in rules.measure
             or _definite_form(folded_a, rules)  # "fördelningen": no compound's first part
             or (rules.linked is not None and rules.linked.search(folded_b))  # `_linked`'s
             or (rules.adjective is not None and rules.adjective.search(folded_b))
