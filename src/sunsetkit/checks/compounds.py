@@ -370,8 +370,9 @@ def _linked(source: str, text: str, rules: _Rules) -> Iterator[str]:
 
 
 #: A word, a space, then a hyphen glued to a word ("Azure Marketplace -Gebühren"); the
-#: word before may close bold, code or a bracket ("**PowerShell** -Skript").
-_DETACHED = re.compile(r"(\S*[\w*`)\]]) -([^\W\d_][\w-]*)")
+#: word before may close bold, code or a bracket ("**PowerShell** -Skript"). It starts
+#: after a space: a long word is read once, not from each of its letters.
+_DETACHED = re.compile(r"(?<!\S)(\S*[\w*`)\]]) -([^\W\d_][\w-]*)")
 _CODE_SPAN = re.compile(r"`[^`\n]*`")
 #: A dash the English spaces (or a hyphen it leaves hanging): the translation may follow it.
 _ENGLISH_DASH = re.compile(r"\w- | [-\u2013\u2014] ?|\u2014")
