@@ -10,6 +10,11 @@ linking letters, or with a hyphen), or the first word ends a name of the source
 noun kept, a noun by the locale's endings or articles, or any capitalised word in German
 ("Contoso portal" for "Contoso-portal"). Names kept in English, code, adjectives and a
 genitive are left alone.
+
+Also: two nouns side by side in Dutch or Swedish, the first with an ending only nouns have
+and the second a noun by the page's other forms ("validatie mogelijkheid"); a hyphen cut
+from the word it joins ("Cloud Solution Provider -Programm"); and a Korean word written in
+its syllables where the page writes it as one ("테 넌 트" beside "테넌트").
 """
 
 from __future__ import annotations
