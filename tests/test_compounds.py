@@ -505,3 +505,156 @@ def test_a_german_verb_beside_a_compound_of_its_stem_is_no_split() -> None:
         ("Second.", "Sie haben das Lager übergangen."),
     ]
     assert _found(page, "de-DE") == []
+
+
+@pytest.mark.parametrize(
+    ("locale", "source", "text"),
+    [
+        (
+            "de-DE",
+            "Open the Contoso Ledger (CL) portal.",
+            "Öffnen Sie das Contoso Ledger -Portal (CL).",
+        ),
+        ("nl-NL", "Run the **ContosoShell** script.", "Voer het **ContosoShell** -script uit."),
+        (
+            "sv-SE",
+            "A current Contoso or Fabrikam client.",
+            "En aktuell Contoso eller Fabrikam -klient.",
+        ),
+        ("sv-SE", "Set the `qzorp` value.", "Ange `qz-orp` -värdet."),
+    ],
+)
+def test_a_hyphen_cut_from_the_word_before_it_is_reported(
+    locale: str, source: str, text: str
+) -> None:
+    found = _found([(source, text)], locale)
+    assert [line for line, _ in found] == [1]
+    assert "a hyphen after a space" in found[0][1]
+
+
+@pytest.mark.parametrize(
+    ("locale", "source", "text"),
+    [
+        # the first part left out after "and", "or", a comma or a slash
+        ("de-DE", "Contoso products and services", "Contoso-Produkte und -Dienste"),
+        ("nl-NL", "Contoso products or services", "Contoso-producten of -diensten"),
+        (
+            "sv-SE",
+            "Contoso product, service, or feature",
+            "Contoso-produkt, -tjänst eller -funktion",
+        ),
+        ("de-DE", "provision and/or support", "Bereitstellung und/oder -Unterstützung"),
+        # a dash the English spaces, and a parameter the English has
+        ("nl-NL", "Status - Active", "Status -actief"),
+        ("de-DE", "Use the -Force switch", "Verwenden Sie den Schalter -Force"),
+        # a hyphen inside code
+        ("de-DE", "Run `Get-Item -Path x`.", "Führen Sie `Get-Item -Pfad x` aus."),
+    ],
+)
+def test_a_hyphen_that_leaves_a_first_part_out_is_no_cut(
+    locale: str, source: str, text: str
+) -> None:
+    assert _found([(source, text)], locale) == []
+
+
+def test_a_korean_word_written_in_its_syllables_is_reported() -> None:
+    page = [("Find your ledger ID", "쿼 즈 로 ID 찾기"), ("The ledger", "쿼즈로를 엽니다")]
+    found = _found(page, "ko-KR")
+    assert [line for line, _ in found] == [1]
+    assert "'쿼즈로'" in found[0][1]
+
+
+@pytest.mark.parametrize(
+    "page",
+    [
+        # no joined form on the page
+        [("Find your ledger ID", "쿼 즈 로 ID 찾기")],
+        # each syllable a word of its own ("after this"): the page's word is another
+        [("After adding it, add this", "추가한 후 이 항목을 추가합니다"), ("Later", "후이즈")],
+    ],
+)
+def test_korean_syllables_without_the_pages_word_or_each_a_word_are_left_alone(
+    page: list[tuple[str, str]],
+) -> None:
+    assert _found(page, "ko-KR") == []
+
+
+@pytest.mark.parametrize(
+    ("locale", "evidence", "text", "found"),
+    [
+        # Swedish: a definite form of the word, or its stem after an article, is a noun's
+        ("sv-SE", "En licens förnyas.", "Du köper Contoso Ledger licenser här.", True),
+        ("sv-SE", "Licenserna förnyas.", "Du köper Contoso Ledger licenser här.", True),
+        ("sv-SE", "Den lagrade filen.", "Du ser att Contoso Ledger lagrar filer här.", False),
+        # the word itself in a definite form is no evidence ("redan" beside "reda")
+        ("sv-SE", "Ta reda på mer.", "Du ser att Contoso Ledger redan finns här.", False),
+        # Dutch: a word the page writes after "de" is a noun; a participle is none
+        ("nl-NL", "Open de catalogus.", "U opent de Contoso Ledger catalogus hier.", True),
+        ("nl-NL", "De toegewezen rol.", "U hebt geen Contoso Ledger toegewezen rol.", False),
+    ],
+)
+def test_a_word_after_a_name_is_a_noun_by_the_pages_other_forms(
+    locale: str, evidence: str, text: str, found: bool
+) -> None:
+    source = "You can see that the Contoso Ledger xqz is here."
+    page = [("Evidence.", evidence), (source, text)]
+    assert bool(_found(page, locale)) == found
+
+
+def test_a_name_before_its_verb_and_an_object_is_no_compound() -> None:
+    # "Contoso Ledger recognizes the stages": the name is the subject, the word its object
+    page = [
+        ("Open the stages.", "Open de verkoopfasen."),
+        (
+            "This is how Contoso Ledger recognizes the sales stages.",
+            "Zo herkent Contoso Ledger verkoopfasen.",
+        ),
+    ]
+    assert _found(page, "nl-NL") == []
+
+
+@pytest.mark.parametrize(
+    ("evidence", "source", "text", "found"),
+    [
+        # a verbal noun the page writes in its plural: the name's noun
+        (
+            "Nya erbjudanden.",
+            "Contoso Ledger (Fabrikam 365 offer)",
+            "Contoso Ledger (Fabrikam 365 erbjudande)",
+            True,
+        ),
+        # a participle the page writes in no noun's form: an adjective
+        (
+            "Nya produkter.",
+            "Contoso Ledger (Fabrikam 365 standalone)",
+            "Contoso Ledger (Fabrikam 365 fristående)",
+            False,
+        ),
+    ],
+)
+def test_a_swedish_verbal_noun_after_a_name_is_told_from_a_participle_by_the_page(
+    evidence: str, source: str, text: str, found: bool
+) -> None:
+    assert bool(_found([("New.", evidence), (source, text)], "sv-SE")) == found
+
+
+@pytest.mark.parametrize(
+    ("locale", "evidence", "text", "found"),
+    [
+        # a noun's ending, then a noun the page writes after "de" or in a definite form
+        ("nl-NL", "Open de qzorplijst.", "Lees de validatie qzorplijst hier.", True),
+        ("sv-SE", "Öppna qzorpboken.", "Läs förnyelse qzorpbok här.", True),
+        # a noun of measure takes a bare noun; a definite noun starts no compound
+        ("nl-NL", "Open de qzorplijst.", "Lees de hoeveelheid qzorplijst hier.", False),
+        ("sv-SE", "Öppna qzorpboken.", "Läs fördelningen qzorpbok här.", False),
+        # a passive verb after "en" ("one") is no noun
+        ("sv-SE", "Om en räknas.", "Om prenumerationen räknas inte.", False),
+        # without the page's evidence, two words are left alone
+        ("nl-NL", "Niets.", "Lees de validatie qzorplijst hier.", False),
+    ],
+)
+def test_two_nouns_the_first_with_a_nouns_ending_are_a_split(
+    locale: str, evidence: str, text: str, found: bool
+) -> None:
+    page = [("Evidence.", evidence), ("Read the list here.", text)]
+    assert bool(_found(page, locale)) == found

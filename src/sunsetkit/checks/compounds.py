@@ -10,6 +10,11 @@ linking letters, or with a hyphen), or the first word ends a name of the source
 noun kept, a noun by the locale's endings or articles, or any capitalised word in German
 ("Contoso portal" for "Contoso-portal"). Names kept in English, code, adjectives and a
 genitive are left alone.
+
+Also: two nouns side by side in Dutch or Swedish, the first with an ending only nouns have
+and the second a noun by the page's other forms ("validatie mogelijkheid"); a hyphen cut
+from the word it joins ("Cloud Solution Provider -Programm"); and a Korean word written in
+its syllables where the page writes it as one ("테 넌 트" beside "테넌트").
 """
 
 from __future__ import annotations
@@ -77,6 +82,8 @@ def check_compounds(entries: list[Entry], ctx: MessageContext) -> Iterator[tuple
     """Two words the page writes as one elsewhere, or a name and a noun the page joins to
     a name with a hyphen: each use, with the line of the evidence."""
     data = conventions(ctx.locale)
+    if data.standalone_syllables:
+        yield from _syllables(entries, data.standalone_syllables)
     if not data.compounds:
         return
     page = _Page()
@@ -95,6 +102,8 @@ def check_compounds(entries: list[Entry], ctx: MessageContext) -> Iterator[tuple
                 *_split(source, text, page, rules),
                 *_bound(source, text, rules),
                 *_linked(source, text, rules),
+                *_detached(source, text, rules),
+                *_two_nouns(source, text, page, rules),
             ):
                 if message not in seen:
                     seen.add(message)
@@ -105,6 +114,48 @@ def check_compounds(entries: list[Entry], ctx: MessageContext) -> Iterator[tuple
                 if not any(pair in said for said in seen):  # `_split` named it already
                     seen.add(message)
                     yield entry, message
+
+
+#: One Hangul syllable, then one or more more, each a word of its own ("테 넌 트").
+_SYLLABLE_RUN = re.compile(
+    r"(?<![\uac00-\ud7a3])[\uac00-\ud7a3](?: [\uac00-\ud7a3])+(?![\uac00-\ud7a3])"
+)
+_SYLLABLE_WORD = re.compile(r"[\uac00-\ud7a3]{2,}")
+#: The longest run of syllables looked up: a word's starts up to this length are kept.
+_LONGEST_RUN = 8
+
+
+def _syllables(entries: list[Entry], standalone: frozenset[str]) -> Iterator[tuple[Entry, str]]:
+    """A word written in its syllables, a space between each ("테 넌 트", "에 대 한"), where
+    the page writes those syllables as one word, or the start of one, elsewhere ("테넌트",
+    "대한"). A run of syllables each a word of its own ("후 이", after + this) is left
+    alone: the page's word may be another."""
+    runs = [
+        (entry, run.split(" "))
+        for entry in entries
+        for _, text in entry.pairs
+        if " " in text
+        for run in _SYLLABLE_RUN.findall(_text(text))
+    ]
+    runs = [(entry, run) for entry, run in runs if not standalone.issuperset(run)]
+    if not runs:
+        return  # the usual case: no such run on the page
+    starts: dict[str, int | None] = {}
+    for entry in entries:
+        for _, text in entry.pairs:
+            for word in _SYLLABLE_WORD.findall(_text(text)):
+                for end in range(2, min(len(word), _LONGEST_RUN) + 1):
+                    starts.setdefault(word[:end], entry.line)
+    said: set[tuple[int, str]] = set()
+    for entry, run in runs:
+        joined = "".join(run)
+        if joined in starts and (id(entry), joined) not in said:
+            said.add((id(entry), joined))
+            yield (
+                entry,
+                f"'{' '.join(run)}': one word written in its syllables, which the page "
+                f"writes '{joined}' (line {starts[joined]})",
+            )
 
 
 @dataclass(frozen=True)
@@ -138,12 +189,28 @@ class _Rules:
     longest_ending: int
     #: The same endings for one `str.endswith`: most words end in none of them.
     ending_tuple: tuple[str, ...]
-    #: The determiners of the source language.
+    #: The determiners of the source language, and the prepositions a noun phrase follows.
     determiners: frozenset[str]
+    #: The determiners alone ("the", "your"), demonstratives aside: one after a word
+    #: opens its object.
+    articles: frozenset[str]
     #: A word after an article only a noun follows ("en prenumeration"), one search a text.
     after_article: re.Pattern[str] | None
     #: A determiner, then a capitalised word: the cheap test before `_name_noun` walks.
     determined_name: re.Pattern[str] | None
+    #: The words before which a hyphen opens a word ("und -Dienste"), folded.
+    hyphen_joins: frozenset[str]
+    #: The endings of a noun's definite forms (Swedish "-en", "-erna"), folded.
+    definite: tuple[str, ...]
+    #: A present participle's endings, which verbal nouns share (Swedish "-ande").
+    participles: tuple[str, ...]
+    #: Nouns of measure that take a bare noun after them (Dutch "hoeveelheid"), folded.
+    measure: frozenset[str]
+    #: A form only verbs have (Swedish passive "räknas").
+    verb: re.Pattern[str] | None
+    #: A word in lower case with a noun's ending, a space, and the next word in lower
+    #: case (`_two_nouns`'s pairs, found by one search).
+    noun_pair: re.Pattern[str] | None
 
     @staticmethod
     @functools.cache
@@ -154,12 +221,26 @@ class _Rules:
             longest_ending=max(map(len, data.noun_endings), default=0),
             ending_tuple=tuple(sorted(data.noun_endings)),
             determiners=english.determiners | english.noun_prepositions,
+            # "that" and "this" also open a clause after a noun ("pages that include")
+            articles=english.determiners - {"that", "this", "these", "those", "no"},
             after_article=re.compile(
                 rf"(?<![\w-])(?i:{'|'.join(sorted(data.noun_articles))}) ([^\W\d_]+)"
             )
             if data.noun_articles
             else None,
             determined_name=_determined_name(english.determiners | english.noun_prepositions),
+            hyphen_joins=data.hyphen_joins,
+            definite=data.definite_endings,
+            participles=data.participle_endings,
+            measure=data.measure_nouns,
+            verb=data.verb_form,
+            noun_pair=re.compile(
+                rf"(?<![\w-])([^\W\d_A-Z\u00c0-\u00de][^\W\d_]*?"
+                rf"(?:{data.noun_form.pattern.replace('$', '')})) "
+                rf"(?=([^\W\d_A-Z\u00c0-\u00de](?:\w|-(?=\w))*))"
+            )
+            if data.noun_form
+            else None,
             links=("", *data.compound_links),
             skip=function_words(locale) | function_words("en") | data.particles,
             adjective=data.adjective_form,
@@ -231,7 +312,7 @@ def _split(source: str, text: str, page: _Page, rules: _Rules) -> Iterator[str]:
             before is not None
             and plain[before.end() : first.start()] == " "
             and _name_end(before_word, a, english)
-            and _noun_after_name(a, b, english_text, rules)
+            and _noun_after_name(a, b, english_text, rules, page)
         ):
             yield (
                 f"'{before_word} {a} {b}': a name and a noun of the locale, which it joins "
@@ -293,6 +374,37 @@ def _linked(source: str, text: str, rules: _Rules) -> Iterator[str]:
         yield f"'{a} {b}': '{a}' ends as the first part of a compound: one word split in two"
 
 
+#: A word, a space, then a hyphen glued to a word ("Azure Marketplace -Gebühren"); the
+#: word before may close bold, code or a bracket ("**PowerShell** -Skript"). It starts
+#: after a space: a long word is read once, not from each of its letters.
+_DETACHED = re.compile(r"(?<!\S)(\S*[\w*`)\]]) -([^\W\d_][\w-]*)")
+_CODE_SPAN = re.compile(r"`[^`\n]*`")
+#: A dash the English spaces (or a hyphen it leaves hanging): the translation may follow it.
+_ENGLISH_DASH = re.compile(r"\w- | [-\u2013\u2014] ?|\u2014")
+
+
+def _detached(source: str, text: str, rules: _Rules) -> Iterator[str]:
+    """A hyphen written apart from the word before it and glued to the next ("Cloud
+    Solution Provider -Programm", "**PowerShell** -Skript"): the compound's hyphen moved
+    off its first part. Not after the locale's "and", "or" ("Produkte und -Dienste": the
+    first part is left out), a comma or a slash, nor where the English has a spaced dash
+    or the hyphenated word itself (a parameter, "-Force")."""
+    if " -" not in text or not rules.hyphen_joins or _ENGLISH_DASH.search(source):
+        return  # the usual case, settled by one search
+    english = source.casefold()
+    # code's letters as letters of one length: no hyphen inside code is read
+    plain = _CODE_SPAN.sub(lambda code: f"`{'c' * (len(code.group()) - 2)}`", text)
+    for match in _DETACHED.finditer(plain):
+        before, word = match.group(1), match.group(2)
+        last = before.strip("*`)]").rsplit("/", 1)[-1].casefold()
+        if last in rules.hyphen_joins or f"-{word.casefold()}" in english:
+            continue
+        yield (
+            f"'{text[match.start() : match.end()]}': a hyphen after a space, glued to the "
+            f"word after it: '-{word}' is cut from the word it joins"
+        )
+
+
 def _genitive_after(before: str, rules: _Rules) -> bool:
     """A word after which the locale's linked form may be a genitive: an article, a
     determiner or a number (Swedish "en organisations behov", "3 organisations behov")."""
@@ -341,31 +453,101 @@ def _name_end(before: str, word: str, english: set[str]) -> bool:
     )
 
 
-def _noun_after_name(word: str, noun: str, english: str, rules: _Rules) -> bool:
+def _noun_after_name(word: str, noun: str, english: str, rules: _Rules, page: _Page) -> bool:
     """A noun of the locale after a name: in German any capitalised word of the locale (it
     capitalises nouns, not verbs); in Dutch and Swedish a lower-case word that is no
-    adjective and has a noun's ending (`noun_form`: "ondersteuning"), or, where titles do
+    adjective and has a noun's ending (`noun_form`: "ondersteuning"), a form only nouns
+    have elsewhere on the page (`definite_endings`, `noun_articles`), or, where titles do
     not end in their verb, any such word in a title or a cell (no verb of a sentence); and
     the source has a lower-case word after the name that is no English adjective ("Power
-    BI usage")."""
+    BI usage") nor a verb before its object ("recognizes the")."""
     folded = noun.casefold()
-    adjective = rules.adjective is not None and bool(rules.adjective.search(folded))
+    adjective = (
+        rules.adjective is not None
+        and bool(rules.adjective.search(folded))
+        # a participle's ending, which a verbal noun shares: a noun where the page writes
+        # it in a noun's other form ("erbjudanden", "erbjudandet"; "fristående" has none)
+        and not (folded.endswith(rules.participles) and _definite_on_page(folded, page, rules))
+    )
     if rules.nouns_capitalised:
         if not noun[:1].isupper() or adjective:
             return False
     elif not noun[:1].islower() or adjective:
         return False
+    elif _page_noun(folded, page, rules):
+        pass
     elif rules.noun is None or not rules.noun.search(folded):
         title = not _SENTENCE_END.search(english.strip()) and len(english.split()) <= _TITLE_WORDS
         if rules.verb_final_titles or not title:
             return False
-    after = [m.group(1) for m in re.finditer(rf"(?<![\w-]){re.escape(word)} +(\w+)", english)]
+    after = re.findall(rf"(?<![\w-]){re.escape(word)} +(\w+)(?: +(\w+))?", english)
     return bool(after) and all(
         w[:1].islower()
         and w.casefold() not in rules.skip
         and not (rules.english_adjective and rules.english_adjective.search(w))
-        for w in after
+        and next_word.casefold() not in rules.articles  # "Contoso recognizes the": a verb
+        for w, next_word in after
     )
+
+
+def _two_nouns(source: str, text: str, page: _Page, rules: _Rules) -> Iterator[str]:
+    """Two nouns side by side in lower case, the first with an ending only nouns have
+    (`noun_form`: "validatie mogelijkheid", "licentie vereisten"), the second a noun by the
+    page's other forms (after "de", or definite: "de mogelijkheid", "licensen"): no phrase
+    of the locale sets two bare nouns so but a compound split. Not a word of measure before
+    its noun (`measure_nouns`: "hoeveelheid tijd"), an adjective or a participle, nor a
+    word of the source (English kept)."""
+    if rules.noun_pair is None or (not page.nouns and not rules.definite):
+        return
+    english: set[str] | None = None
+    for match in rules.noun_pair.finditer(_text(text)):
+        a, b = match.group(1), match.group(2)
+        folded_a, folded_b = a.casefold(), b.casefold()
+        if (
+            folded_a in rules.measure
+            or _definite_form(folded_a, rules)  # "fördelningen": no compound's first part
+            or (rules.linked is not None and rules.linked.search(folded_b))  # `_linked`'s
+            or (rules.adjective is not None and rules.adjective.search(folded_b))
+            or not _page_noun(folded_b, page, rules)
+        ):
+            continue
+        english = english if english is not None else {w.casefold() for w in _WORD.findall(source)}
+        if _candidates(a, b, english, rules) and folded_a not in english:
+            yield (
+                f"'{a} {b}': two nouns side by side, the first with a noun's ending, which "
+                f"the locale joins into one word ('{a}{b}'): a compound split in two"
+            )
+
+
+def _definite_form(folded: str, rules: _Rules) -> bool:
+    """A noun in a definite form ("fördelningen" of "fördelning"), which never starts a
+    compound."""
+    return rules.noun is not None and any(
+        folded.endswith(end) and rules.noun.search(folded[: -len(end)]) for end in rules.definite
+    )
+
+
+def _page_noun(folded: str, page: _Page, rules: _Rules) -> bool:
+    """A noun by the page: written after an article only a noun follows, or in a noun's
+    other forms; never a form only verbs have ("en räknas": "en" is "one" too)."""
+    if rules.verb is not None and rules.verb.search(folded):
+        return False
+    return folded in page.nouns or _definite_on_page(folded, page, rules)
+
+
+def _definite_on_page(folded: str, page: _Page, rules: _Rules) -> bool:
+    """A noun by the page's other forms: the page writes the word itself in a definite
+    form ("funktionerna" of "funktioner", "kontot" of "konto"), or its stem, without one of
+    the locale's noun endings, after an article only a noun follows ("en licens" of
+    "licenser", "en sida" of "sidan"). No verb is written so ("lagrar"); a verb's stem with
+    a noun's ending is another word ("använd" + "arna"), so stems need the article."""
+    if not rules.definite:
+        return False
+    if any(folded + end in page.words for end in rules.definite):
+        return True
+    stems = set(_stems(folded, rules))
+    stems.update(folded[: -len(end)] for end in rules.definite if folded.endswith(end))
+    return any(stem in page.nouns for stem in stems if len(stem) >= _PART)
 
 
 def _name_goes_on(word: str, english: str) -> bool:

@@ -125,6 +125,28 @@ class Conventions:
     #: Articles only a noun follows (Swedish "en", "ett"), folded: a word the page writes
     #: after one is a noun (`compound`).
     noun_articles: frozenset[str] = frozenset()
+    #: The words before which a hyphen opens a word of its own (German "und", Swedish
+    #: "eller": "Produkte und -Dienste"), folded: elsewhere a word that starts with a hyphen
+    #: after a space was cut from the word before it (`compound`).
+    hyphen_joins: frozenset[str] = frozenset()
+    #: Syllables that are words of their own in a script written in syllable blocks (Korean
+    #: "후", "이"), for `compound`: a run of one-syllable words that holds another syllable
+    #: and that the page writes as one word elsewhere is a word split into its syllables.
+    standalone_syllables: frozenset[str] = frozenset()
+    #: The endings of a noun's definite forms (Swedish "-en", "-et", "-erna"), folded: a
+    #: word the page also writes with one, itself or its stem ("licenser", "licensen"), is
+    #: a noun, no verb ("lagrar") (`compound`).
+    definite_endings: tuple[str, ...] = ()
+    #: A present participle's endings (Swedish "-ande", "-ende"), folded, which the verbal
+    #: noun shares ("erbjudande", offer): a word so ending that the page writes in a noun's
+    #: other form ("erbjudanden") is that noun, no adjective (`compound`).
+    participle_endings: tuple[str, ...] = ()
+    #: Nouns of measure that take a bare noun after them (Dutch "hoeveelheid tijd"),
+    #: folded: two nouns so are no compound split (`compound`).
+    measure_nouns: frozenset[str] = frozenset()
+    #: A form only verbs have (Swedish passive "räknas"), case folded: no noun, whatever
+    #: article the page writes before it (`compound`).
+    verb_form: re.Pattern[str] | None = None
 
 
 @functools.cache
@@ -188,6 +210,14 @@ def conventions(locale: str | None) -> Conventions:
         determiners=frozenset(str(w).casefold() for w in data.get("determiners") or ()),
         noun_prepositions=frozenset(str(w).casefold() for w in data.get("noun_prepositions") or ()),
         noun_articles=frozenset(str(w).casefold() for w in data.get("noun_articles") or ()),
+        hyphen_joins=frozenset(
+            str(w).casefold() for w in (data.get("grammar") or {}).get("hyphen_joins") or ()
+        ),
+        standalone_syllables=frozenset(str(w) for w in data.get("standalone_syllables") or ()),
+        definite_endings=tuple(str(w).casefold() for w in data.get("definite_endings") or ()),
+        verb_form=_pattern(data.get("verb_form")),
+        measure_nouns=frozenset(str(w).casefold() for w in data.get("measure_nouns") or ()),
+        participle_endings=tuple(str(w).casefold() for w in data.get("participle_endings") or ()),
     )
 
 
