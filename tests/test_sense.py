@@ -42,7 +42,6 @@ SENTENCES = {
     "engagement": "Start an engagement with Contoso.",
     "channel": "Contoso sells through the channel.",
     "claim": "Submit the Contoso claims by Friday.",
-    "rated": "Open the daily-rated usage file of Contoso.",
     "ticket": "Open a ticket for Contoso.",
     "withholding": "Enter the withholding total for Contoso.",
     "transact": "Partners transacting with Contoso get paid.",
