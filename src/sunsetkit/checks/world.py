@@ -142,7 +142,7 @@ def _plural_names(where: Locale, code: str) -> set[str]:
 def _one_count_per_form(where: Locale) -> tuple[float, ...]:
     """One of _COUNTS per plural form of the locale: Babel's name of a currency depends on
     the count only through its form, and English has two forms for the eleven counts
-    (the table of every currency's names took a tenth of a second per process)."""
+    (a quarter of the table's cost, which every process of a run pays)."""
     first: dict[str, float] = {}
     for count in _COUNTS:
         try:
