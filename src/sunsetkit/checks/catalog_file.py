@@ -3,6 +3,7 @@ catalog-level and message-level check over it."""
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -148,7 +149,10 @@ def read_error(path: Path, options: CheckOptions, message: str, line: int | None
     return Finding(str(path), line, None, "read-error", options.severity("read-error"), message)
 
 
+@functools.cache
 def markdown_parser() -> Any:
+    """The parser of the markup checks, one per process: building it cost as much as
+    checking a small catalog, and it keeps no state between texts."""
     from ..markdown import parser  # markdown-it is loaded only when markup is checked
 
     md = parser()

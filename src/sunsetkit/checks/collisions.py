@@ -46,6 +46,9 @@ def check_table_collisions(
     table = 0
     previous: int | None = None
     usual: dict[str, Counter[str]] = defaultdict(Counter)  # source -> its translations
+    #: Each cell's (source, translation) as compared, by id: normalised once, not again
+    #: for its row and for its column.
+    pairs: dict[int, tuple[str, str] | None] = {}
     groups: list[tuple[list[Entry], str]] = []
     for line in sorted(rows):
         cells = rows[line]
@@ -58,23 +61,26 @@ def check_table_collisions(
         groups.append((cells, "row"))
         for index, entry in enumerate(cells):
             columns[table, index].append(entry)
-            pair = _cell(entry)
+            pair = pairs[id(entry)] = _cell(entry)
             if pair is not None:
                 usual[pair[0]][pair[1]] += 1
     groups += [(cells, "column") for _, cells in sorted(columns.items())]
     for cells, where in groups:
-        yield from _collisions(cells, where, usual)
+        yield from _collisions(cells, where, usual, pairs)
 
 
 def _collisions(
-    cells: list[Entry], where: str, usual: dict[str, Counter[str]]
+    cells: list[Entry],
+    where: str,
+    usual: dict[str, Counter[str]],
+    pairs: dict[int, tuple[str, str] | None],
 ) -> Iterator[tuple[Entry, str]]:
     """Cells whose translation is another source's too. The translation belongs to the
     source that is translated so most consistently in the document (a "Yes" always "Ja",
     where "No" is "Nein" as well); the cells of every other source are reported."""
     by_text: dict[str, list[tuple[str, Entry]]] = defaultdict(list)
     for entry in cells:
-        pair = _cell(entry)
+        pair = pairs[id(entry)]
         if pair is not None:
             by_text[pair[1]].append((pair[0], entry))
     for text, uses in by_text.items():

@@ -20,7 +20,7 @@ from ..errors import SunsetError, clip
 from ..files import read_regular
 from ..i18n import SOURCE_LOCALE
 from .base import Entry, Finding, MessageContext
-from .catalog_file import entries_level, markdown_parser, message_level
+from .catalog_file import entries_level, message_level
 from .catalogs import finding
 from .glossary import check_consistency, english_portal_page
 from .options import CheckOptions
@@ -37,7 +37,7 @@ def check_document(path: Path, text: str, md: Any, options: CheckOptions) -> Che
     """The findings of one Markdown file; None when it is not a translation at all."""
     segments = read_side_by_side(text) if is_side_by_side(text) else []
     if segments:  # a page that only mentions the markup (this README) has none
-        return _side_by_side(path, text, segments, options)
+        return _side_by_side(path, text, segments, md, options)
     pair = pairing(path)
     if _has_ms_keys(text) or (pair.source is not None and _has_ms_keys(_read(pair.source))):
         return _guide(path, text, md, options)
@@ -108,12 +108,15 @@ def _entry(source: str, translation: str, line: int, context: str | None = None)
     return Entry(Message(source, translation, lineno=line, context=context))
 
 
-def _side_by_side(path: Path, text: str, segments: list[Segment], options: CheckOptions) -> Checked:
+def _side_by_side(
+    path: Path, text: str, segments: list[Segment], md: Any, options: CheckOptions
+) -> Checked:
     """Every segment against its hidden English, at the segment's line; the locale from
-    ms.contentlocale (else the folder)."""
+    ms.contentlocale (else the folder). `md` is the run's parser: one built per page cost
+    as much as reading the page's links."""
     locale = meta_locale(text) or folder_locale(path.parent.name)
     entries = [_entry(seg.source, seg.translation, seg.line, seg.id) for seg in segments]
-    ctx = _context(locale, markdown_parser(), options, [seg.source for seg in segments])
+    ctx = _context(locale, md, options, [seg.source for seg in segments])
     found = _unknown_locale(path, text, locale, options)
     return found + _messages(path, entries, ctx, options), len(entries)
 

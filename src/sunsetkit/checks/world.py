@@ -135,7 +135,22 @@ _COUNTS = (0, 1, 2, 3, 5, 11, 21, 22, 25, 101, 1.5)
 
 def _plural_names(where: Locale, code: str) -> set[str]:
     """A currency's names by count ("euros", "złote", "złotych")."""
-    return {get_currency_name(code, count=n, locale=where) for n in _COUNTS}
+    return {get_currency_name(code, count=n, locale=where) for n in _one_count_per_form(where)}
+
+
+@functools.cache
+def _one_count_per_form(where: Locale) -> tuple[float, ...]:
+    """One of _COUNTS per plural form of the locale: Babel's name of a currency depends on
+    the count only through its form, and English has two forms for the eleven counts
+    (a quarter of the table's cost, which every process of a run pays)."""
+    first: dict[str, float] = {}
+    for count in _COUNTS:
+        try:
+            form = where.plural_form(count)
+        except (OverflowError, ValueError):  # as get_currency_name reads such a count
+            form = "other"
+        first.setdefault(form, count)
+    return tuple(first.values())
 
 
 @functools.cache
