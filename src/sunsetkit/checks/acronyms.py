@@ -22,7 +22,7 @@ from .conventions import WIDE, conventions, written_out
 from .english import NOT_PROSE
 from .forms import has_form
 
-__all__ = ["check_acronyms"]
+__all__ = ["acronyms_in", "check_acronyms", "recurring_acronyms"]
 
 #: Acronyms that locales write their own way (Klant-id, identyfikator).
 _LOCALISED = frozenset({"ID", "IDs", "OK", "FAQ", "EU", "US", "UK", "AM", "PM"})
@@ -58,6 +58,26 @@ def _acronyms(text: str) -> list[re.Match[str]]:
         for m in _ACRONYM.finditer(text)
         if sum(ch.isupper() for ch in m.group(1)) >= 2  # "A1" is no acronym
     ]
+
+
+def recurring_acronyms(sources: list[str]) -> frozenset[str]:
+    """The acronyms a page's English uses in two segments or more: one it defines for
+    later use, which a translation must then give too."""
+    seen: set[str] = set()
+    twice: set[str] = set()
+    for source in sources:
+        if _TWO_CAPITALS.search(source):
+            codes = {m.group(1) for m in _acronyms(source)}
+            twice |= codes & seen
+            seen |= codes
+    return frozenset(twice)
+
+
+def acronyms_in(texts: list[str]) -> frozenset[str]:
+    """Every run of capitals and digits of a page's translation (PO of "PO-Dokumente")."""
+    return frozenset(
+        run for text in texts if _TWO_CAPITALS.search(text) for run in _RUN.findall(text)
+    )
 
 
 def present(codes: set[str], text: str) -> set[str]:
@@ -138,7 +158,13 @@ def _lost(source: str, text: str, lost: list[re.Match[str]], ctx: MessageContext
             yield f"the acronym {acronym} of the source is written {lowered!r} (capitals lost)"
             continue
         definition = _defined(acronym, source, match)
-        if definition and _bracket_dropped(source, text, match) and not written.named(acronym):
+        if (
+            definition
+            and _bracket_dropped(source, text, match)
+            and _used_later(acronym, ctx)
+            and not written.named(acronym)
+            and not written.excuses(acronym)
+        ):
             yield f"the acronym {acronym} of the source is missing: its brackets are dropped"
             continue
         if not (
@@ -165,6 +191,15 @@ def _bracket_dropped(source: str, text: str, match: re.Match[str]) -> bool:
     if not (before.endswith("(") and after.startswith(")")):
         return False
     return _brackets(text) < _brackets(source)
+
+
+def _used_later(acronym: str, ctx: MessageContext) -> bool:
+    """The page defines the acronym for later use (its English uses it again) and its
+    translation never gives it; a catalog, whose page is unknown, always asks for it. An
+    acronym defined once and never used again is written out in full, no defect."""
+    if ctx.recurring_acronyms is None:
+        return True
+    return acronym in ctx.recurring_acronyms and acronym not in ctx.translated_acronyms
 
 
 def _brackets(text: str) -> int:

@@ -41,6 +41,7 @@ __all__ = [
     "check_ui_labels",
     "english_portal_page",
     "locale_glossary",
+    "system_values_page",
 ]
 
 _TRAILING = " .,:;!?。："
@@ -583,6 +584,10 @@ def check_ui_labels(entry: Entry, ctx: MessageContext) -> Iterator[str]:
                 continue
             if _label_glossed(text, label, forms) or _value_defined(label, source, spans):
                 continue
+            if _kept_with_gloss(text, label) and not _kept_with_gloss(source, label):
+                continue  # a bracket the source has is no gloss
+            if _kept_as_value(label, source, text, ctx):
+                continue
             if ctx.english_portal and label in spans:
                 continue  # the English portal's own label, kept as written
             if _inflected(label, source, forms, spans, ctx):
@@ -606,6 +611,34 @@ def english_portal_page(sources: list[str]) -> bool:
         for source in sources
         if len(source) < _PORTAL_LINE
     )
+
+
+#: A value as a system or API writes it: words run together, each capitalised
+#: (InGracePeriod, PendingActivation), alone in bold, code or a table cell.
+_CAMEL_VALUE = re.compile(r"(?:\*\*|`|\|\s*)([A-Z][a-z]+(?:[A-Z][a-z]+)+)(?:\*\*|`|\s*\|)")
+#: How many CamelCase values mark a page that lists values.
+_VALUES = 2
+
+
+def system_values_page(sources: list[str]) -> bool:
+    """Whether a page lists system or API values: two CamelCase values or more alone in
+    bold, code or a cell (`Active`, `InGracePeriod`, `Suspended` in a table of states)."""
+    found: set[str] = set()
+    for source in sources:
+        if "**" in source or "`" in source or "|" in source:
+            found.update(_CAMEL_VALUE.findall(source))
+            if len(found) >= _VALUES:
+                return True
+    return False
+
+
+def _kept_as_value(label: str, source: str, text: str, ctx: MessageContext) -> bool:
+    """An English state kept as the value the system writes (`Active`, **Suspended**)
+    where the page lists such values, or a code span beside it in the source names one:
+    a value, not a label left untranslated."""
+    if " " in label or not re.search(rf"(?<![\w-]){re.escape(label)}(?![\w-])", text):
+        return False
+    return ctx.system_values or "`" in source
 
 
 #: Longer than any portal's name with "Applies to" before it: a sentence, not read.
@@ -735,6 +768,18 @@ def _label_glossed(text: str, label: str, forms: tuple[str, ...]) -> bool:
         re.search(rf"{re.escape(label)}\**\s*[(（]\s*\**{re.escape(form)}\**\s*[)）]", text)
         for form in sorted(bare)
         if form
+    )
+
+
+def _kept_with_gloss(text: str, label: str) -> bool:
+    """The English label kept whole with the locale's words for it in brackets right after
+    it ("**Subscriptions** (Abonnements)"), or itself in brackets after them ("Abonnements
+    (**Subscriptions**)"): Microsoft's convention for a label kept in English, whatever
+    words the gloss chooses."""
+    name = re.escape(label)
+    return (
+        re.search(rf"(?<!\w){name}\**\s*[(（][^()（）\n]*\w[^()（）\n]*[)）]", text) is not None
+        or re.search(rf"\w[^()（）\n]{{0,80}}[(（]\s*\**{name}\**\s*[)）]", text) is not None
     )
 
 
