@@ -6,11 +6,13 @@ lost with its brackets. Invented labels, values and acronyms."""
 from __future__ import annotations
 
 import pytest
+from babel import Locale
 from babel.messages.catalog import Message
 
 from sunsetkit.checks.acronyms import acronyms_in, check_acronyms, recurring_acronyms
 from sunsetkit.checks.base import Entry, MessageContext
 from sunsetkit.checks.catalog_file import markdown_parser
+from sunsetkit.checks.english import check_english_left
 from sunsetkit.checks.glossary import (
     GlossaryTerms,
     check_ui_labels,
@@ -80,3 +82,33 @@ def test_an_acronym_dropped_with_its_brackets_only_where_the_page_uses_it_later(
     assert _acronym(locale, dropped, later=True, given=False)
     assert _acronym(locale, dropped, later=False, given=False) == []  # written out in full
     assert _acronym(locale, dropped, later=True, given=True) == []  # the page gives it
+
+
+@pytest.mark.parametrize("locale", ["de-DE", "pl-PL", "ja-JP"])
+def test_a_glossary_label_kept_with_a_gloss_is_not_english_left(locale: str) -> None:
+    data = {"terms": [{"source": "Qorvex agent", "kind": "ui", "translations": {locale: "Zzz"}}]}
+    glossary = GlossaryTerms.of(Glossary.model_validate(data))
+    ctx = MessageContext(locale, locale_glossary(glossary, locale), MD)
+    source = "Assign the Qorvex agent role."
+
+    def left(translation: str) -> list[str]:
+        return list(check_english_left(Entry(Message(source, translation)), ctx))
+
+    assert left("Xyz Qorvex agent (Blusketo) xyz.") == []
+    assert left("Xyz Blusketo (Qorvex agent) xyz.") == []
+    assert left("Xyz Qorvex agent xyz.")  # no gloss: left in English
+
+
+@pytest.mark.parametrize("locale", ["de-DE", "fr-FR", "ja-JP", "ko-KR", "zh-CN"])
+def test_a_language_code_or_roman_numeral_written_the_locales_way(locale: str) -> None:
+    """EN as CLDR's name of English in the locale (Babel); Phase II as the number 2."""
+    english = Locale.parse(locale.replace("-", "_")).languages["en"]
+    ctx = MessageContext(locale, locale_glossary(None, locale), MD)
+
+    def lost(source: str, translation: str) -> list[str]:
+        return list(check_acronyms(Entry(Message(source, translation)), ctx))
+
+    assert lost("Pick EN here.", f"Xyz {english} xyz.") == []
+    assert lost("Pick EN here.", "Xyz xyz.")  # neither the code nor the name
+    assert lost("Phase II ends.", "Xyz 2 xyz.") == []
+    assert lost("Phase II ends.", "Xyz 3 xyz.")  # another number is no such writing

@@ -423,6 +423,8 @@ class _Written:
                 or written_out(self.forms.get(acronym, ()), self.folded, self.compounds)
                 or any(_loose(form).search(self.folded) for form in self.forms.get(acronym, ()))
                 or acronym.casefold() in self.initials()
+                or _language_written(acronym, self.folded, self.locale)
+                or _roman_written(acronym, self.words())
                 or self._glossary_form(acronym)
                 or self._inflected(acronym)
             )
@@ -580,6 +582,41 @@ def _currency_forms(code: str, locale: str) -> frozenset[str]:
     except (ValueError, LookupError, UnknownLocaleError):
         return frozenset()
     return frozenset(_SPACES.sub(" ", form).casefold() for form in forms if form)
+
+
+def _language_written(code: str, folded: str, locale: str | None) -> bool:
+    """A language code (EN, DE) written as the locale's CLDR name of the language
+    (anglais, Englisch, 英语, 영어); `folded`: the translation, case folded."""
+    if locale is None or len(code) != 2:
+        return False
+    name = _language_names(locale).get(code.casefold())
+    return name is not None and written_out((name,), folded)
+
+
+@functools.cache
+def _language_names(locale: str) -> dict[str, str]:
+    """ISO 639-1 codes -> CLDR's name of the language in the locale, case folded."""
+    try:
+        languages = Locale.parse(locale.replace("-", "_")).languages
+    except (ValueError, LookupError, UnknownLocaleError):
+        return {}
+    return {code: name.casefold() for code, name in languages.items() if len(code) == 2}
+
+
+#: A Roman numeral of a phase, wave or level (II, III, IV ... XX): letters, not an acronym.
+_NUMERALS = "I II III IV V VI VII VIII IX X XI XII XIII XIV XV XVI XVII XVIII XIX XX"
+_ROMAN = {numeral: str(value) for value, numeral in enumerate(_NUMERALS.split(" "), 1)}
+
+
+def _roman_written(code: str, words: frozenset[str]) -> bool:
+    """A Roman numeral (Phase II) written as the locale's number (Phase 2, 第 2 阶段)."""
+    number = _ROMAN.get(code)
+    return number is not None and (number in words or _wide_digits(number) in words)
+
+
+def _wide_digits(number: str) -> str:
+    """The number in full-width digits, as Chinese and Japanese text may write it."""
+    return "".join(chr(ord(ch) - ord("0") + ord("０")) for ch in number)
 
 
 @functools.cache

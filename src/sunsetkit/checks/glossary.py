@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from .base import Entry, LocaleGlossary, MessageContext
 from .conventions import WIDE, Conventions, conventions, label_marked, locale_data
+from .english import kept_with_gloss
 from .evidence import backed, with_evidence
 from .forms import (
     closed_up,
@@ -584,7 +585,7 @@ def check_ui_labels(entry: Entry, ctx: MessageContext) -> Iterator[str]:
                 continue
             if _label_glossed(text, label, forms) or _value_defined(label, source, spans):
                 continue
-            if _kept_with_gloss(text, label) and not _kept_with_gloss(source, label):
+            if kept_with_gloss(text, label) and not kept_with_gloss(source, label):
                 continue  # a bracket the source has is no gloss
             if _kept_as_value(label, source, text, ctx):
                 continue
@@ -768,18 +769,6 @@ def _label_glossed(text: str, label: str, forms: tuple[str, ...]) -> bool:
         re.search(rf"{re.escape(label)}\**\s*[(（]\s*\**{re.escape(form)}\**\s*[)）]", text)
         for form in sorted(bare)
         if form
-    )
-
-
-def _kept_with_gloss(text: str, label: str) -> bool:
-    """The English label kept whole with the locale's words for it in brackets right after
-    it ("**Subscriptions** (Abonnements)"), or itself in brackets after them ("Abonnements
-    (**Subscriptions**)"): Microsoft's convention for a label kept in English, whatever
-    words the gloss chooses."""
-    name = re.escape(label)
-    return (
-        re.search(rf"(?<!\w){name}\**\s*[(（][^()（）\n]*\w[^()（）\n]*[)）]", text) is not None
-        or re.search(rf"\w[^()（）\n]{{0,80}}[(（]\s*\**{name}\**\s*[)）]", text) is not None
     )
 
 
