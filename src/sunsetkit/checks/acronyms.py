@@ -22,7 +22,7 @@ from .conventions import WIDE, conventions, written_out
 from .english import NOT_PROSE
 from .forms import has_form
 
-__all__ = ["check_acronyms"]
+__all__ = ["acronyms_in", "check_acronyms", "recurring_acronyms"]
 
 #: Acronyms that locales write their own way (Klant-id, identyfikator).
 _LOCALISED = frozenset({"ID", "IDs", "OK", "FAQ", "EU", "US", "UK", "AM", "PM"})
@@ -58,6 +58,26 @@ def _acronyms(text: str) -> list[re.Match[str]]:
         for m in _ACRONYM.finditer(text)
         if sum(ch.isupper() for ch in m.group(1)) >= 2  # "A1" is no acronym
     ]
+
+
+def recurring_acronyms(sources: list[str]) -> frozenset[str]:
+    """The acronyms a page's English uses in two segments or more: one it defines for
+    later use, which a translation must then give too."""
+    seen: set[str] = set()
+    twice: set[str] = set()
+    for source in sources:
+        if _TWO_CAPITALS.search(source):
+            codes = {m.group(1) for m in _acronyms(source)}
+            twice |= codes & seen
+            seen |= codes
+    return frozenset(twice)
+
+
+def acronyms_in(texts: list[str]) -> frozenset[str]:
+    """Every run of capitals and digits of a page's translation (PO of "PO-Dokumente")."""
+    return frozenset(
+        run for text in texts if _TWO_CAPITALS.search(text) for run in _RUN.findall(text)
+    )
 
 
 def present(codes: set[str], text: str) -> set[str]:
@@ -138,7 +158,13 @@ def _lost(source: str, text: str, lost: list[re.Match[str]], ctx: MessageContext
             yield f"the acronym {acronym} of the source is written {lowered!r} (capitals lost)"
             continue
         definition = _defined(acronym, source, match)
-        if definition and _bracket_dropped(source, text, match) and not written.named(acronym):
+        if (
+            definition
+            and _bracket_dropped(source, text, match)
+            and _used_later(acronym, ctx)
+            and not written.named(acronym)
+            and not written.excuses(acronym)
+        ):
             yield f"the acronym {acronym} of the source is missing: its brackets are dropped"
             continue
         if not (
@@ -165,6 +191,15 @@ def _bracket_dropped(source: str, text: str, match: re.Match[str]) -> bool:
     if not (before.endswith("(") and after.startswith(")")):
         return False
     return _brackets(text) < _brackets(source)
+
+
+def _used_later(acronym: str, ctx: MessageContext) -> bool:
+    """The page defines the acronym for later use (its English uses it again) and its
+    translation never gives it; a catalog, whose page is unknown, always asks for it. An
+    acronym defined once and never used again is written out in full, no defect."""
+    if ctx.recurring_acronyms is None:
+        return True
+    return acronym in ctx.recurring_acronyms and acronym not in ctx.translated_acronyms
 
 
 def _brackets(text: str) -> int:
@@ -388,6 +423,8 @@ class _Written:
                 or written_out(self.forms.get(acronym, ()), self.folded, self.compounds)
                 or any(_loose(form).search(self.folded) for form in self.forms.get(acronym, ()))
                 or acronym.casefold() in self.initials()
+                or _language_written(acronym, self.folded, self.locale)
+                or _roman_written(acronym, self.words())
                 or self._glossary_form(acronym)
                 or self._inflected(acronym)
             )
@@ -545,6 +582,41 @@ def _currency_forms(code: str, locale: str) -> frozenset[str]:
     except (ValueError, LookupError, UnknownLocaleError):
         return frozenset()
     return frozenset(_SPACES.sub(" ", form).casefold() for form in forms if form)
+
+
+def _language_written(code: str, folded: str, locale: str | None) -> bool:
+    """A language code (EN, DE) written as the locale's CLDR name of the language
+    (anglais, Englisch, 英语, 영어); `folded`: the translation, case folded."""
+    if locale is None or len(code) != 2:
+        return False
+    name = _language_names(locale).get(code.casefold())
+    return name is not None and written_out((name,), folded)
+
+
+@functools.cache
+def _language_names(locale: str) -> dict[str, str]:
+    """ISO 639-1 codes -> CLDR's name of the language in the locale, case folded."""
+    try:
+        languages = Locale.parse(locale.replace("-", "_")).languages
+    except (ValueError, LookupError, UnknownLocaleError):
+        return {}
+    return {code: name.casefold() for code, name in languages.items() if len(code) == 2}
+
+
+#: A Roman numeral of a phase, wave or level (II, III, IV ... XX): letters, not an acronym.
+_NUMERALS = "I II III IV V VI VII VIII IX X XI XII XIII XIV XV XVI XVII XVIII XIX XX"
+_ROMAN = {numeral: str(value) for value, numeral in enumerate(_NUMERALS.split(" "), 1)}
+
+
+def _roman_written(code: str, words: frozenset[str]) -> bool:
+    """A Roman numeral (Phase II) written as the locale's number (Phase 2, 第 2 阶段)."""
+    number = _ROMAN.get(code)
+    return number is not None and (number in words or _wide_digits(number) in words)
+
+
+def _wide_digits(number: str) -> str:
+    """The number in full-width digits, as Chinese and Japanese text may write it."""
+    return "".join(chr(ord(ch) - ord("0") + ord("０")) for ch in number)
 
 
 @functools.cache

@@ -200,6 +200,13 @@ class MessageContext:
     #: The page applies to a portal whose UI is in English alone (`english_portals`):
     #: its English UI labels kept as written are that portal's labels.
     english_portal: bool = False
+    #: The page lists system or API values (two CamelCase words or more in bold or code,
+    #: `InGracePeriod`): English state names kept there are the values, not labels.
+    system_values: bool = False
+    #: The acronyms the page's English uses in two segments or more, and those its
+    #: translation gives anywhere; None where no page is known (a catalog).
+    recurring_acronyms: frozenset[str] | None = None
+    translated_acronyms: frozenset[str] = frozenset()
 
 
 class Entry:

@@ -19,10 +19,11 @@ from babel.messages.catalog import Message
 from ..errors import SunsetError, clip
 from ..files import read_regular
 from ..i18n import SOURCE_LOCALE
+from .acronyms import acronyms_in, recurring_acronyms
 from .base import Entry, Finding, MessageContext
 from .catalog_file import entries_level, message_level
 from .catalogs import finding
-from .glossary import check_consistency, english_portal_page
+from .glossary import check_consistency, english_portal_page, system_values_page
 from .options import CheckOptions
 from .pages import check_page, page_locale
 from .parallel import Block, align, folder_locale, pairing, parse
@@ -77,7 +78,11 @@ def meta_locale(text: str) -> str | None:
 
 
 def _context(
-    locale: str | None, md: Any, options: CheckOptions, sources: list[str]
+    locale: str | None,
+    md: Any,
+    options: CheckOptions,
+    sources: list[str],
+    translations: list[str],
 ) -> MessageContext:
     return MessageContext(
         locale=locale,
@@ -85,6 +90,9 @@ def _context(
         md=md if options.markup == "markdown" else None,
         outer_space=False,  # a segment's or block's outer spaces render as nothing
         english_portal=english_portal_page(sources),
+        system_values=system_values_page(sources),
+        recurring_acronyms=recurring_acronyms(sources),
+        translated_acronyms=acronyms_in(translations),
     )
 
 
@@ -116,7 +124,13 @@ def _side_by_side(
     as much as reading the page's links."""
     locale = meta_locale(text) or folder_locale(path.parent.name)
     entries = [_entry(seg.source, seg.translation, seg.line, seg.id) for seg in segments]
-    ctx = _context(locale, md, options, [seg.source for seg in segments])
+    ctx = _context(
+        locale,
+        md,
+        options,
+        [seg.source for seg in segments],
+        [seg.translation for seg in segments],
+    )
     found = _unknown_locale(path, text, locale, options)
     return found + _messages(path, entries, ctx, options), len(entries)
 
@@ -178,7 +192,9 @@ def _parallel(
             structure.append(
                 _unaligned(path, locale, block, english, last_line, source_path, options)
             )
-    ctx = _context(locale, md, options, [entry.ids[0] for entry in entries])
+    ctx = _context(
+        locale, md, options, [entry.ids[0] for entry in entries], [e.strings[0] for e in entries]
+    )
     return structure + _messages(path, entries, ctx, options), len(entries)
 
 

@@ -445,10 +445,26 @@ def _left_label(source: str, text: str, ctx: MessageContext) -> str | None:
         forms = ctx.glossary.labels[label]
         if f"**{label}**" in source or not _has_phrase(text, label):
             continue
+        glossed = kept_with_gloss(text, label, re.IGNORECASE)
+        if glossed and not kept_with_gloss(source, label, re.IGNORECASE):
+            continue  # "Sales agent (Vertriebsmitarbeiter)": the label kept, glossed
         if not any(_has_phrase(text, form) for form in forms):
             said = ctx.glossary.label_text[label]  # the approved form, no label brackets
             return f"{label!r} left in English: {ctx.locale} says {said!r}"
     return None
+
+
+def kept_with_gloss(text: str, label: str, flags: int = 0) -> bool:
+    """The English label kept whole with the locale's words for it in brackets right after
+    it ("**Subscriptions** (Abonnements)"), or itself in brackets after them ("Abonnements
+    (**Subscriptions**)"): Microsoft's convention for a label kept in English, whatever
+    words the gloss chooses."""
+    name = re.escape(label)
+    return (
+        re.search(rf"(?<!\w){name}\**\s*[(（][^()（）\n]*\w[^()（）\n]*[)）]", text, flags)
+        is not None
+        or re.search(rf"\w[^()（）\n]{{0,80}}[(（]\s*\**{name}\**\s*[)）]", text, flags) is not None
+    )
 
 
 def _has_phrase(text: str, phrase: str) -> bool:

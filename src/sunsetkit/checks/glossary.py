@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from .base import Entry, LocaleGlossary, MessageContext
 from .conventions import WIDE, Conventions, conventions, label_marked, locale_data
+from .english import kept_with_gloss
 from .evidence import backed, with_evidence
 from .forms import (
     closed_up,
@@ -41,6 +42,7 @@ __all__ = [
     "check_ui_labels",
     "english_portal_page",
     "locale_glossary",
+    "system_values_page",
 ]
 
 _TRAILING = " .,:;!?。："
@@ -583,6 +585,10 @@ def check_ui_labels(entry: Entry, ctx: MessageContext) -> Iterator[str]:
                 continue
             if _label_glossed(text, label, forms) or _value_defined(label, source, spans):
                 continue
+            if kept_with_gloss(text, label) and not kept_with_gloss(source, label):
+                continue  # a bracket the source has is no gloss
+            if _kept_as_value(label, source, text, ctx):
+                continue
             if ctx.english_portal and label in spans:
                 continue  # the English portal's own label, kept as written
             if _inflected(label, source, forms, spans, ctx):
@@ -606,6 +612,34 @@ def english_portal_page(sources: list[str]) -> bool:
         for source in sources
         if len(source) < _PORTAL_LINE
     )
+
+
+#: A value as a system or API writes it: words run together, each capitalised
+#: (InGracePeriod, PendingActivation), alone in bold, code or a table cell.
+_CAMEL_VALUE = re.compile(r"(?:\*\*|`|\|\s*)([A-Z][a-z]+(?:[A-Z][a-z]+)+)(?:\*\*|`|\s*\|)")
+#: How many CamelCase values mark a page that lists values.
+_VALUES = 2
+
+
+def system_values_page(sources: list[str]) -> bool:
+    """Whether a page lists system or API values: two CamelCase values or more alone in
+    bold, code or a cell (`Active`, `InGracePeriod`, `Suspended` in a table of states)."""
+    found: set[str] = set()
+    for source in sources:
+        if "**" in source or "`" in source or "|" in source:
+            found.update(_CAMEL_VALUE.findall(source))
+            if len(found) >= _VALUES:
+                return True
+    return False
+
+
+def _kept_as_value(label: str, source: str, text: str, ctx: MessageContext) -> bool:
+    """An English state kept as the value the system writes (`Active`, **Suspended**)
+    where the page lists such values, or a code span beside it in the source names one:
+    a value, not a label left untranslated."""
+    if " " in label or not re.search(rf"(?<![\w-]){re.escape(label)}(?![\w-])", text):
+        return False
+    return ctx.system_values or "`" in source
 
 
 #: Longer than any portal's name with "Applies to" before it: a sentence, not read.
