@@ -25,7 +25,15 @@ from .forms import (
     word_outside,
 )
 from .messages import _emphasis_texts
-from .placement import SOURCE_LANGUAGE, Span, glued, only_function_words, select_verbs, spans
+from .placement import (
+    SOURCE_LANGUAGE,
+    Span,
+    check_placement,
+    glued,
+    only_function_words,
+    select_verbs,
+    spans,
+)
 from .rendered import Renderings, renders_outside
 from .spans import marked
 from .words import frame_words, function_words, shifted, unglued, verb_suffixes
@@ -929,7 +937,58 @@ def _moved_off(
             return True
     if word_outside(message, translation, distinct, label, words):
         return True
+    if distinct and _misplaced_rendering(label, translation, entry, distinct, ctx):
+        return True
     return _took_neighbour(label, translation, entry, distinct, ctx)
+
+
+def _misplaced_rendering(
+    label: str, translation: str, entry: Entry, others: list[str], ctx: MessageContext
+) -> bool:
+    """Bold set on other words than the label's, no second translation of it: another
+    rendering of the label with the English bold's neighbour taken in ("客户帐户" beside
+    "帐户" for "customer **Account**"), or, where the placement check reports the bold,
+    another rendering with words added or cut ("**la página** & productos" beside
+    "**Azure & productos**"), or words that share none with any rendering of the label
+    ("**tijdelijk in de** lijst" beside "**opgeschort**") unless the page keeps the
+    English label (a real second spelling). Words the two share only in part ("achats
+    périodiques" beside "achats récurrents") are a second translation."""
+    wide = any(ord(c) >= WIDE for c in translation)
+    ours = _rendering_words(translation, label, ctx)
+    theirs = [_rendering_words(other, label, ctx) for other in others]
+    if wide:
+        grown = any(other and other != translation and other in translation for other in others)
+    else:
+        grown = any(t and t < ours for t in theirs)
+    if grown and _english_neighbour(entry, ctx):
+        return True
+    if not ours or not _bold_misplaced(entry, ctx):
+        return False
+    if any(t and (t <= ours or ours <= t) for t in theirs):
+        return True
+    kept = any(other.casefold() == label.casefold() for other in others)
+    return not kept and all(not (ours & t) for t in theirs)
+
+
+def _rendering_words(text: str, label: str, ctx: MessageContext) -> frozenset[str]:
+    """The words of a rendering without function words and the nouns that frame a label;
+    in a wide script its characters (no spaces to tell words by)."""
+    if any(ord(c) >= WIDE for c in text):
+        return frozenset(c for c in text if c.isalnum())
+    skip = ctx.glossary.function_words | frame_words(label, ctx.locale)
+    return frozenset(w for w in content_words(text, skip) if w not in skip)
+
+
+def _bold_misplaced(entry: Entry, ctx: MessageContext) -> bool:
+    """Whether the placement check reports the message's bold (a function word taken in
+    at its edge, a word of its English left beside it, the verb taken in); a case
+    particle at its end aside, which leaves the label's word as it is."""
+    if ctx.md is None:
+        return False
+    return any(
+        problem.startswith("bold ") and "the particle" not in problem
+        for problem in check_placement(entry, ctx)
+    )
 
 
 def _took_neighbour(
