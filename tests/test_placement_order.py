@@ -29,7 +29,11 @@ def _placement(source: str, text: str, locale: str) -> list[str]:
         ("pt-BR", "O zqarvo já **está disponível** hoje.", "O zqarvo já **está Disponível** hoje."),
         ("es-ES", "El zqarvo ya **está disponible** hoy.", "El zqarvo ya **está Disponible** hoy."),
         ("it-IT", "Lo zqarvo ora **è disponibile** oggi.", "Lo zqarvo ora **è Disponibile** oggi."),
-        ("fr-FR", "Le zqarvo désormais **est disponible** ce jour.", "Le zqarvo **est Actif** ce jour."),
+        (
+            "fr-FR",
+            "Le zqarvo désormais **est disponible** ce jour.",
+            "Le zqarvo **est Actif** ce jour.",
+        ),
     ],
 )
 def test_a_copula_opening_a_bold_adjective_phrase_is_the_locales_order(
@@ -38,8 +42,10 @@ def test_a_copula_opening_a_bold_adjective_phrase_is_the_locales_order(
     source = "The zqarvo is **now available** today."
     assert not [m for m in _placement(source, text, locale) if "at its start" in m]
     # a label in capitals ("**Active**") keeps the verb outside: the bold took it in
-    capital = "The zqarvo is **Active** today." if locale == "fr-FR" else source.replace(
-        "now available", "Now available"
+    capital = (
+        "The zqarvo is **Active** today."
+        if locale == "fr-FR"
+        else source.replace("now available", "Now available")
     )
     assert [m for m in _placement(capital, label, locale) if "at its start" in m]
 
@@ -69,7 +75,7 @@ def test_a_page_noun_said_before_the_link_is_the_locales_order(locale: str, text
     "text",
     [
         # a word of the name between the noun and the link: the link left it out
-        "Téléchargez le guide d’inscription aux [zqarvos](x.md) maintenant.",
+        "Téléchargez le guide d'inscription aux [zqarvos](x.md) maintenant.",
         # the name's words beside the noun, the link on another word
         "Lisez le Zqarvo Plimba guide pour plus [information](x.md) maintenant.",
     ],

@@ -180,6 +180,8 @@ def _kind_noun(word: str, english: str, before: str) -> bool:
     words = _WORD.findall(english)
     if len(words) < 2 or words[-1] != word or word.casefold() not in _listed_en("kind_nouns"):
         return False
+    if not before[-1:].isspace():
+        return False  # the link glued to a word: it cut one ("documento Q&[A](x)")
     said = _WORD.findall(before)
     at = max((i for i, w in enumerate(said) if stem(w) == stem(word)), default=-1)
     if at < 0:
@@ -187,8 +189,8 @@ def _kind_noun(word: str, english: str, before: str) -> bool:
     between = said[at + 1 :]
     if len(between) > _NEAR or any(len(w) > _LINKING for w in between):
         return False  # a word of the name between: the link left it out
-    english = function_words("en")
-    name = {stem(w) for w in words[:-1] if len(w) >= _SHORTEST and w.casefold() not in english}
+    common = function_words("en")
+    name = {stem(w) for w in words[:-1] if len(w) >= _SHORTEST and w.casefold() not in common}
     return not any(stem(w) in name for w in said[max(0, at - _NEAR) : at])
 
 

@@ -949,10 +949,11 @@ def _misplaced_rendering(
     rendering of the label with the English bold's neighbour taken in ("客户帐户" beside
     "帐户" for "customer **Account**"), or, where the placement check reports the bold,
     another rendering with words added or cut ("**la página** & productos" beside
-    "**Azure & productos**"), or words that share none with any rendering of the label
-    ("**tijdelijk in de** lijst" beside "**opgeschort**") unless the page keeps the
-    English label (a real second spelling). Words the two share only in part ("achats
-    périodiques" beside "achats récurrents") are a second translation."""
+    "**Azure & productos**"), or, a function word taken in at its edge, words that share
+    no stem with any rendering of the label ("**tijdelijk in de** lijst" beside
+    "**opgeschort**") unless the page keeps the English label (a real second spelling).
+    Words the two share only in part ("achats périodiques" beside "achats récurrents")
+    are a second translation."""
     wide = any(ord(c) >= WIDE for c in translation)
     ours = _rendering_words(translation, label, ctx)
     theirs = [_rendering_words(other, label, ctx) for other in others]
@@ -962,12 +963,23 @@ def _misplaced_rendering(
         grown = any(t and t < ours for t in theirs)
     if grown and _english_neighbour(entry, ctx):
         return True
-    if not ours or not _bold_misplaced(entry, ctx):
+    problems = _bold_problems(entry, ctx) if ours else []
+    if not problems:
         return False
     if any(t and (t <= ours or ours <= t) for t in theirs):
         return True
+    # words of its own with a function word at an edge: the bold sits on the sentence
     kept = any(other.casefold() == label.casefold() for other in others)
-    return not kept and all(not (ours & t) for t in theirs)
+    stems = {w[:_STEM] for w in ours}
+    return (
+        not kept
+        and any("function word" in problem for problem in problems)
+        and all(stems.isdisjoint(w[:_STEM] for w in t) for t in theirs)
+    )
+
+
+#: The letters two words of renderings are compared by ("cykliczne", "cyklicznych").
+_STEM = 5
 
 
 def _rendering_words(text: str, label: str, ctx: MessageContext) -> frozenset[str]:
@@ -979,16 +991,17 @@ def _rendering_words(text: str, label: str, ctx: MessageContext) -> frozenset[st
     return frozenset(w for w in content_words(text, skip) if w not in skip)
 
 
-def _bold_misplaced(entry: Entry, ctx: MessageContext) -> bool:
-    """Whether the placement check reports the message's bold (a function word taken in
+def _bold_problems(entry: Entry, ctx: MessageContext) -> list[str]:
+    """What the placement check reports of the message's bold (a function word taken in
     at its edge, a word of its English left beside it, the verb taken in); a case
     particle at its end aside, which leaves the label's word as it is."""
     if ctx.md is None:
-        return False
-    return any(
-        problem.startswith("bold ") and "the particle" not in problem
+        return []
+    return [
+        problem
         for problem in check_placement(entry, ctx)
-    )
+        if problem.startswith("bold ") and "the particle" not in problem
+    ]
 
 
 def _took_neighbour(
