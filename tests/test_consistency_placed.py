@@ -50,3 +50,17 @@ def test_bold_on_unrelated_words_the_placement_check_reports_is_no_second_transl
     # a word of its own in the bold, where nothing is misplaced, is a second translation
     other = ("The zqarvo shows **suspended** on the list.", "Het zqarvo wordt **geschorst**.")
     assert _consistency(tmp_path, "nl-NL", [*usual, other]) == [other[0]]
+
+
+def test_a_field_name_kept_in_english_is_no_second_translation_of_its_label(
+    tmp_path: Path,
+) -> None:
+    translated = ("**Zqarvo Code**: give the code now.", "**Codice zqarvo**: indicare il codice.")
+    field = (
+        "Update the **Zqarvo Code** field name in the CRM.",
+        "Aggiornare il **nome del campo Zqarvo Code** nel CRM.",
+    )
+    assert _consistency(tmp_path, "it-IT", [translated, field]) == []
+    # no field named: the English kept beside a translation is a second spelling
+    kept = ("Update the **Zqarvo Code** now.", "Aggiornare **Zqarvo Code** ora.")
+    assert _consistency(tmp_path, "it-IT", [translated, kept])

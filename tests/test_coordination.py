@@ -161,6 +161,12 @@ def test_a_noun_said_with_each_of_its_modifiers_is_no_repeated_item(
         ("pl-PL", "Zqa and Museum customers", "Klienci biblioteki i biblioteki"),
         # the item's object after it, no modifier of its own: two verbs said as one
         ("es-ES", "How to buy or purchase Azure zqas.", "Cómo comprar o comprar reservas de Zqa."),
+        # an article after the second opens its object, no modifier of its own
+        (
+            "fr-FR",
+            "How to buy or purchase Zqarvo reservations.",
+            "Comment acheter ou acheter des réservations Zqarvo.",
+        ),
         # what follows the second renders the sentence going on ("in Partner Center")
         (
             "sv-SE",

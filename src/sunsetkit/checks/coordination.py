@@ -106,7 +106,7 @@ def _distributed(source: str, item: str, around: tuple[str, str], locale: str | 
     if not previous or not previous[0].isalpha() or previous[0].casefold() in words:
         return False
     rest = after[len(item) :].split()[:_COMPLEMENT]
-    links = _links(locale) or words
+    links = _links(locale)
     if len(rest) < 2 or rest[0].casefold() not in links:
         return False  # `comprar reservas`: the second item's object, no modifier of its own
     own = rest[1].strip(".,;:!?)")
@@ -120,9 +120,11 @@ def _distributed(source: str, item: str, around: tuple[str, str], locale: str | 
 
 @functools.cache
 def _links(locale: str | None) -> frozenset[str]:
-    """The locale's prepositions that put a modifier after its noun (`modifier_links`:
-    `voor`, `för`, `z`), one word each; empty where the locale lists none."""
-    words = locale_data(locale).get("modifier_links") or ()
+    """The locale's prepositions and relative words that put a modifier after its noun
+    (`modifier_links`: `voor`, `för`, `z`; `complement_links`: `che`, `de`), one word
+    each; empty where the locale lists none."""
+    data = locale_data(locale)
+    words = [*(data.get("modifier_links") or ()), *(data.get("complement_links") or ())]
     return frozenset(str(w).casefold() for w in words if " " not in str(w))
 
 

@@ -836,10 +836,14 @@ def _inconsistent(
 ) -> Iterator[tuple[Entry, str]]:
     """The uses of one label (in one role) whose translation is not the label's."""
     same = _same_translations(label, [translation for translation, _ in found], ctx, roles)
+    # a field's name kept in English where the English names it a field is the system's
+    # spelling, no second translation of the label beside the page's own (an identifier,
+    # `PretaxCharges`, is right kept: its translated uses are reported below)
     uses = [
         (same[translation], entry)
         for translation, entry in found
-        if not _moved_off(label, translation, entry, list(same.values()), ctx)
+        if not (_kept_identifier(label, translation, entry) and not _identifier(label))
+        and not _moved_off(label, translation, entry, list(same.values()), ctx)
     ]
     lines: dict[str, list[int]] = defaultdict(list)
     for translation, entry in uses:
@@ -973,6 +977,7 @@ def _misplaced_rendering(
     stems = {w[:_STEM] for w in ours}
     return (
         not kept
+        and all(w.isalpha() for w in ours)  # `3 mln` for `3M`: a number is no sentence word
         and any("function word" in problem for problem in problems)
         and all(stems.isdisjoint(w[:_STEM] for w in t) for t in theirs)
     )
