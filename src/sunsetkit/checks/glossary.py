@@ -843,7 +843,7 @@ def _inconsistent(
         (same[translation], entry)
         for translation, entry in found
         if not (_kept_identifier(label, translation, entry) and not _identifier(label))
-        and not _moved_off(label, translation, entry, list(same.values()), ctx)
+        and not _moved_off(label, translation, entry, list(same.values()), ctx, same[translation])
     ]
     lines: dict[str, list[int]] = defaultdict(list)
     for translation, entry in uses:
@@ -921,7 +921,12 @@ def _glossed(label: str, translation: str) -> bool:
 
 
 def _moved_off(
-    label: str, translation: str, entry: Entry, others: list[str], ctx: MessageContext
+    label: str,
+    translation: str,
+    entry: Entry,
+    others: list[str],
+    ctx: MessageContext,
+    own: str | None = None,
 ) -> bool:
     """Bold moved off the label, the placement check's, no second translation: the
     message has another translation of the label (or a form of it) outside its bold
@@ -941,7 +946,9 @@ def _moved_off(
             return True
     if word_outside(message, translation, distinct, label, words):
         return True
-    if distinct and _misplaced_rendering(label, translation, entry, distinct, ctx):
+    # the other renderings, not this one's own normal form (`3 mln` read as `3`)
+    apart = [o for o in distinct if o != own]
+    if apart and _misplaced_rendering(label, translation, entry, apart, ctx):
         return True
     return _took_neighbour(label, translation, entry, distinct, ctx)
 
