@@ -119,3 +119,63 @@ def test_every_shipped_locale_names_its_coordinators(locale: str) -> None:
     text = f"{item}{joiner}{item}。" if glued else f"Das {item} {joiner} {item} zqo."
     assert coordinated_twice("Billing and invoicing.", text, locale)
     assert not coordinated_twice("Zqa invoices and zqa.", text, locale)
+
+
+@pytest.mark.parametrize(
+    ("locale", "source", "text", "bare"),
+    [
+        # two modifiers of one noun, each said with its own noun: nothing lost
+        (
+            "it-IT",
+            "The zqa is not sold to new or renewing customers.",
+            "Lo zqa non è venduto a nuovi clienti o clienti che eseguono il rinnovo.",
+            "Lo zqa non è venduto a nuovi clienti o clienti.",
+        ),
+        (
+            "sv-SE",
+            "Keys for perpetual and server subscription software orders.",
+            "Nycklar för beständiga programvarubeställningar och programvarubeställningar "
+            "för serverprenumeration.",
+            "Nycklar för beständiga programvarubeställningar och programvarubeställningar.",
+        ),
+        (
+            "nl-NL",
+            "Keys for perpetual and server subscription software orders.",
+            "Sleutels voor doorlopende softwareorders en softwareorders voor serverabonnementen.",
+            "Sleutels voor softwareorders en softwareorders voor serverabonnementen.",
+        ),
+    ],
+)
+def test_a_noun_said_with_each_of_its_modifiers_is_no_repeated_item(
+    locale: str, source: str, text: str, bare: str
+) -> None:
+    assert not _reported(locale, source, text)
+    # the noun with a side that has nothing of its own: one item for two
+    assert _reported(locale, source, bare)
+
+
+@pytest.mark.parametrize(
+    ("locale", "source", "text"),
+    [
+        # the noun the modifiers share, said twice with nothing after the second
+        ("pl-PL", "Zqa and Museum customers", "Klienci biblioteki i biblioteki"),
+        # the item's object after it, no modifier of its own: two verbs said as one
+        ("es-ES", "How to buy or purchase Azure zqas.", "Cómo comprar o comprar reservas de Zqa."),
+        # an article after the second opens its object, no modifier of its own
+        (
+            "fr-FR",
+            "How to buy or purchase Zqarvo reservations.",
+            "Comment acheter ou acheter des réservations Zqarvo.",
+        ),
+        # what follows the second renders the sentence going on ("in Partner Center")
+        (
+            "sv-SE",
+            "The card is in the Accepted or Won state in Zqarvo Center.",
+            "Kortet är i tillståndet Godkänt eller Godkänt i Zqarvocenter.",
+        ),
+    ],
+)
+def test_an_item_with_nothing_of_its_own_on_either_side_is_reported(
+    locale: str, source: str, text: str
+) -> None:
+    assert _reported(locale, source, text)

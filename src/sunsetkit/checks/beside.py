@@ -124,6 +124,8 @@ def left_beside(
             english = theirs.inside(was), _between(theirs, source, index)[1]
             if _moved_after(word, english, ours.inside(now), (before, after), links):
                 continue
+            if kind == "link" and _kind_noun(word, english[0], before):
+                continue
             yield (
                 f"{kind} {clip(ours.inside(now).strip())} leaves out {word!r} of the English "
                 f"{clip(theirs.inside(was).strip())}, which stands beside it: the {kind} "
@@ -165,6 +167,41 @@ def _moved_after(
         and not any(w.casefold() in english_function for w in words)
         and any(len(w) >= _SHORTEST and w.isalpha() for w in _WORD.findall(inside))
     )
+
+
+def _kind_noun(word: str, english: str, before: str) -> bool:
+    """The noun that ends a link to a page or a document and names its kind ("[Benefits
+    page](x)", en.yaml `kind_nouns`), said just before the link, only function words
+    between, and no other word of the English link before it: the locale says the noun
+    first and outside the link ("page [Avantages](x)", "le document sur les [X](x)"),
+    which still names the page. A longer word between ("Guide d'inscription aux [incentives]")
+    or the name's words beside the noun ("Operations Guide voor meer [informatie]") is a
+    link moved off its words."""
+    words = _WORD.findall(english)
+    if len(words) < 2 or words[-1] != word or word.casefold() not in _listed_en("kind_nouns"):
+        return False
+    if not before[-1:].isspace():
+        return False  # the link glued to a word: it cut one ("documento Q&[A](x)")
+    said = _WORD.findall(before)
+    at = max((i for i, w in enumerate(said) if stem(w) == stem(word)), default=-1)
+    if at < 0:
+        return False
+    between = said[at + 1 :]
+    if len(between) > _NEAR or any(len(w) > _LINKING for w in between):
+        return False  # a word of the name between: the link left it out
+    common = function_words("en")
+    name = {stem(w) for w in words[:-1] if len(w) >= _SHORTEST and w.casefold() not in common}
+    return not any(stem(w) in name for w in said[max(0, at - _NEAR) : at])
+
+
+#: The most letters of a word between the noun and the link: articles and prepositions
+#: ("sur les", "du", "im"), where a word of the name is longer.
+_LINKING = 3
+
+
+@lru_cache(maxsize=4)
+def _listed_en(key: str) -> frozenset[str]:
+    return frozenset(str(w).casefold() for w in locale_data("en").get(key) or ())
 
 
 @lru_cache(maxsize=1)

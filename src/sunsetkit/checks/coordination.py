@@ -12,6 +12,7 @@ from __future__ import annotations
 import functools
 import re
 
+from .beside import stem
 from .conventions import locale_data
 from .words import function_words
 
@@ -79,8 +80,81 @@ def coordinated_twice(source: str, text: str, locale: str | None) -> str | None:
         before, after = text[: found.start()], text[found.end() :]
         item = _wide_item(before, after, locale) if _wide(locale) else _item(before, after, locale)
         if item and _content(item, locale) and _joins_two(source, item):
+            if not _wide(locale) and _distributed(source, item, (before, after), locale):
+                continue
             return f"{item}{found.group()}{item}"
     return None
+
+
+#: How many words after the second item its own modifier is read in.
+_COMPLEMENT = 4
+
+
+def _distributed(source: str, item: str, around: tuple[str, str], locale: str | None) -> bool:
+    """The source's two modifiers of one noun ("new or renewing customers", "perpetual
+    and server subscription software orders") said each with its own noun (`nuovi clienti
+    o clienti che eseguono il rinnovo`): the item is that noun, a word of the locale
+    before the first (its modifier) and one after the second that renders no word the
+    English says after its noun (its modifier, not the sentence going on: `Godkänt eller
+    Godkänt i Partnercenter`), opened by a preposition or relative word (`voor`, `che`).
+    No meaning is lost; `X and X` with nothing around is."""
+    words = function_words(locale)
+    if item.split()[0].casefold() in words:
+        return False  # `de facturation et de facturation`: a modifier phrase, no noun
+    before, after = around
+    previous = before[: -len(item)].split()[-1:]
+    if not previous or not previous[0].isalpha() or previous[0].casefold() in words:
+        return False
+    rest = after[len(item) :].split()[:_COMPLEMENT]
+    links = _links(locale)
+    if len(rest) < 2 or rest[0].casefold() not in links:
+        return False  # `comprar reservas`: the second item's object, no modifier of its own
+    own = rest[1].strip(".,;:!?)")
+    if not own.replace("-", "").isalpha() or own.casefold() in words:
+        return False
+    if item.casefold() in " ".join(rest).casefold():
+        return False  # the item a third time: `sprzedaży i sprzedaży w sprzedaży`
+    tail = _shared_head(source)
+    return tail is not None and stem(own) not in {stem(w) for w in _EN_WORD.findall(tail)}
+
+
+@functools.cache
+def _links(locale: str | None) -> frozenset[str]:
+    """The locale's prepositions and relative words that put a modifier after its noun
+    (`modifier_links`: `voor`, `för`, `z`; `complement_links`: `che`, `de`), one word
+    each; empty where the locale lists none."""
+    data = locale_data(locale)
+    words = [*(data.get("modifier_links") or ()), *(data.get("complement_links") or ())]
+    return frozenset(str(w).casefold() for w in words if " " not in str(w))
+
+
+def _shared_head(source: str) -> str | None:
+    """What the English says after the noun of a coordination of two modifiers: one
+    word before the coordinator (after a function word or the start, no comma) and two
+    content words or more after it before any other word, the last of them the noun;
+    None where the source has no such coordination."""
+    english = _LINK_TARGET.sub("]", source).replace("*", "")
+    for join in _english_joiner().finditer(english):
+        left = english[: join.start()].split()[-2:]
+        if not left or not _plain_content(left[-1]):
+            continue
+        if len(left) == 2 and _plain_content(left[0]):
+            continue  # "a free trial or test drive": two nouns joined
+        right = english[join.end() :].split()
+        run = 0
+        while run < len(right) and _plain_content(right[run]):
+            run += 1
+        if run < len(right) and _plain_content(right[run].rstrip(".,;:!?)")):
+            run += 1  # the noun, with the sentence's punctuation after it
+        if run >= 2:
+            return " ".join(right[run:])
+    return None
+
+
+def _plain_content(word: str) -> bool:
+    """An English word of letters (a hyphen inside: "solution-area") that is no function
+    word."""
+    return word.replace("-", "").isalpha() and word.casefold() not in function_words("en")
 
 
 def _item(before: str, after: str, locale: str | None) -> str | None:

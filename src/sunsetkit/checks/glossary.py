@@ -26,7 +26,15 @@ from .forms import (
     word_outside,
 )
 from .messages import _emphasis_texts
-from .placement import SOURCE_LANGUAGE, Span, glued, only_function_words, select_verbs, spans
+from .placement import (
+    SOURCE_LANGUAGE,
+    Span,
+    check_placement,
+    glued,
+    only_function_words,
+    select_verbs,
+    spans,
+)
 from .rendered import Renderings, renders_outside
 from .spans import marked
 from .words import frame_words, function_words, shifted, unglued, verb_suffixes
@@ -862,10 +870,14 @@ def _inconsistent(
 ) -> Iterator[tuple[Entry, str]]:
     """The uses of one label (in one role) whose translation is not the label's."""
     same = _same_translations(label, [translation for translation, _ in found], ctx, roles)
+    # a field's name kept in English where the English names it a field is the system's
+    # spelling, no second translation of the label beside the page's own (an identifier,
+    # `PretaxCharges`, is right kept: its translated uses are reported below)
     uses = [
         (same[translation], entry)
         for translation, entry in found
-        if not _moved_off(label, translation, entry, list(same.values()), ctx)
+        if not (_kept_identifier(label, translation, entry) and not _identifier(label))
+        and not _moved_off(label, translation, entry, list(same.values()), ctx, same[translation])
     ]
     lines: dict[str, list[int]] = defaultdict(list)
     for translation, entry in uses:
@@ -943,7 +955,12 @@ def _glossed(label: str, translation: str) -> bool:
 
 
 def _moved_off(
-    label: str, translation: str, entry: Entry, others: list[str], ctx: MessageContext
+    label: str,
+    translation: str,
+    entry: Entry,
+    others: list[str],
+    ctx: MessageContext,
+    own: str | None = None,
 ) -> bool:
     """Bold moved off the label, the placement check's, no second translation: the
     message has another translation of the label (or a form of it) outside its bold
@@ -963,7 +980,74 @@ def _moved_off(
             return True
     if word_outside(message, translation, distinct, label, words):
         return True
+    # the other renderings, not this one's own normal form (`3 mln` read as `3`)
+    apart = [o for o in distinct if o != own]
+    if apart and _misplaced_rendering(label, translation, entry, apart, ctx):
+        return True
     return _took_neighbour(label, translation, entry, distinct, ctx)
+
+
+def _misplaced_rendering(
+    label: str, translation: str, entry: Entry, others: list[str], ctx: MessageContext
+) -> bool:
+    """Bold set on other words than the label's, no second translation of it: another
+    rendering of the label with the English bold's neighbour taken in ("客户帐户" beside
+    "帐户" for "customer **Account**"), or, where the placement check reports the bold,
+    another rendering with words added or cut ("**la página** & productos" beside
+    "**Azure & productos**"), or, a function word taken in at its edge, words that share
+    no stem with any rendering of the label ("**tijdelijk in de** lijst" beside
+    "**opgeschort**") unless the page keeps the English label (a real second spelling).
+    Words the two share only in part ("achats périodiques" beside "achats récurrents")
+    are a second translation."""
+    wide = any(ord(c) >= WIDE for c in translation)
+    ours = _rendering_words(translation, label, ctx)
+    theirs = [_rendering_words(other, label, ctx) for other in others]
+    if wide:
+        grown = any(other and other != translation and other in translation for other in others)
+    else:
+        grown = any(t and t < ours for t in theirs)
+    if grown and _english_neighbour(entry, ctx):
+        return True
+    problems = _bold_problems(entry, ctx) if ours else []
+    if not problems:
+        return False
+    if any(t and (t <= ours or ours <= t) for t in theirs):
+        return True
+    # words of its own with a function word at an edge: the bold sits on the sentence
+    kept = any(other.casefold() == label.casefold() for other in others)
+    stems = {w[:_STEM] for w in ours}
+    return (
+        not kept
+        and all(w.isalpha() for w in ours)  # `3 mln` for `3M`: a number is no sentence word
+        and any("function word" in problem for problem in problems)
+        and all(stems.isdisjoint(w[:_STEM] for w in t) for t in theirs)
+    )
+
+
+#: The letters two words of renderings are compared by ("cykliczne", "cyklicznych").
+_STEM = 5
+
+
+def _rendering_words(text: str, label: str, ctx: MessageContext) -> frozenset[str]:
+    """The words of a rendering without function words and the nouns that frame a label;
+    in a wide script its characters (no spaces to tell words by)."""
+    if any(ord(c) >= WIDE for c in text):
+        return frozenset(c for c in text if c.isalnum())
+    skip = ctx.glossary.function_words | frame_words(label, ctx.locale)
+    return frozenset(w for w in content_words(text, skip) if w not in skip)
+
+
+def _bold_problems(entry: Entry, ctx: MessageContext) -> list[str]:
+    """What the placement check reports of the message's bold (a function word taken in
+    at its edge, a word of its English left beside it, the verb taken in); a case
+    particle at its end aside, which leaves the label's word as it is."""
+    if ctx.md is None:
+        return []
+    return [
+        problem
+        for problem in check_placement(entry, ctx)
+        if problem.startswith("bold ") and "the particle" not in problem
+    ]
 
 
 def _took_neighbour(

@@ -373,6 +373,8 @@ def _edges(span: Span, source: Span, ctx: MessageContext, what: str) -> Iterator
             continue
         if side == "start" and _locution(source, words[1]):
             continue
+        if side == "start" and span.kind != "link" and _copula_first(word, source, ctx):
+            continue
         if _negated(word, ctx, theirs):
             continue
         if own_word(words, side, language_of(ctx), source.inside):
@@ -445,6 +447,28 @@ def _locution(source: Span, after: str) -> bool:
     words = source.inside.split()
     lower = words[0].islower() or not source.before.strip() if len(words) == 1 else False
     return lower and not after[:1].isupper()
+
+
+def _copula_first(word: str, source: Span, ctx: MessageContext) -> bool:
+    """The locale's copula or auxiliary opening bold (`copulas`: "já **está
+    disponível**") where the English says one just before its bold, and the bold is a
+    phrase of a few words in lower case, no label ("is **now available**"): the locale
+    puts the verb with its adjective and the adverb before both, the bold's own words.
+    Not a link, whose text names what it links to ("[creating a profile](x)")."""
+    if word not in _listed(ctx.locale, "copulas"):
+        return False
+    before = source.before.casefold().split()[-1:]
+    inside = source.inside.split()
+    return (
+        bool(before and inside)
+        and len(inside) <= _COPULA_SPAN
+        and inside[0].islower()
+        and before[0] in _listed("en", "copulas")
+    )
+
+
+#: The most words of an English bold phrase after a copula ("now generally available").
+_COPULA_SPAN = 3
 
 
 #: Question words, which the language's own begins a phrase with ("[how to move](x)" as

@@ -1,0 +1,66 @@
+"""`consistency` and bold set on other words than the label's: no second translation of
+it, the placement check's defect. Invented pages of the pattern."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from pathlib import Path
+
+from sunsetkit.checks import CheckOptions, run_checks
+
+
+def _catalog(tmp_path: Path, locale: str, pairs: Iterable[tuple[str, str]]) -> Path:
+    lines = ['msgid ""', 'msgstr ""', f'"Language: {locale.replace("-", "_")}\\n"', ""]
+    for source, text in pairs:
+        lines += [f"msgid {json.dumps(source, ensure_ascii=False)}"]
+        lines += [f"msgstr {json.dumps(text, ensure_ascii=False)}", ""]
+    path = tmp_path / f"{locale}.po"
+    path.write_text("\n".join(lines), encoding="utf-8")
+    return path
+
+
+def _consistency(tmp_path: Path, locale: str, pairs: list[tuple[str, str]]) -> list[str]:
+    findings = run_checks([_catalog(tmp_path, locale, pairs)], CheckOptions()).findings
+    return [f.msgid or "" for f in findings if f.check == "consistency"]
+
+
+def test_bold_that_took_in_the_neighbour_of_a_wide_label_is_no_second_translation(
+    tmp_path: Path,
+) -> None:
+    usual = [(f"Select the **Zqarvo** tab {n}.", f"选择 **帐户** 选项卡 {n}。") for n in range(2)]
+    grown = ("Open the customer **Zqarvo** now.", "立即打开 **客户帐户**。")
+    assert _consistency(tmp_path, "zh-CN", [*usual, grown]) == []
+    other = ("Open the **Zqarvo** now.", "立即打开 **账号**。")
+    assert _consistency(tmp_path, "zh-CN", [*usual, other]) == [other[0]]
+
+
+def test_bold_on_unrelated_words_the_placement_check_reports_is_no_second_translation(
+    tmp_path: Path,
+) -> None:
+    usual = [
+        (f"Verify all show **suspended** {n}.", f"Controleer of alles is **opgeschort** {n}.")
+        for n in range(2)
+    ]
+    moved = (
+        "The zqarvo shows **suspended** on the list.",
+        "Het zqarvo wordt **tijdelijk in de** lijst weergegeven.",
+    )
+    assert _consistency(tmp_path, "nl-NL", [*usual, moved]) == []
+    # a word of its own in the bold, where nothing is misplaced, is a second translation
+    other = ("The zqarvo shows **suspended** on the list.", "Het zqarvo wordt **geschorst**.")
+    assert _consistency(tmp_path, "nl-NL", [*usual, other]) == [other[0]]
+
+
+def test_a_field_name_kept_in_english_is_no_second_translation_of_its_label(
+    tmp_path: Path,
+) -> None:
+    translated = ("**Zqarvo Code**: give the code now.", "**Codice zqarvo**: indicare il codice.")
+    field = (
+        "Update the **Zqarvo Code** field name in the CRM.",
+        "Aggiornare il **nome del campo Zqarvo Code** nel CRM.",
+    )
+    assert _consistency(tmp_path, "it-IT", [translated, field]) == []
+    # no field named: the English kept beside a translation is a second spelling
+    kept = ("Update the **Zqarvo Code** now.", "Aggiornare **Zqarvo Code** ora.")
+    assert _consistency(tmp_path, "it-IT", [translated, kept])
