@@ -32,6 +32,7 @@ from sunsetkit.content.model import fold
 from sunsetkit.i18n import discover_catalogs
 from sunsetkit.project import Project
 from sunsetkit.render import escape_markdown
+from sunsetkit.untrusted import safe_link
 
 from .conftest import ROOT, load_summary, offer_with_a_deadline
 from .htmltree import Element, local_targets, parse, words
@@ -215,8 +216,11 @@ def test_html_checklist_says_what_the_markdown_says(demo: Path) -> None:
 
 
 def _uncached_checklist_parser() -> MarkdownIt:
+    """markdown-it as the checklist parser sets it up, without its remembered tokens: the
+    same rules and the project's one link policy (a link off the site, or to `\\1`, is text)."""
     rules = ["heading", "list", "paragraph", "emphasis", "link", "escape", "entity", "newline"]
     md = MarkdownIt("zero", {"html": False}).enable(rules)
+    setattr(md, "validateLink", safe_link)  # noqa: B010 (as the checklist parser does)
     return md.use(tasklists_plugin, enabled=True, label=True)
 
 
@@ -229,6 +233,16 @@ def test_remembered_inline_tokens_render_as_a_fresh_parse(texts: list[str]) -> N
 
     markdown = "".join(f"- [ ] {t}\n- {t}\n\n{t}\n\n" for t in texts) * 2
     assert str(checklist_html(markdown)) == _uncached_checklist_parser().render(markdown)
+
+
+def test_a_link_the_policy_refuses_renders_as_text_as_in_a_fresh_parse() -> None:
+    """Drawn once: `[](\\1)` is a link markdown-it accepts and the link policy refuses; the
+    remembered tokens must give what a fresh parse under that policy gives."""
+    from sunsetkit.guides.html import checklist_html
+
+    markdown = "- [ ] [](\\1)\n- [](\\1)\n\n[](\\1)\n\n" * 2
+    assert str(checklist_html(markdown)) == _uncached_checklist_parser().render(markdown)
+    assert "href" not in str(checklist_html(markdown))
 
 
 def test_demo_checklists_convert_as_a_fresh_parse(demo: Path) -> None:
