@@ -3,21 +3,11 @@ it, the placement check's defect. Invented pages of the pattern."""
 
 from __future__ import annotations
 
-import json
-from collections.abc import Iterable
 from pathlib import Path
 
 from sunsetkit.checks import CheckOptions, run_checks
 
-
-def _catalog(tmp_path: Path, locale: str, pairs: Iterable[tuple[str, str]]) -> Path:
-    lines = ['msgid ""', 'msgstr ""', f'"Language: {locale.replace("-", "_")}\\n"', ""]
-    for source, text in pairs:
-        lines += [f"msgid {json.dumps(source, ensure_ascii=False)}"]
-        lines += [f"msgstr {json.dumps(text, ensure_ascii=False)}", ""]
-    path = tmp_path / f"{locale}.po"
-    path.write_text("\n".join(lines), encoding="utf-8")
-    return path
+from .conftest import tiny_catalog as _catalog
 
 
 def _consistency(tmp_path: Path, locale: str, pairs: list[tuple[str, str]]) -> list[str]:
