@@ -129,6 +129,12 @@ WHOLE = [
     # the English modal ends its text too: a prompt quoted cut, with nothing to lose
     ("de-DE", "See **We need to…**", "Siehe dazu müssen **wir...**"),
     ("nl-NL", "See **We need to…**", "Zie moeten **we...**"),
+    # a bold label holds its own verb-final clause; a separable particle follows it
+    (
+        "de-DE",
+        "Select **Profile can't be managed**.",
+        "Wählen Sie die Option **Profil kann nicht verwaltet werden** aus.",
+    ),
 ]
 
 

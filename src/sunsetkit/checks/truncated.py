@@ -157,15 +157,23 @@ def _abbreviation(own: Modals, word: str) -> bool:
     return folded in own.abbreviations or folded.rsplit("-", 1)[-1] in own.abbreviations
 
 
+#: Marks a span's edge: a bold label or a link holds its own clause ("die Option **Mein
+#: Profil kann nicht verwaltet werden** aus": the label's verb ends the label, not the
+#: sentence). A separator control, which str.split() takes for a space.
+_EDGE = "\x1f"
+
+
 def _words_apart(plain: Plain) -> str:
-    """The visible text, code spans blanked (a literal is no verb) and a space at every
-    span's edge: a link glued to the word after it ("[APIs](x)verwenden") is two words."""
+    """The visible text, code spans blanked (a literal is no verb) and a space and an edge
+    mark at every span's edge: a link glued to the word after it ("[APIs](x)verwenden") is
+    two words."""
     chars = list(plain.text)
     for span in plain.spans:
         if span.kind == "code":
             chars[span.start : span.end] = " " * (span.end - span.start)
     edges = {edge for span in plain.spans for edge in (span.start, span.end)}
-    return "".join(" " + char if index in edges else char for index, char in enumerate(chars))
+    apart = " " + _EDGE
+    return "".join(apart + char if index in edges else char for index, char in enumerate(chars))
 
 
 def _verbless_modal(own: Modals, sentence: str) -> str | None:
@@ -189,12 +197,12 @@ def _verbless_modal(own: Modals, sentence: str) -> str | None:
     return None
 
 
-_TOKEN = re.compile(r"[^\W\d_][\w'’-]*|[,;:.!?()]")
+_TOKEN = re.compile(r"[^\W\d_][\w'’-]*|[,;:.!?()\x1f]")
 
 
 def _clause_after(own: Modals, sentence: str, index: int) -> list[str]:
-    """The last word before each comma, bracket, stop or conjunction after the modal
-    (the modal's `index`-th word): where a verb-final clause has its infinitive."""
+    """The last word before each comma, bracket, stop, span edge or conjunction after the
+    modal (the modal's `index`-th word): where a verb-final clause has its infinitive."""
     seen = -1
     lasts: list[str] = []
     last = ""
