@@ -54,3 +54,20 @@ def test_a_field_name_kept_in_english_is_no_second_translation_of_its_label(
     # no field named: the English kept beside a translation is a second spelling
     kept = ("Update the **Zqarvo Code** now.", "Aggiornare **Zqarvo Code** ora.")
     assert _consistency(tmp_path, "it-IT", [translated, kept])
+
+
+def test_two_renderings_each_used_again_and_again_have_no_wrong_side(tmp_path: Path) -> None:
+    def uses(words: str, count: int, start: int) -> list[tuple[str, str]]:
+        return [
+            (f"See **Zqarvo** {n}.", f"Voir **{words}** {n}.") for n in range(start, start + count)
+        ]
+
+    # one rendering used more often, the other twice: two settled renderings
+    assert _consistency(tmp_path, "fr-FR", [*uses("Fonctions", 3, 0), *uses("Moyens", 2, 9)]) == []
+    # used once, it is the page's slip
+    once = uses("Moyens", 1, 9)
+    assert _consistency(tmp_path, "fr-FR", [*uses("Fonctions", 3, 0), *once]) == [once[0][0]]
+    # the English kept twice is English left, however often
+    kept = uses("Zqarvo", 2, 9)
+    found = _consistency(tmp_path, "fr-FR", [*uses("Fonctions", 3, 0), *kept])
+    assert found == [m for m, _ in kept]

@@ -889,8 +889,8 @@ def _inconsistent(
     usual = _usual(label, lines, [entry for _, entry in found], ctx)
     if usual is not None and _kept_by_most(label, usual, lines, ctx):
         return  # the uses that translate it are the page's right ones, not a second spelling
-    if usual is None and _established(label, lines):
-        return  # two renderings the page uses alike, each again and again: no wrong side
+    if _established(label, lines, ctx.locale) and (usual is None or not _identifier(label)):
+        return  # renderings the page uses each again and again: two settled, no wrong side
     # The first translations met, each with its first lines: a message of bounded
     # length, made in bounded time, however many uses the label has.
     first = sorted(lines.items(), key=lambda item: item[1][0])[: SHOWN + 1]
@@ -1108,11 +1108,19 @@ def _identifier(label: str) -> bool:
     return " " not in label and any(c.isupper() for c in label[1:])
 
 
-def _established(label: str, lines: dict[str, list[int]]) -> bool:
-    """Renderings the page uses equally, each at least `_ESTABLISHED` times, none of them
-    half English (a word of the label kept where another translates it: "Customer段"
-    beside "客户细分" has a wrong side)."""
+def _established(label: str, lines: dict[str, list[int]], locale: str | None) -> bool:
+    """Renderings the page uses each at least `_ESTABLISHED` times, one more often or not
+    ("Fonctions" 7 times and "Fonctionnalités" 6 for one announcement page's headings),
+    none of them half English (a word of the label kept where another translates it:
+    "Customer段" beside "客户细分" has a wrong side) nor holding a case particle the locale
+    glues to a span's end (Korean "디바이스를" beside "장치": bold took in the particle),
+    nor the label kept whole ("No" twice beside "Nee" twice: English left)."""
     if min(len(numbers) for numbers in lines.values()) < _ESTABLISHED:
+        return False
+    if any(t.casefold() == label.casefold() for t in lines):
+        return False
+    particles = tuple(str(p) for p in locale_data(locale).get("span_particles") or ())
+    if particles and any(t.endswith(particles) for t in lines):
         return False
     english = set(re.findall(r"[a-z]{3,}", label.casefold()))
     kept = [bool(english & set(re.findall(r"[a-z]{3,}", t.casefold()))) for t in lines]
