@@ -5,7 +5,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from sunsetkit.checks import CheckOptions, run_checks
+from sunsetkit.checks.conventions import locale_data
 
 from .conftest import tiny_catalog as _catalog
 
@@ -71,3 +74,13 @@ def test_two_renderings_each_used_again_and_again_have_no_wrong_side(tmp_path: P
     kept = uses("Zqarvo", 2, 9)
     found = _consistency(tmp_path, "fr-FR", [*uses("Fonctions", 3, 0), *kept])
     assert found == [m for m, _ in kept]
+
+
+@pytest.mark.parametrize("locale", ["zh-CN", "ja-JP"])
+def test_a_linking_particle_left_out_is_one_rendering(tmp_path: Path, locale: str) -> None:
+    particle = str(locale_data(locale)["linking_particles"][0])
+    with_it = [(f"See **Zqarvo** {n}.", f"看 **现在{particle}活动席位** {n}。") for n in range(2)]
+    without = ("See **Zqarvo** 9.", "看 **现在活动席位** 9。")
+    assert _consistency(tmp_path, locale, [*with_it, without]) == []
+    other = ("See **Zqarvo** 9.", "看 **当前席位** 9。")
+    assert _consistency(tmp_path, locale, [*with_it, other]) == [other[0]]
