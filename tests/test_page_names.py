@@ -399,3 +399,13 @@ def test_after_the_joiner_an_acronym_a_kept_word_or_a_glossary_term_is_not_repor
 
 def test_a_joiner_glued_in_a_wide_script_is_not_read() -> None:
     assert _page([(f"Buy {JOINED}.", "购买 Harbor Signal 和 tidewatch。")], "zh-CN") == []
+
+
+def test_a_name_joined_by_and_half_translated_into_hangul_is_reported() -> None:
+    """Korean writes its "and" apart: the word after it in Hangul is the name's translated."""
+    found = _page([(f"Join {JOINED} today.", "Harbor Signal 및 조수 감시에 가입하세요.")], "ko-KR")
+    assert len(found) == 1 and "half kept" in found[0]
+    assert (
+        _page([(f"Join {JOINED} today.", "Harbor Signal 및 Tidewatch에 가입하세요.")], "ko-KR")
+        == []
+    )

@@ -446,7 +446,8 @@ def check_half_kept_names(entries: list[Entry], ctx: MessageContext) -> Iterator
     capitalised words before the joiner as written, then the locale's joiner and a
     lower-case word where the English has a capitalised one that the translation lacks
     ("Information Protection och styrning", "Online Services en software Channel",
-    "Act Now et évaluer"). The message itself shows the words before the joiner a name it
+    "Act Now et évaluer"), or a word of the locale's script after it (`Microsoft Learning
+    및 파트너 대학`). The message itself shows the words before the joiner a name it
     keeps, so the word after it is the name's too, translated or recased. Not after the
     joiner: a function word (`et les abonnements`: the translator made a noun phrase of
     its own), an elided article, a word of the glossary the locale translates (`Partner
@@ -496,10 +497,17 @@ def _half_kept(
                 rf"(?<![\w-]){re.escape(' '.join(left))} (?:{joiner}|&) (\w+)(?![\w'’-])",
                 text,
             )
-            if kept is not None and kept.group(1)[:1].islower():
+            if kept is not None and _translated_word(kept.group(1)):
                 name = f"{' '.join(left)}{source[match.end(1) : match.end()]}"
                 yield name, " ".join(left), kept.group(1)
                 break
+
+
+def _translated_word(word: str) -> bool:
+    """A lower-case word, or a word of another script than the English's (Hangul: the
+    name's word translated, `Microsoft Learning 및 파트너 대학`)."""
+    first = word[:1]
+    return first.islower() or (first.isalpha() and not first.isascii() and not first.isupper())
 
 
 @functools.cache
