@@ -409,3 +409,12 @@ def test_a_name_joined_by_and_half_translated_into_hangul_is_reported() -> None:
         _page([(f"Join {JOINED} today.", "Harbor Signal 및 Tidewatch에 가입하세요.")], "ko-KR")
         == []
     )
+
+
+def test_words_after_the_joiner_the_pages_english_writes_in_lower_case_are_a_common_noun() -> None:
+    """`Server Tide Logs` capitalised in a title, `server tide logs` in the page's prose:
+    the locale's to translate, however the words before the joiner are kept."""
+    half = ("Buy Harbor Signal and Server Tide Logs.", "Achetez Harbor Signal et journaux.")
+    assert len(_page([half], "fr-FR")) == 1
+    prose = ("Store server tide logs.", "Stockez les journaux.")
+    assert _page([half, prose], "fr-FR") == []

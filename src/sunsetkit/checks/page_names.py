@@ -460,6 +460,7 @@ def check_half_kept_names(entries: list[Entry], ctx: MessageContext) -> Iterator
         return
     owned = _owned(ctx)
     words = conventions(ctx.locale).function_words
+    english: list[str] = []  # the page's English, read once a name is found
     for entry in entries:
         if not entry.translated:
             continue
@@ -467,7 +468,9 @@ def check_half_kept_names(entries: list[Entry], ctx: MessageContext) -> Iterator
         if source == text or (" and " not in source and " & " not in source):
             continue
         for name, left, after in _half_kept(_clean(source), _clean(text), joiner, owned):
-            if after.casefold() not in words:
+            if not english:
+                english.append("\n".join(_clean(e.pairs[0][0]) for e in entries))
+            if after.casefold() not in words and not _common(name, left, english[0]):
                 yield (
                     entry,
                     f"{name!r} is half kept: {left!r} as written, then {after!r} for "
@@ -501,6 +504,15 @@ def _half_kept(
                 name = f"{' '.join(left)}{source[match.end(1) : match.end()]}"
                 yield name, " ".join(left), kept.group(1)
                 break
+
+
+def _common(name: str, left: str, english: str) -> bool:
+    """The words after the joiner (two or more) that the page's English writes in lower
+    case too (`server subscriptions` beside `Azure Reservations and Server
+    Subscriptions`): a common noun phrase the source capitalised in a title, the
+    locale's to translate."""
+    after = name[len(left) :].split(maxsplit=1)[1].split()
+    return len(after) > 1 and _contains(english, " ".join(after).lower())
 
 
 def _translated_word(word: str) -> bool:
