@@ -338,3 +338,83 @@ def test_a_message_with_a_changed_name_is_not_reported_again_for_its_brand() -> 
     pairs.append((f"Use {name} daily.", "Zz zespoły lantern kit ww."))
     found = _page(pairs, "pl-PL")
     assert len(found) == 1 and f"{name!r} is not written as" in found[0]
+
+
+def _spaced_joiners() -> list[tuple[str, str]]:
+    """Each locale with a spaced "and" of its own, and that word."""
+    found = []
+    for locale in LOCALES:
+        data = locale_data(locale)
+        if data.get("coordinators") and not data.get("coordinators_glued"):
+            found.append((locale, str(data["coordinators"][0])))
+    return found
+
+
+JOINED = "Harbor Signal and Tidewatch"
+
+
+@pytest.mark.parametrize(("locale", "joiner"), _spaced_joiners())
+def test_a_name_joined_by_and_half_kept_is_reported(locale: str, joiner: str) -> None:
+    """The words before the joiner kept as written, the capitalised word after it
+    written as a lower-case word: the message itself keeps the name, then translates it."""
+    found = _page(
+        [(f"Buy {JOINED} Plan now.", f"X Harbor Signal {joiner} tidewatch Plan.")], locale
+    )
+    assert len(found) == 1 and "'Harbor Signal and Tidewatch Plan' is half kept" in found[0]
+
+
+@pytest.mark.parametrize(
+    "written",
+    [
+        "Harbor Signal {j} Tidewatch",  # kept whole
+        "Hafensignal {j} Gezeitenwache",  # translated whole
+        "Harbor Signal {j} les tidewatch",  # a function word: a noun phrase of its own
+        "Signal {j} tidewatch",  # one word kept before the joiner: no name shown kept
+    ],
+)
+@pytest.mark.parametrize(("locale", "joiner"), _spaced_joiners())
+def test_a_name_joined_by_and_kept_or_translated_whole_is_not(
+    written: str, locale: str, joiner: str
+) -> None:
+    words = conventions(locale).function_words
+    if "les" not in words and "les" in written:
+        written = written.replace(" les ", f" {sorted(words)[0]} ")
+    assert _page([(f"Buy {JOINED}.", f"X {written.format(j=joiner)}.")], locale) == []
+
+
+@pytest.mark.parametrize(
+    ("source", "text"),
+    [
+        ("Harbor Signal and UI", "Harbor Signal et interface"),  # an acronym after it
+        ("Harbor Signal and Tide Post", "Harbor Signal et marée Tide Post"),  # the word kept
+        ("Harbor Signal and Lantern Beacon", "Harbor Signal et feu de lanterne"),  # glossary
+    ],
+)
+def test_after_the_joiner_an_acronym_a_kept_word_or_a_glossary_term_is_not_reported(
+    source: str, text: str
+) -> None:
+    glossary = GlossaryTerms((("Lantern Beacon", "term", {"fr-FR": "feu de lanterne"}),), {})
+    assert _page([(source, text)], "fr-FR", glossary) == []
+
+
+def test_a_joiner_glued_in_a_wide_script_is_not_read() -> None:
+    assert _page([(f"Buy {JOINED}.", "购买 Harbor Signal 和 tidewatch。")], "zh-CN") == []
+
+
+def test_a_name_joined_by_and_half_translated_into_hangul_is_reported() -> None:
+    """Korean writes its "and" apart: the word after it in Hangul is the name's translated."""
+    found = _page([(f"Join {JOINED} today.", "Harbor Signal 및 조수 감시에 가입하세요.")], "ko-KR")
+    assert len(found) == 1 and "half kept" in found[0]
+    assert (
+        _page([(f"Join {JOINED} today.", "Harbor Signal 및 Tidewatch에 가입하세요.")], "ko-KR")
+        == []
+    )
+
+
+def test_words_after_the_joiner_the_pages_english_writes_in_lower_case_are_a_common_noun() -> None:
+    """`Server Tide Logs` capitalised in a title, `server tide logs` in the page's prose:
+    the locale's to translate, however the words before the joiner are kept."""
+    half = ("Buy Harbor Signal and Server Tide Logs.", "Achetez Harbor Signal et journaux.")
+    assert len(_page([half], "fr-FR")) == 1
+    prose = ("Store server tide logs.", "Stockez les journaux.")
+    assert _page([half, prose], "fr-FR") == []

@@ -25,6 +25,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterator
 
 from .base import Entry, MessageContext
+from .conventions import conventions, locale_data
 from .glossary import _contains, _localized
 from .names import (
     _LONGEST,
@@ -38,7 +39,12 @@ from .names import (
     check_names_reordered,
 )
 
-__all__ = ["check_brand_words_on_page", "check_names_kept_on_page", "check_names_on_page"]
+__all__ = [
+    "check_brand_words_on_page",
+    "check_half_kept_names",
+    "check_names_kept_on_page",
+    "check_names_on_page",
+]
 
 #: Messages of the page that keep a name as written, at least, before one that does not is
 #: reported: a single other use may be a name quoted in English once.
@@ -186,8 +192,6 @@ def _written_out(name: str) -> re.Pattern[str] | None:
 def _kept_words() -> frozenset[str]:
     """Words of product names no locale translates (locale_data/en.yaml `name_words_kept`:
     "Server" in "Windows Server"), folded: like a brand, the name keeps them."""
-    from .conventions import locale_data
-
     return frozenset(str(w).casefold() for w in locale_data("en").get("name_words_kept") or ())
 
 
@@ -297,8 +301,6 @@ def _report(
 
 
 def _english_function_words() -> frozenset[str]:
-    from .conventions import conventions
-
     return conventions("en").function_words
 
 
@@ -317,6 +319,10 @@ def check_names_on_page(entries: list[Entry], ctx: MessageContext) -> Iterator[t
             yield entry, message
     # a brand word inside a name already reported is that name's change
     for entry, message in check_brand_words_on_page(entries, ctx):
+        if id(entry) not in reordered and id(entry) not in named:
+            named.add(id(entry))
+            yield entry, message
+    for entry, message in check_half_kept_names(entries, ctx):
         if id(entry) not in reordered and id(entry) not in named:
             yield entry, message
 
@@ -412,15 +418,11 @@ _COMPANY = "Microsoft"
 @functools.cache
 def _page_brands() -> frozenset[str]:
     """The brands of locale_data/en.yaml `brands` as it spells them, the company aside."""
-    from .conventions import locale_data
-
     return frozenset(str(b) for b in locale_data("en").get("brands") or ()) - {_COMPANY}
 
 
 def _ordinary(word: str) -> bool:
     """A brand that is an ordinary English word too (en.yaml `brand_words`)."""
-    from .conventions import conventions
-
     return word.casefold() in conventions("en").brand_words
 
 
@@ -429,3 +431,102 @@ def _brand_search() -> re.Pattern[str]:
     """Any of `_page_brands` as spelled, as one search: most messages hold none."""
     words = sorted(map(re.escape, _page_brands()), key=len, reverse=True)
     return re.compile(r"(?<![^\W_])(?:" + "|".join(words) + r")(?![^\W_])")
+
+
+#: A Title-Case name that joins its parts with "and" or "&" ("Information Protection and
+#: Governance", "CloudAscent Products & Models"): capitalised words (a hyphen inside one:
+#: "Pass-Through"), the joiner, and at least one capitalised word after it. The message
+#: gate is a plain search for the joiner between spaces.
+_CAP = r"[A-Z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*"
+_JOINED = re.compile(rf"(?<![\w-])((?:{_CAP} )+{_CAP}) (?:and|&) ({_CAP}(?: {_CAP})*)(?![\w-])")
+
+
+def check_half_kept_names(entries: list[Entry], ctx: MessageContext) -> Iterator[tuple[Entry, str]]:
+    """A name joined by "and" half kept: the translation keeps two or more of its
+    capitalised words before the joiner as written, then the locale's joiner and a
+    lower-case word where the English has a capitalised one that the translation lacks
+    ("Information Protection och styrning", "Online Services en software Channel",
+    "Act Now et évaluer"), or a word of the locale's script after it (`Microsoft Learning
+    및 파트너 대학`). The message itself shows the words before the joiner a name it
+    keeps, so the word after it is the name's too, translated or recased. Not after the
+    joiner: a function word (`et les abonnements`: the translator made a noun phrase of
+    its own), an elided article, a word of the glossary the locale translates (`Partner
+    Center` as `l'Espace partenaires`), an acronym or a code (`UI`, `ID`). Spaced scripts
+    only: the locales that glue their joiners write names around them otherwise."""
+    if ctx.locale is None or ctx.locale.startswith("en"):
+        return
+    joiner = _joiner(ctx.locale)
+    if joiner is None:
+        return
+    owned = _owned(ctx)
+    words = conventions(ctx.locale).function_words
+    english: list[str] = []  # the page's English, read once a name is found
+    for entry in entries:
+        if not entry.translated:
+            continue
+        source, text = entry.pairs[0]
+        if source == text or (" and " not in source and " & " not in source):
+            continue
+        for name, left, after in _half_kept(_clean(source), _clean(text), joiner, owned):
+            if not english:
+                english.append("\n".join(_clean(e.pairs[0][0]) for e in entries))
+            if after.casefold() not in words and not _common(name, left, english[0]):
+                yield (
+                    entry,
+                    f"{name!r} is half kept: {left!r} as written, then {after!r} for "
+                    f"its part after the joiner: a name is kept whole or translated whole",
+                )
+                break
+
+
+def _half_kept(
+    source: str, text: str, joiner: str, owned: re.Pattern[str] | None
+) -> Iterator[tuple[str, str, str]]:
+    """(name, words kept before the joiner, the translation's word after its joiner)."""
+    for match in _JOINED.finditer(source):
+        first = match.group(2).split()[0]
+        if first.isupper() or not any(c.islower() for c in first[1:]):
+            continue  # an acronym or a code after the joiner (`UI`, `ID`, `E5`)
+        if owned is not None and owned.match(source, match.start(2)):
+            continue  # the glossary's term, the locale's to translate
+        if re.search(rf"(?<![\w-]){re.escape(first)}(?![\w-])", text):
+            continue
+        before = match.group(1).split()
+        for start in range(len(before) - 1):
+            left = before[start:]
+            if sum(any(c.isalpha() for c in w) for w in left) < 2:
+                break
+            kept = re.search(
+                rf"(?<![\w-]){re.escape(' '.join(left))} (?:{joiner}|&) (\w+)(?![\w'’-])",
+                text,
+            )
+            if kept is not None and _translated_word(kept.group(1)):
+                name = f"{' '.join(left)}{source[match.end(1) : match.end()]}"
+                yield name, " ".join(left), kept.group(1)
+                break
+
+
+def _common(name: str, left: str, english: str) -> bool:
+    """The words after the joiner (two or more) that the page's English writes in lower
+    case too (`server subscriptions` beside `Azure Reservations and Server
+    Subscriptions`): a common noun phrase the source capitalised in a title, the
+    locale's to translate."""
+    after = name[len(left) :].split(maxsplit=1)[1].split()
+    return len(after) > 1 and _contains(english, " ".join(after).lower())
+
+
+def _translated_word(word: str) -> bool:
+    """A lower-case word, or a word of another script than the English's (Hangul: the
+    name's word translated, `Microsoft Learning 및 파트너 대학`)."""
+    first = word[:1]
+    return first.islower() or (first.isalpha() and not first.isascii() and not first.isupper())
+
+
+@functools.cache
+def _joiner(locale: str) -> str | None:
+    """The locale's "and" and "or" words as one alternation, spaced scripts only."""
+    data = locale_data(locale)
+    words = data.get("coordinators") or ()
+    if not words or data.get("coordinators_glued"):
+        return None
+    return "|".join(map(re.escape, sorted(map(str, words), key=len, reverse=True)))

@@ -276,7 +276,8 @@ CHECKS: tuple[Check, ...] = (
         "a known name, or the brand in lower case; or its brand moved after its other "
         "words, or any Title-Case name written otherwise (translated, lower-cased, half "
         "translated), where the rest of the page or catalog keeps it as written; a brand "
-        "alone the page keeps translated or dropped; an identifier alone translated.",
+        "alone the page keeps translated or dropped; an identifier alone translated; a "
+        "name joined by 'and' half kept (Information Protection och styrning).",
         check_names_changed,
         entries=check_names_on_page,
         when=_may_change_name,
