@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from .base import Entry, MessageContext
-from .conventions import locale_data
+from .conventions import conventions, locale_data
 from .spans import marked
 
 __all__ = ["Grammar", "check_grammar", "grammar", "lower_start"]
@@ -70,6 +70,10 @@ class Grammar:
     #: A kept Latin name right before a verb of a noun and 하다/되다 ("Contoso 사용하여"):
     #: the particle that links them (를, 에, 에서) lost. One search.
     bare_name_verb: re.Pattern[str] | None = None
+    #: A kept name that opens a sentence, then a word in an oblique case (Polish "Contoso
+    #: raportu" for "Contoso report"): the case hangs off a noun the sentence lacks, the
+    #: English noun-adjunct order left. One search, from the case's endings.
+    oblique_after_name: re.Pattern[str] | None = None
 
 
 @functools.cache
@@ -104,6 +108,7 @@ def grammar(locale: str | None) -> Grammar:
         split_forms=_strings(data.get("split_endings")) + _strings(data.get("split_particles")),
         split_word=_split(data.get("split_endings"), data.get("split_particles")),
         bare_name_verb=_name_verb(data.get("name_verb_endings"), data.get("name_verb_words")),
+        oblique_after_name=_oblique(data.get("oblique_endings")),
     )
 
 
@@ -193,6 +198,18 @@ def _name_verb(endings: object, words: object) -> re.Pattern[str] | None:
     return re.compile(
         r"(?P<name>[A-Za-z](?<![\w.+-][A-Za-z])[A-Za-z0-9.+-]*(?: [A-Za-z0-9][A-Za-z0-9.+-]*)*)"
         rf" (?:{verb})(?![가-힣])"
+    )
+
+
+def _oblique(endings: object) -> re.Pattern[str] | None:
+    """A name (capitalised words and codes), a space, and a lower-case word with one of the
+    endings; matched only where a sentence starts (`_SENTENCE_STARTS`)."""
+    if not isinstance(endings, list) or not endings:
+        return None
+    listed = "|".join(map(re.escape, sorted(map(str, endings), key=len, reverse=True)))
+    return re.compile(
+        r"(?:\d+\. )?(?P<name>[A-Z][\w.+-]*(?: [A-Z0-9][\w.+-]*)*)"
+        rf" (?P<word>[^\W\d_A-Z]{{2,}}(?:{listed}))(?![\w-])"
     )
 
 
@@ -307,6 +324,13 @@ def _broken(
                 f"{found!r}: a name right before its verb, with no particle between them "
                 "(을/를, 에, 에서 lost)"
             )
+    if own.oblique_after_name is not None:
+        found = _name_then_case(own.oblique_after_name, english, seen)
+        if found:
+            yield (
+                f"{found!r}: a name opens the sentence and a word in an oblique case follows "
+                "it, the English order ('Contoso report') left: the noun goes first"
+            )
     if own.plain_end is not None:
         match = own.plain_end.search(seen)
         if match:
@@ -377,6 +401,30 @@ def _bare_name(search: re.Pattern[str], source: str, prose: str) -> str | None:
     for match in search.finditer(prose):
         if match.group("name").casefold() in folded:
             return match.group()
+    return None
+
+
+#: Where a sentence starts inside a text: after a stop or a colon and a space.
+_SENTENCE_STARTS = re.compile(r"[.!?:] ")
+
+
+def _name_then_case(search: re.Pattern[str], source: str, seen: str) -> str | None:
+    """The first name and word of the search whose name the English holds before a
+    lower-case content word (its noun: "Contoso report", no "Contoso is"), where the word
+    is no word of the English (a value or term kept)."""
+    starts = [0, *(stop.end() for stop in _SENTENCE_STARTS.finditer(seen))]
+    found = [match for start in starts if (match := search.match(seen, start))]
+    if not found:
+        return None  # most texts: no name and case word where a sentence starts
+    english = conventions("en").function_words
+    words = set(_WORD.findall(source.casefold()))
+    for match in found:
+        name, word = match.group("name", "word")
+        if word.casefold() in words:
+            continue
+        for after in re.finditer(rf"(?<![\w-]){re.escape(name)} ([^\W\d_]+)", source):
+            if after.group(1).islower() and after.group(1) not in english:
+                return f"{name} {word}"
     return None
 
 
