@@ -460,3 +460,26 @@ def test_a_name_opening_a_sentence_before_an_oblique_case_is_reported(locale: st
         # the English name before a function word or a verb's form in the English: no noun
         for other in ("Contoso Fabrikam 365 is a widget.", f"Contoso Fabrikam 365 {word}."):
             assert not _found(other, f"Contoso Fabrikam 365 {word} dziś.", locale), other
+
+
+# --- an article of the singular before an acronym's plural -------------------------------------
+
+NUMBERED = [loc for loc in TRANSLATED if grammar(loc).singular_articles]
+
+
+def test_the_romance_locales_list_their_singular_articles() -> None:
+    assert {"es-ES", "fr-FR", "it-IT", "pt-BR"} <= set(NUMBERED)
+    # an article spelled as a preposition is no evidence of number ("atender a KPIs")
+    assert "a" not in grammar("es-ES").singular_articles
+
+
+@pytest.mark.parametrize("locale", NUMBERED)
+def test_a_singular_article_before_an_acronym_s_plural_is_reported(locale: str) -> None:
+    english = "Buy the QZRs and the QZR today."
+    for article in sorted(grammar(locale).singular_articles):
+        assert _found(english, f"Zorbel {article} QZRs hoje.", locale), article
+        # the acronym in the singular, or a plural the English does not write
+        assert not _found(english, f"Zorbel {article} QZR hoje.", locale), article
+        assert not _found("Buy the QZR today.", f"Zorbel {article} QZRs hoje.", locale), article
+        # no article right before it: a word of it (a compound), markup between
+        assert not _found(english, f"Zorbel {article}QZRs hoje.", locale), article

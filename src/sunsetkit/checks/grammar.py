@@ -74,6 +74,9 @@ class Grammar:
     #: raportu" for "Contoso report"): the case hangs off a noun the sentence lacks, the
     #: English noun-adjunct order left. One search, from the case's endings.
     oblique_after_name: re.Pattern[str] | None = None
+    #: The articles of the singular (`numbered_articles`) that are no preposition too:
+    #: one before an acronym's English plural ("o RIs" for "the RIs") disagrees with it.
+    singular_articles: frozenset[str] = frozenset()
 
 
 @functools.cache
@@ -109,6 +112,7 @@ def grammar(locale: str | None) -> Grammar:
         split_word=_split(data.get("split_endings"), data.get("split_particles")),
         bare_name_verb=_name_verb(data.get("name_verb_endings"), data.get("name_verb_words")),
         oblique_after_name=_oblique(data.get("oblique_endings")),
+        singular_articles=_singular(data.get("numbered_articles"), data.get("prepositions")),
     )
 
 
@@ -211,6 +215,14 @@ def _oblique(endings: object) -> re.Pattern[str] | None:
         r"(?:\d+\. )?(?P<name>[A-Z][\w.+-]*(?: [A-Z0-9][\w.+-]*)*)"
         rf" (?P<word>[^\W\d_A-Z]{{2,}}(?:{listed}))(?![\w-])"
     )
+
+
+def _singular(numbered: object, prepositions: object) -> frozenset[str]:
+    """The singular articles, less those spelled as a preposition (Spanish "a")."""
+    if not isinstance(numbered, dict):
+        return frozenset()
+    aside = set(_strings(prepositions))
+    return frozenset(_strings(numbered.get("singular"))) - aside
 
 
 def _strings(words: object) -> tuple[str, ...]:
@@ -331,6 +343,13 @@ def _broken(
                 f"{found!r}: a name opens the sentence and a word in an oblique case follows "
                 "it, the English order ('Contoso report') left: the noun goes first"
             )
+    if own.singular_articles:
+        found = _singular_acronym(own.singular_articles, english, seen)
+        if found:
+            yield (
+                f"{found!r}: an article of the singular before an acronym the English writes "
+                "in the plural"
+            )
     if own.plain_end is not None:
         match = own.plain_end.search(seen)
         if match:
@@ -401,6 +420,25 @@ def _bare_name(search: re.Pattern[str], source: str, prose: str) -> str | None:
     for match in search.finditer(prose):
         if match.group("name").casefold() in folded:
             return match.group()
+    return None
+
+
+#: An acronym's English plural ("RIs", "APIs"): capitals and a lower-case s, a whole word.
+_PLURAL_ACRONYM = re.compile(r"[A-Z](?<![\w-][A-Z])[A-Z]+s(?![\w-])")
+
+
+def _singular_acronym(articles: frozenset[str], source: str, seen: str) -> str | None:
+    """The first article of the singular right before an acronym's plural that the English
+    holds as written (the locale keeps the English plural: "os RIs")."""
+    if _PLURAL_ACRONYM.search(source) is None:
+        return None  # most texts: no acronym's plural in the English at all
+    for match in _PLURAL_ACRONYM.finditer(seen):
+        before = seen[: match.start()]
+        if not before.endswith(" "):
+            continue
+        article = before[:-1].rsplit(" ", 1)[-1]
+        if article in articles and re.search(rf"(?<![\w-]){match.group()}(?![\w-])", source):
+            return f"{article} {match.group()}"
     return None
 
 
