@@ -74,6 +74,7 @@ class Grammar:
     #: raportu" for "Contoso report"): the case hangs off a noun the sentence lacks, the
     #: English noun-adjunct order left. One search, from the case's endings.
     oblique_after_name: re.Pattern[str] | None = None
+    oblique_endings: tuple[str, ...] = ()
     #: The articles of the singular (`numbered_articles`) that are no preposition too:
     #: one before an acronym's English plural ("o RIs" for "the RIs") disagrees with it.
     singular_articles: frozenset[str] = frozenset()
@@ -111,7 +112,8 @@ def grammar(locale: str | None) -> Grammar:
         split_forms=_strings(data.get("split_endings")) + _strings(data.get("split_particles")),
         split_word=_split(data.get("split_endings"), data.get("split_particles")),
         bare_name_verb=_name_verb(data.get("name_verb_endings"), data.get("name_verb_words")),
-        oblique_after_name=_oblique(data.get("oblique_endings")),
+        oblique_after_name=_NAME_THEN_WORD if data.get("oblique_endings") else None,
+        oblique_endings=_strings(data.get("oblique_endings")),
         singular_articles=_singular(data.get("numbered_articles"), data.get("prepositions")),
     )
 
@@ -205,16 +207,11 @@ def _name_verb(endings: object, words: object) -> re.Pattern[str] | None:
     )
 
 
-def _oblique(endings: object) -> re.Pattern[str] | None:
-    """A name (capitalised words and codes), a space, and a lower-case word with one of the
-    endings; matched only where a sentence starts (`_SENTENCE_STARTS`)."""
-    if not isinstance(endings, list) or not endings:
-        return None
-    listed = "|".join(map(re.escape, sorted(map(str, endings), key=len, reverse=True)))
-    return re.compile(
-        r"(?:\d+\. )?(?P<name>[A-Z][\w.+-]*(?: [A-Z0-9][\w.+-]*)*)"
-        rf" (?P<word>[^\W\d_A-Z]{{2,}}(?:{listed}))(?![\w-])"
-    )
+#: A name (capitalised words and codes) after a list number, if any, a space, and a
+#: lower-case word: read where a sentence starts (`_name_then_case`).
+_NAME_THEN_WORD = re.compile(
+    r"(?:\d+\. )?(?P<name>[A-Z][\w.+-]*(?: [A-Z0-9][\w.+-]*)*) (?P<word>[^\W\d_A-Z]{3,})(?![\w-])"
+)
 
 
 def _singular(numbered: object, prepositions: object) -> frozenset[str]:
@@ -337,7 +334,7 @@ def _broken(
                 "(을/를, 에, 에서 lost)"
             )
     if own.oblique_after_name is not None:
-        found = _name_then_case(own.oblique_after_name, english, seen)
+        found = _name_then_case(own.oblique_after_name, own.oblique_endings, english, seen)
         if found:
             yield (
                 f"{found!r}: a name opens the sentence and a word in an oblique case follows "
@@ -443,15 +440,31 @@ def _singular_acronym(articles: frozenset[str], source: str, seen: str) -> str |
 
 
 #: Where a sentence starts inside a text: after a stop or a colon and a space.
-_SENTENCE_STARTS = re.compile(r"[.!?:] ")
+_SENTENCE_STARTS = re.compile(r"[.!?:] (?=[A-Z\d])")
+#: What shows a sentence inside a text: a quick test before the search for its start.
+_STOPS = (". ", ": ", "? ", "! ")
 
 
-def _name_then_case(search: re.Pattern[str], source: str, seen: str) -> str | None:
-    """The first name and word of the search whose name the English holds before a
-    lower-case content word (its noun: "Contoso report", no "Contoso is"), where the word
-    is no word of the English (a value or term kept)."""
-    starts = [0, *(stop.end() for stop in _SENTENCE_STARTS.finditer(seen))]
-    found = [match for start in starts if (match := search.match(seen, start))]
+def _kept_before(match: re.Match[str], endings: tuple[str, ...], source: str) -> bool:
+    """A quick test: the word ends with one of the endings and the English holds the name
+    with a space after it (most sentence starts are the locale's words: "Po zakończeniu")."""
+    return match.group("word").endswith(endings) and f"{match.group('name')} " in source
+
+
+def _name_then_case(
+    search: re.Pattern[str], endings: tuple[str, ...], source: str, seen: str
+) -> str | None:
+    """The first name and word where a sentence starts (the text's start, or after a stop
+    or a colon) whose word ends with one of the endings and whose name the English holds
+    before a lower-case content word (its noun: "Contoso report", no "Contoso is"), where
+    the word is no word of the English (a value or term kept)."""
+    first = search.match(seen) if seen[:1].isupper() or seen[:1].isdigit() else None
+    found = [first] if first and _kept_before(first, endings, source) else []
+    if any(map(seen.__contains__, _STOPS)):  # in C: no generator frame per stop
+        for stop in _SENTENCE_STARTS.finditer(seen):
+            match = search.match(seen, stop.end())
+            if match and _kept_before(match, endings, source):
+                found.append(match)
     if not found:
         return None  # most texts: no name and case word where a sentence starts
     english = conventions("en").function_words
