@@ -62,6 +62,8 @@ def test_the_data_reads_as_words(locale: str) -> None:
         "joined_stems",
         "name_verb_endings",
         "name_verb_words",
+        "oblique_endings",
+        "not_adjectives",
         "plain_endings",
         "polite_before",
         "colloquial",
@@ -426,3 +428,58 @@ def test_a_name_before_a_noun_of_one_syllable_or_a_longer_word_is_no_finding(
     # 역할 ("role") ends as a verb does; a verb's ending with a syllable after it is a noun
     for text in ("Contoso 역할 할당입니다.", "Contoso 사용하는것 안내.", "Contoso 할인 안내."):
         assert not _found(english, text, locale), text
+
+
+# --- a name that opens a sentence, then a word in an oblique case ------------------------------
+
+OBLIQUE = [loc for loc in TRANSLATED if _listed(loc, "oblique_endings")]
+
+
+def test_polish_lists_the_oblique_endings() -> None:
+    assert "pl-PL" in OBLIQUE
+
+
+@pytest.mark.parametrize("locale", OBLIQUE)
+def test_a_name_opening_a_sentence_before_an_oblique_case_is_reported(locale: str) -> None:
+    english = "Contoso Fabrikam 365 widget report. Open it."
+    for ending in _listed(locale, "oblique_endings"):
+        word = f"zorbel{ending}"
+        for text in (
+            f"Contoso Fabrikam 365 {word} dziś.",
+            f"**Contoso Fabrikam 365 {word}**",
+            f"Otwórz go. Contoso Fabrikam 365 {word} dziś.",
+            f"Raport: Contoso Fabrikam 365 {word}.",
+        ):
+            assert _found(english, text, locale), (ending, text)
+        for text in (
+            f"Otwórz Contoso Fabrikam 365 {word} dziś.",  # not at a sentence's start
+            f"Contoso Fabrikam 365 {word}a dziś.",  # another ending
+            f"Quarzel Fabrikam {word} dziś.",  # a name the English does not hold
+        ):
+            assert not _found(english, text, locale), (ending, text)
+        # the English name before a function word or a verb's form in the English: no noun
+        for other in ("Contoso Fabrikam 365 is a widget.", f"Contoso Fabrikam 365 {word}."):
+            assert not _found(other, f"Contoso Fabrikam 365 {word} dziś.", locale), other
+
+
+# --- an article of the singular before an acronym's plural -------------------------------------
+
+NUMBERED = [loc for loc in TRANSLATED if grammar(loc).singular_articles]
+
+
+def test_the_romance_locales_list_their_singular_articles() -> None:
+    assert {"es-ES", "fr-FR", "it-IT", "pt-BR"} <= set(NUMBERED)
+    # an article spelled as a preposition is no evidence of number ("atender a KPIs")
+    assert "a" not in grammar("es-ES").singular_articles
+
+
+@pytest.mark.parametrize("locale", NUMBERED)
+def test_a_singular_article_before_an_acronym_s_plural_is_reported(locale: str) -> None:
+    english = "Buy the QZRs and the QZR today."
+    for article in sorted(grammar(locale).singular_articles):
+        assert _found(english, f"Zorbel {article} QZRs hoje.", locale), article
+        # the acronym in the singular, or a plural the English does not write
+        assert not _found(english, f"Zorbel {article} QZR hoje.", locale), article
+        assert not _found("Buy the QZR today.", f"Zorbel {article} QZRs hoje.", locale), article
+        # no article right before it: a word of it (a compound), markup between
+        assert not _found(english, f"Zorbel {article}QZRs hoje.", locale), article

@@ -208,6 +208,34 @@ def test_a_word_in_no_case_its_preposition_governs_is_no_finding(locale: str) ->
         assert not _page(locale, (ENGLISH, text)), prep
 
 
+ADJECTIVED = [loc for loc in LOCALES if page_grammar(loc).adjective_cases]
+#: An adjective before the name in the English: its noun phrase holds the name.
+ADJECTIVE_ENGLISH = "Open your new Contoso Fabrikam widget today."
+
+
+@pytest.mark.parametrize("locale", ADJECTIVED)
+def test_a_name_between_an_adjective_and_a_word_in_its_case_is_reported(locale: str) -> None:
+    # an oblique adjective ("nowego") and a word in a case it shows: one noun phrase
+    own = page_grammar(locale)
+    every = {end for _, endings in own.adjective_cases for end in endings}
+    for ending, endings in own.adjective_cases:
+        text = f"Otwórz now{ending} Contoso Fabrikam zorbel{endings[0]} dziś."
+        assert _page(locale, (ADJECTIVE_ENGLISH, text)) == [text], ending
+        # the English name before a function word: no noun after it, no phrase shown
+        loose = ("Open your new Contoso Fabrikam in the widget.", text)
+        assert not _page(locale, loose), ending
+        # a word in no case the adjective shows: no agreement, two phrases
+        other = next(e for e in sorted(every - set(endings)) if not e.endswith(endings))
+        apart = f"Otwórz now{ending} Contoso Fabrikam zorbel{other} dziś."
+        assert not _page(locale, (ADJECTIVE_ENGLISH, apart)), ending
+    # a word listed as no adjective (an adverb of comparison, a relative pronoun) agrees
+    # with no word after the name
+    for word in sorted(own.not_adjectives):
+        endings = next(ends for end, ends in own.adjective_cases if word.endswith(end))
+        text = f"Otwórz {word} Contoso Fabrikam zorbel{endings[0]} dziś."
+        assert not _page(locale, (ADJECTIVE_ENGLISH, text)), word
+
+
 @pytest.mark.parametrize("locale", NAME_LAST)
 def test_the_locale_s_own_name_of_a_glossary_name_before_its_noun_is_reported(
     locale: str,

@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from .base import Entry, MessageContext
-from .conventions import locale_data
+from .conventions import conventions, locale_data
 from .spans import marked
 
 __all__ = ["Grammar", "check_grammar", "grammar", "lower_start"]
@@ -70,6 +70,14 @@ class Grammar:
     #: A kept Latin name right before a verb of a noun and 하다/되다 ("Contoso 사용하여"):
     #: the particle that links them (를, 에, 에서) lost. One search.
     bare_name_verb: re.Pattern[str] | None = None
+    #: A kept name that opens a sentence, then a word in an oblique case (Polish "Contoso
+    #: raportu" for "Contoso report"): the case hangs off a noun the sentence lacks, the
+    #: English noun-adjunct order left. One search, from the case's endings.
+    oblique_after_name: re.Pattern[str] | None = None
+    oblique_endings: tuple[str, ...] = ()
+    #: The articles of the singular (`numbered_articles`) that are no preposition too:
+    #: one before an acronym's English plural ("o RIs" for "the RIs") disagrees with it.
+    singular_articles: frozenset[str] = frozenset()
 
 
 @functools.cache
@@ -104,6 +112,9 @@ def grammar(locale: str | None) -> Grammar:
         split_forms=_strings(data.get("split_endings")) + _strings(data.get("split_particles")),
         split_word=_split(data.get("split_endings"), data.get("split_particles")),
         bare_name_verb=_name_verb(data.get("name_verb_endings"), data.get("name_verb_words")),
+        oblique_after_name=_NAME_THEN_WORD if data.get("oblique_endings") else None,
+        oblique_endings=_strings(data.get("oblique_endings")),
+        singular_articles=_singular(data.get("numbered_articles"), data.get("prepositions")),
     )
 
 
@@ -194,6 +205,21 @@ def _name_verb(endings: object, words: object) -> re.Pattern[str] | None:
         r"(?P<name>[A-Za-z](?<![\w.+-][A-Za-z])[A-Za-z0-9.+-]*(?: [A-Za-z0-9][A-Za-z0-9.+-]*)*)"
         rf" (?:{verb})(?![가-힣])"
     )
+
+
+#: A name (capitalised words and codes) after a list number, if any, a space, and a
+#: lower-case word: read where a sentence starts (`_name_then_case`).
+_NAME_THEN_WORD = re.compile(
+    r"(?:\d+\. )?(?P<name>[A-Z][\w.+-]*(?: [A-Z0-9][\w.+-]*)*) (?P<word>[^\W\d_A-Z]{3,})(?![\w-])"
+)
+
+
+def _singular(numbered: object, prepositions: object) -> frozenset[str]:
+    """The singular articles, less those spelled as a preposition (Spanish "a")."""
+    if not isinstance(numbered, dict):
+        return frozenset()
+    aside = set(_strings(prepositions))
+    return frozenset(_strings(numbered.get("singular"))) - aside
 
 
 def _strings(words: object) -> tuple[str, ...]:
@@ -307,6 +333,20 @@ def _broken(
                 f"{found!r}: a name right before its verb, with no particle between them "
                 "(을/를, 에, 에서 lost)"
             )
+    if own.oblique_after_name is not None:
+        found = _name_then_case(own.oblique_after_name, own.oblique_endings, english, seen)
+        if found:
+            yield (
+                f"{found!r}: a name opens the sentence and a word in an oblique case follows "
+                "it, the English order ('Contoso report') left: the noun goes first"
+            )
+    if own.singular_articles:
+        found = _singular_acronym(own.singular_articles, english, seen)
+        if found:
+            yield (
+                f"{found!r}: an article of the singular before an acronym the English writes "
+                "in the plural"
+            )
     if own.plain_end is not None:
         match = own.plain_end.search(seen)
         if match:
@@ -377,6 +417,65 @@ def _bare_name(search: re.Pattern[str], source: str, prose: str) -> str | None:
     for match in search.finditer(prose):
         if match.group("name").casefold() in folded:
             return match.group()
+    return None
+
+
+#: An acronym's English plural ("RIs", "APIs"): capitals and a lower-case s, a whole word.
+_PLURAL_ACRONYM = re.compile(r"[A-Z](?<![\w-][A-Z])[A-Z]+s(?![\w-])")
+
+
+def _singular_acronym(articles: frozenset[str], source: str, seen: str) -> str | None:
+    """The first article of the singular right before an acronym's plural that the English
+    holds as written (the locale keeps the English plural: "os RIs")."""
+    if _PLURAL_ACRONYM.search(source) is None:
+        return None  # most texts: no acronym's plural in the English at all
+    for match in _PLURAL_ACRONYM.finditer(seen):
+        before = seen[: match.start()]
+        if not before.endswith(" "):
+            continue
+        article = before[:-1].rsplit(" ", 1)[-1]
+        if article in articles and re.search(rf"(?<![\w-]){match.group()}(?![\w-])", source):
+            return f"{article} {match.group()}"
+    return None
+
+
+#: Where a sentence starts inside a text: after a stop or a colon and a space.
+_SENTENCE_STARTS = re.compile(r"[.!?:] (?=[A-Z\d])")
+#: What shows a sentence inside a text: a quick test before the search for its start.
+_STOPS = (". ", ": ", "? ", "! ")
+
+
+def _kept_before(match: re.Match[str], endings: tuple[str, ...], source: str) -> bool:
+    """A quick test: the word ends with one of the endings and the English holds the name
+    with a space after it (most sentence starts are the locale's words: "Po zakończeniu")."""
+    return match.group("word").endswith(endings) and f"{match.group('name')} " in source
+
+
+def _name_then_case(
+    search: re.Pattern[str], endings: tuple[str, ...], source: str, seen: str
+) -> str | None:
+    """The first name and word where a sentence starts (the text's start, or after a stop
+    or a colon) whose word ends with one of the endings and whose name the English holds
+    before a lower-case content word (its noun: "Contoso report", no "Contoso is"), where
+    the word is no word of the English (a value or term kept)."""
+    first = search.match(seen) if seen[:1].isupper() or seen[:1].isdigit() else None
+    found = [first] if first and _kept_before(first, endings, source) else []
+    if any(map(seen.__contains__, _STOPS)):  # in C: no generator frame per stop
+        for stop in _SENTENCE_STARTS.finditer(seen):
+            match = search.match(seen, stop.end())
+            if match and _kept_before(match, endings, source):
+                found.append(match)
+    if not found:
+        return None  # most texts: no name and case word where a sentence starts
+    english = conventions("en").function_words
+    words = set(_WORD.findall(source.casefold()))
+    for match in found:
+        name, word = match.group("name", "word")
+        if word.casefold() in words:
+            continue
+        for after in re.finditer(rf"(?<![\w-]){re.escape(name)} ([^\W\d_]+)", source):
+            if after.group(1).islower() and after.group(1) not in english:
+                return f"{name} {word}"
     return None
 
 

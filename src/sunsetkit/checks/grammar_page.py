@@ -89,6 +89,11 @@ class PageGrammar:
     case_endings: tuple[tuple[str, tuple[str, ...]], ...] = ()
     #: A word after a verb only ("się"): the word before it is no noun.
     verb_markers: frozenset[str] = frozenset()
+    #: Each oblique adjective ending -> the endings of the cases it shows (Polish "-ego" ->
+    #: genitive): a word after a kept name in one of them is the adjective's noun ("nowego
+    #: Contoso konta"); words so ending that are no adjectives (adverbs: "dalej") aside.
+    adjective_cases: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    not_adjectives: frozenset[str] = frozenset()
 
 
 @functools.cache
@@ -118,6 +123,13 @@ def page_grammar(locale: str | None) -> PageGrammar:
         numbered_articles=_genders(data.get("numbered_articles")),
         case_endings=_case_endings(data.get("case_endings"), data.get("preposition_cases")),
         verb_markers=_set(data.get("verb_markers")),
+        adjective_cases=tuple(
+            sorted(
+                _case_endings(data.get("case_endings"), data.get("adjective_cases")),
+                key=lambda pair: -len(pair[0]),
+            )
+        ),
+        not_adjectives=_set(data.get("not_adjectives")),
         plural_endings=tuple(
             (str(pair[0]), str(pair[1])) for pair in data.get("plural_endings") or ()
         ),
@@ -330,7 +342,9 @@ def _after_determiners(
     for match in names.finditer(text):
         before = _WORD_BEFORE.search(text, max(0, match.start() - _REACH), match.start())
         word = before.group(1).rstrip() if before else ""
-        if before and (word in own.determiners or word in own.prepositions):
+        if before and (
+            word in own.determiners or word in own.prepositions or _adjective_cases(own, word)
+        ):
             yield text[before.start() : match.end()], match, ""
         elif (
             before
@@ -340,6 +354,22 @@ def _after_determiners(
             and word.islower()
         ):
             yield text[before.start() : match.end()], match, word
+
+
+#: The fewest letters of an adjective's stem before its ending ("now" + "ego"): "ich"
+#: (their) and "tym" (this) alone are no adjectives of a noun phrase.
+_ADJECTIVE_STEM = 3
+
+
+def _adjective_cases(own: PageGrammar, word: str) -> tuple[str, ...]:
+    """The endings of the cases an adjective's oblique ending shows ("nowego": genitive),
+    none for a word that is no such adjective."""
+    if word in own.not_adjectives:
+        return ()
+    for ending, endings in own.adjective_cases:
+        if word.endswith(ending) and len(word) >= len(ending) + _ADJECTIVE_STEM:
+            return endings
+    return ()
 
 
 def _own_names(ctx: MessageContext) -> dict[str, str]:
@@ -417,8 +447,11 @@ def _names_before_nouns(
                 or word in function_words
                 or not _adjunct(english_of.get(name, name), word, source, english_words)
                 or not (
-                    _noun(own, word, name, texts, function_words, plains)
-                    or _governed(own, phrase, match, english_of.get(name, name), source)
+                    _governed(own, phrase, match, english_of.get(name, name), source)
+                    or (
+                        not _adjective_head(own, phrase)
+                        and _noun(own, word, name, texts, function_words, plains)
+                    )
                 )
             ):
                 continue
@@ -431,13 +464,27 @@ def _names_before_nouns(
             break
 
 
+def _adjective_head(own: PageGrammar, phrase: str) -> bool:
+    """Whether the phrase opens with an adjective, no listed determiner or preposition."""
+    head = phrase.split(" ", 1)[0]
+    return (
+        head not in own.determiners
+        and head not in own.prepositions
+        and bool(_adjective_cases(own, head))
+    )
+
+
 def _governed(own: PageGrammar, phrase: str, match: re.Match[str], name: str, source: str) -> bool:
     """Whether the word after the name ends in a case its preposition governs (`case_endings`:
-    "z Contoso pulpitu", genitive), no verb marker follows it ("rozpoczyna się"), and the
-    English opens the name's noun phrase with a function word ("from the Contoso
-    dashboard", "for Contoso customers"): the name and the word are one noun phrase in
-    both, the English order kept."""
-    endings = dict(own.case_endings).get(phrase.split(" ", 1)[0])
+    "z Contoso pulpitu", genitive) or its adjective shows (`adjective_cases`: "nowego
+    Contoso konta"), no verb marker follows it ("rozpoczyna się"), and the English opens
+    the name's noun phrase with a function word ("from the Contoso dashboard", "for
+    Contoso customers"), or, after an adjective, with any lower-case word ("your new
+    Contoso account"): the name and the word are one noun phrase in both, the English
+    order kept."""
+    head = phrase.split(" ", 1)[0]
+    adjective = _adjective_head(own, phrase)
+    endings = _adjective_cases(own, head) if adjective else dict(own.case_endings).get(head)
     if not endings or not match.group("word").endswith(endings):
         return False
     after = _ENGLISH_WORD.match(match.string, match.end() + 1)
@@ -448,9 +495,9 @@ def _governed(own: PageGrammar, phrase: str, match: re.Match[str], name: str, so
     while start >= 0:
         before = _WORD_BEFORE.search(source, max(0, start - _REACH), start + 1)
         noun = _ENGLISH_WORD.match(source, start + len(name) + 2)
+        opener = before.group(1).rstrip() if before else ""
         if (
-            before
-            and before.group(1).rstrip().lower() in english
+            (opener.lower() in english or (adjective and opener.islower()))
             and noun
             and noun.group().islower()
             and noun.group() not in english
@@ -475,7 +522,7 @@ def _determined_capital(own: PageGrammar, forms: tuple[str, ...]) -> Callable[[s
     suffixes = tuple(
         word if word.endswith(("'", "’")) else f"{word} "
         for word in sorted(own.determiners | own.prepositions)
-    )
+    ) + tuple(f"{ending} " for ending, _ in own.adjective_cases)
 
     def may(text: str) -> bool:
         if capitals.search(text) is None:
