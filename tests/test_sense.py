@@ -47,6 +47,7 @@ SENTENCES = {
     "transact": "Partners transacting with Contoso get paid.",
     "incentive": "Join the Contoso incentive program.",
     "plan": "Buy an Azure plan for Contoso.",
+    "subscription": "Cancel the Contoso subscription by Friday.",
 }
 CASES = [
     (locale, sense) for locale in SHIPPED if not locale.startswith("en") for sense in senses(locale)
