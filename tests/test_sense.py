@@ -48,6 +48,7 @@ SENTENCES = {
     "incentive": "Join the Contoso incentive program.",
     "plan": "Buy an Azure plan for Contoso.",
     "subscription": "Cancel the Contoso subscription by Friday.",
+    "sla credit": "Request an SLA credit for Contoso.",
 }
 CASES = [
     (locale, sense) for locale in SHIPPED if not locale.startswith("en") for sense in senses(locale)
