@@ -46,6 +46,9 @@ SENTENCES = {
     "withholding": "Enter the withholding total for Contoso.",
     "transact": "Partners transacting with Contoso get paid.",
     "incentive": "Join the Contoso incentive program.",
+    "plan": "Buy an Azure plan for Contoso.",
+    "subscription": "Cancel the Contoso subscription by Friday.",
+    "sla credit": "Request an SLA credit for Contoso.",
 }
 CASES = [
     (locale, sense) for locale in SHIPPED if not locale.startswith("en") for sense in senses(locale)
