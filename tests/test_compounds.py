@@ -580,6 +580,32 @@ def test_korean_syllables_without_the_pages_word_or_each_a_word_are_left_alone(
 
 
 @pytest.mark.parametrize(
+    "text",
+    ["**쿼즈로** 을 선택합니다.", "[쿼즈 요청](x.md) 에서 엽니다.", "*쿼즈로 7* 의 값"],
+)
+def test_a_korean_particle_spaced_from_its_span_is_reported(text: str) -> None:
+    found = _found([("Select **Zorg**.", text)], "ko-KR")
+    assert len(found) == 1 and "particle" in found[0][1], found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "**쿼즈로**을 선택합니다.",  # glued: right
+        "**쿼즈로(S)** 을 선택합니다.",  # bold after a mark closes only before a space
+        "**쿼즈로** 이 항목",  # "this": a word of its own
+        "**쿼즈로** 을지로",  # a longer word, no particle
+    ],
+)
+def test_a_glued_particle_or_a_word_after_a_span_is_left_alone(text: str) -> None:
+    assert not [m for _, m in _found([("Select **Zorg**.", text)], "ko-KR") if "particle" in m]
+
+
+def test_only_locales_with_detached_particles_read_them() -> None:
+    assert _found([("Select **Zorg**.", "**Zqorg** 을 zq.")], "nl-NL") == []
+
+
+@pytest.mark.parametrize(
     ("locale", "evidence", "text", "found"),
     [
         # Swedish: a definite form of the word, or its stem after an article, is a noun's

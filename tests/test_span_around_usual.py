@@ -256,6 +256,16 @@ def test_a_span_that_ends_with_a_case_particle_is_reported(locale: str, particle
 
 
 @pytest.mark.parametrize(("locale", "particle"), PARTICLES)
+def test_a_latin_label_with_a_particle_inside_its_span_is_reported(
+    locale: str, particle: str
+) -> None:
+    for label in ("ZQL", "Zorg 7", "ZQL (Zorg)"):
+        source = f"Select **{label}** now."
+        assert _particle(source, f"**{label}{particle}** 선택합니다.", locale)
+        assert not _particle(source, f"**{label}**{particle} 선택합니다.", locale)
+
+
+@pytest.mark.parametrize(("locale", "particle"), PARTICLES)
 def test_a_span_of_the_whole_text_may_end_with_a_particle(locale: str, particle: str) -> None:
     assert not _particle("**Zorg settings**", f"**졸그 설정{particle}**", locale)
 

@@ -84,6 +84,8 @@ def check_compounds(entries: list[Entry], ctx: MessageContext) -> Iterator[tuple
     data = conventions(ctx.locale)
     if data.standalone_syllables:
         yield from _syllables(entries, data.standalone_syllables)
+    if data.detached_particles is not None:
+        yield from _detached_particles(entries, data.detached_particles)
     if not data.compounds:
         return
     page = _Page()
@@ -156,6 +158,26 @@ def _syllables(entries: list[Entry], standalone: frozenset[str]) -> Iterator[tup
                 f"'{' '.join(run)}': one word written in its syllables, which the page "
                 f"writes '{joined}' (line {starts[joined]})",
             )
+
+
+def _detached_particles(
+    entries: list[Entry], particles: re.Pattern[str]
+) -> Iterator[tuple[Entry, str]]:
+    """A case particle standing as a word of its own after the end of bold, italic or a
+    link ("**구입** 을 선택합니다", "[요청](x) 을"): the page's label with its particle is one
+    word ("**구입**을"); machine translation left the space its markup needed. Not after bold
+    that ends with a mark ("**설정(S)** 을"), which CommonMark closes only before a space."""
+    for entry in entries:
+        for _, text in entry.pairs:
+            if "* " not in text and ") " not in text:
+                continue  # the usual case: no span's end before a space
+            for match in particles.finditer(text):
+                yield (
+                    entry,
+                    f"{match.group()!r}: the particle {match.group('particle')!r} cut by a "
+                    "space from the label it follows, one word with it",
+                )
+                break
 
 
 @dataclass(frozen=True)

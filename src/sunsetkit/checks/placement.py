@@ -208,7 +208,7 @@ def _particle_last(span: Span, source: Span, ctx: MessageContext) -> bool:
     """Bold or a link that ends with the locale's case particle glued to its label
     ("**고객 연결을** 선택합니다", "**概要を**"; locale data `span_particles`), where both
     texts have words outside the span: a label never ends with one, the particle is the
-    sentence's."""
+    sentence's. A label kept in Latin letters takes it the same way ("**MPN을**")."""
     if span.kind == "code" or not (span.words_outside and source.words_outside):
         return False
     particles = _listed(ctx.locale, "span_particles")
@@ -216,7 +216,10 @@ def _particle_last(span: Span, source: Span, ctx: MessageContext) -> bool:
     if not inside or inside[-1] not in particles:
         return False
     label = inside[:-1].rstrip(" ]」』")  # "**[保存] を**": the label's marks may stand between
-    return bool(label) and ord(label[-1]) >= WIDE and label[-1] not in particles
+    if not label or label[-1] in particles:
+        return False
+    last = label[-1]
+    return ord(last) >= WIDE or (last.isascii() and (last.isalnum() or last == ")"))
 
 
 def _see_taken_in(span: Span, source: Span, ctx: MessageContext) -> str:
