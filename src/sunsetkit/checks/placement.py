@@ -568,6 +568,8 @@ def _verb_taken_in(
     page", `label_nouns`), and a word its machine translation puts before any label that
     no English says ("**pozycję Zapisz**", `label_fillers`)."""
     words = span.inside.split()
+    if len(words) == 1:
+        yield from _noun_alone(span, theirs, outside, ctx)
     first = words[0].strip(_TRAILING).casefold() if len(words) > 1 else ""
     if not first:
         return
@@ -590,6 +592,22 @@ def _verb_taken_in(
         and not _own_noun(words, theirs, ctx)
     ):
         yield _taken(span, words[0], "the noun beside its label")
+
+
+def _noun_alone(span: Span, theirs: list[Span], outside: str, ctx: MessageContext) -> Iterator[str]:
+    """Bold that holds only the locale's noun for the kind of control ("het **veld**
+    Zorg" for "the **Zorg** field", `label_nouns`) where no English bold names a kind and
+    the English says one outside them: the bold moved off the label onto its noun."""
+    word = span.inside.strip().strip(_TRAILING).casefold()
+    if word not in _listed(ctx.locale, "label_nouns"):
+        return
+    nouns = _listed(SOURCE_LANGUAGE, "label_nouns")
+    held = {w for s in theirs for w in _ENGLISH_WORD.findall(s.inside.casefold())}
+    if not held & nouns and nouns & set(_ENGLISH_WORD.findall(outside)):
+        yield (
+            f"bold {span.inside.strip()!r} holds only the noun for the kind of control: "
+            "the English bold holds the label, the bold moved off it"
+        )
 
 
 def _own_noun(words: list[str], theirs: list[Span], ctx: MessageContext) -> bool:
