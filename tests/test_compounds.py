@@ -580,6 +580,22 @@ def test_korean_syllables_without_the_pages_word_or_each_a_word_are_left_alone(
 
 
 @pytest.mark.parametrize(
+    ("locale", "text", "word"),
+    [
+        ("nl-NL", "Gebruik twee Contoso 365 grootboekingsapps, zoals Zorg.", "De apps zijn klaar."),
+        ("sv-SE", "Använd två Contoso 365 huvudboksningsappar, som Zorg.", "Alla appar är klara."),
+    ],
+)
+def test_a_compound_joined_by_a_linking_form_after_a_name_is_a_noun(
+    locale: str, text: str, word: str
+) -> None:
+    """Its last part a word of the page: a compound so joined is a noun."""
+    source = "Use two Contoso 365 ledger apps, such as Zorg."
+    assert [line for line, _ in _found([(source, text), ("Apps", word)], locale)] == [1]
+    assert _found([(source, text), ("Apps", "Zqapps zqklaar.")], locale) == []
+
+
+@pytest.mark.parametrize(
     "text",
     ["**쿼즈로** 을 선택합니다.", "[쿼즈 요청](x.md) 에서 엽니다.", "*쿼즈로 7* 의 값"],
 )

@@ -496,7 +496,7 @@ def _noun_after_name(word: str, noun: str, english: str, rules: _Rules, page: _P
             return False
     elif not noun[:1].islower() or adjective:
         return False
-    elif _page_noun(folded, page, rules):
+    elif _page_noun(folded, page, rules) or _linked_compound(folded, page, rules):
         pass
     elif rules.noun is None or not rules.noun.search(folded):
         title = not _SENTENCE_END.search(english.strip()) and len(english.split()) <= _TITLE_WORDS
@@ -546,6 +546,18 @@ def _definite_form(folded: str, rules: _Rules) -> bool:
     compound."""
     return rules.noun is not None and any(
         folded.endswith(end) and rules.noun.search(folded[: -len(end)]) for end in rules.definite
+    )
+
+
+def _linked_compound(folded: str, page: _Page, rules: _Rules) -> bool:
+    """A closed compound whose first part ends with the locale's linking form and whose
+    last part the page writes as a word of its own ("uitbetalings" + "overzicht"): a noun,
+    as the compounds so joined are."""
+    if rules.linked is None:
+        return False
+    return any(
+        rules.linked.search(folded[:end]) and folded[end:] in page.words
+        for end in range(2 * _PART, len(folded) - _PART)
     )
 
 
@@ -841,8 +853,8 @@ def _kept_noun(
 def _locale_noun(word: str, capitalised: set[str], page: _Page, rules: _Rules) -> bool:
     """A noun of the locale: in German any capitalised word that is no word of a name of
     the source ("Contoso Ledger Portal" names the portal); elsewhere a lower-case word
-    that is no adjective and has a noun's ending, or that the page writes after an article
-    only a noun follows ("en prenumeration")."""
+    that is no adjective and has a noun's ending, that the page writes after an article
+    only a noun follows ("en prenumeration"), or a compound joined by a linking form."""
     folded = word.casefold()
     if rules.adjective is not None and rules.adjective.search(folded):
         return False
@@ -850,4 +862,8 @@ def _locale_noun(word: str, capitalised: set[str], page: _Page, rules: _Rules) -
         return word[:1].isupper() and folded not in capitalised
     if not word[:1].islower():
         return False
-    return bool(rules.noun and rules.noun.search(folded)) or folded in page.nouns
+    return (
+        bool(rules.noun and rules.noun.search(folded))
+        or folded in page.nouns
+        or _linked_compound(folded, page, rules)
+    )
