@@ -516,22 +516,31 @@ _AROUND_NAME = ".,:;!?。、，：；！？ \u00a0\"'“”„«»「」"
 
 
 def _onto_name(span: Span, theirs: list[Span], outside: str, ctx: MessageContext) -> Iterator[str]:
-    """A span that holds only a name (or term) that the English (`outside`: its text
-    outside the spans of the kind, folded) has outside every span of the kind: "Sign in
-    to the Partner Center [dashboard](x)" as "[Partnercenter.](x)", the link moved off its
-    words onto the name beside them."""
-    inside = span.inside.strip(_AROUND_NAME).casefold()
+    """A span that holds only a name (or term, or an acronym kept) that the English
+    (`outside`: its text outside the spans of the kind, folded) has outside every span of
+    the kind: "Sign in to the Partner Center [dashboard](x)" as "[Partnercenter.](x)", the
+    link moved off its words onto the name beside them."""
+    kept = span.inside.strip(_AROUND_NAME)
+    inside = kept.casefold()
     english = ctx.glossary.name_forms.get(inside) if inside else None
+    if english is None and _ACRONYM.fullmatch(kept) and not _spelt_out(kept, theirs):
+        english = kept  # an acronym kept as the English writes it ("**CSP**")
     if english is None or not theirs:
         return
     folded = english.casefold()
     if any(folded in source.inside.casefold() for source in theirs):
         return
-    if folded in outside:
+    if re.search(rf"(?<!\w){re.escape(folded)}(?!\w)", outside):
         yield (
             f"{span.kind} {span.inside.strip()!r} holds only the name {english!r}, which the "
             f"English has outside its {span.kind}: the {span.kind} moved onto the name"
         )
+
+
+def _spelt_out(acronym: str, theirs: list[Span]) -> bool:
+    """An English span whose words' initials spell the acronym ("**Admin on Behalf Of**"
+    for AOBO): the bold on the acronym says the same."""
+    return any("".join(w[0] for w in source.inside.split()).upper() == acronym for source in theirs)
 
 
 @functools.cache
@@ -556,6 +565,8 @@ def modifier_links(locale: str | None) -> tuple[str, ...]:
 
 
 _ENGLISH_WORD = re.compile(r"[a-z]+")
+#: An acronym: two capitals or more, digits after the first ("CSP", "M365").
+_ACRONYM = re.compile(r"[A-Z][A-Z0-9]*[A-Z][A-Z0-9]*")
 
 
 def _verb_taken_in(
