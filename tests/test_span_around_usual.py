@@ -188,6 +188,9 @@ def test_bold_on_the_control_noun_alone_is_reported(locale: str, noun: str) -> N
     # the English bold names the kind itself, or the English says no kind
     assert not _alone("Open the **Ledger page** now.", f"Zqopen **{noun}** Zqledger.", locale)
     assert not _alone("Open **Ledger** now.", f"Zqopen de **{noun}** Zqledger zqnu.", locale)
+    # a label the locale translates as such a noun, the kind's noun beside it
+    menu = "Open the **Ledger** menu now."
+    assert not _alone(menu, f"Zqopen de {noun} **{noun}** zqnu.", locale)
 
 
 @pytest.mark.parametrize(("locale", "filler"), FILLERS)

@@ -608,10 +608,15 @@ def _verb_taken_in(
 def _noun_alone(span: Span, theirs: list[Span], outside: str, ctx: MessageContext) -> Iterator[str]:
     """Bold that holds only the locale's noun for the kind of control ("het **veld**
     Zorg" for "the **Zorg** field", `label_nouns`) where no English bold names a kind and
-    the English says one outside them: the bold moved off the label onto its noun."""
+    the English says one outside them: the bold moved off the label onto its noun. Not
+    beside another such noun: a label translated as one ("el menú **Panel**", Dashboard)."""
     word = span.inside.strip().strip(_TRAILING).casefold()
-    if word not in _listed(ctx.locale, "label_nouns"):
+    kinds = _listed(ctx.locale, "label_nouns")
+    if word not in kinds:
         return
+    beside = span.before.split()[-2:] + span.after.split()[:2]
+    if any(w.strip(_TRAILING).casefold() in kinds for w in beside):
+        return  # the kind said beside it ("el menú **Panel**"): the bold is the label's word
     nouns = _listed(SOURCE_LANGUAGE, "label_nouns")
     held = {w for s in theirs for w in _ENGLISH_WORD.findall(s.inside.casefold())}
     if not held & nouns and nouns & set(_ENGLISH_WORD.findall(outside)):
