@@ -579,6 +579,15 @@ def test_korean_syllables_without_the_pages_word_or_each_a_word_are_left_alone(
     assert _found(page, "ko-KR") == []
 
 
+def test_a_korean_word_the_locale_data_knows_split_is_reported_without_the_page() -> None:
+    known = sorted(conventions("ko-KR").syllable_words)
+    assert known
+    for word in known:
+        found = _found([("About the ledger", f"쿼즈로에 {' '.join(word)} 설명")], "ko-KR")
+        assert len(found) == 1 and repr(word) in found[0][1], found
+        assert _found([("About the ledger", f"쿼즈로에 {word} 설명")], "ko-KR") == []
+
+
 @pytest.mark.parametrize(
     ("locale", "text", "word"),
     [

@@ -83,7 +83,7 @@ def check_compounds(entries: list[Entry], ctx: MessageContext) -> Iterator[tuple
     a name with a hyphen: each use, with the line of the evidence."""
     data = conventions(ctx.locale)
     if data.standalone_syllables:
-        yield from _syllables(entries, data.standalone_syllables)
+        yield from _syllables(entries, data.standalone_syllables, data.syllable_words)
     if data.detached_particles is not None:
         yield from _detached_particles(entries, data.detached_particles)
     if not data.compounds:
@@ -127,11 +127,14 @@ _SYLLABLE_WORD = re.compile(r"[\uac00-\ud7a3]{2,}")
 _LONGEST_RUN = 8
 
 
-def _syllables(entries: list[Entry], standalone: frozenset[str]) -> Iterator[tuple[Entry, str]]:
+def _syllables(
+    entries: list[Entry], standalone: frozenset[str], known: frozenset[str]
+) -> Iterator[tuple[Entry, str]]:
     """A word written in its syllables, a space between each ("테 넌 트", "에 대 한"), where
     the page writes those syllables as one word, or the start of one, elsewhere ("테넌트",
-    "대한"). A run of syllables each a word of its own ("후 이", after + this) is left
-    alone: the page's word may be another."""
+    "대한"), or the run holds a word the locale data knows split so (`known`: "대 한").
+    A run of syllables each a word of its own ("후 이", after + this) is left alone: the
+    page's word may be another."""
     runs = [
         (entry, run.split(" "))
         for entry in entries
@@ -157,6 +160,16 @@ def _syllables(entries: list[Entry], standalone: frozenset[str]) -> Iterator[tup
                 entry,
                 f"'{' '.join(run)}': one word written in its syllables, which the page "
                 f"writes '{joined}' (line {starts[joined]})",
+            )
+    for entry, run in runs:  # the page's evidence first, then the locale data's
+        spaced = f" {' '.join(run)} "
+        word = next((w for w in sorted(known) if f" {' '.join(w)} " in spaced), "")
+        if word and (id(entry), word) not in said:
+            said.add((id(entry), word))
+            yield (
+                entry,
+                f"'{' '.join(word)}': one word written in its syllables, which the locale "
+                f"writes '{word}'",
             )
 
 

@@ -133,6 +133,10 @@ class Conventions:
     #: "후", "이"), for `compound`: a run of one-syllable words that holds another syllable
     #: and that the page writes as one word elsewhere is a word split into its syllables.
     standalone_syllables: frozenset[str] = frozenset()
+    #: Words of a script written in syllable blocks that machine translation writes in
+    #: their syllables (Korean "대한" as "대 한"), for `compound`, wherever the page lacks
+    #: the joined word.
+    syllable_words: frozenset[str] = frozenset()
     #: The end of bold, italic or a link, a space, and one of the case particles a word
     #: never is (Korean "을", "에서"), for `compound`: the particle cut from its label.
     detached_particles: re.Pattern[str] | None = None
@@ -218,6 +222,7 @@ def conventions(locale: str | None) -> Conventions:
         ),
         standalone_syllables=frozenset(str(w) for w in data.get("standalone_syllables") or ()),
         detached_particles=_detached(data.get("detached_particles")),
+        syllable_words=frozenset(str(w) for w in data.get("syllable_words") or ()),
         definite_endings=tuple(str(w).casefold() for w in data.get("definite_endings") or ()),
         verb_form=_pattern(data.get("verb_form")),
         measure_nouns=frozenset(str(w).casefold() for w in data.get("measure_nouns") or ()),
