@@ -579,6 +579,57 @@ def test_korean_syllables_without_the_pages_word_or_each_a_word_are_left_alone(
     assert _found(page, "ko-KR") == []
 
 
+def test_a_korean_word_the_locale_data_knows_split_is_reported_without_the_page() -> None:
+    known = sorted(conventions("ko-KR").syllable_words)
+    assert known
+    for word in known:
+        found = _found([("About the ledger", f"쿼즈로에 {' '.join(word)} 설명")], "ko-KR")
+        assert len(found) == 1 and repr(word) in found[0][1], found
+        assert _found([("About the ledger", f"쿼즈로에 {word} 설명")], "ko-KR") == []
+
+
+@pytest.mark.parametrize(
+    ("locale", "text", "word"),
+    [
+        ("nl-NL", "Gebruik twee Contoso 365 grootboekingsapps, zoals Zorg.", "De apps zijn klaar."),
+        ("sv-SE", "Använd två Contoso 365 huvudboksningsappar, som Zorg.", "Alla appar är klara."),
+    ],
+)
+def test_a_compound_joined_by_a_linking_form_after_a_name_is_a_noun(
+    locale: str, text: str, word: str
+) -> None:
+    """Its last part a word of the page: a compound so joined is a noun."""
+    source = "Use two Contoso 365 ledger apps, such as Zorg."
+    assert [line for line, _ in _found([(source, text), ("Apps", word)], locale)] == [1]
+    assert _found([(source, text), ("Apps", "Zqapps zqklaar.")], locale) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["**쿼즈로** 을 선택합니다.", "[쿼즈 요청](x.md) 에서 엽니다.", "*쿼즈로 7* 의 값"],
+)
+def test_a_korean_particle_spaced_from_its_span_is_reported(text: str) -> None:
+    found = _found([("Select **Zorg**.", text)], "ko-KR")
+    assert len(found) == 1 and "particle" in found[0][1], found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "**쿼즈로**을 선택합니다.",  # glued: right
+        "**쿼즈로(S)** 을 선택합니다.",  # bold after a mark closes only before a space
+        "**쿼즈로** 이 항목",  # "this": a word of its own
+        "**쿼즈로** 을지로",  # a longer word, no particle
+    ],
+)
+def test_a_glued_particle_or_a_word_after_a_span_is_left_alone(text: str) -> None:
+    assert not [m for _, m in _found([("Select **Zorg**.", text)], "ko-KR") if "particle" in m]
+
+
+def test_only_locales_with_detached_particles_read_them() -> None:
+    assert _found([("Select **Zorg**.", "**Zqorg** 을 zq.")], "nl-NL") == []
+
+
 @pytest.mark.parametrize(
     ("locale", "evidence", "text", "found"),
     [

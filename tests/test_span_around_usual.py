@@ -175,6 +175,24 @@ def test_a_noun_the_english_bold_holds_or_does_not_say_is_left_alone(
     assert not _taken("Go to **Ledger** now.", f"Zqga **{noun} Zqledger** zqnu.", locale)
 
 
+def _alone(source: str, text: str, locale: str) -> list[str]:
+    entry = Entry(Message(source, text, lineno=1))
+    ctx = MessageContext(locale, locale_glossary(None, locale), MD)
+    return [m for m in PLACEMENT.func(entry, ctx) if "only the noun" in m]
+
+
+@pytest.mark.parametrize(("locale", "noun"), NOUNS)
+def test_bold_on_the_control_noun_alone_is_reported(locale: str, noun: str) -> None:
+    assert _alone("Open the **Ledger** page now.", f"Zqopen de **{noun}** Zqledger zqnu.", locale)
+    assert not _alone("Open the **Ledger** page now.", f"Zqopen de {noun} **Zqledger**.", locale)
+    # the English bold names the kind itself, or the English says no kind
+    assert not _alone("Open the **Ledger page** now.", f"Zqopen **{noun}** Zqledger.", locale)
+    assert not _alone("Open **Ledger** now.", f"Zqopen de **{noun}** Zqledger zqnu.", locale)
+    # a label the locale translates as such a noun, the kind's noun beside it
+    menu = "Open the **Ledger** menu now."
+    assert not _alone(menu, f"Zqopen de {noun} **{noun}** zqnu.", locale)
+
+
 @pytest.mark.parametrize(("locale", "filler"), FILLERS)
 def test_bold_that_took_in_a_filler_is_reported(locale: str, filler: str) -> None:
     assert _taken("Select **Ledger**.", f"Zqkies **{filler} Zqledger**.", locale)
@@ -253,6 +271,16 @@ def test_a_span_that_ends_with_a_case_particle_is_reported(locale: str, particle
         source = f"Select {mark.format('Zorg settings')} now."
         assert _particle(source, f"{mark.format(label + particle)} 선택합니다.", locale)
         assert not _particle(source, f"{mark.format(label)}{particle} 선택합니다.", locale)
+
+
+@pytest.mark.parametrize(("locale", "particle"), PARTICLES)
+def test_a_latin_label_with_a_particle_inside_its_span_is_reported(
+    locale: str, particle: str
+) -> None:
+    for label in ("ZQL", "Zorg 7", "ZQL (Zorg)"):
+        source = f"Select **{label}** now."
+        assert _particle(source, f"**{label}{particle}** 선택합니다.", locale)
+        assert not _particle(source, f"**{label}**{particle} 선택합니다.", locale)
 
 
 @pytest.mark.parametrize(("locale", "particle"), PARTICLES)

@@ -88,3 +88,13 @@ def test_every_locale_with_select_verbs_has_them_folded() -> None:
         assert all(verb == verb.casefold() and " " not in verb for verb in verbs)
     assert select_verbs("en-US") >= {"select", "choose", "click"}
     assert all(select_verbs(locale) for locale in VERBS)
+
+
+@pytest.mark.parametrize("locale", TRANSLATED)
+def test_bold_moved_onto_an_acronym_beside_it_is_reported(locale: str) -> None:
+    source = "Open the **Moving From** ZQX account now."
+    assert len(_onto_name(source, "Zorvak telmi dakkum **ZQX** now.", locale)) == 1
+    # the acronym outside the bold, as in the English; or the English bold spells it out
+    assert _onto_name(source, "Zorvak **telmi dakkum** ZQX now.", locale) == []
+    spelt = "You need **Zorg Quill Xenon** (ZQX) rights."
+    assert _onto_name(spelt, "Zorvak **ZQX** telmi (Zorg Quill Xenon).", locale) == []

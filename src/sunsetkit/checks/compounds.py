@@ -83,7 +83,9 @@ def check_compounds(entries: list[Entry], ctx: MessageContext) -> Iterator[tuple
     a name with a hyphen: each use, with the line of the evidence."""
     data = conventions(ctx.locale)
     if data.standalone_syllables:
-        yield from _syllables(entries, data.standalone_syllables)
+        yield from _syllables(entries, data.standalone_syllables, data.syllable_words)
+    if data.detached_particles is not None:
+        yield from _detached_particles(entries, data.detached_particles)
     if not data.compounds:
         return
     page = _Page()
@@ -125,11 +127,14 @@ _SYLLABLE_WORD = re.compile(r"[\uac00-\ud7a3]{2,}")
 _LONGEST_RUN = 8
 
 
-def _syllables(entries: list[Entry], standalone: frozenset[str]) -> Iterator[tuple[Entry, str]]:
+def _syllables(
+    entries: list[Entry], standalone: frozenset[str], known: frozenset[str]
+) -> Iterator[tuple[Entry, str]]:
     """A word written in its syllables, a space between each ("테 넌 트", "에 대 한"), where
     the page writes those syllables as one word, or the start of one, elsewhere ("테넌트",
-    "대한"). A run of syllables each a word of its own ("후 이", after + this) is left
-    alone: the page's word may be another."""
+    "대한"), or the run holds a word the locale data knows split so (`known`: "대 한").
+    A run of syllables each a word of its own ("후 이", after + this) is left alone: the
+    page's word may be another."""
     runs = [
         (entry, run.split(" "))
         for entry in entries
@@ -156,6 +161,36 @@ def _syllables(entries: list[Entry], standalone: frozenset[str]) -> Iterator[tup
                 f"'{' '.join(run)}': one word written in its syllables, which the page "
                 f"writes '{joined}' (line {starts[joined]})",
             )
+    for entry, run in runs:  # the page's evidence first, then the locale data's
+        spaced = f" {' '.join(run)} "
+        word = next((w for w in sorted(known) if f" {' '.join(w)} " in spaced), "")
+        if word and (id(entry), word) not in said:
+            said.add((id(entry), word))
+            yield (
+                entry,
+                f"'{' '.join(word)}': one word written in its syllables, which the locale "
+                f"writes '{word}'",
+            )
+
+
+def _detached_particles(
+    entries: list[Entry], particles: re.Pattern[str]
+) -> Iterator[tuple[Entry, str]]:
+    """A case particle standing as a word of its own after the end of bold, italic or a
+    link ("**구입** 을 선택합니다", "[요청](x) 을"): the page's label with its particle is one
+    word ("**구입**을"); machine translation left the space its markup needed. Not after bold
+    that ends with a mark ("**설정(S)** 을"), which CommonMark closes only before a space."""
+    for entry in entries:
+        for _, text in entry.pairs:
+            if "* " not in text and ") " not in text:
+                continue  # the usual case: no span's end before a space
+            for match in particles.finditer(text):
+                yield (
+                    entry,
+                    f"{match.group()!r}: the particle {match.group('particle')!r} cut by a "
+                    "space from the label it follows, one word with it",
+                )
+                break
 
 
 @dataclass(frozen=True)
@@ -474,7 +509,7 @@ def _noun_after_name(word: str, noun: str, english: str, rules: _Rules, page: _P
             return False
     elif not noun[:1].islower() or adjective:
         return False
-    elif _page_noun(folded, page, rules):
+    elif _page_noun(folded, page, rules) or _linked_compound(folded, page, rules):
         pass
     elif rules.noun is None or not rules.noun.search(folded):
         title = not _SENTENCE_END.search(english.strip()) and len(english.split()) <= _TITLE_WORDS
@@ -524,6 +559,18 @@ def _definite_form(folded: str, rules: _Rules) -> bool:
     compound."""
     return rules.noun is not None and any(
         folded.endswith(end) and rules.noun.search(folded[: -len(end)]) for end in rules.definite
+    )
+
+
+def _linked_compound(folded: str, page: _Page, rules: _Rules) -> bool:
+    """A closed compound whose first part ends with the locale's linking form and whose
+    last part the page writes as a word of its own ("uitbetalings" + "overzicht"): a noun,
+    as the compounds so joined are."""
+    if rules.linked is None:
+        return False
+    return any(
+        rules.linked.search(folded[:end]) and folded[end:] in page.words
+        for end in range(2 * _PART, len(folded) - _PART)
     )
 
 
@@ -819,8 +866,8 @@ def _kept_noun(
 def _locale_noun(word: str, capitalised: set[str], page: _Page, rules: _Rules) -> bool:
     """A noun of the locale: in German any capitalised word that is no word of a name of
     the source ("Contoso Ledger Portal" names the portal); elsewhere a lower-case word
-    that is no adjective and has a noun's ending, or that the page writes after an article
-    only a noun follows ("en prenumeration")."""
+    that is no adjective and has a noun's ending, that the page writes after an article
+    only a noun follows ("en prenumeration"), or a compound joined by a linking form."""
     folded = word.casefold()
     if rules.adjective is not None and rules.adjective.search(folded):
         return False
@@ -828,4 +875,8 @@ def _locale_noun(word: str, capitalised: set[str], page: _Page, rules: _Rules) -
         return word[:1].isupper() and folded not in capitalised
     if not word[:1].islower():
         return False
-    return bool(rules.noun and rules.noun.search(folded)) or folded in page.nouns
+    return (
+        bool(rules.noun and rules.noun.search(folded))
+        or folded in page.nouns
+        or _linked_compound(folded, page, rules)
+    )

@@ -133,6 +133,13 @@ class Conventions:
     #: "후", "이"), for `compound`: a run of one-syllable words that holds another syllable
     #: and that the page writes as one word elsewhere is a word split into its syllables.
     standalone_syllables: frozenset[str] = frozenset()
+    #: Words of a script written in syllable blocks that machine translation writes in
+    #: their syllables (Korean "대한" as "대 한"), for `compound`, wherever the page lacks
+    #: the joined word.
+    syllable_words: frozenset[str] = frozenset()
+    #: The end of bold, italic or a link, a space, and one of the case particles a word
+    #: never is (Korean "을", "에서"), for `compound`: the particle cut from its label.
+    detached_particles: re.Pattern[str] | None = None
     #: The endings of a noun's definite forms (Swedish "-en", "-et", "-erna"), folded: a
     #: word the page also writes with one, itself or its stem ("licenser", "licensen"), is
     #: a noun, no verb ("lagrar") (`compound`).
@@ -214,10 +221,24 @@ def conventions(locale: str | None) -> Conventions:
             str(w).casefold() for w in (data.get("grammar") or {}).get("hyphen_joins") or ()
         ),
         standalone_syllables=frozenset(str(w) for w in data.get("standalone_syllables") or ()),
+        detached_particles=_detached(data.get("detached_particles")),
+        syllable_words=frozenset(str(w) for w in data.get("syllable_words") or ()),
         definite_endings=tuple(str(w).casefold() for w in data.get("definite_endings") or ()),
         verb_form=_pattern(data.get("verb_form")),
         measure_nouns=frozenset(str(w).casefold() for w in data.get("measure_nouns") or ()),
         participle_endings=tuple(str(w).casefold() for w in data.get("participle_endings") or ()),
+    )
+
+
+def _detached(particles: object) -> re.Pattern[str] | None:
+    """The end of a span (bold or italic after a letter or digit, or a link's target), a
+    space, then one of `particles` as a whole word: the text the `compound` pass seeks."""
+    if not isinstance(particles, list) or not particles:
+        return None
+    words = "|".join(sorted((re.escape(str(p)) for p in particles), key=len, reverse=True))
+    return re.compile(
+        r"(?P<span>\*\*[^*\n]*[^\W_]\*\*|\*[^*\n]*[^\W_]\*|\[[^\]\n]*\]\([^()\s]*\))"
+        rf" (?P<particle>{words})(?=[\s.,;:!?)]|$)"
     )
 
 

@@ -208,7 +208,7 @@ def _particle_last(span: Span, source: Span, ctx: MessageContext) -> bool:
     """Bold or a link that ends with the locale's case particle glued to its label
     ("**고객 연결을** 선택합니다", "**概要を**"; locale data `span_particles`), where both
     texts have words outside the span: a label never ends with one, the particle is the
-    sentence's."""
+    sentence's. A label kept in Latin letters takes it the same way ("**MPN을**")."""
     if span.kind == "code" or not (span.words_outside and source.words_outside):
         return False
     particles = _listed(ctx.locale, "span_particles")
@@ -216,7 +216,10 @@ def _particle_last(span: Span, source: Span, ctx: MessageContext) -> bool:
     if not inside or inside[-1] not in particles:
         return False
     label = inside[:-1].rstrip(" ]」』")  # "**[保存] を**": the label's marks may stand between
-    return bool(label) and ord(label[-1]) >= WIDE and label[-1] not in particles
+    if not label or label[-1] in particles:
+        return False
+    last = label[-1]
+    return ord(last) >= WIDE or (last.isascii() and (last.isalnum() or last == ")"))
 
 
 def _see_taken_in(span: Span, source: Span, ctx: MessageContext) -> str:
@@ -513,22 +516,31 @@ _AROUND_NAME = ".,:;!?。、，：；！？ \u00a0\"'“”„«»「」"
 
 
 def _onto_name(span: Span, theirs: list[Span], outside: str, ctx: MessageContext) -> Iterator[str]:
-    """A span that holds only a name (or term) that the English (`outside`: its text
-    outside the spans of the kind, folded) has outside every span of the kind: "Sign in
-    to the Partner Center [dashboard](x)" as "[Partnercenter.](x)", the link moved off its
-    words onto the name beside them."""
-    inside = span.inside.strip(_AROUND_NAME).casefold()
+    """A span that holds only a name (or term, or an acronym kept) that the English
+    (`outside`: its text outside the spans of the kind, folded) has outside every span of
+    the kind: "Sign in to the Partner Center [dashboard](x)" as "[Partnercenter.](x)", the
+    link moved off its words onto the name beside them."""
+    kept = span.inside.strip(_AROUND_NAME)
+    inside = kept.casefold()
     english = ctx.glossary.name_forms.get(inside) if inside else None
+    if english is None and _ACRONYM.fullmatch(kept) and not _spelt_out(kept, theirs):
+        english = kept  # an acronym kept as the English writes it ("**CSP**")
     if english is None or not theirs:
         return
     folded = english.casefold()
     if any(folded in source.inside.casefold() for source in theirs):
         return
-    if folded in outside:
+    if re.search(rf"(?<!\w){re.escape(folded)}(?!\w)", outside):
         yield (
             f"{span.kind} {span.inside.strip()!r} holds only the name {english!r}, which the "
             f"English has outside its {span.kind}: the {span.kind} moved onto the name"
         )
+
+
+def _spelt_out(acronym: str, theirs: list[Span]) -> bool:
+    """An English span whose words' initials spell the acronym ("**Admin on Behalf Of**"
+    for AOBO): the bold on the acronym says the same."""
+    return any("".join(w[0] for w in source.inside.split()).upper() == acronym for source in theirs)
 
 
 @functools.cache
@@ -553,6 +565,8 @@ def modifier_links(locale: str | None) -> tuple[str, ...]:
 
 
 _ENGLISH_WORD = re.compile(r"[a-z]+")
+#: An acronym: two capitals or more, digits after the first ("CSP", "M365").
+_ACRONYM = re.compile(r"[A-Z][A-Z0-9]*[A-Z][A-Z0-9]*")
 
 
 def _verb_taken_in(
@@ -565,6 +579,8 @@ def _verb_taken_in(
     page", `label_nouns`), and a word its machine translation puts before any label that
     no English says ("**pozycję Zapisz**", `label_fillers`)."""
     words = span.inside.split()
+    if len(words) == 1:
+        yield from _noun_alone(span, theirs, outside, ctx)
     first = words[0].strip(_TRAILING).casefold() if len(words) > 1 else ""
     if not first:
         return
@@ -587,6 +603,27 @@ def _verb_taken_in(
         and not _own_noun(words, theirs, ctx)
     ):
         yield _taken(span, words[0], "the noun beside its label")
+
+
+def _noun_alone(span: Span, theirs: list[Span], outside: str, ctx: MessageContext) -> Iterator[str]:
+    """Bold that holds only the locale's noun for the kind of control ("het **veld**
+    Zorg" for "the **Zorg** field", `label_nouns`) where no English bold names a kind and
+    the English says one outside them: the bold moved off the label onto its noun. Not
+    beside another such noun: a label translated as one ("el menú **Panel**", Dashboard)."""
+    word = span.inside.strip().strip(_TRAILING).casefold()
+    kinds = _listed(ctx.locale, "label_nouns")
+    if word not in kinds:
+        return
+    beside = span.before.split()[-2:] + span.after.split()[:2]
+    if any(w.strip(_TRAILING).casefold() in kinds for w in beside):
+        return  # the kind said beside it ("el menú **Panel**"): the bold is the label's word
+    nouns = _listed(SOURCE_LANGUAGE, "label_nouns")
+    held = {w for s in theirs for w in _ENGLISH_WORD.findall(s.inside.casefold())}
+    if not held & nouns and nouns & set(_ENGLISH_WORD.findall(outside)):
+        yield (
+            f"bold {span.inside.strip()!r} holds only the noun for the kind of control: "
+            "the English bold holds the label, the bold moved off it"
+        )
 
 
 def _own_noun(words: list[str], theirs: list[Span], ctx: MessageContext) -> bool:

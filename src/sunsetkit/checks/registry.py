@@ -369,7 +369,8 @@ CHECKS: tuple[Check, ...] = (
         "catalog",
         "A compound noun split in two words (de, nl, sv) that the page or catalog writes as "
         "one word elsewhere, or a name and a noun without the hyphen the page joins them with; "
-        "a hyphen cut from the word it joins; a Korean word written in its syllables.",
+        "a hyphen cut from the word it joins; a Korean word written in its syllables or a "
+        "particle spaced from its label.",
         _none,
         entries=check_compounds,
     ),
