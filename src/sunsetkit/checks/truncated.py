@@ -2,7 +2,11 @@
 "kunnen", "może", "puede") has no verb to go with it ("Sie müssen lediglich das Paket."
 for "You just need to purchase the pack."). Machine translation drops the verb of a
 clause and leaves its modal; the locale data's `truncated` key lists the modals and the
-form of an infinitive (locale_data/README.md). A locale without the key is not checked."""
+form of an infinitive (locale_data/README.md). A locale without the key is not checked.
+
+In a verb-final locale (`verb_final: true`: ja, ko) a sentence whose English ends with a
+preposition and a name ("... in Partner Center.") and whose translation ends with that name
+("…ダウンロードパートナー センター。") lost its verb: the name took the verb's place."""
 
 from __future__ import annotations
 
@@ -82,11 +86,30 @@ _ENGLISH_MODAL_VERB = re.compile(
 
 
 def may_truncate(entry: Entry, ctx: MessageContext) -> bool:
-    """check_truncated's precondition: a locale with modals, and an English one."""
+    """check_truncated's precondition: a locale with modals, and an English one; or a
+    verb-final locale and an English name after a preposition ending a sentence."""
     return (
         modals(ctx.locale).infinitive is not None
         and _ENGLISH_MODAL.search(entry.sources) is not None
-    )
+    ) or (_verb_final(ctx.locale) and _ENGLISH_NAME_LAST.search(entry.sources) is not None)
+
+
+@functools.cache
+def _verb_final(locale: str | None) -> bool:
+    """The locale's sentence ends with its verb (locale data `verb_final`)."""
+    return bool(locale_data(locale).get("verb_final"))
+
+
+#: An English sentence ending with a preposition and a name ("in Partner Center.", "from
+#: the Azure Marketplace"): the name in its group 1, a run of capitalised words.
+_ENGLISH_NAME_LAST = re.compile(
+    r"\b(?:in|on|to|from|through|via|into|within|using|with|at|by)\s+(?:the\s+)?"
+    r"((?:[A-Z][\w.-]*\s+){0,4}[A-Z][\w-]*)\s*[.!]?[\s*_]*$"
+)
+#: A sentence's final stop in the translation, and what may close it.
+_FINAL_STOP = re.compile(r"[。.！!][\s*_」』”\"']*$")
+#: What a name ends at when it is a label's value, not the sentence's object.
+_VALUE_MARKS = (":", "：", "-", "–", "—", "|")
 
 
 #: A sentence may end at a full stop, question or exclamation mark after a word of four
@@ -108,6 +131,48 @@ _BEFORE = 2
 
 
 def check_truncated(entry: Entry, ctx: MessageContext) -> Iterator[str]:
+    for message in _verbless_modals(entry, ctx):
+        yield message
+        return
+    if _verb_final(ctx.locale):
+        yield from _names_last(entry, ctx)
+
+
+def _names_last(entry: Entry, ctx: MessageContext) -> Iterator[str]:
+    """A verb-final translation that ends with the name the English ends with after its
+    preposition: its verb was lost (machine translation put the name where the English
+    has it). The name kept, or the glossary's or the locale data's form of it."""
+    for source, text in entry.pairs:
+        found = _ENGLISH_NAME_LAST.search(source.strip())
+        if found is None:
+            continue
+        seen = text if ctx.md is None else marked(entry, ctx.md, text).text
+        stop = _FINAL_STOP.search(seen)
+        if stop is None:
+            continue
+        before = seen[: stop.start()]
+        packed = before.replace(" ", "")
+        for form in _name_forms(found[1], ctx):
+            rest = packed.removesuffix(form.replace(" ", ""))
+            if rest != packed and rest.strip() and not rest.rstrip().endswith(_VALUE_MARKS):
+                yield (
+                    f"the sentence ends with the name {form!r} where the English has it after "
+                    f"{found[0].split()[0]!r}: the verb after it is lost ({_tail(before)!r})"
+                )
+                return
+
+
+def _name_forms(name: str, ctx: MessageContext) -> tuple[str, ...]:
+    """A name as the translation may write it: kept, the glossary's forms, the locale's."""
+    glossary = ctx.glossary
+    return (
+        name,
+        *glossary.terms.get(name, ()),
+        *glossary.conventions.names.get(name, ()),
+    )
+
+
+def _verbless_modals(entry: Entry, ctx: MessageContext) -> Iterator[str]:
     own = modals(ctx.locale)
     if own.infinitive is None:
         return
