@@ -4,6 +4,8 @@ pattern; the data tests run over whatever the locale data lists (key `truncated`
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 from babel.messages.catalog import Message
 
@@ -155,3 +157,67 @@ def test_a_modal_with_its_verb_is_left_alone(locale: str, source: str, text: str
 @pytest.mark.parametrize("locale", ["sv-SE", "ja-JP", "zh-CN", "en-US"])
 def test_a_locale_without_data_is_not_checked(locale: str) -> None:
     assert _found("You must sign it.", "Sie müssen die Vereinbarung.", locale) == []
+
+
+# --- a verb-final sentence ending with the English's last name --------------------------
+
+VERB_FINAL = [locale for locale in LOCALES if locale_data(locale).get("verb_final")]
+#: An invented name, kept in every locale, and a sentence that ends with it after "in".
+NAME_SOURCE = "You can download the file in Contoso Portal."
+
+
+def _with_glossary(source: str, text: str, locale: str, forms: tuple[str, ...]) -> list[str]:
+    glossary = replace(locale_glossary(None, locale), terms={"Contoso Portal": forms})
+    entry = Entry(Message(source, text))
+    ctx = MessageContext(locale, glossary, MD)
+    check = BY_ID["truncated"]
+    assert check.when is not None and check.when(entry, ctx)
+    return list(check.func(entry, ctx))
+
+
+def test_verb_final_locales_have_the_key() -> None:
+    assert {"ja-JP", "ko-KR"} <= set(VERB_FINAL)
+
+
+@pytest.mark.parametrize("locale", VERB_FINAL)
+@pytest.mark.parametrize("stop", ["。", "."])
+def test_a_verb_final_sentence_ending_with_the_name_lost_its_verb(locale: str, stop: str) -> None:
+    assert _found(NAME_SOURCE, f"ファイルをダウンロードContoso Portal{stop}", locale)
+    assert _found(NAME_SOURCE, f"파일을 다운로드 **Contoso Portal**{stop}", locale)
+
+
+@pytest.mark.parametrize("locale", VERB_FINAL)
+def test_the_glossarys_form_of_the_name_counts(locale: str) -> None:
+    forms = ("コントソ ポータル",)
+    assert _with_glossary(NAME_SOURCE, "ファイルをダウンロードコントソ ポータル。", locale, forms)
+    whole = "コントソ ポータルでダウンロードできます。"
+    assert not _with_glossary(NAME_SOURCE, whole, locale, forms)
+
+
+@pytest.mark.parametrize("locale", VERB_FINAL)
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Contoso Portal でファイルをダウンロードできます。",  # the verb ends it
+        "Contoso Portal에서 파일을 다운로드할 수 있습니다.",
+        "場所: Contoso Portal。",  # a label's value
+        "Contoso Portal。",  # the name alone
+        "ファイルをダウンロードContoso Portal",  # no stop: a title
+    ],
+)
+def test_a_sentence_with_its_verb_or_a_value_is_whole(locale: str, text: str) -> None:
+    assert not _found(NAME_SOURCE, text, locale)
+
+
+@pytest.mark.parametrize(
+    "source", ["Download the file: Contoso Portal.", "The file is from contoso portal."]
+)
+def test_an_english_name_after_no_preposition_is_no_evidence(source: str) -> None:
+    for locale in VERB_FINAL:
+        assert not _found(source, "ファイルをダウンロードContoso Portal。", locale)
+
+
+def test_a_locale_whose_verb_may_come_first_is_not_read() -> None:
+    for locale in ("de-DE", "fr-FR", "zh-CN"):
+        assert "verb_final" not in locale_data(locale)
+        assert not _found(NAME_SOURCE, "Laden Sie die Datei herunter im Contoso Portal.", locale)
