@@ -221,3 +221,21 @@ def test_a_locale_whose_verb_may_come_first_is_not_read() -> None:
     for locale in ("de-DE", "fr-FR", "zh-CN"):
         assert "verb_final" not in locale_data(locale)
         assert not _found(NAME_SOURCE, "Laden Sie die Datei herunter im Contoso Portal.", locale)
+
+
+PLACE_FIRST = [locale for locale in LOCALES if locale_data(locale).get("place_before_verb")]
+
+
+def test_a_locale_saying_a_place_before_its_verb_has_the_key() -> None:
+    assert "zh-CN" in PLACE_FIRST
+
+
+@pytest.mark.parametrize("locale", PLACE_FIRST)
+def test_a_place_word_and_the_name_ending_the_sentence_lost_the_verb(locale: str) -> None:
+    source = "Users can work in Contoso Portal."
+    for word in locale_data(locale)["place_before_verb"]:
+        assert _found(source, f"用户可以{word} Contoso Portal。", locale), word
+        assert not _found(source, f"用户可以{word} Contoso Portal 中工作。", locale), word
+    assert not _found(source, "用户可以访问 Contoso Portal。", locale)  # its verb before it
+    # the English says where something is: the translation's "be in" is its verb
+    assert not _found("The ID should be in Contoso Portal.", "ID 应在 Contoso Portal。", locale)

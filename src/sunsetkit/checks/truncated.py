@@ -96,8 +96,18 @@ def may_truncate(entry: Entry, ctx: MessageContext) -> bool:
 
 @functools.cache
 def _verb_final(locale: str | None) -> bool:
-    """The locale's sentence ends with its verb (locale data `verb_final`)."""
-    return bool(locale_data(locale).get("verb_final"))
+    """The locale's sentence ends with its verb (locale data `verb_final`), or a place said
+    before its verb does (`place_before_verb`)."""
+    data = locale_data(locale)
+    return bool(data.get("verb_final") or data.get("place_before_verb"))
+
+
+@functools.cache
+def _place_words(locale: str | None) -> tuple[str, ...]:
+    """The words that open a place or a means said before its verb (zh 在, 通过); empty
+    where every sentence ends with its verb."""
+    words = locale_data(locale).get("place_before_verb")
+    return tuple(map(str, words)) if isinstance(words, list) else ()
 
 
 #: An English sentence ending with a preposition and a name ("in Partner Center.", "from
@@ -105,6 +115,11 @@ def _verb_final(locale: str | None) -> bool:
 _ENGLISH_NAME_LAST = re.compile(
     r"\b(?:in|on|to|from|through|via|into|within|using|with|at|by)\s+(?:the\s+)?"
     r"((?:[A-Z][\w.-]*\s+){0,4}[A-Z][\w-]*)\s*[.!]?[\s*_]*$"
+)
+#: The English says where something is ("should be in Partner Center"): a translation may
+#: end with the place after its own "be in" (zh 应在).
+_ENGLISH_BE_IN = re.compile(
+    r"\b(?:is|are|be|was|were|being|been)\s+\w+\s+(?:the\s+)?[A-Z][^.]*\.?\s*$"
 )
 #: A sentence's final stop in the translation, and what may close it.
 _FINAL_STOP = re.compile(r"[。.！!][\s*_」』”\"']*$")
@@ -152,9 +167,14 @@ def _names_last(entry: Entry, ctx: MessageContext) -> Iterator[str]:
             continue
         before = seen[: stop.start()]
         packed = before.replace(" ", "")
+        places = _place_words(ctx.locale)
+        if places and _ENGLISH_BE_IN.search(source.strip()):
+            continue
         for form in _name_forms(found[1], ctx):
             rest = packed.removesuffix(form.replace(" ", ""))
-            if rest != packed and rest.strip() and not rest.rstrip().endswith(_VALUE_MARKS):
+            if rest == packed or not rest.strip() or rest.rstrip().endswith(_VALUE_MARKS):
+                continue
+            if not places or rest.endswith(places):
                 yield (
                     f"the sentence ends with the name {form!r} where the English has it after "
                     f"{found[0].split()[0]!r}: the verb after it is lost ({_tail(before)!r})"
