@@ -239,3 +239,16 @@ def test_a_place_word_and_the_name_ending_the_sentence_lost_the_verb(locale: str
     assert not _found(source, "用户可以访问 Contoso Portal。", locale)  # its verb before it
     # the English says where something is: the translation's "be in" is its verb
     assert not _found("The ID should be in Contoso Portal.", "ID 应在 Contoso Portal。", locale)
+
+
+@pytest.mark.parametrize("locale", VERB_FINAL)
+def test_a_name_moved_from_inside_the_english_to_the_end_lost_the_verb(locale: str) -> None:
+    source = "Sign in to Contoso Portal Home to see the files."
+    assert _found(source, "ファイルを表示するには、サインインContoso Portal。", locale)
+    assert not _found(source, "Contoso Portal Home にサインインしてファイルを表示します。", locale)
+
+
+@pytest.mark.parametrize("locale", VERB_FINAL)
+def test_of_inside_a_name_is_no_preposition(locale: str) -> None:
+    source = "Register of Contoso Units for companies."
+    assert not _found(source, "会社の Register of Contoso Units。", locale)
