@@ -4,6 +4,8 @@ pattern; the data tests run over whatever the locale data lists (key `truncated`
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 from babel.messages.catalog import Message
 
@@ -155,3 +157,98 @@ def test_a_modal_with_its_verb_is_left_alone(locale: str, source: str, text: str
 @pytest.mark.parametrize("locale", ["sv-SE", "ja-JP", "zh-CN", "en-US"])
 def test_a_locale_without_data_is_not_checked(locale: str) -> None:
     assert _found("You must sign it.", "Sie müssen die Vereinbarung.", locale) == []
+
+
+# --- a verb-final sentence ending with the English's last name --------------------------
+
+VERB_FINAL = [locale for locale in LOCALES if locale_data(locale).get("verb_final")]
+#: An invented name, kept in every locale, and a sentence that ends with it after "in".
+NAME_SOURCE = "You can download the file in Contoso Portal."
+
+
+def _with_glossary(source: str, text: str, locale: str, forms: tuple[str, ...]) -> list[str]:
+    glossary = replace(locale_glossary(None, locale), terms={"Contoso Portal": forms})
+    entry = Entry(Message(source, text))
+    ctx = MessageContext(locale, glossary, MD)
+    check = BY_ID["truncated"]
+    assert check.when is not None and check.when(entry, ctx)
+    return list(check.func(entry, ctx))
+
+
+def test_verb_final_locales_have_the_key() -> None:
+    assert {"ja-JP", "ko-KR"} <= set(VERB_FINAL)
+
+
+@pytest.mark.parametrize("locale", VERB_FINAL)
+@pytest.mark.parametrize("stop", ["。", "."])
+def test_a_verb_final_sentence_ending_with_the_name_lost_its_verb(locale: str, stop: str) -> None:
+    assert _found(NAME_SOURCE, f"ファイルをダウンロードContoso Portal{stop}", locale)
+    assert _found(NAME_SOURCE, f"파일을 다운로드 **Contoso Portal**{stop}", locale)
+
+
+@pytest.mark.parametrize("locale", VERB_FINAL)
+def test_the_glossarys_form_of_the_name_counts(locale: str) -> None:
+    forms = ("コントソ ポータル",)
+    assert _with_glossary(NAME_SOURCE, "ファイルをダウンロードコントソ ポータル。", locale, forms)
+    whole = "コントソ ポータルでダウンロードできます。"
+    assert not _with_glossary(NAME_SOURCE, whole, locale, forms)
+
+
+@pytest.mark.parametrize("locale", VERB_FINAL)
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Contoso Portal でファイルをダウンロードできます。",  # the verb ends it
+        "Contoso Portal에서 파일을 다운로드할 수 있습니다.",
+        "場所: Contoso Portal。",  # a label's value
+        "Contoso Portal。",  # the name alone
+        "ファイルをダウンロードContoso Portal",  # no stop: a title
+    ],
+)
+def test_a_sentence_with_its_verb_or_a_value_is_whole(locale: str, text: str) -> None:
+    assert not _found(NAME_SOURCE, text, locale)
+
+
+@pytest.mark.parametrize(
+    "source", ["Download the file: Contoso Portal.", "The file is from contoso portal."]
+)
+def test_an_english_name_after_no_preposition_is_no_evidence(source: str) -> None:
+    for locale in VERB_FINAL:
+        assert not _found(source, "ファイルをダウンロードContoso Portal。", locale)
+
+
+def test_a_locale_whose_verb_may_come_first_is_not_read() -> None:
+    for locale in ("de-DE", "fr-FR", "zh-CN"):
+        assert "verb_final" not in locale_data(locale)
+        assert not _found(NAME_SOURCE, "Laden Sie die Datei herunter im Contoso Portal.", locale)
+
+
+PLACE_FIRST = [locale for locale in LOCALES if locale_data(locale).get("place_before_verb")]
+
+
+def test_a_locale_saying_a_place_before_its_verb_has_the_key() -> None:
+    assert "zh-CN" in PLACE_FIRST
+
+
+@pytest.mark.parametrize("locale", PLACE_FIRST)
+def test_a_place_word_and_the_name_ending_the_sentence_lost_the_verb(locale: str) -> None:
+    source = "Users can work in Contoso Portal."
+    for word in locale_data(locale)["place_before_verb"]:
+        assert _found(source, f"用户可以{word} Contoso Portal。", locale), word
+        assert not _found(source, f"用户可以{word} Contoso Portal 中工作。", locale), word
+    assert not _found(source, "用户可以访问 Contoso Portal。", locale)  # its verb before it
+    # the English says where something is: the translation's "be in" is its verb
+    assert not _found("The ID should be in Contoso Portal.", "ID 应在 Contoso Portal。", locale)
+
+
+@pytest.mark.parametrize("locale", VERB_FINAL)
+def test_a_name_moved_from_inside_the_english_to_the_end_lost_the_verb(locale: str) -> None:
+    source = "Sign in to Contoso Portal Home to see the files."
+    assert _found(source, "ファイルを表示するには、サインインContoso Portal。", locale)
+    assert not _found(source, "Contoso Portal Home にサインインしてファイルを表示します。", locale)
+
+
+@pytest.mark.parametrize("locale", VERB_FINAL)
+def test_of_inside_a_name_is_no_preposition(locale: str) -> None:
+    source = "Register of Contoso Units for companies."
+    assert not _found(source, "会社の Register of Contoso Units。", locale)

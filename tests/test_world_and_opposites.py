@@ -200,6 +200,17 @@ def test_every_locale_has_words_for_every_side(locale: str) -> None:
         ("sv-SE", "Remove the user.", "Lägg till användaren."),
         ("nl-NL", "The maximum number of users", "Het minimale aantal gebruikers"),
         ("it-IT", "Export the data.", "Importare i dati."),
+        ("de-DE", "The field is optional.", "Das Feld ist erforderlich."),
+        ("fr-FR", "Show the column.", "Masquez la colonne."),
+        ("es-ES", "It takes less than two days.", "Tarda más de dos días."),
+        ("pt-BR", "The field is required.", "O campo é opcional."),
+        ("it-IT", "More than ten users", "Meno di dieci utenti"),
+        ("nl-NL", "Hide the column.", "Toon de kolom."),
+        ("sv-SE", "Fewer than ten users", "Fler än tio användare"),
+        ("pl-PL", "The field is mandatory.", "Pole jest opcjonalne."),
+        ("ja-JP", "The field is optional.", "このフィールドは必須です。"),
+        ("zh-CN", "Hide the column.", "显示该列。"),
+        ("ko-KR", "More than ten users", "10명 미만의 사용자"),
     ],
 )
 def test_one_side_turned_into_the_other_is_reported(locale: str, source: str, text: str) -> None:
@@ -215,6 +226,9 @@ def test_one_side_turned_into_the_other_is_reported(locale: str, source: str, te
         ("ja-JP", "Send it directly to the indirect partner.", "間接パートナーに直接送信します。"),
         ("de-DE", "Enable and disable features", "Features deaktivieren"),  # source has both
         ("es-ES", "Select Add-on.", "Seleccione Quitar complemento."),  # add-on is no "add"
+        ("fr-FR", "The step is no longer required.", "L'étape est désormais facultative."),
+        ("de-DE", "No more than ten users", "Weniger als elf Benutzer"),  # a denied side
+        ("ja-JP", "The column is hidden.", "列は表示されません。"),  # a negation
     ],
 )
 def test_opposites_said_otherwise_are_not_reported(locale: str, source: str, text: str) -> None:

@@ -423,7 +423,9 @@ CHECKS: tuple[Check, ...] = (
         "message",
         "A clause cut short: a modal verb of the translation (können, kunnen, może, puede, "
         "peut) with no verb to go with it where the source's modal has one ('Sie müssen "
-        "lediglich das Paket.' for 'You just need to purchase the pack.').",
+        "lediglich das Paket.' for 'You just need to purchase the pack.'); in ja, ko and zh a "
+        "sentence that ends with a name its English has after a preposition, where its verb "
+        "belongs.",
         check_truncated,
         when=may_truncate,
     ),

@@ -2,7 +2,11 @@
 "kunnen", "może", "puede") has no verb to go with it ("Sie müssen lediglich das Paket."
 for "You just need to purchase the pack."). Machine translation drops the verb of a
 clause and leaves its modal; the locale data's `truncated` key lists the modals and the
-form of an infinitive (locale_data/README.md). A locale without the key is not checked."""
+form of an infinitive (locale_data/README.md). A locale without the key is not checked.
+
+In a verb-final locale (`verb_final: true`: ja, ko) a sentence whose English has a name
+after a preposition ("... in Partner Center.") and whose translation ends with that name
+("…ダウンロードパートナー センター。") lost its verb: the name took the verb's place."""
 
 from __future__ import annotations
 
@@ -82,11 +86,52 @@ _ENGLISH_MODAL_VERB = re.compile(
 
 
 def may_truncate(entry: Entry, ctx: MessageContext) -> bool:
-    """check_truncated's precondition: a locale with modals, and an English one."""
+    """check_truncated's precondition: a locale with modals, and an English one; or a
+    verb-final locale and an English name after a preposition ending a sentence."""
     return (
         modals(ctx.locale).infinitive is not None
         and _ENGLISH_MODAL.search(entry.sources) is not None
-    )
+    ) or (_verb_final(ctx.locale) and _ENGLISH_NAME_AFTER.search(entry.sources) is not None)
+
+
+@functools.cache
+def _verb_final(locale: str | None) -> bool:
+    """The locale's sentence ends with its verb (locale data `verb_final`), or a place said
+    before its verb does (`place_before_verb`)."""
+    data = locale_data(locale)
+    return bool(data.get("verb_final") or data.get("place_before_verb"))
+
+
+@functools.cache
+def _place_words(locale: str | None) -> tuple[str, ...]:
+    """The words that open a place or a means said before its verb (zh 在, 通过); empty
+    where every sentence ends with its verb."""
+    words = locale_data(locale).get("place_before_verb")
+    return tuple(map(str, words)) if isinstance(words, list) else ()
+
+
+#: An English sentence ending with a preposition and a name ("in Partner Center.", "from
+#: the Azure Marketplace"): the name in its group 1, a run of capitalised words.
+_ENGLISH_NAME_LAST = re.compile(
+    r"\b(?:in|on|to|from|through|via|into|within|using|with|at|by)\s+(?:the\s+)?"
+    r"((?:[A-Z][\w.-]*\s+){0,4}[A-Z][\w-]*)\s*[.!]?[\s*_]*$"
+)
+#: A name after a preposition anywhere in the English ("sign into Partner Center
+#: [dashboard]", "the Support section of Partner Center"): a verb-final translation that
+#: ends with it moved it there and lost its verb.
+_ENGLISH_NAME_AFTER = re.compile(
+    r"\b(?:in|on|to|from|through|via|into|within|using|with|at|by|of)\s+(?:the\s+)?"
+    r"((?:[A-Z][\w.-]*\s+){0,4}[A-Z][\w-]*)"
+)
+#: The English says where something is ("should be in Partner Center"): a translation may
+#: end with the place after its own "be in" (zh 应在).
+_ENGLISH_BE_IN = re.compile(
+    r"\b(?:is|are|be|was|were|being|been)\s+\w+\s+(?:the\s+)?[A-Z][^.]*\.?\s*$"
+)
+#: A sentence's final stop in the translation, and what may close it.
+_FINAL_STOP = re.compile(r"[。.！!][\s*_」』”\"']*$")
+#: What a name ends at when it is a label's value, not the sentence's object.
+_VALUE_MARKS = (":", "：", "-", "–", "—", "|")
 
 
 #: A sentence may end at a full stop, question or exclamation mark after a word of four
@@ -108,6 +153,74 @@ _BEFORE = 2
 
 
 def check_truncated(entry: Entry, ctx: MessageContext) -> Iterator[str]:
+    for message in _verbless_modals(entry, ctx):
+        yield message
+        return
+    if _verb_final(ctx.locale):
+        yield from _names_last(entry, ctx)
+
+
+def _names_last(entry: Entry, ctx: MessageContext) -> Iterator[str]:
+    """A verb-final translation that ends with a name the English has after a preposition
+    (in zh, with a place word, the one that ends the English): its verb was lost, machine
+    translation put the name where its verb belongs. The name kept, or the glossary's or
+    the locale data's form of it."""
+    places = _place_words(ctx.locale)
+    for source, text in entry.pairs:
+        names = _english_names(source.strip(), bool(places))
+        if not names:
+            continue
+        seen = text if ctx.md is None else marked(entry, ctx.md, text).text
+        stop = _FINAL_STOP.search(seen)
+        if stop is None:
+            continue
+        before = seen[: stop.start()]
+        packed = before.replace(" ", "")
+        if places and _ENGLISH_BE_IN.search(source.strip()):
+            continue
+        for form in (form for name in names for form in _name_forms(name, ctx)):
+            rest = packed.removesuffix(form.replace(" ", ""))
+            if rest == packed or not rest.strip() or rest.rstrip().endswith(_VALUE_MARKS):
+                continue
+            if not places or rest.endswith(places):
+                yield (
+                    f"the sentence ends with the name {form!r}, which the English has after a "
+                    f"preposition: the verb that ends it is lost ({_tail(before)!r})"
+                )
+                return
+
+
+#: A capitalised word just before: the "of" after it is a name's own.
+_INSIDE_A_NAME = re.compile(r"\b[A-Z][\w-]*\s+$")
+
+
+def _english_names(source: str, last_only: bool) -> list[str]:
+    """The names the English has after a preposition, with their first two words or more
+    ("Partner Center" of "Partner Center Migration"): only the one that ends it where a
+    place word must show the verb was lost (zh)."""
+    if last_only:
+        found = _ENGLISH_NAME_LAST.search(source)
+        return [found[1]] if found else []
+    names: list[str] = []
+    for found in _ENGLISH_NAME_AFTER.finditer(source):
+        if found[0].startswith("of") and _INSIDE_A_NAME.search(source, 0, found.start()):
+            continue  # "State Register of Law Units": "of" inside a name
+        words = found[1].split()
+        names += [" ".join(words[:end]) for end in range(len(words), 1, -1)] or words
+    return names
+
+
+def _name_forms(name: str, ctx: MessageContext) -> tuple[str, ...]:
+    """A name as the translation may write it: kept, the glossary's forms, the locale's."""
+    glossary = ctx.glossary
+    return (
+        name,
+        *glossary.terms.get(name, ()),
+        *glossary.conventions.names.get(name, ()),
+    )
+
+
+def _verbless_modals(entry: Entry, ctx: MessageContext) -> Iterator[str]:
     own = modals(ctx.locale)
     if own.infinitive is None:
         return
