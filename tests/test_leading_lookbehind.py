@@ -17,6 +17,7 @@ from sunsetkit.checks.acronyms import _ACRONYM, _LEADING_ACRONYM, LONGEST
 from sunsetkit.checks.grammar_page import _LOWER, _MARKED, _NAME_THEN_WORD
 from sunsetkit.checks.names import _EMPHASIZED, _IDENTIFIER
 from sunsetkit.checks.page_names import _JOIN, _RUN, _WORD
+from sunsetkit.checks.truncated import _SENTENCE_END
 
 #: The look-behind-first forms, as they were written before the move.
 BEFORE = {
@@ -32,6 +33,7 @@ BEFORE = {
     "leading acronym": re.compile(rf"(?<![\w&-])([A-Z][A-Z0-9]{{1,{LONGEST - 1}}})s?(?![\w&])"),
     "run": re.compile(rf"(?<![^\W_]){_WORD}(?:{_JOIN}{_WORD})+(?![^\W_])"),
     "emphasized": re.compile(rf"(?<![*\w])(\*\*?)({_IDENTIFIER.pattern})\1(?![*\w])"),
+    "sentence end": re.compile(r"(?<=[^\W\d_]{4}[.!?])\s+(?=[^\W\d_])"),
 }
 AFTER = {
     "marked": _MARKED,
@@ -40,11 +42,13 @@ AFTER = {
     "leading acronym": _LEADING_ACRONYM,
     "run": _RUN,
     "emphasized": _EMPHASIZED,
+    "sentence end": _SENTENCE_END,
 }
 #: Pieces the forms tell apart: capitals, small letters, digits, marks before and after.
 PIECES = ["A", "B", "Ab", "Co", "ab", "abc", "é", "1", "_", "-", "&", "*", "**", "'", "’"]
 PIECES += [" ", " ", "\n", "`", '"', "«", "»", "“", "”", "„", "](x)", "<b>", "+", "s", "ID"]
 PIECES += ["*abID*", "**CoID**"]  # identifiers between emphasis marks
+PIECES += ["abcd.", "Abcd!", "ab1d?", "\t"]  # sentence ends
 
 
 def _texts(count: int = 3000) -> list[str]:
