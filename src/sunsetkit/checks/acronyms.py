@@ -45,7 +45,9 @@ _UNITS = {
 LONGEST = 16
 # A word of capitals and digits that starts with a capital, an English plural "s" aside;
 # "two capitals or more" is asked in Python: a pattern for it backtracks on long runs.
-_ACRONYM = re.compile(rf"(?<![\w&-])([A-Z][A-Z0-9]{{1,{LONGEST - 1}}})s?(?![\w&-])")
+# What goes before it is looked behind from its first capital: a search then scans for
+# capitals in C, where a pattern that opens with a look-behind runs it at every position.
+_ACRONYM = re.compile(rf"([A-Z](?<![\w&-][A-Z])[A-Z0-9]{{1,{LONGEST - 1}}})s?(?![\w&-])")
 _RUN = re.compile(r"[A-Z0-9]+")
 _NUMBER = re.compile(r"\d+")
 #: How far back a definition ("Instant messaging (IM)") is sought, per letter.
@@ -653,7 +655,7 @@ def _new_acronym(source: str, text: str) -> bool:
 
 
 #: An acronym, also the first part of a compound ("PO-Dokumente").
-_LEADING_ACRONYM = re.compile(rf"(?<![\w&-])([A-Z][A-Z0-9]{{1,{LONGEST - 1}}})s?(?![\w&])")
+_LEADING_ACRONYM = re.compile(rf"([A-Z](?<![\w&-][A-Z])[A-Z0-9]{{1,{LONGEST - 1}}})s?(?![\w&])")
 
 
 def _in_code(code: list[tuple[int, int]], starts: list[int], at: int) -> bool:

@@ -330,7 +330,8 @@ def _identifier_message(word: str, text: str, alone: bool) -> str:
 
 
 #: An identifier alone between emphasis marks (`*offerID*`, `**PretaxCharges**`).
-_EMPHASIZED = re.compile(rf"(?<![*\w])(\*\*?)({_IDENTIFIER.pattern})\1(?![*\w])")
+#: The mark before the first star is looked behind from it: a search scans for stars in C.
+_EMPHASIZED = re.compile(rf"(\*(?<![*\w]\*)\*?)({_IDENTIFIER.pattern})\1(?![*\w])")
 
 
 def _emphasized_identifiers(source: str) -> list[str]:

@@ -85,7 +85,9 @@ def _candidates(
 #: the words of a name: one search per message instead of a word-by-word walk.
 _WORD = r"[A-Z0-9][^\W_]*"
 _JOIN = r"(?:\s+\+\s+|\s+|[-\u2010\u2011&])"
-_RUN = re.compile(rf"(?<![^\W_]){_WORD}(?:{_JOIN}{_WORD})+(?![^\W_])")
+#: No letter or digit before the first word, looked behind from its first character (a
+#: search scans for that in C; a leading look-behind would run at every position).
+_RUN = re.compile(rf"[A-Z0-9](?<![^\W_][A-Z0-9])[^\W_]*(?:{_JOIN}{_WORD})+(?![^\W_])")
 _GAP = re.compile(_JOIN)
 
 
