@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from .base import Entry, LocaleGlossary, MessageContext
+from .beside import stem
 from .conventions import WIDE, Conventions, conventions, label_marked, locale_data
 from .english import kept_with_gloss
 from .evidence import backed, with_evidence
@@ -984,7 +985,49 @@ def _moved_off(
     apart = [o for o in distinct if o != own]
     if apart and _misplaced_rendering(label, translation, entry, apart, ctx):
         return True
+    if distinct and _on_sentence_words(label, translation, entry, ctx):
+        return True
     return _took_neighbour(label, translation, entry, distinct, ctx)
+
+
+#: The letters two words' cross-language stems share at least to be one word ("clicar"
+#: and "click", "automaticamente" and "automatically").
+_SHARED_STEM = 4
+
+
+def _on_sentence_words(label: str, translation: str, entry: Entry, ctx: MessageContext) -> bool:
+    """Bold set on words that render English outside the English bold, no translation of
+    the label: every content word of it is spelt alike with a word the English has beside
+    its bold (`**automaticamente**` for "renews **Register now** automatically", `**clicar**`
+    for "click **Register now**") and none with a word of the label. The placement is
+    wrong, not the label's translation."""
+    if ctx.md is None or any(ord(c) >= WIDE for c in translation):
+        return False
+    ours = [w for w in content_words(translation, ctx.glossary.function_words) if w.isalpha()]
+    if not ours or any(len(w) < _SHARED_STEM for w in ours):
+        return False
+    bold = [s for s in spans(entry.inline(ctx.md, entry.msgid)) if s.kind == "bold"]
+    if len(bold) != 1:
+        return False
+    outside = [
+        w
+        for w in re.findall(r"[A-Za-z]{4,}", f"{bold[0].before} {bold[0].after}")
+        if w.casefold() not in _ENGLISH_WORDS
+    ]
+    inside = re.findall(r"[A-Za-z]+", label)
+    return all(_alike(w, outside) for w in ours) and not any(_alike(w, inside) for w in ours)
+
+
+def _alike(word: str, english: list[str]) -> bool:
+    """Whether the word is spelt alike with one of the English words (a shared stem of
+    at least `_SHARED_STEM` letters, the shorter one's whole stem)."""
+    ours = stem(word)
+    for other in english:
+        theirs = stem(other)
+        short, long = sorted((ours, theirs), key=len)
+        if len(short) >= _SHARED_STEM and long.startswith(short):
+            return True
+    return False
 
 
 def _misplaced_rendering(
