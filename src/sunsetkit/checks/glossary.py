@@ -712,13 +712,50 @@ def _inflected(
         return False
     words = ctx.glossary.function_words
     english = content_words(label, words)
+    predicate = _predicate(source, label)
     return any(
         _inflection(span, form.strip("[]「」"), words)
-        or (span == form.lower() != form and _state_value(source, label))
+        or (span == form.lower() != form and (predicate or _state_value(source, label)))
+        or (predicate and _verb_of(span, form.strip("[]「」")))
         for span in spans
         if content_words(span, words) != english  # the English kept: no form of the label
         for form in forms
     )
+
+
+def _predicate(source: str, label: str) -> bool:
+    """Whether a bold use of the label is what a subject is or becomes, after an English
+    copula (en.yaml `copulas`: is, become, remain; an adverb between: "currently
+    **Active**", "become **Active**"), and none names a control or a place: a state the
+    sentence says, which the locale words as its own adjective or verb ("tornar-se
+    **ativo**", "**activarse**")."""
+    copulas = "|".join(sorted(map(re.escape, _copulas()), key=len, reverse=True))
+    adverbs = f"{_VERB_ADVERB}|currently|already"
+    found = re.search(
+        rf"\b(?:{copulas})(?: (?:{adverbs}))? \*\*{re.escape(label)}[.,:;!?]?\*\*",
+        _spaced(source),
+        re.IGNORECASE,
+    )
+    return found is not None and not _framed(source, label)
+
+
+@functools.cache
+def _copulas() -> frozenset[str]:
+    words = locale_data(SOURCE_LANGUAGE).get("copulas")
+    return frozenset(str(w).casefold() for w in words) if isinstance(words, list) else frozenset()
+
+
+#: The letters a state's word and the locale's verb made of it share at least
+#: ("activo", "activarse").
+_VERB_OF = 5
+
+
+def _verb_of(span: str, form: str) -> bool:
+    """One word made of the label's one word, in lower case (a verb: "activarse" of
+    "Activo"): its first letters the form's, folded."""
+    if " " in span or " " in form or not span.isalpha() or not span[:1].islower():
+        return False
+    return len(form) >= _VERB_OF and span.startswith(form[:_VERB_OF].casefold())
 
 
 def _state_value(source: str, label: str) -> bool:
