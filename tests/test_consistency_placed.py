@@ -84,3 +84,23 @@ def test_a_linking_particle_left_out_is_one_rendering(tmp_path: Path, locale: st
     assert _consistency(tmp_path, locale, [*with_it, without]) == []
     other = ("See **Zqarvo** 9.", "看 **当前席位** 9。")
     assert _consistency(tmp_path, locale, [*with_it, other]) == [other[0]]
+
+
+def test_bold_on_words_that_render_the_english_outside_its_bold_is_no_translation(
+    tmp_path: Path,
+) -> None:
+    # each use's bold holds a word spelt alike with English beside the English bold
+    # ("click", "automatically"), none with the label's: two misplaced bolds, no spellings
+    clicked = (
+        "To join, click **Zqarvo now** on the page.",
+        "Para participar, **clicar** em Xuvem já na página.",
+    )
+    renewed = (
+        "After the trial, **Zqarvo now** opens automatically.",
+        "Após a avaliação, Xuvem já abre **automaticamente**.",
+    )
+    assert _consistency(tmp_path, "pt-BR", [clicked, renewed]) == []
+    # renderings of words of their own are two translations
+    one = ("To join, click **Zqarvo now** on the page.", "Para participar, clique **Xuvem já**.")
+    other = ("The plan renews **Zqarvo now** automatically.", "O plano renova **Zorbo agora**.")
+    assert len(_consistency(tmp_path, "pt-BR", [one, other])) == 2

@@ -144,6 +144,34 @@ def test_every_shipped_locale_names_its_coordinators(locale: str) -> None:
             "Sleutels voor doorlopende softwareorders en softwareorders voor serverabonnementen.",
             "Sleutels voor softwareorders en softwareorders voor serverabonnementen.",
         ),
+        # an article after the second noun's preposition (`op het gebied`)
+        (
+            "nl-NL",
+            "Show your technical and solution-area skills today.",
+            "Toon uw technische vaardigheden en vaardigheden op het gebied van oplossingen.",
+            "Toon uw technische vaardigheden en vaardigheden.",
+        ),
+        # the second noun's own modifier a genitive or a kept acronym, no preposition
+        (
+            "pl-PL",
+            "Pick a ready or partner solution.",
+            "Wybierz gotowe rozwiązanie lub rozwiązanie partnera.",
+            "Wybierz gotowe rozwiązanie lub rozwiązanie.",
+        ),
+        (
+            "fr-FR",
+            "Count the old or ZQX subscriptions.",
+            "Comptez les anciens abonnements ou abonnements ZQX.",
+            "Comptez les anciens abonnements ou abonnements.",
+        ),
+        # a verb's -ing form before the first modifier
+        (
+            "sv-SE",
+            "Partners transacting perpetual and server subscription software orders today.",
+            "Partner som gör beständiga programvarubeställningar och programvarubeställningar "
+            "för serverprenumeration.",
+            "Partner som gör beständiga programvarubeställningar och programvarubeställningar.",
+        ),
     ],
 )
 def test_a_noun_said_with_each_of_its_modifiers_is_no_repeated_item(

@@ -479,3 +479,18 @@ def test_a_country_kept_in_english_in_a_list_the_page_translates_is_reported(
 def test_a_country_kept_in_a_spaced_script_is_not_reported(locale: str) -> None:
     cells = [(_country(code), f"Zorvak {code}") for code in ("AT", "BE", "DE")]
     assert _page(locale, [*cells, (_country("CA"), _country("CA"))]) == []
+
+
+@pytest.mark.parametrize("locale", LOCALES)
+def test_a_name_of_a_list_of_names_kept_whole_is_the_convention(locale: str) -> None:
+    # a role of a list of roles kept whole, capital included, while the page translates
+    # a shorter role of its words: a name kept by convention
+    roles = "Sign in as Global admin, Account admin, Zorvak viewer, or Chief zorvak viewer."
+    translated = [
+        (f"Open the zorvak viewer {n}.", f"{OWN[0]} quandro {OWN[1]} {n}.") for n in (1, 2)
+    ]
+    kept = (roles, f"{OWN[4]} Quandro, Chief zorvak viewer {OWN[5]}.")
+    assert _page(locale, [*translated, kept]) == []
+    # not a list of names: the words kept in prose stay reported
+    prose = ("The chief zorvak viewer shows it.", f"{OWN[4]} chief zorvak viewer {OWN[5]}.")
+    assert _page(locale, [*translated, prose])

@@ -131,3 +131,22 @@ def test_a_state_value_in_lower_case_is_the_label(locale: str, label: str, form:
     assert ui(f"Go to **{label}** soon.", f"Mm **{lower}** mm.")
     assert ui(f"The status shows on the **{label}** page.", f"Mm **{lower}** mm.")
     assert ui(f"Your status will change to **{label}** soon.", "Mm **qqqqqq** mm.")
+
+
+@pytest.mark.parametrize(("locale", "label", "form"), _first_label_per_locale())
+def test_a_state_after_a_copula_is_a_word_of_the_sentence(
+    locale: str, label: str, form: str
+) -> None:
+    ctx = MessageContext(locale, CheckOptions(glossary=GLOSSARY).locale_glossary(locale), MD)
+
+    def ui(source: str, text: str) -> list[str]:
+        return list(check_ui_labels(Entry(Message(source, text)), ctx))
+
+    lower, verb = form.lower(), form.lower() + "rse"
+    # what the subject is or becomes: the locale's adjective in lower case, or its verb
+    assert ui(f"Partners then become **{label}** in it.", f"Mm **{lower}** mm.") == []
+    if len(form) >= 5 and form.isalpha():
+        assert ui(f"Zqas that are currently **{label}** stay.", f"Mm **{verb}** mm.") == []
+    # no copula before it, or another word: still reported
+    assert ui(f"Partners then see **{label}** in it.", f"Mm **{lower}** mm.")
+    assert ui(f"Partners then become **{label}** in it.", "Mm **qqqqqq** mm.")

@@ -92,11 +92,14 @@ _COMPLEMENT = 4
 
 def _distributed(source: str, item: str, around: tuple[str, str], locale: str | None) -> bool:
     """The source's two modifiers of one noun ("new or renewing customers", "perpetual
-    and server subscription software orders") said each with its own noun (`nuovi clienti
-    o clienti che eseguono il rinnovo`): the item is that noun, a word of the locale
-    before the first (its modifier) and one after the second that renders no word the
-    English says after its noun (its modifier, not the sentence going on: `Godkänt eller
-    Godkänt i Partnercenter`), opened by a preposition or relative word (`voor`, `che`).
+    and server subscription software orders", "ready or partner solution") said each with
+    its own noun (`nuovi clienti o clienti che eseguono il rinnovo`, `gotowe rozwiązanie
+    lub rozwiązanie partnera`): the item is that noun, a word of the locale before the
+    first (its modifier) and one after the second that is its own modifier, not the
+    sentence going on (`Godkänt eller Godkänt i Partnercenter`): opened by a preposition or
+    relative word (`voor`, `che`; articles after it skipped, `op het gebied`) and rendering
+    no word the English says after its noun, or, with no such word, the English modifier
+    itself (a genitive or a kept acronym, `partnera` for "partner", `IUR`).
     No meaning is lost; `X and X` with nothing around is."""
     words = function_words(locale)
     if item.split()[0].casefold() in words:
@@ -106,16 +109,31 @@ def _distributed(source: str, item: str, around: tuple[str, str], locale: str | 
     if not previous or not previous[0].isalpha() or previous[0].casefold() in words:
         return False
     rest = after[len(item) :].split()[:_COMPLEMENT]
-    links = _links(locale)
-    if len(rest) < 2 or rest[0].casefold() not in links:
-        return False  # `comprar reservas`: the second item's object, no modifier of its own
-    own = rest[1].strip(".,;:!?)")
-    if not own.replace("-", "").isalpha() or own.casefold() in words:
-        return False
-    if item.casefold() in " ".join(rest).casefold():
+    if len(rest) < 1 or item.casefold() in " ".join(rest).casefold():
         return False  # the item a third time: `sprzedaży i sprzedaży w sprzedaży`
-    tail = _shared_head(source)
-    return tail is not None and stem(own) not in {stem(w) for w in _EN_WORD.findall(tail)}
+    shared = _shared_head(source)
+    if shared is None:
+        return False
+    modifiers, tail = shared
+    if rest[0].casefold() not in _links(locale):
+        # `comprar reservas`: the second item's object, unless it is the English modifier
+        return _says_modifier(rest[0], modifiers)
+    own = next((w for w in rest[1:] if w.casefold() not in words), "").strip(".,;:!?)")
+    if not own.replace("-", "").isalpha():
+        return False
+    return stem(own) not in {stem(w) for w in _EN_WORD.findall(tail)}
+
+
+def _says_modifier(word: str, modifiers: list[str]) -> bool:
+    """Whether a word of the translation is one of the English modifiers, kept or spelt
+    alike (`partnera` for "partner", `IUR`): the second noun's own modifier."""
+    bare = word.strip(".,;:!?)")
+    if len(bare) < 3 or not bare.replace("-", "").isalpha():
+        return False
+    return any(
+        stem(bare) == stem(m) and len(m) >= 3 and m.casefold() not in function_words("en")
+        for m in modifiers
+    )
 
 
 @functools.cache
@@ -128,17 +146,17 @@ def _links(locale: str | None) -> frozenset[str]:
     return frozenset(str(w).casefold() for w in words if " " not in str(w))
 
 
-def _shared_head(source: str) -> str | None:
-    """What the English says after the noun of a coordination of two modifiers: one
-    word before the coordinator (after a function word or the start, no comma) and two
-    content words or more after it before any other word, the last of them the noun;
-    None where the source has no such coordination."""
+def _shared_head(source: str) -> tuple[list[str], str] | None:
+    """The two modifiers of a noun the English coordinates and what it says after the
+    noun: one word before the coordinator (after a function word, a verb's -ing form or the
+    start, no comma) and two content words or more after it before any other word, the
+    last of them the noun; None where the source has no such coordination."""
     english = _LINK_TARGET.sub("]", source).replace("*", "")
     for join in _english_joiner().finditer(english):
         left = english[: join.start()].split()[-2:]
         if not left or not _plain_content(left[-1]):
             continue
-        if len(left) == 2 and _plain_content(left[0]):
+        if len(left) == 2 and _plain_content(left[0]) and not left[0].endswith("ing"):
             continue  # "a free trial or test drive": two nouns joined
         right = english[join.end() :].split()
         run = 0
@@ -147,7 +165,8 @@ def _shared_head(source: str) -> str | None:
         if run < len(right) and _plain_content(right[run].rstrip(".,;:!?)")):
             run += 1  # the noun, with the sentence's punctuation after it
         if run >= 2:
-            return " ".join(right[run:])
+            modifiers = [left[-1], *(w.rstrip(".,;:!?)") for w in right[: run - 1])]
+            return modifiers, " ".join(right[run:])
     return None
 
 

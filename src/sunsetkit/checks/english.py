@@ -777,11 +777,35 @@ def _tally(
         kept = _content_pairs(
             _kept_by_policy(source, text, ctx.glossary.conventions.loanwords), ctx
         )
+    named = _content_pairs(_listed_names(source, text), ctx) if kept else {}
     for pair in pairs:
+        if pair in named:
+            continue  # a name of a list of names, kept whole: the convention, no evidence
         if pair in kept:
             left[pair].append(entry)
         elif " ".join(pair) not in folded:
             translated[pair] += 1
+
+
+#: What parts the items of an English list: a comma, a bar, a semicolon, "or", "and".
+_LIST_SPLIT = re.compile(r"\s*(?:[,|;]|\bor\b|\band\b)\s*")
+#: How many items opening with a capital make a list of names (roles, plans).
+_NAMES = 3
+#: The most words of one name in such a list.
+_NAME_WORDS = 6
+
+
+def _listed_names(source: str, text: str) -> str:
+    """The names of an English list of names (three items or more of a few words, each
+    opening with a capital: roles, "Global admin, Report viewer, or Executive report
+    viewer") that the translation keeps whole, capital included: a role or plan kept in
+    English by convention, no words of prose left, whatever the page does with a shorter
+    name of its words ("Report viewer" translated)."""
+    items = [item.strip(" *_.:") for item in _LIST_SPLIT.split(source)]
+    named = [i for i in items if i[:1].isupper() and len(i.split()) <= _NAME_WORDS]
+    if len(named) < _NAMES:
+        return ""
+    return " | ".join(i for i in named if " " in i and i in text)
 
 
 # Why the keys: a content pair (a, b) of a source is two words of lower-case ASCII

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from .base import Entry, LocaleGlossary, MessageContext
+from .beside import stem
 from .conventions import WIDE, Conventions, conventions, label_marked, locale_data
 from .english import kept_with_gloss
 from .evidence import backed, with_evidence
@@ -711,13 +712,50 @@ def _inflected(
         return False
     words = ctx.glossary.function_words
     english = content_words(label, words)
+    predicate = _predicate(source, label)
     return any(
         _inflection(span, form.strip("[]「」"), words)
-        or (span == form.lower() != form and _state_value(source, label))
+        or (span == form.lower() != form and (predicate or _state_value(source, label)))
+        or (predicate and _verb_of(span, form.strip("[]「」")))
         for span in spans
         if content_words(span, words) != english  # the English kept: no form of the label
         for form in forms
     )
+
+
+def _predicate(source: str, label: str) -> bool:
+    """Whether a bold use of the label is what a subject is or becomes, after an English
+    copula (en.yaml `copulas`: is, become, remain; an adverb between: "currently
+    **Active**", "become **Active**"), and none names a control or a place: a state the
+    sentence says, which the locale words as its own adjective or verb ("tornar-se
+    **ativo**", "**activarse**")."""
+    copulas = "|".join(sorted(map(re.escape, _copulas()), key=len, reverse=True))
+    adverbs = f"{_VERB_ADVERB}|currently|already"
+    found = re.search(
+        rf"\b(?:{copulas})(?: (?:{adverbs}))? \*\*{re.escape(label)}[.,:;!?]?\*\*",
+        _spaced(source),
+        re.IGNORECASE,
+    )
+    return found is not None and not _framed(source, label)
+
+
+@functools.cache
+def _copulas() -> frozenset[str]:
+    words = locale_data(SOURCE_LANGUAGE).get("copulas")
+    return frozenset(str(w).casefold() for w in words) if isinstance(words, list) else frozenset()
+
+
+#: The letters a state's word and the locale's verb made of it share at least
+#: ("activo", "activarse").
+_VERB_OF = 5
+
+
+def _verb_of(span: str, form: str) -> bool:
+    """One word made of the label's one word, in lower case (a verb: "activarse" of
+    "Activo"): its first letters the form's, folded."""
+    if " " in span or " " in form or not span.isalpha() or not span[:1].islower():
+        return False
+    return len(form) >= _VERB_OF and span.startswith(form[:_VERB_OF].casefold())
 
 
 def _state_value(source: str, label: str) -> bool:
@@ -984,7 +1022,49 @@ def _moved_off(
     apart = [o for o in distinct if o != own]
     if apart and _misplaced_rendering(label, translation, entry, apart, ctx):
         return True
+    if distinct and _on_sentence_words(label, translation, entry, ctx):
+        return True
     return _took_neighbour(label, translation, entry, distinct, ctx)
+
+
+#: The letters two words' cross-language stems share at least to be one word ("clicar"
+#: and "click", "automaticamente" and "automatically").
+_SHARED_STEM = 4
+
+
+def _on_sentence_words(label: str, translation: str, entry: Entry, ctx: MessageContext) -> bool:
+    """Bold set on words that render English outside the English bold, no translation of
+    the label: every content word of it is spelt alike with a word the English has beside
+    its bold (`**automaticamente**` for "renews **Register now** automatically", `**clicar**`
+    for "click **Register now**") and none with a word of the label. The placement is
+    wrong, not the label's translation."""
+    if ctx.md is None or any(ord(c) >= WIDE for c in translation):
+        return False
+    ours = [w for w in content_words(translation, ctx.glossary.function_words) if w.isalpha()]
+    if not ours or any(len(w) < _SHARED_STEM for w in ours):
+        return False
+    bold = [s for s in spans(entry.inline(ctx.md, entry.msgid)) if s.kind == "bold"]
+    if len(bold) != 1:
+        return False
+    outside = [
+        w
+        for w in re.findall(r"[A-Za-z]{4,}", f"{bold[0].before} {bold[0].after}")
+        if w.casefold() not in _ENGLISH_WORDS
+    ]
+    inside = re.findall(r"[A-Za-z]+", label)
+    return all(_alike(w, outside) for w in ours) and not any(_alike(w, inside) for w in ours)
+
+
+def _alike(word: str, english: list[str]) -> bool:
+    """Whether the word is spelt alike with one of the English words (a shared stem of
+    at least `_SHARED_STEM` letters, the shorter one's whole stem)."""
+    ours = stem(word)
+    for other in english:
+        theirs = stem(other)
+        short, long = sorted((ours, theirs), key=len)
+        if len(short) >= _SHARED_STEM and long.startswith(short):
+            return True
+    return False
 
 
 def _misplaced_rendering(
