@@ -400,6 +400,8 @@ def _stem_inflected(text: str, forms: tuple[str, ...], conv: Conventions) -> str
 _COORDINATED = 6
 #: The nouns a coordinated term may modify before the conjunction ("API updates and").
 _MODIFIED = 2
+#: A slash between two words ("API/du kit SDK"), spaced so as to read as a word of its own.
+_SLASH = re.compile(r"(?<=\w) ?/ ?(?=\w)")
 
 
 def _coordinated(
@@ -409,20 +411,26 @@ def _coordinated(
     agreement"): the translation writes the form's words with the other noun between
     them ("relación y el contrato de revendedor"), a function word among those. The term
     may itself modify a noun of the coordination ("Partner Center API updates and UI
-    enhancements": "aggiornamenti delle API e [...] del Centro per i partner")."""
-    modified = rf"{re.escape(term)}(?: [^\W\d_]+){{0,{_MODIFIED}}},? (?:and|or) \w"
+    enhancements": "aggiornamenti delle API e [...] del Centro per i partner"). A slash
+    between two words joins them as "or" does ("Partner Center API/SDK": "l'API/du kit SDK
+    de l'Espace partenaires"), and in the translation it stands for the conjunction."""
+    modified = rf"{re.escape(term)}(?: [^\W\d_]+){{0,{_MODIFIED}}}(?:,? (?:and|or) | ?/ ?)\w"
     if not re.search(modified, _spaced(source)):
         return False
-    spaced = _spaced(text)
+    spaced = _SLASH.sub(" / ", _spaced(text))
     for form in forms:
         parts = _spaced(form).split()
         for cut in range(1, len(parts)):
             head, tail = " ".join(parts[:cut]), " ".join(parts[cut:])
             between = rf"\w{{0,3}},?((?: [^\s,.;:]+){{1,{_COORDINATED}}}) "
-            pattern = rf"(?<![^\W\d_]){re.escape(head)}{between}{re.escape(tail)}"
-            for match in re.finditer(pattern, spaced, re.IGNORECASE):
+            # in the form's capitals but for a sentence's first letter ("Relación y el
+            # contrato de revendedor"): "espace partenaires" stays the capitals wrong
+            first = f"(?i:{re.escape(head[0])}){re.escape(head[1:])}"
+            pattern = rf"(?<![^\W\d_]){first}{between}{re.escape(tail)}"
+            for match in re.finditer(pattern, spaced):
                 noun = match.group(1).casefold()
-                if any(w in words for w in noun.split()) and not _holds_part(noun, parts):
+                joined = any(w in words or w == "/" for w in noun.split())
+                if joined and not _holds_part(noun, parts):
                     return True
     return False
 
