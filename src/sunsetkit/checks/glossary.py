@@ -367,11 +367,9 @@ def _kept_name(term: str, text: str, ctx: MessageContext) -> bool:
     Microsoft's own habit of keeping the name in English."""
     if not term[:1].isupper() or backed(term, ctx.glossary):
         return False
-    titled = " ".join(word[:1].upper() + word[1:] for word in term.split())
-    # where the locale's own form wraps the capitalised name ("witryna Azure Portal"),
-    # the name alone is that form broken, not the name kept
-    wrapped = any(titled in form for form in ctx.glossary.terms.get(term, ()))
-    kept = {term} if wrapped else {term, titled}
+    # where the unverified form wraps the capitalised name ("witryna Azure Portal"), the
+    # name alone is still the name kept: the locale's pages write "w Azure Portal" too
+    kept = {term, " ".join(word[:1].upper() + word[1:] for word in term.split())}
     if ctx.glossary.conventions.compounds and " " in term:
         # a locale that joins nouns joins the name to its last noun ("Partner Center-API")
         kept |= {name[::-1].replace(" ", "-", 1)[::-1] for name in kept}
