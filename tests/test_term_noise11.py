@@ -9,9 +9,13 @@ from pathlib import Path
 import pytest
 
 from sunsetkit.checks import CheckOptions, run_checks
+from sunsetkit.checks.conventions import locale_data
 from sunsetkit.checks.glossary import GlossaryTerms
 
 from .conftest import tiny_catalog as _catalog
+from .test_term_forms import GLOSSARY, SHIPPED
+
+GLOSSARY_TERMS = GlossaryTerms.of(GLOSSARY)
 
 TERM = "Zorbit Hub API"
 FORMS = {
@@ -22,6 +26,7 @@ FORMS = {
 
 
 def _found(path: Path, glossary: GlossaryTerms) -> list[str]:
+    """The sources of the catalog's `term` findings."""
     findings = run_checks([path], CheckOptions(glossary=glossary)).findings
     return [f.msgid or "" for f in findings if f.check == "term"]
 
@@ -71,3 +76,39 @@ def test_an_unverified_form_wrapping_the_titled_name_does_not_overrule_it(
     backed = _glossary("Zorbit console", forms, "agrees: 9 of 9 spans")
     found = _found(_catalog(tmp_path, locale, pairs), backed)
     assert found == [pairs[0][0], pairs[2][0], pairs[3][0]]
+
+
+def _linked_localized() -> list[tuple[str, str, str, str, str, str]]:
+    """(locale, term, form, name, localized, link) of every shipped form with a link of the
+    locale's `term_links` before a name the locale's `names` localizes."""
+    cases = []
+    for locale in SHIPPED:
+        glossary = CheckOptions(glossary=GLOSSARY).locale_glossary(locale)
+        links = [str(link) for link in locale_data(locale).get("term_links") or ()]
+        for term, forms in glossary.terms.items():
+            for name, localized in glossary.conventions.names.items():
+                for link in links:
+                    if name != term and f" {link} {name}" in forms[0]:
+                        cases.append((locale, term, forms[0], name, localized[0], link))
+    return sorted(cases)
+
+
+@pytest.mark.parametrize(
+    ("locale", "term", "form", "name", "localized", "link"), _linked_localized()
+)
+def test_a_localized_name_in_a_form_takes_the_link_that_agrees_with_it(
+    tmp_path: Path, locale: str, term: str, form: str, name: str, localized: str, link: str
+) -> None:
+    # pt-BR "API do Partner Center": "API da Central de Parceiros", "API/SDK da Central ..."
+    other = next(x for x in locale_data(locale)["term_links"] if x != link and " " not in x)
+    head = form.split(f" {link} {name}")[0]
+    written = f"{head} {other} {localized}"
+    pairs = [
+        (f"Open the {term} 1.", f"Mm {written} mm."),
+        (f"Open the {term}/SDK 2.", f"Mm {head}/SDK {other} {localized} mm."),
+        # the link dropped, or the localized name cut, is no form
+        (f"Open the {term} 3.", f"Mm {head} {localized} mm."),
+        (f"Open the {term}/SDK 4.", f"Mm {head}/SDK {other} {localized.split()[0]} mm."),
+    ]
+    found = _found(_catalog(tmp_path, locale, pairs), GLOSSARY_TERMS)
+    assert found == [pairs[2][0], pairs[3][0]]
