@@ -472,7 +472,9 @@ def check_half_kept_names(entries: list[Entry], ctx: MessageContext) -> Iterator
         for name, left, after in _half_kept(_clean(source), _clean(text), joiner, owned):
             if not english:
                 english.append("\n".join(_clean(e.pairs[0][0]) for e in entries))
-            if after.casefold() not in words and not _common(name, left, english[0]):
+            if after.casefold() in words or _common(name, left, english[0]):
+                continue
+            if not _translated_apart(name[len(left) :].split()[1:], after, entries, entry):
                 yield (
                     entry,
                     f"{name!r} is half kept: {left!r} as written, then {after!r} for "
@@ -506,6 +508,23 @@ def _half_kept(
                 name = f"{' '.join(left)}{source[match.end(1) : match.end()]}"
                 yield name, " ".join(left), kept.group(1)
                 break
+
+
+def _translated_apart(second: list[str], after: str, entries: list[Entry], entry: Entry) -> bool:
+    """The name after the joiner (two words or more of it) is one the page translates on
+    its own: another message's English holds it apart and its translation lacks it as
+    written but holds the same word (`Audio Conferencing` as `오디오 회의` elsewhere, so
+    `Enterprise Voice 및 오디오 회의`: two names, one kept, one the locale localizes)."""
+    said = re.compile(rf"(?<!\w){re.escape(after)}")
+    for end in range(len(second), 1, -1):
+        name = re.compile(rf"(?<![\w-]){re.escape(' '.join(second[:end]))}(?![\w-])")
+        for other in entries:
+            if other is entry or not other.translated:
+                continue
+            source, text = other.pairs[0]
+            if name.search(source) and not name.search(text) and said.search(text):
+                return True
+    return False
 
 
 def _common(name: str, left: str, english: str) -> bool:
