@@ -426,13 +426,12 @@ def test_a_second_name_the_page_translates_on_its_own_is_no_half_kept_name(
 ) -> None:
     """`Enterprise Voice 및 오디오 회의` where another message writes `Audio Conferencing`
     alone as `오디오 회의`: two names, the second one the page localizes."""
-    source = "Buy Harbor Signal and Tide Watch Plan now."
-    half = (source, f"X Harbor Signal {joiner} tidewatch Plan.")
+    half = ("Buy Harbor Signal and Tide Watch now.", f"X Harbor Signal {joiner} tidal watch z.")
     assert len(_page([half], locale)) == 1
-    apart = ("Open Tide Watch today.", "Y tidewatch z.")
+    apart = ("Open Tide Watch today.", "Y tidal watches z.")  # the last word's ending aside
     assert _page([half, apart], locale) == []
-    # the name kept as written there, or said with another word, is no such evidence
-    kept = ("Open Tide Watch today.", "Y Tide Watch tidewatch z.")
-    other = ("Open Tide Watch today.", "Y marewatch z.")
+    # kept as written there, or only the first word the same, is no such evidence
+    kept = ("Open Tide Watch today.", "Y Tide Watch tidal watch z.")
+    other = ("Open Tide Watch today.", "Y tidal mare z.")
     assert len(_page([half, kept], locale)) == 1
     assert len(_page([half, other], locale)) == 1

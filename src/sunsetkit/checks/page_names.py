@@ -474,7 +474,9 @@ def check_half_kept_names(entries: list[Entry], ctx: MessageContext) -> Iterator
                 english.append("\n".join(_clean(e.pairs[0][0]) for e in entries))
             if after.casefold() in words or _common(name, left, english[0]):
                 continue
-            if not _translated_apart(name[len(left) :].split()[1:], after, entries, entry):
+            second = name[len(left) :].split()[1:]
+            rendered = _after(_clean(text), left, joiner)
+            if not _translated_apart(second, rendered, entries, entry):
                 yield (
                     entry,
                     f"{name!r} is half kept: {left!r} as written, then {after!r} for "
@@ -510,13 +512,19 @@ def _half_kept(
                 break
 
 
-def _translated_apart(second: list[str], after: str, entries: list[Entry], entry: Entry) -> bool:
+def _translated_apart(
+    second: list[str], rendered: list[str], entries: list[Entry], entry: Entry
+) -> bool:
     """The name after the joiner (two words or more of it) is one the page translates on
     its own: another message's English holds it apart and its translation lacks it as
-    written but holds the same word (`Audio Conferencing` as `오디오 회의` elsewhere, so
-    `Enterprise Voice 및 오디오 회의`: two names, one kept, one the locale localizes)."""
-    said = re.compile(rf"(?<!\w){re.escape(after)}")
-    for end in range(len(second), 1, -1):
+    written but holds the words this one writes for it, the last one's ending aside
+    (`Audio Conferencing` as `오디오 회의` elsewhere, so `Enterprise Voice 및 오디오
+    회의`: two names, one kept, one the locale localizes). `rendered`: the translation's
+    words from the one after its joiner on."""
+    for end in range(min(len(second), len(rendered)), 1, -1):
+        *words, last = rendered[:end]
+        stem = last[:-1] if len(last) > 1 else last
+        said = re.compile(rf"(?<!\w){re.escape(' '.join((*words, stem)))}")
         name = re.compile(rf"(?<![\w-]){re.escape(' '.join(second[:end]))}(?![\w-])")
         for other in entries:
             if other is entry or not other.translated:
@@ -525,6 +533,12 @@ def _translated_apart(second: list[str], after: str, entries: list[Entry], entry
             if name.search(source) and not name.search(text) and said.search(text):
                 return True
     return False
+
+
+def _after(text: str, left: str, joiner: str) -> list[str]:
+    """The text's words after the kept words and their joiner."""
+    found = re.search(rf"{re.escape(left)} (?:{joiner}|&) ", text)
+    return text[found.end() :].split() if found else []
 
 
 def _common(name: str, left: str, english: str) -> bool:
