@@ -435,3 +435,6 @@ def test_a_second_name_the_page_translates_on_its_own_is_no_half_kept_name(
     other = ("Open Tide Watch today.", "Y tidal mare z.")
     assert len(_page([half, kept], locale)) == 1
     assert len(_page([half, other], locale)) == 1
+    # the joined name again elsewhere, translated the same, is no name apart
+    again = ("See Harbor Signal and Tide Watch.", f"Y Harbor Signal {joiner} tidal watch z.")
+    assert len(_page([half, again], locale)) == 2

@@ -525,12 +525,15 @@ def _translated_apart(
         *words, last = rendered[:end]
         stem = last[:-1] if len(last) > 1 else last
         said = re.compile(rf"(?<!\w){re.escape(' '.join((*words, stem)))}")
-        name = re.compile(rf"(?<![\w-]){re.escape(' '.join(second[:end]))}(?![\w-])")
+        written = re.escape(" ".join(second[:end]))
+        name = re.compile(rf"(?<![\w-]){written}(?![\w-])")
+        # apart: not itself after "and" (the joined name again, however translated)
+        alone = re.compile(rf"(?<!and )(?<!& )(?<![\w-]){written}(?![\w-])")
         for other in entries:
             if other is entry or not other.translated:
                 continue
             source, text = other.pairs[0]
-            if name.search(source) and not name.search(text) and said.search(text):
+            if alone.search(source) and not name.search(text) and said.search(text):
                 return True
     return False
 
