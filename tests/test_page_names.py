@@ -418,3 +418,23 @@ def test_words_after_the_joiner_the_pages_english_writes_in_lower_case_are_a_com
     assert len(_page([half], "fr-FR")) == 1
     prose = ("Store server tide logs.", "Stockez les journaux.")
     assert _page([half, prose], "fr-FR") == []
+
+
+@pytest.mark.parametrize(("locale", "joiner"), _spaced_joiners())
+def test_a_second_name_the_page_translates_on_its_own_is_no_half_kept_name(
+    locale: str, joiner: str
+) -> None:
+    """`Enterprise Voice 및 오디오 회의` where another message writes `Audio Conferencing`
+    alone as `오디오 회의`: two names, the second one the page localizes."""
+    half = ("Buy Harbor Signal and Tide Watch now.", f"X Harbor Signal {joiner} tidal watch z.")
+    assert len(_page([half], locale)) == 1
+    apart = ("Open Tide Watch today.", "Y tidal watches z.")  # the last word's ending aside
+    assert _page([half, apart], locale) == []
+    # kept as written there, or only the first word the same, is no such evidence
+    kept = ("Open Tide Watch today.", "Y Tide Watch tidal watch z.")
+    other = ("Open Tide Watch today.", "Y tidal mare z.")
+    assert len(_page([half, kept], locale)) == 1
+    assert len(_page([half, other], locale)) == 1
+    # the joined name again elsewhere, translated the same, is no name apart
+    again = ("See Harbor Signal and Tide Watch.", f"Y Harbor Signal {joiner} tidal watch z.")
+    assert len(_page([half, again], locale)) == 2

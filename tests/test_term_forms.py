@@ -47,9 +47,16 @@ def test_a_typographic_apostrophe_is_the_glossarys(
     assert _found(_catalog(tmp_path, locale, [typographic, wrong])) == [wrong[0]]
 
 
+def _titled_inside(term: str, form: str) -> bool:
+    """The form holds the term with its words capitalised ("witryna Azure Portal"): that
+    name kept alone is the name kept where the form is unverified, so no broken form."""
+    return " ".join(w[:1].upper() + w[1:] for w in term.split()) in form
+
+
 def _multiword(term: str, form: str) -> bool:
     words = form.split()
-    return term != form and len(words) >= 2 and all(w.isalpha() for w in words)
+    multi = term != form and len(words) >= 2 and all(w.isalpha() for w in words)
+    return multi and not _titled_inside(term, form)
 
 
 @pytest.mark.parametrize(("locale", "term", "form"), _terms(_multiword)[:60])
@@ -99,7 +106,8 @@ def test_a_name_word_the_source_writes_before_the_term_is_in_the_translation_too
 
 
 def _inner_term(term: str, form: str) -> bool:
-    return _spaced_term(term, form) and form.split()[0] != term.split()[0]
+    inner = _spaced_term(term, form) and form.split()[0] != term.split()[0]
+    return inner and not _titled_inside(term, form)
 
 
 @pytest.mark.parametrize(("locale", "term", "form"), _terms(_inner_term))

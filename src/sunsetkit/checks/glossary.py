@@ -249,7 +249,12 @@ def _localized(name: str, text: str, ctx: MessageContext) -> bool:
     forms = ctx.glossary.conventions.names.get(name, ())
     if any(_contains(text, form, inflected=True) for form in forms):
         return True
-    return any(_has_form(text, form) for form in _with_localized_names(name, ctx))
+    localized = tuple(_with_localized_names(name, ctx))
+    # the link before the localized name agrees with it ("API da Central de Parceiros"
+    # for "API do Partner Center"): another of the locale's links
+    return any(_has_form(text, form) for form in localized) or (
+        bool(localized) and _linked_otherwise(_spaced(text), localized, ctx.locale)
+    )
 
 
 def _with_localized_names(term: str, ctx: MessageContext) -> Iterator[str]:
@@ -287,7 +292,7 @@ def check_terms(entry: Entry, ctx: MessageContext) -> Iterator[str]:
                 _has_form(text, form) for form in _with_name_words(term, original, forms, words)
             ):
                 continue
-            if _kept_name(term, text, ctx) or _coordinated(term, original, text, forms, words):
+            if _kept_name(term, text, ctx) or _coordinated(term, original, text, forms, ctx):
                 continue
             if any(_has_form(_unmarked(entry, ctx, text), form) for form in forms):
                 continue
@@ -368,11 +373,9 @@ def _kept_name(term: str, text: str, ctx: MessageContext) -> bool:
     Microsoft's own habit of keeping the name in English."""
     if not term[:1].isupper() or backed(term, ctx.glossary):
         return False
-    titled = " ".join(word[:1].upper() + word[1:] for word in term.split())
-    # where the locale's own form wraps the capitalised name ("witryna Azure Portal"),
-    # the name alone is that form broken, not the name kept
-    wrapped = any(titled in form for form in ctx.glossary.terms.get(term, ()))
-    kept = {term} if wrapped else {term, titled}
+    # where the unverified form wraps the capitalised name ("witryna Azure Portal"), the
+    # name alone is still the name kept: the locale's pages write "w Azure Portal" too
+    kept = {term, " ".join(word[:1].upper() + word[1:] for word in term.split())}
     if ctx.glossary.conventions.compounds and " " in term:
         # a locale that joins nouns joins the name to its last noun ("Partner Center-API")
         kept |= {name[::-1].replace(" ", "-", 1)[::-1] for name in kept}
@@ -401,29 +404,44 @@ def _stem_inflected(text: str, forms: tuple[str, ...], conv: Conventions) -> str
 _COORDINATED = 6
 #: The nouns a coordinated term may modify before the conjunction ("API updates and").
 _MODIFIED = 2
+#: A slash between two words ("API/du kit SDK"), spaced so as to read as a word of its own.
+_SLASH = re.compile(r"(?<=\w) ?/ ?(?=\w)")
 
 
 def _coordinated(
-    term: str, source: str, text: str, forms: tuple[str, ...], words: frozenset[str]
+    term: str, source: str, text: str, forms: tuple[str, ...], ctx: MessageContext
 ) -> bool:
     """A modifier the source shares between coordinated nouns ("reseller relationship and
     agreement"): the translation writes the form's words with the other noun between
     them ("relación y el contrato de revendedor"), a function word among those. The term
     may itself modify a noun of the coordination ("Partner Center API updates and UI
-    enhancements": "aggiornamenti delle API e [...] del Centro per i partner")."""
-    modified = rf"{re.escape(term)}(?: [^\W\d_]+){{0,{_MODIFIED}}},? (?:and|or) \w"
+    enhancements": "aggiornamenti delle API e [...] del Centro per i partner"). A slash
+    between two words joins them as "or" does ("Partner Center API/SDK": "l'API/du kit SDK
+    de l'Espace partenaires"), and in the translation it stands for the conjunction. A
+    form may write a name of the locale's `names` as the locale localizes it, its link
+    before the other noun another of the locale's ("a API e o SDK da Central de
+    Parceiros" for "API do Partner Center")."""
+    modified = rf"{re.escape(term)}(?: [^\W\d_]+){{0,{_MODIFIED}}}(?:,? (?:and|or) | ?/ ?)\w"
     if not re.search(modified, _spaced(source)):
         return False
-    spaced = _spaced(text)
-    for form in forms:
+    spaced = _SLASH.sub(" / ", _spaced(text))
+    words, links = ctx.glossary.function_words, _term_links(ctx.locale)
+    relink = "|".join(re.escape(link) for link in links if " " not in link)
+    for form in (*forms, *_with_localized_names(term, ctx)):
         parts = _spaced(form).split()
         for cut in range(1, len(parts)):
             head, tail = " ".join(parts[:cut]), " ".join(parts[cut:])
             between = rf"\w{{0,3}},?((?: [^\s,.;:]+){{1,{_COORDINATED}}}) "
-            pattern = rf"(?<![^\W\d_]){re.escape(head)}{between}{re.escape(tail)}"
-            for match in re.finditer(pattern, spaced, re.IGNORECASE):
+            # in the form's capitals but for a sentence's first letter ("Relación y el
+            # contrato de revendedor"): "espace partenaires" stays the capitals wrong
+            first = f"(?i:{re.escape(head[0])}){re.escape(head[1:])}"
+            link, _, rest = tail.partition(" ")
+            last = rf"(?:{relink}) {re.escape(rest)}" if rest and link in links else re.escape(tail)
+            pattern = rf"(?<![^\W\d_]){first}{between}{last}"
+            for match in re.finditer(pattern, spaced):
                 noun = match.group(1).casefold()
-                if any(w in words for w in noun.split()) and not _holds_part(noun, parts):
+                joined = any(w in words or w == "/" for w in noun.split())
+                if joined and not _holds_part(noun, parts):
                     return True
     return False
 

@@ -472,7 +472,11 @@ def check_half_kept_names(entries: list[Entry], ctx: MessageContext) -> Iterator
         for name, left, after in _half_kept(_clean(source), _clean(text), joiner, owned):
             if not english:
                 english.append("\n".join(_clean(e.pairs[0][0]) for e in entries))
-            if after.casefold() not in words and not _common(name, left, english[0]):
+            if after.casefold() in words or _common(name, left, english[0]):
+                continue
+            second = name[len(left) :].split()[1:]
+            rendered = _after(_clean(text), left, joiner)
+            if not _translated_apart(second, rendered, entries, entry):
                 yield (
                     entry,
                     f"{name!r} is half kept: {left!r} as written, then {after!r} for "
@@ -506,6 +510,38 @@ def _half_kept(
                 name = f"{' '.join(left)}{source[match.end(1) : match.end()]}"
                 yield name, " ".join(left), kept.group(1)
                 break
+
+
+def _translated_apart(
+    second: list[str], rendered: list[str], entries: list[Entry], entry: Entry
+) -> bool:
+    """The name after the joiner (two words or more of it) is one the page translates on
+    its own: another message's English holds it apart and its translation lacks it as
+    written but holds the words this one writes for it, the last one's ending aside
+    (`Audio Conferencing` as `오디오 회의` elsewhere, so `Enterprise Voice 및 오디오
+    회의`: two names, one kept, one the locale localizes). `rendered`: the translation's
+    words from the one after its joiner on."""
+    for end in range(min(len(second), len(rendered)), 1, -1):
+        *words, last = rendered[:end]
+        stem = last[:-1] if len(last) > 1 else last
+        said = re.compile(rf"(?<!\w){re.escape(' '.join((*words, stem)))}")
+        written = re.escape(" ".join(second[:end]))
+        name = re.compile(rf"(?<![\w-]){written}(?![\w-])")
+        # apart: not itself after "and" (the joined name again, however translated)
+        alone = re.compile(rf"(?<!and )(?<!& )(?<![\w-]){written}(?![\w-])")
+        for other in entries:
+            if other is entry or not other.translated:
+                continue
+            source, text = other.pairs[0]
+            if alone.search(source) and not name.search(text) and said.search(text):
+                return True
+    return False
+
+
+def _after(text: str, left: str, joiner: str) -> list[str]:
+    """The text's words after the kept words and their joiner."""
+    found = re.search(rf"{re.escape(left)} (?:{joiner}|&) ", text)
+    return text[found.end() :].split() if found else []
 
 
 def _common(name: str, left: str, english: str) -> bool:
