@@ -111,3 +111,12 @@ def test_documentation_said_before_the_link_is_the_locales_order() -> None:
     assert not [m for m in _placement(source, text, "fr-FR") if "stands beside it" in m]
     glued = "Consultez la documentation Zqarvo [pour](x.md) les détails."
     assert [m for m in _placement(source, glued, "fr-FR") if "stands beside it" in m]
+
+
+def test_a_kind_noun_before_a_link_that_holds_the_whole_name_is_the_locales_order() -> None:
+    """The sentence named the product before the noun; the link holds the whole name."""
+    source = "For more about Zqarvo Plimba, read the [Zqarvo Plimba documentation](x.md)."
+    text = "Pour Zqarvo Plimba, consultez la documentation [Zqarvo Plimba](x.md) ici."
+    assert not [m for m in _placement(source, text, "fr-FR") if "stands beside it" in m]
+    half = "Pour Zqarvo Plimba, consultez la documentation Zqarvo [Plimba](x.md) ici."
+    assert [m for m in _placement(source, half, "fr-FR") if "stands beside it" in m]
