@@ -120,3 +120,12 @@ def test_a_kind_noun_before_a_link_that_holds_the_whole_name_is_the_locales_orde
     assert not [m for m in _placement(source, text, "fr-FR") if "stands beside it" in m]
     half = "Pour Zqarvo Plimba, consultez la documentation Zqarvo [Plimba](x.md) ici."
     assert [m for m in _placement(source, half, "fr-FR") if "stands beside it" in m]
+
+
+def test_a_prepositional_locution_opening_bold_holds_the_english_word() -> None:
+    source = "To help, **starting May 1, we zqarvo the plimbas**."
+    text = "Pour aider, **à partir du 1er mai, nous zqarvons les plimbas**."
+    assert not [m for m in _placement(source, text, "fr-FR") if "at its start" in m]
+    label = "Partners leave the **Transitioning From** account."
+    taken = "Les partenaires quittent **à partir du** compte."
+    assert [m for m in _placement(label, taken, "fr-FR") if "at its start" in m]
