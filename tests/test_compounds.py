@@ -709,3 +709,20 @@ def test_two_nouns_the_first_with_a_nouns_ending_are_a_split(
 ) -> None:
     page = [("Evidence.", evidence), ("Read the list here.", text)]
     assert bool(_found(page, locale)) == found
+
+
+@pytest.mark.parametrize(
+    ("locale", "joined", "objects", "split"),
+    [
+        ("sv-SE", "Se kundvagnar.", "Ge kund vagnar nu.", "Spara kund vagnar nu."),
+        ("nl-NL", "Zie de klantwagens.", "Geef de klant wagens.", "Zie de klant wagens."),
+        ("de-DE", "Die Frachtrechnung.", "Gib Fracht Rechnung.", "Prüfe Fracht Rechnung."),
+    ],
+)
+def test_a_verbs_two_objects_are_no_split(
+    locale: str, joined: str, objects: str, split: str
+) -> None:
+    """Two nouns after a verb of giving (`two_object_verbs`) are its recipient and its
+    object, though the page joins them elsewhere; after another verb they are a split."""
+    assert conventions(locale) and _found([("One.", joined), ("Two.", objects)], locale) == []
+    assert [line for line, _ in _found([("One.", joined), ("Two.", split)], locale)] == [2]

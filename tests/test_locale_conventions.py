@@ -270,3 +270,17 @@ def test_a_country_under_its_cldr_name_is_no_name_changed(tmp_path: Path, locale
         )
         path = _catalog(tmp_path, locale, [(f"Customers in {english}.", f"Zz {local} zz.")])
         assert _found(path, "name") == [], (english, local)
+
+
+def test_italics_set_upright_where_the_script_has_none(tmp_path: Path) -> None:
+    """A script without italic (`no_italics`: Japanese, Chinese, Korean) may set every
+    italic span of its source upright; one span kept of two is one moved or lost, in every
+    locale, and so is every span dropped where the script has italic."""
+    source = "Read *Zeta terms* and *Omega policy* first."
+    upright = {loc for loc in SHIPPED if conventions(loc).no_italics}
+    assert {"ja-JP", "zh-CN", "ko-KR"} <= upright < set(SHIPPED)
+    for locale in ("ja-JP", "zh-CN", "de-DE"):
+        dropped = _catalog(tmp_path, locale, [(source, "Zz Zeta terms zz Omega policy zz.")])
+        assert bool(_found(dropped, "markup")) == (locale not in upright), locale
+        one = _catalog(tmp_path, locale, [(source, "Zz *Zeta terms* zz Omega policy zz.")])
+        assert _found(one, "markup"), locale

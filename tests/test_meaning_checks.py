@@ -369,3 +369,18 @@ def test_a_bound_said_for_a_denied_modal_is_left_alone(locale: str) -> None:
     source = "The Contoso name can't exceed 40 characters."
     assert _modal(source, f"Contoso {said} Fabrikam 40.", locale)
     assert not _modal(source, f"Contoso {said} {bound} 40 Fabrikam.", locale)
+
+
+def test_a_compounds_end_then_its_verb_is_no_doubled_word() -> None:
+    """Korean "확인 표시 표시" ("display a check mark"): the first ends a compound the
+    message writes again ("확인 표시가"), the second is the verb noun the message says with
+    a light verb (`light_verbs`) or that ends it. Without that evidence it is a stutter."""
+    source = "Display the zqarvo mark: the zqarvo mark is displayed."
+    both = "조르 표시 표시: 조르 표시가 옆에 표시 됩니다."
+    heading = "조르 표시가 있습니다. 조르 표시 표시"
+    assert _found("doubled-word", source, both, "ko-KR") == []
+    assert _found("doubled-word", source, heading, "ko-KR") == []
+    stutter = "조르 표시 표시: 옆에 표시 됩니다."  # no compound said again
+    assert _found("doubled-word", source, stutter, "ko-KR")
+    # `light_verbs` is Korean data: the same shape elsewhere is still reported
+    assert _found("doubled-word", source, "Zorg merk merk: zorg merk hier.", "nl-NL")

@@ -83,3 +83,49 @@ def test_a_page_noun_said_before_the_link_is_the_locales_order(locale: str, text
 def test_a_link_moved_off_its_name_beside_its_noun_is_reported(text: str) -> None:
     source = "Download the [Zqarvo Plimba guide](x.md) now."
     assert [m for m in _placement(source, text, "fr-FR") if "stands beside it" in m]
+
+
+@pytest.mark.parametrize(
+    ("locale", "text", "taken"),
+    [
+        ("fr-FR", "Le zqarvo est **à présent disponible** ici.", "Le **à zqarvo actif** ici."),
+        ("es-ES", "El zqarvo está **de nuevo disponible** aquí.", "El **de zqarvo activo** aquí."),
+        ("it-IT", "Lo zqarvo è **di nuovo disponibile** qui.", "Lo **di zqarvo attivo** qui."),
+        ("pt-BR", "O zqarvo está **em seguida disponível** aqui.", "O **em zqarvo ativo** aqui."),
+    ],
+)
+def test_an_adverb_locution_opening_bold_is_the_english_adverb(
+    locale: str, text: str, taken: str
+) -> None:
+    """The locale's adverb written as a locution that opens with a preposition
+    (`adverb_locutions`) holds the English bold's adverb; a preposition before any other
+    word is one taken in."""
+    source = "The zqarvo is **now available** here."
+    assert not [m for m in _placement(source, text, locale) if "at its start" in m]
+    assert [m for m in _placement(source, taken, locale) if "at its start" in m]
+
+
+def test_documentation_said_before_the_link_is_the_locales_order() -> None:
+    source = "See the [Zqarvo documentation](x.md) for details."
+    text = "Consultez la documentation [Zqarvo](x.md) pour les détails."
+    assert not [m for m in _placement(source, text, "fr-FR") if "stands beside it" in m]
+    glued = "Consultez la documentation Zqarvo [pour](x.md) les détails."
+    assert [m for m in _placement(source, glued, "fr-FR") if "stands beside it" in m]
+
+
+def test_a_kind_noun_before_a_link_that_holds_the_whole_name_is_the_locales_order() -> None:
+    """The sentence named the product before the noun; the link holds the whole name."""
+    source = "For more about Zqarvo Plimba, read the [Zqarvo Plimba documentation](x.md)."
+    text = "Pour Zqarvo Plimba, consultez la documentation [Zqarvo Plimba](x.md) ici."
+    assert not [m for m in _placement(source, text, "fr-FR") if "stands beside it" in m]
+    half = "Pour Zqarvo Plimba, consultez la documentation Zqarvo [Plimba](x.md) ici."
+    assert [m for m in _placement(source, half, "fr-FR") if "stands beside it" in m]
+
+
+def test_a_prepositional_locution_opening_bold_holds_the_english_word() -> None:
+    source = "To help, **starting May 1, we zqarvo the plimbas**."
+    text = "Pour aider, **à partir du 1er mai, nous zqarvons les plimbas**."
+    assert not [m for m in _placement(source, text, "fr-FR") if "at its start" in m]
+    label = "Partners leave the **Transitioning From** account."
+    taken = "Les partenaires quittent **à partir du** compte."
+    assert [m for m in _placement(label, taken, "fr-FR") if "at its start" in m]

@@ -124,7 +124,7 @@ def left_beside(
             english = theirs.inside(was), _between(theirs, source, index)[1]
             if _moved_after(word, english, ours.inside(now), (before, after), links):
                 continue
-            if kind == "link" and _kind_noun(word, english[0], before):
+            if kind == "link" and _kind_noun(word, english[0], before, ours.inside(now)):
                 continue
             yield (
                 f"{kind} {clip(ours.inside(now).strip())} leaves out {word!r} of the English "
@@ -169,14 +169,16 @@ def _moved_after(
     )
 
 
-def _kind_noun(word: str, english: str, before: str) -> bool:
+def _kind_noun(word: str, english: str, before: str, inside: str) -> bool:
     """The noun that ends a link to a page or a document and names its kind ("[Benefits
     page](x)", en.yaml `kind_nouns`), said just before the link, only function words
     between, and no other word of the English link before it: the locale says the noun
     first and outside the link ("page [Avantages](x)", "le document sur les [X](x)"),
     which still names the page. A longer word between ("Guide d'inscription aux [incentives]")
     or the name's words beside the noun ("Operations Guide voor meer [informatie]") is a
-    link moved off its words."""
+    link moved off its words, unless the link holds every one of them (the sentence named
+    the product before: "sur Azure Security Center, consultez la documentation [Azure
+    Security Center](x)")."""
     words = _WORD.findall(english)
     if len(words) < 2 or words[-1] != word or word.casefold() not in _listed_en("kind_nouns"):
         return False
@@ -191,6 +193,8 @@ def _kind_noun(word: str, english: str, before: str) -> bool:
         return False  # a word of the name between: the link left it out
     common = function_words("en")
     name = {stem(w) for w in words[:-1] if len(w) >= _SHORTEST and w.casefold() not in common}
+    if name and name <= {stem(w) for w in _WORD.findall(inside)}:
+        return True
     return not any(stem(w) in name for w in said[max(0, at - _NEAR) : at])
 
 

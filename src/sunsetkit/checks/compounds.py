@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 from anyascii import anyascii
 
 from .base import Entry, MessageContext
-from .conventions import conventions
+from .conventions import conventions, locale_data
 from .words import function_words
 
 __all__ = ["check_compounds"]
@@ -243,6 +243,9 @@ class _Rules:
     measure: frozenset[str]
     #: A form only verbs have (Swedish passive "räknas").
     verb: re.Pattern[str] | None
+    #: Verbs that take two objects ("ge", "geven", "geben"), folded: two nouns after one
+    #: are its two objects ("ge kunder möjlighet"), no compound split.
+    two_objects: frozenset[str]
     #: A word in lower case with a noun's ending, a space, and the next word in lower
     #: case (`_two_nouns`'s pairs, found by one search).
     noun_pair: re.Pattern[str] | None
@@ -269,6 +272,9 @@ class _Rules:
             participles=data.participle_endings,
             measure=data.measure_nouns,
             verb=data.verb_form,
+            two_objects=frozenset(
+                str(w).casefold() for w in locale_data(locale).get("two_object_verbs") or ()
+            ),
             noun_pair=re.compile(
                 rf"(?<![\w-])([^\W\d_A-Z\u00c0-\u00de][^\W\d_]*?"
                 rf"(?:{data.noun_form.pattern.replace('$', '')})) "
@@ -325,6 +331,8 @@ def _split(source: str, text: str, page: _Page, rules: _Rules) -> Iterator[str]:
             and _after_article(a, before_word, english, rules)
         ):
             continue  # "wenn ein Benutzer Qualifikationen erworben hat": two noun phrases
+        if _two_objects(plain, first.start(), rules):
+            continue  # "ge kunder möjlighet att": the verb's two objects, no compound
         joined = _joined(a, b, before_word, page, folded_english, rules)
         if joined is not None:
             form, line = joined
@@ -546,12 +554,26 @@ def _two_nouns(source: str, text: str, page: _Page, rules: _Rules) -> Iterator[s
             or not _page_noun(folded_b, page, rules)
         ):
             continue
+        if _two_objects(match.string, match.start(1), rules):
+            continue
         english = english if english is not None else {w.casefold() for w in _WORD.findall(source)}
         if _candidates(a, b, english, rules) and folded_a not in english:
             yield (
                 f"'{a} {b}': two nouns side by side, the first with a noun's ending, which "
                 f"the locale joins into one word ('{a}{b}'): a compound split in two"
             )
+
+
+def _two_objects(plain: str, start: int, rules: _Rules) -> bool:
+    """The word at `start` follows a verb that takes two objects, at most one function word
+    between ("ge kunder möjlighet", "geef uw klanten toegang"): the first of two nouns is
+    the verb's indirect object, the second its direct one."""
+    if not rules.two_objects:
+        return False
+    words = [w.casefold() for w in _WORD.findall(plain[max(0, start - 40) : start])[-2:]]
+    if words and words[-1] in rules.two_objects:
+        return True
+    return len(words) == 2 and words[0] in rules.two_objects and words[1] in rules.skip
 
 
 def _definite_form(folded: str, rules: _Rules) -> bool:

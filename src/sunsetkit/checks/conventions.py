@@ -91,6 +91,9 @@ class Conventions:
     #: Titles put their verb last (Dutch "Uw abonnement beheren"), so a word after a name
     #: in a title may be a verb: `compound` takes it for a noun only in other locales.
     verb_final_titles: bool = False
+    #: The script has no italic (Japanese, Chinese, Korean): a translation may drop every
+    #: italic span of its source, which `markup` then does not count as lost.
+    no_italics: bool = False
     #: The endings only nouns have in the locale (Dutch "-ing", "-heid"), case folded: a
     #: word so written after a name is a noun that `compound` wants joined to it.
     noun_form: re.Pattern[str] | None = None
@@ -209,6 +212,7 @@ def conventions(locale: str | None) -> Conventions:
         linked_genitive=frozenset(str(w).casefold() for w in data.get("linked_genitive") or ()),
         adjective_form=_pattern(data.get("adjective_form")),
         verb_final_titles=bool(data.get("verb_final_titles")),
+        no_italics=bool(data.get("no_italics")),
         noun_form=_pattern(data.get("noun_form")),
         dropped_e=_folded_list(data.get("dropped_e"), "syllables"),
         dropped_e_endings=_folded_list(data.get("dropped_e"), "endings"),

@@ -243,8 +243,35 @@ def check_doubled_word(entry: Entry, ctx: MessageContext) -> Iterator[str]:
                 counted = Counter(_NON_WORD.split(_visible(entry, ctx, source).casefold()))
             if counted[word] > 1:
                 continue  # the source has it twice: word order may bring the two together
+            if _compound_then_verb(seen, match, ctx):
+                continue
             yield f"{match.group()!r}: a word doubled that the source has once"
             return
+
+
+def _compound_then_verb(seen: str, match: re.Match[str], ctx: MessageContext) -> bool:
+    """Korean "확인 표시 표시" for "display a check mark": the first word ends a compound
+    noun the message writes elsewhere with the same word before it ("확인 표시가"), the
+    second is the same word as a verb noun, which the message also says with one of the
+    locale's light verbs (`light_verbs`: "표시 됩니다") or which ends the message (a
+    heading's verb). Two senses the English says with two words, no stutter."""
+    light = _listed(ctx.locale, "light_verbs")
+    before = seen[: match.start()].split()[-1:]
+    if not light or not before:
+        return False
+    word = match.group(1)
+    compound = re.compile(rf"(?<!\S){re.escape(before[0])} {re.escape(word)}(?! {re.escape(word)})")
+    rest = seen[: match.start() - len(before[0]) - 1] + " " + seen[match.end() :]
+    if not compound.search(rest):
+        return False
+    verb = re.compile(rf"(?<!\S){re.escape(word)} ?(?:{'|'.join(map(re.escape, sorted(light)))})")
+    at_end = not any(c.isalnum() for c in seen[match.end() :].split("\n", 1)[0])
+    return at_end or bool(verb.search(rest))
+
+
+def _listed(locale: str | None, key: str) -> frozenset[str]:
+    words = locale_data(locale).get(key)
+    return frozenset(str(w) for w in words) if isinstance(words, list) else frozenset()
 
 
 def _adjacent_twice(text: str) -> bool:

@@ -376,6 +376,8 @@ def _edges(span: Span, source: Span, ctx: MessageContext, what: str) -> Iterator
             continue
         if side == "start" and _locution(source, words[1]):
             continue
+        if side == "start" and _adverb_first(words, source.inside.split(), ctx):
+            continue
         if side == "start" and span.kind != "link" and _copula_first(word, source, ctx):
             continue
         if _negated(word, ctx, theirs):
@@ -450,6 +452,23 @@ def _locution(source: Span, after: str) -> bool:
     words = source.inside.split()
     lower = words[0].islower() or not source.before.strip() if len(words) == 1 else False
     return lower and not after[:1].isupper()
+
+
+def _adverb_first(words: list[str], english: list[str], ctx: MessageContext) -> bool:
+    """The span opens with one of the locale's adverbs written as a locution that starts
+    with a preposition (`adverb_locutions`: "est **à présent disponible**", "**de nouveau
+    disponible**") where the English span opens in lower case (an adverb, no label): the
+    adverb of the English span, no word taken in."""
+    locutions = _listed(ctx.locale, "adverb_locutions")
+    return (
+        bool(locutions)
+        and bool(english)
+        and english[0].islower()
+        and any(
+            " ".join(words[:size]).casefold() in locutions
+            for size in range(2, min(len(words), 4) + 1)
+        )
+    )
 
 
 def _copula_first(word: str, source: Span, ctx: MessageContext) -> bool:
