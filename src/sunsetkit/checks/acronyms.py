@@ -22,7 +22,7 @@ from .conventions import WIDE, conventions, written_out
 from .english import NOT_PROSE
 from .forms import has_form
 
-__all__ = ["acronyms_in", "check_acronyms", "recurring_acronyms"]
+__all__ = ["acronyms_in", "check_acronyms", "operation_verbs", "recurring_acronyms"]
 
 #: Acronyms that locales write their own way (Klant-id, identyfikator).
 _LOCALISED = frozenset({"ID", "IDs", "OK", "FAQ", "EU", "US", "UK", "AM", "PM"})
@@ -75,6 +75,29 @@ def recurring_acronyms(sources: list[str]) -> frozenset[str]:
     return frozenset(twice)
 
 
+#: A word in capitals that opens a name of two Title-Case words or more ("GET Report
+#: Query"), the whole of a link's text, a cell, a heading or a bold span: a title.
+_OPERATION = re.compile(
+    r"(?:^|[\[|*#]) *([A-Z]{2,}) ((?:[A-Z][a-z]+ )+[A-Z][a-z]+) *(?=$|[\]|*])", re.MULTILINE
+)
+
+
+def operation_verbs(sources: list[str]) -> frozenset[str]:
+    """The words in capitals that open the same name as an English word in capitals does
+    on the page ("TRY Report Query" beside "GET Report Query", `words_in_capitals`): the
+    verbs of an API's operations, no acronyms. One pass over the page's English."""
+    heads: dict[str, set[str]] = defaultdict(set)
+    for source in sources:
+        if _TWO_CAPITALS.search(source):
+            for m in _OPERATION.finditer(source):
+                heads[m.group(2)].add(m.group(1))
+    verbs: set[str] = set()
+    for words in heads.values():
+        if len(words) > 1 and words & _CAPITALISED_WORDS:
+            verbs |= words - _CAPITALISED_WORDS
+    return frozenset(verbs)
+
+
 def acronyms_in(texts: list[str]) -> frozenset[str]:
     """Every run of capitals and digits of a page's translation (PO of "PO-Dokumente")."""
     return frozenset(
@@ -115,13 +138,19 @@ def check_acronyms(entry: Entry, ctx: MessageContext) -> Iterator[str]:
             continue  # a title in capitals, not acronyms
         shouted = _shouted(source)
         shouted_starts = [start for start, _ in shouted]
+        # a host's or file's name (Explore.MS, aka.MS/psc, CSP.md) holds no acronym; one
+        # in capitals alone is a format (YYYY.MM.DD), no name
+        dotted = _dotted_names(source) if "." in source else []
+        dotted_starts = [start for start, _ in dotted]
         found = [
             m
             for m in found
             if m.group(1) not in _LOCALISED
             and m.group(1) not in _CAPITALISED_WORDS
             and m.group(1) not in ctx.glossary.verbatim
+            and m.group(1) not in ctx.operation_verbs
             and not _in_code(shouted, shouted_starts, m.start())
+            and not _in_code(dotted, dotted_starts, m.start())
         ]
         if found:  # read the prose's words only where an acronym is left to ask for
             spelled = _spelled_as_words(source)
@@ -215,6 +244,13 @@ _PHRASES = conventions("en").phrase_abbreviations
 #: A letter (no digit), and a stop or slash inside an abbreviation ("N/A", "n.v.t.").
 _LETTER = re.compile(r"[^\W\d_]")
 _INNER_MARK = re.compile(r"(?<=\w)[/.](?=\w)")
+#: The locale's own abbreviation of a phrase, its letters joined by a slash or stop ("N/D",
+#: "k. A.", "n.v.t."): of other letters than the English one's, it writes the phrase.
+#: Spaced only after one letter and its stop ("k. A."): "end. The" is a sentence's end.
+_MARKED_ABBREVIATION = re.compile(
+    r"(?<![\w/.])(?:[^\W\d_]{1,3}(?:/[^\W\d_]{1,3}){1,3}|[^\W\d_]{1,3}(?:\.[^\W\d_]{1,3}){1,3}\.?"
+    r"|[^\W\d_]\. [^\W\d_]\.)(?![\w/])"
+)
 
 
 def _phrase_written(acronym: str, text: str) -> bool:
@@ -224,7 +260,7 @@ def _phrase_written(acronym: str, text: str) -> bool:
     a script without spaces ("那", a sound-alike) are no such writing."""
     if acronym not in _PHRASES:
         return False
-    if acronym in _INNER_MARK.sub("", text):
+    if acronym in _INNER_MARK.sub("", text) or _MARKED_ABBREVIATION.search(text):
         return True
     own = set(acronym.casefold())
     letters: list[str] = _LETTER.findall(text.casefold())
@@ -278,6 +314,11 @@ def _shape(written: str) -> tuple[tuple[str, ...], int]:
 
 #: A host or file name (explore.ms, aka.ms/psc, psc-to-pc.md): its case is not prose's.
 _DOTTED = re.compile(r"[\w/-]*\w\.[A-Za-z][\w./-]*")
+
+
+def _dotted_names(source: str) -> list[tuple[int, int]]:
+    """The spans of the source's host and file names: dotted, with a lower-case letter."""
+    return [m.span() for m in _DOTTED.finditer(source) if not m.group().isupper()]
 
 
 def _defined(acronym: str, source: str, match: re.Match[str]) -> str | None:
@@ -426,7 +467,7 @@ class _Written:
                 or any(_loose(form).search(self.folded) for form in self.forms.get(acronym, ()))
                 or acronym.casefold() in self.initials()
                 or _language_written(acronym, self.folded, self.locale)
-                or _roman_written(acronym, self.words())
+                or _roman_written(acronym, self.folded)
                 or self._glossary_form(acronym)
                 or self._inflected(acronym)
             )
@@ -610,10 +651,26 @@ _NUMERALS = "I II III IV V VI VII VIII IX X XI XII XIII XIV XV XVI XVII XVIII XI
 _ROMAN = {numeral: str(value) for value, numeral in enumerate(_NUMERALS.split(" "), 1)}
 
 
-def _roman_written(code: str, words: frozenset[str]) -> bool:
-    """A Roman numeral (Phase II) written as the locale's number (Phase 2, 第 2 阶段)."""
+def _roman_written(code: str, folded: str) -> bool:
+    """A Roman numeral (Phase II) written as the locale's number (Phase 2, 第 2 阶段), also
+    with a counter of a script without spaces on it (2부, 第2期, ２回目)."""
     number = _ROMAN.get(code)
-    return number is not None and (number in words or _wide_digits(number) in words)
+    if number is None:
+        return False
+    return any(
+        _standalone(folded, m.start(), m.end())
+        for digits in (number, _wide_digits(number))
+        for m in re.finditer(digits, folded)
+    )
+
+
+def _standalone(text: str, start: int, end: int) -> bool:
+    """The number at text[start:end] is a whole number, beside no Latin letter or digit:
+    a word's edge or a character of a script without spaces (a counter) on either side."""
+    return all(
+        not ch or not (ch.isdigit() or (ch.isalpha() and ord(ch) < WIDE))
+        for ch in (text[start - 1 : start], text[end : end + 1])
+    )
 
 
 def _wide_digits(number: str) -> str:
@@ -623,8 +680,9 @@ def _wide_digits(number: str) -> str:
 
 @functools.cache
 def _territory_names(locale: str) -> dict[str, tuple[tuple[str, str], ...]]:
-    """ISO 3166 alpha-2 and alpha-3 codes -> CLDR's names of the country in the locale,
-    case folded, each with its first word (alpha-3 codes by CLDR's territory aliases)."""
+    """ISO 3166 alpha-2 and alpha-3 codes and UN M49 region numbers -> CLDR's names of
+    the country or region in the locale, case folded, each with its first word (alpha-3
+    codes by CLDR's territory aliases)."""
     try:
         territories = Locale.parse(locale.replace("-", "_")).territories
     except (ValueError, LookupError, UnknownLocaleError):
@@ -632,7 +690,7 @@ def _territory_names(locale: str) -> dict[str, tuple[tuple[str, str], ...]]:
     names: dict[str, tuple[tuple[str, str], ...]] = {
         code: ((name.casefold(), (_WORDS.findall(name.casefold()) or [""])[0]),)
         for code, name in territories.items()
-        if len(code) == 2 and code.isalpha()
+        if (len(code) == 2 and code.isalpha()) or code.isdigit()  # 419: a UN M49 region
     }
     for alias, targets in get_global("territory_aliases").items():
         if len(alias) == 3 and alias.isalpha() and len(targets) == 1 and targets[0] in names:

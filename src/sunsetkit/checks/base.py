@@ -207,6 +207,9 @@ class MessageContext:
     #: translation gives anywhere; None where no page is known (a catalog).
     recurring_acronyms: frozenset[str] | None = None
     translated_acronyms: frozenset[str] = frozenset()
+    #: English words in capitals that open the page's operation names as GET does
+    #: ("TRY Report Query" beside "GET Report Query"): verbs, not acronyms.
+    operation_verbs: frozenset[str] = frozenset()
 
 
 class Entry:
