@@ -15,7 +15,12 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from sunsetkit.checks import CheckOptions, run_checks
-from sunsetkit.checks.acronyms import _LOCALISED, check_acronyms, operation_verbs
+from sunsetkit.checks.acronyms import (
+    _LOCALISED,
+    check_acronyms,
+    operation_verbs,
+    page_renderings,
+)
 from sunsetkit.checks.base import Entry, MessageContext
 from sunsetkit.checks.conventions import conventions
 from sunsetkit.checks.glossary import locale_glossary
@@ -607,3 +612,17 @@ def test_a_word_in_capitals_that_opens_an_operation_name_as_get_does_is_a_verb()
         "de-DE", locale_glossary(None, "de-DE"), None, operation_verbs=frozenset({"QZK"})
     )
     assert list(check_acronyms(Entry(Message(source, text)), verbs)) == []
+
+
+def test_an_acronym_as_the_words_the_page_renders_its_definition_with_is_kept() -> None:
+    """Where the page defines it ("Qorvex-Zankel (QZK)") and its translation keeps it in
+    brackets after its own words, those words stand for it in another segment."""
+    sources = ["Sales in Qorvex-Zankel (QZK) grew.", "Sales in QZK fell."]
+    renderings = page_renderings(sources, ["Xyz de la Blusketo-Varn (QZK) xyz.", "Xyz."])
+    assert renderings == {"QZK": frozenset({"blusketo-varn"})}
+    ctx = MessageContext("fr-FR", locale_glossary(None, "fr-FR"), None, page_renderings=renderings)
+    assert list(check_acronyms(Entry(Message(sources[1], "Xyz Blusketo-Varn xyz.")), ctx)) == []
+    assert list(check_acronyms(Entry(Message(sources[1], "Xyz Blusketo xyz.")), ctx))
+    # words that do not spell it, or a rendering without its bracket, render nothing
+    assert page_renderings(["Sales in Fabrikam (QZK) grew."], ["Xyz Blusketo-Varn (QZK)."]) == {}
+    assert page_renderings(sources[:1], ["Xyz de la Blusketo-Varn xyz."]) == {}

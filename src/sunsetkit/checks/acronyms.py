@@ -22,7 +22,13 @@ from .conventions import WIDE, conventions, written_out
 from .english import NOT_PROSE
 from .forms import has_form
 
-__all__ = ["acronyms_in", "check_acronyms", "operation_verbs", "recurring_acronyms"]
+__all__ = [
+    "acronyms_in",
+    "check_acronyms",
+    "operation_verbs",
+    "page_renderings",
+    "recurring_acronyms",
+]
 
 #: Acronyms that locales write their own way (Klant-id, identyfikator).
 _LOCALISED = frozenset({"ID", "IDs", "OK", "FAQ", "EU", "US", "UK", "AM", "PM"})
@@ -96,6 +102,64 @@ def operation_verbs(sources: list[str]) -> frozenset[str]:
         if len(words) > 1 and words & _CAPITALISED_WORDS:
             verbs |= words - _CAPITALISED_WORDS
     return frozenset(verbs)
+
+
+#: An acronym alone in brackets ("(APAC)"), and a word of letters (an elided article's
+#: apostrophe inside it: "l'asie-pacifique").
+_BRACKETED_ACRONYM = re.compile(r"\(([A-Z][A-Z0-9]{1,15})s?\)")
+_RENDERED_WORD = re.compile(r"[^\W\d_][\w'’-]*")
+#: The fewest letters a rendering holds: one short word ("latine") is no evidence.
+_RENDERING_LETTERS = 8
+
+
+def page_renderings(sources: list[str], translations: list[str]) -> dict[str, frozenset[str]]:
+    """How the page's translation renders an acronym's words where a segment defines it
+    and keeps it in brackets ("Asia-Pacific (APAC)" as "l'Asie-Pacifique (APAC)"): as
+    many words before the bracket as the English words that spell it, eight letters at
+    least. Another segment that gives those words for the acronym writes it as the page
+    does."""
+    found: dict[str, set[str]] = defaultdict(set)
+    for source, text in zip(sources, translations, strict=True):
+        if "(" not in source or not _TWO_CAPITALS.search(source):
+            continue
+        for match in _BRACKETED_ACRONYM.finditer(source):
+            acronym = match.group(1)
+            at = text.find(f"({acronym}")
+            size = _spelled_by(acronym, source[max(0, match.start() - 200) : match.start()])
+            rendering = _rendering(text[:at], size) if size and at > 0 else None
+            if rendering:
+                found[acronym].add(rendering)
+    return {acronym: frozenset(forms) for acronym, forms in found.items()}
+
+
+#: The capitalised words just before a bracket ("Asia-Pacific (", "Latin America (").
+_TITLE_RUN = re.compile(r"((?:[A-Z][\w-]*\s+)+)$")
+
+
+def _spelled_by(acronym: str, before: str) -> int:
+    """How many words the capitalised words before the bracket are, where they spell the
+    acronym: its first letter theirs, its letters among theirs in order (APAC in
+    Asia-Pacific, LATAM in Latin America, PGA in Partner Global Account); else 0."""
+    run = _TITLE_RUN.search(before)
+    if run is None:
+        return 0
+    words = run.group(1).split()
+    for start in range(len(words)):
+        letters = iter("".join(words[start:]).casefold())
+        if words[start][0] == acronym[0] and all(ch in letters for ch in acronym.casefold()):
+            return len(words) - start
+    return 0
+
+
+def _rendering(before: str, size: int) -> str | None:
+    """The translation's last `size` words before the bracket, an elided article off the
+    first, if they hold eight letters or more."""
+    words = _RENDERED_WORD.findall(before.casefold())[-size:]
+    if len(words) < size:
+        return None
+    words[0] = re.split(r"['’]", words[0])[-1]  # l'asie-pacifique: the article is no part
+    joined = " ".join(words)
+    return joined if sum(ch.isalpha() for ch in joined) >= _RENDERING_LETTERS else None
 
 
 def acronyms_in(texts: list[str]) -> frozenset[str]:
@@ -206,6 +270,7 @@ def _lost(source: str, text: str, lost: list[re.Match[str]], ctx: MessageContext
             or _myriads_kept(acronym, text)
             or acronym in written.joined()
             or written.excuses(acronym)
+            or written_out(tuple(ctx.page_renderings.get(acronym, ())), written.folded)
             or _phrase_written(acronym, text)
         ):
             yield f"the acronym {acronym} of the source is missing"
