@@ -626,3 +626,6 @@ def test_an_acronym_as_the_words_the_page_renders_its_definition_with_is_kept() 
     # words that do not spell it, or a rendering without its bracket, render nothing
     assert page_renderings(["Sales in Fabrikam (QZK) grew."], ["Xyz Blusketo-Varn (QZK)."]) == {}
     assert page_renderings(sources[:1], ["Xyz de la Blusketo-Varn xyz."]) == {}
+    # two renderings of one definition on the page: guesses, neither is the page's
+    twice = [sources[0], "The Qorvex-Zankel (QZK) area."]
+    assert page_renderings(twice, ["Xyz Blusketo-Varn (QZK).", "Xyz de Morvalo-Tesk (QZK)."]) == {}

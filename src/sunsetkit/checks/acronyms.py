@@ -116,8 +116,8 @@ def page_renderings(sources: list[str], translations: list[str]) -> dict[str, fr
     """How the page's translation renders an acronym's words where a segment defines it
     and keeps it in brackets ("Asia-Pacific (APAC)" as "l'Asie-Pacifique (APAC)"): as
     many words before the bracket as the English words that spell it, eight letters at
-    least. Another segment that gives those words for the acronym writes it as the page
-    does."""
+    least, the same in every such segment. Another segment that gives those words for the
+    acronym writes it as the page does."""
     found: dict[str, set[str]] = defaultdict(set)
     for source, text in zip(sources, translations, strict=True):
         if "(" not in source or not _TWO_CAPITALS.search(source):
@@ -129,7 +129,8 @@ def page_renderings(sources: list[str], translations: list[str]) -> dict[str, fr
             rendering = _rendering(text[:at], size) if size and at > 0 else None
             if rendering:
                 found[acronym].add(rendering)
-    return {acronym: frozenset(forms) for acronym, forms in found.items()}
+    # renderings that disagree are the translation's guesses, no rendering of the page
+    return {acronym: frozenset(forms) for acronym, forms in found.items() if len(forms) == 1}
 
 
 #: The capitalised words just before a bracket ("Asia-Pacific (", "Latin America (").
