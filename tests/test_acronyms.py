@@ -15,7 +15,12 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from sunsetkit.checks import CheckOptions, run_checks
-from sunsetkit.checks.acronyms import _LOCALISED, check_acronyms
+from sunsetkit.checks.acronyms import (
+    _LOCALISED,
+    check_acronyms,
+    operation_verbs,
+    page_renderings,
+)
 from sunsetkit.checks.base import Entry, MessageContext
 from sunsetkit.checks.conventions import conventions
 from sunsetkit.checks.glossary import locale_glossary
@@ -551,3 +556,76 @@ def test_a_country_named_without_its_code_in_brackets_is_no_dropped_acronym(
     # three letters that are also a country's code (GTM, Guatemala) are no country here
     lost = ("Use the go-to market (GTM) motion.", "Utilisez la motion de mise sur le marché.")
     assert list(_found(_catalog(tmp_path, "fr-FR", [lost]))) == [lost[0]]
+
+
+@pytest.mark.parametrize("locale", SHIPPED)
+def test_a_sales_region_written_out_as_its_cldr_region_is_kept(locale: str) -> None:
+    """LATAM, APAC, EMEA: the locale's CLDR name of the region they open with (Babel's
+    UN M49 regions: 419 Latin America, 142 Asia, 150 Europe)."""
+    regions = Locale.parse(locale.replace("-", "_")).territories
+    for acronym, code in (("LATAM", "419"), ("APAC", "142"), ("EMEA", "150")):
+        source = f"Sales in {acronym} grew."
+        assert _acronym_messages(source, f"Xyz {regions[code]}-xyz qorv.", locale) == []
+        assert _acronym_messages(source, "Xyz qorv xyz.", locale)
+
+
+@pytest.mark.parametrize("name", ["Explore.QZK", "aka.QZK/qorv", "QZK.md", "qorv.QZK.net"])
+def test_an_acronym_inside_a_host_or_file_name_of_the_source_is_none(name: str) -> None:
+    source = f"Open {name} now."
+    assert _acronym_messages(source, "Xyz qorv.", "fr-FR") == []
+    # the same letters in prose are an acronym
+    assert _acronym_messages("Open the QZK now.", "Xyz qorv.", "fr-FR")
+
+
+@pytest.mark.parametrize("locale", SHIPPED)
+@pytest.mark.parametrize("written", ["N/D", "k. A.", "n.v.t.", "s/o"])
+def test_a_phrase_abbreviation_as_the_locales_marked_abbreviation_is_kept(
+    locale: str, written: str
+) -> None:
+    """NA as N/D (es, pt, it), k. A. (de), n.v.t. (nl): other letters, joined by marks."""
+    assert _acronym_messages("Price: NA", f"Xyz: {written}", locale) == []
+    # a sentence's end is no abbreviation (its own letters alone write no phrase)
+    assert _acronym_messages("Price: NA", "Aan. Nn", locale)
+
+
+@pytest.mark.parametrize("locale", ["ja-JP", "ko-KR", "zh-CN"])
+@pytest.mark.parametrize("written", ["2부", "第2期", "２回目", "제 2 단계"])
+def test_a_roman_numeral_as_a_number_with_a_counter_is_kept(locale: str, written: str) -> None:
+    """Phase II as 2부, 第2期: the counter of a script without spaces is on the number."""
+    assert _acronym_messages("Phase II ends.", f"{written} 終了.", locale) == []
+    # a number inside a longer one, or another number, is not it
+    assert _acronym_messages("Phase II ends.", "12부 終了.", locale)
+    assert _acronym_messages("Phase II ends.", "3부 終了.", locale)
+
+
+def test_a_word_in_capitals_that_opens_an_operation_name_as_get_does_is_a_verb() -> None:
+    """TRY beside GET before the same Title-Case name: an API's verb, no acronym."""
+    page = ["[GET Qorvex Zantor](a.md)", "| QZK Qorvex Zantor |", "Use QZK Qorvex Zantor now."]
+    assert operation_verbs(page) == frozenset({"QZK"})
+    # the same name after no English word in capitals, or inside a sentence: no verb
+    assert operation_verbs(page[1:]) == frozenset()
+    assert operation_verbs([page[0], page[2]]) == frozenset()
+    ctx = MessageContext("de-DE", locale_glossary(None, "de-DE"), None)
+    source, text = "QZK Qorvex Zantor", "Xyz der Qorvex-Zantor"
+    assert list(check_acronyms(Entry(Message(source, text)), ctx))
+    verbs = MessageContext(
+        "de-DE", locale_glossary(None, "de-DE"), None, operation_verbs=frozenset({"QZK"})
+    )
+    assert list(check_acronyms(Entry(Message(source, text)), verbs)) == []
+
+
+def test_an_acronym_as_the_words_the_page_renders_its_definition_with_is_kept() -> None:
+    """Where the page defines it ("Qorvex-Zankel (QZK)") and its translation keeps it in
+    brackets after its own words, those words stand for it in another segment."""
+    sources = ["Sales in Qorvex-Zankel (QZK) grew.", "Sales in QZK fell."]
+    renderings = page_renderings(sources, ["Xyz de la Blusketo-Varn (QZK) xyz.", "Xyz."])
+    assert renderings == {"QZK": frozenset({"blusketo-varn"})}
+    ctx = MessageContext("fr-FR", locale_glossary(None, "fr-FR"), None, page_renderings=renderings)
+    assert list(check_acronyms(Entry(Message(sources[1], "Xyz Blusketo-Varn xyz.")), ctx)) == []
+    assert list(check_acronyms(Entry(Message(sources[1], "Xyz Blusketo xyz.")), ctx))
+    # words that do not spell it, or a rendering without its bracket, render nothing
+    assert page_renderings(["Sales in Fabrikam (QZK) grew."], ["Xyz Blusketo-Varn (QZK)."]) == {}
+    assert page_renderings(sources[:1], ["Xyz de la Blusketo-Varn xyz."]) == {}
+    # two renderings of one definition on the page: guesses, neither is the page's
+    twice = [sources[0], "The Qorvex-Zankel (QZK) area."]
+    assert page_renderings(twice, ["Xyz Blusketo-Varn (QZK).", "Xyz de Morvalo-Tesk (QZK)."]) == {}

@@ -22,7 +22,13 @@ from .conventions import WIDE, conventions, written_out
 from .english import NOT_PROSE
 from .forms import has_form
 
-__all__ = ["acronyms_in", "check_acronyms", "recurring_acronyms"]
+__all__ = [
+    "acronyms_in",
+    "check_acronyms",
+    "operation_verbs",
+    "page_renderings",
+    "recurring_acronyms",
+]
 
 #: Acronyms that locales write their own way (Klant-id, identyfikator).
 _LOCALISED = frozenset({"ID", "IDs", "OK", "FAQ", "EU", "US", "UK", "AM", "PM"})
@@ -75,6 +81,88 @@ def recurring_acronyms(sources: list[str]) -> frozenset[str]:
     return frozenset(twice)
 
 
+#: A word in capitals that opens a name of two Title-Case words or more ("GET Report
+#: Query"), the whole of a link's text, a cell, a heading or a bold span: a title.
+_OPERATION = re.compile(
+    r"(?:^|[\[|*#]) *([A-Z]{2,}) ((?:[A-Z][a-z]+ )+[A-Z][a-z]+) *(?=$|[\]|*])", re.MULTILINE
+)
+
+
+def operation_verbs(sources: list[str]) -> frozenset[str]:
+    """The words in capitals that open the same name as an English word in capitals does
+    on the page ("TRY Report Query" beside "GET Report Query", `words_in_capitals`): the
+    verbs of an API's operations, no acronyms. One pass over the page's English."""
+    heads: dict[str, set[str]] = defaultdict(set)
+    for source in sources:
+        if _TWO_CAPITALS.search(source):
+            for m in _OPERATION.finditer(source):
+                heads[m.group(2)].add(m.group(1))
+    verbs: set[str] = set()
+    for words in heads.values():
+        if len(words) > 1 and words & _CAPITALISED_WORDS:
+            verbs |= words - _CAPITALISED_WORDS
+    return frozenset(verbs)
+
+
+#: An acronym alone in brackets ("(APAC)"), and a word of letters (an elided article's
+#: apostrophe inside it: "l'asie-pacifique").
+_BRACKETED_ACRONYM = re.compile(r"\(([A-Z][A-Z0-9]{1,15})s?\)")
+_RENDERED_WORD = re.compile(r"[^\W\d_][\w'’-]*")
+#: The fewest letters a rendering holds: one short word ("latine") is no evidence.
+_RENDERING_LETTERS = 8
+
+
+def page_renderings(sources: list[str], translations: list[str]) -> dict[str, frozenset[str]]:
+    """How the page's translation renders an acronym's words where a segment defines it
+    and keeps it in brackets ("Asia-Pacific (APAC)" as "l'Asie-Pacifique (APAC)"): as
+    many words before the bracket as the English words that spell it, eight letters at
+    least, the same in every such segment. Another segment that gives those words for the
+    acronym writes it as the page does."""
+    found: dict[str, set[str]] = defaultdict(set)
+    for source, text in zip(sources, translations, strict=True):
+        if "(" not in source or not _TWO_CAPITALS.search(source):
+            continue
+        for match in _BRACKETED_ACRONYM.finditer(source):
+            acronym = match.group(1)
+            at = text.find(f"({acronym}")
+            size = _spelled_by(acronym, source[max(0, match.start() - 200) : match.start()])
+            rendering = _rendering(text[:at], size) if size and at > 0 else None
+            if rendering:
+                found[acronym].add(rendering)
+    # renderings that disagree are the translation's guesses, no rendering of the page
+    return {acronym: frozenset(forms) for acronym, forms in found.items() if len(forms) == 1}
+
+
+#: The capitalised words just before a bracket ("Asia-Pacific (", "Latin America (").
+_TITLE_RUN = re.compile(r"((?:[A-Z][\w-]*\s+)+)$")
+
+
+def _spelled_by(acronym: str, before: str) -> int:
+    """How many words the capitalised words before the bracket are, where they spell the
+    acronym: its first letter theirs, its letters among theirs in order (APAC in
+    Asia-Pacific, LATAM in Latin America, PGA in Partner Global Account); else 0."""
+    run = _TITLE_RUN.search(before)
+    if run is None:
+        return 0
+    words = run.group(1).split()
+    for start in range(len(words)):
+        letters = iter("".join(words[start:]).casefold())
+        if words[start][0] == acronym[0] and all(ch in letters for ch in acronym.casefold()):
+            return len(words) - start
+    return 0
+
+
+def _rendering(before: str, size: int) -> str | None:
+    """The translation's last `size` words before the bracket, an elided article off the
+    first, if they hold eight letters or more."""
+    words = _RENDERED_WORD.findall(before.casefold())[-size:]
+    if len(words) < size:
+        return None
+    words[0] = re.split(r"['’]", words[0])[-1]  # l'asie-pacifique: the article is no part
+    joined = " ".join(words)
+    return joined if sum(ch.isalpha() for ch in joined) >= _RENDERING_LETTERS else None
+
+
 def acronyms_in(texts: list[str]) -> frozenset[str]:
     """Every run of capitals and digits of a page's translation (PO of "PO-Dokumente")."""
     return frozenset(
@@ -115,13 +203,19 @@ def check_acronyms(entry: Entry, ctx: MessageContext) -> Iterator[str]:
             continue  # a title in capitals, not acronyms
         shouted = _shouted(source)
         shouted_starts = [start for start, _ in shouted]
+        # a host's or file's name (Explore.MS, aka.MS/psc, CSP.md) holds no acronym; one
+        # in capitals alone is a format (YYYY.MM.DD), no name
+        dotted = _dotted_names(source) if "." in source else []
+        dotted_starts = [start for start, _ in dotted]
         found = [
             m
             for m in found
             if m.group(1) not in _LOCALISED
             and m.group(1) not in _CAPITALISED_WORDS
             and m.group(1) not in ctx.glossary.verbatim
+            and m.group(1) not in ctx.operation_verbs
             and not _in_code(shouted, shouted_starts, m.start())
+            and not _in_code(dotted, dotted_starts, m.start())
         ]
         if found:  # read the prose's words only where an acronym is left to ask for
             spelled = _spelled_as_words(source)
@@ -177,6 +271,7 @@ def _lost(source: str, text: str, lost: list[re.Match[str]], ctx: MessageContext
             or _myriads_kept(acronym, text)
             or acronym in written.joined()
             or written.excuses(acronym)
+            or written_out(tuple(ctx.page_renderings.get(acronym, ())), written.folded)
             or _phrase_written(acronym, text)
         ):
             yield f"the acronym {acronym} of the source is missing"
@@ -215,6 +310,13 @@ _PHRASES = conventions("en").phrase_abbreviations
 #: A letter (no digit), and a stop or slash inside an abbreviation ("N/A", "n.v.t.").
 _LETTER = re.compile(r"[^\W\d_]")
 _INNER_MARK = re.compile(r"(?<=\w)[/.](?=\w)")
+#: The locale's own abbreviation of a phrase, its letters joined by a slash or stop ("N/D",
+#: "k. A.", "n.v.t."): of other letters than the English one's, it writes the phrase.
+#: Spaced only after one letter and its stop ("k. A."): "end. The" is a sentence's end.
+_MARKED_ABBREVIATION = re.compile(
+    r"(?<![\w/.])(?:[^\W\d_]{1,3}(?:/[^\W\d_]{1,3}){1,3}|[^\W\d_]{1,3}(?:\.[^\W\d_]{1,3}){1,3}\.?"
+    r"|[^\W\d_]\. [^\W\d_]\.)(?![\w/])"
+)
 
 
 def _phrase_written(acronym: str, text: str) -> bool:
@@ -224,7 +326,7 @@ def _phrase_written(acronym: str, text: str) -> bool:
     a script without spaces ("那", a sound-alike) are no such writing."""
     if acronym not in _PHRASES:
         return False
-    if acronym in _INNER_MARK.sub("", text):
+    if acronym in _INNER_MARK.sub("", text) or _MARKED_ABBREVIATION.search(text):
         return True
     own = set(acronym.casefold())
     letters: list[str] = _LETTER.findall(text.casefold())
@@ -278,6 +380,11 @@ def _shape(written: str) -> tuple[tuple[str, ...], int]:
 
 #: A host or file name (explore.ms, aka.ms/psc, psc-to-pc.md): its case is not prose's.
 _DOTTED = re.compile(r"[\w/-]*\w\.[A-Za-z][\w./-]*")
+
+
+def _dotted_names(source: str) -> list[tuple[int, int]]:
+    """The spans of the source's host and file names: dotted, with a lower-case letter."""
+    return [m.span() for m in _DOTTED.finditer(source) if not m.group().isupper()]
 
 
 def _defined(acronym: str, source: str, match: re.Match[str]) -> str | None:
@@ -426,7 +533,7 @@ class _Written:
                 or any(_loose(form).search(self.folded) for form in self.forms.get(acronym, ()))
                 or acronym.casefold() in self.initials()
                 or _language_written(acronym, self.folded, self.locale)
-                or _roman_written(acronym, self.words())
+                or _roman_written(acronym, self.folded)
                 or self._glossary_form(acronym)
                 or self._inflected(acronym)
             )
@@ -610,10 +717,26 @@ _NUMERALS = "I II III IV V VI VII VIII IX X XI XII XIII XIV XV XVI XVII XVIII XI
 _ROMAN = {numeral: str(value) for value, numeral in enumerate(_NUMERALS.split(" "), 1)}
 
 
-def _roman_written(code: str, words: frozenset[str]) -> bool:
-    """A Roman numeral (Phase II) written as the locale's number (Phase 2, 第 2 阶段)."""
+def _roman_written(code: str, folded: str) -> bool:
+    """A Roman numeral (Phase II) written as the locale's number (Phase 2, 第 2 阶段), also
+    with a counter of a script without spaces on it (2부, 第2期, ２回目)."""
     number = _ROMAN.get(code)
-    return number is not None and (number in words or _wide_digits(number) in words)
+    if number is None:
+        return False
+    return any(
+        _standalone(folded, m.start(), m.end())
+        for digits in (number, _wide_digits(number))
+        for m in re.finditer(digits, folded)
+    )
+
+
+def _standalone(text: str, start: int, end: int) -> bool:
+    """The number at text[start:end] is a whole number, beside no Latin letter or digit:
+    a word's edge or a character of a script without spaces (a counter) on either side."""
+    return all(
+        not ch or not (ch.isdigit() or (ch.isalpha() and ord(ch) < WIDE))
+        for ch in (text[start - 1 : start], text[end : end + 1])
+    )
 
 
 def _wide_digits(number: str) -> str:
@@ -623,8 +746,9 @@ def _wide_digits(number: str) -> str:
 
 @functools.cache
 def _territory_names(locale: str) -> dict[str, tuple[tuple[str, str], ...]]:
-    """ISO 3166 alpha-2 and alpha-3 codes -> CLDR's names of the country in the locale,
-    case folded, each with its first word (alpha-3 codes by CLDR's territory aliases)."""
+    """ISO 3166 alpha-2 and alpha-3 codes and UN M49 region numbers -> CLDR's names of
+    the country or region in the locale, case folded, each with its first word (alpha-3
+    codes by CLDR's territory aliases)."""
     try:
         territories = Locale.parse(locale.replace("-", "_")).territories
     except (ValueError, LookupError, UnknownLocaleError):
@@ -632,7 +756,7 @@ def _territory_names(locale: str) -> dict[str, tuple[tuple[str, str], ...]]:
     names: dict[str, tuple[tuple[str, str], ...]] = {
         code: ((name.casefold(), (_WORDS.findall(name.casefold()) or [""])[0]),)
         for code, name in territories.items()
-        if len(code) == 2 and code.isalpha()
+        if (len(code) == 2 and code.isalpha()) or code.isdigit()  # 419: a UN M49 region
     }
     for alias, targets in get_global("territory_aliases").items():
         if len(alias) == 3 and alias.isalpha() and len(targets) == 1 and targets[0] in names:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import TYPE_CHECKING, Literal
@@ -207,6 +207,13 @@ class MessageContext:
     #: translation gives anywhere; None where no page is known (a catalog).
     recurring_acronyms: frozenset[str] | None = None
     translated_acronyms: frozenset[str] = frozenset()
+    #: English words in capitals that open the page's operation names as GET does
+    #: ("TRY Report Query" beside "GET Report Query"): verbs, not acronyms.
+    operation_verbs: frozenset[str] = frozenset()
+    #: How the page's translation renders the words an acronym stands for, where a
+    #: segment defines it ("Asia-Pacific (APAC)" as "Asie-Pacifique (APAC)"): acronym ->
+    #: the translation's words, case folded.
+    page_renderings: Mapping[str, frozenset[str]] = field(default_factory=dict)
 
 
 class Entry:

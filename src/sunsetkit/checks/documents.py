@@ -19,7 +19,7 @@ from babel.messages.catalog import Message
 from ..errors import SunsetError, clip
 from ..files import read_regular
 from ..i18n import SOURCE_LOCALE
-from .acronyms import acronyms_in, recurring_acronyms
+from .acronyms import acronyms_in, operation_verbs, page_renderings, recurring_acronyms
 from .base import Entry, Finding, MessageContext
 from .catalog_file import entries_level, message_level
 from .catalogs import finding
@@ -93,6 +93,8 @@ def _context(
         system_values=system_values_page(sources),
         recurring_acronyms=recurring_acronyms(sources),
         translated_acronyms=acronyms_in(translations),
+        operation_verbs=operation_verbs(sources),
+        page_renderings=page_renderings(sources, translations),
     )
 
 
