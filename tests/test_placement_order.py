@@ -105,21 +105,27 @@ def test_an_adverb_locution_opening_bold_is_the_english_adverb(
     assert [m for m in _placement(source, taken, locale) if "at its start" in m]
 
 
-def test_documentation_said_before_the_link_is_the_locales_order() -> None:
-    source = "See the [Zqarvo documentation](x.md) for details."
-    text = "Consultez la documentation [Zqarvo](x.md) pour les détails."
+@pytest.mark.parametrize(
+    ("source", "text", "moved"),
+    [
+        (
+            "See the [Zqarvo documentation](x.md) for details.",
+            "Consultez la documentation [Zqarvo](x.md) pour les détails.",
+            "Consultez la documentation Zqarvo [pour](x.md) les détails.",
+        ),
+        # The sentence named the product before the noun; the link holds the whole name.
+        (
+            "For more about Zqarvo Plimba, read the [Zqarvo Plimba documentation](x.md).",
+            "Pour Zqarvo Plimba, consultez la documentation [Zqarvo Plimba](x.md) ici.",
+            "Pour Zqarvo Plimba, consultez la documentation Zqarvo [Plimba](x.md) ici.",
+        ),
+    ],
+)
+def test_a_kind_noun_said_before_the_link_is_the_locales_order(
+    source: str, text: str, moved: str
+) -> None:
     assert not [m for m in _placement(source, text, "fr-FR") if "stands beside it" in m]
-    glued = "Consultez la documentation Zqarvo [pour](x.md) les détails."
-    assert [m for m in _placement(source, glued, "fr-FR") if "stands beside it" in m]
-
-
-def test_a_kind_noun_before_a_link_that_holds_the_whole_name_is_the_locales_order() -> None:
-    """The sentence named the product before the noun; the link holds the whole name."""
-    source = "For more about Zqarvo Plimba, read the [Zqarvo Plimba documentation](x.md)."
-    text = "Pour Zqarvo Plimba, consultez la documentation [Zqarvo Plimba](x.md) ici."
-    assert not [m for m in _placement(source, text, "fr-FR") if "stands beside it" in m]
-    half = "Pour Zqarvo Plimba, consultez la documentation Zqarvo [Plimba](x.md) ici."
-    assert [m for m in _placement(source, half, "fr-FR") if "stands beside it" in m]
+    assert [m for m in _placement(source, moved, "fr-FR") if "stands beside it" in m]
 
 
 def test_a_prepositional_locution_opening_bold_holds_the_english_word() -> None:
