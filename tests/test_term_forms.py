@@ -12,7 +12,7 @@ import pytest
 from sunsetkit.checks import CheckOptions, run_checks
 from sunsetkit.content.load import load_glossary
 
-from .conftest import ROOT
+from .conftest import ROOT, titled_inside
 from .conftest import tiny_catalog as _catalog
 
 GLOSSARY = load_glossary(ROOT / "content" / "glossary.yaml")
@@ -47,16 +47,10 @@ def test_a_typographic_apostrophe_is_the_glossarys(
     assert _found(_catalog(tmp_path, locale, [typographic, wrong])) == [wrong[0]]
 
 
-def _titled_inside(term: str, form: str) -> bool:
-    """The form holds the term with its words capitalised ("witryna Azure Portal"): that
-    name kept alone is the name kept where the form is unverified, so no broken form."""
-    return " ".join(w[:1].upper() + w[1:] for w in term.split()) in form
-
-
 def _multiword(term: str, form: str) -> bool:
     words = form.split()
     multi = term != form and len(words) >= 2 and all(w.isalpha() for w in words)
-    return multi and not _titled_inside(term, form)
+    return multi and not titled_inside(term, form)
 
 
 @pytest.mark.parametrize(("locale", "term", "form"), _terms(_multiword)[:60])
@@ -107,7 +101,7 @@ def test_a_name_word_the_source_writes_before_the_term_is_in_the_translation_too
 
 def _inner_term(term: str, form: str) -> bool:
     inner = _spaced_term(term, form) and form.split()[0] != term.split()[0]
-    return inner and not _titled_inside(term, form)
+    return inner and not titled_inside(term, form)
 
 
 @pytest.mark.parametrize(("locale", "term", "form"), _terms(_inner_term))
