@@ -63,6 +63,8 @@ def test_the_data_reads_as_words(locale: str) -> None:
         "name_verb_endings",
         "name_verb_words",
         "oblique_endings",
+        "agreement_between",
+        "copulas",
         "not_adjectives",
         "plain_endings",
         "polite_before",
@@ -483,3 +485,71 @@ def test_a_singular_article_before_an_acronym_s_plural_is_reported(locale: str) 
         assert not _found("Buy the QZR today.", f"Zorbel {article} QZRs hoje.", locale), article
         # no article right before it: a word of it (a compound), markup between
         assert not _found(english, f"Zorbel {article}QZRs hoje.", locale), article
+
+
+# --- a participle or adjective of another gender or number than the word before it ------------
+
+PAIRED = [loc for loc in TRANSLATED if grammar(loc).disagreeing_pairs]
+
+
+def _pairs(locale: str) -> dict[str, list[str]]:
+    data = locale_data(locale).get("grammar") or {}
+    return {str(k): [str(e) for e in v] for k, v in (data.get("disagreeing_after") or {}).items()}
+
+
+def test_polish_lists_the_disagreeing_pairs() -> None:
+    assert "pl-PL" in PAIRED
+
+
+@pytest.mark.parametrize("locale", PAIRED)
+def test_a_second_word_that_disagrees_with_the_first_is_reported(locale: str) -> None:
+    pairs = _pairs(locale)
+    every = {ending for endings in pairs.values() for ending in endings}
+    between = _listed(locale, "agreement_between")[0]
+    english = "The widget was registered."
+    for first, endings in pairs.items():
+        head = f"zorbel{first[1:]}" if first.startswith("-") else first
+        # an ending of the first word's own gender and number, which none of its list ends
+        agreeing = sorted(
+            e for e in every - set(endings) if not f"kwarpo{e}".endswith(tuple(endings))
+        )
+        for ending in endings:
+            word = f"kwarpo{ending}"
+            for text in (f"Ona {head} {word} dziś.", f"Ona {head} {between} {word}."):
+                assert _found(english, text, locale), (first, text)
+            for text in (
+                f"Ona {head} {word.capitalize()} dziś.",  # a name's word
+                f"Ona {head} zorbel {word} dziś.",  # an unlisted word between: another phrase
+                f"Ona {head} {word}-zorbel dziś.",  # a compound
+            ):
+                assert not _found(english, text, locale), (first, text)
+        for ending in agreeing:
+            assert not _found(english, f"Ona {head} kwarpo{ending} dziś.", locale), (first, ending)
+
+
+SUBJECTS = [loc for loc in PAIRED if _listed(loc, "copulas")]
+
+
+@pytest.mark.parametrize("locale", SUBJECTS)
+def test_a_predicate_of_another_gender_than_its_subject_s_determiner_is_reported(
+    locale: str,
+) -> None:
+    data = locale_data(locale)["grammar"]
+    copula, between = _listed(locale, "copulas")[0], _listed(locale, "agreement_between")[0]
+    english = "Your widget is registered."
+    for gender, determiners in data["subject_genders"].items():
+        wrong = [str(e) for e in data["disagreeing_endings"][gender]]
+        own = sorted({str(e) for es in data["disagreeing_endings"].values() for e in es} - {*wrong})
+        for determiner in map(str, determiners):
+            for ending in wrong:
+                for text in (
+                    f"Tak. {determiner} zorbel {copula} kwarpo{ending}.",
+                    f"Tak. {determiner} zorbel nie {copula} {between} kwarpo{ending}.",
+                ):
+                    assert _found(english, text, locale), text
+                # two words between the determiner and the copula: no longer its subject
+                text = f"Tak. {determiner} zorbel quarzel {copula} kwarpo{ending}."
+                assert not _found(english, text, locale), text
+            for ending in own:  # the gender's own ending
+                text = f"Tak. {determiner} zorbel {copula} kwarpo{ending}."
+                assert not _found(english, text, locale), text

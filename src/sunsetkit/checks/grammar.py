@@ -75,6 +75,11 @@ class Grammar:
     #: English noun-adjunct order left. One search, from the case's endings.
     oblique_after_name: re.Pattern[str] | None = None
     oblique_endings: tuple[str, ...] = ()
+    #: A word that shows a gender and number right before a participle or adjective whose
+    #: ending shows others (Polish "została zarejestrowane", "platformą handlowa",
+    #: "Twoja organizacja jest zarejestrowane"): searches, each after a quick test (what
+    #: the text must hold one of; none: always searched).
+    disagreeing_pairs: tuple[tuple[tuple[str, ...], re.Pattern[str]], ...] = ()
     #: The articles of the singular (`numbered_articles`) that are no preposition too:
     #: one before an acronym's English plural ("o RIs" for "the RIs") disagrees with it.
     singular_articles: frozenset[str] = frozenset()
@@ -115,6 +120,8 @@ def grammar(locale: str | None) -> Grammar:
         oblique_after_name=_NAME_THEN_WORD if data.get("oblique_endings") else None,
         oblique_endings=_strings(data.get("oblique_endings")),
         singular_articles=_singular(data.get("numbered_articles"), data.get("prepositions")),
+        disagreeing_pairs=_pairs(data.get("disagreeing_after"), data.get("agreement_between"))
+        + _subjects(data, _strings(data.get("agreement_between"))),
     )
 
 
@@ -212,6 +219,61 @@ def _name_verb(endings: object, words: object) -> re.Pattern[str] | None:
 _NAME_THEN_WORD = re.compile(
     r"(?:\d+\. )?(?P<name>[A-Z][\w.+-]*(?: [A-Z0-9][\w.+-]*)*) (?P<word>[^\W\d_A-Z]{3,})(?![\w-])"
 )
+
+
+def _pairs(after: object, between: object) -> tuple[tuple[tuple[str, ...], re.Pattern[str]], ...]:
+    """A search for the first words (a whole word: "została") and one for the first
+    endings (with a hyphen: "-ą", after three letters or more), each alternative its first
+    (a literal first: quick to scan for; the words' common start is one), a space, one of
+    the words allowed between (an adverb: "już"), if any, and a lower-case word of two
+    letters or more before one of the endings the first one disagrees with."""
+    if not isinstance(after, dict):
+        return ()
+    middle = "|".join(map(re.escape, _strings(between)))
+    gap = f"(?:(?:{middle}) )?" if middle else ""
+    words, endings = [], []
+    for first, disagreeing in after.items():
+        head = str(first).removeprefix("-")
+        listed = "|".join(map(re.escape, sorted(_strings(disagreeing), key=len, reverse=True)))
+        second = rf" {gap}{_LOWER}{{2,}}(?:{listed})(?![\w-])"
+        if head == first:  # no letter, digit or hyphen before the word
+            words.append(rf"{re.escape(head)}(?<![\w-]{re.escape(head)}){second}")
+        else:  # three letters before the ending
+            endings.append(rf"{re.escape(head)}(?<=[^\W\d_]{{{len(head) + 3}}}){second}")
+    return tuple(((), re.compile("|".join(forms))) for forms in (words, endings) if forms)
+
+
+def _subjects(
+    data: dict[str, object], between: tuple[str, ...]
+) -> tuple[tuple[tuple[str, ...], re.Pattern[str]], ...]:
+    """A determiner that shows a gender (`subject_genders`: "Twoja"), a noun, a copula
+    (`copulas`: "jest"), after "nie" if it is denied, one of the words allowed between,
+    if any, and a lower-case word before one of the endings that disagree with the
+    gender (`disagreeing_endings`): "Twoja organizacja jest zarejestrowane". One search."""
+    genders, endings, copulas = (
+        data.get(key) for key in ("subject_genders", "disagreeing_endings", "copulas")
+    )
+    if not (isinstance(genders, dict) and isinstance(endings, dict) and copulas):
+        return ()
+    gap = f"(?:(?:{'|'.join(map(re.escape, between))}) )?" if between else ""
+    verb = rf"(?:nie )?(?:{'|'.join(map(re.escape, _strings(copulas)))})"
+    forms = []
+    for gender, determiners in genders.items():
+        listed = "|".join(map(re.escape, _strings(endings.get(gender))))
+        if listed:
+            heads = "|".join(map(re.escape, _strings(determiners)))
+            forms.append(
+                rf"(?:{heads}) {_LOWER}{{3,}} {verb} {gap}{_LOWER}{{2,}}(?:{listed})(?![\w-])"
+            )
+    if not forms:
+        return ()
+    # most texts hold no copula between spaces: no search (it starts with no literal)
+    quick = tuple(f" {copula} " for copula in _strings(copulas))
+    return ((quick, re.compile(rf"(?<![\w-])(?:{'|'.join(forms)})")),)
+
+
+#: A lower-case letter (of the Latin-script locales that read `_pairs`).
+_LOWER = r"[^\W\d_A-ZĄĆĘŁŃÓŚŹŻ]"
 
 
 def _singular(numbered: object, prepositions: object) -> frozenset[str]:
@@ -347,6 +409,13 @@ def _broken(
                 f"{found!r}: an article of the singular before an acronym the English writes "
                 "in the plural"
             )
+    if own.disagreeing_pairs:
+        found = _disagreeing(own.disagreeing_pairs, seen)
+        if found:
+            yield (
+                f"{found!r}: the second word's ending shows another gender or number "
+                "than the first's, which it agrees with"
+            )
     if own.plain_end is not None:
         match = own.plain_end.search(seen)
         if match:
@@ -476,6 +545,23 @@ def _name_then_case(
         for after in re.finditer(rf"(?<![\w-]){re.escape(name)} ([^\W\d_]+)", source):
             if after.group(1).islower() and after.group(1) not in english:
                 return f"{name} {word}"
+    return None
+
+
+def _disagreeing(
+    searches: tuple[tuple[tuple[str, ...], re.Pattern[str]], ...], seen: str
+) -> str | None:
+    """The first pair of the text whose second word disagrees with the first, from the
+    first's word start (an ending's search starts inside its word)."""
+    for quick, search in searches:
+        if quick and not _holds(seen, quick):
+            continue
+        match = search.search(seen)
+        if match:
+            start = match.start()
+            while start and seen[start - 1].isalpha():
+                start -= 1
+            return seen[start : match.end()]
     return None
 
 
