@@ -49,6 +49,10 @@ SENTENCES = {
     "plan": "Buy an Azure plan for Contoso.",
     "subscription": "Cancel the Contoso subscription by Friday.",
     "sla credit": "Request an SLA credit for Contoso.",
+    "offer": "Publish the Contoso offer by Friday.",
+    "won": "Mark the Contoso deal as won.",
+    "flat rate": "The Contoso plan has a flat rate.",
+    "ip co-sell": "Contoso joined Azure IP co-sell in March.",
 }
 CASES = [
     (locale, sense) for locale in SHIPPED if not locale.startswith("en") for sense in senses(locale)
