@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from .base import Entry, LocaleGlossary, MessageContext
+from .base import _BRACKETS, Entry, LocaleGlossary, MessageContext
 from .beside import stem
 from .conventions import WIDE, Conventions, conventions, label_marked, locale_data
 from .english import kept_with_gloss
@@ -269,6 +269,10 @@ def _with_localized_names(term: str, ctx: MessageContext) -> Iterator[str]:
 def check_terms(entry: Entry, ctx: MessageContext) -> Iterator[str]:
     # Longest first, and a longer term hides the shorter ones inside it: "Partner Center
     # API" has its own approved form, which need not contain the portal's.
+    listed = _listed_labels(entry, ctx)
+    if listed:
+        yield listed
+        return
     if not _mentions_terms(entry, ctx):
         return
     longer_first = sorted([*ctx.glossary.terms, *ctx.glossary.verbatim], key=len, reverse=True)
@@ -307,6 +311,106 @@ def check_terms(entry: Entry, ctx: MessageContext) -> Iterator[str]:
                 problem = _term_problem(term, (*forms, *names), text, ctx.locale, stemmed)
                 yield with_evidence(problem, term, ctx.glossary)
         return
+
+
+#: A list of labels: cells between vertical bars, the first after a lead-in and its colon
+#: ("**Appropriate roles**: Admin agent | Global admin").
+_CELL_LEAD = re.compile(r"^[^|:：]*[:：]")
+
+
+def _listed_labels(entry: Entry, ctx: MessageContext) -> str | None:
+    """A glossary label that is a whole cell of a list of labels separated by vertical bars
+    (the roles a task needs), and no accepted form of it in the translation: a list of
+    names of the portal's roles or pages renders each as the portal does, and an
+    unbolded list is no business of the `ui` check. The English label kept is
+    `english-left`'s finding. Where no human translation backs the form, the translator's
+    other words may be as good: only a cell cut short is reported then."""
+    if not ctx.glossary.labels:
+        return None
+    for source, text in entry.pairs:
+        if source.count("|") < 1 or "|" not in text:
+            continue
+        for label in _list_labels(source, ctx.glossary.labels):
+            forms = ctx.glossary.labels[label]
+            if _lists_form(text, (*forms, label), ctx.locale):
+                continue
+            if _cell_with_words(text, forms, ctx.glossary.function_words):
+                continue
+            if not backed(label, ctx.glossary) and not _cut_cell(text, forms):
+                continue  # an unverified form may be a synonym's loser: only a cut is sure
+            approved = ctx.glossary.label_text[label]
+            message = f"{label!r} is {approved!r} in {ctx.locale}: the list of labels writes it otherwise"
+            return with_evidence(message, label, ctx.glossary)
+    return None
+
+
+def _list_labels(source: str, labels: dict[str, tuple[str, ...]]) -> list[str]:
+    """The glossary labels that are whole cells of a list separated by vertical bars after
+    a lead-in ("Roles: A | B"); a table's row has none, and its cells are values."""
+    lead = _CELL_LEAD.match(source)
+    if lead is None:
+        return []
+    cells = source[lead.end() :].split("|")
+    if len(cells) < 2:
+        return []
+    folded = {label.casefold(): label for label in labels}
+    found = (folded.get(cell.strip(" *_.").casefold()) for cell in cells)
+    return [label for label in found if label is not None]
+
+
+def _cut_cell(text: str, forms: tuple[str, ...]) -> bool:
+    """A cell of the list that is a form's first words and not all of them ("Globale" for
+    "Globale beheerder", "Globala" for "Global administratör"), each word as the form
+    writes it or with an ending of up to three letters."""
+    for cell in _CELL_LEAD.sub("", _spaced(text), count=1).split("|"):
+        words = cell.strip(" *_.").casefold().split()
+        for form in forms:
+            parts = _spaced(form).strip(_BRACKETS).casefold().split()
+            if 0 < len(words) < len(parts) and all(
+                word.startswith(part) and len(word) - len(part) <= _ENDING
+                for word, part in zip(words, parts, strict=False)
+            ):
+                return True
+    return False
+
+
+#: The letters an inflection adds to a word of a form ("Globala" of "Global").
+_ENDING = 3
+
+
+def _cell_with_words(text: str, forms: tuple[str, ...], function: frozenset[str]) -> bool:
+    """A cell that writes a form's content words in their order, each with an ending or
+    none, its articles and prepositions the translator's, other words between them
+    allowed: "Administrateur de gestion des utilisateurs" for "Administrateur de la
+    gestion des utilisateurs", "Agente del departamento de soporte técnico"."""
+    for cell in _CELL_LEAD.sub("", _spaced(text), count=1).split("|"):
+        words = [w for w in re.findall(r"[^\W_]+", cell.casefold()) if w not in function]
+        for form in forms:
+            wanted = [w for w in re.findall(r"[^\W_]+", form.casefold()) if w not in function]
+            if wanted and _in_order(wanted, words):
+                return True
+    return False
+
+
+def _in_order(wanted: list[str], words: list[str]) -> bool:
+    """Each wanted word, in order, among the words (an ending of up to three letters)."""
+    rest = iter(words)
+    return all(
+        any(word.startswith(part) and len(word) - len(part) <= _ENDING for word in rest)
+        for part in wanted
+    )
+
+
+def _lists_form(text: str, forms: tuple[str, ...], locale: str | None) -> bool:
+    """One of the forms in the text in any case, inflected; in a wide script with or
+    without spaces ("ヘルプデスク エージェント", "ヘルプデスクエージェント")."""
+    if any(_contains(text, form.strip(_BRACKETS), fold=True, inflected=True) for form in forms):
+        return True
+    if not any(ord(c) >= WIDE for c in text):
+        return False
+    joined = _spaced(text).replace(" ", "")
+    return any(_spaced(form).strip(_BRACKETS).replace(" ", "") in joined for form in forms)
+
 
 
 def _without_particles(forms: tuple[str, ...], locale: str | None) -> tuple[str, ...]:

@@ -1,0 +1,67 @@
+"""Round-12 recall of `term` (issue 16): a glossary label that is a whole cell of a list
+separated by vertical bars (the roles a task needs) written otherwise than the locale's
+forms. Invented labels in a glossary of their own, over several locales and scripts."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from sunsetkit.checks import CheckOptions, run_checks
+from sunsetkit.checks.glossary import GlossaryTerms
+
+from .conftest import tiny_catalog as _catalog
+
+#: Per locale: the forms of "Zorbit admin" and "Qorvex agent".
+FORMS = {
+    "nl-NL": ("Globale zorbitbeheerder", "Qorvexagent"),
+    "fr-FR": ("Administrateur d'orbite", "Agent qorvex"),
+    "ja-JP": ("ゾービット 管理者", "コルベックス エージェント"),
+}
+
+
+def _glossary(locale: str, evidence: str) -> GlossaryTerms:
+    admin, agent = FORMS[locale]
+    terms = (
+        ("Zorbit admin", "ui", {locale: admin}),
+        ("Qorvex agent", "ui", {locale: agent}),
+    )
+    statements = {"Zorbit admin": {locale: evidence}, "Qorvex agent": {locale: evidence}}
+    return GlossaryTerms(terms, {}, statements)
+
+
+def _found(path: Path, glossary: GlossaryTerms) -> list[str]:
+    findings = run_checks([path], CheckOptions(glossary=glossary)).findings
+    return [f.msgid or "" for f in findings if f.check == "term"]
+
+
+@pytest.mark.parametrize("locale", sorted(FORMS))
+def test_a_listed_label_written_otherwise_is_reported(tmp_path: Path, locale: str) -> None:
+    admin, agent = FORMS[locale]
+    wide = locale == "ja-JP"
+
+    def row(n: int, cells: str, text: str) -> tuple[str, str]:
+        return (f"**Roles {n}**: {cells}", f"**Rr {n}**: {text}")
+
+    pairs = [
+        # both forms, in any order, in another case; the wide script's space dropped
+        row(1, "Zorbit admin | Qorvex agent", f"{agent} | {admin.lower()}"),
+        row(2, "Qorvex agent | Zorbit admin", f"{agent.replace(' ', '') if wide else agent} | {admin}"),
+        # one label cut short, or rendered by other words
+        row(3, "Zorbit admin | Qorvex agent", f"{admin.split()[0]} | {agent}"),
+        row(4, "Zorbit admin | Qorvex agent", f"{admin} | Wibbel"),
+        # no list: a label in running text is the `ui` check's, bold or not
+        ("Ask a Zorbit admin to sign in 5.", "Wibbel 5."),
+        # a cell that only holds a label's words is no label ("Zorbit admin rights")
+        row(6, "Zorbit admin rights | Qorvex agent", f"Wibbel | {agent}"),
+        # a table's row: its cells are values, kept or not
+        ("| Zorbit admin | Qorvex agent 7 |", f"| Wibbel | {agent} 7 |"),
+        # the form's content words, other function words and a word between them
+        row(8, "Zorbit admin | Qorvex agent", f"{admin.replace(' ', ' de la ')} | {agent}"),
+    ]
+    found = _found(_catalog(tmp_path, locale, pairs), _glossary(locale, "agrees: 3 of 3"))
+    assert found == [pairs[2][0], pairs[3][0]]
+    # no human translation backs the forms: other words may be a synonym, a cut is not
+    found = _found(_catalog(tmp_path, locale, pairs), _glossary(locale, "none: no article"))
+    assert found == [pairs[2][0]]
