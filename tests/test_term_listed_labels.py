@@ -60,7 +60,7 @@ def test_a_listed_label_written_otherwise_is_reported(tmp_path: Path, locale: st
         # the form's content words, other function words and a word between them
         row(8, "Zorbit admin | Qorvex agent", f"{admin.replace(' ', ' de la ')} | {agent}"),
     ]
-    found = _found(_catalog(tmp_path, locale, pairs), _glossary(locale, "agrees: 3 of 3"))
+    found = _found(_catalog(tmp_path, locale, pairs), _glossary(locale, "agrees: 3 of 3 spans"))
     assert found == [pairs[2][0], pairs[3][0]]
     # no human translation backs the forms: other words may be a synonym, a cut is not
     found = _found(_catalog(tmp_path, locale, pairs), _glossary(locale, "none: no article"))

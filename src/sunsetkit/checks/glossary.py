@@ -272,7 +272,6 @@ def check_terms(entry: Entry, ctx: MessageContext) -> Iterator[str]:
     listed = _listed_labels(entry, ctx)
     if listed:
         yield listed
-        return
     if not _mentions_terms(entry, ctx):
         return
     longer_first = sorted([*ctx.glossary.terms, *ctx.glossary.verbatim], key=len, reverse=True)
@@ -331,17 +330,32 @@ def _listed_labels(entry: Entry, ctx: MessageContext) -> str | None:
         if source.count("|") < 1 or "|" not in text:
             continue
         for label in _list_labels(source, ctx.glossary.labels):
-            forms = ctx.glossary.labels[label]
+            forms = _without_particles(ctx.glossary.labels[label], ctx.locale)
             if _lists_form(text, (*forms, label), ctx.locale):
                 continue
             if _cell_with_words(text, forms, ctx.glossary.function_words):
                 continue
-            if not backed(label, ctx.glossary) and not _cut_cell(text, forms):
-                continue  # an unverified form may be a synonym's loser: only a cut is sure
+            if not _well_backed(label, ctx.glossary) and not _cut_cell(text, forms):
+                continue  # the translator's other words may be as good: a cut is sure
             approved = ctx.glossary.label_text[label]
             message = f"{label!r} is {approved!r} in {ctx.locale}: the list of labels writes it otherwise"
             return with_evidence(message, label, ctx.glossary)
     return None
+
+
+#: Spans of human translations that agree with a form, at least, before other words in a
+#: list are reported: a form seen once or twice may have lost to a synonym by chance.
+_AGREEING = 3
+_AGREES = re.compile(r"agrees: (\d+) of")
+
+
+def _well_backed(label: str, glossary: LocaleGlossary) -> bool:
+    """The portal shows the form, or three or more spans of human translations agree."""
+    statement = glossary.evidence.get(label, "")
+    if statement.startswith("portal:"):
+        return True
+    agreeing = _AGREES.match(statement)
+    return agreeing is not None and int(agreeing.group(1)) >= _AGREEING
 
 
 def _list_labels(source: str, labels: dict[str, tuple[str, ...]]) -> list[str]:
@@ -408,8 +422,12 @@ def _lists_form(text: str, forms: tuple[str, ...], locale: str | None) -> bool:
         return True
     if not any(ord(c) >= WIDE for c in text):
         return False
-    joined = _spaced(text).replace(" ", "")
-    return any(_spaced(form).strip(_BRACKETS).replace(" ", "") in joined for form in forms)
+    joined = _QUOTES.sub("", _spaced(text))
+    return any(_QUOTES.sub("", _spaced(form)).strip(_BRACKETS) in joined for form in forms)
+
+
+#: Spaces and quotation marks, which a wide script's label may have or not ("“用户管理”管理员").
+_QUOTES = re.compile(r"[\s“”「」\"]")
 
 
 
