@@ -1,6 +1,7 @@
 """Round-12 recall of `term` (issue 16): a glossary label that is a whole cell of a list
-separated by vertical bars (the roles a task needs) written otherwise than the locale's
-forms. Invented labels in a glossary of their own, over several locales and scripts."""
+separated by vertical bars (the roles a task needs) broken: cut short after its first
+words, or ending in a function word; other words are left alone (a synonym, whatever backs
+the form). Invented labels in a glossary of their own, over several locales and scripts."""
 
 from __future__ import annotations
 
@@ -19,6 +20,8 @@ FORMS = {
     "fr-FR": ("Administrateur d'orbite", "Agent qorvex"),
     "ja-JP": ("ゾービット 管理者", "コルベックス エージェント"),
 }
+#: A function word of each locale (locale_data `function_words`).
+DANGLING = {"nl-NL": "voor", "fr-FR": "de", "ja-JP": "の"}
 
 
 def _glossary(locale: str, evidence: str) -> GlossaryTerms:
@@ -48,7 +51,7 @@ def test_a_listed_label_written_otherwise_is_reported(tmp_path: Path, locale: st
         # both forms, in any order, in another case; the wide script's space dropped
         row(1, "Zorbit admin | Qorvex agent", f"{agent} | {admin.lower()}"),
         row(2, "Qorvex agent | Zorbit admin", f"{agent.replace(' ', '') if wide else agent} | {admin}"),
-        # one label cut short, or rendered by other words
+        # one label cut short; other words for it, which may be a synonym
         row(3, "Zorbit admin | Qorvex agent", f"{admin.split()[0]} | {agent}"),
         row(4, "Zorbit admin | Qorvex agent", f"{admin} | Wibbel"),
         # no list: a label in running text is the `ui` check's, bold or not
@@ -59,9 +62,9 @@ def test_a_listed_label_written_otherwise_is_reported(tmp_path: Path, locale: st
         ("| Zorbit admin | Qorvex agent 7 |", f"| Wibbel | {agent} 7 |"),
         # the form's content words, other function words and a word between them
         row(8, "Zorbit admin | Qorvex agent", f"{admin.replace(' ', ' de la ')} | {agent}"),
+        # a cell that ends in the locale's function word: a label cut after it
+        row(9, "Zorbit admin | Qorvex agent", f"{admin} | Wibbel {DANGLING[locale]}"),
     ]
-    found = _found(_catalog(tmp_path, locale, pairs), _glossary(locale, "agrees: 3 of 3 spans"))
-    assert found == [pairs[2][0], pairs[3][0]]
-    # no human translation backs the forms: other words may be a synonym, a cut is not
-    found = _found(_catalog(tmp_path, locale, pairs), _glossary(locale, "none: no article"))
-    assert found == [pairs[2][0]]
+    expected = [pairs[2][0], pairs[-1][0]]
+    for evidence in ("agrees: 3 of 3 spans", "none: no article"):
+        assert _found(_catalog(tmp_path, locale, pairs), _glossary(locale, evidence)) == expected

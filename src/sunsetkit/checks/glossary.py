@@ -322,8 +322,11 @@ def _listed_labels(entry: Entry, ctx: MessageContext) -> str | None:
     (the roles a task needs), and no accepted form of it in the translation: a list of
     names of the portal's roles or pages renders each as the portal does, and an
     unbolded list is no business of the `ui` check. The English label kept is
-    `english-left`'s finding. Where no human translation backs the form, the translator's
-    other words may be as good: only a cell cut short is reported then."""
+    `english-left`'s finding. Reported only where a cell shows the label broken: cut
+    short after its first words ("Globale" for "Globale beheerder"), or ending in a
+    function word ("Administrador de administración de"); other words ("Agente
+    administrador" for "Agente administrativo", "판매 에이전트" for "영업 에이전트") may be a
+    synonym or the portal's older name, even where human translations back the form."""
     if not ctx.glossary.labels:
         return None
     for source, text in entry.pairs:
@@ -335,27 +338,13 @@ def _listed_labels(entry: Entry, ctx: MessageContext) -> str | None:
                 continue
             if _cell_with_words(text, forms, ctx.glossary.function_words):
                 continue
-            if not _well_backed(label, ctx.glossary) and not _cut_cell(text, forms):
-                continue  # the translator's other words may be as good: a cut is sure
+            function = ctx.glossary.function_words
+            if not _cut_cell(text, forms) and not _dangling_cell(text, function):
+                continue  # other words may be a synonym, or the portal's older name
             approved = ctx.glossary.label_text[label]
             message = f"{label!r} is {approved!r} in {ctx.locale}: the list of labels writes it otherwise"
             return with_evidence(message, label, ctx.glossary)
     return None
-
-
-#: Spans of human translations that agree with a form, at least, before other words in a
-#: list are reported: a form seen once or twice may have lost to a synonym by chance.
-_AGREEING = 3
-_AGREES = re.compile(r"agrees: (\d+) of")
-
-
-def _well_backed(label: str, glossary: LocaleGlossary) -> bool:
-    """The portal shows the form, or three or more spans of human translations agree."""
-    statement = glossary.evidence.get(label, "")
-    if statement.startswith("portal:"):
-        return True
-    agreeing = _AGREES.match(statement)
-    return agreeing is not None and int(agreeing.group(1)) >= _AGREEING
 
 
 def _list_labels(source: str, labels: dict[str, tuple[str, ...]]) -> list[str]:
@@ -390,6 +379,16 @@ def _cut_cell(text: str, forms: tuple[str, ...]) -> bool:
 
 #: The letters an inflection adds to a word of a form ("Globala" of "Global").
 _ENDING = 3
+
+
+def _dangling_cell(text: str, function: frozenset[str]) -> bool:
+    """A cell of the list that ends in a function word of the locale: a label cut off
+    after its preposition ("Administratörsbehörighet för")."""
+    for cell in _CELL_LEAD.sub("", _spaced(text), count=1).split("|"):
+        words = cell.strip(" *_.").split()
+        if len(words) > 1 and words[-1].casefold() in function:
+            return True
+    return False
 
 
 def _cell_with_words(text: str, forms: tuple[str, ...], function: frozenset[str]) -> bool:
