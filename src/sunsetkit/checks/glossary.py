@@ -363,15 +363,14 @@ def _list_labels(source: str, labels: dict[str, tuple[str, ...]]) -> list[str]:
 
 def _cut_cell(text: str, forms: tuple[str, ...]) -> bool:
     """A cell of the list that is a form's first words and not all of them ("Globale" for
-    "Globale beheerder", "Globala" for "Global administratör"), each word as the form
-    writes it or with an ending of up to three letters."""
+    "Globale beheerder", "Globala" for "Global administratör", "globale" for "Globaler
+    Administrator"), each word as the form writes it or with another ending."""
     for cell in _CELL_LEAD.sub("", _spaced(text), count=1).split("|"):
         words = cell.strip(" *_.").casefold().split()
         for form in forms:
             parts = _spaced(form).strip(_BRACKETS).casefold().split()
             if 0 < len(words) < len(parts) and all(
-                word.startswith(part) and len(word) - len(part) <= _ENDING
-                for word, part in zip(words, parts, strict=False)
+                same_word(word, part) for word, part in zip(words, parts, strict=False)
             ):
                 return True
     return False
