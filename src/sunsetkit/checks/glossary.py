@@ -329,20 +329,23 @@ def _listed_labels(entry: Entry, ctx: MessageContext) -> str | None:
     synonym or the portal's older name, even where human translations back the form."""
     if not ctx.glossary.labels:
         return None
+    function = ctx.glossary.function_words
     for source, text in entry.pairs:
-        if source.count("|") < 1 or "|" not in text:
+        if "|" not in source or "|" not in text:
             continue
         for label in _list_labels(source, ctx.glossary.labels):
             forms = _without_particles(ctx.glossary.labels[label], ctx.locale)
             if _lists_form(text, (*forms, label), ctx.locale):
                 continue
-            if _cell_with_words(text, forms, ctx.glossary.function_words):
+            if _cell_with_words(text, forms, function):
                 continue
-            function = ctx.glossary.function_words
-            if not _cut_cell(text, forms) and not _dangling_cell(text, function):
+            cut = _cut_cell(text, forms) or _dangling_cell(text, function)
+            if cut is None:
                 continue  # other words may be a synonym, or the portal's older name
             approved = ctx.glossary.label_text[label]
-            message = f"{label!r} is {approved!r} in {ctx.locale}: the list of labels writes it otherwise"
+            message = (
+                f"{label!r} is {approved!r} in {ctx.locale}; a cell of the list is cut: {cut!r}"
+            )
             return with_evidence(message, label, ctx.glossary)
     return None
 
@@ -361,7 +364,7 @@ def _list_labels(source: str, labels: dict[str, tuple[str, ...]]) -> list[str]:
     return [label for label in found if label is not None]
 
 
-def _cut_cell(text: str, forms: tuple[str, ...]) -> bool:
+def _cut_cell(text: str, forms: tuple[str, ...]) -> str | None:
     """A cell of the list that is a form's first words and not all of them ("Globale" for
     "Globale beheerder", "Globala" for "Global administratör", "globale" for "Globaler
     Administrator"), each word as the form writes it or with another ending."""
@@ -372,22 +375,23 @@ def _cut_cell(text: str, forms: tuple[str, ...]) -> bool:
             if 0 < len(words) < len(parts) and all(
                 same_word(word, part) for word, part in zip(words, parts, strict=False)
             ):
-                return True
-    return False
+                return cell.strip(" *_.")
+    return None
 
 
 #: The letters an inflection adds to a word of a form ("Globala" of "Global").
 _ENDING = 3
 
 
-def _dangling_cell(text: str, function: frozenset[str]) -> bool:
+def _dangling_cell(text: str, function: frozenset[str]) -> str | None:
     """A cell of the list that ends in a function word of the locale: a label cut off
-    after its preposition ("Administratörsbehörighet för")."""
+    after its preposition ("Administratörsbehörighet för"), another than the one sought
+    maybe; the message quotes it."""
     for cell in _CELL_LEAD.sub("", _spaced(text), count=1).split("|"):
         words = cell.strip(" *_.").split()
         if len(words) > 1 and words[-1].casefold() in function:
-            return True
-    return False
+            return " ".join(words)
+    return None
 
 
 def _cell_with_words(text: str, forms: tuple[str, ...], function: frozenset[str]) -> bool:
@@ -426,7 +430,6 @@ def _lists_form(text: str, forms: tuple[str, ...], locale: str | None) -> bool:
 
 #: Spaces and quotation marks, which a wide script's label may have or not ("“用户管理”管理员").
 _QUOTES = re.compile(r"[\s“”「」\"]")
-
 
 
 def _without_particles(forms: tuple[str, ...], locale: str | None) -> tuple[str, ...]:
