@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 from sunsetkit.checks import CHECKS
 from sunsetkit.checks.base import Entry, MessageContext
 from sunsetkit.checks.catalog_file import markdown_parser
-from sunsetkit.checks.conventions import conventions
+from sunsetkit.checks.conventions import conventions, locale_data
 from sunsetkit.checks.glossary import GlossaryTerms, check_names, locale_glossary
 from sunsetkit.checks.names import check_names_changed, name_runs
 from sunsetkit.checks.page_names import check_names_on_page
@@ -454,3 +454,28 @@ def test_an_ordinary_word_brand_outside_a_product_translated_is_not_reported(
     source: str, text: str
 ) -> None:
     assert _found(source, text, "fr-FR") == []
+
+
+ORDINARY = sorted(str(w) for w in locale_data("en")["brand_words"])
+
+
+@pytest.mark.parametrize("locale", ["nl-NL", "fr-FR", "ja-JP"])
+def test_an_ordinary_word_brand_amid_lower_case_words_put_in_lower_case_is_reported(
+    locale: str,
+) -> None:
+    """`interactive Teams meeting` as `interactieve teams vergadering`: capitalised beside
+    lower-case words, the source's brand is the product, and its lower case a name recased;
+    a title's capitals, a sentence's first word or the source's own lower case are not."""
+    for brand in ORDINARY:
+        low = brand.lower()
+        found = _found(f"Hold a quick {brand} call.", f"Xx een snelle {low} yy.", locale)
+        assert len(found) == 1 and "another case" in found[0], (brand, found)
+        # after a comma, before "and": a list of products ("Dynamics 365, Teams, and more")
+        found = _found(f"Use Lantern 365, {brand}, and more.", f"Xx Lantern 365, {low} yy.", locale)
+        assert len(found) == 1 and "another case" in found[0], (brand, found)
+        for source in (
+            f"Plan Your {brand} Rollout",  # a title's capitals
+            f"{brand} are set up first.",  # the sentence's first word
+            f"Hold a quick {brand} call with {low} of yours.",  # the word in lower case too
+        ):
+            assert _found(source, f"Xx {low} yy.", locale) == [], (brand, source)

@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from .base import Entry, LocaleGlossary, MessageContext
+from .base import _BRACKETS, Entry, LocaleGlossary, MessageContext
 from .beside import stem
 from .conventions import WIDE, Conventions, conventions, label_marked, locale_data
 from .english import kept_with_gloss
@@ -269,6 +269,9 @@ def _with_localized_names(term: str, ctx: MessageContext) -> Iterator[str]:
 def check_terms(entry: Entry, ctx: MessageContext) -> Iterator[str]:
     # Longest first, and a longer term hides the shorter ones inside it: "Partner Center
     # API" has its own approved form, which need not contain the portal's.
+    listed = _listed_labels(entry, ctx)
+    if listed:
+        yield listed
     if not _mentions_terms(entry, ctx):
         return
     longer_first = sorted([*ctx.glossary.terms, *ctx.glossary.verbatim], key=len, reverse=True)
@@ -307,6 +310,126 @@ def check_terms(entry: Entry, ctx: MessageContext) -> Iterator[str]:
                 problem = _term_problem(term, (*forms, *names), text, ctx.locale, stemmed)
                 yield with_evidence(problem, term, ctx.glossary)
         return
+
+
+#: A list of labels: cells between vertical bars, the first after a lead-in and its colon
+#: ("**Appropriate roles**: Admin agent | Global admin").
+_CELL_LEAD = re.compile(r"^[^|:：]*[:：]")
+
+
+def _listed_labels(entry: Entry, ctx: MessageContext) -> str | None:
+    """A glossary label that is a whole cell of a list of labels separated by vertical bars
+    (the roles a task needs), and no accepted form of it in the translation: a list of
+    names of the portal's roles or pages renders each as the portal does, and an
+    unbolded list is no business of the `ui` check. The English label kept is
+    `english-left`'s finding. Reported only where a cell shows the label broken: cut
+    short after its first words ("Globale" for "Globale beheerder"), or ending in a
+    function word ("Administrador de administración de"); other words ("Agente
+    administrador" for "Agente administrativo", "판매 에이전트" for "영업 에이전트") may be a
+    synonym or the portal's older name, even where human translations back the form."""
+    if not ctx.glossary.labels:
+        return None
+    function = ctx.glossary.function_words
+    for source, text in entry.pairs:
+        if "|" not in source or "|" not in text:
+            continue
+        for label in _list_labels(source, ctx.glossary.labels):
+            forms = _without_particles(ctx.glossary.labels[label], ctx.locale)
+            if _lists_form(text, (*forms, label), ctx.locale):
+                continue
+            if _cell_with_words(text, forms, function):
+                continue
+            cut = _cut_cell(text, forms) or _dangling_cell(text, function)
+            if cut is None:
+                continue  # other words may be a synonym, or the portal's older name
+            approved = ctx.glossary.label_text[label]
+            message = (
+                f"{label!r} is {approved!r} in {ctx.locale}; a cell of the list is cut: {cut!r}"
+            )
+            return with_evidence(message, label, ctx.glossary)
+    return None
+
+
+def _list_labels(source: str, labels: dict[str, tuple[str, ...]]) -> list[str]:
+    """The glossary labels that are whole cells of a list separated by vertical bars after
+    a lead-in ("Roles: A | B"); a table's row has none, and its cells are values."""
+    lead = _CELL_LEAD.match(source)
+    if lead is None:
+        return []
+    cells = source[lead.end() :].split("|")
+    if len(cells) < 2:
+        return []
+    folded = {label.casefold(): label for label in labels}
+    found = (folded.get(cell.strip(" *_.").casefold()) for cell in cells)
+    return [label for label in found if label is not None]
+
+
+def _cut_cell(text: str, forms: tuple[str, ...]) -> str | None:
+    """A cell of the list that is a form's first words and not all of them ("Globale" for
+    "Globale beheerder", "Globala" for "Global administratör", "globale" for "Globaler
+    Administrator"), each word as the form writes it or with another ending."""
+    for cell in _CELL_LEAD.sub("", _spaced(text), count=1).split("|"):
+        words = cell.strip(" *_.").casefold().split()
+        for form in forms:
+            parts = _spaced(form).strip(_BRACKETS).casefold().split()
+            if 0 < len(words) < len(parts) and all(
+                same_word(word, part) for word, part in zip(words, parts, strict=False)
+            ):
+                return cell.strip(" *_.")
+    return None
+
+
+#: The letters an inflection adds to a word of a form ("Globala" of "Global").
+_ENDING = 3
+
+
+def _dangling_cell(text: str, function: frozenset[str]) -> str | None:
+    """A cell of the list that ends in a function word of the locale: a label cut off
+    after its preposition ("Administratörsbehörighet för"), another than the one sought
+    maybe; the message quotes it."""
+    for cell in _CELL_LEAD.sub("", _spaced(text), count=1).split("|"):
+        words = cell.strip(" *_.").split()
+        if len(words) > 1 and words[-1].casefold() in function:
+            return " ".join(words)
+    return None
+
+
+def _cell_with_words(text: str, forms: tuple[str, ...], function: frozenset[str]) -> bool:
+    """A cell that writes a form's content words in their order, each with an ending or
+    none, its articles and prepositions the translator's, other words between them
+    allowed: "Administrateur de gestion des utilisateurs" for "Administrateur de la
+    gestion des utilisateurs", "Agente del departamento de soporte técnico"."""
+    for cell in _CELL_LEAD.sub("", _spaced(text), count=1).split("|"):
+        words = [w for w in re.findall(r"[^\W_]+", cell.casefold()) if w not in function]
+        for form in forms:
+            wanted = [w for w in re.findall(r"[^\W_]+", form.casefold()) if w not in function]
+            if wanted and _in_order(wanted, words):
+                return True
+    return False
+
+
+def _in_order(wanted: list[str], words: list[str]) -> bool:
+    """Each wanted word, in order, among the words (an ending of up to three letters)."""
+    rest = iter(words)
+    return all(
+        any(word.startswith(part) and len(word) - len(part) <= _ENDING for word in rest)
+        for part in wanted
+    )
+
+
+def _lists_form(text: str, forms: tuple[str, ...], locale: str | None) -> bool:
+    """One of the forms in the text in any case, inflected; in a wide script with or
+    without spaces ("ヘルプデスク エージェント", "ヘルプデスクエージェント")."""
+    if any(_contains(text, form.strip(_BRACKETS), fold=True, inflected=True) for form in forms):
+        return True
+    if not any(ord(c) >= WIDE for c in text):
+        return False
+    joined = _QUOTES.sub("", _spaced(text))
+    return any(_QUOTES.sub("", _spaced(form)).strip(_BRACKETS) in joined for form in forms)
+
+
+#: Spaces and quotation marks, which a wide script's label may have or not ("“用户管理”管理员").
+_QUOTES = re.compile(r"[\s“”「」\"]")
 
 
 def _without_particles(forms: tuple[str, ...], locale: str | None) -> tuple[str, ...]:

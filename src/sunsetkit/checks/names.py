@@ -416,7 +416,8 @@ def _recased(source: str, text: str, ctx: MessageContext) -> Iterator[tuple[str,
     """Single words of a name that the translation writes in another case where the source
     has them (fewer times as written than the source, and in another case at least once):
     a coined word (`_CAMEL`) or a brand that is no English word (`brands` less
-    `brand_words`)."""
+    `brand_words`), or a brand that is an English word too where the source writes it
+    capitalised amid lower-case words, never in lower case (`_brand_amid_lower`)."""
     coined = brands() - conventions("en").brand_words
     written_as = Counter(w.text for run in _words(_clean(text)) for w in run)
     if not written_as:
@@ -425,13 +426,39 @@ def _recased(source: str, text: str, ctx: MessageContext) -> Iterator[tuple[str,
     for word, count in wanted.items():
         if written_as[word] >= count or not word[:1].isupper():
             continue
-        if not (_CAMEL.search(word) or word.casefold() in coined):
+        recasable = _CAMEL.search(word) or word.casefold() in coined
+        if not (recasable or _brand_amid_lower(word, source)):
             continue
         written = next(
             (w for w in written_as if w.casefold() == word.casefold() and w != word), None
         )
         if written is not None and not _glossary_reports(word, source, text, ctx):
             yield word, written
+
+
+def _brand_amid_lower(word: str, source: str) -> bool:
+    """A brand that is an English word too (`brand_words`: Teams, Office) that the source
+    writes capitalised beside a lower-case word ("interactive Teams meeting"), never first
+    in a sentence nor in lower case: the product, not a title's capitals or the noun, so
+    its lower case in the translation ("teams vergadering") is the name recased."""
+    if word.casefold() not in conventions("en").brand_words:
+        return False
+    if re.search(rf"(?<![\w.@/-]){re.escape(word.casefold())}(?![\w@/-])", source):
+        return False  # the ordinary word is the source's too
+    found = False
+    for match in re.finditer(rf"(?<![\w.@/-]){re.escape(word)}(?![\w@/-])", source):
+        before = source[: match.start()].rstrip()
+        if not before or before[-1] in ".!?:*#|":
+            return False  # first in a sentence, a heading or a cell: capitalised anyway
+        after = source[match.end() :]
+        neighbours = (_WORD_BEFORE.search(before), _WORD_AFTER.match(after))
+        found = found or any(m is not None and m.group(1).islower() for m in neighbours)
+    return found
+
+
+#: The word next to a brand, a comma or semicolon between them allowed ("Teams, and").
+_WORD_BEFORE = re.compile(r"(?<![\w-])([^\W\d_]+)[\s,;]*$")
+_WORD_AFTER = re.compile(r"[\s,;]*([^\W\d_]+)(?![\w-])")
 
 
 def _single_short(source: str, text: str, anchors: frozenset[str]) -> bool:

@@ -296,7 +296,8 @@ CHECKS: tuple[Check, ...] = (
         "error",
         "message",
         "A glossary term in the source has one of the locale's accepted forms in the "
-        "translation, capitalised as approved.",
+        "translation, capitalised as approved; a glossary label in a list after a lead-in "
+        "(Appropriate roles: Admin agent | Global admin) not cut short.",
         check_terms,
     ),
     Check(
