@@ -402,8 +402,8 @@ def test_a_span_that_took_in_the_subject_after_its_verb_is_reported(
         ctx = MessageContext(locale, locale_glossary(None, locale), MD)
         found = list(PLACEMENT.func(entry, ctx))
         # a pronoun in lower case at the start is the edge rule's function word
-        also = f"function word {pronoun!r} at its start" if edge else "the subject after"
-        return [m for m in found if "the subject after" in m or also in m]
+        also = f"function word {pronoun!r} at its start" if edge else "the subject of"
+        return [m for m in found if "the subject of" in m or also in m]
 
     assert opens("Select **Zorg ledger** now.", f"Zorgen **{pronoun} Zorg ledger** jetzt.", True)
     assert opens("See [Zorg ledger](x.md).", f"Zorgen [{pronoun} Zorg ledger](x.md).", True)

@@ -119,14 +119,15 @@ def _problems(span: Span, source: Span | None, ctx: MessageContext) -> Iterator[
             f"sentence: the {span.kind} took in its grammar, not only the label"
         )
     if source is not None and (verb := _see_taken_in(span, source, ctx)):
+        edge = "ends" if span.inside.rstrip(_TRAILING + "。． ").endswith(verb) else "opens"
         yield (
-            f'{what} holds {verb!r}, the sentence\'s "see": the English link holds '
+            f'{what} {edge} with {verb!r}, the sentence\'s "see": the English link holds '
             "only what it names, the verb is outside it"
         )
     if source is not None and (pronoun := _subject_first(span, source, ctx)):
         yield (
-            f"{what} opens with {pronoun!r}, the subject after the sentence's verb before it: "
-            f"the {span.kind} took in a neighbour"
+            f"{what} holds {pronoun!r}, the subject of the sentence's verb, which the English "
+            f"{span.kind} does not say: the {span.kind} took in the verb or its subject"
         )
     if source is not None and _past_colon(span, source):
         yield f"{what} runs on past the colon of the English {span.kind}'s label: it took in words"
