@@ -365,6 +365,58 @@ def test_only_wide_locales_list_a_see_verb_and_english_its_own() -> None:
     assert SEE and {"see", "learn", "read", "here"} <= set(_listed("en", "see_verbs"))
 
 
+SEE_FIRST = [(loc, w) for loc in LOCALES for w in _listed(loc, "see_verbs_first")]
+
+
+@pytest.mark.parametrize(("locale", "verb"), SEE_FIRST)
+def test_a_link_that_opens_with_the_verb_see_is_reported(locale: str, verb: str) -> None:
+    source = "For details, see [Zorg ledger totals](x.md)."
+    gap = "" if ord(verb[-1]) > 0x2E80 else " "
+    assert _see(source, f"Zorg, [{verb}{gap}Zorg ledger](x.md).", locale)
+    assert _see(source, f"Zorg zorg, [zorg, {verb}{gap}Zorg ledger](x.md).", locale)
+    assert not _see(source, f"Zorg, {verb}{gap}[Zorg ledger](x.md).", locale)
+    # the English link says see or learn itself; a word that only starts like the verb
+    assert not _see("[See Zorg ledger](x.md).", f"[{verb}{gap}Zorg ledger](x.md).", locale)
+    if gap:
+        assert not _see(source, f"Zorg, [{verb}zorg ledger](x.md).", locale)
+
+
+def test_spaced_locales_list_a_see_verb_that_opens_a_link() -> None:
+    assert {loc for loc, _ in SEE_FIRST} >= {"pl-PL", "es-ES", "it-IT", "pt-BR"}
+
+
+def _listed_as_written(locale: str, key: str) -> list[str]:
+    words = locale_data(locale).get(key)
+    return [str(w) for w in words] if isinstance(words, list) else []
+
+
+SUBJECTS = [(loc, w) for loc in LOCALES for w in _listed_as_written(loc, "span_subjects")]
+
+
+@pytest.mark.parametrize(("locale", "pronoun"), SUBJECTS)
+def test_a_span_that_took_in_the_subject_after_its_verb_is_reported(
+    locale: str, pronoun: str
+) -> None:
+    def opens(source: str, text: str, edge: bool = False) -> list[str]:
+        entry = Entry(Message(source, text, lineno=1))
+        ctx = MessageContext(locale, locale_glossary(None, locale), MD)
+        found = list(PLACEMENT.func(entry, ctx))
+        # a pronoun in lower case at the start is the edge rule's function word
+        also = f"function word {pronoun!r} at its start" if edge else "the subject of"
+        return [m for m in found if "the subject of" in m or also in m]
+
+    assert opens("Select **Zorg ledger** now.", f"Zorgen **{pronoun} Zorg ledger** jetzt.", True)
+    assert opens("See [Zorg ledger](x.md).", f"Zorgen [{pronoun} Zorg ledger](x.md).", True)
+    # the whole imperative in the span, a span opening the message, English "you" inside
+    assert not opens("[Select Zorg](x.md) now.", f"[Zorgen {pronoun} Zorg](x.md) jetzt.")
+    assert not opens("**Select Zorg** now.", f"**{pronoun} Zorg** jetzt.")
+    assert not opens("So **you can zorg**.", f"Zorgen **{pronoun} zorgen**.")
+    # second, after its verb in lower case: bold, not a link's clause
+    assert opens("Then select **Zorg ledger**.", f"Dan, **zorgt {pronoun} Zorg ledger**.")
+    assert not opens("See [how to zorg](x.md).", f"Zie [hoe {pronoun} zorgt](x.md).")
+    assert not opens("**Zorg ledger** now.", f"**zorgt {pronoun} Zorg ledger** nu.")
+
+
 #: Particles that are prepositions too (the function words a span's edge is read for).
 VERB_PARTICLES = [
     (loc, w)

@@ -119,9 +119,15 @@ def _problems(span: Span, source: Span | None, ctx: MessageContext) -> Iterator[
             f"sentence: the {span.kind} took in its grammar, not only the label"
         )
     if source is not None and (verb := _see_taken_in(span, source, ctx)):
+        edge = "ends" if span.inside.rstrip(_TRAILING + "。． ").endswith(verb) else "opens"
         yield (
-            f'{what} ends with {verb!r}, the sentence\'s "see": the English link holds '
+            f'{what} {edge} with {verb!r}, the sentence\'s "see": the English link holds '
             "only what it names, the verb is outside it"
+        )
+    if source is not None and (pronoun := _subject_first(span, source, ctx)):
+        yield (
+            f"{what} holds {pronoun!r}, the subject of the sentence's verb, which the English "
+            f"{span.kind} does not say: the {span.kind} took in the verb or its subject"
         )
     if source is not None and _past_colon(span, source):
         yield f"{what} runs on past the colon of the English {span.kind}'s label: it took in words"
@@ -223,13 +229,17 @@ def _particle_last(span: Span, source: Span, ctx: MessageContext) -> bool:
 
 
 def _see_taken_in(span: Span, source: Span, ctx: MessageContext) -> str:
-    """The locale's "see" or "refer to" (`see_verbs`) at the end of a link's text ("[「X」を
-    参照してください](x)", "[X를 참조하세요](x)") where the English link text says no such
-    thing ("see [X](x)"): the link took in the verb of the sentence. "" if not."""
+    """The locale's "see" or "refer to" at the end of a link's text (`see_verbs`: "[「X」を
+    参照してください](x)", "[X를 참조하세요](x)") or at its start (`see_verbs_first`: "[zobacz
+    X](x)", "[consulte X](x)", after at most one word and a comma) where the English link
+    text says no such thing ("see [X](x)"): the link took in the verb of the sentence. ""
+    if not."""
     if span.kind != "link" or not span.inside:
         return ""
     inside = span.inside.rstrip(_TRAILING + "。． ")
     verb = next((v for v in _see_verbs(ctx.locale) if inside.endswith(v)), "")
+    if not verb and (first := _SEE_FIRST.match(inside.casefold())):
+        verb = next((v for v in _see_verbs_first(ctx.locale) if _opens(first[1], v)), "")
     if not verb:
         return ""
     english = set(_ENGLISH_WORD.findall(source.inside.casefold()))
@@ -240,6 +250,48 @@ def _see_taken_in(span: Span, source: Span, ctx: MessageContext) -> str:
 def _see_verbs(locale: str | None) -> tuple[str, ...]:
     words = locale_data(locale).get("see_verbs")
     return tuple(str(w).casefold() for w in words) if isinstance(words, list) else ()
+
+
+def _subject_first(span: Span, source: Span, ctx: MessageContext) -> str:
+    """The pronoun of address that follows its verb (`span_subjects`: nl "u", sv "du", de
+    "Sie") opening a span right after a word, capitalised ("wählen **Sie Speichern** aus",
+    "finden [Sie unter X](x)"; the edge rule reads the lower-case ones), or second in bold
+    after its verb in lower case ("gaat u verder, **selecteert u Opslaan**", "**väljer du
+    Spara**"), where the English span says no "you": the span took in the sentence's verb
+    or subject, not only the label. A link's text may be a clause ("[hur du gör X](x)" for
+    "[how to do X](x)"). "" if not."""
+    words = [w.rstrip(_TRAILING) for w in span.inside.split()[:2]]
+    if span.kind == "code" or not words or not any(c.isalnum() for c in span.before):
+        return ""
+    if "you" in source.inside.casefold():
+        return ""
+    subjects = _span_subjects(ctx.locale)
+    if words[0] in subjects and words[0][:1].isupper() and span.before.rstrip()[-1:].isalpha():
+        return words[0]
+    second = len(words) == 2 and words[0].isalpha() and words[0].islower()
+    return words[1] if second and span.kind != "link" and words[1] in subjects else ""
+
+
+@functools.cache
+def _span_subjects(locale: str | None) -> frozenset[str]:
+    words = locale_data(locale).get("span_subjects")
+    return frozenset(str(w) for w in words) if isinstance(words, list) else frozenset()
+
+
+@functools.cache
+def _see_verbs_first(locale: str | None) -> tuple[str, ...]:
+    return tuple(sorted(_listed(locale, "see_verbs_first")))
+
+
+#: A link's text after at most one word and a comma ("más información, consulte X").
+_SEE_FIRST = re.compile(r"\s*(?:[^\W\d_]+,\s+)?(.*)", re.DOTALL)
+
+
+def _opens(text: str, verb: str) -> bool:
+    """`text` opens with the word `verb` (in a wide script, with its characters)."""
+    if not text.startswith(verb):
+        return False
+    return ord(verb[-1]) >= WIDE or text[len(verb) : len(verb) + 1].isspace()
 
 
 #: A colon and a word after it, in any script.
@@ -556,6 +608,29 @@ def _onto_name(span: Span, theirs: list[Span], outside: str, ctx: MessageContext
         )
 
 
+def _left_whole(theirs: list[Span], ours: list[Span], outside: str, kept: str) -> Iterator[str]:
+    """An English span of two words or more kept word for word in the translation, outside
+    every span of its kind (`outside` and `kept`: each text without them, folded), which the
+    English does not say outside its spans and no span here holds (`Lees Cloud Solution
+    Providers over de [marketplace.](x)`, `wählen Sie Logo Builder **(Logo-Generator) aus.**`):
+    the span moved off the words it marked. Not a gloss in brackets (`**Beheerder** (Admin
+    Agent)`), the English kept beside its translation."""
+    for source in theirs:
+        label = source.inside.strip().rstrip(_TRAILING).strip().casefold()
+        if len(label.split()) < 2 or not any(c.isalpha() for c in label):
+            continue
+        pattern = re.compile(rf"(?<!\w){re.escape(label)}(?!\w)")
+        if pattern.search(outside) or any(pattern.search(s.inside.casefold()) for s in ours):
+            continue
+        found = pattern.search(kept)
+        if found and kept.count("(", 0, found.start()) <= kept.count(")", 0, found.start()):
+            kind = source.kind
+            yield (
+                f"the English {kind}'s words {source.inside.strip()!r} stand outside every "
+                f"{kind} here: the {kind} moved off them"
+            )
+
+
 def _spelt_out(acronym: str, theirs: list[Span]) -> bool:
     """An English span whose words' initials spell the acronym ("**Admin on Behalf Of**"
     for AOBO): the bold on the acronym says the same."""
@@ -692,6 +767,9 @@ def check_placement(entry: Entry, ctx: MessageContext) -> Iterator[str]:
                 yield from _problems(span, counterpart, ctx)
             if kind != "code" and ours:
                 outside = marked(entry, ctx.md, source).outside(kind, " ").casefold()
+                if len(ours) == len(theirs):
+                    kept = marked(entry, ctx.md, text).outside(kind, " ").casefold()
+                    yield from _left_whole(theirs, ours, outside, kept)
                 for span in ours:
                     yield from _onto_name(span, theirs, outside, ctx)
                     if kind == "bold":
