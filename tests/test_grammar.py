@@ -64,6 +64,7 @@ def test_the_data_reads_as_words(locale: str) -> None:
         "name_verb_words",
         "oblique_endings",
         "not_adjectives",
+        "marker_governors",
         "plain_endings",
         "polite_before",
         "colloquial",
@@ -483,3 +484,35 @@ def test_a_singular_article_before_an_acronym_s_plural_is_reported(locale: str) 
         assert not _found("Buy the QZR today.", f"Zorbel {article} QZRs hoje.", locale), article
         # no article right before it: a word of it (a compound), markup between
         assert not _found(english, f"Zorbel {article}QZRs hoje.", locale), article
+
+
+# --- a title that ends in the infinitive's marker -------------------------------------------
+
+MARKED = [loc for loc in TRANSLATED if grammar(loc).marked_title is not None]
+
+
+def test_dutch_and_german_read_a_marker_that_ends_a_title() -> None:
+    assert {"de-DE", "nl-NL"} <= set(MARKED)
+
+
+@pytest.mark.parametrize("locale", MARKED)
+def test_a_title_that_ends_in_the_marker_and_its_verb_is_reported(locale: str) -> None:
+    marker = grammar(locale).infinitive_marker
+    ending = f"Zorbels quarzel {marker} flimmen"
+    english = "Manage all of the zorbels"
+    assert _found(english, ending, locale)
+    assert _found(english, f"**{ending}**", locale)
+    for text, source in (
+        (f"{ending}.", "Manage all of the zorbels."),  # a sentence, no title
+        (f"{ending}:", english),
+        (f"Zorbels quarzel {marker} flimmen zorbel", english),  # no infinitive at the end
+        (f"{marker} flimmen", english),  # the marker alone: nothing it lost
+        (ending, "To manage all of the zorbels"),  # an infinitive clause in the English
+    ):
+        assert not _found(source, text, locale), text
+    # a word that takes the marker before it: the infinitive is governed
+    for governor in sorted(grammar(locale).marker_governors):
+        text = f"Zorbels {governor} quarzel {marker} flimmen"
+        # (a noun listed in lower case may be another rule's finding)
+        found = _found(english, text, locale)
+        assert not [message for message in found if "ends a title" in message], governor

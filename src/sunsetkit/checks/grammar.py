@@ -3,8 +3,9 @@ data's `grammar` key (locale_data/README.md): a function word capitalised inside
 sentence ("sowie Der Umsatz"), the infinitive's `zu` before a separable verb ("zu
 ablehnen" for "abzulehnen"), a singular article before a plural country name ("nel Stati
 Uniti"), a sentence that starts with a clause cut from its head (Japanese "場合は、") or
-ends with a preposition ("para trabajar en.": English's stranded one), and a Korean word
-cut in two inside its ending ("하 여", "고객에 게").
+ends with a preposition ("para trabajar en.": English's stranded one), a Korean word
+cut in two inside its ending ("하 여", "고객에 게"), and a title that ends in the
+infinitive's marker with nothing to govern it ("Alle abonnementen op te halen").
 A locale without the key is not checked; each rule reads only its own part of the key."""
 
 from __future__ import annotations
@@ -75,6 +76,11 @@ class Grammar:
     #: English noun-adjunct order left. One search, from the case's endings.
     oblique_after_name: re.Pattern[str] | None = None
     oblique_endings: tuple[str, ...] = ()
+    #: A title that ends in the infinitive's marker and its verb ("Alle abonnementen op te
+    #: halen" for "Get all subscriptions"): a clause's infinitive whose governing word
+    #: ("om", "um", "helpen") machine translation lost. The words that govern one.
+    marked_title: re.Pattern[str] | None = None
+    marker_governors: frozenset[str] = frozenset()
     #: The articles of the singular (`numbered_articles`) that are no preposition too:
     #: one before an acronym's English plural ("o RIs" for "the RIs") disagrees with it.
     singular_articles: frozenset[str] = frozenset()
@@ -115,6 +121,8 @@ def grammar(locale: str | None) -> Grammar:
         oblique_after_name=_NAME_THEN_WORD if data.get("oblique_endings") else None,
         oblique_endings=_strings(data.get("oblique_endings")),
         singular_articles=_singular(data.get("numbered_articles"), data.get("prepositions")),
+        marked_title=_marked_end(marker) if data.get("marker_governors") else None,
+        marker_governors=frozenset(str(w).casefold() for w in data.get("marker_governors") or ()),
     )
 
 
@@ -220,6 +228,13 @@ def _singular(numbered: object, prepositions: object) -> frozenset[str]:
         return frozenset()
     aside = set(_strings(prepositions))
     return frozenset(_strings(numbered.get("singular"))) - aside
+
+
+def _marked_end(marker: str) -> re.Pattern[str] | None:
+    """The marker and an infinitive (a lower-case word ending in n) that end a text."""
+    if not marker:
+        return None
+    return re.compile(rf"(?<![\w-]){re.escape(marker)} [^\W\d_A-ZÄÖÜ]+n\Z")
 
 
 def _strings(words: object) -> tuple[str, ...]:
@@ -339,6 +354,13 @@ def _broken(
             yield (
                 f"{found!r}: a name opens the sentence and a word in an oblique case follows "
                 "it, the English order ('Contoso report') left: the noun goes first"
+            )
+    if own.marked_title is not None:
+        found = _marked_title(own.marked_title, own.marker_governors, english, seen)
+        if found:
+            yield (
+                f"{found!r} ends a title: a title names its action with the bare infinitive; "
+                "the word that takes this infinitive (the English 'to', 'by') is lost"
             )
     if own.singular_articles:
         found = _singular_acronym(own.singular_articles, english, seen)
@@ -597,6 +619,27 @@ def _zu_before(own: Grammar, seen: str) -> str | None:
 
 
 _WORD = re.compile(r"\w+")
+#: How a sentence (no title) ends, or a line that goes on in the next one.
+_CLOSED = re.compile(r"[.:;!?,)\]]\Z")
+
+
+def _marked_title(
+    search: re.Pattern[str], governors: frozenset[str], source: str, seen: str
+) -> str | None:
+    """The marker and infinitive that end a one-line title (neither side ends as a
+    sentence does) where no word of the translation governs the marker and the English
+    holds no "to" (a title that is an infinitive clause: "To confirm", "Om te bevestigen")."""
+    text, english = seen.strip(), source.strip()
+    if not text.endswith("n") or "\n" in text or _CLOSED.search(english):
+        return None  # most messages: a sentence, or no infinitive at the end
+        return None
+    match = search.search(text, max(0, text.rfind(" ", 0, text.rfind(" ")) - 1))
+    if match is None or "to" in _WORD.findall(english.casefold()):
+        return None
+    before = _WORD.findall(text[: match.start()].casefold())
+    if not before or governors.intersection(before):
+        return None
+    return match.group()
 
 
 def _cut_start(forms: tuple[str, ...], source: str, seen: str) -> str | None:
