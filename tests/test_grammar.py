@@ -65,6 +65,8 @@ def test_the_data_reads_as_words(locale: str) -> None:
         "oblique_endings",
         "not_adjectives",
         "marker_governors",
+        "plural_verbs",
+        "subject_pronouns",
         "plain_endings",
         "polite_before",
         "colloquial",
@@ -516,3 +518,33 @@ def test_a_title_that_ends_in_the_marker_and_its_verb_is_reported(locale: str) -
         # (a noun listed in lower case may be another rule's finding)
         found = _found(english, text, locale)
         assert not [message for message in found if "ends a title" in message], governor
+
+
+# --- a name in the singular before a verb in the plural -------------------------------------
+
+PLURAL_VERBS = [loc for loc in TRANSLATED if grammar(loc).name_plural_verb is not None]
+
+
+def test_dutch_and_german_list_their_plural_verbs() -> None:
+    assert {"de-DE", "nl-NL"} <= set(PLURAL_VERBS)
+
+
+@pytest.mark.parametrize("locale", PLURAL_VERBS)
+def test_a_name_before_a_verb_in_the_plural_is_reported(locale: str) -> None:
+    english = "Contoso Hub can help. ZorbelX can help."
+    pronoun = sorted(grammar(locale).subject_pronouns)[0]
+    for verb in _listed(locale, "plural_verbs"):
+        for text in (
+            f"Contoso Hub {verb} quarzel.",
+            f"Zorbel quarzel. ZorbelX {verb} quarzel.",
+            f"**Contoso Hub** {verb} quarzel.",
+        ):
+            assert _found(english, text, locale), text
+        for text, source in (
+            (f"Zorbel Contoso Hub {verb} quarzel.", english),  # no sentence's start
+            (f"Contoso Hub {verb} {pronoun} quarzel.", english),  # fronted: a subject after
+            (f"Contoso Hubs {verb} quarzel.", "Contoso Hubs can help."),  # an English plural
+            (f"Zorbel {verb} quarzel.", "Zorbel can help."),  # an ordinary word
+            (f"Quarzel Hub {verb} quarzel.", english),  # a name the English does not hold
+        ):
+            assert not _found(source, text, locale), text

@@ -81,6 +81,11 @@ class Grammar:
     #: ("om", "um", "helpen") machine translation lost. The words that govern one.
     marked_title: re.Pattern[str] | None = None
     marker_governors: frozenset[str] = frozenset()
+    #: A kept name that opens a sentence right before a verb in the plural ("Partner Center
+    #: kunnen helpen" for "Partner Center can help"): one search from the locale's plural
+    #: verbs; the subject pronouns that show the name is no subject ("Contoso können Sie").
+    name_plural_verb: re.Pattern[str] | None = None
+    subject_pronouns: frozenset[str] = frozenset()
     #: The articles of the singular (`numbered_articles`) that are no preposition too:
     #: one before an acronym's English plural ("o RIs" for "the RIs") disagrees with it.
     singular_articles: frozenset[str] = frozenset()
@@ -121,6 +126,8 @@ def grammar(locale: str | None) -> Grammar:
         oblique_after_name=_NAME_THEN_WORD if data.get("oblique_endings") else None,
         oblique_endings=_strings(data.get("oblique_endings")),
         singular_articles=_singular(data.get("numbered_articles"), data.get("prepositions")),
+        name_plural_verb=_name_then(data.get("plural_verbs")),
+        subject_pronouns=frozenset(str(w).casefold() for w in data.get("subject_pronouns") or ()),
         marked_title=_marked_end(marker) if data.get("marker_governors") else None,
         marker_governors=frozenset(str(w).casefold() for w in data.get("marker_governors") or ()),
     )
@@ -228,6 +235,17 @@ def _singular(numbered: object, prepositions: object) -> frozenset[str]:
         return frozenset()
     aside = set(_strings(prepositions))
     return frozenset(_strings(numbered.get("singular"))) - aside
+
+
+def _name_then(verbs: object) -> re.Pattern[str] | None:
+    """A name (capitalised words and numbers), one of the verbs, and the word after it."""
+    listed = "|".join(map(re.escape, _strings(verbs)))
+    if not listed:
+        return None
+    return re.compile(
+        rf"(?:\d+\. )?(?P<name>[A-Z][\w.+-]*(?: [A-Z0-9][\w.+-]*)*) (?P<verb>{listed})"
+        r"(?![\w-])(?: (?P<next>[^\W\d_]+))?"
+    )
 
 
 def _marked_end(marker: str) -> re.Pattern[str] | None:
@@ -354,6 +372,13 @@ def _broken(
             yield (
                 f"{found!r}: a name opens the sentence and a word in an oblique case follows "
                 "it, the English order ('Contoso report') left: the noun goes first"
+            )
+    if own.name_plural_verb is not None:
+        found = _name_plural(own.name_plural_verb, own.subject_pronouns, english, seen)
+        if found:
+            yield (
+                f"{found!r}: a name in the singular opens the sentence with a verb in the "
+                "plural (the English's noun after the name lost, or the verb's number wrong)"
             )
     if own.marked_title is not None:
         found = _marked_title(own.marked_title, own.marker_governors, english, seen)
@@ -499,6 +524,35 @@ def _name_then_case(
             if after.group(1).islower() and after.group(1) not in english:
                 return f"{name} {word}"
     return None
+
+
+def _name_plural(
+    search: re.Pattern[str], pronouns: frozenset[str], source: str, seen: str
+) -> str | None:
+    """The first name and verb where a sentence starts whose name the English holds as
+    written, no English plural ("Microsoft Teams") and no ordinary word (two words or
+    more, or a capital or digit inside: "Azure CSP", "User-Based"), and whose verb no
+    subject pronoun follows (the name fronted as an object: "Contoso können Sie")."""
+    first = search.match(seen) if seen[:1].isupper() or seen[:1].isdigit() else None
+    found = [first] if first else []
+    if any(map(seen.__contains__, _STOPS)):
+        found += filter(
+            None, (search.match(seen, m.end()) for m in _SENTENCE_STARTS.finditer(seen))
+        )
+    for match in found:
+        name, verb, after = match.group("name", "verb", "next")
+        if (
+            f"{name} " in source
+            and not name.endswith("s")
+            and (" " in name or _INSIDE_CAPITAL.search(name))
+            and (after or "").casefold() not in pronouns
+        ):
+            return f"{name} {verb}"
+    return None
+
+
+#: A capital or a digit after a name's first character: no ordinary word.
+_INSIDE_CAPITAL = re.compile(r".[A-Z0-9]")
 
 
 def _stranded(search: re.Pattern[str], prose: str) -> str | None:
