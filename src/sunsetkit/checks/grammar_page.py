@@ -22,6 +22,9 @@ page's own translations are the evidence of how the locale writes a word.
   and its translation does not: machine translation joined the two).
 - A Korean verb's ending after a space ("선택 합니다") where the page joins the same noun
   to a verb elsewhere ("선택하여").
+- A sentence that opens with a verb the page writes as an imperative with its polite
+  pronoun ("Wählen Sie") and holds no subject pronoun ("Wählen auf der Seite X den Partner
+  aus."), or writes the pronoun in lower case ("Verwenden sie"): the pronoun lost.
 
 Locale knowledge is the `grammar` key of locale_data (README.md there): `determiners`,
 `prepositions`, `relative_pronouns`, `capitalised_nouns`, `formal_address` and
