@@ -691,7 +691,10 @@ def _bare_imperatives(
                 imperatives[verb] = pronoun
     if not imperatives:
         return  # most pages of a locale: no imperative with its pronoun
+    verbs = tuple(imperatives)
     for entry, _, text in pairs:
+        if not any(map(text.__contains__, verbs)):
+            continue  # most messages: none of the page's imperatives (a search in C)
         found = _bare_imperative(own, imperatives, _UNMARK.sub("", text))
         if found:
             yield entry, found
