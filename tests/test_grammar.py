@@ -66,6 +66,9 @@ def test_the_data_reads_as_words(locale: str) -> None:
         "agreement_between",
         "copulas",
         "not_adjectives",
+        "marker_governors",
+        "plural_verbs",
+        "subject_pronouns",
         "plain_endings",
         "polite_before",
         "colloquial",
@@ -553,3 +556,65 @@ def test_a_predicate_of_another_gender_than_its_subject_s_determiner_is_reported
             for ending in own:  # the gender's own ending
                 text = f"Tak. {determiner} zorbel {copula} kwarpo{ending}."
                 assert not _found(english, text, locale), text
+
+
+# --- a title that ends in the infinitive's marker -------------------------------------------
+
+MARKED = [loc for loc in TRANSLATED if grammar(loc).marked_title is not None]
+
+
+def test_dutch_and_german_read_a_marker_that_ends_a_title() -> None:
+    assert {"de-DE", "nl-NL"} <= set(MARKED)
+
+
+@pytest.mark.parametrize("locale", MARKED)
+def test_a_title_that_ends_in_the_marker_and_its_verb_is_reported(locale: str) -> None:
+    marker = grammar(locale).infinitive_marker
+    ending = f"Zorbels quarzel {marker} flimmen"
+    english = "Manage all of the zorbels"
+    assert _found(english, ending, locale)
+    assert _found(english, f"**{ending}**", locale)
+    for text, source in (
+        (f"{ending}.", "Manage all of the zorbels."),  # a sentence, no title
+        (f"{ending}:", english),
+        (f"Zorbels quarzel {marker} flimmen zorbel", english),  # no infinitive at the end
+        (f"{marker} flimmen", english),  # the marker alone: nothing it lost
+        (ending, "To manage all of the zorbels"),  # an infinitive clause in the English
+    ):
+        assert not _found(source, text, locale), text
+    # a word that takes the marker before it: the infinitive is governed
+    for governor in sorted(grammar(locale).marker_governors):
+        text = f"Zorbels {governor} quarzel {marker} flimmen"
+        # (a noun listed in lower case may be another rule's finding)
+        found = _found(english, text, locale)
+        assert not [message for message in found if "ends a title" in message], governor
+
+
+# --- a name in the singular before a verb in the plural -------------------------------------
+
+PLURAL_VERBS = [loc for loc in TRANSLATED if grammar(loc).name_plural_verb is not None]
+
+
+def test_dutch_and_german_list_their_plural_verbs() -> None:
+    assert {"de-DE", "nl-NL"} <= set(PLURAL_VERBS)
+
+
+@pytest.mark.parametrize("locale", PLURAL_VERBS)
+def test_a_name_before_a_verb_in_the_plural_is_reported(locale: str) -> None:
+    english = "Contoso Hub can help. ZorbelX can help."
+    pronoun = sorted(grammar(locale).subject_pronouns)[0]
+    for verb in _listed(locale, "plural_verbs"):
+        for text in (
+            f"Contoso Hub {verb} quarzel.",
+            f"Zorbel quarzel. ZorbelX {verb} quarzel.",
+            f"**Contoso Hub** {verb} quarzel.",
+        ):
+            assert _found(english, text, locale), text
+        for text, source in (
+            (f"Zorbel Contoso Hub {verb} quarzel.", english),  # no sentence's start
+            (f"Contoso Hub {verb} {pronoun} quarzel.", english),  # fronted: a subject after
+            (f"Contoso Hubs {verb} quarzel.", "Contoso Hubs can help."),  # an English plural
+            (f"Zorbel {verb} quarzel.", "Zorbel can help."),  # an ordinary word
+            (f"Quarzel Hub {verb} quarzel.", english),  # a name the English does not hold
+        ):
+            assert not _found(source, text, locale), text

@@ -531,3 +531,37 @@ def test_an_ending_after_a_word_the_page_never_joins_is_no_finding(locale: str) 
         # an adverb before the verb ("그렇게 하면"), written apart on every page
         text = f"쿼젤 {ending} 확인."
         assert not _page(locale, ("Do so.", text), ("Save it.", "항목을 저장합니다.")), ending
+
+
+# --- an imperative without its polite pronoun -----------------------------------------------
+
+IMPERATIVE = [loc for loc in LOCALES if page_grammar(loc).imperative_address is not None]
+#: A page that writes the imperative with its pronoun: the evidence.
+WITH_PRONOUN = ("Select **Widgets**.", "Quarzen Sie **Widgets** aus.")
+
+
+def test_german_reads_an_imperative_without_its_pronoun() -> None:
+    assert "de-DE" in IMPERATIVE
+
+
+@pytest.mark.parametrize("locale", IMPERATIVE)
+def test_an_imperative_without_its_pronoun_is_reported(locale: str) -> None:
+    for text in (
+        "Quarzen **Contoso Hub** aus.",
+        "Quarzen [Contoso Hub](x) auf der Seite aus.",
+        "Zorbel. Quarzen Contoso aus.",
+        "Quarzen sie Contoso aus.",  # the pronoun in lower case: "they"
+    ):
+        assert _page(locale, WITH_PRONOUN, ("Select Contoso Hub.", text)) == [text], text
+    for text in (
+        "Quarzen Contoso aus",  # no stop: a title
+        "Quarzen von Contoso.",  # a title's verbal noun
+        "Quarzen eines Widgets.",
+        "Quarzen wichtiger Widgets.",
+        "Quarzen Contoso: Zorbel.",
+        "Quarzen Contoso, wenn es Widgets gibt.",  # a subject pronoun
+        "Flimmen Contoso aus.",  # a verb the page never writes with the pronoun
+    ):
+        assert _page(locale, WITH_PRONOUN, ("Select Contoso Hub.", text)) == [], text
+    # no evidence on the page: nothing reported
+    assert _page(locale, ("Select Contoso Hub.", "Quarzen Contoso aus.")) == []

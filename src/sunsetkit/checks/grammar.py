@@ -3,8 +3,9 @@ data's `grammar` key (locale_data/README.md): a function word capitalised inside
 sentence ("sowie Der Umsatz"), the infinitive's `zu` before a separable verb ("zu
 ablehnen" for "abzulehnen"), a singular article before a plural country name ("nel Stati
 Uniti"), a sentence that starts with a clause cut from its head (Japanese "場合は、") or
-ends with a preposition ("para trabajar en.": English's stranded one), and a Korean word
-cut in two inside its ending ("하 여", "고객에 게").
+ends with a preposition ("para trabajar en.": English's stranded one), a Korean word
+cut in two inside its ending ("하 여", "고객에 게"), and a title that ends in the
+infinitive's marker with nothing to govern it ("Alle abonnementen op te halen").
 A locale without the key is not checked; each rule reads only its own part of the key."""
 
 from __future__ import annotations
@@ -80,6 +81,17 @@ class Grammar:
     #: "Twoja organizacja jest zarejestrowane"): searches, each after a quick test (what
     #: the text must hold one of; none: always searched).
     disagreeing_pairs: tuple[tuple[tuple[str, ...], re.Pattern[str]], ...] = ()
+
+    #: A title that ends in the infinitive's marker and its verb ("Alle abonnementen op te
+    #: halen" for "Get all subscriptions"): a clause's infinitive whose governing word
+    #: ("om", "um", "helpen") machine translation lost. The words that govern one.
+    marked_title: re.Pattern[str] | None = None
+    marker_governors: frozenset[str] = frozenset()
+    #: A kept name that opens a sentence right before a verb in the plural ("Partner Center
+    #: kunnen helpen" for "Partner Center can help"): one search from the locale's plural
+    #: verbs; the subject pronouns that show the name is no subject ("Contoso können Sie").
+    name_plural_verb: re.Pattern[str] | None = None
+    subject_pronouns: frozenset[str] = frozenset()
     #: The articles of the singular (`numbered_articles`) that are no preposition too:
     #: one before an acronym's English plural ("o RIs" for "the RIs") disagrees with it.
     singular_articles: frozenset[str] = frozenset()
@@ -122,6 +134,10 @@ def grammar(locale: str | None) -> Grammar:
         singular_articles=_singular(data.get("numbered_articles"), data.get("prepositions")),
         disagreeing_pairs=_pairs(data.get("disagreeing_after"), data.get("agreement_between"))
         + _subjects(data, _strings(data.get("agreement_between"))),
+        name_plural_verb=_name_then(data.get("plural_verbs")),
+        subject_pronouns=frozenset(str(w).casefold() for w in data.get("subject_pronouns") or ()),
+        marked_title=_marked_end(marker) if data.get("marker_governors") else None,
+        marker_governors=frozenset(str(w).casefold() for w in data.get("marker_governors") or ()),
     )
 
 
@@ -284,6 +300,24 @@ def _singular(numbered: object, prepositions: object) -> frozenset[str]:
     return frozenset(_strings(numbered.get("singular"))) - aside
 
 
+def _name_then(verbs: object) -> re.Pattern[str] | None:
+    """A name (capitalised words and numbers), one of the verbs, and the word after it."""
+    listed = "|".join(map(re.escape, _strings(verbs)))
+    if not listed:
+        return None
+    return re.compile(
+        rf"(?:\d+\. )?(?P<name>[A-Z][\w.+-]*(?: [A-Z0-9][\w.+-]*)*) (?P<verb>{listed})"
+        r"(?![\w-])(?: (?P<next>[^\W\d_]+))?"
+    )
+
+
+def _marked_end(marker: str) -> re.Pattern[str] | None:
+    """The marker and an infinitive (a lower-case word ending in n) that end a text."""
+    if not marker:
+        return None
+    return re.compile(rf"(?<![\w-]){re.escape(marker)} [^\W\d_A-ZÄÖÜ]+n\Z")
+
+
 def _strings(words: object) -> tuple[str, ...]:
     return tuple(map(str, words)) if isinstance(words, list) else ()
 
@@ -401,6 +435,20 @@ def _broken(
             yield (
                 f"{found!r}: a name opens the sentence and a word in an oblique case follows "
                 "it, the English order ('Contoso report') left: the noun goes first"
+            )
+    if own.name_plural_verb is not None:
+        found = _name_plural(own.name_plural_verb, own.subject_pronouns, english, seen)
+        if found:
+            yield (
+                f"{found!r}: a name in the singular opens the sentence with a verb in the "
+                "plural (the English's noun after the name lost, or the verb's number wrong)"
+            )
+    if own.marked_title is not None:
+        found = _marked_title(own.marked_title, own.marker_governors, english, seen)
+        if found:
+            yield (
+                f"{found!r} ends a title: a title names its action with the bare infinitive; "
+                "the word that takes this infinitive (the English 'to', 'by') is lost"
             )
     if own.singular_articles:
         found = _singular_acronym(own.singular_articles, english, seen)
@@ -565,6 +613,35 @@ def _disagreeing(
     return None
 
 
+def _name_plural(
+    search: re.Pattern[str], pronouns: frozenset[str], source: str, seen: str
+) -> str | None:
+    """The first name and verb where a sentence starts whose name the English holds as
+    written, no English plural ("Microsoft Teams") and no ordinary word (two words or
+    more, or a capital or digit inside: "Azure CSP", "User-Based"), and whose verb no
+    subject pronoun follows (the name fronted as an object: "Contoso können Sie")."""
+    first = search.match(seen) if seen[:1].isupper() or seen[:1].isdigit() else None
+    found = [first] if first else []
+    if any(map(seen.__contains__, _STOPS)):
+        found += filter(
+            None, (search.match(seen, m.end()) for m in _SENTENCE_STARTS.finditer(seen))
+        )
+    for match in found:
+        name, verb, after = match.group("name", "verb", "next")
+        if (
+            f"{name} " in source
+            and not name.endswith("s")
+            and (" " in name or _INSIDE_CAPITAL.search(name))
+            and (after or "").casefold() not in pronouns
+        ):
+            return f"{name} {verb}"
+    return None
+
+
+#: A capital or a digit after a name's first character: no ordinary word.
+_INSIDE_CAPITAL = re.compile(r".[A-Z0-9]")
+
+
 def _stranded(search: re.Pattern[str], prose: str) -> str | None:
     """The word and the preposition that end a sentence of the raw prose (a bold label or a
     link's text that ends so is a name: its mark stands before the stop), where the word
@@ -683,6 +760,27 @@ def _zu_before(own: Grammar, seen: str) -> str | None:
 
 
 _WORD = re.compile(r"\w+")
+#: How a sentence (no title) ends, or a line that goes on in the next one.
+_CLOSED = re.compile(r"[.:;!?,)\]]\Z")
+
+
+def _marked_title(
+    search: re.Pattern[str], governors: frozenset[str], source: str, seen: str
+) -> str | None:
+    """The marker and infinitive that end a one-line title (neither side ends as a
+    sentence does) where no word of the translation governs the marker and the English
+    holds no "to" (a title that is an infinitive clause: "To confirm", "Om te bevestigen")."""
+    text, english = seen.strip(), source.strip()
+    if not text.endswith("n") or "\n" in text or _CLOSED.search(english):
+        return None  # most messages: a sentence, or no infinitive at the end
+        return None
+    match = search.search(text, max(0, text.rfind(" ", 0, text.rfind(" ")) - 1))
+    if match is None or "to" in _WORD.findall(english.casefold()):
+        return None
+    before = _WORD.findall(text[: match.start()].casefold())
+    if not before or governors.intersection(before):
+        return None
+    return match.group()
 
 
 def _cut_start(forms: tuple[str, ...], source: str, seen: str) -> str | None:

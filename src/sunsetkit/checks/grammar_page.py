@@ -22,6 +22,9 @@ page's own translations are the evidence of how the locale writes a word.
   and its translation does not: machine translation joined the two).
 - A Korean verb's ending after a space ("선택 합니다") where the page joins the same noun
   to a verb elsewhere ("선택하여").
+- A sentence that opens with a verb the page writes as an imperative with its polite
+  pronoun ("Wählen Sie") and holds no subject pronoun ("Wählen auf der Seite X den Partner
+  aus."), or writes the pronoun in lower case ("Verwenden sie"): the pronoun lost.
 
 Locale knowledge is the `grammar` key of locale_data (README.md there): `determiners`,
 `prepositions`, `relative_pronouns`, `capitalised_nouns`, `formal_address` and
@@ -68,6 +71,12 @@ class PageGrammar:
     informal_address: frozenset[str] = frozenset()
     #: The imperative with its polite pronoun ("Wählen Sie"): for an English with no "you".
     imperative_address: re.Pattern[str] | None = None
+    #: Subject pronouns ("Sie", "wir", "man"): a sentence with one has its subject. Words
+    #: after a verb in -en that make it a title's verbal noun ("Erstellen von"), and the
+    #: endings of a genitive adjective after one ("Suchen wichtiger IDs").
+    subject_pronouns: frozenset[str] = frozenset()
+    nominal_after: frozenset[str] = frozenset()
+    nominal_endings: tuple[str, ...] = ()
     #: English: the reader's pronouns ("you") and the third persons ("they", "it").
     second_person: frozenset[str] = frozenset()
     third_person: frozenset[str] = frozenset()
@@ -114,6 +123,9 @@ def page_grammar(locale: str | None) -> PageGrammar:
         imperative_address=re.compile(str(data["imperative_address"]))
         if data.get("imperative_address")
         else None,
+        subject_pronouns=frozenset(w.casefold() for w in _set(data.get("subject_pronouns"))),
+        nominal_after=_set(data.get("nominal_after")),
+        nominal_endings=tuple(map(str, data.get("nominal_endings") or ())),
         second_person=_set(data.get("second_person")),
         third_person=_set(data.get("third_person")),
         gendered_articles=_genders(data.get("gendered_articles")),
@@ -197,6 +209,9 @@ def check_grammar_on_page(entries: list[Entry], ctx: MessageContext) -> Iterator
         if own.numbered_articles
         else (),
         _lower_starts(entries) if own.sentence_capital else (),
+        _bare_imperatives(own, own.imperative_address, pairs)
+        if own.imperative_address is not None
+        else (),
         _cut_endings(own, pairs) if own.joined_endings is not None else (),
     )
     done: set[int] = set()
@@ -647,6 +662,64 @@ def _lower_address(
                 f"{found!r}: the polite address in lower case; the English says 'you' here and "
                 "the page addresses the reader with a capital",
             )
+
+
+# --- an imperative without its polite pronoun -----------------------------------------------
+
+#: Markup that parts no words: bold marks, a link's brackets and its target.
+_UNMARK = re.compile(r"\]\([^)\s]*\)|\*\*|[\[\]]")
+#: A capitalised verb in -en where a sentence starts, the next word, the sentence's rest.
+_OPENING_VERB = re.compile(
+    rf"(?:^|(?<=[.!?] ))(?P<verb>[{_UPPER}][{_LOWER}]+en) (?P<next>[^\W\d_][\w-]*)"
+    r"(?P<rest>[^.!?]*)(?P<end>[.!?]?)"
+)
+
+
+def _bare_imperatives(
+    own: PageGrammar, search: re.Pattern[str], pairs: list[tuple[Entry, str, str]]
+) -> Iterator[tuple[Entry, str]]:
+    """Each sentence that opens with a verb the page writes as an imperative with its
+    polite pronoun (`imperative_address`: "Wählen Sie") and holds no subject pronoun
+    ("Wählen auf der Seite X den Partner aus.", "Verwenden Contoso Hub."), or writes that
+    pronoun in lower case ("Verwenden sie Contoso Hub."): a sentence ended by a stop,
+    no title's verbal noun ("Erstellen von", "Suchen wichtiger IDs")."""
+    imperatives: dict[str, str] = {}
+    for _, _, text in pairs:
+        if any(map(text.__contains__, own.formal_address)):  # in C: most texts hold none
+            for match in search.finditer(_UNMARK.sub("", text)):
+                verb, *_, pronoun = match.group().split()
+                imperatives[verb] = pronoun
+    if not imperatives:
+        return  # most pages of a locale: no imperative with its pronoun
+    verbs = tuple(imperatives)
+    for entry, _, text in pairs:
+        if not any(map(text.__contains__, verbs)):
+            continue  # most messages: none of the page's imperatives (a search in C)
+        found = _bare_imperative(own, imperatives, _UNMARK.sub("", text))
+        if found:
+            yield entry, found
+
+
+def _bare_imperative(own: PageGrammar, imperatives: dict[str, str], text: str) -> str | None:
+    for match in _OPENING_VERB.finditer(text):
+        verb, after, rest = match.group("verb", "next", "rest")
+        pronoun = imperatives.get(verb)
+        if pronoun is None or match.group("end") != "." or ":" in rest:
+            continue
+        if after == pronoun.lower() != pronoun:
+            return f"'{verb} {after}': the imperative's polite pronoun in lower case ('{pronoun}')"
+        words = {word.casefold() for word in _WORDS.findall(rest)} | {after.casefold()}
+        if (
+            after.casefold() in own.determiners | own.prepositions | own.nominal_after
+            or (after.islower() and after.endswith(own.nominal_endings))
+            or words & own.subject_pronouns
+        ):
+            continue
+        return (
+            f"'{verb} {after}': an imperative without its polite pronoun, which the page "
+            f"writes ('{verb} {pronoun}')"
+        )
+    return None
 
 
 @functools.cache
