@@ -10,13 +10,13 @@ from pathlib import Path
 
 import pytest
 
-from sunsetkit.checks import CheckOptions, run_checks
 from sunsetkit.checks.acronyms import _UNITS, _unit_symbol
 from sunsetkit.checks.conventions import conventions
 from sunsetkit.checks.numbers import numbers
 from sunsetkit.content.load import load_glossary
 
 from .conftest import ROOT
+from .only_checks import found
 
 GLOSSARY = load_glossary(ROOT / "content" / "glossary.yaml")
 SHIPPED = sorted(
@@ -36,8 +36,7 @@ def _catalog(tmp_path: Path, locale: str, pairs: Iterable[tuple[str, str]], flag
 
 
 def _found(path: Path, check: str) -> list[str]:
-    findings = run_checks([path], CheckOptions(glossary=GLOSSARY)).findings
-    return [f.msgid or "" for f in findings if f.check == check]
+    return found(path, check)
 
 
 @pytest.mark.parametrize("word", sorted(conventions("en").words_in_capitals))
