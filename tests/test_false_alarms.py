@@ -5,18 +5,19 @@ is no defect. Invented sentences, over every shipped locale where a convention i
 from __future__ import annotations
 
 import json
+from collections import Counter
 from collections.abc import Iterable
 from pathlib import Path
 
 import pytest
 
-from sunsetkit.checks import CheckOptions, run_checks
 from sunsetkit.checks.acronyms import _UNITS, _unit_symbol
 from sunsetkit.checks.conventions import conventions
 from sunsetkit.checks.numbers import numbers
 from sunsetkit.content.load import load_glossary
 
 from .conftest import ROOT
+from .only_checks import found
 
 GLOSSARY = load_glossary(ROOT / "content" / "glossary.yaml")
 SHIPPED = sorted(
@@ -36,8 +37,7 @@ def _catalog(tmp_path: Path, locale: str, pairs: Iterable[tuple[str, str]], flag
 
 
 def _found(path: Path, check: str) -> list[str]:
-    findings = run_checks([path], CheckOptions(glossary=GLOSSARY)).findings
-    return [f.msgid or "" for f in findings if f.check == check]
+    return found(path, check)
 
 
 @pytest.mark.parametrize("word", sorted(conventions("en").words_in_capitals))
@@ -162,23 +162,34 @@ def test_korean_marks_italic_with_quotation_marks() -> None:
     assert ("「", "」") in conventions("ja-JP").label_marks
 
 
-def _loanwords() -> list[tuple[str, str]]:
-    return [(loc, word) for loc in SHIPPED for word in conventions(loc).loanwords]
-
-
-@pytest.mark.parametrize(("locale", "word"), _loanwords())
-def test_a_loanword_the_locale_uses_is_no_english_left(
-    tmp_path: Path, locale: str, word: str
-) -> None:
-    kept = (f"Open the {word} with care every morning.", f"Zz qqq {word} xx yyy vv.")
-    left = (f"Open the {word} with care every evening.", "Zz qqq with care every evening.")
-    assert _found(_catalog(tmp_path, locale, [kept, left]), "english-left") == [left[0]]
-    itself = (f"Open **{word}** now.", f"Zz **{word}** vv.")
-    assert _found(_catalog(tmp_path, locale, [itself]), "bold-english") == []
-    bold = (f"Open **{word} zone** now.", f"Zz **{word} zone** vv.")
-    assert _found(_catalog(tmp_path, locale, [bold]), "bold-english") == (
-        [] if f"{word} zone" in conventions(locale).loanwords else [bold[0]]
-    )
+@pytest.mark.parametrize("locale", SHIPPED)
+def test_a_loanword_the_locale_uses_is_no_english_left(tmp_path: Path, locale: str) -> None:
+    """Every loanword of the locale, its messages side by side in one catalog (both
+    checks read each message alone): kept in a sentence it is no English left (the same
+    sentence's English left is), bold on it alone is no bold English, bold on it with an
+    English word is, unless that phrase is a loanword too."""
+    loanwords = conventions(locale).loanwords
+    assert loanwords, locale
+    left: dict[str, str] = {}
+    kept: dict[str, str] = {}
+    bold: dict[str, bool] = {}
+    pairs = []
+    for word in loanwords:
+        pairs += [(f"Open the {word} with care every morning.", f"Zz qqq {word} xx yyy vv.")]
+        pairs += [(f"Open the {word} with care every evening.", "Zz qqq with care every evening.")]
+        pairs += [(f"Open **{word}** now.", f"Zz **{word}** vv.")]
+        pairs += [(f"Open **{word} zone** now.", f"Zz **{word} zone** vv.")]
+        kept[pairs[-4][0]] = left[pairs[-3][0]] = word
+        bold[pairs[-2][0]] = False
+        bold[pairs[-1][0]] = f"{word} zone" not in loanwords
+    path = _catalog(tmp_path, locale, pairs)
+    english = Counter(_found(path, "english-left"))
+    wrong = [word for source, word in left.items() if english[source] != 1]
+    wrong += [word for source, word in kept.items() if english[source]]
+    assert not wrong, f"{locale} english-left: {wrong}"
+    flagged = Counter(_found(path, "bold-english"))
+    wrong_bold = [source for source, expected in bold.items() if flagged[source] != expected]
+    assert not wrong_bold, f"{locale} bold-english: {wrong_bold}"
 
 
 @pytest.mark.parametrize("locale", [loc for loc in SHIPPED if not loc.startswith("en")])

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from babel.messages.catalog import Message
 
-from sunsetkit.checks import CheckOptions, run_checks
+from sunsetkit.checks import CheckOptions
 from sunsetkit.checks.base import Entry, MessageContext
 from sunsetkit.checks.catalog_file import markdown_parser
 from sunsetkit.checks.conventions import WIDE
@@ -19,6 +19,7 @@ from sunsetkit.content.load import load_glossary
 
 from .conftest import ROOT
 from .conftest import tiny_catalog as _catalog
+from .only_checks import found as only_found
 
 GLOSSARY = load_glossary(ROOT / "content" / "glossary.yaml")
 MD = markdown_parser()
@@ -28,8 +29,7 @@ SHIPPED = sorted(
 
 
 def _found(path: Path, check: str) -> list[str]:
-    findings = run_checks([path], CheckOptions(glossary=GLOSSARY)).findings
-    return sorted(f.msgid or "" for f in findings if f.check == check)
+    return sorted(only_found(path, check))
 
 
 def _one_word_labels() -> list[tuple[str, str, str]]:

@@ -9,11 +9,12 @@ from pathlib import Path
 
 import pytest
 
-from sunsetkit.checks import CheckOptions, run_checks
+from sunsetkit.checks import CheckOptions
 from sunsetkit.content.load import load_glossary
 
 from .conftest import ROOT, titled_inside
 from .conftest import tiny_catalog as _catalog
+from .only_checks import found
 
 GLOSSARY = load_glossary(ROOT / "content" / "glossary.yaml")
 SHIPPED = sorted(
@@ -22,8 +23,7 @@ SHIPPED = sorted(
 
 
 def _found(path: Path) -> list[str]:
-    findings = run_checks([path], CheckOptions(glossary=GLOSSARY)).findings
-    return [f.msgid or "" for f in findings if f.check == "term"]
+    return found(path, "term")
 
 
 def _terms(keep: object) -> list[tuple[str, str, str]]:
@@ -114,8 +114,7 @@ def test_a_name_word_the_source_does_not_write_breaks_the_form(
 
 
 def _checked(path: Path, check: str) -> list[str]:
-    findings = run_checks([path], CheckOptions(glossary=GLOSSARY)).findings
-    return [f.msgid or "" for f in findings if f.check == check]
+    return found(path, check)
 
 
 def _split(text: str, cut: int, link: bool) -> str:

@@ -11,12 +11,13 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from sunsetkit.checks import CheckOptions, run_checks
+from sunsetkit.checks import run_checks
 from sunsetkit.checks.conventions import conventions
 from sunsetkit.content.load import load_glossary
 
 from .conftest import ROOT, titled_inside
 from .conftest import tiny_catalog as _catalog
+from .only_checks import OPTIONS, found, only
 
 GLOSSARY = load_glossary(ROOT / "content" / "glossary.yaml")
 SHIPPED = sorted(
@@ -25,15 +26,14 @@ SHIPPED = sorted(
 
 
 def _found(path: Path, check: str = "term") -> list[str]:
-    findings = run_checks([path], CheckOptions(glossary=GLOSSARY)).findings
-    return [f.msgid or "" for f in findings if f.check == check]
+    return found(path, check)
 
 
 def _cases(keep: object) -> list[tuple[str, str, str, bool]]:
     """(locale, term, approved form, backed by evidence) of every translated term."""
     cases = []
     for locale in SHIPPED:
-        glossary = CheckOptions(glossary=GLOSSARY).locale_glossary(locale)
+        glossary = OPTIONS.locale_glossary(locale)
         for term, forms in glossary.terms.items():
             backed = glossary.evidence.get(term, "").startswith(("agrees:", "portal:"))
             if callable(keep) and keep(term, forms[0], locale):
@@ -181,7 +181,7 @@ def _localized_in_forms() -> list[tuple[str, str, str, str]]:
     """(locale, term, form, the form with a name in it as the locale data localizes it)."""
     cases = []
     for locale in SHIPPED:
-        glossary = CheckOptions(glossary=GLOSSARY).locale_glossary(locale)
+        glossary = OPTIONS.locale_glossary(locale)
         for term, forms in glossary.terms.items():
             for name, localized in conventions(locale).names.items():
                 if name != term and name in forms[0]:
@@ -242,9 +242,7 @@ def test_an_alternative_the_evidence_attests_is_accepted(
 
 def _labels() -> list[tuple[str, str]]:
     return sorted(
-        (locale, label)
-        for locale in SHIPPED
-        for label in CheckOptions(glossary=GLOSSARY).locale_glossary(locale).labels
+        (locale, label) for locale in SHIPPED for label in OPTIONS.locale_glossary(locale).labels
     )
 
 
@@ -284,7 +282,7 @@ def _dropped_e() -> list[tuple[str, str, str, str]]:
     cases = []
     for locale in SHIPPED:
         data = conventions(locale)
-        glossary = CheckOptions(glossary=GLOSSARY).locale_glossary(locale)
+        glossary = OPTIONS.locale_glossary(locale)
         for term, forms in glossary.terms.items():
             for form in forms:
                 stem = form[:-2] + form[-1]
@@ -296,7 +294,7 @@ def _dropped_e() -> list[tuple[str, str, str, str]]:
 
 
 def _findings(path: Path) -> dict[str, str]:
-    findings = run_checks([path], CheckOptions(glossary=GLOSSARY)).findings
+    findings = run_checks([path], only("term")).findings
     return {f.msgid or "": f.message for f in findings if f.check == "term"}
 
 
@@ -329,7 +327,7 @@ def test_a_value_the_english_defines_may_keep_its_name(
     tmp_path: Path, case: tuple[str, str]
 ) -> None:
     locale, label = case
-    if label in CheckOptions(glossary=GLOSSARY).locale_glossary(locale).labels[label]:
+    if label in OPTIONS.locale_glossary(locale).labels[label]:
         return  # the locale's label is the English one: nothing to tell apart
     # "**Active** = the user signed in": the value as the system writes it
     defined = (f"**{label}** = the state after a day.", f"**{label}** = qqq mm.")
