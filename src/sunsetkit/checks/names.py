@@ -415,7 +415,9 @@ def _brand_word_names() -> tuple[str, ...]:
 #: A word with a capital after a small letter: a coined name or an identifier (AppSource,
 #: SaaS, OneDrive, SubscriptionEndDate), never an ordinary word of any locale; or a capital
 #: word after digits in one word (21Vianet). registry.py's precondition reads the same.
-_CAMEL = re.compile(r"[a-z][A-Z]|\d[A-Z][a-z]")
+#: Opens with its capital (registry.py's: a search scans for capitals in C); only ever
+#: tested, never its match read.
+_CAMEL = re.compile(r"[A-Z](?:(?<=[a-z][A-Z])|(?<=\d[A-Z])[a-z])")
 
 
 def _recased(source: str, text: str, ctx: MessageContext) -> Iterator[tuple[str, str]]:
@@ -474,8 +476,10 @@ def _may_hold_brand(text: str) -> bool:
     `_clean` drops aside; any other text may."""
     if not text.isascii() or "&" in text:
         return True
+    if "*" in text or "[" in text or "]" in text or "\\" in text:
+        text = text.translate(_MARKS)  # most texts hold no mark: no copy made
     # map over a bound method: the tests run in C, without a generator's frame per brand.
-    return any(map(text.translate(_MARKS).lower().__contains__, _brand_list()))
+    return any(map(text.lower().__contains__, _brand_list()))
 
 
 @functools.cache
