@@ -346,14 +346,21 @@ _NO_GRAMMAR = Grammar()
 def check_grammar(entry: Entry, ctx: MessageContext) -> Iterator[str]:
     """Broken grammar of machine translation that the translation's form shows (see the
     module's doc); one finding per message, the first rule that finds one."""
-    own = grammar(ctx.locale)
-    if own == _NO_GRAMMAR or (ctx.locale or "en").startswith("en"):
+    if not _has_grammar(ctx.locale):
         return
+    own = grammar(ctx.locale)
     for source, text in entry.pairs:
         found = next(_broken(own, entry, ctx, source, text), None)
         if found:
             yield found
             return
+
+
+@functools.cache
+def _has_grammar(locale: str | None) -> bool:
+    """Grammar data for a locale other than English: settled once, not a comparison of
+    every field of two Grammars per message."""
+    return grammar(locale) != _NO_GRAMMAR and not (locale or "en").startswith("en")
 
 
 def _broken(
@@ -669,7 +676,9 @@ _TARGET = re.compile(r"\]\([^)\s]*\)")
 
 def _prose(text: str) -> str:
     """The raw translation without code spans and link targets: the words and the markup
-    between them (which a reader's text would lose)."""
+    between them (which a reader's text would lose). Most texts hold neither: no search."""
+    if "`" not in text and "](" not in text:
+        return text
     return _TARGET.sub("]", _CODE.sub("``", text))
 
 

@@ -775,10 +775,15 @@ _AGREED = 3
 @functools.cache
 def _article_then_word(articles: tuple[str, ...]) -> re.Pattern[str]:
     """An article in lower case right before a lower-case word (no elision, no hyphen:
-    "l'", "lo-" read nothing), and the word or mark after it (if any)."""
-    listed = "|".join(map(re.escape, sorted(articles, key=len, reverse=True)))
+    "l'", "lo-" read nothing), and the word or mark after it (if any). Each article opens
+    its alternative, the look-behind after it: a search scans for the articles' first
+    letters in C, where an opening look-behind ran at every position."""
+    listed = "|".join(
+        rf"{re.escape(article)}(?<![\w'’-]{re.escape(article)})"
+        for article in sorted(articles, key=len, reverse=True)
+    )
     return re.compile(
-        rf"(?<![\w'’-])({listed}) ([{_LOWER}][{_LOWER}]{{2,}})(?![\w'’-])"
+        rf"({listed}) ([{_LOWER}][{_LOWER}]{{2,}})(?![\w'’-])"
         r"(?: ?([^\W\d_]+|[.,;:!?)|]))?"
     )
 

@@ -42,10 +42,15 @@ __all__ = ["Name", "check_names_changed", "check_names_reordered", "name_runs"]
 
 #: What is never prose: code, link targets, URLs, HTML tags, dotted names (a host, a
 #: namespace, a file: `partner.microsoft.com`, `Microsoft.Store.PartnerCenter`). Each
-#: breaks a run.
+#: breaks a run. A dotted name starts at a word's start: tried inside every word it cost
+#: a scan to the word's end per letter (no match there that the word's start misses).
 _NOT_TEXT = re.compile(
-    r"``.+?``|`[^`\n]+`|\]\([^)\s]*\)|https?://\S+|<[^<>\n]{1,200}>|\w+(?:\.\w+)+"
+    r"``.+?``|`[^`\n]+`|\]\([^)\s]*\)|https?://\S+|<[^<>\n]{1,200}>|(?<!\w)\w+(?:\.\w+)+"
 )
+#: The same without dotted names, for the texts without a dot between two word characters
+#: (most): tried at every word, that alternative cost five times all the others.
+_NOT_TEXT_UNDOTTED = re.compile(r"``.+?``|`[^`\n]+`|\]\([^)\s]*\)|https?://\S+|<[^<>\n]{1,200}>")
+_DOTTED = re.compile(r"\.\w(?<=\w\.\w)")  # opens with its dot: scanned for in C
 #: A word of a spaced script (CJK characters are separators: "365管理" is 365 and text).
 _TOKEN = re.compile(r"[^\W_\u2e80-\U0010ffff]+")
 #: What may stand between two words of one name: spaces (any Unicode one), a hyphen or an
@@ -75,7 +80,8 @@ class _Word:
 def _clean(text: str) -> str:
     if "&" in text:
         text = html.unescape(text)
-    return _NOT_TEXT.sub("\n", text).translate(_MARKS)
+    not_text = _NOT_TEXT if _DOTTED.search(text) else _NOT_TEXT_UNDOTTED
+    return not_text.sub("\n", text).translate(_MARKS)
 
 
 @functools.lru_cache(maxsize=256)
@@ -409,7 +415,9 @@ def _brand_word_names() -> tuple[str, ...]:
 #: A word with a capital after a small letter: a coined name or an identifier (AppSource,
 #: SaaS, OneDrive, SubscriptionEndDate), never an ordinary word of any locale; or a capital
 #: word after digits in one word (21Vianet). registry.py's precondition reads the same.
-_CAMEL = re.compile(r"[a-z][A-Z]|\d[A-Z][a-z]")
+#: Opens with its capital (registry.py's: a search scans for capitals in C); only ever
+#: tested, never its match read.
+_CAMEL = re.compile(r"[A-Z](?:(?<=[a-z][A-Z])|(?<=\d[A-Z])[a-z])")
 
 
 def _recased(source: str, text: str, ctx: MessageContext) -> Iterator[tuple[str, str]]:
@@ -495,8 +503,10 @@ def _may_hold_brand(text: str) -> bool:
     `_clean` drops aside; any other text may."""
     if not text.isascii() or "&" in text:
         return True
+    if "*" in text or "[" in text or "]" in text or "\\" in text:
+        text = text.translate(_MARKS)  # most texts hold no mark: no copy made
     # map over a bound method: the tests run in C, without a generator's frame per brand.
-    return any(map(text.translate(_MARKS).lower().__contains__, _brand_list()))
+    return any(map(text.lower().__contains__, _brand_list()))
 
 
 @functools.cache

@@ -74,8 +74,11 @@ def _none(entry: Entry, ctx: MessageContext) -> Iterator[str]:
 # check's first test, searched once in all of a message's sources or translations at once
 # (a line break between them adds no word, capital pair or digit).
 
-#: A word with a capital after a small letter (AppSource, SaaS): names.py's coined names.
-_CAMEL = re.compile(r"[a-z][A-Z]|\d[A-Z][a-z]")  # as names.py: AppSource, 21Vianet
+#: A word with a capital after a small letter (AppSource, SaaS): names.py's coined names
+#: (as names.py: AppSource, 21Vianet). Opens with its capital, the letter before it looked
+#: behind: a search scans for capitals in C, where an opening class of lower-case letters
+#: and digits stopped at most letters.
+_CAMEL = re.compile(r"[A-Z](?:(?<=[a-z][A-Z])|(?<=\d[A-Z])[a-z])")
 #: Two capitals in a row: an acronym's least (acronyms.py reads no source without one).
 _TWO_CAPITALS = re.compile(r"[A-Z][A-Z]")
 _NON_WORD = re.compile(r"\W+")

@@ -43,6 +43,9 @@ _WIDE = re.compile(
 #: The shortest word (a space apart) that can hold a doubled part, by script.
 _LONG_SPACED = 10
 _LONG_WIDE = 6
+#: The words (what white space parts, as str.split has them) long enough for either: the
+#: short ones, most of a text, are never handed to Python one by one.
+_LONG_WORD = re.compile(rf"\S{{{_LONG_WIDE},}}")
 _FIRST_WIDE = chr(WIDE)
 #: Words of the source this close (words apart) and alike in their first letters: the
 #: source says one thing twice ("partner to partner", "your customer's customers"),
@@ -57,11 +60,9 @@ _EDGES = "*_.,:;!?()[]\"'“”„«»‘’"
 def _doubled(text: str, particles: str = "") -> Iterator[tuple[str, str]]:
     """(word or doubled run, part) for each word of the text with a part written twice
     inside it. A word is what spaces part; it is read only if long enough to hold the part
-    twice, so most texts cost a split. `particles`: the locale's linking particles."""
-    for word in text.split():
+    twice, so most texts cost one search. `particles`: the locale's linking particles."""
+    for word in _LONG_WORD.findall(text):
         size = len(word)
-        if size < _LONG_WIDE:
-            continue
         if not word.isascii() and max(word) >= _FIRST_WIDE:
             found = _wide_part(word, particles)
             if found is not None:
