@@ -131,6 +131,9 @@ def test_every_check_is_linear_in_time(check: Check, inputs: dict[int, Path]) ->
         )
 
 
+# Without the tracer too: it doubles the time of the five runs per check (CI's budget),
+# and the code is covered by the other tests.
+@pytest.mark.no_cover
 @pytest.mark.parametrize("check", CHECKS, ids=lambda check: check.id)
 def test_every_check_is_linear_in_memory(check: Check, inputs: dict[int, Path]) -> None:
     options = _only(check.id)
