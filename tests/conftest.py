@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import json
+import os
 import shutil
+import tempfile
 from collections import Counter
 from collections.abc import Iterable
 from functools import cache
@@ -17,6 +19,14 @@ from hypothesis import settings
 from sunsetkit.guides import BuildResult, Project, build_guides
 
 ROOT = Path(__file__).resolve().parent.parent
+
+# The tests' own processes (the CLI in a process of its own, xdist's workers) share one
+# bytecode cache: where the environment sets PYTHONDONTWRITEBYTECODE (CI machines do),
+# each of those hundreds of processes would compile sunset's source again (0.2 s each).
+os.environ.pop("PYTHONDONTWRITEBYTECODE", None)
+os.environ.setdefault(
+    "PYTHONPYCACHEPREFIX", str(Path(tempfile.gettempdir()) / "sunset-tests-pycache")
+)
 
 # No per-example time limit: on a loaded shared machine a slow example is not a failure,
 # and a deadline error there only hides the test's real result. The examples are drawn
