@@ -630,3 +630,20 @@ def test_an_acronym_as_the_words_the_page_renders_its_definition_with_is_kept() 
     # two renderings of one definition on the page: guesses, neither is the page's
     twice = [sources[0], "The Qorvex-Zankel (QZK) area."]
     assert page_renderings(twice, ["Xyz Blusketo-Varn (QZK).", "Xyz de Morvalo-Tesk (QZK)."]) == {}
+
+
+@pytest.mark.parametrize("locale", ["fr-FR", "it-IT", "es-ES", "pt-BR"])
+def test_the_pages_rendering_with_function_words_inside_stands_for_the_acronym(
+    locale: str,
+) -> None:
+    """A definition the translation renders with function words among its words ("Qorvex
+    Earned Zankel (QEZ)" as "il blusketo ottenuto dal varn (QEZ)"): written out in those
+    words in another segment it is kept; words that are not the page's, or none, are a
+    loss."""
+    sources = ["The Qorvex Earned Zankel (QEZ) grows.", "Check whether QEZ is applied."]
+    renderings = page_renderings(sources, ["Il blusketo ottenuto dal varn (QEZ) xyz.", "Xyz."])
+    ctx = MessageContext(locale, locale_glossary(None, locale), None, page_renderings=renderings)
+    kept = "Xyz se il blusketo ottenuto dal varn xyz."
+    assert list(check_acronyms(Entry(Message(sources[1], kept)), ctx)) == []
+    for lost in ("Xyz se il registro di morvalo xyz.", "Xyz se xyz."):
+        assert list(check_acronyms(Entry(Message(sources[1], lost)), ctx))
