@@ -608,19 +608,26 @@ def _onto_name(span: Span, theirs: list[Span], outside: str, ctx: MessageContext
         )
 
 
+#: How many of a message's spans of a kind `_left_whole` reads (a real message has a few).
+_LEFT_WHOLE_SPANS = 16
+
+
 def _left_whole(theirs: list[Span], ours: list[Span], outside: str, kept: str) -> Iterator[str]:
     """An English span of two words or more kept word for word in the translation, outside
     every span of its kind (`outside` and `kept`: each text without them, folded), which the
     English does not say outside its spans and no span here holds (`Lees Cloud Solution
     Providers over de [marketplace.](x)`, `wählen Sie Logo Builder **(Logo-Generator) aus.**`):
     the span moved off the words it marked. Not a gloss in brackets (`**Beheerder** (Admin
-    Agent)`), the English kept beside its translation."""
-    for source in theirs:
+    Agent)`), the English kept beside its translation. The first `_LEFT_WHOLE_SPANS` spans
+    only: each is searched for in the whole text, so all of a message of thousands of spans
+    would cost their number squared."""
+    held = "\0".join(s.inside.casefold() for s in ours)
+    for source in theirs[:_LEFT_WHOLE_SPANS]:
         label = source.inside.strip().rstrip(_TRAILING).strip().casefold()
         if len(label.split()) < 2 or not any(c.isalpha() for c in label):
             continue
         pattern = re.compile(rf"(?<!\w){re.escape(label)}(?!\w)")
-        if pattern.search(outside) or any(pattern.search(s.inside.casefold()) for s in ours):
+        if pattern.search(outside) or pattern.search(held):
             continue
         found = pattern.search(kept)
         if found and kept.count("(", 0, found.start()) <= kept.count(")", 0, found.start()):
