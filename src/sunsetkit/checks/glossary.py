@@ -301,7 +301,7 @@ def check_terms(entry: Entry, ctx: MessageContext) -> Iterator[str]:
                 continue
             if _linked_otherwise(_unmarked(entry, ctx, text), forms, ctx.locale):
                 continue
-            if _in_kept_name(term, original, text):
+            if _in_kept_name(term, original, text) or _opens_kept_name(term, original, text, words):
                 continue
             if not _localized(term, text, ctx):
                 # the English name in other capitals is the locale's way but for its
@@ -636,6 +636,53 @@ def _in_kept_name(term: str, source: str, text: str) -> bool:
             return False
         found = True
     return found
+
+
+def _opens_kept_name(term: str, source: str, text: str, function: frozenset[str]) -> bool:
+    """Every use of the term opens a longer English name of the source and the text keeps
+    the term as written, the name's head, where the rest of the name is translated: a
+    Title-Case word after it ("a Partner Center Events connection" -> "una connessione
+    Partner Center Eventi"), a solution's noun after it (en.yaml `solution_nouns`: "the
+    Partner Center co-sell connector"), or "to" and a name the text keeps too ("Partner
+    Center to Salesforce"). Microsoft keeps such names whole by convention; the term in
+    running prose ("sign in to Partner Center") is still the term's, and so is the term the
+    text puts after a function word or an elided article ("ID di Partner Center viene"):
+    the text's prose, not the name's head."""
+    if not _heads_name(term, text, function):
+        return False
+    spaced = _spaced(source)
+    uses = list(re.finditer(rf"(?<![\w.-]){re.escape(term)}(?![\w-])((?: [\w-]+){{0,3}})", spaced))
+    return bool(uses) and all(_name_goes_on(use.group(1).split(), text) for use in uses)
+
+
+def _heads_name(term: str, text: str, function: frozenset[str]) -> bool:
+    """The text writes the term as written with a word after it, not after a function word."""
+    for use in re.finditer(rf"(\S*)\s*{re.escape(term)} \w", _spaced(text)):
+        before = use.group(1).strip("*[(").casefold()
+        if before[-1:] not in ("'", "\u2019") and before not in function:
+            return True
+    return False
+
+
+def _name_goes_on(after: list[str], text: str) -> bool:
+    """The words after a use of a term continue a name (see `_opens_kept_name`)."""
+    if not after:
+        return False
+    if re.fullmatch(_TITLED, after[0]) and after[0].casefold() not in function_words("en"):
+        return True
+    if after[0] == "to" and len(after) > 1 and re.fullmatch(_TITLED, after[1]):
+        return _contains(text, after[1])
+    for word in after:  # "co-sell connector", not "and the connector": one name's words
+        if word.casefold() in _solution_nouns():
+            return True
+        if word.casefold() in function_words("en"):
+            return False
+    return False
+
+
+@functools.lru_cache(maxsize=1)
+def _solution_nouns() -> frozenset[str]:
+    return frozenset(str(w).casefold() for w in locale_data("en").get("solution_nouns") or ())
 
 
 #: A word of a name before a term: Title-Case ("Microsoft"; not "POST", an operation).
