@@ -333,13 +333,14 @@ def _listed_labels(entry: Entry, ctx: MessageContext) -> str | None:
     for source, text in entry.pairs:
         if "|" not in source or "|" not in text:
             continue
+        cells = _CELL_LEAD.sub("", _spaced(text), count=1).split("|")
         for label in _list_labels(source, ctx.glossary.labels):
             forms = _without_particles(ctx.glossary.labels[label], ctx.locale)
             if _lists_form(text, (*forms, label), ctx.locale):
                 continue
-            if _cell_with_words(text, forms, function):
+            if _cell_with_words(cells, forms, function):
                 continue
-            cut = _cut_cell(text, forms) or _dangling_cell(text, function)
+            cut = _cut_cell(cells, forms) or _dangling_cell(cells, function)
             if cut is None:
                 continue  # other words may be a synonym, or the portal's older name
             approved = ctx.glossary.label_text[label]
@@ -364,11 +365,11 @@ def _list_labels(source: str, labels: dict[str, tuple[str, ...]]) -> list[str]:
     return [label for label in found if label is not None]
 
 
-def _cut_cell(text: str, forms: tuple[str, ...]) -> str | None:
+def _cut_cell(cells: list[str], forms: tuple[str, ...]) -> str | None:
     """A cell of the list that is a form's first words and not all of them ("Globale" for
     "Globale beheerder", "Globala" for "Global administratör", "globale" for "Globaler
     Administrator"), each word as the form writes it or with another ending."""
-    for cell in _CELL_LEAD.sub("", _spaced(text), count=1).split("|"):
+    for cell in cells:
         words = cell.strip(" *_.").casefold().split()
         for form in forms:
             parts = _spaced(form).strip(_BRACKETS).casefold().split()
@@ -383,23 +384,23 @@ def _cut_cell(text: str, forms: tuple[str, ...]) -> str | None:
 _ENDING = 3
 
 
-def _dangling_cell(text: str, function: frozenset[str]) -> str | None:
+def _dangling_cell(cells: list[str], function: frozenset[str]) -> str | None:
     """A cell of the list that ends in a function word of the locale: a label cut off
     after its preposition ("Administratörsbehörighet för"), another than the one sought
     maybe; the message quotes it."""
-    for cell in _CELL_LEAD.sub("", _spaced(text), count=1).split("|"):
+    for cell in cells:
         words = cell.strip(" *_.").split()
         if len(words) > 1 and words[-1].casefold() in function:
             return " ".join(words)
     return None
 
 
-def _cell_with_words(text: str, forms: tuple[str, ...], function: frozenset[str]) -> bool:
+def _cell_with_words(cells: list[str], forms: tuple[str, ...], function: frozenset[str]) -> bool:
     """A cell that writes a form's content words in their order, each with an ending or
     none, its articles and prepositions the translator's, other words between them
     allowed: "Administrateur de gestion des utilisateurs" for "Administrateur de la
     gestion des utilisateurs", "Agente del departamento de soporte técnico"."""
-    for cell in _CELL_LEAD.sub("", _spaced(text), count=1).split("|"):
+    for cell in cells:
         words = [w for w in re.findall(r"[^\W_]+", cell.casefold()) if w not in function]
         for form in forms:
             wanted = [w for w in re.findall(r"[^\W_]+", form.casefold()) if w not in function]
